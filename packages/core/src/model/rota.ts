@@ -1,0 +1,95 @@
+import { z } from "zod";
+import { DateTimeText, Id } from "./primitives";
+
+export const Assignment = z.strictObject({
+  person: Id,
+  point: Id,
+  start: DateTimeText,
+  end: DateTimeText,
+  shadowing: z.boolean().optional(),
+});
+export type Assignment = z.infer<typeof Assignment>;
+
+export const GAP_RULES = ["cover", "supervision", "keyholder"] as const;
+export const GapRule = z.enum(GAP_RULES);
+export type GapRule = z.infer<typeof GapRule>;
+
+/** Why demand was left unmet, most binding cause first. */
+export const GAP_CAUSES = [
+  "nobody-available",
+  "nobody-trained",
+  "only-shadowing",
+  "hours-used-up",
+  "stint-limit",
+  "shift-rules",
+  "no-lead-available",
+  "no-keyholder-available",
+  "point-full",
+  "traded-off",
+] as const;
+export const GapCause = z.enum(GAP_CAUSES);
+export type GapCause = z.infer<typeof GapCause>;
+
+export const Uncovered = z.strictObject({
+  rule: GapRule.optional(),
+  point: Id.optional(),
+  site: Id.optional(),
+  start: DateTimeText,
+  end: DateTimeText,
+  missing: z.number().int().positive(),
+  reason: z.string().min(1),
+  cause: GapCause.optional(),
+});
+export type Uncovered = z.infer<typeof Uncovered>;
+
+export const Score = z.strictObject({
+  hard: z.number(),
+  soft: z.number(),
+  byRule: z.record(z.string(), z.number()),
+});
+export type Score = z.infer<typeof Score>;
+
+export const PersonSummary = z.strictObject({
+  person: Id,
+  minutes: z.number(),
+  targetMinutes: z.number().optional(),
+  eveningMinutes: z.number().optional(),
+  weekendMinutes: z.number().optional(),
+  shadowingMinutes: z.number().optional(),
+  shifts: z.number().optional(),
+});
+export type PersonSummary = z.infer<typeof PersonSummary>;
+
+export const SolveStatus = z.enum(["optimal", "feasible", "time-limit", "stopped", "work-limit"]);
+export type SolveStatus = z.infer<typeof SolveStatus>;
+
+export const SolverReport = z.strictObject({
+  status: SolveStatus,
+  backend: z.string(),
+  timeMs: z.number(),
+  firstRotaMs: z.number().optional(),
+  objective: z.number(),
+  bestBound: z.number().nullable(),
+  gap: z.number().nullable(),
+  iterations: z.number().optional(),
+  seed: z.number().optional(),
+});
+export type SolverReport = z.infer<typeof SolverReport>;
+
+/** A rota as the engine returns it (FORMAT.md, plus the optional fields documented in docs/api.md). */
+export const Rota = z.strictObject({
+  weekStart: z.string().optional(),
+  assignments: z.array(Assignment),
+  uncovered: z.array(Uncovered),
+  score: Score,
+  people: z.array(PersonSummary),
+  solver: SolverReport.optional(),
+});
+export type Rota = z.infer<typeof Rota>;
+
+/** What `check` accepts: any rota, even a hand-made one with nothing but assignments. */
+export const RotaInput = z.object({
+  assignments: z.array(Assignment),
+  uncovered: z.array(Uncovered).optional(),
+});
+export type RotaInput = z.infer<typeof RotaInput>;

@@ -1,0 +1,254 @@
+import { DAYS, minutesOf, type Day } from "../model/primitives";
+import type { Problem, TrainingState } from "../model/problem";
+import { resolveWeights, type WeightTable } from "../model/weights";
+import { parseDated, siteSlots, siteZone, weekDates, weeklyCovers } from "../time/week";
+
+/**
+ * The problem compiled for search: every site's week as one global slot index, and per person and
+ * point the facts the model needs (may work here, trained how, wants this). Built once per solve;
+ * the independent checker never reads it.
+ */
+export interface Instance {
+  problem: Problem;
+  slotMinutes: number;
+  weights: WeightTable;
+  minRestMs: number;
+  studentAloneAllowed: boolean;
+  dates: string[];
+  sites: SiteInfo[];
+  slots: SlotInfo[];
+  points: PointInfo[];
+  people: PersonInfo[];
+  pins: PinInfo[];
+}
+
+export interface SiteInfo {
+  index: number;
+  id: string;
+  name: string;
+  zone: string;
+  points: number[];
+  /** global slot ids in time order */
+  slots: number[];
+  /** maximal runs of back-to-back open slots (touching windows merge) */
+  runs: number[][];
+}
+
+export interface SlotInfo {
+  index: number;
+  site: number;
+  start: number;
+  end: number;
+  date: string;
+  /** 0 = Monday of the problem week … 6 = Sunday, local to the site (the week starts on a Monday, so this is also the weekday) */
+  day: number;
+  minute: number;
+  /** previous/next open slot of the same site that touches this one, or -1 */
+  prev: number;
+  next: number;
+  evening: boolean;
+  weekend: boolean;
+}
+
+export interface Demand {
+  min: number;
+  target: number;
+  max: number;
+}
+
+export interface PointInfo {
+  index: number;
+  id: string;
+  name: string;
+  kind: string;
+  site: number;
+  /** stint limit in slots; Infinity when the point has none */
+  maxStintSlots: number;
+  /** demand per global slot id of the site; undefined where no band covers the slot (closed) */
+  demand: (Demand | undefined)[];
+}
+
+export interface PersonInfo {
+  index: number;
+  id: string;
+  name: string;
+  student: boolean;
+  lead: boolean;
+  keyholder: boolean;
+  sites: number[];
+  /** training per point index */
+  training: TrainingState[];
+  mentor: number;
+  /** 1 where the person may be at work in that global slot (site allowed, available, not absent) */
+  available: Uint8Array;
+  /** preference weight per global slot (0 = none) */
+  preference: Float64Array;
+  minShiftSlots: number;
+  maxShiftsPerDay: number;
+  maxDaySlots: number;
+  maxWeekSlots: number;
+  targetSlots: number;
+  minSlots: number;
+}
+
+export interface PinInfo {
+  index: number;
+  person: number;
+  point: number;
+  slots: number[];
+}
+
+const MINUTE = 60_000;
+export const DEFAULT_MIN_SHIFT_MINUTES = 120;
+export const DEFAULT_MIN_REST_MINUTES = 660;
+export const DEFAULT_EVENING_FROM = "18:00";
+/** Before this local time a slot counts as night, i.e. unsocial like an evening. */
+const NIGHT_ENDS_MINUTE = 6 * 60;
+
+export function compile(problem: Problem): Instance {
+  const slotMinutes = problem.slotMinutes;
+  const dates = weekDates(problem.weekStart);
+  const eveningFrom = minutesOf(problem.rules?.eveningFrom ?? DEFAULT_EVENING_FROM);
+  const sites: SiteInfo[] = [];
+  const slots: SlotInfo[] = [];
+  const points: PointInfo[] = [];
+
+  problem.sites.forEach((site, s) => {
+    const zone = siteZone(problem, site);
+    const info: SiteInfo = { index: s, id: site.id, name: site.name, zone, points: [], slots: [], runs: [] };
+    let run: number[] = [];
+    for (const slot of siteSlots(problem, site)) {
+      const index = slots.length;
+      const previous = slots[index - 1];
+      const touches = previous !== undefined && previous.site === s && previous.end === slot.start;
+      if (!touches && run.length > 0) {
+        info.runs.push(run);
+        run = [];
+      }
+      slots.push({
+        index,
+        site: s,
+        start: slot.start,
+        end: slot.end,
+        date: slot.date,
+        day: dates.indexOf(slot.date),
+        minute: slot.minute,
+        prev: touches ? index - 1 : -1,
+        next: -1,
+        evening: slot.minute >= eveningFrom || slot.minute < NIGHT_ENDS_MINUTE,
+        weekend: slot.day >= 5,
+      });
+      if (touches && previous) previous.next = index;
+      info.slots.push(index);
+      run.push(index);
+    }
+    if (run.length > 0) info.runs.push(run);
+    sites.push(info);
+  });
+
+  for (const [s, site] of problem.sites.entries()) {
+    const info = sites[s] as SiteInfo;
+    for (const point of site.servicePoints) {
+      const demand: (Demand | undefined)[] = new Array(slots.length);
+      for (const g of info.slots) {
+        const slot = slots[g] as SlotInfo;
+        for (const band of point.cover) {
+          if (!band.days.includes(DAYS[slot.day] as Day)) continue;
+          if (!(minutesOf(band.from) <= slot.minute && slot.minute + slotMinutes <= minutesOf(band.to))) continue;
+          const target = band.target ?? band.min;
+          const max = band.max ?? target;
+          const current = demand[g];
+          demand[g] = current
+            ? { min: Math.max(current.min, band.min), target: Math.max(current.target, target), max: Math.max(current.max, max) }
+            : { min: band.min, target, max };
+        }
+      }
+      const index = points.length;
+      info.points.push(index);
+      points.push({
+        index,
+        id: point.id,
+        name: point.name,
+        kind: point.kind,
+        site: s,
+        maxStintSlots: point.maxStintMinutes === undefined ? Infinity : Math.floor(point.maxStintMinutes / slotMinutes),
+        demand,
+      });
+    }
+  }
+
+  const personIndex = new Map(problem.people.map((p, i) => [p.id, i]));
+  const siteIndex = new Map(problem.sites.map((s, i) => [s.id, i]));
+  const people: PersonInfo[] = problem.people.map((person, index) => {
+    const allowedSites = person.sites.map((id) => siteIndex.get(id) ?? -1).filter((s) => s >= 0);
+    const absences = (person.absences ?? []).map((a) => [parseDated(a.from, problem.timeZone), parseDated(a.to, problem.timeZone)] as const);
+    const available = new Uint8Array(slots.length);
+    const preference = new Float64Array(slots.length);
+    for (const s of allowedSites) {
+      for (const g of (sites[s] as SiteInfo).slots) {
+        const slot = slots[g] as SlotInfo;
+        const open = weeklyCovers(person.availability, slot.day, slot.minute, slotMinutes);
+        const absent = absences.some(([from, to]) => from < slot.end && slot.start < to);
+        if (open && !absent) available[g] = 1;
+        for (const pref of person.preferences ?? []) {
+          if (pref.days.includes(DAYS[slot.day] as Day) && minutesOf(pref.from) <= slot.minute && slot.minute + slotMinutes <= minutesOf(pref.to)) {
+            preference[g] = (preference[g] ?? 0) + pref.weight;
+          }
+        }
+      }
+    }
+    const training = points.map((point) => person.training?.[point.id] ?? person.training?.[point.kind] ?? "none");
+    const quals = new Set(person.qualifications ?? []);
+    const slotsOf = (hours: number) => (hours * 60) / slotMinutes;
+    return {
+      index,
+      id: person.id,
+      name: person.name,
+      student: person.role === "student",
+      lead: quals.has("lead"),
+      keyholder: quals.has("keyholder"),
+      sites: allowedSites,
+      training,
+      mentor: person.mentor === undefined ? -1 : (personIndex.get(person.mentor) ?? -1),
+      available,
+      preference,
+      minShiftSlots: Math.max(1, Math.ceil((person.shifts?.minMinutes ?? DEFAULT_MIN_SHIFT_MINUTES) / slotMinutes)),
+      maxShiftsPerDay: person.shifts?.maxPerDay ?? 1,
+      maxDaySlots: person.hours.maxPerDay === undefined ? Infinity : Math.floor(slotsOf(person.hours.maxPerDay) + 1e-9),
+      maxWeekSlots: Math.floor(slotsOf(person.hours.max ?? person.hours.target) + 1e-9),
+      targetSlots: slotsOf(person.hours.target),
+      minSlots: slotsOf(person.hours.min ?? 0),
+    };
+  });
+
+  const pointIndex = new Map(points.map((p) => [p.id, p.index]));
+  const pins: PinInfo[] = (problem.pinned ?? []).map((pin, index) => {
+    const point = pointIndex.get(pin.point) ?? -1;
+    const from = parseDated(pin.start, problem.timeZone);
+    const to = parseDated(pin.end, problem.timeZone);
+    const site = points[point]?.site ?? -1;
+    const covered = (sites[site]?.slots ?? []).filter((g) => {
+      const slot = slots[g] as SlotInfo;
+      return slot.start >= from && slot.end <= to;
+    });
+    return { index, person: personIndex.get(pin.person) ?? -1, point, slots: covered };
+  });
+
+  return {
+    problem,
+    slotMinutes,
+    weights: resolveWeights(problem.weights),
+    minRestMs: (problem.rules?.minRestMinutes ?? DEFAULT_MIN_REST_MINUTES) * MINUTE,
+    studentAloneAllowed: problem.rules?.studentAloneAllowed ?? false,
+    dates,
+    sites,
+    slots,
+    points,
+    people,
+    pins,
+  };
+}
+
+export function siteZoneOf(inst: Instance, site: number): string {
+  return (inst.sites[site] as SiteInfo).zone;
+}

@@ -1,0 +1,84 @@
+import { DateTime } from "luxon";
+import { DAYS, minutesOf, type Day } from "../model/primitives";
+import type { Problem, Site } from "../model/problem";
+
+const MINUTE = 60_000;
+
+/** One slot of a site's week: an absolute interval plus where it falls on the site's local calendar. */
+export interface Slot {
+  /** epoch milliseconds */
+  start: number;
+  end: number;
+  /** local date of the slot's start, ISO (the date its shift would belong to) */
+  date: string;
+  /** 0 = Monday … 6 = Sunday, local */
+  day: number;
+  /** local wall-clock minutes after midnight at the slot's start (repeats in a fall-back hour) */
+  minute: number;
+}
+
+export function siteZone(problem: Pick<Problem, "timeZone">, site: Pick<Site, "timeZone">): string {
+  return site.timeZone ?? problem.timeZone;
+}
+
+/** The seven local dates of the week, Monday first. Dates are calendar dates, so zones do not matter. */
+export function weekDates(weekStart: string): string[] {
+  const monday = DateTime.fromISO(weekStart, { zone: "UTC" });
+  return DAYS.map((_, i) => monday.plus({ days: i }).toISODate() ?? "");
+}
+
+/** A local date and wall-clock time ("24:00" = next midnight) as an instant in `zone`. */
+export function localInstant(date: string, time: string, zone: string): number {
+  const minutes = minutesOf(time);
+  const midnight = DateTime.fromISO(date, { zone });
+  // Adding wall-clock hours/minutes (not a duration) keeps "09:00" at 09:00 on a DST day.
+  return midnight.set({ hour: Math.floor(minutes / 60) % 24, minute: minutes % 60 }).plus({ days: minutes >= 1440 ? 1 : 0 }).toMillis();
+}
+
+/** A dated time of the format: local to `zone` unless it carries its own offset. */
+export function parseDated(text: string, zone: string): number {
+  return DateTime.fromISO(text, { zone, setZone: true }).toMillis();
+}
+
+export function localParts(instant: number, zone: string): { date: string; day: number; minute: number } {
+  const local = DateTime.fromMillis(instant, { zone });
+  return { date: local.toISODate() ?? "", day: local.weekday - 1, minute: local.hour * 60 + local.minute };
+}
+
+/** ISO-8601 with milliseconds and a numeric offset, e.g. 2026-11-23T08:00:00.000+00:00. */
+export function formatInstant(instant: number, zone: string): string {
+  return DateTime.fromMillis(instant, { zone }).toFormat("yyyy-MM-dd'T'HH:mm:ss.SSSZZ");
+}
+
+/** The open windows of a site on one local date: a dated exception replaces the weekly hours. */
+export function openWindows(site: Site, date: string, day: Day): [string, string][] {
+  const exception = site.exceptions?.find((e) => e.date === date);
+  return exception ? exception.open : (site.open[day] ?? []);
+}
+
+/**
+ * A site's open slots for the week, in time order. Each window is cut into `slotMinutes` pieces of
+ * absolute time, so a 24-hour day has 46 or 50 half-hour slots across a DST change.
+ */
+export function siteSlots(problem: Problem, site: Site): Slot[] {
+  const zone = siteZone(problem, site);
+  const step = problem.slotMinutes * MINUTE;
+  const byStart = new Map<number, Slot>();
+  weekDates(problem.weekStart).forEach((date, dayIndex) => {
+    for (const [from, to] of openWindows(site, date, DAYS[dayIndex] as Day)) {
+      const end = localInstant(date, to, zone);
+      for (let start = localInstant(date, from, zone); start + step <= end; start += step) {
+        if (byStart.has(start)) continue;
+        const local = localParts(start, zone);
+        byStart.set(start, { start, end: start + step, date: local.date, day: local.day, minute: local.minute });
+      }
+    }
+  });
+  return [...byStart.values()].sort((a, b) => a.start - b.start);
+}
+
+/** Whether a weekly pattern (local wall-clock windows) contains the slot starting at `minute` on `day`. */
+export function weeklyCovers(hours: Partial<Record<Day, [string, string][]>> | undefined, day: number, minute: number, slotMinutes: number): boolean {
+  const windows = hours?.[DAYS[day] as Day] ?? [];
+  return windows.some(([from, to]) => minutesOf(from) <= minute && minute + slotMinutes <= minutesOf(to));
+}
