@@ -10,8 +10,8 @@ export const Assignment = z.strictObject({
 });
 export type Assignment = z.infer<typeof Assignment>;
 
-export const GAP_RULES = ["cover", "supervision", "keyholder"] as const;
-export const GapRule = z.enum(GAP_RULES);
+export const GAP_RULE_IDS = ["cover", "supervision", "keyholder"] as const;
+export const GapRule = z.enum(GAP_RULE_IDS);
 export type GapRule = z.infer<typeof GapRule>;
 
 /** Why demand was left unmet, most binding cause first. */

@@ -46,7 +46,6 @@ export interface SlotInfo {
   /** previous/next open slot of the same site that touches this one, or -1 */
   prev: number;
   next: number;
-  evening: boolean;
   weekend: boolean;
 }
 
@@ -102,13 +101,10 @@ const MINUTE = 60_000;
 export const DEFAULT_MIN_SHIFT_MINUTES = 120;
 export const DEFAULT_MIN_REST_MINUTES = 660;
 export const DEFAULT_EVENING_FROM = "18:00";
-/** Before this local time a slot counts as night, i.e. unsocial like an evening. */
-const NIGHT_ENDS_MINUTE = 6 * 60;
 
 export function compile(problem: Problem): Instance {
   const slotMinutes = problem.slotMinutes;
   const dates = weekDates(problem.weekStart);
-  const eveningFrom = minutesOf(problem.rules?.eveningFrom ?? DEFAULT_EVENING_FROM);
   const sites: SiteInfo[] = [];
   const slots: SlotInfo[] = [];
   const points: PointInfo[] = [];
@@ -135,7 +131,6 @@ export function compile(problem: Problem): Instance {
         minute: slot.minute,
         prev: touches ? index - 1 : -1,
         next: -1,
-        evening: slot.minute >= eveningFrom || slot.minute < NIGHT_ENDS_MINUTE,
         weekend: slot.day >= 5,
       });
       if (touches && previous) previous.next = index;

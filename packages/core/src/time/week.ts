@@ -1,5 +1,5 @@
 import { DateTime } from "luxon";
-import { DAYS, minutesOf, type Day } from "../model/primitives";
+import { DAYS, minutesOf, type Day, type WeekHours } from "../model/primitives";
 import type { Problem, Site } from "../model/problem";
 
 const MINUTE = 60_000;
@@ -78,7 +78,7 @@ export function siteSlots(problem: Problem, site: Site): Slot[] {
 }
 
 /** Whether a weekly pattern (local wall-clock windows) contains the slot starting at `minute` on `day`. */
-export function weeklyCovers(hours: Partial<Record<Day, [string, string][]>> | undefined, day: number, minute: number, slotMinutes: number): boolean {
+export function weeklyCovers(hours: WeekHours | undefined, day: number, minute: number, slotMinutes: number): boolean {
   const windows = hours?.[DAYS[day] as Day] ?? [];
   return windows.some(([from, to]) => minutesOf(from) <= minute && minute + slotMinutes <= minutesOf(to));
 }

@@ -1,0 +1,14 @@
+import { gapScore } from "../check/gaps";
+import { addCoverRows, coverGaps } from "./cover";
+import { defineRule } from "./rule";
+
+/** Soft: cover up to the band's `target` headcount, not just the minimum. */
+export const coverTarget = defineRule({
+  id: "cover-target",
+  kind: "soft",
+  title: "Cover up to the target headcount",
+  addToModel(ctx) {
+    addCoverRows(ctx, "cover-target", (d) => d.target, ctx.inst.weights.coverTarget);
+  },
+  score: (view) => gapScore(coverGaps(view, (d) => d.target), view.slotMinutes, view.weights.coverTarget),
+});

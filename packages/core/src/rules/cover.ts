@@ -1,0 +1,66 @@
+import { demandAt } from "../check/demand";
+import { gapScore, reportFindings, type GapSlot } from "../check/gaps";
+import { hours, type Occupant, type RotaView } from "../check/view";
+import type { ModelContext } from "../solve/model";
+import { trainingFor } from "./training";
+import { defineRule } from "./rule";
+
+/**
+ * Minimum cover: at every slot, the people counted at a point (independent, not shadowing) reach
+ * the band's `min`. Where they cannot, the rota lists the gap as `uncovered` with its reason.
+ */
+export const cover = defineRule<{ point?: string; start: string; end: string; why: string }>({
+  id: "cover",
+  kind: "gap",
+  title: "Minimum cover at every point",
+  addToModel(ctx) {
+    addCoverRows(ctx, "cover", (d) => d.min, ctx.inst.weights.cover);
+  },
+  check: (view) => reportFindings(view, "cover", coverGaps(view, (d) => d.min)),
+  explain: (v) => `${v.point} at ${v.start}: the rota ${v.why}`,
+  score: (view) => gapScore(coverGaps(view, (d) => d.min), view.slotMinutes, view.weights.cover),
+});
+
+/** Σ counted + shortfall ≥ level, the shortfall costing `weight` per person-hour. */
+export function addCoverRows(ctx: ModelContext, rule: string, level: (d: { min: number; target: number }) => number, weight: number): void {
+  const { inst, milp, counted, slotHours } = ctx;
+  for (const point of inst.points) {
+    for (const slot of inst.sites[point.site]?.slots ?? []) {
+      const demand = point.demand[slot];
+      const need = demand ? level(demand) : 0;
+      if (need <= 0) continue;
+      const here = counted(point.index, slot);
+      const cost = weight * slotHours;
+      if (here.length === 0) {
+        milp.offset += need * cost;
+        continue;
+      }
+      const short = milp.continuous(`${rule}-gap[${point.id}#${slot}]`, 0, need, cost);
+      milp.addRow(`${rule}[${point.id}#${slot}]`, [short, ...here.map((w) => w.variable)], [1, ...here.map(() => 1)], need, Infinity);
+    }
+  }
+}
+
+/** Slots where fewer people are counted at a point than `level` asks for. */
+export function coverGaps(view: RotaView, level: (d: { min: number; target: number }) => number): GapSlot[] {
+  const gaps: GapSlot[] = [];
+  for (const site of view.sites.values()) {
+    for (const point of site.site.servicePoints) {
+      site.slots.forEach((slot, i) => {
+        const demand = demandAt(point, slot, view.slotMinutes);
+        if (!demand) return;
+        const counted = (site.occupancy[i] as Occupant[]).filter((o) => {
+          const person = view.people.get(o.person);
+          return o.point === point.id && !o.shadowing && person !== undefined && trainingFor(person, point) === "independent";
+        }).length;
+        const missing = level(demand) - counted;
+        if (missing > 0) gaps.push({ site, target: point.id, slot, missing });
+      });
+    }
+  }
+  return gaps;
+}
+
+export function gapHours(gaps: GapSlot[], slotMinutes: number): string {
+  return hours(gaps.reduce((sum, g) => sum + g.missing, 0) * slotMinutes);
+}

@@ -1,0 +1,75 @@
+import type { Person } from "../model/problem";
+import type { RotaView } from "../check/view";
+import { defineRule } from "./rule";
+
+/**
+ * Tiers of the shortfall (and excess) against a person's target, as shares of that target. Each
+ * tier costs more per hour than the one before, so shortfall is shared in proportion to targets
+ * rather than dumped on a few people.
+ */
+export const UNDER_TIERS = [
+  { share: 0.1, factor: 1 },
+  { share: 0.15, factor: 2 },
+  { share: 0.25, factor: 4 },
+  { share: Infinity, factor: 8 },
+] as const;
+export const OVER_TIERS = [
+  { share: 0.1, factor: 1 },
+  { share: Infinity, factor: 3 },
+] as const;
+
+/** Soft: hours close to each person's contracted target, and not below their `min` where that can be helped. */
+export const hoursFairness = defineRule({
+  id: "hours-fairness",
+  kind: "soft",
+  title: "Hours close to contract",
+  addToModel({ inst, milp, columnsByPerson, slotHours }) {
+    const { hoursUnder, hoursOver, hoursBelowMin } = inst.weights;
+    for (const person of inst.people) {
+      const columns = columnsByPerson[person.index] ?? [];
+      const target = person.targetSlots;
+      const worked = columns.map((c) => c.variable);
+      const lengths = columns.map((c) => c.length);
+      if (worked.length === 0) {
+        milp.offset += penalty(0, target * slotHours, person.minSlots * slotHours, inst.weights);
+        continue;
+      }
+      const tiers = (list: readonly { share: number; factor: number }[], weight: number, sign: number) =>
+        list.map((t, i) => ({ v: milp.continuous(`hours-${sign > 0 ? "under" : "over"}${i}[${person.id}]`, 0, Number.isFinite(t.share) ? t.share * target : Infinity, t.factor * weight * slotHours), sign }));
+      const under = target > 0 ? tiers(UNDER_TIERS, hoursUnder, 1) : [];
+      const over = tiers(OVER_TIERS, hoursOver, -1);
+      const deviations = [...under, ...over];
+      milp.addRow(`hours-fairness[${person.id}]`, [...worked, ...deviations.map((d) => d.v)], [...lengths, ...deviations.map((d) => d.sign)], target, target);
+      if (person.minSlots > 0) {
+        const below = milp.continuous(`hours-below-min[${person.id}]`, 0, person.minSlots, hoursBelowMin * slotHours);
+        milp.addRow(`hours-min[${person.id}]`, [...worked, below], [...lengths, 1], person.minSlots, Infinity);
+      }
+    }
+  },
+  score(view) {
+    let total = 0;
+    for (const person of view.people.values()) {
+      total += penalty(workedMinutes(view, person) / 60, person.hours.target, person.hours.min ?? 0, view.weights);
+    }
+    return total;
+  },
+});
+
+/** The penalty of working `worked` hours against a target (and a floor), tier by tier. */
+export function penalty(worked: number, target: number, min: number, w: { hoursUnder: number; hoursOver: number; hoursBelowMin: number }): number {
+  const tiered = (amount: number, tiers: readonly { share: number; factor: number }[], weight: number) => {
+    let left = amount;
+    let cost = 0;
+    for (const tier of tiers) {
+      const part = Math.min(left, tier.share * target);
+      cost += part * tier.factor * weight;
+      left -= part;
+    }
+    return cost;
+  };
+  return tiered(Math.max(0, target - worked), target > 0 ? UNDER_TIERS : [], w.hoursUnder) + tiered(Math.max(0, worked - target), OVER_TIERS, w.hoursOver) + Math.max(0, min - worked) * w.hoursBelowMin;
+}
+
+export function workedMinutes(view: RotaView, person: Person): number {
+  return (view.shiftsByPerson.get(person.id) ?? []).reduce((sum, s) => sum + (s.end - s.start) / 60_000, 0);
+}

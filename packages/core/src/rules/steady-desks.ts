@@ -1,0 +1,61 @@
+import type { RotaView } from "../check/view";
+import type { SlotInfo } from "../solve/instance";
+import { defineRule } from "./rule";
+
+const SHORT_MINUTES = 60;
+
+/**
+ * Soft: steady desks. Each change of service point inside a shift costs `pointChanges`, each stint
+ * shorter than an hour costs `shortStints` (so it happens only where it closes a gap).
+ */
+export const steadyDesks = defineRule({
+  id: "steady-desks",
+  kind: "soft",
+  title: "Steady desks: few point changes, no short stints",
+  addToModel({ inst, milp, columns, workByPerson }) {
+    const { pointChanges, shortStints } = inst.weights;
+    // Σ stint starts − Σ shifts = point changes, so each shift's first stint is paid back here.
+    for (const column of columns) milp.addCost(column.variable, -pointChanges);
+    const shortSlots = Math.ceil(SHORT_MINUTES / inst.slotMinutes);
+    for (const person of inst.people) {
+      const own = workByPerson[person.index];
+      if (!own) continue;
+      const at = (slot: number, point: number) => (slot < 0 ? undefined : own.get(slot)?.find((w) => w.point === point));
+      for (const [slot, here] of own) {
+        const info = inst.slots[slot] as SlotInfo;
+        for (const w of here) {
+          const before = at(info.prev, w.point);
+          const start = milp.continuous(`stint-start[${milp.labels[w.variable]}]`, 0, 1, pointChanges);
+          milp.addRow(`stint-start[${milp.labels[w.variable]}]`, before ? [start, w.variable, before.variable] : [start, w.variable], before ? [1, -1, 1] : [1, -1], 0, Infinity);
+          if (shortSlots <= 1 || shortStints === 0) continue;
+          const short = milp.continuous(`short-stint[${milp.labels[w.variable]}]`, 0, 1, shortStints);
+          let cursor = info.next;
+          for (let j = 1; j < shortSlots; j++) {
+            const later = at(cursor, w.point);
+            // A stint starting here that is not still at the point j slots later is short.
+            milp.addRow(`short-stint[${milp.labels[w.variable]}+${j}]`, later ? [short, start, later.variable] : [short, start], later ? [1, -1, 1] : [1, -1], 0, Infinity);
+            if (!later) break;
+            cursor = (inst.slots[cursor] as SlotInfo).next;
+          }
+        }
+      }
+    }
+  },
+  score(view: RotaView) {
+    let changes = 0;
+    let short = 0;
+    for (const shifts of view.shiftsByPerson.values()) {
+      for (const shift of shifts) {
+        const runs: { point: string; start: number; end: number }[] = [];
+        for (const s of shift.stints) {
+          const last = runs[runs.length - 1];
+          if (last && last.point === s.point && last.end === s.start) last.end = s.end;
+          else runs.push({ point: s.point, start: s.start, end: s.end });
+        }
+        changes += runs.length - 1;
+        short += runs.filter((r) => r.end - r.start < SHORT_MINUTES * 60_000).length;
+      }
+    }
+    return changes * view.weights.pointChanges + short * view.weights.shortStints;
+  },
+});

@@ -1,0 +1,68 @@
+import type { Problem } from "../model/problem";
+import { minutesOf } from "../model/primitives";
+import { stepsOf } from "../check/view";
+import { DEFAULT_EVENING_FROM } from "../solve/instance";
+import { siteSlots, weeklyCovers, type Slot } from "../time/week";
+import { demandAt } from "../check/demand";
+import { defineRule } from "./rule";
+
+const NIGHT_ENDS = 6 * 60;
+
+/** Evening (from `rules.eveningFrom`, default 18:00) or night (before 06:00), local wall clock. */
+export function isEvening(problem: Problem, minute: number): boolean {
+  return minute >= minutesOf(problem.rules?.eveningFrom ?? DEFAULT_EVENING_FROM) || minute < NIGHT_ENDS;
+}
+
+/** Evening, night and weekend slots (day 5 = Saturday, 6 = Sunday). */
+export function isUnsocial(problem: Problem, day: number, minute: number): boolean {
+  return day >= 5 || isEvening(problem, minute);
+}
+
+/**
+ * Each person's fair share of unsocial hours: the week's unsocial minimum cover, split among the
+ * people who could work some of it, in proportion to their contracted targets.
+ */
+export function unsocialShares(problem: Problem): Map<string, number> {
+  let demand = 0;
+  const unsocialSlots = new Map<string, Slot[]>();
+  for (const site of problem.sites) {
+    const slots = siteSlots(problem, site).filter((s) => isUnsocial(problem, s.day, s.minute));
+    unsocialSlots.set(site.id, slots);
+    for (const slot of slots) for (const point of site.servicePoints) demand += demandAt(point, slot, problem.slotMinutes)?.min ?? 0;
+  }
+  const eligible = problem.people.filter((p) => p.sites.some((s) => (unsocialSlots.get(s) ?? []).some((slot) => weeklyCovers(p.availability, slot.day, slot.minute, problem.slotMinutes))));
+  const totalTarget = eligible.reduce((sum, p) => sum + p.hours.target, 0);
+  const hours = (demand * problem.slotMinutes) / 60;
+  return new Map(eligible.map((p) => [p.id, totalTarget > 0 ? (hours * p.hours.target) / totalTarget : 0]));
+}
+
+/** Soft: evening and weekend hours spread evenly across those who can work them. */
+export const unsocialFairness = defineRule({
+  id: "unsocial-fairness",
+  kind: "soft",
+  title: "Evening and weekend hours shared fairly",
+  addToModel({ inst, milp, workByPerson, slotHours }) {
+    const shares = unsocialShares(inst.problem);
+    for (const person of inst.people) {
+      const unsocial: number[] = [];
+      for (const [slot, here] of workByPerson[person.index] ?? []) {
+        const info = inst.slots[slot];
+        if (info && isUnsocial(inst.problem, info.day, info.minute)) for (const w of here) unsocial.push(w.variable);
+      }
+      if (unsocial.length === 0) continue;
+      const share = (shares.get(person.id) ?? 0) / slotHours;
+      const excess = milp.continuous(`unsocial-excess[${person.id}]`, 0, Infinity, inst.weights.unsocial * slotHours);
+      milp.addRow(`unsocial-fairness[${person.id}]`, [...unsocial, excess], [...unsocial.map(() => 1), -1], -Infinity, share);
+    }
+  },
+  score(view) {
+    const shares = unsocialShares(view.problem);
+    let total = 0;
+    for (const [person, stints] of view.stintsByPerson) {
+      let minutes = 0;
+      for (const stint of stints) for (const step of stepsOf(view, stint)) if (isUnsocial(view.problem, step.day, step.minute)) minutes += (step.end - step.start) / 60_000;
+      total += Math.max(0, minutes / 60 - (shares.get(person) ?? 0)) * view.weights.unsocial;
+    }
+    return total;
+  },
+});

@@ -1,0 +1,39 @@
+import type { Milp } from "../milp";
+
+export interface BackendOptions {
+  /** wall-clock seconds the backend may spend; omitted in deterministic runs */
+  timeLimitSeconds?: number;
+  /** stop once the relative gap to the bound is this small */
+  relativeGap?: number;
+  /** branch-and-bound nodes, the deterministic work budget of a MILP */
+  nodeLimit?: number;
+  /** a known feasible point to start from */
+  start?: ArrayLike<number>;
+  /** solve the LP relaxation only (for a bound) */
+  relaxation?: boolean;
+  seed?: number;
+  /** called with each better integer solution found during the solve */
+  onImproved?(x: Float64Array, objective: number): void;
+  /** polled during the solve; true asks the backend to stop with what it has */
+  shouldStop?(): boolean;
+}
+
+export type BackendStatus = "optimal" | "feasible" | "infeasible" | "limit" | "error";
+
+export interface BackendResult {
+  status: BackendStatus;
+  /** the best point found, unchecked: callers verify it against the model before use */
+  x?: Float64Array;
+  objective?: number;
+  /** a proven lower bound on the objective, where the backend has one */
+  bound?: number;
+  message?: string;
+}
+
+/** A MILP engine behind one interface: the model layer never knows which one runs. */
+export interface MilpBackend {
+  readonly name: string;
+  /** largest model (columns × rows) the backend is trusted with; the search splits bigger ones */
+  readonly maxDenseCells: number;
+  solve(milp: Milp, options: BackendOptions): BackendResult;
+}

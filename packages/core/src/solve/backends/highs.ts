@@ -1,0 +1,83 @@
+import type { Highs } from "highs";
+import type { Milp } from "../milp";
+import type { BackendOptions, BackendResult, BackendStatus, MilpBackend } from "./backend";
+
+/**
+ * HiGHS (WebAssembly). The caller loads the runtime (that reads the .wasm file, which the pure
+ * core must not do) and hands it in. Models go in as CSR arrays; time limits, warm starts,
+ * incumbent streaming and cooperative interruption use HiGHS's own options and callbacks.
+ */
+export function highsBackend(highs: Highs): MilpBackend {
+  const { modelStatus, callbackType, variableType } = highs.constants;
+  return {
+    name: "highs",
+    maxDenseCells: Infinity,
+    solve(milp: Milp, options: BackendOptions): BackendResult {
+      const inf = highs.infinity;
+      const clamp = (v: number) => (v === Infinity ? inf : v === -Infinity ? -inf : v);
+      const model = highs.createModel({
+        numCols: milp.numCols,
+        numRows: milp.numRows,
+        offset: milp.offset,
+        colCost: Float64Array.from(milp.cost),
+        colLower: Float64Array.from(milp.lower, clamp),
+        colUpper: Float64Array.from(milp.upper, clamp),
+        rowLower: Float64Array.from(milp.rowLower, clamp),
+        rowUpper: Float64Array.from(milp.rowUpper, clamp),
+        matrix: {
+          format: "csr",
+          numRows: milp.numRows,
+          numCols: milp.numCols,
+          starts: Int32Array.from(milp.rowStart),
+          indices: Int32Array.from(milp.rowIndex),
+          values: Float64Array.from(milp.rowValue),
+        },
+        ...(options.relaxation ? {} : { integrality: Int32Array.from(milp.integer, (b) => (b ? variableType.integer : variableType.continuous)) }),
+      });
+      try {
+        model.options.set({
+          output_flag: false,
+          presolve: "on",
+          mip_rel_gap: options.relativeGap ?? 1e-4,
+          random_seed: options.seed ?? 0,
+          ...(options.timeLimitSeconds !== undefined ? { time_limit: Math.max(0.05, options.timeLimitSeconds) } : {}),
+          ...(options.nodeLimit !== undefined ? { mip_max_nodes: options.nodeLimit } : {}),
+        });
+        if (options.start && !options.relaxation) model.setSolution({ colValue: Float64Array.from(options.start) });
+        model.run({
+          [callbackType.mipImprovingSolution](event) {
+            const x = event.data.mip_solution;
+            if (x && options.onImproved) options.onImproved(x, event.data.objective_function_value ?? milp.objectiveOf(x));
+            return undefined;
+          },
+          [callbackType.mipInterrupt](event) {
+            if (options.shouldStop?.()) event.interrupt();
+            return undefined;
+          },
+        });
+        const status = model.getModelStatus();
+        const hasPoint = Number(model.info.get("primal_solution_status")) === 2;
+        const x = hasPoint ? Float64Array.from(model.getSolution().colValue) : undefined;
+        const objective = hasPoint ? model.getObjectiveValue() : undefined;
+        const dual = options.relaxation ? objective : Number(model.info.get("mip_dual_bound"));
+        const result: BackendResult = { status: statusOf(status, hasPoint) };
+        if (x) result.x = x;
+        if (objective !== undefined) result.objective = objective;
+        if (dual !== undefined && Number.isFinite(dual) && (options.relaxation ? status === modelStatus.optimal : true)) result.bound = dual;
+        return result;
+      } catch (error) {
+        return { status: "error", message: error instanceof Error ? error.message : String(error) };
+      } finally {
+        model.dispose();
+      }
+
+      function statusOf(status: number, hasPoint: boolean): BackendStatus {
+        if (status === modelStatus.optimal) return "optimal";
+        if (status === modelStatus.infeasible) return "infeasible";
+        if (hasPoint) return "feasible";
+        const limits: number[] = [modelStatus.timeLimit, modelStatus.interrupted, modelStatus.iterationLimit, modelStatus.solutionLimit];
+        return limits.includes(status) ? "limit" : "error";
+      }
+    },
+  };
+}

@@ -1,0 +1,121 @@
+import type { GapCause, Uncovered } from "../model/rota";
+import { formatInstant } from "../time/week";
+import type { SlotInfo } from "./instance";
+import type { SearchState } from "./search/state";
+
+/** A maximal run of slots where one gap rule's demand is unmet by the same amount. */
+export interface GapRun {
+  rule: "cover" | "supervision" | "keyholder";
+  /** point index for cover, site index otherwise */
+  target: number;
+  slots: number[];
+  missing: number;
+}
+
+/** Every gap of the final rota, as maximal runs (touching slots, same number missing). */
+export function gapRuns(state: SearchState): GapRun[] {
+  const inst = state.inst;
+  const runs: GapRun[] = [];
+  const collect = (rule: GapRun["rule"], target: number, slots: readonly number[], missingAt: (g: number) => number) => {
+    let run: GapRun | undefined;
+    for (const g of slots) {
+      const missing = missingAt(g);
+      const touches = run !== undefined && (inst.slots[g] as SlotInfo).prev === run.slots[run.slots.length - 1];
+      if (missing > 0 && run && touches && run.missing === missing) run.slots.push(g);
+      else {
+        if (run) runs.push(run);
+        run = missing > 0 ? { rule, target, slots: [g], missing } : undefined;
+      }
+    }
+    if (run) runs.push(run);
+  };
+  for (const point of inst.points) {
+    collect("cover", point.index, inst.sites[point.site]?.slots ?? [], (g) => Math.max(0, (state.demandMin[point.index * state.G + g] as number) - (state.counted[point.index * state.G + g] as number)));
+  }
+  for (const site of inst.sites) {
+    collect("supervision", site.index, site.slots, (g) => (state.leads[g] === 0 ? 1 : 0));
+    collect("keyholder", site.index, site.slots, (g) => (state.edge[g] && state.keys[g] === 0 ? 1 : 0));
+  }
+  return runs;
+}
+
+interface Diagnosis {
+  cause: GapCause;
+  reason: string;
+}
+
+/**
+ * Why a gap is left: the binding cause among the people who could have filled it, in a
+ * coordinator's words. Causes are tried from the most structural (nobody trained) to the most
+ * contingent (everyone able is needed elsewhere, or filling it would cost more than it gains).
+ */
+export function explainGap(state: SearchState, run: GapRun): Diagnosis {
+  const inst = state.inst;
+  const siteIndex = run.rule === "cover" ? (inst.points[run.target]?.site ?? 0) : run.target;
+  const site = inst.sites[siteIndex];
+  const point = run.rule === "cover" ? inst.points[run.target] : undefined;
+  const what = point ? point.name : "";
+  const atSite = inst.people.filter((p) => p.sites.includes(siteIndex));
+  const eligible =
+    run.rule === "cover"
+      ? atSite.filter((p) => p.training[run.target] === "independent")
+      : atSite.filter((p) => (run.rule === "supervision" ? p.lead : p.keyholder));
+  const role = run.rule === "supervision" ? "lead" : "keyholder";
+  const names = (list: { name: string }[]) => list.slice(0, 3).map((p) => p.name).join(", ") + (list.length > 3 ? ` and ${list.length - 3} more` : "");
+
+  if (eligible.length === 0) {
+    if (run.rule === "cover") {
+      const shadowing = atSite.filter((p) => p.training[run.target] === "shadowing");
+      return shadowing.length > 0
+        ? { cause: "only-shadowing", reason: `only people still shadowing on ${what} (${names(shadowing)}) work at ${site?.name}; they do not count toward cover` }
+        : { cause: "nobody-trained", reason: `nobody who works at ${site?.name} is trained for ${what}` };
+    }
+    return { cause: run.rule === "supervision" ? "no-lead-available" : "no-keyholder-available", reason: `nobody with ${role} works at ${site?.name}` };
+  }
+  const allowed = (p: number, g: number) => {
+    const options = state.options[p]?.[g];
+    return options !== undefined && (run.rule !== "cover" || options.includes(run.target));
+  };
+  const available = eligible.filter((p) => run.slots.some((g) => allowed(p.index, g)));
+  if (available.length === 0) {
+    const absent = eligible.filter((p) => run.slots.some((g) => inst.people[p.index]?.available[g] === 0 && (inst.problem.people[p.index]?.absences ?? []).length > 0));
+    const who = run.rule === "cover" ? `the ${eligible.length} ${eligible.length === 1 ? "person" : "people"} trained for ${what}` : `the ${eligible.length} ${eligible.length === 1 ? "person" : "people"} with ${role} at ${site?.name}`;
+    const cause: GapCause = run.rule === "cover" ? "nobody-available" : run.rule === "supervision" ? "no-lead-available" : "no-keyholder-available";
+    return { cause, reason: `none of ${who} is available then${absent.length ? ` (${names(absent)} absent)` : ""}` };
+  }
+  // Someone could have been there: find what holds each of them back.
+  const reasons = new Map<GapCause, { name: string }[]>();
+  const note = (cause: GapCause, p: { name: string }) => reasons.set(cause, [...(reasons.get(cause) ?? []), p]);
+  for (const p of available) {
+    const slots = run.slots.filter((g) => allowed(p.index, g));
+    const busy = slots.every((g) => (state.at[p.index]?.[g] ?? -1) >= 0);
+    if (busy) note("traded-off", p);
+    else if ((state.worked[p.index] as number) + 1 > p.maxWeekSlots) note("hours-used-up", p);
+    else if (point && slots.some((g) => (state.at[p.index]?.[(inst.slots[g] as SlotInfo).prev] ?? -1) === point.index && Number.isFinite(point.maxStintSlots))) note("stint-limit", p);
+    else if (run.rule === "cover" && point && slots.every((g) => (state.counted[point.index * state.G + g] as number) >= (state.demandMax[point.index * state.G + g] as number))) note("point-full", p);
+    else note("shift-rules", p);
+  }
+  const order: GapCause[] = ["hours-used-up", "stint-limit", "traded-off", "shift-rules", "point-full"];
+  const cause = order.find((c) => reasons.has(c)) ?? "shift-rules";
+  const who = reasons.get(cause) ?? [];
+  const words: Record<string, string> = {
+    "hours-used-up": `hour caps used up: ${names(who)} ${who.length === 1 ? "has" : "have"} reached the weekly maximum`,
+    "stint-limit": `stint limit: ${names(who)} would go over ${what}'s ${(point?.maxStintSlots ?? 0) * inst.slotMinutes} min limit`,
+    "traded-off": `everyone able is needed elsewhere then (${names(who)} ${who.length === 1 ? "is" : "are"} on other desks)`,
+    "shift-rules": `shift rules: ${names(who)} could be there only by breaking a shift rule (minimum shift length, rest, one shift a day) or leaving a greater gap elsewhere`,
+    "point-full": `${what} is at its maximum headcount`,
+  };
+  return { cause, reason: words[cause] ?? cause };
+}
+
+export function uncoveredOf(state: SearchState): Uncovered[] {
+  const inst = state.inst;
+  return gapRuns(state).map((run) => {
+    const first = inst.slots[run.slots[0] as number] as SlotInfo;
+    const last = inst.slots[run.slots[run.slots.length - 1] as number] as SlotInfo;
+    const zone = inst.sites[first.site]?.zone ?? inst.problem.timeZone;
+    const { cause, reason } = explainGap(state, run);
+    const where = run.rule === "cover" ? { point: inst.points[run.target]?.id ?? "" } : { site: inst.sites[run.target]?.id ?? "" };
+    return { rule: run.rule, ...where, start: formatInstant(first.start, zone), end: formatInstant(last.end, zone), missing: run.missing, reason, cause };
+  });
+}

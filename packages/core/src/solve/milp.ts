@@ -1,0 +1,113 @@
+/**
+ * A backend-neutral mixed-integer linear program, stored row-wise (CSR) because the model is built
+ * one rule at a time, row by row. Every column carries a label so that a penalty in a solution
+ * reads back as a rule, a person/point/slot and a reason (see `label`).
+ */
+export class Milp {
+  readonly lower: number[] = [];
+  readonly upper: number[] = [];
+  readonly cost: number[] = [];
+  readonly integer: boolean[] = [];
+  readonly labels: string[] = [];
+  readonly rowLower: number[] = [];
+  readonly rowUpper: number[] = [];
+  readonly rowLabels: string[] = [];
+  readonly rowStart: number[] = [0];
+  readonly rowIndex: number[] = [];
+  readonly rowValue: number[] = [];
+  /** constant term of the objective */
+  offset = 0;
+
+  get numCols(): number {
+    return this.cost.length;
+  }
+
+  get numRows(): number {
+    return this.rowLower.length;
+  }
+
+  get numNonzeros(): number {
+    return this.rowIndex.length;
+  }
+
+  addVar(label: string, lower: number, upper: number, cost: number, integer: boolean): number {
+    this.lower.push(lower);
+    this.upper.push(upper);
+    this.cost.push(cost);
+    this.integer.push(integer);
+    this.labels.push(label);
+    return this.cost.length - 1;
+  }
+
+  binary(label: string, cost = 0): number {
+    return this.addVar(label, 0, 1, cost, true);
+  }
+
+  continuous(label: string, lower: number, upper: number, cost = 0): number {
+    return this.addVar(label, lower, upper, cost, false);
+  }
+
+  addCost(column: number, amount: number): void {
+    this.cost[column] = (this.cost[column] ?? 0) + amount;
+  }
+
+  /** Adds `lower ≤ Σ values·x[indices] ≤ upper`; repeated indices are merged, zero terms dropped. */
+  addRow(label: string, indices: readonly number[], values: readonly number[], lower: number, upper: number): number {
+    const merged = new Map<number, number>();
+    indices.forEach((column, i) => merged.set(column, (merged.get(column) ?? 0) + (values[i] ?? 0)));
+    for (const [column, value] of merged) {
+      if (value === 0) continue;
+      this.rowIndex.push(column);
+      this.rowValue.push(value);
+    }
+    this.rowStart.push(this.rowIndex.length);
+    this.rowLower.push(lower);
+    this.rowUpper.push(upper);
+    this.rowLabels.push(label);
+    return this.rowLower.length - 1;
+  }
+
+  row(i: number): { indices: number[]; values: number[] } {
+    const from = this.rowStart[i] ?? 0;
+    const to = this.rowStart[i + 1] ?? from;
+    return { indices: this.rowIndex.slice(from, to), values: this.rowValue.slice(from, to) };
+  }
+
+  objectiveOf(x: ArrayLike<number>): number {
+    let total = this.offset;
+    for (let j = 0; j < this.cost.length; j++) total += (this.cost[j] ?? 0) * (x[j] ?? 0);
+    return total;
+  }
+}
+
+export interface Infeasibility {
+  kind: "bound" | "row" | "integrality";
+  label: string;
+  value: number;
+}
+
+/**
+ * Every backend answer is checked before use: a solver that stops on a timeout may return a
+ * relaxation (binaries at 0.5) or a point that breaks a row. Returns what is wrong, or nothing.
+ */
+export function verifySolution(milp: Milp, x: ArrayLike<number>, tolerance = 1e-6): Infeasibility[] {
+  const problems: Infeasibility[] = [];
+  for (let j = 0; j < milp.numCols; j++) {
+    const value = x[j] ?? NaN;
+    if (!(value >= (milp.lower[j] ?? 0) - tolerance && value <= (milp.upper[j] ?? 0) + tolerance)) {
+      problems.push({ kind: "bound", label: milp.labels[j] ?? `x${j}`, value });
+    } else if (milp.integer[j] && Math.abs(value - Math.round(value)) > tolerance) {
+      problems.push({ kind: "integrality", label: milp.labels[j] ?? `x${j}`, value });
+    }
+  }
+  for (let i = 0; i < milp.numRows; i++) {
+    let activity = 0;
+    for (let k = milp.rowStart[i] ?? 0; k < (milp.rowStart[i + 1] ?? 0); k++) {
+      activity += (milp.rowValue[k] ?? 0) * (x[milp.rowIndex[k] ?? 0] ?? 0);
+    }
+    if (activity < (milp.rowLower[i] ?? -Infinity) - tolerance * 10 || activity > (milp.rowUpper[i] ?? Infinity) + tolerance * 10) {
+      problems.push({ kind: "row", label: milp.rowLabels[i] ?? `r${i}`, value: activity });
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,133 @@
+import type { RuleModule } from "../rules/rule";
+import { enumerateColumns, type Column } from "./columns";
+import type { Instance, SlotInfo } from "./instance";
+import { Milp } from "./milp";
+
+/** A person may be at a point in a slot: the binary that says they are. */
+export interface WorkVar {
+  person: number;
+  point: number;
+  slot: number;
+  shadowing: boolean;
+  variable: number;
+}
+
+/**
+ * The shift-column model under construction. Shared variable families live here; every rule adds
+ * its own rows and objective terms through `addToModel`.
+ *
+ * - one binary per candidate shift (`columns`): the person works exactly these back-to-back slots;
+ * - one binary per (person, point, slot) they could work (`work`): where they are inside the shift;
+ * - a balance row per (person, slot) ties them: the number of the person's shifts covering a slot
+ *   equals the number of points they are at then. Written as a running balance
+ *   (present[t] = present[t−1] + shifts starting at t − shifts ended before t) it needs two
+ *   non-zeros per shift instead of one per covered slot, and its LP relaxation is exactly as tight.
+ */
+export interface ModelContext {
+  inst: Instance;
+  milp: Milp;
+  columns: Column[];
+  columnsByPerson: Column[][];
+  /** per person: slot → the person's work variables in that slot (one per point they could be at) */
+  workByPerson: Map<number, WorkVar[]>[];
+  /** per global slot: work variables of everyone in that slot */
+  workBySlot: WorkVar[][];
+  /** hours in one slot, to turn per-hour weights into per-slot costs */
+  slotHours: number;
+  work(person: number, slot: number): WorkVar[];
+  /** counted (independent) work variables at a point in a slot */
+  counted(point: number, slot: number): WorkVar[];
+}
+
+export interface BuildOptions {
+  /** restrict the model to these people (others are absent); all when undefined */
+  people?: ReadonlySet<number>;
+}
+
+export function buildModel(inst: Instance, rules: readonly RuleModule[], options: BuildOptions = {}): ModelContext {
+  const milp = new Milp();
+  const filters = rules.filter((r) => r.allows !== undefined);
+  const workByPerson: Map<number, WorkVar[]>[] = inst.people.map(() => new Map());
+  const workBySlot: WorkVar[][] = inst.slots.map(() => []);
+  const countedBySlot = new Map<number, WorkVar[]>();
+
+  for (const person of inst.people) {
+    if (options.people && !options.people.has(person.index)) continue;
+    const own = workByPerson[person.index] as Map<number, WorkVar[]>;
+    for (const site of person.sites) {
+      const info = inst.sites[site];
+      if (!info) continue;
+      for (const slot of info.slots) {
+        for (const point of info.points) {
+          if (!filters.every((rule) => rule.allows?.(inst, person.index, point, slot))) continue;
+          const shadowing = person.training[point] === "shadowing";
+          const variable = milp.binary(`work[${person.id}@${inst.points[point]?.id}#${slot}]`);
+          const work: WorkVar = { person: person.index, point, slot, shadowing, variable };
+          const list = own.get(slot);
+          if (list) list.push(work);
+          else own.set(slot, [work]);
+          (workBySlot[slot] as WorkVar[]).push(work);
+          if (!shadowing) {
+            const key = point * inst.slots.length + slot;
+            const counted = countedBySlot.get(key);
+            if (counted) counted.push(work);
+            else countedBySlot.set(key, [work]);
+          }
+        }
+      }
+    }
+  }
+
+  const workable = (person: number, slot: number) => (workByPerson[person]?.get(slot)?.length ?? 0) > 0;
+  const columns: Column[] = enumerateColumns(inst, workable).map((c) => ({
+    ...c,
+    variable: milp.binary(`shift[${inst.people[c.person]?.id}#${c.first}-${c.last}]`),
+  }));
+  const columnsByPerson: Column[][] = inst.people.map(() => []);
+  for (const column of columns) columnsByPerson[column.person]?.push(column);
+
+  const ctx: ModelContext = {
+    inst,
+    milp,
+    columns,
+    columnsByPerson,
+    workByPerson,
+    workBySlot,
+    slotHours: inst.slotMinutes / 60,
+    work: (person, slot) => workByPerson[person]?.get(slot) ?? [],
+    counted: (point, slot) => countedBySlot.get(point * inst.slots.length + slot) ?? [],
+  };
+  addShiftBalance(ctx);
+  for (const rule of rules) rule.addToModel?.(ctx);
+  return ctx;
+}
+
+/** present(p, t) = Σ shifts of p covering t, as a running balance along each run of workable slots. */
+function addShiftBalance(ctx: ModelContext): void {
+  const { inst, milp } = ctx;
+  for (const person of inst.people) {
+    const startsAt = new Map<number, number[]>();
+    const endsAt = new Map<number, number[]>();
+    for (const column of ctx.columnsByPerson[person.index] ?? []) {
+      push(startsAt, column.first, column.variable);
+      push(endsAt, column.last, column.variable);
+    }
+    for (const [slot, here] of ctx.workByPerson[person.index] ?? []) {
+      const prev = (inst.slots[slot] as SlotInfo).prev;
+      const before = prev >= 0 ? ctx.work(person.index, prev) : [];
+      const indices: number[] = [];
+      const values: number[] = [];
+      for (const w of here) indices.push(w.variable), values.push(1);
+      for (const w of before) indices.push(w.variable), values.push(-1);
+      for (const v of startsAt.get(slot) ?? []) indices.push(v), values.push(-1);
+      if (prev >= 0) for (const v of endsAt.get(prev) ?? []) indices.push(v), values.push(1);
+      milp.addRow(`balance[${person.id}#${slot}]`, indices, values, 0, 0);
+    }
+  }
+}
+
+function push(map: Map<number, number[]>, key: number, value: number): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}

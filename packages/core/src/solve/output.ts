@@ -1,0 +1,61 @@
+import { check, scoreRota } from "../check";
+import type { PersonSummary, Rota, SolverReport } from "../model/rota";
+import { isEvening } from "../rules/unsocial-fairness";
+import { assignmentsOf, type Placement } from "./decode";
+import { DeskrotaInternalError } from "./errors";
+import { uncoveredOf } from "./explain";
+import type { Instance, SlotInfo } from "./instance";
+import type { SearchState } from "./search/state";
+
+export function placementOfState(state: SearchState): Placement {
+  const placement: Placement = new Map();
+  state.at.forEach((at, p) => {
+    at.forEach((k, g) => {
+      if (k < 0) return;
+      let mine = placement.get(p);
+      if (!mine) placement.set(p, (mine = new Map()));
+      mine.set(g, { point: k, shadowing: state.isShadow(p, k) });
+    });
+  });
+  return placement;
+}
+
+/**
+ * The rota of a search state in the wire format. Its score comes from the independent checker,
+ * and the rota is checked before it leaves: a rota that breaks a hard rule is a bug, never an answer.
+ */
+export function rotaOf(state: SearchState, solver: SolverReport): Rota {
+  const inst = state.inst;
+  const rota = {
+    weekStart: inst.problem.weekStart,
+    assignments: assignmentsOf(inst, placementOfState(state)),
+    uncovered: uncoveredOf(state),
+  };
+  const report = check(inst.problem, rota);
+  if (!report.valid) {
+    throw new DeskrotaInternalError("DESKROTA_E_INVALID_ROTA", `the engine built a rota its checker rejects: ${report.violations.slice(0, 3).map((v) => `${v.rule}: ${v.message}`).join("; ")}`);
+  }
+  const score = scoreRota(inst.problem, rota);
+  return { ...rota, score: { hard: 0, ...score }, people: peopleSummary(state), solver };
+}
+
+function peopleSummary(state: SearchState): PersonSummary[] {
+  const inst: Instance = state.inst;
+  return inst.people.map((person) => {
+    const at = state.at[person.index] as Int16Array;
+    let minutes = 0;
+    let eveningMinutes = 0;
+    let weekendMinutes = 0;
+    let shadowingMinutes = 0;
+    at.forEach((k, g) => {
+      if (k < 0) return;
+      const slot = inst.slots[g] as SlotInfo;
+      minutes += inst.slotMinutes;
+      if (isEvening(inst.problem, slot.minute)) eveningMinutes += inst.slotMinutes;
+      if (slot.weekend) weekendMinutes += inst.slotMinutes;
+      if (state.isShadow(person.index, k)) shadowingMinutes += inst.slotMinutes;
+    });
+    const shifts = (state.shifts[person.index] ?? []).reduce((n, runs) => n + runs.length, 0);
+    return { person: person.id, minutes, targetMinutes: person.targetSlots * inst.slotMinutes, eveningMinutes, weekendMinutes, shadowingMinutes, shifts };
+  });
+}

@@ -1,0 +1,173 @@
+import type { Problem } from "../model/problem";
+import type { Rota, SolveStatus } from "../model/rota";
+import { HARD_RULES, RULES } from "../rules";
+import { pinIssues } from "../rules/pinned";
+import type { MilpBackend } from "./backends/backend";
+import { DeskrotaInputError } from "./errors";
+import { compile, type Instance, type SlotInfo } from "./instance";
+import { buildModel } from "./model";
+import { rotaOf } from "./output";
+import { bestDay, requiredOf } from "./search/dp";
+import { search, type Pins, type SearchOutcome } from "./search/search";
+import { SearchState, type DayPlan } from "./search/state";
+
+export interface SolveOptions {
+  /** wall-clock budget; needs `clock` */
+  timeLimitMs?: number;
+  /** milliseconds, monotonic; the core never reads a clock of its own */
+  clock?: () => number;
+  seed?: number;
+  /** search moves: with no clock, the run is deterministic */
+  workBudget?: number;
+  /** a proven lower bound on the objective (e.g. from `lowerBound`, computed alongside) */
+  lowerBound?: number | null;
+  shouldStop?(): boolean;
+  onProgress?(progress: Progress): void;
+}
+
+export interface Progress {
+  elapsedMs: number;
+  objective: number;
+  bestBound: number | null;
+  gap: number | null;
+  /** the rota behind `objective`, built on demand */
+  rota(): Rota;
+}
+
+export const DEFAULT_TIME_LIMIT_MS = 10_000;
+export const DEFAULT_WORK_BUDGET = 20_000;
+
+/**
+ * A weekly rota that breaks no hard rule, lists every gap with its reason, and is as good as the
+ * search makes it within the limits. The first rota exists after one construction sweep; the
+ * search improves it until the deadline or the work budget.
+ */
+export function solve(problem: Problem, options: SolveOptions = {}): Rota {
+  const clock = options.clock;
+  const started = clock?.() ?? 0;
+  const timeLimitMs = options.timeLimitMs ?? (problem.solver?.timeLimitSeconds ?? DEFAULT_TIME_LIMIT_MS / 1000) * 1000;
+  const seed = options.seed ?? problem.solver?.seed ?? 1;
+  const workBudget = options.workBudget ?? problem.solver?.workBudget ?? (clock ? undefined : DEFAULT_WORK_BUDGET);
+  const inst = compile(problem);
+  const state = startingState(inst);
+  const pins = pinsOf(inst);
+
+  let firstRotaMs: number | undefined;
+  let stoppedEarly = false;
+  const report = (objective: number): Omit<Rota["solver"] & object, "status"> => {
+    const bound = options.lowerBound ?? null;
+    return {
+      backend: "search",
+      timeMs: Math.round((clock?.() ?? started) - started),
+      ...(firstRotaMs !== undefined ? { firstRotaMs } : {}),
+      objective: round(objective),
+      bestBound: bound === null ? null : round(bound),
+      gap: gapOf(objective, bound),
+      seed,
+    };
+  };
+  const outcome: SearchOutcome = search(state, pins, {
+    seed,
+    ...(clock ? { clock, deadline: started + timeLimitMs } : {}),
+    ...(workBudget !== undefined ? { moves: workBudget } : {}),
+    shouldStop: () => {
+      stoppedEarly = options.shouldStop?.() ?? false;
+      return stoppedEarly;
+    },
+    onImprove: (current, best) => {
+      firstRotaMs ??= Math.round((clock?.() ?? started) - started);
+      options.onProgress?.({
+        elapsedMs: Math.round((clock?.() ?? started) - started),
+        objective: round(best),
+        bestBound: options.lowerBound ?? null,
+        gap: gapOf(best, options.lowerBound ?? null),
+        rota: () => rotaOf(current, { status: "feasible", ...report(best) }),
+      });
+    },
+  });
+  const best = restore(inst, outcome);
+  const timedOut = clock !== undefined && clock() - started >= timeLimitMs;
+  const proven = options.lowerBound !== undefined && options.lowerBound !== null && best.objective - options.lowerBound <= 1e-6 * Math.max(1, Math.abs(best.objective));
+  const status: SolveStatus = proven ? "optimal" : stoppedEarly ? "stopped" : timedOut ? "time-limit" : workBudget !== undefined && outcome.moves >= workBudget ? "work-limit" : "feasible";
+  return rotaOf(best, { status, ...report(best.objective), iterations: outcome.moves });
+}
+
+/** A lower bound on the objective: the LP relaxation of the shift-column model. */
+export function lowerBound(problem: Problem, backend: MilpBackend, options: { timeLimitSeconds?: number } = {}): number | null {
+  const inst = compile(problem);
+  // Steady-desk terms only add non-negative costs: leaving them out keeps the bound valid and
+  // makes the LP three times faster (docs/decisions.md).
+  const model = buildModel(inst, RULES.filter((r) => r.id !== "steady-desks"));
+  const result = backend.solve(model.milp, { relaxation: true, ...(options.timeLimitSeconds !== undefined ? { timeLimitSeconds: options.timeLimitSeconds } : {}) });
+  return result.status === "optimal" && result.bound !== undefined ? result.bound : null;
+}
+
+export function gapOf(objective: number, bound: number | null): number | null {
+  if (bound === null) return null;
+  const gap = (objective - bound) / Math.max(1e-9, Math.abs(objective));
+  return Math.max(0, Math.round(gap * 1e6) / 1e6);
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}
+
+function pinsOf(inst: Instance): Pins {
+  const pins: Pins = new Map();
+  for (const pin of inst.pins) {
+    const mine = pins.get(pin.person) ?? new Map<number, number>();
+    for (const slot of pin.slots) mine.set(slot, pin.point);
+    pins.set(pin.person, mine);
+  }
+  return pins;
+}
+
+/**
+ * The empty rota plus the pinned stints, each pinned day then planned around its pins (a pin
+ * alone may be shorter than the minimum shift). Pins that cannot be kept are an input error.
+ */
+export function startingState(inst: Instance): SearchState {
+  const issues = pinIssues(inst, HARD_RULES);
+  if (issues.length > 0) throw new DeskrotaInputError(issues.map((i) => ({ path: i.path.join("."), code: i.code, message: i.message })));
+  const state = new SearchState(inst);
+  const pins = pinsOf(inst);
+  for (const [p, slots] of pins) {
+    const byDay = new Map<number, DayPlan>();
+    for (const [slot, point] of [...slots].sort((a, b) => (inst.slots[a[0]] as SlotInfo).start - (inst.slots[b[0]] as SlotInfo).start)) {
+      const day = (inst.slots[slot] as SlotInfo).day;
+      byDay.set(day, [...(byDay.get(day) ?? []), { slot, point }]);
+    }
+    for (const [day, plan] of byDay) state.setDay(p, day, plan);
+  }
+  for (const [p, slots] of pins) {
+    for (const day of new Set([...slots.keys()].map((g) => (inst.slots[g] as SlotInfo).day))) {
+      const required = requiredOf(state, p, day, slots);
+      const old = state.setDay(p, day, []);
+      const planned = bestDay(state, p, day, required);
+      if (!planned) {
+        state.setDay(p, day, old);
+        const person = inst.people[p];
+        throw new DeskrotaInputError([{ path: "pinned", code: "pin_conflict", message: `the pinned stints of ${person?.id} on ${inst.dates[day]} cannot be kept without breaking a hard rule (shift length, hours, rest or supervision of students)` }]);
+      }
+      state.setDay(p, day, planned.plan);
+    }
+  }
+  return state;
+}
+
+function restore(inst: Instance, outcome: SearchOutcome): SearchState {
+  const state = new SearchState(inst);
+  outcome.bestShifts.forEach((byDay, p) => {
+    byDay.forEach((runs, day) => {
+      const plan: DayPlan = [];
+      for (const run of runs) {
+        for (let g = run.first; g >= 0; g = (inst.slots[g] as SlotInfo).next) {
+          plan.push({ slot: g, point: outcome.bestAt[p]?.[g] ?? -1 });
+          if (g === run.last) break;
+        }
+      }
+      if (plan.length > 0) state.setDay(p, day, plan);
+    });
+  });
+  return state;
+}

@@ -1,0 +1,70 @@
+import { DeskrotaInputError, DeskrotaInternalError, gapOf, solve as solveInCore, type Issue, type Problem, type Rota } from "@deskrota/core";
+import type { WorkerMessage } from "./protocol";
+import { runInWorker, type RunOutcome } from "./run";
+
+export interface SolveOptions {
+  /** default: the problem's `solver.timeLimitSeconds`, else 10 s */
+  timeLimitMs?: number;
+  seed?: number;
+  /** deterministic mode: a number of search moves instead of wall time */
+  workBudget?: number;
+  /** compute the LP lower bound on a second thread (default true) */
+  bound?: boolean;
+  onProgress?(progress: SolveProgress): void;
+  /** aborting asks the solve to stop and return its best rota so far */
+  signal?: AbortSignal;
+}
+
+export interface SolveProgress {
+  elapsedMs: number;
+  objective: number;
+  bestBound: number | null;
+  gap: number | null;
+}
+
+/**
+ * Solves in a worker thread and the LP bound in another (two cores: both at once). The worker is
+ * terminated if it overruns its deadline; the best rota it reported is returned then.
+ */
+export async function solve(problem: Problem, options: SolveOptions = {}): Promise<Rota> {
+  const timeLimitMs = options.timeLimitMs ?? (problem.solver?.timeLimitSeconds ?? 10) * 1000;
+  const started = performance.now();
+  let bound: number | null = null;
+  const boundRun = options.bound === false ? undefined : runInWorker({ kind: "bound", problem, timeLimitMs }, { deadlineMs: timeLimitMs, ...(options.signal ? { signal: options.signal } : {}) }).then((outcome) => {
+    if (outcome.kind === "result" && typeof outcome.value === "number") bound = outcome.value;
+  });
+  let latest: Rota | undefined;
+  const outcome = await runInWorker(
+    { kind: "solve", problem, timeLimitMs, ...(options.seed !== undefined ? { seed: options.seed } : {}), ...(options.workBudget !== undefined ? { workBudget: options.workBudget } : {}) },
+    {
+      deadlineMs: options.workBudget !== undefined ? Math.max(timeLimitMs, 600_000) : timeLimitMs,
+      ...(options.signal ? { signal: options.signal } : {}),
+      onMessage: (message: Extract<WorkerMessage, { type: "progress" }>) => {
+        if (message.rota) latest = message.rota;
+        options.onProgress?.({ elapsedMs: message.elapsedMs, objective: message.objective, bestBound: bound, gap: gapOf(message.objective, bound) });
+      },
+    },
+  );
+  const rota = rotaFrom(outcome, latest, problem, performance.now() - started);
+  await boundRun;
+  return withBound(rota, bound);
+}
+
+function rotaFrom(outcome: RunOutcome, latest: Rota | undefined, problem: Problem, elapsedMs: number): Rota {
+  if (outcome.kind === "result") return outcome.value as Rota;
+  if (outcome.kind === "error") throw errorFrom(outcome.error);
+  // Terminated past its deadline: the last rota it sent, else the always-valid starting rota.
+  const fallback = latest ?? solveInCore(problem, { workBudget: 0 });
+  return { ...fallback, solver: { ...(fallback.solver ?? { backend: "search", objective: fallback.score.soft, bestBound: null, gap: null }), status: "time-limit", timeMs: Math.round(elapsedMs) } };
+}
+
+function withBound(rota: Rota, bound: number | null): Rota {
+  if (!rota.solver || bound === null) return rota;
+  const gap = gapOf(rota.solver.objective, bound);
+  return { ...rota, solver: { ...rota.solver, bestBound: Math.round(bound * 1000) / 1000, gap, ...(gap !== null && gap <= 1e-6 ? { status: "optimal" as const } : {}) } };
+}
+
+export function errorFrom(error: { name: string; code?: string; message: string; issues?: unknown }): Error {
+  if (error.code === "DESKROTA_E_INPUT" && Array.isArray(error.issues)) return new DeskrotaInputError(error.issues as Issue[]);
+  return new DeskrotaInternalError((error.code as `DESKROTA_E_${string}` | undefined) ?? "DESKROTA_E_WORKER", error.message);
+}
