@@ -1,0 +1,51 @@
+import loadHighs from "highs";
+import type { Problem } from "../../src/model/problem";
+import type { RotaInput } from "../../src/model/rota";
+import { RULES } from "../../src/rules";
+import type { RuleModule } from "../../src/rules/rule";
+import type { MilpBackend } from "../../src/solve/backends/backend";
+import { highsBackend } from "../../src/solve/backends/highs";
+import { assignmentsOf, placementOf } from "../../src/solve/decode";
+import { compile } from "../../src/solve/instance";
+import { verifySolution } from "../../src/solve/milp";
+import { buildModel, type ModelContext } from "../../src/solve/model";
+
+let loaded: Promise<MilpBackend> | undefined;
+
+/** HiGHS, loaded once per test file (the first load reads the .wasm file). */
+export function highs(): Promise<MilpBackend> {
+  loaded ??= loadHighs().then(highsBackend);
+  return loaded;
+}
+
+export interface ModelSolution {
+  /** the decoded rota: assignments only (gap reporting is the solver's output layer, not the model's) */
+  rota: RotaInput;
+  /** the MILP objective of the solution, offset included */
+  objective: number;
+  ctx: ModelContext;
+  x: Float64Array;
+}
+
+/** Builds the shift-column model of `problem` with `rules`, solves it to optimality with HiGHS, decodes it. */
+export async function solveModel(problem: Problem, rules: readonly RuleModule[] = RULES): Promise<ModelSolution> {
+  const ctx = buildModel(compile(problem), rules);
+  const result = (await highs()).solve(ctx.milp, { relativeGap: 0 });
+  if (result.status !== "optimal" || !result.x) throw new Error(`HiGHS did not solve the test model: ${result.status} ${result.message ?? ""}`);
+  const broken = verifySolution(ctx.milp, result.x);
+  if (broken.length > 0) throw new Error(`HiGHS answered a point that breaks the model: ${JSON.stringify(broken.slice(0, 3))}`);
+  return { rota: { assignments: assignmentsOf(ctx.inst, placementOf(ctx, result.x)) }, objective: ctx.milp.objectiveOf(result.x), ctx, x: result.x };
+}
+
+/**
+ * The rule set with one rule's rows and objective terms left out (its structural `allows` kept):
+ * solving with it shows that the instance really tests that rule's rows.
+ */
+export function withoutRows(id: string, rules: readonly RuleModule[] = RULES): RuleModule[] {
+  if (!rules.some((r) => r.id === id && r.addToModel)) throw new Error(`no rule ${id} with model rows`);
+  return rules.map((rule) => {
+    if (rule.id !== id) return rule;
+    const { addToModel: _dropped, ...rest } = rule;
+    return rest;
+  });
+}
