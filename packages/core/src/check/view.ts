@@ -109,7 +109,9 @@ export function buildView(problem: Problem, rota: RotaInput): RotaView {
     const shifts: Shift[] = [];
     for (const stint of merged) {
       const last = shifts[shifts.length - 1];
-      if (last && last.site === stint.site && last.end === stint.start) {
+      // Overlapping stints (a double booking, which one-place reports) are one stretch of work,
+      // so they belong to one shift rather than making a second one.
+      if (last && last.site === stint.site && stint.start <= last.end) {
         last.end = Math.max(last.end, stint.end);
         last.stints.push(stint);
       } else {
