@@ -23,9 +23,11 @@ export const headcount = defineRule<{ point: string; start: string; end: string;
     for (const { site, zone: _zone, slots, occupancy } of view.sites.values()) {
       for (const point of site.servicePoints) {
         slots.forEach((slot, i) => {
+          // Outside every band the point is closed: working it then is point-open's violation, not a headcount.
+          const demand = demandAt(point, slot, view.slotMinutes);
+          if (!demand) return;
           const count = (occupancy[i] as Occupant[]).filter((o) => o.point === point.id && !o.shadowing && isCounted(view.people.get(o.person), point)).length;
-          const limit = demandAt(point, slot, view.slotMinutes)?.max ?? 0;
-          if (count > limit) findings.push({ point: point.id, start: at(view, site.id, slot.start), end: at(view, site.id, slot.end), count, limit });
+          if (count > demand.max) findings.push({ point: point.id, start: at(view, site.id, slot.start), end: at(view, site.id, slot.end), count, limit: demand.max });
         });
       }
     }
