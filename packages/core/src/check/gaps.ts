@@ -29,6 +29,11 @@ export function reportFindings(view: RotaView, rule: Uncovered["rule"] & string,
     }
     const from = parseDated(entry.start, view.problem.timeZone);
     const to = parseDated(entry.end, view.problem.timeZone);
+    // A run that spans no open slot reports nothing real (closed hours, or it ends before it starts).
+    if (!place.slots.some((slot) => slot.start >= from && slot.end <= to)) {
+      findings.push({ ...(rule === "cover" ? { point: target } : { site: target }), start: entry.start, end: entry.end, why: "reports a gap while it is closed" });
+      continue;
+    }
     for (const slot of place.slots) {
       if (slot.start < from || slot.end > to) continue;
       const k = key(target, slot.start);
