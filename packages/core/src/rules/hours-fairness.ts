@@ -61,7 +61,8 @@ export function penalty(worked: number, target: number, min: number, w: { hoursU
     let left = amount;
     let cost = 0;
     for (const tier of tiers) {
-      const part = Math.min(left, tier.share * target);
+      // The last tier is unbounded; Infinity × a target of 0 would be NaN.
+      const part = Math.min(left, Number.isFinite(tier.share) ? tier.share * target : Infinity);
       cost += part * tier.factor * weight;
       left -= part;
     }
