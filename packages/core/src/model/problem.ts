@@ -139,10 +139,17 @@ const ProblemShape = z.strictObject({
   solver: SolverOptions.optional(),
 });
 
-/** Format v1 (FORMAT.md): structure first, then every cross-reference and grid rule. */
-export const Problem = ProblemShape.superRefine((problem, ctx) => {
-  for (const issue of checkProblemSemantics(problem)) {
-    ctx.addIssue({ code: "custom", path: issue.path, message: issue.message, params: { code: issue.code } });
-  }
-});
+/**
+ * Format v1 (FORMAT.md): structure first, then every cross-reference and grid rule. The semantic
+ * checks read their input defensively, so they run even after a field failed in a way zod treats
+ * as aborting (a misspelt day, a wrong type): every problem is listed at once.
+ */
+export const Problem = ProblemShape.superRefine(
+  (problem, ctx) => {
+    for (const issue of checkProblemSemantics(problem)) {
+      ctx.addIssue({ code: "custom", path: issue.path, message: issue.message, params: { code: issue.code } });
+    }
+  },
+  { when: () => true },
+);
 export type Problem = z.infer<typeof ProblemShape>;
