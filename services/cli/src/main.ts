@@ -1,9 +1,13 @@
 import { DeskrotaInputError } from "@deskrota/core";
 import { UsageError } from "./io";
+import { orgCommand, orgUsage } from "./commands/org";
 import { solveCommand, solveUsage } from "./commands/solve";
+import { workerCommand, workerUsage } from "./commands/worker";
 
 const commands: Record<string, { run(args: string[]): Promise<void>; usage: string }> = {
   solve: { run: solveCommand, usage: solveUsage },
+  worker: { run: workerCommand, usage: workerUsage },
+  org: { run: orgCommand, usage: orgUsage },
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -1,0 +1,5 @@
+export interface TestCluster {
+  url: string;
+  stop(): void;
+}
+export function startPostgres(): Promise<TestCluster>;

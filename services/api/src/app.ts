@@ -1,0 +1,72 @@
+import { randomUUID } from "node:crypto";
+import fastifySwagger from "@fastify/swagger";
+import fastifySwaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
+import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import { requireToken } from "./http/auth";
+import { installErrorHandler } from "./http/errors";
+import { exportRoutes } from "./routes/exports";
+import { healthRoutes } from "./routes/health";
+import { rotaRoutes } from "./routes/rotas";
+import { versionRoutes } from "./routes/versions";
+import type { Services } from "./services";
+
+export interface AppOptions {
+  /** the process's pino logger; none: the app logs nothing (tests) */
+  logger?: FastifyBaseLogger;
+}
+
+/**
+ * The HTTP service around the given services: plugins, routes, the one error handler. Closing the
+ * app closes the services too: solves stop and keep their best rota before the database closes.
+ */
+export async function buildApp(services: Services, options: AppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
+    bodyLimit: services.config.bodyLimitBytes,
+    // Honour a caller's request id (a proxy's) so one id follows the request through every log line.
+    requestIdHeader: "x-request-id",
+    genReqId: () => randomUUID(),
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+  app.addHook("onSend", async (request, reply) => {
+    reply.header("x-request-id", request.id);
+  });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: {
+        title: "deskrota",
+        version: "1",
+        description: "Service-desk rota scheduling: solve weekly rotas, re-solve on absence, compare alternatives. Every /v1 route needs `Authorization: Bearer <token>`.",
+      },
+      components: { securitySchemes: { bearer: { type: "http", scheme: "bearer" } } },
+      security: [{ bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: "/docs" });
+
+  await app.register(healthRoutes(services));
+  await app.register(
+    async (v1) => {
+      requireToken(v1, services.repo);
+      await v1.register(rotaRoutes(services));
+      await v1.register(versionRoutes(services));
+      await v1.register(exportRoutes(services));
+    },
+    { prefix: "/v1" },
+  );
+
+  app.addHook("preClose", async () => {
+    await services.queue.close();
+  });
+  app.addHook("onClose", async () => {
+    await services.db.close();
+  });
+  return app;
+}

@@ -1,0 +1,89 @@
+import { availableParallelism } from "node:os";
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
+
+/** The bundled example a fresh store is preloaded with. */
+export const BUNDLED_EXAMPLE = fileURLToPath(new URL("../../../docs/examples/typical-week.json", import.meta.url));
+
+// Each solve keeps two threads busy (the search and the LP bound beside it), so half the cores.
+const defaultSolvers = Math.max(1, Math.floor(availableParallelism() / 2));
+
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+/** Unset and empty mean the same: the default. */
+const blankIsUnset = (value: unknown) => (value === "" ? undefined : value);
+
+const Env = z
+  .object({
+    PORT: z.preprocess(blankIsUnset, int(0, 65_535).default(3000)),
+    HOST: z.preprocess(blankIsUnset, z.string().default("127.0.0.1")),
+    LOG_LEVEL: z.preprocess(blankIsUnset, z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info")),
+    DATABASE_URL: z.preprocess(blankIsUnset, z.string().regex(/^postgres(ql)?:\/\//, { message: "must be a postgres:// URL" }).optional()),
+    DESKROTA_DATA_DIR: z.preprocess(blankIsUnset, z.string().default("./data")),
+    DESKROTA_BODY_LIMIT_BYTES: z.preprocess(blankIsUnset, int(1024, 512 * 1024 * 1024).default(1024 * 1024)),
+    DESKROTA_SOLVERS: z.preprocess(blankIsUnset, int(0, 256).default(defaultSolvers)),
+    DESKROTA_QUEUE_LIMIT: z.preprocess(blankIsUnset, int(0, 100_000).default(32)),
+    DESKROTA_TIME_LIMIT_SECONDS: z.preprocess(blankIsUnset, z.coerce.number().positive().max(3600).default(10)),
+    DESKROTA_MAX_TIME_LIMIT_SECONDS: z.preprocess(blankIsUnset, z.coerce.number().positive().max(3600).default(300)),
+    DESKROTA_EXAMPLE: z.preprocess(blankIsUnset, z.string().default(BUNDLED_EXAMPLE)),
+    DESKROTA_JOB_GRACE_SECONDS: z.preprocess(blankIsUnset, int(1, 3600).default(60)),
+    DESKROTA_QUEUE_MAINTENANCE_SECONDS: z.preprocess(blankIsUnset, int(1, 3600).default(30)),
+    DESKROTA_PROGRESS_MS: z.preprocess(blankIsUnset, int(50, 60_000).default(500)),
+  })
+  .superRefine((env, ctx) => {
+    if (env.DESKROTA_SOLVERS === 0 && !env.DATABASE_URL) {
+      ctx.addIssue({ code: "custom", path: ["DESKROTA_SOLVERS"], message: "0 (queue only) needs DATABASE_URL, so that `deskrota worker` processes can take the jobs" });
+    }
+    if (env.DESKROTA_TIME_LIMIT_SECONDS > env.DESKROTA_MAX_TIME_LIMIT_SECONDS) {
+      ctx.addIssue({ code: "custom", path: ["DESKROTA_TIME_LIMIT_SECONDS"], message: "is above DESKROTA_MAX_TIME_LIMIT_SECONDS" });
+    }
+  });
+
+export interface Config {
+  port: number;
+  host: string;
+  logLevel: string;
+  /** a real PostgreSQL (and pg-boss) when set; the embedded store in `dataDir` otherwise */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  bodyLimitBytes: number;
+  /** solves this process runs at once */
+  solvers: number;
+  /** jobs that may wait beyond the running ones before new ones get 503 */
+  queueLimit: number;
+  defaultTimeLimitMs: number;
+  maxTimeLimitMs: number;
+  /** problem file preloaded into an empty store; "none" to skip */
+  example: string;
+  jobGraceSeconds: number;
+  queueMaintenanceSeconds: number;
+  progressEveryMs: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly issues: string[]) {
+    super(`invalid configuration:\n${issues.map((i) => `  ${i}`).join("\n")}`);
+  }
+}
+
+/** Reads the environment once, at the edge; everything inside takes a Config. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    logLevel: e.LOG_LEVEL,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: e.DESKROTA_DATA_DIR,
+    bodyLimitBytes: e.DESKROTA_BODY_LIMIT_BYTES,
+    solvers: e.DESKROTA_SOLVERS,
+    queueLimit: e.DESKROTA_QUEUE_LIMIT,
+    defaultTimeLimitMs: e.DESKROTA_TIME_LIMIT_SECONDS * 1000,
+    maxTimeLimitMs: e.DESKROTA_MAX_TIME_LIMIT_SECONDS * 1000,
+    example: e.DESKROTA_EXAMPLE,
+    jobGraceSeconds: e.DESKROTA_JOB_GRACE_SECONDS,
+    queueMaintenanceSeconds: e.DESKROTA_QUEUE_MAINTENANCE_SECONDS,
+    progressEveryMs: e.DESKROTA_PROGRESS_MS,
+  };
+}

@@ -1,0 +1,33 @@
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { Repository } from "../repository";
+import { ApiError } from "./errors";
+
+declare module "fastify" {
+  interface FastifyRequest {
+    /** the organisation the bearer token belongs to; set before any /v1 handler runs */
+    orgId: string;
+  }
+}
+
+const BEARER = /^Bearer\s+(\S+)\s*$/i;
+
+function unauthorized(message: string): ApiError {
+  return new ApiError(401, "DESKROTA_E_UNAUTHORIZED", message);
+}
+
+/**
+ * Every route registered on `scope` needs `Authorization: Bearer <token>`. Runs on request, before
+ * the body is read or validated: a caller without a valid token learns nothing about the input.
+ */
+export function requireToken(scope: FastifyInstance, repo: Repository): void {
+  scope.decorateRequest("orgId", "");
+  scope.addHook("onRequest", async (request: FastifyRequest) => {
+    const header = request.headers.authorization;
+    const token = header === undefined ? undefined : BEARER.exec(header)?.[1];
+    if (header === undefined) throw unauthorized("missing Authorization: Bearer <token>");
+    if (token === undefined) throw unauthorized("the Authorization header must be Bearer <token>");
+    const org = await repo.orgByToken(token);
+    if (!org) throw unauthorized("unknown token");
+    request.orgId = org.id;
+  });
+}

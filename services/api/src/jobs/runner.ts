@@ -1,0 +1,87 @@
+import { DeskrotaInputError } from "@deskrota/core";
+import { solve } from "@deskrota/engine";
+import type { FastifyBaseLogger } from "fastify";
+import { newClaim } from "../ids";
+import type { Progress, Repository } from "../repository";
+
+export interface RunnerContext {
+  repo: Repository;
+  log: FastifyBaseLogger;
+  /** names this process in claims and logs ("api-1234", "worker-5678") */
+  worker: string;
+  /** how often progress is written and the stop flag read */
+  progressEveryMs: number;
+  /** aborted on shutdown: running solves stop and keep their best rota */
+  shutdown: AbortSignal;
+}
+
+const BACKSTOP_MARGIN_MS = 5000;
+
+export const INTERRUPTED = "interrupted: the server stopped while this rota was being solved; submit it again";
+
+/**
+ * Runs one solve job to its end: claims it, solves in worker threads (the engine's), writes
+ * progress and reads the stop flag every `progressEveryMs`, and stores the outcome in one
+ * transaction. Whatever happens, the job ends done or failed — never left "solving" by this
+ * process while it lives.
+ */
+export async function runSolveJob(rotaId: string, ctx: RunnerContext): Promise<void> {
+  const claim = newClaim(ctx.worker);
+  const job = await ctx.repo.claim(rotaId, claim);
+  if (!job) return;
+  const log = ctx.log.child({ rotaId, reqId: job.settings.requestId, attempt: job.attempts, worker: ctx.worker });
+  if (job.stopRequested) {
+    await ctx.repo.fail(rotaId, claim, "stopped before the solve started");
+    return;
+  }
+  log.info({ timeLimitMs: job.settings.timeLimitMs }, "solve started");
+  const stop = new AbortController();
+  const onShutdown = () => stop.abort();
+  ctx.shutdown.addEventListener("abort", onShutdown);
+  if (ctx.shutdown.aborted) stop.abort();
+  // The search keeps to its time limit and the engine terminates a worker that overruns it, but
+  // the engine allows a work-budget solve ten minutes: past the limit and a margin for starting the
+  // workers, this stops any solve, which then keeps its best rota.
+  const deadline = setTimeout(() => stop.abort(), job.settings.timeLimitMs + BACKSTOP_MARGIN_MS);
+  const started = performance.now();
+  let best: Omit<Progress, "elapsedMs"> = { objective: null, bestBound: null, gap: null };
+  let writing: Promise<void> = Promise.resolve();
+  const tick = setInterval(() => {
+    const progress: Progress = { elapsedMs: Math.round(performance.now() - started), ...best };
+    writing = writing
+      .then(async () => {
+        if ((await ctx.repo.recordProgress(rotaId, claim, progress)).stop) stop.abort();
+      })
+      .catch((error: unknown) => log.warn({ err: error }, "could not record progress"));
+  }, ctx.progressEveryMs);
+  try {
+    const rota = await solve(job.problem, {
+      timeLimitMs: job.settings.timeLimitMs,
+      ...(job.settings.seed !== undefined ? { seed: job.settings.seed } : {}),
+      ...(job.settings.workBudget !== undefined ? { workBudget: job.settings.workBudget } : {}),
+      signal: stop.signal,
+      onProgress: (p) => {
+        best = { objective: p.objective, bestBound: p.bestBound, gap: p.gap };
+      },
+    });
+    clearInterval(tick);
+    await writing;
+    const saved = await ctx.repo.complete(rotaId, claim, job.problem, rota);
+    if (saved) log.info({ status: rota.solver?.status, uncovered: rota.uncovered.length, objective: rota.solver?.objective }, "solve finished");
+    else log.warn("solve finished after another worker took the job over; result discarded");
+  } catch (error) {
+    clearInterval(tick);
+    await writing;
+    if (error instanceof DeskrotaInputError) {
+      await ctx.repo.fail(rotaId, claim, "the problem cannot be solved as given", error.issues);
+      log.info({ issues: error.issues.length }, "solve rejected the problem");
+    } else {
+      await ctx.repo.fail(rotaId, claim, "internal error while solving");
+      log.error({ err: error }, "solve failed");
+    }
+  } finally {
+    clearInterval(tick);
+    clearTimeout(deadline);
+    ctx.shutdown.removeEventListener("abort", onShutdown);
+  }
+}

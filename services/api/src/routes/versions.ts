@@ -1,0 +1,93 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { conflict, ErrorBody, notFound } from "../http/errors";
+import { PublishBody, RotaParams, VersionNumber, VersionSummary, VersionView } from "../http/schemas";
+import type { RotaRecord, Repository, VersionRecord, VersionSummary as StoredSummary } from "../repository";
+import type { Services } from "../services";
+
+const errors = { 400: ErrorBody, 401: ErrorBody, 404: ErrorBody };
+
+function summaryView(v: StoredSummary, rota: RotaRecord): z.infer<typeof VersionSummary> {
+  return {
+    version: v.version,
+    kind: v.kind,
+    baseVersion: v.baseVersion,
+    change: v.change ?? null,
+    diff: v.diff ?? null,
+    minimal: v.minimal,
+    published: rota.publishedVersion === v.version,
+    createdAt: v.createdAt,
+  };
+}
+
+/**
+ * The rota and the version a request is about: `version` when given, else the published one (what
+ * people were told), else the latest. 404 for an unknown rota or version; 409 while unsolved.
+ */
+export async function versionFor(repo: Repository, orgId: string, id: string, version?: number): Promise<{ record: RotaRecord; version: VersionRecord }> {
+  const record = await repo.findRota(orgId, id);
+  if (!record) throw notFound(`rota ${id}`);
+  if (record.latestVersion === null) throw conflict(`rota ${id} is ${record.status}: it has no version yet`);
+  const n = version ?? record.publishedVersion ?? record.latestVersion;
+  const found = await repo.findVersion(orgId, id, n);
+  if (!found) throw notFound(`version ${n} of rota ${id}`);
+  return { record, version: found };
+}
+
+export const versionRoutes =
+  ({ repo }: Services): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      "/rotas/:id/versions",
+      {
+        schema: {
+          summary: "Every version of a rota, oldest first: the solve, then one per change",
+          params: RotaParams,
+          response: { 200: z.object({ publishedVersion: z.number().int().nullable(), versions: z.array(VersionSummary) }), ...errors },
+        },
+      },
+      async (request) => {
+        const record = await repo.findRota(request.orgId, request.params.id);
+        if (!record) throw notFound(`rota ${request.params.id}`);
+        const versions = await repo.listVersions(request.orgId, record.id);
+        return { publishedVersion: record.publishedVersion, versions: versions.map((v) => summaryView(v, record)) };
+      },
+    );
+
+    app.get(
+      "/rotas/:id/versions/:version",
+      {
+        schema: {
+          summary: "One version of a rota, with its diff against the version it was re-solved from",
+          params: RotaParams.extend({ version: VersionNumber }),
+          response: { 200: VersionView, ...errors, 409: ErrorBody },
+        },
+      },
+      async (request) => {
+        const { record, version } = await versionFor(repo, request.orgId, request.params.id, request.params.version);
+        return { ...summaryView(version, record), rota: version.rota };
+      },
+    );
+
+    app.post(
+      "/rotas/:id/publish",
+      {
+        schema: {
+          summary: "Mark a version as the one people were told about",
+          description: "Changes are re-solved against the published version, keeping as much of it as they can. Body optional: { version } (default: the latest).",
+          params: RotaParams,
+          body: PublishBody,
+          response: { 200: z.object({ id: z.string(), publishedVersion: z.number().int(), publishedAt: z.string() }), ...errors, 409: ErrorBody },
+        },
+      },
+      async (request) => {
+        const record = await repo.findRota(request.orgId, request.params.id);
+        if (!record) throw notFound(`rota ${request.params.id}`);
+        if (record.latestVersion === null) throw conflict(`rota ${record.id} is ${record.status}: it has no version to publish yet`);
+        const version = request.body?.version ?? record.latestVersion;
+        const published = await repo.publish(request.orgId, record.id, version);
+        if (!published?.publishedAt) throw notFound(`version ${version} of rota ${record.id}`);
+        return { id: published.id, publishedVersion: version, publishedAt: published.publishedAt };
+      },
+    );
+  };

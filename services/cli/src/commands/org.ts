@@ -1,0 +1,30 @@
+import { parseArgs } from "node:util";
+import { ConfigError, loadConfig, openStore } from "@deskrota/api";
+import { UsageError } from "../io";
+
+export const orgUsage = "deskrota org create NAME   (store: DATABASE_URL, else DESKROTA_DATA_DIR or ./data)";
+
+/** Creates an organisation and prints its token: the only time the token is shown. */
+export async function orgCommand(args: string[]): Promise<void> {
+  const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
+  const [action, ...rest] = positionals;
+  const name = rest.join(" ").trim();
+  if (action !== "create" || !name) throw new UsageError(`usage: ${orgUsage}`);
+  if (name.length > 200) throw new UsageError("the organisation name is longer than 200 characters");
+  const store = await openStore(configFromEnv());
+  try {
+    const { org, token } = await store.repo.createOrg(name);
+    process.stdout.write(`organisation ${org.id} (${org.name})\ntoken (shown once, keep it): ${token}\n`);
+  } finally {
+    await store.db.close();
+  }
+}
+
+/** A wrong setting is the user's to fix: said plainly, exit code 2. */
+function configFromEnv() {
+  try {
+    return loadConfig();
+  } catch (error) {
+    throw error instanceof ConfigError ? new UsageError(error.message) : error;
+  }
+}
