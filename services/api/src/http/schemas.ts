@@ -61,7 +61,7 @@ export const ListQuery = z.object({ limit: z.coerce.number().int().min(1).max(50
 
 export const PublishBody = z
   .object({ version: z.number().int().min(1).optional().describe("default: the latest version") })
-  .optional();
+  .nullish();
 
 export const VersionSummary = z
   .object({
