@@ -1,0 +1,33 @@
+import type { InstanceRef } from "../instances";
+
+/** What one measured child process does. Each child does one thing, so its peak RSS is that thing's. */
+export type ChildTask = SolveTask | BackendTask;
+
+export interface SolveTask {
+  kind: "solve";
+  instance: InstanceRef;
+  timeLimitMs: number;
+  seed: number;
+}
+
+/** Which MILP deskrota builds: the whole week, or a part of it the search could hand to a backend. */
+export type ModelPart = { kind: "week" } | { kind: "site-day"; site: string; day: number } | { kind: "site-week"; site: string } | { kind: "person-week"; person: string };
+
+export interface BackendTask {
+  kind: "backend";
+  /** "highs-ipm": HiGHS with its interior-point LP solver instead of dual simplex */
+  backend: "highs" | "highs-ipm" | "jslp";
+  instance: InstanceRef;
+  part: ModelPart;
+  /** the LP relaxation (the lower bound), else the MILP */
+  relaxation: boolean;
+  timeLimitSeconds: number;
+  /** a javascript-lp-solver model whose dense tableau would need more than this is not started */
+  denseLimitBytes: number;
+}
+
+export type ChildMessage =
+  /** sent when the measured work begins (after loading and model building): the time limit starts here */
+  | { type: "started"; rssMb: number; info?: Record<string, number> }
+  | { type: "result"; value: unknown; maxRssMb: number }
+  | { type: "error"; message: string };

@@ -1,0 +1,160 @@
+import type { Results } from "./results";
+import type { BackendSummary } from "./sections/backends";
+import type { LpTime } from "./sections/scaling";
+import { CHECKPOINTS_S } from "./sections/solves";
+
+/** benchmarks/results/latest.md: the figures a person reads; the conclusions live in docs/benchmarks.md. */
+export function renderReport(r: Results): string {
+  const m = r.machine;
+  const out: string[] = [];
+  const line = (s = "") => out.push(s);
+  line(`# deskrota benchmarks — ${r.mode} run`);
+  line();
+  line(`${m.date.slice(0, 16).replace("T", " ")} UTC · ${m.cores} cores (${m.cpu}) · ${m.memoryGb} GB · Node ${m.node} · ${Math.round(r.durationS / 60)} min · commit ${r.revision.commit}${r.revision.engineDirty ? " with uncommitted engine changes in the working tree" : ""}`);
+  line();
+  line(
+    `Load average at start ${m.loadAtStart.join(" / ")} (1/5/15 min); during the run (1 min, sampled every 10 s) median ${r.load.median}, max ${r.load.max}.` +
+      (r.load.max > m.cores * 0.75 ? " **The machine was shared with other work during the run**: timings are noisier and slower than on an idle machine." : ""),
+  );
+  line();
+  line(`Every figure is the median over runs, each run in a fresh Node process; \`pnpm bench${r.mode === "quick" ? " --quick" : ""}\` reproduces it (problems are examples or seeded). Gaps are (objective − bound) / objective against the best bound known for the instance (see the bound column). Memory is the peak resident set of the whole process (the engine's search and bound worker threads included), from the kernel's high-water mark.`);
+  line();
+  line("## Targets (issue 5)");
+  line();
+  table(out, ["target", "goal", "measured (median)", "met"], r.targets.map((t) => [t.target, t.goal, t.measured, t.met === null ? "—" : t.met ? "yes" : "**no**"]));
+
+  line("## Solving: speed and memory");
+  line();
+  line("First rota as the caller of `@deskrota/engine` sees it (worker start-up, compile and the first construction sweep), and inside the search worker (compile + sweep). Overrun: time past the limit until the rota is back with the caller.");
+  line();
+  table(
+    out,
+    ["instance", "sites × people", "runs × limit", "first rota (caller)", "first rota (worker)", "moves/s", "peak RSS (max)", "overrun (max)", "status"],
+    r.solves.map((s) => {
+      const inst = r.instances.find((i) => i.id === s.instance);
+      return [
+        s.instance,
+        `${inst?.sites} × ${inst?.people}`,
+        `${s.runs} × ${s.timeLimitMs / 1000} s${s.failed ? ` (${s.failed} failed)` : ""}`,
+        sec(s.firstRotaMs),
+        sec(s.firstRotaInWorkerMs),
+        num(s.movesPerSecond),
+        `${mb(s.peakRssMb)} (${mb(s.peakRssMaxMb)})`,
+        `${sec(s.overrunMs)} (${sec(s.overrunMaxMs)})`,
+        Object.entries(s.statuses).map(([k, v]) => `${v}× ${k}`).join(", "),
+      ];
+    }),
+  );
+
+  line("## Solving: the anytime curve");
+  line();
+  line("Gap of the best rota found by each moment (seconds after the call) to the instance's bound. \"engine's gap\" is what the engine reported itself, with the LP bound its second thread computed within the time limit (runs that had one / runs).");
+  line();
+  table(
+    out,
+    ["instance", "bound (source)", ...CHECKPOINTS_S.map((s) => `gap @ ${s} s`), "final objective", "engine's gap"],
+    r.solves.map((s) => [
+      s.instance,
+      s.bound === null ? `none (${s.boundSource})` : `${s.bound.toFixed(1)} (${s.boundSource})`,
+      ...s.anytime.map((a) => (a.gapPct !== null ? pct(a.gapPct) : a.objective !== null ? `obj ${a.objective.toFixed(0)}` : "—")),
+      num(s.objective, 1),
+      s.engineBoundRuns > 0 ? `${pct(s.engineGapPct)} (${s.engineBoundRuns}/${s.runs - s.failed})` : `no bound (0/${s.runs - s.failed})`,
+    ]),
+  );
+
+  line("## Solving: the final rota");
+  line();
+  table(
+    out,
+    ["instance", "min cover", "target cover", "unmet h: cover", "no lead", "no keyholder", "mean |hours − target|", "hard violations (checker)"],
+    r.solves.map((s) => [s.instance, pct(s.minCoverPct), pct(s.targetCoverPct), num(s.gapHours.cover, 1), num(s.gapHours.supervision, 1), num(s.gapHours.keyholder, 1), `${num(s.meanHoursDeviation, 2)} h`, String(s.hardViolations)]),
+  );
+
+  line("## Backends: the LP relaxation (the engine's lower bound)");
+  line();
+  line(
+    `The engine computes its bound with HiGHS's default LP algorithm (dual simplex); HiGHS's interior-point solver (IPM) is measured beside it on the same model. Limits: ${r.settings.lp.map((l) => `${backendName(l.backend)} ${l.limitSeconds} s`).join(", ")}. A backend is killed ${r.settings.graceSeconds} s after its limit or at ${r.settings.rssLimitMb} MB; javascript-lp-solver is not started when its dense tableau would exceed ${r.settings.denseLimitGb} GB.`,
+  );
+  line();
+  const lpCell = (l: BackendSummary | undefined) => (l ? [outcome(l), sec(l.timeMs), mb(l.peakRssMb)] : ["not run", "—", "—"]);
+  table(
+    out,
+    ["instance", "model (cols × rows, non-zeros)", "bound", "HiGHS simplex: outcome", "time", "RSS", "HiGHS IPM: outcome", "time", "RSS", "javascript-lp-solver: outcome", "time", "RSS"],
+    r.instances.flatMap((inst) => {
+      const of = (b: string) => r.lp.find((l) => l.instance === inst.id && l.backend === b);
+      const any = r.lp.find((l) => l.instance === inst.id && l.size !== null);
+      if (!any) return [];
+      const bound = of("highs-ipm")?.bound ?? of("highs")?.bound ?? null;
+      return [[inst.id, size(any), num(bound, 1), ...lpCell(of("highs")), ...lpCell(of("highs-ipm")), ...lpCell(of("jslp"))]];
+    }),
+  );
+
+  line("## Backends: MILP models and sub-problems");
+  line();
+  line(`The same model for both backends, each with a ${r.settings.milpLimitSeconds} s limit; every answer is checked (bounds, rows, integrality) and only a verified point counts as an objective. "solver RSS" is the peak above the process's RSS once the model was built. Overrun: time past the limit (≥ the grace period when killed). Warm-up: loading the backend and a first tiny solve, paid once per process or worker.`);
+  line();
+  table(
+    out,
+    ["sub-problem", "model", "backend", "outcome (runs)", "time", "objective", "bound", "peak RSS (solver)", "max overrun", "warm-up"],
+    r.milp.map((b) => [b.label, size(b), backendName(b.backend), outcome(b), sec(b.timeMs), num(b.objective, 1), num(b.bound, 1), `${mb(b.peakRssMb)} (${mb(b.solverRssMb)})`, sec(b.overrunMaxMs), sec(b.warmupMs)]),
+  );
+
+  line("## Scaling");
+  line();
+  table(
+    out,
+    ["instance", "sites × people", "slots", "LP columns", "non-zeros", "first rota (worker)", "first rota (caller)", "moves/s", "peak RSS (solve)", "LP: simplex", "LP: IPM", "peak RSS (LP, IPM)"],
+    r.scaling.rows.map((s) => [s.instance, `${s.sites} × ${s.people}`, num(s.slots), num(s.cols), num(s.nonzeros), sec(s.firstRotaInWorkerMs), sec(s.firstRotaMs), num(s.movesPerSecond), mb(s.peakRssMb), lpTime(s.lpSimplex), lpTime(s.lpIpm), mb(s.lpRssMb)]),
+  );
+  const g = r.scaling.growth;
+  line(
+    `Growth over the generated series, as y ≈ c · people^k: first rota in the worker k = ${num(g.firstRotaInWorker, 2)}, as the caller sees it k = ${num(g.firstRota, 2)}; moves per second k = ${num(g.movesPerSecond, 2)}; model non-zeros k = ${num(g.modelSize, 2)}; LP bound time with IPM k = ${num(g.lpIpm, 2)} (instances whose LP finished); peak RSS k = ${num(g.peakRss, 2)} (a fixed floor of Node, tsx and two worker threads included).`,
+  );
+  line();
+  line("## Re-solve after an absence");
+  line();
+  line(r.resolve ?? "Not measured: the engine has no re-solve (issue 3) yet.");
+  line();
+  return out.join("\n");
+}
+
+function lpTime(t: LpTime | null): string {
+  if (!t) return "not run";
+  return t.seconds === null ? `not solved in ${t.limitSeconds} s` : `${t.seconds.toFixed(1)} s`;
+}
+
+function backendName(b: string): string {
+  return { highs: "HiGHS", "highs-ipm": "HiGHS IPM", jslp: "javascript-lp-solver" }[b] ?? b;
+}
+
+function table(out: string[], head: string[], rows: string[][]): void {
+  out.push(`| ${head.join(" | ")} |`, `|${head.map(() => "---").join("|")}|`, ...rows.map((row) => `| ${row.join(" | ")} |`), "");
+}
+
+function outcome(b: BackendSummary): string {
+  const counts = new Map<string, number>();
+  for (const o of b.outcomes) counts.set(o, (counts.get(o) ?? 0) + 1);
+  const text = [...counts].map(([k, v]) => (b.outcomes.length > 1 ? `${v}× ${k}` : k)).join(", ");
+  return b.message && !b.outcomes.every((o) => o === "optimal") ? `${text}: ${b.message}` : text;
+}
+
+function size(b: BackendSummary): string {
+  const s = b.size;
+  return s ? `${s.cols} × ${s.rows}, ${s.nonzeros}` : "—";
+}
+
+function sec(ms: number | null): string {
+  return ms === null ? "—" : `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
+}
+
+function mb(x: number | null): string {
+  return x === null ? "—" : `${Math.round(x)} MB`;
+}
+
+function pct(x: number | null): string {
+  return x === null ? "—" : `${x.toFixed(2)} %`;
+}
+
+function num(x: number | null, digits = 0): string {
+  return x === null ? "—" : x.toFixed(digits);
+}

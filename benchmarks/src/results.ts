@@ -1,0 +1,28 @@
+import type { BenchInstance } from "./instances";
+import type { Machine } from "./machine";
+import type { Plan } from "./plan";
+import type { BackendSummary } from "./sections/backends";
+import type { Growth, ScalingRow } from "./sections/scaling";
+import type { RunRecord, SolveSummary } from "./sections/solves";
+import type { TargetRow } from "./sections/targets";
+
+/** Everything one benchmark run found: latest.json holds it, latest.md renders it. */
+export interface Results {
+  mode: "quick" | "full";
+  machine: Machine;
+  /** the commit measured, and whether the engine's sources differed from it */
+  revision: { commit: string; engineDirty: boolean };
+  /** 1-minute load average sampled during the run */
+  load: { median: number; max: number; samples: number };
+  durationS: number;
+  settings: { lp: Plan["lp"]; milpLimitSeconds: number; graceSeconds: number; rssLimitMb: number; denseLimitGb: number; backendRuns: number };
+  instances: Pick<BenchInstance, "id" | "sites" | "people" | "note" | "ref">[];
+  targets: TargetRow[];
+  solves: SolveSummary[];
+  solveRuns: Record<string, RunRecord[]>;
+  lp: BackendSummary[];
+  milp: BackendSummary[];
+  scaling: { rows: ScalingRow[]; growth: Growth };
+  /** the re-solve section, when the engine has re-solve */
+  resolve: string | null;
+}
