@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { basename } from "node:path";
 import { parseProblem } from "@deskrota/core";
 import type { FastifyBaseLogger } from "fastify";
 import type { Services } from "./services";
@@ -23,7 +24,7 @@ export async function bootstrap(services: Services, log: FastifyBaseLogger): Pro
     const parsed = parseProblem(JSON.parse(readFileSync(services.config.example, "utf8")));
     if (!parsed.ok) throw new Error(`the example ${services.config.example} is not a valid problem: ${parsed.issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`);
     const rota = await services.queue.submit(created.org.id, {
-      name: "Example: typical week",
+      name: `Example: ${basename(services.config.example, ".json")}`,
       problem: parsed.value,
       settings: { timeLimitMs: services.config.defaultTimeLimitMs },
     });
