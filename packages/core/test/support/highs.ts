@@ -30,6 +30,9 @@ export interface ModelSolution {
 /** Builds the shift-column model of `problem` with `rules`, solves it to optimality with HiGHS, decodes it. */
 export async function solveModel(problem: Problem, rules: readonly RuleModule[] = RULES): Promise<ModelSolution> {
   const ctx = buildModel(compile(problem), rules);
+  // Nobody can work anything: the only solution is the empty rota (and the highs backend
+  // answers a model without columns with status "error").
+  if (ctx.milp.numCols === 0) return { rota: { assignments: [] }, objective: ctx.milp.offset, ctx, x: new Float64Array(0) };
   const result = (await highs()).solve(ctx.milp, { relativeGap: 0 });
   if (result.status !== "optimal" || !result.x) throw new Error(`HiGHS did not solve the test model: ${result.status} ${result.message ?? ""}`);
   const broken = verifySolution(ctx.milp, result.x);
