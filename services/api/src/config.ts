@@ -5,8 +5,8 @@ import { z } from "zod";
 /** The bundled example a fresh store is preloaded with. */
 export const BUNDLED_EXAMPLE = fileURLToPath(new URL("../../../docs/examples/typical-week.json", import.meta.url));
 
-// Each solve keeps two threads busy (the search and the LP bound beside it), so half the cores.
-const defaultSolvers = Math.max(1, Math.floor(availableParallelism() / 2));
+/** Each solve keeps a thread busy, two with the LP bound beside it: as many solves as that leaves cores. */
+const defaultSolvers = (lowerBound: boolean) => Math.max(1, Math.floor(availableParallelism() / (lowerBound ? 2 : 1)));
 
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 /** Unset and empty mean the same: the default. */
@@ -20,7 +20,8 @@ const Env = z
     DATABASE_URL: z.preprocess(blankIsUnset, z.string().regex(/^postgres(ql)?:\/\//, { message: "must be a postgres:// URL" }).optional()),
     DESKROTA_DATA_DIR: z.preprocess(blankIsUnset, z.string().default("./data")),
     DESKROTA_BODY_LIMIT_BYTES: z.preprocess(blankIsUnset, int(1024, 512 * 1024 * 1024).default(1024 * 1024)),
-    DESKROTA_SOLVERS: z.preprocess(blankIsUnset, int(0, 256).default(defaultSolvers)),
+    DESKROTA_SOLVERS: z.preprocess(blankIsUnset, int(0, 256).optional()),
+    DESKROTA_LOWER_BOUND: z.preprocess(blankIsUnset, z.enum(["on", "off"]).default("on")),
     DESKROTA_QUEUE_LIMIT: z.preprocess(blankIsUnset, int(0, 100_000).default(32)),
     DESKROTA_TIME_LIMIT_SECONDS: z.preprocess(blankIsUnset, z.coerce.number().positive().max(3600).default(10)),
     DESKROTA_MAX_TIME_LIMIT_SECONDS: z.preprocess(blankIsUnset, z.coerce.number().positive().max(3600).default(300)),
@@ -48,6 +49,8 @@ export interface Config {
   bodyLimitBytes: number;
   /** solves this process runs at once */
   solvers: number;
+  /** compute the LP lower bound beside each solve (the progress "gap"); costs a second thread */
+  lowerBound: boolean;
   /** jobs that may wait beyond the running ones before new ones get 503 */
   queueLimit: number;
   defaultTimeLimitMs: number;
@@ -77,7 +80,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: e.DATABASE_URL,
     dataDir: e.DESKROTA_DATA_DIR,
     bodyLimitBytes: e.DESKROTA_BODY_LIMIT_BYTES,
-    solvers: e.DESKROTA_SOLVERS,
+    solvers: e.DESKROTA_SOLVERS ?? defaultSolvers(e.DESKROTA_LOWER_BOUND === "on"),
+    lowerBound: e.DESKROTA_LOWER_BOUND === "on",
     queueLimit: e.DESKROTA_QUEUE_LIMIT,
     defaultTimeLimitMs: e.DESKROTA_TIME_LIMIT_SECONDS * 1000,
     maxTimeLimitMs: e.DESKROTA_MAX_TIME_LIMIT_SECONDS * 1000,

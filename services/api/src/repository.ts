@@ -33,6 +33,8 @@ export interface RotaRecord {
   settings: SolveSettings;
   stopRequested: boolean;
   attempts: number;
+  /** the claim of the worker that last took the job ("worker-1234/…") */
+  solvedBy: string | null;
   publishedVersion: number | null;
   publishedAt: string | null;
   latestVersion: number | null;
@@ -75,7 +77,7 @@ export interface NewVersion {
 }
 
 const ROTA_COLUMNS = `r.id, r.org_id, r.name, r.status, r.reason, r.issues, r.progress, r.options, r.stop_requested, r.attempts,
-  r.published_version, r.published_at, r.created_at, r.updated_at,
+  r.solved_by, r.published_version, r.published_at, r.created_at, r.updated_at,
   (SELECT max(v.version) FROM rota_versions v WHERE v.rota_id = r.id) AS latest_version`;
 
 interface RotaRow {
@@ -89,6 +91,7 @@ interface RotaRow {
   options: SolveSettings;
   stop_requested: boolean;
   attempts: number;
+  solved_by: string | null;
   published_version: number | null;
   published_at: Date | null;
   created_at: Date;
@@ -123,6 +126,7 @@ function rotaOf(row: RotaRow): RotaRecord {
     settings: row.options,
     stopRequested: row.stop_requested,
     attempts: row.attempts,
+    solvedBy: row.solved_by,
     publishedVersion: row.published_version,
     publishedAt: row.published_at?.toISOString() ?? null,
     latestVersion: row.latest_version,

@@ -41,7 +41,7 @@ export async function startServices(config: Config, log: FastifyBaseLogger, work
   // Retry-After: by then a running solve has reached its time limit and freed its place.
   const retryAfterSeconds = Math.ceil(config.defaultTimeLimitMs / 1000);
   const pool = new Pool(Math.max(1, config.solvers), config.queueLimit, retryAfterSeconds);
-  const ctx = { repo: store.repo, log, worker, progressEveryMs: config.progressEveryMs };
+  const ctx = { repo: store.repo, log, worker, progressEveryMs: config.progressEveryMs, lowerBound: config.lowerBound };
   try {
     const queue = config.databaseUrl
       ? await PgBossQueue.start(store.repo, pool, ctx, {

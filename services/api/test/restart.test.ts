@@ -42,7 +42,7 @@ test("a graceful stop keeps the running solve's best rota; the queued one is sol
 
 test("a crash mid-solve: after the restart the interrupted job is failed, the queued one solved", async () => {
   const dataDir = await freshDataDir();
-  const server = await startServer({ DESKROTA_DATA_DIR: dataDir, DESKROTA_SOLVERS: "1" }, true);
+  const server = await startServer({ DESKROTA_DATA_DIR: dataDir, DESKROTA_SOLVERS: "1", DESKROTA_LOWER_BOUND: "off" }, true);
   const auth = { authorization: `Bearer ${server.token}`, "content-type": "application/json" };
   const post = async (url: string) => (await fetch(`${server.url}${url}`, { method: "POST", headers: auth, body: JSON.stringify(small) })).json() as Promise<{ id: string }>;
   const running = await post(LONG);

@@ -11,6 +11,7 @@ export interface RunnerContext {
   worker: string;
   /** how often progress is written and the stop flag read */
   progressEveryMs: number;
+  lowerBound: boolean;
   /** aborted on shutdown: running solves stop and keep their best rota */
   shutdown: AbortSignal;
 }
@@ -59,6 +60,7 @@ export async function runSolveJob(rotaId: string, ctx: RunnerContext): Promise<v
       timeLimitMs: job.settings.timeLimitMs,
       ...(job.settings.seed !== undefined ? { seed: job.settings.seed } : {}),
       ...(job.settings.workBudget !== undefined ? { workBudget: job.settings.workBudget } : {}),
+      bound: ctx.lowerBound,
       signal: stop.signal,
       onProgress: (p) => {
         best = { objective: p.objective, bestBound: p.bestBound, gap: p.gap };

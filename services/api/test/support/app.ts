@@ -13,7 +13,10 @@ export function example(name: "small-campus" | "typical-week" | "dst-week" | "la
   return JSON.parse(readFileSync(new URL(`${name}.json`, EXAMPLES), "utf8")) as Problem;
 }
 
-/** Settings for tests: small, quick solves; no preload; progress written often. */
+/**
+ * Settings for tests: small, quick solves without the LP bound beside them (its HiGHS start-up
+ * would double each solve's CPU on a two-core machine); no preload; progress written often.
+ */
 export function testConfig(overrides: Partial<Config> = {}): Config {
   return {
     port: 0,
@@ -23,6 +26,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     dataDir: "",
     bodyLimitBytes: 1024 * 1024,
     solvers: 1,
+    lowerBound: false,
     queueLimit: 4,
     defaultTimeLimitMs: 2000,
     maxTimeLimitMs: 60_000,
