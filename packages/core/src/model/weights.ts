@@ -9,10 +9,10 @@ import { z } from "zod";
 export const DEFAULT_WEIGHTS = {
   /** per person-hour below a band's `min` (a cover gap) */
   cover: 1000,
-  /** per hour a site is open without a `lead` working there */
-  supervision: 150,
+  /** per hour a site is open without a `lead` working there (above any trade of targets and hours) */
+  supervision: 400,
   /** per opening/closing hour without a keyholder */
-  keyholder: 150,
+  keyholder: 400,
   /** per person-hour between `min` and `target` */
   coverTarget: 30,
   /** per hour below a person's contracted target (grows for larger relative shortfalls) */

@@ -57,18 +57,20 @@ export const hoursFairness = defineRule({
 
 /** The penalty of working `worked` hours against a target (and a floor), tier by tier. */
 export function penalty(worked: number, target: number, min: number, w: { hoursUnder: number; hoursOver: number; hoursBelowMin: number }): number {
-  const tiered = (amount: number, tiers: readonly { share: number; factor: number }[], weight: number) => {
-    let left = amount;
-    let cost = 0;
-    for (const tier of tiers) {
-      // The last tier is unbounded; Infinity × a target of 0 would be NaN.
-      const part = Math.min(left, Number.isFinite(tier.share) ? tier.share * target : Infinity);
-      cost += part * tier.factor * weight;
-      left -= part;
-    }
-    return cost;
-  };
-  return tiered(Math.max(0, target - worked), target > 0 ? UNDER_TIERS : [], w.hoursUnder) + tiered(Math.max(0, worked - target), OVER_TIERS, w.hoursOver) + Math.max(0, min - worked) * w.hoursBelowMin;
+  const under = target > 0 ? tiered(Math.max(0, target - worked), target, UNDER_TIERS, w.hoursUnder) : 0;
+  return under + tiered(Math.max(0, worked - target), target, OVER_TIERS, w.hoursOver) + Math.max(0, min - worked) * w.hoursBelowMin;
+}
+
+function tiered(amount: number, target: number, tiers: readonly { share: number; factor: number }[], weight: number): number {
+  let left = amount;
+  let cost = 0;
+  for (const tier of tiers) {
+    // The last tier is unbounded; Infinity × a target of 0 would be NaN.
+    const part = Math.min(left, Number.isFinite(tier.share) ? tier.share * target : Infinity);
+    cost += part * tier.factor * weight;
+    left -= part;
+  }
+  return cost;
 }
 
 export function workedMinutes(view: RotaView, person: Person): number {

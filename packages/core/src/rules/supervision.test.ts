@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { check, scoreRota } from "../check";
+import { DEFAULT_WEIGHTS } from "../model/weights";
 import { solve } from "../solve/solve";
 import { solveModel, withoutRows } from "../../test/support/highs";
 import { at, brokenRules, gap, hardViolations, rota, staff, stint, tinyProblem } from "../../test/support/tiny";
@@ -33,12 +34,12 @@ describe("supervision", () => {
   });
 
   it("scores each hour without a lead at the supervision weight", () => {
-    expect(scoreRota(problem, rota([stint("ann", "desk", "09:00", "11:00"), stint("kit", "desk", "11:00", "13:00")])).byRule.supervision).toBe(2 * 150);
+    expect(scoreRota(problem, rota([stint("ann", "desk", "09:00", "11:00"), stint("kit", "desk", "11:00", "13:00")])).byRule.supervision).toBe(2 * DEFAULT_WEIGHTS.supervision);
   });
 
   it("makes the model pay for time without a lead, beyond what others' wishes are worth", async () => {
     // One person fits on the desk at a time. Kit would love the morning (worth 10 points an hour);
-    // an hour without a lead costs 150.
+    // an hour without a lead costs far more (DEFAULT_WEIGHTS.supervision).
     const both = tinyProblem({ people: [staff("ann"), staff("kit", { qualifications: ["keyholder"], preferences: [{ days: ["mon"], from: "09:00", to: "13:00", weight: 5 }] })] });
     const loose = await solveModel(both, withoutRows("supervision"));
     expect(scoreRota(both, loose.rota).byRule.supervision).toBeGreaterThan(0);

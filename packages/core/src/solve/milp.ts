@@ -111,3 +111,75 @@ export function verifySolution(milp: Milp, x: ArrayLike<number>, tolerance = 1e-
   }
   return problems;
 }
+
+export interface Restriction {
+  sub: Milp;
+  /** sub column → original column */
+  columns: Int32Array;
+}
+
+/**
+ * The model with the columns marked in `fixed` held at `values`: fixed terms move into the row
+ * bounds, and only rows that involve a column left free by the caller are kept (plus,
+ * transitively, the rows of the other unfixed columns they pull in). Used for large-neighbourhood
+ * search, where a few person-days are re-optimised exactly and the rest of the rota stays put.
+ */
+export function restrict(milp: Milp, fixed: Uint8Array, values: ArrayLike<number>, seeds: readonly number[]): Restriction {
+  const n = milp.numCols;
+  const m = milp.numRows;
+  const isFree = (j: number) => fixed[j] !== 1;
+  // Rows touching a free binary, then the continuous columns they use and those columns' rows.
+  const colRows: number[][] = [];
+  for (let i = 0; i < m; i++) {
+    for (let k = milp.rowStart[i] as number; k < (milp.rowStart[i + 1] as number); k++) {
+      const j = milp.rowIndex[k] as number;
+      if (isFree(j)) (colRows[j] ??= []).push(i);
+    }
+  }
+  const keepRow = new Uint8Array(m);
+  const keepCol = new Uint8Array(n);
+  const stack: number[] = [];
+  for (const j of seeds) {
+    keepCol[j] = 1;
+    stack.push(j);
+  }
+  while (stack.length > 0) {
+    const j = stack.pop() as number;
+    for (const i of colRows[j] ?? []) {
+      if (keepRow[i]) continue;
+      keepRow[i] = 1;
+      for (let k = milp.rowStart[i] as number; k < (milp.rowStart[i + 1] as number); k++) {
+        const c = milp.rowIndex[k] as number;
+        if (isFree(c) && !keepCol[c]) {
+          keepCol[c] = 1;
+          stack.push(c);
+        }
+      }
+    }
+  }
+  const sub = new Milp();
+  const map = new Int32Array(n).fill(-1);
+  const columns: number[] = [];
+  for (let j = 0; j < n; j++) {
+    if (!keepCol[j]) continue;
+    map[j] = columns.length;
+    columns.push(j);
+    sub.addVar(milp.labels[j] ?? `x${j}`, milp.lower[j] ?? 0, milp.upper[j] ?? 0, milp.cost[j] ?? 0, milp.integer[j] ?? false);
+  }
+  for (let i = 0; i < m; i++) {
+    if (!keepRow[i]) continue;
+    let fixed = 0;
+    const indices: number[] = [];
+    const coefficients: number[] = [];
+    for (let k = milp.rowStart[i] as number; k < (milp.rowStart[i + 1] as number); k++) {
+      const j = milp.rowIndex[k] as number;
+      const v = milp.rowValue[k] as number;
+      if (keepCol[j]) {
+        indices.push(map[j] as number);
+        coefficients.push(v);
+      } else fixed += v * (values[j] ?? 0);
+    }
+    sub.addRow(milp.rowLabels[i] ?? `r${i}`, indices, coefficients, (milp.rowLower[i] ?? -Infinity) - fixed, (milp.rowUpper[i] ?? Infinity) - fixed);
+  }
+  return { sub, columns: Int32Array.from(columns) };
+}

@@ -43,7 +43,13 @@ export function highsBackend(highs: Highs): MilpBackend {
           ...(options.timeLimitSeconds !== undefined ? { time_limit: Math.max(0.05, options.timeLimitSeconds) } : {}),
           ...(options.nodeLimit !== undefined ? { mip_max_nodes: options.nodeLimit } : {}),
         });
-        if (options.start && !options.relaxation) model.setSolution({ colValue: Float64Array.from(options.start) });
+        if (options.start && !options.relaxation) {
+          // Only the integers: HiGHS completes the continuous columns itself (a partial MIP start).
+          const indices: number[] = [];
+          const values: number[] = [];
+          for (let j = 0; j < milp.numCols; j++) if (milp.integer[j]) indices.push(j), values.push(options.start[j] ?? 0);
+          model.setSolution({ indices: Int32Array.from(indices), values: Float64Array.from(values) });
+        }
         model.run({
           [callbackType.mipImprovingSolution](event) {
             const x = event.data.mip_solution;

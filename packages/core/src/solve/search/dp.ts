@@ -5,7 +5,26 @@ import type { DayPlan, SearchState } from "./state";
 const NONE = -1;
 const ANY = -2;
 
-/** Slots the person must keep working on this date (and at which point, or any). */
+/** Reused DP tables: the search runs thousands of DPs a second and fresh arrays cost more in GC than in work. */
+const scratch = {
+  valueBuffer: new Float64Array(1024),
+  costBuffer: new Float64Array(1 << 16),
+  linkBuffer: new Int32Array(1 << 16),
+  values(size: number): Float64Array {
+    if (this.valueBuffer.length < size) this.valueBuffer = new Float64Array(size * 2);
+    return this.valueBuffer.fill(Infinity, 0, size);
+  },
+  costs(size: number): Float64Array {
+    if (this.costBuffer.length < size) this.costBuffer = new Float64Array(size * 2);
+    return this.costBuffer.fill(Infinity, 0, size);
+  },
+  links(size: number): Int32Array {
+    if (this.linkBuffer.length < size) this.linkBuffer = new Int32Array(size * 2);
+    return this.linkBuffer;
+  },
+};
+
+/** Slots the person must keep working on a date, with the point they must be at (or any). */
 export type Required = Map<number, number>;
 
 /**
@@ -24,31 +43,30 @@ export function requiredOf(state: SearchState, p: number, day: number, pinned: R
   return required;
 }
 
-export interface DpResult {
+/** The best plan of one length on one date: its cost without the weekly hours term. */
+export interface DayOption {
   plan: DayPlan;
-  /** the DP's own estimate of the day's cost (exact but for unsocial and rotation terms) */
-  estimate: number;
+  cost: number;
+  start: number;
+  end: number;
 }
 
-/**
- * The best single shift for person `p` on date `day` given everyone else, by dynamic programming
- * over the day's slots with (point, stint length, shift length) as state. Every hard rule holds for
- * the plan it returns. The person's current shifts of that date must already be removed.
- * Returns null when no plan satisfies `required`; an empty plan when not working is best.
- */
-export function bestDay(state: SearchState, p: number, day: number, required: Required): DpResult | null {
-  const inst = state.inst;
-  const person = inst.people[p];
-  if (!person) return null;
-  const slotHours = inst.slotMinutes / 60;
-  const at = state.at[p] as Int16Array;
-  const G = state.G;
+interface Frame {
+  earliest: number;
+  latest: number;
+  busy: [number, number][];
+  /** slots the person may still work this week */
+  room: number;
+}
 
-  // Limits from the person's other dates: rest both ways, the weekly cap, time already taken.
+/** Limits that the person's shifts on the dates not being re-planned put on `day`. */
+function frameOf(state: SearchState, p: number, movable: ReadonlySet<number>, day: number): Frame {
+  const inst = state.inst;
   let earliest = -Infinity;
   let latest = Infinity;
   const busy: [number, number][] = [];
   (state.shifts[p] ?? []).forEach((runs, d) => {
+    if (movable.has(d)) return;
     for (const run of runs) {
       const start = (inst.slots[run.first] as SlotInfo).start;
       const end = (inst.slots[run.last] as SlotInfo).end;
@@ -57,124 +75,214 @@ export function bestDay(state: SearchState, p: number, day: number, required: Re
       if (d > day) latest = Math.min(latest, start - inst.minRestMs);
     }
   });
-  const workedOther = state.worked[p] as number;
-  const maxLen = Math.min(person.maxDaySlots, person.maxWeekSlots - workedOther);
-  if (maxLen < person.minShiftSlots) return required.size === 0 ? { plan: [], estimate: 0 } : null;
-  const basePenalty = penalty(workedOther * slotHours, person.targetSlots * slotHours, person.minSlots * slotHours, inst.weights);
-  const hoursDelta = (len: number) => penalty((workedOther + len) * slotHours, person.targetSlots * slotHours, person.minSlots * slotHours, inst.weights) - basePenalty;
+  // The movable dates are already cleared, so what is worked now is what the other dates take.
+  return { earliest, latest, busy, room: (inst.people[p]?.maxWeekSlots ?? 0) - (state.worked[p] as number) };
+}
+
+/**
+ * For one person and date, the best plan of every length (index = slots, 0 = not working), given
+ * everyone else as they are, by dynamic programming over the day's slots with (point, stint
+ * length, shift length) as state. Every hard rule holds for each plan. The person's plans on
+ * `movable` dates must already be removed from the state.
+ */
+export function dayOptions(state: SearchState, p: number, day: number, required: Required, movable: ReadonlySet<number>): (DayOption | undefined)[] {
+  const inst = state.inst;
+  const person = inst.people[p];
+  const table: (DayOption | undefined)[] = [];
+  if (!person) return table;
+  if (required.size === 0) table[0] = { plan: [], cost: 0, start: Infinity, end: -Infinity };
+  const frame = frameOf(state, p, movable, day);
+  const maxLen = Math.min(person.maxDaySlots, frame.room);
+  if (maxLen < person.minShiftSlots) return table;
+  const at = state.at[p] as Int16Array;
+  const G = state.G;
+  const slotHours = inst.slotMinutes / 60;
   const unsocialMarginal = state.unsocialSlots[p]! * slotHours >= state.share[p]! ? state.w.unsocial * slotHours : 0;
   const requiredSlots = [...required.keys()];
+  const occupied = (slot: number) => slot >= 0 && slot < G && (at[slot] as number) !== NONE;
 
-  let best: DpResult | null = required.size === 0 ? { plan: [], estimate: 0 } : null;
   for (const s of person.sites) {
     const site = inst.sites[s];
-    if (!site) continue;
+    if (!site || requiredSlots.some((g) => inst.slots[g]?.site !== s)) continue;
     const sitePoints = site.points;
     const J = sitePoints.length;
     // r counts the stint so far, exactly up to a point's limit, saturating where only "short or not" matters.
     const stintLimit = sitePoints.map((k) => inst.points[k]?.maxStintSlots ?? Infinity);
     const R = Math.max(1, state.shortSlots, ...stintLimit.filter(Number.isFinite));
-    if (requiredSlots.some((g) => inst.slots[g]?.site !== s)) continue;
 
-    for (const chain of chainsOf(state, p, s, day, maxLen, busy, at)) {
+    for (const chain of chainsOf(state, p, s, day, maxLen, frame.busy, at)) {
       const n = chain.length;
-      const position = new Map(chain.map((g, i) => [g, i]));
-      if (requiredSlots.some((g) => !position.has(g))) continue;
-      const firstReq = requiredSlots.length ? Math.min(...requiredSlots.map((g) => position.get(g) as number)) : n;
-      const lastReq = requiredSlots.length ? Math.max(...requiredSlots.map((g) => position.get(g) as number)) : -1;
+      let firstReq = n;
+      let lastReq = -1;
+      let missing = false;
+      for (const g of requiredSlots) {
+        const i = chain.indexOf(g);
+        if (i < 0) missing = true;
+        firstReq = Math.min(firstReq, i);
+        lastReq = Math.max(lastReq, i);
+      }
+      if (missing) continue;
 
-      // value[i*J + j]: cost of being at site point j in chain slot i (Infinity: not allowed)
-      const value = new Float64Array(n * J).fill(Infinity);
-      chain.forEach((g, i) => {
+      const value = scratch.values(n * J);
+      for (let i = 0; i < n; i++) {
+        const g = chain[i] as number;
         const options = state.options[p]?.[g];
-        if (!options) return;
+        if (!options) continue;
         const need = required.get(g);
         for (const k of options) {
           if (need !== undefined && need !== ANY && need !== k) continue;
           const j = sitePoints.indexOf(k);
-          const v = slotValue(state, p, k, g, unsocialMarginal);
-          if (j >= 0) value[i * J + j] = v;
+          if (j >= 0) value[i * J + j] = slotValue(state, p, k, g, unsocialMarginal);
         }
-      });
+      }
 
+      // state (j, r, len) of chain slot i lives at i*S + (j*R + r-1)*maxLen + len-1
       const S = J * R * maxLen;
-      const cost = new Float64Array(n * S).fill(Infinity);
-      const from = new Int32Array(n * S).fill(-1);
-      const index = (j: number, r: number, len: number) => (j * R + (r - 1)) * maxLen + (len - 1);
-      let bestEnd = Infinity;
-      let bestState = -1;
+      const cost = scratch.costs(n * S);
+      const from = scratch.links(n * S);
+      const bestEnd = new Float64Array(maxLen + 1).fill(Infinity);
+      const bestState = new Int32Array(maxLen + 1).fill(-1);
+      const shortSlots = state.shortSlots;
+      const shortStints = state.w.shortStints;
+      const pointChanges = state.w.pointChanges;
       for (let i = 0; i < n; i++) {
         const g = chain[i] as number;
         const slot = inst.slots[g] as SlotInfo;
         const base = i * S;
-        // start a shift here
-        if (slot.date === inst.dates[day] && slot.start >= earliest && i <= firstReq && !occupied(at, slot.prev)) {
+        if (slot.date === inst.dates[day] && slot.start >= frame.earliest && i <= firstReq && !occupied(slot.prev)) {
           for (let j = 0; j < J; j++) {
             const v = value[i * J + j] as number;
-            if (v === Infinity) continue;
-            const t = base + index(j, 1, 1);
+            const t = base + j * R * maxLen;
             if (v < (cost[t] as number)) {
               cost[t] = v;
               from[t] = -1;
             }
           }
         }
-        const canEnd = i >= lastReq && slot.end <= latest && !occupied(at, slot.next);
+        const canEnd = i >= lastReq && slot.end <= frame.latest && !occupied(slot.next);
         const hasNext = i + 1 < n && chain[i + 1] === slot.next;
+        const nextBase = base + S;
         for (let j = 0; j < J; j++) {
+          const limit = stintLimit[j] as number;
           for (let r = 1; r <= R; r++) {
+            const shortHere = r < shortSlots ? shortStints : 0;
+            const row = base + (j * R + r - 1) * maxLen;
             for (let len = 1; len <= maxLen; len++) {
-              const t = base + index(j, r, len);
-              const c = cost[t] as number;
+              const c = cost[row + len - 1] as number;
               if (c === Infinity) continue;
-              const shortHere = r < state.shortSlots ? state.w.shortStints : 0;
-              if (canEnd && len >= person.minShiftSlots) {
-                const total = c + shortHere + state.w.shifts + hoursDelta(len);
-                if (total < bestEnd) {
-                  bestEnd = total;
-                  bestState = t;
-                }
+              if (canEnd && len >= person.minShiftSlots && c + shortHere < (bestEnd[len] as number)) {
+                bestEnd[len] = c + shortHere;
+                bestState[len] = row + len - 1;
               }
               if (!hasNext || len >= maxLen) continue;
-              const nextBase = (i + 1) * S;
               for (let j2 = 0; j2 < J; j2++) {
                 const v = value[(i + 1) * J + j2] as number;
                 if (v === Infinity) continue;
-                let r2: number;
+                let t2: number;
                 let step = v;
                 if (j2 === j) {
-                  if (r + 1 > (stintLimit[j] as number)) continue;
-                  r2 = Math.min(r + 1, R);
+                  if (r + 1 > limit) continue;
+                  t2 = nextBase + (j * R + Math.min(r + 1, R) - 1) * maxLen + len;
                 } else {
-                  r2 = 1;
-                  step += state.w.pointChanges + shortHere;
+                  step += pointChanges + shortHere;
+                  t2 = nextBase + j2 * R * maxLen + len;
                 }
-                const t2 = nextBase + index(j2, r2, len + 1);
                 if (c + step < (cost[t2] as number)) {
                   cost[t2] = c + step;
-                  from[t2] = t;
+                  from[t2] = row + len - 1;
                 }
               }
             }
           }
         }
       }
-      if (bestState < 0 || !(best === null || bestEnd < best.estimate)) continue;
-      const plan: DayPlan = [];
-      for (let t = bestState; t >= 0; t = from[t] as number) {
-        const i = Math.floor(t / S);
-        const j = Math.floor((t % S) / (R * maxLen));
-        plan.push({ slot: chain[i] as number, point: sitePoints[j] as number });
+      for (let len = 1; len <= maxLen; len++) {
+        const total = (bestEnd[len] as number) + state.w.shifts;
+        if (bestState[len]! < 0 || total >= (table[len]?.cost ?? Infinity)) continue;
+        const plan: DayPlan = [];
+        for (let t = bestState[len] as number; t >= 0; t = from[t] as number) {
+          plan.push({ slot: chain[Math.floor(t / S)] as number, point: sitePoints[Math.floor((t % S) / (R * maxLen))] as number });
+        }
+        plan.reverse();
+        const first = inst.slots[plan[0]?.slot ?? 0] as SlotInfo;
+        const last = inst.slots[plan[plan.length - 1]?.slot ?? 0] as SlotInfo;
+        table[len] = { plan, cost: total, start: first.start, end: last.end };
       }
-      plan.reverse();
-      best = { plan, estimate: bestEnd };
     }
   }
-  return best;
+  return table;
+}
 
-  function occupied(own: Int16Array, slot: number): boolean {
-    return slot >= 0 && slot < G && (own[slot] as number) !== NONE;
-  }
+/** The weekly-hours term of working `slots` more than the person's fixed days already give. */
+function hoursTerm(state: SearchState, p: number, baseSlots: number): (extra: number) => number {
+  const person = state.inst.people[p];
+  const h = state.inst.slotMinutes / 60;
+  if (!person) return () => 0;
+  const at = (slots: number) => penalty(slots * h, person.targetSlots * h, person.minSlots * h, state.inst.weights);
+  const base = at(baseSlots);
+  return (extra) => at(baseSlots + extra) - base;
+}
+
+export interface DayResult {
+  plan: DayPlan;
+  estimate: number;
+}
+
+/** The best plan for one date, everything else fixed; null when `required` cannot be met. */
+export function bestDay(state: SearchState, p: number, day: number, required: Required): DayResult | null {
+  const table = dayOptions(state, p, day, required, new Set([day]));
+  const hours = hoursTerm(state, p, state.worked[p] as number);
+  let best: DayResult | null = null;
+  table.forEach((option, len) => {
+    if (!option) return;
+    const total = option.cost + hours(len);
+    if (!best || total < best.estimate) best = { plan: option.plan, estimate: total };
+  });
+  return best;
+}
+
+/**
+ * The best plans for several dates of one person at once, everything else fixed: each date's
+ * best plan per length, then a DP over the dates with hours used and the previous shift's end as
+ * state, so that weekly hours go where they help most and the rest rule holds between the dates.
+ * The person's plans on those dates must already be removed. Null when a date's `required` fails.
+ */
+export function bestDays(state: SearchState, p: number, days: number[], required: Map<number, Required>): Map<number, DayPlan> | null {
+  const movable = new Set(days);
+  const ordered = [...days].sort((a, b) => a - b);
+  const tables = ordered.map((day) => dayOptions(state, p, day, required.get(day) ?? new Map(), movable));
+  if (tables.some((t) => t.every((o) => o === undefined))) return null;
+  const person = state.inst.people[p];
+  const base = state.worked[p] as number;
+  const room = (person?.maxWeekSlots ?? 0) - base;
+  const hours = hoursTerm(state, p, base);
+  const rest = state.inst.minRestMs;
+  // state key: used slots × (index of the chosen option that ended last, or -1)
+  type Entry = { cost: number; used: number; lastEnd: number; choice: number[] };
+  let frontier = new Map<string, Entry>([["0|-inf", { cost: 0, used: 0, lastEnd: -Infinity, choice: [] }]]);
+  tables.forEach((table) => {
+    const next = new Map<string, Entry>();
+    for (const entry of frontier.values()) {
+      table.forEach((option, len) => {
+        if (!option) return;
+        const used = entry.used + len;
+        if (used > room) return;
+        if (len > 0 && option.start < entry.lastEnd + rest) return;
+        const lastEnd = len > 0 ? option.end : entry.lastEnd;
+        const key = `${used}|${lastEnd}`;
+        const cost = entry.cost + option.cost;
+        const known = next.get(key);
+        if (!known || cost < known.cost) next.set(key, { cost, used, lastEnd, choice: [...entry.choice, len] });
+      });
+    }
+    frontier = next;
+  });
+  let best: Entry | undefined;
+  for (const entry of frontier.values()) if (!best || entry.cost + hours(entry.used) < best.cost + hours(best.used)) best = entry;
+  if (!best) return null;
+  const plans = new Map<number, DayPlan>();
+  ordered.forEach((day, i) => plans.set(day, tables[i]?.[best?.choice[i] ?? 0]?.plan ?? []));
+  return plans;
 }
 
 /** Cost of the person being at point k in slot g, everyone else as they are. Infinity: not allowed. */
@@ -183,10 +291,9 @@ export function slotValue(state: SearchState, p: number, k: number, g: number, u
   const person = inst.people[p];
   if (!person) return Infinity;
   const i = k * state.G + g;
-  const shadow = state.isShadow(p, k);
   if (person.student && (state.staff[g] as number) === 0) return Infinity;
   let v = state.placementCost(p, k, g);
-  if (shadow) {
+  if (state.isShadow(p, k)) {
     if ((state.counted[i] as number) === 0) return Infinity;
     const mentor = person.mentor;
     if (mentor >= 0 && state.at[mentor]?.[g] === k && !state.isShadow(mentor, k)) v -= state.w.mentor;

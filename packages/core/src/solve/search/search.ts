@@ -1,5 +1,7 @@
 import type { SlotInfo } from "../instance";
-import { bestDay, requiredOf } from "./dp";
+import { bestDay, bestDays, requiredOf, type Required } from "./dp";
+import type { MilpBackend } from "../backends/backend";
+import { Polisher } from "./polish";
 import { random, shuffle, type Random } from "./random";
 import type { DayPlan, SearchState } from "./state";
 
@@ -13,7 +15,19 @@ export interface SearchLimits {
   shouldStop?(): boolean;
   /** called whenever the best rota improves */
   onImprove?(state: SearchState, best: number): void;
+  /** share of moves that re-plan whole weeks of a few people rather than days around a slot */
+  weekMoveShare?: number;
+  /** a MILP backend for exact moves on a few person-days at once; none: the search's own moves only */
+  backend?: MilpBackend;
 }
+
+/** Exact moves take at most this share of the time, and only once the search's own moves stall. */
+const POLISH_SHARE = 0.2;
+const STALL_MOVES = 5000;
+/** Without a clock (deterministic runs), an exact move every this many moves, with a node budget. */
+const POLISH_EVERY = 2000;
+const POLISH_NODES = 500;
+const POLISH_PEOPLE = 8;
 
 export interface SearchOutcome {
   moves: number;
@@ -73,71 +87,128 @@ export function search(state: SearchState, pins: Pins, limits: SearchLimits): Se
       state.setDay(entry.p, entry.day, entry.old);
     }
   };
+  /** Re-plans a person's whole week at once (hours go where they help most); false on failure. */
+  const replanWeek = (p: number, journal: Journal): boolean => {
+    const required = new Map<number, Required>();
+    for (let day = 0; day < days; day++) required.set(day, requiredOf(state, p, day, pins.get(p)));
+    for (let day = 0; day < days; day++) journal.push({ p, day, old: state.setDay(p, day, []) });
+    const plans = bestDays(state, p, allDays, required);
+    if (!plans) return false;
+    for (const [day, plan] of plans) state.setDay(p, day, plan);
+    return true;
+  };
+  const allDays = inst.dates.map((_, d) => d);
 
   snapshot();
-  // Construction and first descent: best response for every person-day, staff before students
-  // (students need staff on site), until a sweep changes nothing.
+  // Construction and first descent: best response for every person's week, staff before students
+  // (students need staff on site) and leads first, until a sweep changes nothing.
   const order = inst.people.map((p) => p.index).sort((a, b) => Number(inst.people[a]?.student) - Number(inst.people[b]?.student) || Number(inst.people[b]?.lead) - Number(inst.people[a]?.lead));
   for (let sweep = 0; sweep < 20 && !stop(); sweep++) {
     const before = state.objective;
     for (const p of order) {
-      for (let day = 0; day < days && !stop(); day++) {
-        const was = state.objective;
-        const journal: Journal = [];
-        if (!replan(p, day, journal) || state.objective > was + 1e-9) revert(journal);
-        outcome.moves++;
-      }
+      if (stop()) break;
+      const was = state.objective;
+      const journal: Journal = [];
+      if (!replanWeek(p, journal) || state.objective > was + 1e-9) revert(journal);
+      outcome.moves++;
+      if (sweep === 0) improved();
     }
     improved();
     if (state.objective > before - 1e-6) break;
   }
 
-  // Late acceptance hill climbing over ruin-and-recreate moves.
+  let polisher: Polisher | undefined;
+  let polishMs = 0;
+  let lastGain = outcome.moves;
+  const searchStart = limits.clock?.() ?? 0;
+  const polishDue = () => {
+    if (!limits.backend) return false;
+    if (!limits.clock) return outcome.moves > 0 && outcome.moves % POLISH_EVERY === 0;
+    const elapsed = limits.clock() - searchStart;
+    return outcome.moves - lastGain >= STALL_MOVES && polishMs < POLISH_SHARE * elapsed;
+  };
+  const polish = () => {
+    polisher ??= new Polisher(state, limits.backend as MilpBackend);
+    const started = limits.clock?.() ?? 0;
+    const remaining = limits.deadline !== undefined && limits.clock ? (limits.deadline - started) / 1000 : undefined;
+    const budget = limits.clock ? { timeLimitSeconds: Math.max(0.2, Math.min(2, remaining ?? 2)) } : { nodeLimit: POLISH_NODES };
+    const gain = polisher.improve(polishNeighbourhood(state, rng), { ...budget, seed: limits.seed ?? 1 });
+    polishMs += (limits.clock?.() ?? 0) - started;
+    return gain;
+  };
+
+  // Late acceptance hill climbing over ruin-and-recreate moves, with exact moves when it stalls.
   const history = new Float64Array(Math.max(50, Math.min(1000, inst.people.length * 5))).fill(state.objective);
   while (!stop()) {
+    if (polishDue()) {
+      if (polish() < 0) lastGain = outcome.moves;
+      outcome.moves++;
+      improved();
+      continue;
+    }
     const before = state.objective;
     const journal: Journal = [];
-    const chosen = neighbourhood(state, rng);
     let ok = true;
-    // Ruin: clear what can be cleared now, then recreate everything chosen in random order.
-    for (const [p, day] of chosen) {
-      if (requiredOf(state, p, day, pins.get(p)).size > 0) continue;
-      journal.push({ p, day, old: state.setDay(p, day, []) });
-    }
-    for (const [p, day] of shuffle(rng, chosen)) {
-      if (!replan(p, day, journal)) {
-        ok = false;
-        break;
+    if (rng() >= (limits.weekMoveShare ?? 0.5)) {
+      const chosen = neighbourhood(state, rng);
+      // Ruin: clear what can be cleared now, then recreate everything chosen in random order.
+      for (const [p, day] of chosen) {
+        if (requiredOf(state, p, day, pins.get(p)).size > 0) continue;
+        journal.push({ p, day, old: state.setDay(p, day, []) });
+      }
+      for (const [p, day] of shuffle(rng, chosen)) {
+        if (!replan(p, day, journal)) {
+          ok = false;
+          break;
+        }
+      }
+    } else {
+      for (const p of shuffle(rng, peopleAround(state, rng))) {
+        if (!replanWeek(p, journal)) {
+          ok = false;
+          break;
+        }
       }
     }
     const slot = outcome.moves % history.length;
-    if (!ok || (state.objective > (history[slot] as number) + 1e-9 && state.objective > before + 1e-9)) revert(journal);
+    const accepted = ok && (state.objective <= (history[slot] as number) + 1e-9 || state.objective <= before + 1e-9);
+    if (!accepted) revert(journal);
     if (state.objective < (history[slot] as number)) history[slot] = state.objective;
     outcome.moves++;
+    if (state.objective < outcome.best - 1e-9) lastGain = outcome.moves;
     improved();
   }
   return outcome;
 }
 
+/** The gap a move works on: a slot, what is missing there, and the point for cover. */
+interface Seed {
+  slot: number;
+  /** a point short of people, or -1 for a site without lead/keyholder, or -2 for no gap */
+  point: number;
+  qualification?: "lead" | "keyholder";
+}
+
 /**
- * A few person-days that interact: around an unmet slot (or a random one), the people working at
- * that site that day and some who could. Returns [person, day] pairs.
+ * A few person-days that interact around a gap: people at that site who could fill it, and people
+ * working at that site that day. Returns [person, day] pairs.
  */
 function neighbourhood(state: SearchState, rng: Random): [number, number][] {
   const inst = state.inst;
-  const seed = pickSeedSlot(state, rng);
-  const slot = inst.slots[seed] as SlotInfo;
+  const seed = pickSeed(state, rng);
+  const slot = inst.slots[seed.slot] as SlotInfo;
   const day = Math.max(0, slot.day);
   const size = 3 + Math.floor(rng() * 6);
+  const able: [number, number][] = [];
   const working: [number, number][] = [];
-  const idle: [number, number][] = [];
   for (const person of inst.people) {
     if (!person.sites.includes(slot.site)) continue;
-    const runs = state.shifts[person.index]?.[day] ?? [];
-    if (runs.length > 0) working.push([person.index, day]);
-    else if (state.options[person.index]?.[seed] !== undefined) idle.push([person.index, day]);
+    const options = state.options[person.index]?.[seed.slot];
+    const fits = options !== undefined && (seed.point >= 0 ? options.includes(seed.point) && person.training[seed.point] === "independent" : seed.qualification ? person[seed.qualification] : true);
+    if (fits) able.push([person.index, day]);
+    else if ((state.shifts[person.index]?.[day]?.length ?? 0) > 0) working.push([person.index, day]);
   }
-  const picked = [...shuffle(rng, working).slice(0, Math.ceil(size / 2)), ...shuffle(rng, idle).slice(0, Math.floor(size / 2))];
+  const picked = [...shuffle(rng, able).slice(0, Math.ceil(size / 2)), ...shuffle(rng, working).slice(0, Math.floor(size / 2))];
   // Sometimes widen to the neighbouring day so that rest and weekly hours can move too.
   if (rng() < 0.2 && picked.length > 0) {
     const [p] = picked[Math.floor(rng() * picked.length)] as [number, number];
@@ -147,16 +218,47 @@ function neighbourhood(state: SearchState, rng: Random): [number, number][] {
   return picked;
 }
 
-/** Mostly a slot with a gap (cover, lead or keyholder), otherwise any open slot. */
-function pickSeedSlot(state: SearchState, rng: Random): number {
+/** Up to POLISH_PEOPLE person-days around a gap: people who could fill it and people working at that site that day. */
+function polishNeighbourhood(state: SearchState, rng: Random): [number, number][] {
+  const inst = state.inst;
+  const seed = pickSeed(state, rng);
+  const slot = inst.slots[seed.slot] as SlotInfo;
+  const day = Math.max(0, slot.day);
+  const able: number[] = [];
+  const working: number[] = [];
+  for (const person of inst.people) {
+    if (!person.sites.includes(slot.site)) continue;
+    if ((state.shifts[person.index]?.[day]?.length ?? 0) > 0) working.push(person.index);
+    else if (state.options[person.index]?.[seed.slot] !== undefined) able.push(person.index);
+  }
+  const half = POLISH_PEOPLE / 2;
+  const picked = [...shuffle(rng, able).slice(0, half), ...shuffle(rng, working).slice(0, POLISH_PEOPLE - Math.min(half, able.length))];
+  return picked.slice(0, POLISH_PEOPLE).map((p) => [p, day]);
+}
+
+/** One to three people whose weeks interact around a gap: people who could fill it. */
+function peopleAround(state: SearchState, rng: Random): number[] {
+  const inst = state.inst;
+  const seed = pickSeed(state, rng);
+  const able = inst.people.filter((p) => state.options[p.index]?.[seed.slot] !== undefined).map((p) => p.index);
+  const size = 1 + Math.floor(rng() * 3);
+  return shuffle(rng, able).slice(0, size);
+}
+
+/** Mostly a slot with a gap someone could fill (cover, target, lead or keyholder), otherwise any slot. */
+function pickSeed(state: SearchState, rng: Random): Seed {
   const inst = state.inst;
   if (rng() < 0.7) {
     for (let tries = 0; tries < 30; tries++) {
       const g = Math.floor(rng() * state.G);
-      if (state.leads[g] === 0) return g;
-      const site = inst.sites[(inst.slots[g] as SlotInfo).site];
-      for (const k of site?.points ?? []) if ((state.counted[k * state.G + g] as number) < (state.demandTarget[k * state.G + g] as number)) return g;
+      if (state.leads[g] === 0 && state.leadsPossible[g]) return { slot: g, point: -1, qualification: "lead" };
+      if (state.edge[g] && state.keys[g] === 0 && state.keysPossible[g]) return { slot: g, point: -1, qualification: "keyholder" };
+      for (const k of inst.sites[(inst.slots[g] as SlotInfo).site]?.points ?? []) {
+        const i = k * state.G + g;
+        const counted = state.counted[i] as number;
+        if (counted < (state.demandTarget[i] as number) && counted < (state.capacity[i] as number)) return { slot: g, point: k };
+      }
     }
   }
-  return Math.floor(rng() * state.G);
+  return { slot: Math.floor(rng() * state.G), point: -2 };
 }

@@ -47,6 +47,10 @@ export class SearchState {
   readonly edge: Uint8Array;
   readonly unsocial: Uint8Array;
   readonly share: Float64Array;
+  /** per point and slot: how many people could be counted there at all (a gap beyond it cannot be filled) */
+  readonly capacity: Int16Array;
+  readonly leadsPossible: Uint8Array;
+  readonly keysPossible: Uint8Array;
   /** per person: the points a student rotates across (independent, at their sites) */
   readonly rotationPoints: number[][];
   /** per person: the people whose mentor they are */
@@ -125,6 +129,18 @@ export class SearchState {
         }
       }
       return own;
+    });
+    this.capacity = new Int16Array(K * G);
+    this.leadsPossible = new Uint8Array(G);
+    this.keysPossible = new Uint8Array(G);
+    this.options.forEach((own, p) => {
+      const person = inst.people[p];
+      own.forEach((points, g) => {
+        if (!points || !person) return;
+        if (person.lead) this.leadsPossible[g] = 1;
+        if (person.keyholder) this.keysPossible[g] = 1;
+        for (const k of points) if (person.training[k] === "independent") this.capacity[k * G + g]!++;
+      });
     });
     this.rotationPoints = inst.people.map((person) =>
       person.student ? inst.points.filter((k) => person.sites.includes(k.site) && person.training[k.index] === "independent").map((k) => k.index) : [],

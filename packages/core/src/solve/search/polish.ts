@@ -1,0 +1,114 @@
+import { RULES } from "../../rules";
+import type { MilpBackend } from "../backends/backend";
+import type { Column } from "../columns";
+import type { SlotInfo } from "../instance";
+import { restrict } from "../milp";
+import { buildModel, type ModelContext } from "../model";
+import type { DayPlan, SearchState } from "./state";
+
+/**
+ * Exact large-neighbourhood moves: a few person-days are freed and re-optimised together by the
+ * MILP backend while the rest of the rota stays as it is. The search's own moves re-plan one
+ * person at a time; this finds the coordinated changes (a lead moving to the evening while a
+ * colleague takes over their morning desk) that no single re-plan can.
+ */
+export class Polisher {
+  private readonly model: ModelContext;
+  private readonly rota: Uint8Array;
+  private readonly columnAt = new Map<string, Column>();
+
+  constructor(
+    private readonly state: SearchState,
+    private readonly backend: MilpBackend,
+  ) {
+    this.model = buildModel(state.inst, RULES);
+    this.rota = new Uint8Array(this.model.milp.numCols);
+    for (const own of this.model.workByPerson) for (const list of own.values()) for (const w of list) this.rota[w.variable] = 1;
+    for (const column of this.model.columns) {
+      this.rota[column.variable] = 1;
+      this.columnAt.set(`${column.person}:${column.first}:${column.last}`, column);
+    }
+  }
+
+  /** The current rota as model values (binaries only; the rest follows from them). */
+  private values(): Float64Array {
+    const x = new Float64Array(this.model.milp.numCols);
+    this.model.workByPerson.forEach((own, p) => {
+      const at = this.state.at[p] as Int16Array;
+      for (const [g, list] of own) for (const w of list) if (at[g] === w.point) x[w.variable] = 1;
+    });
+    this.state.shifts.forEach((byDay, p) => {
+      for (const runs of byDay) for (const run of runs) {
+        const column = this.columnAt.get(`${p}:${run.first}:${run.last}`);
+        if (column) x[column.variable] = 1;
+      }
+    });
+    return x;
+  }
+
+  /**
+   * Re-optimises the given person-days exactly and keeps the result if the rota gets better.
+   * Returns the objective change (0 when nothing better was found).
+   */
+  improve(personDays: [number, number][], limits: { timeLimitSeconds?: number; nodeLimit?: number; seed?: number }): number {
+    const { milp, columnsByPerson, workByPerson, inst } = { ...this.model, inst: this.state.inst };
+    const x = this.values();
+    const fixed = this.rota.slice();
+    const seeds: number[] = [];
+    const freed = new Map<number, Set<number>>();
+    for (const [p, day] of personDays) {
+      const days = freed.get(p) ?? new Set<number>();
+      days.add(day);
+      freed.set(p, days);
+      const own = workByPerson[p];
+      for (const column of columnsByPerson[p] ?? []) {
+        if (column.day !== day) continue;
+        fixed[column.variable] = 0;
+        seeds.push(column.variable);
+        for (let g = column.first; g >= 0; g = (inst.slots[g] as SlotInfo).next) {
+          for (const w of own?.get(g) ?? []) {
+            if (fixed[w.variable]) {
+              fixed[w.variable] = 0;
+              seeds.push(w.variable);
+            }
+          }
+          if (g === column.last) break;
+        }
+      }
+    }
+    if (seeds.length === 0) return 0;
+    const { sub, columns } = restrict(milp, fixed, x, seeds);
+    const start = Float64Array.from(columns, (j) => x[j] ?? 0);
+    const result = this.backend.solve(sub, { ...limits, start, relativeGap: 1e-6 });
+    if (!result.x || (result.status !== "optimal" && result.status !== "feasible")) return 0;
+    // Read the new plans of the freed person-days and apply them; the search state judges.
+    const chosen = new Float64Array(milp.numCols);
+    columns.forEach((j, i) => (chosen[j] = result.x?.[i] ?? 0));
+    const before = this.state.objective;
+    const journal: { p: number; day: number; old: DayPlan }[] = [];
+    for (const [p, days] of freed) {
+      for (const day of days) journal.push({ p, day, old: this.state.setDay(p, day, []) });
+    }
+    for (const [p, days] of freed) {
+      for (const day of days) {
+        const plan: DayPlan = [];
+        for (const column of columnsByPerson[p] ?? []) {
+          if (column.day !== day || (chosen[column.variable] ?? 0) < 0.5) continue;
+          for (let g = column.first; g >= 0; g = (inst.slots[g] as SlotInfo).next) {
+            const w = (workByPerson[p]?.get(g) ?? []).find((v) => (chosen[v.variable] ?? 0) > 0.5);
+            if (w) plan.push({ slot: g, point: w.point });
+            if (g === column.last) break;
+          }
+        }
+        plan.sort((a, b) => (inst.slots[a.slot] as SlotInfo).start - (inst.slots[b.slot] as SlotInfo).start);
+        this.state.setDay(p, day, plan);
+      }
+    }
+    if (this.state.objective < before - 1e-6) return this.state.objective - before;
+    for (let i = journal.length - 1; i >= 0; i--) {
+      const entry = journal[i] as (typeof journal)[number];
+      this.state.setDay(entry.p, entry.day, entry.old);
+    }
+    return 0;
+  }
+}
