@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { DEFAULT_WEIGHTS } from "../model/weights";
 import { GAP_RULES, HARD_RULES, RULES, SOFT_GOALS } from ".";
 
 const here = (file: string) => new URL(file, import.meta.url);
@@ -24,5 +25,11 @@ describe("the rule registry", () => {
     const ids = RULES.map((r) => r.id);
     expect(sections.filter((s) => ids.includes(s as string))).toEqual(ids);
     expect(sections.filter((s) => !ids.includes(s as string))).toEqual([]);
+  });
+
+  it("states every weight a rule uses as DEFAULT_WEIGHTS has it", () => {
+    const stated = Object.fromEntries([...docs.matchAll(/\*\*`(\w+)` = ([\d.]+)\*\*/g)].map((m) => [m[1], Number(m[2])]));
+    const { stability: _reSolve, stabilitySoon: _reSolveSoon, ...used } = DEFAULT_WEIGHTS;
+    expect(stated).toEqual(used);
   });
 });
