@@ -5,6 +5,7 @@ import { machine, revision } from "./machine";
 import { planFor } from "./plan";
 import { renderReport } from "./report";
 import type { Results } from "./results";
+import { enginesSeen } from "./child/run";
 import { measureBackend, type BackendCase, type BackendSummary } from "./sections/backends";
 import { scaling } from "./sections/scaling";
 import { measureSolves, type RunRecord, type SolveSummary } from "./sections/solves";
@@ -51,12 +52,11 @@ const instances = plan.solves.map((s) => s.instance);
 const results: Results = {
   mode: plan.mode,
   machine: host,
-  revision: source,
-  load: { median: median(loads) ?? host.loadAtStart[0], max: Math.max(host.loadAtStart[0], ...loads), samples: loads.length },
+  revision: { ...source, engineVersions: [...enginesSeen] },
+  load: { median: round2(median(loads) ?? host.loadAtStart[0]), max: round2(Math.max(host.loadAtStart[0], ...loads)), samples: loads.length },
   durationS: Math.round((performance.now() - started) / 1000),
   settings: {
     lp: plan.lp,
-    milpLimitSeconds: plan.milps[0]?.timeLimitSeconds ?? 0,
     graceSeconds: plan.backend.graceSeconds,
     rssLimitMb: plan.backend.rssLimitMb,
     denseLimitGb: plan.backend.denseLimitBytes / 2 ** 30,
@@ -91,4 +91,8 @@ function bestBound(id: string, lps: BackendSummary[], milps: BackendSummary[]): 
   }
   if (candidates.length === 0) return { value: null, source: relaxed.length ? `LP: ${relaxed.flatMap((l) => l.outcomes).join(", ")}` : "no LP run" };
   return candidates.reduce((a, b) => (b.value > a.value ? b : a));
+}
+
+function round2(x: number): number {
+  return Math.round(x * 100) / 100;
 }

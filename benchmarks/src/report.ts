@@ -12,6 +12,10 @@ export function renderReport(r: Results): string {
   line();
   line(`${m.date.slice(0, 16).replace("T", " ")} UTC · ${m.cores} cores (${m.cpu}) · ${m.memoryGb} GB · Node ${m.node} · ${Math.round(r.durationS / 60)} min · commit ${r.revision.commit}${r.revision.engineDirty ? " with uncommitted engine changes in the working tree" : ""}`);
   line();
+  if (r.revision.engineVersions.length > 1) {
+    line(`**The engine's sources changed during this run** (${r.revision.engineVersions.length} versions measured): figures from different sections may come from different versions of the engine.`);
+    line();
+  }
   line(
     `Load average at start ${m.loadAtStart.join(" / ")} (1/5/15 min); during the run (1 min, sampled every 10 s) median ${r.load.median}, max ${r.load.max}.` +
       (r.load.max > m.cores * 0.75 ? " **The machine was shared with other work during the run**: timings are noisier and slower than on an idle machine." : ""),
@@ -48,15 +52,18 @@ export function renderReport(r: Results): string {
 
   line("## Solving: the anytime curve");
   line();
-  line("Gap of the best rota found by each moment (seconds after the call) to the instance's bound. \"engine's gap\" is what the engine reported itself, with the LP bound its second thread computed within the time limit (runs that had one / runs).");
+  line("Gap of the best rota found by each moment (seconds after the call) to the instance's bound, and how long it took to come within 10 % and 1 % of it. \"engine's gap\" is what the engine reported itself, with the LP bound its second thread computed within the time limit (runs that had one / runs).");
   line();
   table(
     out,
-    ["instance", "bound (source)", ...CHECKPOINTS_S.map((s) => `gap @ ${s} s`), "final objective", "engine's gap"],
+    ["instance", "bound (source)", "gap of first rota", ...CHECKPOINTS_S.map((s) => `gap @ ${s} s`), "to ≤ 10 %", "to ≤ 1 %", "final objective", "engine's gap"],
     r.solves.map((s) => [
       s.instance,
       s.bound === null ? `none (${s.boundSource})` : `${s.bound.toFixed(1)} (${s.boundSource})`,
+      pct(s.firstRotaGapPct),
       ...s.anytime.map((a) => (a.gapPct !== null ? pct(a.gapPct) : a.objective !== null ? `obj ${a.objective.toFixed(0)}` : "—")),
+      s.bound === null ? "—" : s.timeToGapMs.within10 === null ? "not reached" : sec(s.timeToGapMs.within10),
+      s.bound === null ? "—" : s.timeToGapMs.within1 === null ? "not reached" : sec(s.timeToGapMs.within1),
       num(s.objective, 1),
       s.engineBoundRuns > 0 ? `${pct(s.engineGapPct)} (${s.engineBoundRuns}/${s.runs - s.failed})` : `no bound (0/${s.runs - s.failed})`,
     ]),
@@ -89,14 +96,14 @@ export function renderReport(r: Results): string {
     }),
   );
 
-  line("## Backends: MILP models and sub-problems");
+  line("## Backends: MILP models and sub-problems (and one small LP)");
   line();
-  line(`The same model for both backends, each with a ${r.settings.milpLimitSeconds} s limit; every answer is checked (bounds, rows, integrality) and only a verified point counts as an objective. "solver RSS" is the peak above the process's RSS once the model was built. Overrun: time past the limit (≥ the grace period when killed). Warm-up: loading the backend and a first tiny solve, paid once per process or worker.`);
+  line(`The same model for both backends, with the same time limit; every answer is checked (bounds, rows, integrality) and only a verified point counts as an objective. "solver RSS" is the peak above the process's RSS once the model was built. Overrun: time past the limit (≥ the grace period when killed). Warm-up: loading the backend and a first tiny solve, paid once per process or worker.`);
   line();
   table(
     out,
-    ["sub-problem", "model", "backend", "outcome (runs)", "time", "objective", "bound", "peak RSS (solver)", "max overrun", "warm-up"],
-    r.milp.map((b) => [b.label, size(b), backendName(b.backend), outcome(b), sec(b.timeMs), num(b.objective, 1), num(b.bound, 1), `${mb(b.peakRssMb)} (${mb(b.solverRssMb)})`, sec(b.overrunMaxMs), sec(b.warmupMs)]),
+    ["sub-problem", "model", "backend", "limit", "outcome (runs)", "time", "objective", "bound", "peak RSS (solver)", "max overrun", "warm-up"],
+    r.milp.map((b) => [b.label, size(b), backendName(b.backend), `${b.timeLimitSeconds} s`, outcome(b), sec(b.timeMs), num(b.objective, 1), num(b.bound, 1), `${mb(b.peakRssMb)} (${mb(b.solverRssMb)})`, sec(b.overrunMaxMs), sec(b.warmupMs)]),
   );
 
   line("## Scaling");

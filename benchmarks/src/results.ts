@@ -10,12 +10,15 @@ import type { TargetRow } from "./sections/targets";
 export interface Results {
   mode: "quick" | "full";
   machine: Machine;
-  /** the commit measured, and whether the engine's sources differed from it */
-  revision: { commit: string; engineDirty: boolean };
+  /**
+   * The commit measured, whether the engine's sources differed from it, and the fingerprints of
+   * the engine sources the measured processes ran (more than one: the engine changed mid-run).
+   */
+  revision: { commit: string; engineDirty: boolean; engineVersions: string[] };
   /** 1-minute load average sampled during the run */
   load: { median: number; max: number; samples: number };
   durationS: number;
-  settings: { lp: Plan["lp"]; milpLimitSeconds: number; graceSeconds: number; rssLimitMb: number; denseLimitGb: number; backendRuns: number };
+  settings: { lp: Plan["lp"]; graceSeconds: number; rssLimitMb: number; denseLimitGb: number; backendRuns: number };
   instances: Pick<BenchInstance, "id" | "sites" | "people" | "note" | "ref">[];
   targets: TargetRow[];
   solves: SolveSummary[];

@@ -1,5 +1,6 @@
 import { fork } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { engineFingerprint } from "../machine";
 import type { ChildMessage, ChildTask } from "./protocol";
 
 export interface ChildOutcome<T> {
@@ -27,6 +28,9 @@ const SAMPLE_MS = 100;
 /** loading and model building are not measured, but must not hang the benchmark either */
 const START_LIMIT_MS = 300_000;
 
+/** Engine versions seen by the measured processes of this run (see `engineFingerprint`). */
+export const enginesSeen = new Set<string>();
+
 /**
  * Runs one task in a fresh Node process (with the parent's tsx loader) and watches it from outside:
  * the peak RSS is the kernel's high-water mark of the child (worker threads included), sampled so
@@ -34,6 +38,7 @@ const START_LIMIT_MS = 300_000;
  * is killed, whatever it is doing.
  */
 export function runChild<T>(task: ChildTask, limits: ChildLimits): Promise<ChildOutcome<T>> {
+  enginesSeen.add(engineFingerprint());
   const child = fork(ENTRY, [], { stdio: ["ignore", "ignore", "inherit", "ipc"] });
   child.send(task);
   const pid = child.pid;

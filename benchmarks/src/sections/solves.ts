@@ -32,6 +32,10 @@ export interface SolveSummary {
   firstRotaMs: number | null;
   /** the same inside the search worker (compile + first construction sweep), ms */
   firstRotaInWorkerMs: number | null;
+  /** gap of that first rota: a first rota can be a partial construction */
+  firstRotaGapPct: number | null;
+  /** time until the best rota is within 10 % and 1 % of the bound; null when most runs never got there */
+  timeToGapMs: { within10: number | null; within1: number | null };
   anytime: { atS: number; objective: number | null; gapPct: number | null }[];
   objective: number | null;
   gapPct: number | null;
@@ -74,6 +78,10 @@ function summarise(instance: BenchInstance, settings: SolveSettings, records: Ru
     for (const [t, objective] of run.curve) if (t <= ms) best = objective;
     return best;
   };
+  const reach = (run: SolveRun, within: number) => {
+    for (const [t, objective] of run.curve) if ((gap(objective) ?? Infinity) <= within) return t;
+    return null;
+  };
   const statuses: Record<string, number> = {};
   for (const run of ok) statuses[run.solver?.status ?? "none"] = (statuses[run.solver?.status ?? "none"] ?? 0) + 1;
   const overruns = ok.map((r) => r.wallMs - settings.timeLimitMs);
@@ -86,6 +94,8 @@ function summarise(instance: BenchInstance, settings: SolveSettings, records: Ru
     boundSource: bound.source,
     firstRotaMs: median(ok.map((r) => r.curve[0]?.[0])),
     firstRotaInWorkerMs: median(ok.map((r) => r.solver?.firstRotaMs)),
+    firstRotaGapPct: median(ok.map((r) => pct(gap(r.curve[0]?.[1] ?? null)))),
+    timeToGapMs: { within10: medianOrNever(ok.map((r) => reach(r, 0.1))), within1: medianOrNever(ok.map((r) => reach(r, 0.01))) },
     anytime: CHECKPOINTS_S.map((s) => {
       const reached = s * 1000 <= settings.timeLimitMs;
       const objectives = reached ? ok.map((r) => at(r, s * 1000)) : [];
@@ -111,4 +121,13 @@ function summarise(instance: BenchInstance, settings: SolveSettings, records: Ru
     movesPerSecond: median(ok.map((r) => (r.solver?.iterations !== undefined && r.solver.timeMs > 0 ? Math.round((r.solver.iterations * 1000) / r.solver.timeMs) : null))),
     statuses,
   };
+}
+
+/** Median where null means "never": null when at least half the runs never got there. */
+function medianOrNever(values: (number | null)[]): number | null {
+  const xs = values.map((v) => v ?? Infinity).sort((a, b) => a - b);
+  if (xs.length === 0) return null;
+  const mid = Math.floor(xs.length / 2);
+  const m = xs.length % 2 === 1 ? (xs[mid] as number) : ((xs[mid - 1] as number) + (xs[mid] as number)) / 2;
+  return Number.isFinite(m) ? m : null;
 }
