@@ -49,6 +49,18 @@ describe("POST /v1/rotas", () => {
     expect(res.json().issues).toContainEqual({ in: "body", path: "people.0.sites.0", code: "unknown_reference", message: "there is no site nowhere" });
   });
 
+  test("a problem the solver cannot take is a 400 too; the rota stays, failed, with the same issues", async () => {
+    // s001 is never available on Saturdays: the pin cannot be kept.
+    const pinned = { ...small, pinned: [{ person: "s001", point: "campus-helpdesk", start: "2026-11-28T12:00", end: "2026-11-28T14:00" }] };
+    const res = await post(`/v1/rotas?wait=true&${QUICK}`, pinned);
+    expect(res.statusCode, res.body).toBe(400);
+    const body = res.json();
+    expect(body.issues.length).toBeGreaterThan(0);
+    for (const issue of body.issues) expect(issue).toMatchObject({ in: "body", path: expect.stringMatching(/^pinned/) });
+    const rota = (await get(`/v1/rotas/${body.rotaId}`)).json();
+    expect(rota).toMatchObject({ status: "failed", reason: "the problem cannot be solved as given", issues: body.issues, version: null });
+  });
+
   test("bad options are 400s in the query string", async () => {
     const res = await post("/v1/rotas?timeLimitSeconds=-1&wait=perhaps", small);
     expect(res.statusCode).toBe(400);
