@@ -1,7 +1,7 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { mkdirSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import type { Database, Sql } from "./database";
+import { lockDataDir } from "./data-dir-lock";
 
 /**
  * The embedded PostgreSQL (WebAssembly, one connection): `pnpm start` needs no server. One process
@@ -38,30 +38,4 @@ export async function openPglite(dataDir: string): Promise<Database> {
       }
     },
   };
-}
-
-function lockDataDir(dataDir: string): () => void {
-  const file = join(dataDir, "deskrota.pid");
-  for (;;) {
-    try {
-      writeFileSync(file, String(process.pid), { flag: "wx" });
-      return () => rmSync(file, { force: true });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-    }
-    const holder = Number(readFileSync(file, "utf8"));
-    if (alive(holder)) throw new Error(`the data directory ${dataDir} is in use by process ${holder}`);
-    // Left by a process that is gone (killed, crashed): take it over.
-    rmSync(file, { force: true });
-  }
-}
-
-function alive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
 }

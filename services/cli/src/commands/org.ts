@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { ConfigError, loadConfig, openStore } from "@deskrota/api";
+import { ConfigError, DataDirInUseError, loadConfig, openStore } from "@deskrota/api";
 import { UsageError } from "../io";
 
 export const orgUsage = "deskrota org create NAME   (store: DATABASE_URL, else DESKROTA_DATA_DIR or ./data)";
@@ -11,7 +11,10 @@ export async function orgCommand(args: string[]): Promise<void> {
   const name = rest.join(" ").trim();
   if (action !== "create" || !name) throw new UsageError(`usage: ${orgUsage}`);
   if (name.length > 200) throw new UsageError("the organisation name is longer than 200 characters");
-  const store = await openStore(configFromEnv());
+  const store = await openStore(configFromEnv()).catch((error: unknown) => {
+    // The embedded store has one process at a time: usually the running server.
+    throw error instanceof DataDirInUseError ? new UsageError(`${error.message}: stop the server first, or use DATABASE_URL`) : error;
+  });
   try {
     const { org, token } = await store.repo.createOrg(name);
     process.stdout.write(`organisation ${org.id} (${org.name})\ntoken (shown once, keep it): ${token}\n`);

@@ -1,0 +1,57 @@
+import { execFile } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { expect, test } from "vitest";
+import { openStore } from "../src/services";
+import { freshDataDir } from "./support/pglite";
+
+// `pnpm deskrota org create NAME` and the worker's refusal without PostgreSQL, as a terminal user sees them.
+
+const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
+
+async function deskrota(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, ["--import", "tsx", "services/cli/src/main.ts", ...args], { cwd: ROOT, env: { ...process.env, ...env } });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+test("org create prints a token that belongs to the new organisation", async () => {
+  const dataDir = await freshDataDir();
+  const res = await deskrota(["org", "create", "Science", "Library"], { DESKROTA_DATA_DIR: dataDir });
+  expect(res.code, res.stderr).toBe(0);
+  const token = /token \(shown once, keep it\): (\S+)/.exec(res.stdout)?.[1] as string;
+  const store = await openStore({ databaseUrl: undefined, dataDir });
+  try {
+    expect(await store.repo.orgByToken(token)).toMatchObject({ name: "Science Library" });
+  } finally {
+    await store.db.close();
+  }
+});
+
+test("org create says plainly when the embedded store is in use, and how to go on", async () => {
+  const dataDir = await freshDataDir();
+  const store = await openStore({ databaseUrl: undefined, dataDir });
+  try {
+    const res = await deskrota(["org", "create", "Busy"], { DESKROTA_DATA_DIR: dataDir });
+    expect(res.code).toBe(2);
+    expect(res.stderr).toContain(`is in use by process ${process.pid}: stop the server first, or use DATABASE_URL`);
+  } finally {
+    await store.db.close();
+  }
+});
+
+test("usage errors exit 2 with a message, not a stack", async () => {
+  const missing = await deskrota(["org", "create"], {});
+  expect(missing.code).toBe(2);
+  expect(missing.stderr).toContain("usage: deskrota org create NAME");
+  const worker = await deskrota(["worker"], { DATABASE_URL: "" });
+  expect(worker.code).toBe(2);
+  expect(worker.stderr).toContain("a worker needs DATABASE_URL");
+  const config = await deskrota(["worker"], { DATABASE_URL: "mysql://x", DESKROTA_SOLVERS: "many" });
+  expect(config.code).toBe(2);
+  expect(config.stderr).toMatch(/DATABASE_URL: must be a postgres:\/\/ URL[\s\S]*DESKROTA_SOLVERS/);
+});
