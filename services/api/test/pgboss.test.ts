@@ -50,6 +50,18 @@ describe("solve jobs in PostgreSQL", () => {
     for (const r of records) expect(await api.services.repo.listVersions(api.orgId, r.id)).toHaveLength(1);
   });
 
+  test("a worker stopped with SIGTERM keeps its running solve's best rota and exits cleanly", async () => {
+    const { id } = (await submit("timeLimitSeconds=60")).json() as { id: string };
+    await pollRota(api.app, api.auth, id, (r) => r.progress?.objective != null);
+    const solvedBy = workerOf(await record(id));
+    const holder = workers.find((w) => solvedBy === `worker-${w.pid}`) as RunningWorker;
+    holder.child.kill("SIGTERM");
+    expect(await holder.exited).toBe(0);
+    workers.splice(workers.indexOf(holder), 1, await startWorker(workerEnv));
+    expect(await pollRota(api.app, api.auth, id)).toMatchObject({ status: "done", version: 1 });
+    expect((await record(id)).attempts).toBe(1);
+  });
+
   test("a worker that dies mid-job: the job is retried by another, then failed when that one dies too", async () => {
     // Queued through an API whose jobs expire 1 s past their time limit (expiry is checked every
     // second), so a dead worker's job comes back quickly.

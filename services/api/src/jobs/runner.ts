@@ -23,8 +23,8 @@ export const INTERRUPTED = "interrupted: the server stopped while this rota was 
 /**
  * Runs one solve job to its end: claims it, solves in worker threads (the engine's), writes
  * progress and reads the stop flag every `progressEveryMs`, and stores the outcome in one
- * transaction. Whatever happens, the job ends done or failed — never left "solving" by this
- * process while it lives.
+ * transaction. Whatever the solve does, the job ends done or failed — it is left "solving" only if
+ * the store itself cannot be written (and then restart recovery or the queue's expiry settles it).
  */
 export async function runSolveJob(rotaId: string, ctx: RunnerContext): Promise<void> {
   const claim = newClaim(ctx.worker);
