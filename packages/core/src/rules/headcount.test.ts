@@ -31,6 +31,12 @@ describe("headcount", () => {
     expect(three.violations).toContainEqual(expect.objectContaining({ rule: "headcount", start: at("11:00"), message: `3 people are counted on desk at ${at("11:00")}; the band allows 2` }));
   });
 
+  it("lets a band with a max of 0 take nobody, in words that fit one person", () => {
+    const closedToAll = tinyProblem({ sites: [site("main", { servicePoints: [point("desk", "helpdesk", [band(["mon"], "09:00", "13:00", 0)])] })], people: [staff("ann")] });
+    const report = check(closedToAll, rota([stint("ann", "desk", "09:00", "11:00")]));
+    expect(report.violations.filter((v) => v.rule === "headcount")[0]?.message).toBe(`1 person is counted on desk at ${at("09:00")}; the band allows 0`);
+  });
+
   it("does not count a shadowing person", () => {
     expect(check(problem, rota([stint("ann", "desk", "09:00", "13:00"), stint("zed", "desk", "09:00", "13:00", undefined, { shadowing: true })])).valid).toBe(true);
   });

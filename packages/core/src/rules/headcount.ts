@@ -33,7 +33,7 @@ export const headcount = defineRule<{ point: string; start: string; end: string;
     }
     return findings;
   },
-  explain: (v) => `${v.count} people are counted on ${v.point} at ${v.start}; the band allows ${v.limit}`,
+  explain: (v) => `${v.count} ${v.count === 1 ? "person is" : "people are"} counted on ${v.point} at ${v.start}; the band allows ${v.limit}`,
 });
 
 function isCounted(person: Parameters<typeof trainingFor>[0] | undefined, point: Parameters<typeof trainingFor>[1]): boolean {
