@@ -50,7 +50,7 @@ export function reportFindings(view: RotaView, rule: Uncovered["rule"] & string,
     const said = reported.get(k)?.missing ?? [];
     if (said.length === 0) findings.push({ ...where, why: `leaves ${gap.missing} missing without reporting it as uncovered` });
     else if (said.length > 1) findings.push({ ...where, why: `reports the same gap ${said.length} times` });
-    else if (said[0] !== gap.missing) findings.push({ ...where, why: `reports ${said[0]} missing where ${gap.missing} are` });
+    else if (said[0] !== gap.missing) findings.push({ ...where, why: `reports ${said[0]} missing where ${gap.missing} ${gap.missing === 1 ? "is" : "are"}` });
   }
   for (const [k, said] of reported) {
     if (isGap.has(k)) continue;

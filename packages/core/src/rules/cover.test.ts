@@ -32,7 +32,7 @@ describe("cover", () => {
 
   it("reports a wrong number missing, a gap reported twice, and a gap that is not there", () => {
     const wrong = check(problem, rota(annAlone, [gap("cover", "desk", "09:00", "13:00", 2)]));
-    expect(wrong.violations[0]).toEqual(expect.objectContaining({ rule: "cover", start: at("09:00"), message: `desk at ${at("09:00")}: the rota reports 2 missing where 1 are` }));
+    expect(wrong.violations[0]).toEqual(expect.objectContaining({ rule: "cover", start: at("09:00"), message: `desk at ${at("09:00")}: the rota reports 2 missing where 1 is` }));
     const twice = check(problem, rota(annAlone, [gap("cover", "desk", "09:00", "13:00"), gap("cover", "desk", "12:00", "13:00")]));
     expect(twice.violations).toEqual([
       expect.objectContaining({ rule: "cover", start: at("12:00"), message: `desk at ${at("12:00")}: the rota reports the same gap 2 times` }),
