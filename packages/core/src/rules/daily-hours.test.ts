@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { check } from "../check";
 import { solveModel, withoutRows } from "../../test/support/highs";
-import { band, brokenRules, hardViolations, point, rota, site, staff, stint, tinyProblem } from "../../test/support/tiny";
+import { band, brokenRules, hardViolations, point, rota, site, staff, stint, tinyProblem, TUESDAY } from "../../test/support/tiny";
 
 // The help desk needs one person Monday 09:00–13:00. Ann may work at most 3 h a day.
 const problem = tinyProblem({ people: [staff("ann", { hours: { target: 4, max: 20, maxPerDay: 3 } }), staff("bob")] });
@@ -18,6 +18,19 @@ describe("daily-hours", () => {
     const report = check(split, rota([stint("ann", "desk", "09:00", "10:30"), stint("bob", "desk", "10:30", "11:00"), stint("ann", "desk", "11:00", "13:00")]));
     expect(brokenRules(report)).toEqual(["daily-hours"]);
     expect(report.violations).toEqual([expect.objectContaining({ rule: "daily-hours", person: "ann", message: "ann works 3.5 h on 2026-11-23; the daily maximum is 3 h" })]);
+  });
+
+  it("counts a night shift on the date it starts", () => {
+    const allNight = [["00:00", "24:00"]];
+    const nights = tinyProblem({
+      sites: [site("main", { open: { mon: allNight, tue: allNight }, servicePoints: [point("desk", "helpdesk", [band(["mon", "tue"], "00:00", "24:00", 0, { target: 1 })])] })],
+      people: [staff("ann", { hours: { target: 8, max: 20, maxPerDay: 6 } })],
+    });
+    // Monday 22:00 to Tuesday 04:00 is Monday's 6 h; Tuesday's own shift adds only its 2 h.
+    const report = check(nights, rota([stint("ann", "desk", "22:00", "24:00"), stint("ann", "desk", "00:00", "04:00", TUESDAY), stint("ann", "desk", "20:00", "22:00", TUESDAY)]));
+    expect(report.byRule["daily-hours"]).toBe(0);
+    const longer = check(nights, rota([stint("ann", "desk", "21:00", "24:00"), stint("ann", "desk", "00:00", "04:00", TUESDAY)]));
+    expect(longer.violations.filter((v) => v.rule === "daily-hours")).toEqual([expect.objectContaining({ start: "2026-11-23", message: "ann works 7 h on 2026-11-23; the daily maximum is 6 h" })]);
   });
 
   it("accepts a day at the cap", () => {
