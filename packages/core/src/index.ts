@@ -25,3 +25,8 @@ export type { Instance } from "./solve/instance";
 export { buildModel } from "./solve/model";
 export type { ModelContext } from "./solve/model";
 export { SearchState } from "./solve/search/state";
+export { Change, parseChange, applyChange, isEmptyChange } from "./model/change";
+export { diff } from "./diff";
+export type { Diff, PersonDiff, StintRef } from "./diff";
+export { resolve, DEFAULT_RESOLVE_MS } from "./solve/resolve";
+export type { ResolveOptions, ResolveResult } from "./solve/resolve";

@@ -13,7 +13,9 @@ const post = (message: WorkerMessage) => parentPort?.postMessage(message);
 try {
   if (task.kind === "solve") {
     let lastRota = -Infinity;
+    const backend = await highs();
     const rota = solve(task.problem, {
+      backend,
       timeLimitMs: task.timeLimitMs,
       clock: () => performance.now(),
       ...(task.seed !== undefined ? { seed: task.seed } : {}),

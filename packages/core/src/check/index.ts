@@ -2,7 +2,7 @@ import type { Problem } from "../model/problem";
 import type { RotaInput } from "../model/rota";
 import { GAP_RULES, HARD_RULES, SOFT_GOALS } from "../rules";
 import type { Violation } from "../rules/rule";
-import { buildView, type RotaView } from "./view";
+import { buildView, type RotaView, type ViewContext } from "./view";
 
 export interface CheckReport {
   /** true when no hard rule is broken and every gap is reported exactly */
@@ -29,10 +29,11 @@ export function check(problem: Problem, rota: RotaInput): CheckReport {
 }
 
 /** The score of any rota per rule (gap rules and soft goals), in objective points. */
-export function scoreRota(problem: Problem, rota: RotaInput, view: RotaView = buildView(problem, rota)): { soft: number; byRule: Record<string, number> } {
+export function scoreRota(problem: Problem, rota: RotaInput, context: ViewContext = {}, view: RotaView = buildView(problem, rota, context)): { soft: number; byRule: Record<string, number> } {
   const byRule: Record<string, number> = {};
   let soft = 0;
   for (const rule of [...GAP_RULES, ...SOFT_GOALS]) {
+    if (rule.id === "stability" && !view.reference) continue;
     const value = round(rule.score?.(view) ?? 0);
     byRule[rule.id] = value;
     soft += value;

@@ -23,6 +23,12 @@ export interface RotaView {
   uncovered: NonNullable<RotaInput["uncovered"]>;
   /** assignments naming a person or point the problem does not have */
   unknown: { index: number; what: string }[];
+  /** in a re-solve: the published rota and the moment of the re-solve */
+  reference?: { assignments: RotaInput["assignments"]; now: number };
+}
+
+export interface ViewContext {
+  reference?: { assignments: RotaInput["assignments"]; now: number };
 }
 
 export interface SiteView {
@@ -60,7 +66,7 @@ export interface Shift {
   stints: Stint[];
 }
 
-export function buildView(problem: Problem, rota: RotaInput): RotaView {
+export function buildView(problem: Problem, rota: RotaInput, context: ViewContext = {}): RotaView {
   const sites = new Map<string, SiteView>();
   const points = new Map<string, { point: ServicePoint; site: SiteView }>();
   for (const site of problem.sites) {
@@ -134,6 +140,7 @@ export function buildView(problem: Problem, rota: RotaInput): RotaView {
     shiftsByPerson,
     uncovered: rota.uncovered ?? [],
     unknown,
+    ...(context.reference ? { reference: context.reference } : {}),
   };
 }
 

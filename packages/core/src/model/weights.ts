@@ -37,9 +37,9 @@ export const DEFAULT_WEIGHTS = {
   pointChanges: 1,
   /** per stint shorter than an hour */
   shortStints: 5,
-  /** per assignment changed in a re-solve */
-  stability: 40,
-  /** multiplier of `stability` for changes that start within 24 h of `now` */
+  /** per person-hour changed in a re-solve: above every soft goal, below filling a gap */
+  stability: 120,
+  /** multiplier of `stability` for changes within 24 h of `now` (still below a lead gap) */
   stabilitySoon: 3,
 } as const;
 

@@ -19,6 +19,7 @@ import { shadowing } from "./shadowing";
 import { shiftShape } from "./shift-shape";
 import { shiftsPerDay } from "./shifts-per-day";
 import { steadyDesks } from "./steady-desks";
+import { stability } from "./stability";
 import { stintLimit } from "./stint-limit";
 import { studentAlone } from "./student-alone";
 import { supervision } from "./supervision";
@@ -49,6 +50,6 @@ export const HARD_RULES: readonly RuleModule[] = [
 export const GAP_RULES: readonly RuleModule[] = [cover, supervision, keyholder];
 
 /** The soft goals, weighted (see DEFAULT_WEIGHTS). */
-export const SOFT_GOALS: readonly RuleModule[] = [coverTarget, hoursFairness, unsocialFairness, preferences, rotation, shadowing, shiftShape, steadyDesks];
+export const SOFT_GOALS: readonly RuleModule[] = [coverTarget, hoursFairness, unsocialFairness, preferences, rotation, shadowing, shiftShape, steadyDesks, stability];
 
 export const RULES: readonly RuleModule[] = [...HARD_RULES, ...GAP_RULES, ...SOFT_GOALS];

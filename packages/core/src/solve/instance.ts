@@ -1,5 +1,6 @@
 import { DAYS, minutesOf, type Day } from "../model/primitives";
 import type { Problem, TrainingState } from "../model/problem";
+import type { Assignment } from "../model/rota";
 import { resolveWeights, type WeightTable } from "../model/weights";
 import { parseDated, siteSlots, siteZone, weekDates, weeklyCovers } from "../time/week";
 
@@ -20,6 +21,23 @@ export interface Instance {
   points: PointInfo[];
   people: PersonInfo[];
   pins: PinInfo[];
+  /** the published rota a re-solve changes as little as it can (absent when solving afresh) */
+  reference?: Reference;
+}
+
+export interface Reference {
+  assignments: readonly Assignment[];
+  /** per person: the published point per global slot, −1 where not working */
+  at: Int16Array[];
+  /** instant before which nothing changes */
+  now: number;
+  /** per global slot: what changing one person's placement there costs (soon costs more) */
+  changeCost: Float64Array;
+}
+
+export interface CompileOptions {
+  /** the published rota and the moment of the re-solve */
+  reference?: { assignments: readonly Assignment[]; now: number };
 }
 
 export interface SiteInfo {
@@ -102,7 +120,7 @@ export const DEFAULT_MIN_SHIFT_MINUTES = 120;
 export const DEFAULT_MIN_REST_MINUTES = 660;
 export const DEFAULT_EVENING_FROM = "18:00";
 
-export function compile(problem: Problem): Instance {
+export function compile(problem: Problem, options: CompileOptions = {}): Instance {
   const slotMinutes = problem.slotMinutes;
   const dates = weekDates(problem.weekStart);
   const sites: SiteInfo[] = [];
@@ -229,10 +247,12 @@ export function compile(problem: Problem): Instance {
     return { index, person: personIndex.get(pin.person) ?? -1, point, slots: covered };
   });
 
+  const weights = resolveWeights(problem.weights);
   return {
     problem,
     slotMinutes,
-    weights: resolveWeights(problem.weights),
+    weights,
+    ...(options.reference ? { reference: referenceOf(options.reference, problem, slots, sites, points, people, weights) } : {}),
     minRestMs: (problem.rules?.minRestMinutes ?? DEFAULT_MIN_REST_MINUTES) * MINUTE,
     studentAloneAllowed: problem.rules?.studentAloneAllowed ?? false,
     dates,
@@ -246,4 +266,34 @@ export function compile(problem: Problem): Instance {
 
 export function siteZoneOf(inst: Instance, site: number): string {
   return (inst.sites[site] as SiteInfo).zone;
+}
+
+const DAY_MS = 86_400_000;
+
+function referenceOf(
+  given: NonNullable<CompileOptions["reference"]>,
+  problem: Problem,
+  slots: SlotInfo[],
+  sites: SiteInfo[],
+  points: PointInfo[],
+  people: PersonInfo[],
+  weights: WeightTable,
+): Reference {
+  const at = people.map(() => new Int16Array(slots.length).fill(-1));
+  const personIndex = new Map(people.map((p) => [p.id, p.index]));
+  const pointIndex = new Map(points.map((k) => [k.id, k.index]));
+  for (const a of given.assignments) {
+    const p = personIndex.get(a.person);
+    const k = pointIndex.get(a.point);
+    if (p === undefined || k === undefined) continue;
+    const from = parseDated(a.start, problem.timeZone);
+    const to = parseDated(a.end, problem.timeZone);
+    for (const g of sites[(points[k] as PointInfo).site]?.slots ?? []) {
+      const slot = slots[g] as SlotInfo;
+      if (slot.start >= from && slot.end <= to) (at[p] as Int16Array)[g] = k;
+    }
+  }
+  const perSlot = (weights.stability * problem.slotMinutes) / 60;
+  const changeCost = Float64Array.from(slots, (slot) => (slot.start < given.now ? 0 : slot.start < given.now + DAY_MS ? perSlot * weights.stabilitySoon : perSlot));
+  return { assignments: given.assignments, at, now: given.now, changeCost };
 }

@@ -35,7 +35,7 @@ export function rotaOf(state: SearchState, solver: SolverReport): Rota {
   if (!report.valid) {
     throw new DeskrotaInternalError("DESKROTA_E_INVALID_ROTA", `the engine built a rota its checker rejects: ${report.violations.slice(0, 3).map((v) => `${v.rule}: ${v.message}`).join("; ")}`);
   }
-  const score = scoreRota(inst.problem, rota);
+  const score = scoreRota(inst.problem, rota, inst.reference ? { reference: { assignments: [...inst.reference.assignments], now: inst.reference.now } } : {});
   return { ...rota, score: { hard: 0, ...score }, people: peopleSummary(state), solver };
 }
 

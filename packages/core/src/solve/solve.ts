@@ -21,6 +21,8 @@ export interface SolveOptions {
   workBudget?: number;
   /** a proven lower bound on the objective (e.g. from `lowerBound`, computed alongside) */
   lowerBound?: number | null;
+  /** a MILP backend for exact moves on a few person-days when the search stalls */
+  backend?: MilpBackend;
   shouldStop?(): boolean;
   onProgress?(progress: Progress): void;
 }
@@ -57,7 +59,7 @@ export function solve(problem: Problem, options: SolveOptions = {}): Rota {
   const report = (objective: number): Omit<Rota["solver"] & object, "status"> => {
     const bound = options.lowerBound ?? null;
     return {
-      backend: "search",
+      backend: options.backend ? `search+${options.backend.name}` : "search",
       timeMs: Math.round((clock?.() ?? started) - started),
       ...(firstRotaMs !== undefined ? { firstRotaMs } : {}),
       objective: round(objective),
@@ -68,6 +70,7 @@ export function solve(problem: Problem, options: SolveOptions = {}): Rota {
   };
   const outcome: SearchOutcome = search(state, pins, {
     seed,
+    ...(options.backend ? { backend: options.backend } : {}),
     ...(clock ? { clock, deadline: started + timeLimitMs } : {}),
     ...(workBudget !== undefined ? { moves: workBudget } : {}),
     shouldStop: () => {

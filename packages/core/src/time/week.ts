@@ -1,4 +1,4 @@
-import { DateTime } from "luxon";
+import { DateTime, IANAZone } from "luxon";
 import { DAYS, minutesOf, type Day, type WeekHours } from "../model/primitives";
 import type { Problem, Site } from "../model/problem";
 
@@ -37,17 +37,57 @@ export function localInstant(date: string, time: string, zone: string): number {
 
 /** A dated time of the format: local to `zone` unless it carries its own offset. */
 export function parseDated(text: string, zone: string): number {
-  return DateTime.fromISO(text, { zone, setZone: true }).toMillis();
+  const key = `${zone}|${text}`;
+  let instant = parsedCache.get(key);
+  if (instant === undefined) {
+    instant = DateTime.fromISO(text, { zone, setZone: true }).toMillis();
+    if (parsedCache.size > 50_000) parsedCache.clear();
+    parsedCache.set(key, instant);
+  }
+  return instant;
+}
+const parsedCache = new Map<string, number>();
+
+const QUARTER = 900_000;
+const offsetCache = new Map<string, Map<number, number>>();
+
+/**
+ * The zone's UTC offset (minutes) at an instant. Offsets change only at DST transitions, which fall
+ * on a quarter hour of UTC in every zone (Lord Howe's at :30), so one Intl lookup per zone and
+ * quarter hour is enough: the checker and the exports convert tens of thousands of instants per
+ * rota, and luxon's per-call Intl formatting made that the slowest part of a re-solve.
+ */
+export function offsetAt(instant: number, zone: string): number {
+  let byQuarter = offsetCache.get(zone);
+  if (!byQuarter) offsetCache.set(zone, (byQuarter = new Map()));
+  const quarter = Math.floor(instant / QUARTER);
+  let offset = byQuarter.get(quarter);
+  if (offset === undefined) {
+    offset = IANAZone.create(zone).offset(quarter * QUARTER);
+    byQuarter.set(quarter, offset);
+  }
+  return offset;
 }
 
+const pad = (n: number, width = 2) => String(n).padStart(width, "0");
+
+/** The local calendar date, weekday (0 = Monday) and wall-clock minute of an instant in a zone. */
 export function localParts(instant: number, zone: string): { date: string; day: number; minute: number } {
-  const local = DateTime.fromMillis(instant, { zone });
-  return { date: local.toISODate() ?? "", day: local.weekday - 1, minute: local.hour * 60 + local.minute };
+  const local = new Date(instant + offsetAt(instant, zone) * 60_000);
+  return {
+    date: `${local.getUTCFullYear()}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}`,
+    day: (local.getUTCDay() + 6) % 7,
+    minute: local.getUTCHours() * 60 + local.getUTCMinutes(),
+  };
 }
 
 /** ISO-8601 with milliseconds and a numeric offset, e.g. 2026-11-23T08:00:00.000+00:00. */
 export function formatInstant(instant: number, zone: string): string {
-  return DateTime.fromMillis(instant, { zone }).toFormat("yyyy-MM-dd'T'HH:mm:ss.SSSZZ");
+  const offset = offsetAt(instant, zone);
+  const local = new Date(instant + offset * 60_000);
+  const sign = offset < 0 ? "-" : "+";
+  const abs = Math.abs(offset);
+  return `${local.getUTCFullYear()}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}T${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}:${pad(local.getUTCSeconds())}.${pad(local.getUTCMilliseconds(), 3)}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
 }
 
 /** The open windows of a site on one local date: a dated exception replaces the weekly hours. */
@@ -61,6 +101,16 @@ export function openWindows(site: Site, date: string, day: Day): [string, string
  * absolute time, so a 24-hour day has 46 or 50 half-hour slots across a DST change.
  */
 export function siteSlots(problem: Problem, site: Site): Slot[] {
+  // Problems are not mutated once parsed, and every reader of a rota needs the same slots.
+  let bySite = slotCache.get(problem);
+  if (!bySite) slotCache.set(problem, (bySite = new WeakMap()));
+  let slots = bySite.get(site);
+  if (!slots) bySite.set(site, (slots = expandSite(problem, site)));
+  return slots;
+}
+const slotCache = new WeakMap<Problem, WeakMap<Site, Slot[]>>();
+
+function expandSite(problem: Problem, site: Site): Slot[] {
   const zone = siteZone(problem, site);
   const step = problem.slotMinutes * MINUTE;
   const byStart = new Map<number, Slot>();

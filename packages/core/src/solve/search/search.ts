@@ -19,6 +19,14 @@ export interface SearchLimits {
   weekMoveShare?: number;
   /** a MILP backend for exact moves on a few person-days at once; none: the search's own moves only */
   backend?: MilpBackend;
+  /** start from the state as given (a re-solve repairs a published rota instead of building one) */
+  skipConstruction?: boolean;
+  /** slots to work around first (a re-solve: the gaps the change opened) */
+  focus?: readonly number[];
+  /** stop after this many moves without a better rota (a repair settles quickly) */
+  stallLimit?: number;
+  /** most person-days one move ruins (default 8) */
+  ruinSize?: number;
 }
 
 /** Exact moves take at most this share of the time, and only once the search's own moves stall. */
@@ -54,6 +62,8 @@ export function search(state: SearchState, pins: Pins, limits: SearchLimits): Se
   const inst = state.inst;
   const days = inst.dates.length;
   const outcome: SearchOutcome = { moves: 0, improvements: 0, best: state.objective, bestAt: [], bestShifts: [] };
+  /** the move count at the last improvement of the best rota */
+  let lastGain = 0;
   const snapshot = () => {
     outcome.best = state.objective;
     outcome.bestAt = state.at.map((a) => a.slice());
@@ -62,7 +72,8 @@ export function search(state: SearchState, pins: Pins, limits: SearchLimits): Se
   const stop = () =>
     (limits.shouldStop?.() ?? false) ||
     (limits.deadline !== undefined && limits.clock !== undefined && limits.clock() >= limits.deadline) ||
-    (limits.moves !== undefined && outcome.moves >= limits.moves);
+    (limits.moves !== undefined && outcome.moves >= limits.moves) ||
+    (limits.stallLimit !== undefined && outcome.moves - lastGain >= limits.stallLimit);
   const improved = () => {
     if (state.objective < outcome.best - 1e-9) {
       snapshot();
@@ -103,7 +114,7 @@ export function search(state: SearchState, pins: Pins, limits: SearchLimits): Se
   // Construction and first descent: best response for every person's week, staff before students
   // (students need staff on site) and leads first, until a sweep changes nothing.
   const order = inst.people.map((p) => p.index).sort((a, b) => Number(inst.people[a]?.student) - Number(inst.people[b]?.student) || Number(inst.people[b]?.lead) - Number(inst.people[a]?.lead));
-  for (let sweep = 0; sweep < 20 && !stop(); sweep++) {
+  for (let sweep = 0; sweep < (limits.skipConstruction ? 0 : 20) && !stop(); sweep++) {
     const before = state.objective;
     for (const p of order) {
       if (stop()) break;
@@ -119,7 +130,7 @@ export function search(state: SearchState, pins: Pins, limits: SearchLimits): Se
 
   let polisher: Polisher | undefined;
   let polishMs = 0;
-  let lastGain = outcome.moves;
+  lastGain = outcome.moves;
   const searchStart = limits.clock?.() ?? 0;
   const polishDue = () => {
     if (!limits.backend) return false;
@@ -150,7 +161,7 @@ export function search(state: SearchState, pins: Pins, limits: SearchLimits): Se
     const journal: Journal = [];
     let ok = true;
     if (rng() >= (limits.weekMoveShare ?? 0.5)) {
-      const chosen = neighbourhood(state, rng);
+      const chosen = neighbourhood(state, rng, limits.focus, limits.ruinSize ?? 8);
       // Ruin: clear what can be cleared now, then recreate everything chosen in random order.
       for (const [p, day] of chosen) {
         if (requiredOf(state, p, day, pins.get(p)).size > 0) continue;
@@ -193,12 +204,12 @@ interface Seed {
  * A few person-days that interact around a gap: people at that site who could fill it, and people
  * working at that site that day. Returns [person, day] pairs.
  */
-function neighbourhood(state: SearchState, rng: Random): [number, number][] {
+function neighbourhood(state: SearchState, rng: Random, focus: readonly number[] | undefined, most: number): [number, number][] {
   const inst = state.inst;
-  const seed = pickSeed(state, rng);
+  const seed = focus && focus.length > 0 && rng() < 0.8 ? seedAt(state, focus[Math.floor(rng() * focus.length)] as number) : pickSeed(state, rng);
   const slot = inst.slots[seed.slot] as SlotInfo;
   const day = Math.max(0, slot.day);
-  const size = 3 + Math.floor(rng() * 6);
+  const size = Math.min(most, 3 + Math.floor(rng() * 6));
   const able: [number, number][] = [];
   const working: [number, number][] = [];
   for (const person of inst.people) {
@@ -243,6 +254,17 @@ function peopleAround(state: SearchState, rng: Random): number[] {
   const able = inst.people.filter((p) => state.options[p.index]?.[seed.slot] !== undefined).map((p) => p.index);
   const size = 1 + Math.floor(rng() * 3);
   return shuffle(rng, able).slice(0, size);
+}
+
+/** What is missing at a slot: a point short of people, a lead, a keyholder, or nothing. */
+function seedAt(state: SearchState, g: number): Seed {
+  if (state.leads[g] === 0 && state.leadsPossible[g]) return { slot: g, point: -1, qualification: "lead" };
+  if (state.edge[g] && state.keys[g] === 0 && state.keysPossible[g]) return { slot: g, point: -1, qualification: "keyholder" };
+  for (const k of state.inst.sites[(state.inst.slots[g] as SlotInfo).site]?.points ?? []) {
+    const i = k * state.G + g;
+    if ((state.counted[i] as number) < (state.demandMin[i] as number) && (state.counted[i] as number) < (state.capacity[i] as number)) return { slot: g, point: k };
+  }
+  return { slot: g, point: -2 };
 }
 
 /** Mostly a slot with a gap someone could fill (cover, target, lead or keyholder), otherwise any slot. */

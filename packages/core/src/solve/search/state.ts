@@ -118,13 +118,16 @@ export class SearchState {
     this.share = Float64Array.from(inst.people, (p) => shares.get(p.id) ?? 0);
 
     const filters = HARD_RULES.filter((r) => r.allows);
+    const reference = inst.reference;
     this.options = inst.people.map((person) => {
       const own: (Int16Array | undefined)[] = new Array(G);
       for (const s of person.sites) {
         const site = inst.sites[s];
         if (!site) continue;
         for (const g of site.slots) {
-          const allowed = site.points.filter((k) => filters.every((r) => r.allows?.(inst, person.index, k, g)));
+          let allowed = site.points.filter((k) => filters.every((r) => r.allows?.(inst, person.index, k, g)));
+          // In a re-solve the past is fixed: before `now` a person may only be where they were.
+          if (reference && (inst.slots[g] as SlotInfo).start < reference.now) allowed = allowed.filter((k) => reference.at[person.index]?.[g] === k);
           if (allowed.length > 0) own[g] = Int16Array.from(allowed);
         }
       }
@@ -188,7 +191,20 @@ export class SearchState {
   /** What the person being at `k` in `g` adds on its own: preferences and shadowing rewards. */
   placementCost(p: number, k: number, g: number): number {
     const wish = this.inst.people[p]?.preference[g] ?? 0;
-    return -wish * this.w.preferences + (this.isShadow(p, k) ? -this.w.shadowing : 0);
+    return -wish * this.w.preferences + (this.isShadow(p, k) ? -this.w.shadowing : 0) + this.stabilityCost(p, k, g);
+  }
+
+  /**
+   * Re-solve only (rule `stability`): every published placement is first counted as changed (the
+   * constant in `fullObjective`); keeping it refunds that, and a placement not in the published
+   * rota is a change of its own.
+   */
+  stabilityCost(p: number, k: number, g: number): number {
+    const reference = this.inst.reference;
+    if (!reference) return 0;
+    const published = reference.at[p]?.[g] ?? NONE;
+    const cost = reference.changeCost[g] ?? 0;
+    return published === NONE ? cost : published === k ? -cost : 0;
   }
 
   /** Mentor reward of shadower `s` at (k, g): their mentor is counted at the same point and slot. */
@@ -221,6 +237,8 @@ export class SearchState {
 
   fullObjective(): number {
     let total = 0;
+    const reference = this.inst.reference;
+    if (reference) reference.at.forEach((at) => at.forEach((k, g) => (total += k === NONE ? 0 : (reference.changeCost[g] ?? 0))));
     for (let k = 0; k < this.K; k++) {
       const site = this.inst.sites[this.inst.points[k]?.site ?? 0];
       for (const g of site?.slots ?? []) total += this.pointCost(k, g);

@@ -1,0 +1,84 @@
+import { z } from "zod";
+import { toIssues, type Issue, type Parsed } from "./parse";
+import { Absence, CoverBand, Person, Pin, Problem } from "./problem";
+import { Id, WeekHours } from "./primitives";
+
+/**
+ * What changed since a rota was published, in the problem format's own shapes (docs/api.md).
+ * Every part is optional; several may come together.
+ */
+export const Change = z.strictObject({
+  absences: z.array(Absence.extend({ person: Id })).optional(),
+  availability: z.array(z.strictObject({ person: Id, availability: WeekHours })).optional(),
+  addPeople: z.array(Person).optional(),
+  removePeople: z.array(Id).optional(),
+  pin: z.array(Pin).optional(),
+  unpin: z.array(Pin).optional(),
+  cover: z.array(z.strictObject({ point: Id, cover: z.array(CoverBand) })).optional(),
+});
+export type Change = z.infer<typeof Change>;
+
+export function parseChange(input: unknown): Parsed<Change> {
+  const result = Change.safeParse(input);
+  return result.success ? { ok: true, value: result.data } : { ok: false, issues: toIssues(result.error) };
+}
+
+/** True when the change changes nothing. */
+export function isEmptyChange(change: Change): boolean {
+  return Object.values(change).every((part) => part === undefined || part.length === 0);
+}
+
+/**
+ * The problem after the change, validated again as a whole (an absence for an unknown person, a
+ * pin that no longer fits, a band off the grid… are listed with their paths in the change).
+ */
+export function applyChange(problem: Problem, change: Change): Parsed<Problem> {
+  const issues: Issue[] = [];
+  const people = new Map(problem.people.map((p) => [p.id, p]));
+  const points = new Set(problem.sites.flatMap((s) => s.servicePoints.map((p) => p.id)));
+  const known = (id: string, path: string) => {
+    if (people.has(id)) return true;
+    issues.push({ path, code: "unknown_reference", message: `there is no person ${id}` });
+    return false;
+  };
+  const next: Problem = JSON.parse(JSON.stringify(problem)) as Problem;
+  const byId = new Map(next.people.map((p) => [p.id, p]));
+
+  change.absences?.forEach((a, i) => {
+    if (!known(a.person, `absences.${i}.person`)) return;
+    const person = byId.get(a.person);
+    const { person: _who, ...absence } = a;
+    if (person) person.absences = [...(person.absences ?? []), absence];
+  });
+  change.availability?.forEach((a, i) => {
+    if (!known(a.person, `availability.${i}.person`)) return;
+    const person = byId.get(a.person);
+    if (person) person.availability = a.availability;
+  });
+  change.removePeople?.forEach((id, i) => {
+    if (!known(id, `removePeople.${i}`)) return;
+    next.people = next.people.filter((p) => p.id !== id);
+    next.pinned = next.pinned?.filter((pin) => pin.person !== id);
+    for (const p of next.people) if (p.mentor === id) delete p.mentor;
+  });
+  change.addPeople?.forEach((p, i) => {
+    if (people.has(p.id)) issues.push({ path: `addPeople.${i}.id`, code: "duplicate_id", message: `person ${p.id} already exists` });
+    else next.people.push(p);
+  });
+  change.unpin?.forEach((u, i) => {
+    const before = next.pinned?.length ?? 0;
+    next.pinned = next.pinned?.filter((pin) => !(pin.person === u.person && pin.point === u.point && pin.start === u.start && pin.end === u.end));
+    if ((next.pinned?.length ?? 0) === before) issues.push({ path: `unpin.${i}`, code: "unknown_reference", message: `${u.person} has no pin on ${u.point} from ${u.start} to ${u.end}` });
+  });
+  if (change.pin?.length) next.pinned = [...(next.pinned ?? []), ...change.pin];
+  change.cover?.forEach((c, i) => {
+    if (!points.has(c.point)) {
+      issues.push({ path: `cover.${i}.point`, code: "unknown_reference", message: `there is no service point ${c.point}` });
+      return;
+    }
+    for (const site of next.sites) for (const point of site.servicePoints) if (point.id === c.point) point.cover = c.cover;
+  });
+  if (issues.length > 0) return { ok: false, issues };
+  const result = Problem.safeParse(next);
+  return result.success ? { ok: true, value: result.data } : { ok: false, issues: toIssues(result.error).map((issue) => ({ ...issue, path: `(problem after the change) ${issue.path}` })) };
+}

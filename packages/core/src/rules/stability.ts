@@ -1,0 +1,50 @@
+import { parseDated } from "../time/week";
+import type { RotaView } from "../check/view";
+import { defineRule } from "./rule";
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Soft (re-solve only): fewest changes to the published rota. Each person-hour placed differently
+ * from the published rota after `now` costs `stability`, and `stabilitySoon` times that within
+ * 24 hours of `now` (people already told about tomorrow are the most disturbed). Before `now`
+ * nothing may change at all: the search fixes the past.
+ */
+export const stability = defineRule({
+  id: "stability",
+  kind: "soft",
+  title: "Fewest changes to the published rota",
+  addToModel({ inst, milp, workByPerson }) {
+    const reference = inst.reference;
+    if (!reference) return;
+    reference.at.forEach((at, p) => at.forEach((k, g) => (milp.offset += k < 0 ? 0 : (reference.changeCost[g] ?? 0))));
+    workByPerson.forEach((own, p) => {
+      for (const [g, list] of own) {
+        const published = reference.at[p]?.[g] ?? -1;
+        const cost = reference.changeCost[g] ?? 0;
+        for (const w of list) milp.addCost(w.variable, published < 0 ? cost : published === w.point ? -cost : 0);
+      }
+    });
+  },
+  score(view: RotaView) {
+    const reference = view.reference;
+    if (!reference) return 0;
+    const step = view.slotMinutes * 60_000;
+    const perStep = (view.weights.stability * view.slotMinutes) / 60;
+    const placements = (assignments: RotaView["stints"] | { person: string; point: string; start: number; end: number }[]) => {
+      const out = new Map<string, string>();
+      for (const a of assignments) for (let t = a.start; t < a.end; t += step) out.set(`${a.person}@${t}`, a.point);
+      return out;
+    };
+    const before = placements(reference.assignments.map((a) => ({ person: a.person, point: a.point, start: parseDated(a.start, view.problem.timeZone), end: parseDated(a.end, view.problem.timeZone) })));
+    const after = placements(view.stints);
+    let total = 0;
+    for (const key of new Set([...before.keys(), ...after.keys()])) {
+      if (before.get(key) === after.get(key)) continue;
+      const t = Number(key.slice(key.lastIndexOf("@") + 1));
+      if (t < reference.now) continue;
+      total += t < reference.now + DAY_MS ? perStep * view.weights.stabilitySoon : perStep;
+    }
+    return total;
+  },
+});

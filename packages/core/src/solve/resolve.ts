@@ -1,0 +1,240 @@
+import { diff, type Diff } from "../diff";
+import { applyChange, isEmptyChange, type Change } from "../model/change";
+import type { Problem } from "../model/problem";
+import type { Rota, RotaInput } from "../model/rota";
+import { parseDated } from "../time/week";
+import type { MilpBackend } from "./backends/backend";
+import { DeskrotaInputError } from "./errors";
+import { compile, type Instance, type SlotInfo } from "./instance";
+import { rotaOf } from "./output";
+import { bestDay, requiredOf } from "./search/dp";
+import { search, type Pins } from "./search/search";
+import { SearchState, type DayPlan } from "./search/state";
+import { gapOf } from "./solve";
+
+export interface ResolveOptions {
+  /** the moment of the re-solve (ISO, problem zone unless it has an offset): nothing before it changes */
+  now: string;
+  timeLimitMs?: number;
+  clock?: () => number;
+  seed?: number;
+  workBudget?: number;
+  backend?: MilpBackend;
+}
+
+export interface ResolveResult {
+  rota: Rota & { diff: Diff };
+  diff: Diff;
+  /** true when no rota could make fewer changes and still fill what this one fills */
+  minimal: boolean;
+  /** why `minimal` is what it is, in words */
+  minimalReason: string;
+}
+
+/** Search after the repair: enough to fill an opened gap, short enough to answer at once. */
+export const DEFAULT_RESOLVE_MS = 150;
+const DEFAULT_RESOLVE_MOVES = 400;
+/** A repair that has not improved for this many moves has found what it will find. */
+const STALL_MOVES = 60;
+
+/**
+ * Repairs a published rota after a change (an absence, new availability, people added or removed,
+ * pins, cover bands) with as few changes as it can: the past stays as it was, every published
+ * stint that is still possible is kept unless moving it fills a gap, changes in the next 24 hours
+ * cost more than later ones, and what cannot be filled is reported with its reason.
+ */
+export function resolve(problem: Problem, published: RotaInput, change: Change, options: ResolveOptions): ResolveResult {
+  const applied = applyChange(problem, change);
+  if (!applied.ok) throw new DeskrotaInputError(applied.issues);
+  const next = applied.value;
+  const clock = options.clock;
+  const started = clock?.() ?? 0;
+  const now = parseDated(options.now, problem.timeZone);
+  if (!Number.isFinite(now)) throw new DeskrotaInputError([{ path: "now", code: "invalid_date", message: `${options.now} is not a date and time` }]);
+  const inst = compile(next, { reference: { assignments: published.assignments, now } });
+  const state = new SearchState(inst);
+  const pins = frozenPins(inst, state);
+  const plans = loadPublished(state);
+  const before = gapSlots(state);
+  const forced = repair(state, pins, plans);
+  const openedGaps = new Set([...gapSlots(state)].filter((gap) => !before.has(gap)));
+
+  const outcome = search(state, pins, {
+    skipConstruction: true,
+    stallLimit: STALL_MOVES,
+    ruinSize: 4,
+    // Day moves only, seeded at the gaps the change opened: a repair, not a new week.
+    weekMoveShare: 0,
+    focus: [...new Set([...openedGaps].map((gap) => Number(gap.slice(gap.indexOf("@") + 1))))],
+    seed: options.seed ?? 1,
+    ...(options.backend ? { backend: options.backend } : {}),
+    ...(clock ? { clock, deadline: started + (options.timeLimitMs ?? DEFAULT_RESOLVE_MS) } : { moves: options.workBudget ?? DEFAULT_RESOLVE_MOVES }),
+  });
+  const best = new SearchState(inst);
+  outcome.bestShifts.forEach((byDay, p) =>
+    byDay.forEach((runs, day) => {
+      const plan: DayPlan = [];
+      for (const run of runs) {
+        for (let g = run.first; g >= 0; g = (inst.slots[g] as SlotInfo).next) {
+          plan.push({ slot: g, point: outcome.bestAt[p]?.[g] ?? -1 });
+          if (g === run.last) break;
+        }
+      }
+      if (plan.length > 0) best.setDay(p, day, plan);
+    }),
+  );
+  const rota = rotaOf(best, {
+    status: "feasible",
+    backend: options.backend ? `search+${options.backend.name}` : "search",
+    timeMs: Math.round((clock?.() ?? started) - started),
+    objective: Math.round(best.objective * 1000) / 1000,
+    bestBound: null,
+    gap: gapOf(best.objective, null),
+    iterations: outcome.moves,
+  });
+  // People the change removed still appear in the diff: their stints are gone.
+  const everyone = { ...next, people: [...next.people, ...problem.people.filter((p) => !next.people.some((q) => q.id === p.id))] };
+  const changes = diff(everyone, published, rota);
+  const { minimal, minimalReason } = provenMinimal(change, changes, forced, openedGaps, gapSlots(best));
+  return { rota: { ...rota, diff: changes }, diff: changes, minimal, minimalReason };
+}
+
+/** person → slot → point that may not change: pins, and published stints that started before `now`. */
+function frozenPins(inst: Instance, state: SearchState): Pins {
+  const pins: Pins = new Map();
+  const hold = (p: number, g: number, k: number) => {
+    if (!state.options[p]?.[g]?.includes(k)) return;
+    const mine = pins.get(p) ?? new Map<number, number>();
+    mine.set(g, k);
+    pins.set(p, mine);
+  };
+  for (const pin of inst.pins) for (const g of pin.slots) hold(pin.person, g, pin.point);
+  const reference = inst.reference;
+  if (!reference) return pins;
+  reference.at.forEach((at, p) => {
+    // A stint under way at `now` is kept whole: find each stint's start, freeze it if before now.
+    let stintStart = -1;
+    at.forEach((k, g) => {
+      if (k < 0) return;
+      const slot = inst.slots[g] as SlotInfo;
+      const continues = slot.prev >= 0 && at[slot.prev] === k;
+      if (!continues) stintStart = slot.start;
+      if (stintStart < reference.now) hold(p, g, k);
+    });
+  });
+  return pins;
+}
+
+type Plans = Map<string, { p: number; day: number; plan: DayPlan }>;
+
+/** Puts the published rota into the state as it was, person-day by person-day. */
+function loadPublished(state: SearchState): Plans {
+  const inst = state.inst;
+  const plans: Plans = new Map();
+  inst.reference?.at.forEach((at, p) => {
+    let day = -1;
+    at.forEach((k, g) => {
+      if (k < 0) return;
+      const slot = inst.slots[g] as SlotInfo;
+      if (slot.prev < 0 || at[slot.prev] === undefined || (at[slot.prev] as number) < 0) day = slot.day;
+      const key = `${p}:${day}`;
+      const entry = plans.get(key) ?? { p, day, plan: [] };
+      entry.plan.push({ slot: g, point: k });
+      plans.set(key, entry);
+    });
+  });
+  for (const { p, day, plan } of plans.values()) state.setDay(p, day, plan);
+  return plans;
+}
+
+/**
+ * Clears every published person-day the change makes impossible (an absence, lost availability, a
+ * closed band, a removed colleague…) together with those who depended on it (students left without
+ * staff, shadowing without a colleague) and re-plans them. Returns how many stints had to change.
+ */
+function repair(state: SearchState, pins: Pins, plans: Plans): number {
+  const inst = state.inst;
+  const reference = inst.reference;
+  if (!reference) return 0;
+  const broken = new Set<string>();
+  let forced = 0;
+  for (const [key, { p, plan }] of plans) {
+    // Stints (runs at one point) holding a slot the person can no longer work must change.
+    const lost = plan.filter(({ slot, point }) => !state.options[p]?.[slot]?.includes(point));
+    if (lost.length === 0) continue;
+    broken.add(key);
+    forced += new Set(lost.map(({ slot, point }) => `${point}@${stintStartOf(inst, reference.at[p] as Int16Array, slot)}`)).size;
+  }
+  // A pin the published rota does not honour yet: that person-day is re-planned around it.
+  for (const [p, slots] of pins) {
+    for (const [g, k] of slots) if (state.at[p]?.[g] !== k) broken.add(`${p}:${(inst.slots[g] as SlotInfo).day}`);
+  }
+  // Invalid placements first, then whoever depended on them, until nothing else breaks.
+  for (const key of broken) {
+    const [p, day] = key.split(":").map(Number) as [number, number];
+    state.setDay(p, day, []);
+  }
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const { p, day, plan } of plans.values()) {
+      if (broken.has(`${p}:${day}`)) continue;
+      const stranded = plan.some(({ slot, point }) => {
+        const i = point * state.G + slot;
+        const student = inst.people[p]?.student && state.staff[slot] === 0;
+        const alone = state.isShadow(p, point) && state.counted[i] === 0;
+        const over = !state.isShadow(p, point) && (state.counted[i] as number) > (state.demandMax[i] as number);
+        return student || alone || over;
+      });
+      if (!stranded) continue;
+      broken.add(`${p}:${day}`);
+      state.setDay(p, day, []);
+      changed = true;
+    }
+  }
+  const order = [...broken].map((key) => key.split(":").map(Number) as [number, number]).sort((a, b) => Number(inst.people[a[0]]?.student) - Number(inst.people[b[0]]?.student));
+  for (const [p, day] of order) {
+    const planned = bestDay(state, p, day, requiredOf(state, p, day, pins.get(p)));
+    if (planned) state.setDay(p, day, planned.plan);
+  }
+  return forced;
+}
+
+function stintStartOf(inst: Instance, at: Int16Array, slot: number): number {
+  let g = slot;
+  while ((inst.slots[g] as SlotInfo).prev >= 0 && at[(inst.slots[g] as SlotInfo).prev] === at[slot]) g = (inst.slots[g] as SlotInfo).prev;
+  return g;
+}
+
+/** Slots with a gap of any rule: "point@slot" for cover, "site:rule@slot" otherwise. */
+function gapSlots(state: SearchState): Set<string> {
+  const gaps = new Set<string>();
+  for (let g = 0; g < state.G; g++) {
+    if (state.leads[g] === 0) gaps.add(`lead@${g}`);
+    if (state.edge[g] && state.keys[g] === 0) gaps.add(`key@${g}`);
+    for (const k of state.inst.sites[(state.inst.slots[g] as SlotInfo).site]?.points ?? []) {
+      if ((state.counted[k * state.G + g] as number) < (state.demandMin[k * state.G + g] as number)) gaps.add(`${k}@${g}`);
+    }
+  }
+  return gaps;
+}
+
+/**
+ * Fewest changes, proven where it is easy to prove: every change was forced by the change itself
+ * (a stint that could not stay), plus at most one stint added per filled gap.
+ */
+function provenMinimal(change: Change, changes: Diff, forced: number, opened: Set<string>, left: Set<string>): { minimal: boolean; minimalReason: string } {
+  if (isEmptyChange(change)) {
+    return changes.changes === 0
+      ? { minimal: true, minimalReason: "nothing changed, so nothing was moved" }
+      : { minimal: false, minimalReason: "an empty change still moved stints" };
+  }
+  const filledGaps = [...opened].filter((gap) => !left.has(gap));
+  const filled = filledGaps.length;
+  // Filling a cover gap needs a stint at that point; a lead or keyholder gap needs some stint.
+  const points = new Set(filledGaps.filter((gap) => !gap.startsWith("lead@") && !gap.startsWith("key@")).map((gap) => gap.slice(0, gap.indexOf("@"))));
+  const lowerBound = forced + Math.max(points.size, filled > 0 ? 1 : 0);
+  if (changes.changes <= lowerBound) {
+    return { minimal: true, minimalReason: `${changes.changes} ${changes.changes === 1 ? "change" : "changes"}: the stints that could not stay, and ${filled > 0 ? "one stint per desk left uncovered to take them over" : "nothing else"}` };
+  }
+  return { minimal: false, minimalReason: `${changes.changes} changes; at least ${lowerBound} were needed, and fewer than ${changes.changes} is not proven impossible` };
+}
