@@ -30,3 +30,5 @@ export { diff } from "./diff";
 export type { Diff, PersonDiff, StintRef } from "./diff";
 export { resolve, DEFAULT_RESOLVE_MS } from "./solve/resolve";
 export type { ResolveOptions, ResolveResult } from "./solve/resolve";
+export { swapCandidates, applySwap } from "./solve/swaps";
+export type { GapQuery, SwapCandidate, SwapReport, Unable } from "./solve/swaps";

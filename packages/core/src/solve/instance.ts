@@ -279,21 +279,27 @@ function referenceOf(
   people: PersonInfo[],
   weights: WeightTable,
 ): Reference {
-  const at = people.map(() => new Int16Array(slots.length).fill(-1));
-  const personIndex = new Map(people.map((p) => [p.id, p.index]));
-  const pointIndex = new Map(points.map((k) => [k.id, k.index]));
-  for (const a of given.assignments) {
-    const p = personIndex.get(a.person);
-    const k = pointIndex.get(a.point);
-    if (p === undefined || k === undefined) continue;
-    const from = parseDated(a.start, problem.timeZone);
-    const to = parseDated(a.end, problem.timeZone);
-    for (const g of sites[(points[k] as PointInfo).site]?.slots ?? []) {
-      const slot = slots[g] as SlotInfo;
-      if (slot.start >= from && slot.end <= to) (at[p] as Int16Array)[g] = k;
-    }
-  }
+  const at = placementsOf({ problem, slots, sites, points, people }, given.assignments);
   const perSlot = (weights.stability * problem.slotMinutes) / 60;
   const changeCost = Float64Array.from(slots, (slot) => (slot.start < given.now ? 0 : slot.start < given.now + DAY_MS ? perSlot * weights.stabilitySoon : perSlot));
   return { assignments: given.assignments, at, now: given.now, changeCost };
+}
+
+/** Per person, the point of each global slot that the assignments put them at (−1: not working). */
+export function placementsOf(inst: Pick<Instance, "problem" | "slots" | "sites" | "points" | "people">, assignments: readonly Assignment[]): Int16Array[] {
+  const at = inst.people.map(() => new Int16Array(inst.slots.length).fill(-1));
+  const personIndex = new Map(inst.people.map((p) => [p.id, p.index]));
+  const pointIndex = new Map(inst.points.map((k) => [k.id, k.index]));
+  for (const a of assignments) {
+    const p = personIndex.get(a.person);
+    const k = pointIndex.get(a.point);
+    if (p === undefined || k === undefined) continue;
+    const from = parseDated(a.start, inst.problem.timeZone);
+    const to = parseDated(a.end, inst.problem.timeZone);
+    for (const g of inst.sites[(inst.points[k] as PointInfo).site]?.slots ?? []) {
+      const slot = inst.slots[g] as SlotInfo;
+      if (slot.start >= from && slot.end <= to) (at[p] as Int16Array)[g] = k;
+    }
+  }
+  return at;
 }

@@ -6,6 +6,7 @@ import { parseDated } from "../time/week";
 import type { MilpBackend } from "./backends/backend";
 import { DeskrotaInputError } from "./errors";
 import { compile, type Instance, type SlotInfo } from "./instance";
+import { loadPlacements, type Plans } from "./load";
 import { rotaOf } from "./output";
 import { bestDay, requiredOf } from "./search/dp";
 import { search, type Pins } from "./search/search";
@@ -54,7 +55,7 @@ export function resolve(problem: Problem, published: RotaInput, change: Change, 
   const inst = compile(next, { reference: { assignments: published.assignments, now } });
   const state = new SearchState(inst);
   const pins = frozenPins(inst, state);
-  const plans = loadPublished(state);
+  const plans = loadPlacements(state, inst.reference?.at ?? []);
   const before = gapSlots(state);
   const forced = repair(state, pins, plans);
   const openedGaps = new Set([...gapSlots(state)].filter((gap) => !before.has(gap)));
@@ -123,28 +124,6 @@ function frozenPins(inst: Instance, state: SearchState): Pins {
     });
   });
   return pins;
-}
-
-type Plans = Map<string, { p: number; day: number; plan: DayPlan }>;
-
-/** Puts the published rota into the state as it was, person-day by person-day. */
-function loadPublished(state: SearchState): Plans {
-  const inst = state.inst;
-  const plans: Plans = new Map();
-  inst.reference?.at.forEach((at, p) => {
-    let day = -1;
-    at.forEach((k, g) => {
-      if (k < 0) return;
-      const slot = inst.slots[g] as SlotInfo;
-      if (slot.prev < 0 || at[slot.prev] === undefined || (at[slot.prev] as number) < 0) day = slot.day;
-      const key = `${p}:${day}`;
-      const entry = plans.get(key) ?? { p, day, plan: [] };
-      entry.plan.push({ slot: g, point: k });
-      plans.set(key, entry);
-    });
-  });
-  for (const { p, day, plan } of plans.values()) state.setDay(p, day, plan);
-  return plans;
 }
 
 /**
