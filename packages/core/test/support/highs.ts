@@ -6,7 +6,7 @@ import type { RuleModule } from "../../src/rules/rule";
 import type { MilpBackend } from "../../src/solve/backends/backend";
 import { highsBackend } from "../../src/solve/backends/highs";
 import { assignmentsOf, placementOf } from "../../src/solve/decode";
-import { compile } from "../../src/solve/instance";
+import { compile, type CompileOptions } from "../../src/solve/instance";
 import { verifySolution } from "../../src/solve/milp";
 import { buildModel, type ModelContext } from "../../src/solve/model";
 
@@ -28,8 +28,8 @@ export interface ModelSolution {
 }
 
 /** Builds the shift-column model of `problem` with `rules`, solves it to optimality with HiGHS, decodes it. */
-export async function solveModel(problem: Problem, rules: readonly RuleModule[] = RULES): Promise<ModelSolution> {
-  const ctx = buildModel(compile(problem), rules);
+export async function solveModel(problem: Problem, rules: readonly RuleModule[] = RULES, options: CompileOptions = {}): Promise<ModelSolution> {
+  const ctx = buildModel(compile(problem, options), rules);
   // Nobody can work anything: the only solution is the empty rota (and the highs backend
   // answers a model without columns with status "error").
   if (ctx.milp.numCols === 0) return { rota: { assignments: [] }, objective: ctx.milp.offset, ctx, x: new Float64Array(0) };
