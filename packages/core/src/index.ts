@@ -32,3 +32,7 @@ export { resolve, DEFAULT_RESOLVE_MS } from "./solve/resolve";
 export type { ResolveOptions, ResolveResult } from "./solve/resolve";
 export { swapCandidates, applySwap } from "./solve/swaps";
 export type { GapQuery, SwapCandidate, SwapReport, Unable } from "./solve/swaps";
+export { alternatives, PROFILES } from "./solve/alternatives";
+export type { Alternative, AlternativesOptions, Profile } from "./solve/alternatives";
+export { compare } from "./compare";
+export type { Comparison, ComparedRota } from "./compare";

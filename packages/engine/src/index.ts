@@ -1,4 +1,7 @@
 export { solve } from "./solve";
 export type { SolveOptions, SolveProgress } from "./solve";
+export { resolve, alternatives } from "./repair";
+export type { ResolveOptions, AlternativesOptions } from "./repair";
+export { WorkerPool, defaultPool } from "./run";
+export type { RunOptions, RunOutcome } from "./run";
 export { highs } from "./highs";
-export { runInWorker } from "./run";

@@ -1,17 +1,19 @@
-import type { Problem, Rota } from "@deskrota/core";
+import type { AlternativesOptions, Change, Problem, Rota, RotaInput } from "@deskrota/core";
 
 /** What a worker is asked to do. */
 export type Task =
   | { kind: "solve"; problem: Problem; timeLimitMs: number; seed?: number; workBudget?: number }
-  | { kind: "bound"; problem: Problem; timeLimitMs: number };
+  | { kind: "bound"; problem: Problem; timeLimitMs: number }
+  | { kind: "resolve"; problem: Problem; published: RotaInput; change: Change; now: string; timeLimitMs?: number; seed?: number; workBudget?: number }
+  | { kind: "alternatives"; problem: Problem; k: number; timeLimitMs: number; seed?: number; workBudget?: AlternativesOptions["workBudget"] };
 
-export type WorkerMessage =
-  | { type: "progress"; elapsedMs: number; objective: number; bestBound: number | null; gap: number | null; rota?: Rota }
-  | { type: "result"; value: unknown }
-  | { type: "error"; error: { name: string; code?: string; message: string; issues?: unknown } };
+export type Progress = { type: "progress"; elapsedMs: number; objective: number; bestBound: number | null; gap: number | null; rota?: Rota };
 
-export interface WorkerInput {
+export type WorkerReply = { id: number } & (Progress | { type: "result"; value: unknown } | { type: "error"; error: { name: string; code?: string; message: string; issues?: unknown } });
+
+export interface WorkerRequest {
+  id: number;
   task: Task;
-  /** Int32 flag the parent sets to 1 to ask for the best rota so far */
+  /** Int32 flag the parent sets to 1 to ask for the best result so far */
   stop: SharedArrayBuffer;
 }

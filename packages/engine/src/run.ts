@@ -1,54 +1,126 @@
+import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
-import type { Task, WorkerInput, WorkerMessage } from "./protocol";
+import type { Progress, Task, WorkerReply, WorkerRequest } from "./protocol";
 
 export interface RunOptions {
-  /** the worker is terminated this long after it was asked to stop, or after its deadline */
-  graceMs?: number;
-  /** hard deadline for the whole task (ms from now); the worker is asked to stop, then terminated */
+  /** the task is asked to stop at its deadline (ms from when it starts running) and terminated `graceMs` later */
   deadlineMs: number;
-  onMessage?(message: Extract<WorkerMessage, { type: "progress" }>): void;
+  graceMs?: number;
+  onProgress?(message: Progress): void;
   signal?: AbortSignal;
 }
 
-export type RunOutcome = { kind: "result"; value: unknown } | { kind: "error"; error: Extract<WorkerMessage, { type: "error" }>["error"] } | { kind: "terminated" };
+export type RunOutcome = { kind: "result"; value: unknown } | { kind: "error"; error: Extract<WorkerReply, { type: "error" }>["error"] } | { kind: "terminated" };
 
 const WORKER = new URL("./worker-entry.mjs", import.meta.url);
 
+interface Slot {
+  worker: Worker;
+  busy: boolean;
+}
+
 /**
- * Runs one task in its own worker thread. The task is asked to stop (through shared memory) when
- * the signal aborts; a worker that has not answered by its deadline plus the grace period is
- * terminated, whatever it is doing: a solver that ignores its own limit cannot hold the caller.
+ * Warm worker threads (loading the engine in a fresh thread costs ~0.6 s, more than a re-solve).
+ * Each runs one task at a time. A task that overruns its deadline plus the grace period has its
+ * worker terminated and replaced: a solver that ignores its own limit cannot hold the caller.
  */
-export function runInWorker(task: Task, options: RunOptions): Promise<RunOutcome> {
-  const stop = new SharedArrayBuffer(4);
-  const flag = new Int32Array(stop);
-  const grace = options.graceMs ?? 1500;
-  const input: WorkerInput = { task, stop };
-  const worker = new Worker(WORKER, { workerData: input });
-  return new Promise((resolve) => {
-    let settled = false;
-    const finish = (outcome: RunOutcome) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(hard);
-      options.signal?.removeEventListener("abort", askToStop);
-      void worker.terminate();
-      resolve(outcome);
-    };
-    const askToStop = () => {
-      Atomics.store(flag, 0, 1);
-      clearTimeout(hard);
-      hard = setTimeout(() => finish({ kind: "terminated" }), grace);
-    };
-    let hard = setTimeout(() => finish({ kind: "terminated" }), options.deadlineMs + grace);
-    if (options.signal?.aborted) askToStop();
-    options.signal?.addEventListener("abort", askToStop);
-    worker.on("message", (message: WorkerMessage) => {
-      if (message.type === "progress") options.onMessage?.(message);
-      else if (message.type === "result") finish({ kind: "result", value: message.value });
-      else finish({ kind: "error", error: message.error });
+export class WorkerPool {
+  private readonly slots: Slot[] = [];
+  private readonly waiting: (() => void)[] = [];
+  private nextId = 1;
+
+  constructor(readonly size: number = Math.max(2, availableParallelism())) {}
+
+  run(task: Task, options: RunOptions): Promise<RunOutcome> {
+    return this.acquire().then((slot) => this.execute(slot, task, options));
+  }
+
+  /** Terminates every worker (tasks under way end as "terminated"). */
+  async close(): Promise<void> {
+    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+    this.slots.length = 0;
+  }
+
+  private acquire(): Promise<Slot> {
+    const idle = this.slots.find((s) => !s.busy);
+    if (idle) return Promise.resolve(this.claim(idle));
+    if (this.slots.length < this.size) return Promise.resolve(this.claim(this.spawn()));
+    return new Promise((wake) => this.waiting.push(() => wake(this.acquire())));
+  }
+
+  private claim(slot: Slot): Slot {
+    slot.busy = true;
+    slot.worker.ref();
+    return slot;
+  }
+
+  private release(slot: Slot): void {
+    slot.busy = false;
+    // An idle worker must not keep a CLI process alive.
+    slot.worker.unref();
+    this.waiting.shift()?.();
+  }
+
+  private spawn(): Slot {
+    const slot: Slot = { worker: new Worker(WORKER), busy: false };
+    this.slots.push(slot);
+    return slot;
+  }
+
+  private replace(slot: Slot): void {
+    void slot.worker.terminate();
+    const index = this.slots.indexOf(slot);
+    if (index >= 0) this.slots.splice(index, 1);
+    this.waiting.shift()?.();
+  }
+
+  private execute(slot: Slot, task: Task, options: RunOptions): Promise<RunOutcome> {
+    const id = this.nextId++;
+    const stop = new SharedArrayBuffer(4);
+    const flag = new Int32Array(stop);
+    const grace = options.graceMs ?? 1500;
+    return new Promise((resolve) => {
+      let settled = false;
+      const finish = (outcome: RunOutcome, healthy: boolean) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(hard);
+        options.signal?.removeEventListener("abort", askToStop);
+        slot.worker.off("message", onMessage);
+        slot.worker.off("error", onFailure);
+        slot.worker.off("exit", onFailure);
+        if (healthy) this.release(slot);
+        else this.replace(slot);
+        resolve(outcome);
+      };
+      const askToStop = () => {
+        Atomics.store(flag, 0, 1);
+        clearTimeout(hard);
+        hard = setTimeout(() => finish({ kind: "terminated" }, false), grace);
+      };
+      const onMessage = (reply: WorkerReply) => {
+        if (reply.id !== id) return;
+        if (reply.type === "progress") options.onProgress?.(reply);
+        else if (reply.type === "result") finish({ kind: "result", value: reply.value }, true);
+        else finish({ kind: "error", error: reply.error }, true);
+      };
+      const onFailure = (error?: unknown) => finish({ kind: "error", error: { name: "WorkerError", message: error instanceof Error ? error.message : "the worker stopped" } }, false);
+      let hard = setTimeout(() => finish({ kind: "terminated" }, false), options.deadlineMs + grace);
+      slot.worker.on("message", onMessage);
+      slot.worker.on("error", onFailure);
+      slot.worker.on("exit", onFailure);
+      if (options.signal?.aborted) askToStop();
+      options.signal?.addEventListener("abort", askToStop);
+      const request: WorkerRequest = { id, task, stop };
+      slot.worker.postMessage(request);
     });
-    worker.on("error", (error) => finish({ kind: "error", error: { name: error.name, message: error.message } }));
-    worker.on("exit", () => finish({ kind: "terminated" }));
-  });
+  }
+}
+
+let shared: WorkerPool | undefined;
+
+/** The process-wide pool the engine's functions use unless given another. */
+export function defaultPool(): WorkerPool {
+  shared ??= new WorkerPool();
+  return shared;
 }

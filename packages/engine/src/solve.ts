@@ -1,6 +1,6 @@
 import { DeskrotaInputError, DeskrotaInternalError, gapOf, solve as solveInCore, type Issue, type Problem, type Rota } from "@deskrota/core";
-import type { WorkerMessage } from "./protocol";
-import { runInWorker, type RunOutcome } from "./run";
+import type { Progress } from "./protocol";
+import { defaultPool, type RunOutcome, type WorkerPool } from "./run";
 
 export interface SolveOptions {
   /** default: the problem's `solver.timeLimitSeconds`, else 10 s */
@@ -13,6 +13,7 @@ export interface SolveOptions {
   onProgress?(progress: SolveProgress): void;
   /** aborting asks the solve to stop and return its best rota so far */
   signal?: AbortSignal;
+  pool?: WorkerPool;
 }
 
 export interface SolveProgress {
@@ -22,24 +23,32 @@ export interface SolveProgress {
   gap: number | null;
 }
 
+/** Deterministic runs have no wall-clock limit of their own; this only guards against a runaway. */
+const WORK_BUDGET_DEADLINE_MS = 600_000;
+
 /**
- * Solves in a worker thread and the LP bound in another (two cores: both at once). The worker is
- * terminated if it overruns its deadline; the best rota it reported is returned then.
+ * Solves in a worker thread and the LP bound in another (two cores: both at once). A worker that
+ * overruns its deadline is terminated; the best rota it reported is returned then.
  */
 export async function solve(problem: Problem, options: SolveOptions = {}): Promise<Rota> {
+  const pool = options.pool ?? defaultPool();
   const timeLimitMs = options.timeLimitMs ?? (problem.solver?.timeLimitSeconds ?? 10) * 1000;
   const started = performance.now();
   let bound: number | null = null;
-  const boundRun = options.bound === false ? undefined : runInWorker({ kind: "bound", problem, timeLimitMs }, { deadlineMs: timeLimitMs, ...(options.signal ? { signal: options.signal } : {}) }).then((outcome) => {
-    if (outcome.kind === "result" && typeof outcome.value === "number") bound = outcome.value;
-  });
+  const signal = options.signal ? { signal: options.signal } : {};
+  const boundRun =
+    options.bound === false
+      ? undefined
+      : pool.run({ kind: "bound", problem, timeLimitMs }, { deadlineMs: timeLimitMs, ...signal }).then((outcome) => {
+          if (outcome.kind === "result" && typeof outcome.value === "number") bound = outcome.value;
+        });
   let latest: Rota | undefined;
-  const outcome = await runInWorker(
+  const outcome = await pool.run(
     { kind: "solve", problem, timeLimitMs, ...(options.seed !== undefined ? { seed: options.seed } : {}), ...(options.workBudget !== undefined ? { workBudget: options.workBudget } : {}) },
     {
-      deadlineMs: options.workBudget !== undefined ? Math.max(timeLimitMs, 600_000) : timeLimitMs,
-      ...(options.signal ? { signal: options.signal } : {}),
-      onMessage: (message: Extract<WorkerMessage, { type: "progress" }>) => {
+      deadlineMs: options.workBudget !== undefined ? WORK_BUDGET_DEADLINE_MS : timeLimitMs,
+      ...signal,
+      onProgress: (message: Progress) => {
         if (message.rota) latest = message.rota;
         options.onProgress?.({ elapsedMs: message.elapsedMs, objective: message.objective, bestBound: bound, gap: gapOf(message.objective, bound) });
       },
@@ -64,7 +73,14 @@ function withBound(rota: Rota, bound: number | null): Rota {
   return { ...rota, solver: { ...rota.solver, bestBound: Math.round(bound * 1000) / 1000, gap, ...(gap !== null && gap <= 1e-6 ? { status: "optimal" as const } : {}) } };
 }
 
+/** Worker errors cross the thread as data; this gives them back their class. */
 export function errorFrom(error: { name: string; code?: string; message: string; issues?: unknown }): Error {
   if (error.code === "DESKROTA_E_INPUT" && Array.isArray(error.issues)) return new DeskrotaInputError(error.issues as Issue[]);
   return new DeskrotaInternalError((error.code as `DESKROTA_E_${string}` | undefined) ?? "DESKROTA_E_WORKER", error.message);
+}
+
+export function valueOf<T>(outcome: RunOutcome, what: string): T {
+  if (outcome.kind === "result") return outcome.value as T;
+  if (outcome.kind === "error") throw errorFrom(outcome.error);
+  throw new DeskrotaInternalError("DESKROTA_E_TIMEOUT", `${what} overran its time limit and was stopped`);
 }

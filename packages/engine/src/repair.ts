@@ -1,0 +1,41 @@
+import { DEFAULT_RESOLVE_MS, type Alternative, type Change, type Problem, type ResolveResult, type RotaInput } from "@deskrota/core";
+import { defaultPool, type WorkerPool } from "./run";
+import { valueOf } from "./solve";
+
+export interface ResolveOptions {
+  /** ISO: nothing before it changes */
+  now: string;
+  timeLimitMs?: number;
+  seed?: number;
+  workBudget?: number;
+  pool?: WorkerPool;
+}
+
+/** A re-solve after a change, in a warm worker (see core `resolve`). */
+export async function resolve(problem: Problem, published: RotaInput, change: Change, options: ResolveOptions): Promise<ResolveResult> {
+  const pool = options.pool ?? defaultPool();
+  const limit = options.timeLimitMs ?? DEFAULT_RESOLVE_MS;
+  const { pool: _pool, ...rest } = options;
+  const outcome = await pool.run({ kind: "resolve", problem, published, change, ...rest }, { deadlineMs: Math.max(limit, 1000) + 5000 });
+  return valueOf<ResolveResult>(outcome, "the re-solve");
+}
+
+export interface AlternativesOptions {
+  /** total budget for all k, default the problem's time limit */
+  timeLimitMs?: number;
+  seed?: number;
+  workBudget?: number;
+  signal?: AbortSignal;
+  pool?: WorkerPool;
+}
+
+/** k alternative rotas (see core `alternatives`), in a warm worker. */
+export async function alternatives(problem: Problem, k: number, options: AlternativesOptions = {}): Promise<Alternative[]> {
+  const pool = options.pool ?? defaultPool();
+  const timeLimitMs = options.timeLimitMs ?? (problem.solver?.timeLimitSeconds ?? 10) * 1000;
+  const outcome = await pool.run(
+    { kind: "alternatives", problem, k, timeLimitMs, ...(options.seed !== undefined ? { seed: options.seed } : {}), ...(options.workBudget !== undefined ? { workBudget: options.workBudget } : {}) },
+    { deadlineMs: options.workBudget !== undefined ? 600_000 : timeLimitMs, ...(options.signal ? { signal: options.signal } : {}) },
+  );
+  return valueOf<Alternative[]>(outcome, "the alternatives");
+}
