@@ -1,11 +1,19 @@
 import { DeskrotaInputError } from "@deskrota/core";
 import { UsageError } from "./io";
+import { alternativesCommand, alternativesUsage } from "./commands/alternatives";
+import { compareCommand, compareUsage } from "./commands/compare";
 import { orgCommand, orgUsage } from "./commands/org";
+import { resolveCommand, resolveUsage } from "./commands/resolve";
 import { solveCommand, solveUsage } from "./commands/solve";
+import { swapsCommand, swapsUsage } from "./commands/swaps";
 import { workerCommand, workerUsage } from "./commands/worker";
 
 const commands: Record<string, { run(args: string[]): Promise<void>; usage: string }> = {
   solve: { run: solveCommand, usage: solveUsage },
+  resolve: { run: resolveCommand, usage: resolveUsage },
+  swaps: { run: swapsCommand, usage: swapsUsage },
+  alternatives: { run: alternativesCommand, usage: alternativesUsage },
+  compare: { run: compareCommand, usage: compareUsage },
   worker: { run: workerCommand, usage: workerUsage },
   org: { run: orgCommand, usage: orgUsage },
 };

@@ -1,5 +1,5 @@
 import type { GapCause, Uncovered } from "../model/rota";
-import { formatInstant } from "../time/week";
+import { formatInstant, parseDated } from "../time/week";
 import type { SlotInfo } from "./instance";
 import type { SearchState } from "./search/state";
 
@@ -78,7 +78,13 @@ export function explainGap(state: SearchState, run: GapRun): Diagnosis {
   };
   const available = eligible.filter((p) => run.slots.some((g) => allowed(p.index, g)));
   if (available.length === 0) {
-    const absent = eligible.filter((p) => run.slots.some((g) => inst.people[p.index]?.available[g] === 0 && (inst.problem.people[p.index]?.absences ?? []).length > 0));
+    const absent = eligible.filter((p) =>
+      (inst.problem.people[p.index]?.absences ?? []).some((a) => {
+        const from = parseDated(a.from, inst.problem.timeZone);
+        const to = parseDated(a.to, inst.problem.timeZone);
+        return run.slots.some((g) => from < (inst.slots[g] as SlotInfo).end && (inst.slots[g] as SlotInfo).start < to);
+      }),
+    );
     const who = run.rule === "cover" ? `the ${eligible.length} ${eligible.length === 1 ? "person" : "people"} trained for ${what}` : `the ${eligible.length} ${eligible.length === 1 ? "person" : "people"} with ${role} at ${site?.name}`;
     const cause: GapCause = run.rule === "cover" ? "nobody-available" : run.rule === "supervision" ? "no-lead-available" : "no-keyholder-available";
     return { cause, reason: `none of ${who} is available then${absent.length ? ` (${names(absent)} absent)` : ""}` };

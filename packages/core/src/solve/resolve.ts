@@ -60,6 +60,7 @@ export function resolve(problem: Problem, published: RotaInput, change: Change, 
   const forced = repair(state, pins, plans);
   const openedGaps = new Set([...gapSlots(state)].filter((gap) => !before.has(gap)));
 
+  fillDirectly(state, pins, openedGaps);
   const outcome = search(state, pins, {
     skipConstruction: true,
     stallLimit: STALL_MOVES,
@@ -182,6 +183,48 @@ function stintStartOf(inst: Instance, at: Int16Array, slot: number): number {
   let g = slot;
   while ((inst.slots[g] as SlotInfo).prev >= 0 && at[(inst.slots[g] as SlotInfo).prev] === at[slot]) g = (inst.slots[g] as SlotInfo).prev;
   return g;
+}
+
+/**
+ * The repair a coordinator would try first: one person taking over a whole opened gap. For each
+ * run of opened cover gap at a point, every person's best day that includes it is tried and the
+ * one that improves the rota most is kept; the search then looks for anything better.
+ */
+function fillDirectly(state: SearchState, pins: Pins, opened: Set<string>): void {
+  const inst = state.inst;
+  const byPoint = new Map<number, number[]>();
+  for (const gap of opened) {
+    if (gap.startsWith("lead@") || gap.startsWith("key@")) continue;
+    const [k, g] = gap.split("@").map(Number) as [number, number];
+    byPoint.set(k, [...(byPoint.get(k) ?? []), g]);
+  }
+  for (const [k, slots] of byPoint) {
+    slots.sort((a, b) => (inst.slots[a] as SlotInfo).start - (inst.slots[b] as SlotInfo).start);
+    const runs: number[][] = [];
+    for (const g of slots) {
+      const last = runs[runs.length - 1];
+      if (last && (inst.slots[last[last.length - 1] as number] as SlotInfo).next === g) last.push(g);
+      else runs.push([g]);
+    }
+    for (const run of runs) {
+      const day = (inst.slots[run[0] as number] as SlotInfo).day;
+      let best: { p: number; plan: DayPlan; objective: number } | undefined;
+      for (const person of inst.people) {
+        const p = person.index;
+        if (person.training[k] !== "independent" || !run.every((g) => state.options[p]?.[g]?.includes(k))) continue;
+        const required = requiredOf(state, p, day, pins.get(p));
+        for (const g of run) required.set(g, k);
+        const old = state.setDay(p, day, []);
+        const planned = bestDay(state, p, day, required);
+        if (planned) {
+          state.setDay(p, day, planned.plan);
+          if (state.objective < (best?.objective ?? Infinity)) best = { p, plan: planned.plan, objective: state.objective };
+        }
+        state.setDay(p, day, old);
+      }
+      if (best && best.objective < state.objective) state.setDay(best.p, day, best.plan);
+    }
+  }
 }
 
 /** Slots with a gap of any rule: "point@slot" for cover, "site:rule@slot" otherwise. */
