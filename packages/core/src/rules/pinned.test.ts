@@ -4,7 +4,7 @@ import { compile } from "../solve/instance";
 import { solve } from "../solve/solve";
 import { DeskrotaInputError } from "../solve/errors";
 import { solveModel, withoutRows } from "../../test/support/highs";
-import { at, band, brokenRules, hardViolations, point, rota, site, staff, stint, tinyProblem } from "../../test/support/tiny";
+import { at, band, brokenRules, hardViolations, point, rota, site, staff, stint, student, tinyProblem } from "../../test/support/tiny";
 import { HARD_RULES } from ".";
 import { pinIssues } from "./pinned";
 
@@ -45,6 +45,23 @@ describe("pinned", () => {
     const { rota: solved } = await solveModel(costly);
     expect(hardViolations(costly, solved)).toEqual([]);
     expect(solved.assignments).toContainEqual({ person: "ann", point: "roving", start: at("09:00"), end: at("11:00") });
+  });
+
+  it("keeps a student's (or a shadower's) pin when a colleague can be rostered beside them", () => {
+    // The desk takes two counted people, so a staff member can be on site beside a pinned student.
+    const roomy = site("main", { servicePoints: [point("desk", "helpdesk", [band(["mon"], "09:00", "13:00", 1, { max: 2 })])] });
+    for (const person of [student("stu"), staff("zed", { training: { helpdesk: "shadowing" } })]) {
+      const problem = tinyProblem({ sites: [roomy], people: [staff("ann"), person], pinned: [{ ...pin, person: person.id as string }] });
+      const solved = solve(problem, { workBudget: 100, seed: 1 });
+      expect(check(problem, solved).valid).toBe(true);
+      expect(solved.assignments).toContainEqual(expect.objectContaining({ person: person.id, point: "desk", start: at("09:00") }));
+    }
+  });
+
+  it("rejects a student's pin when no staff member can be on site beside them", () => {
+    // One counted person at the only desk: the pinned student would be alone.
+    const problem = tinyProblem({ people: [staff("ann"), student("stu")], pinned: [{ ...pin, person: "stu" }] });
+    expect(() => solve(problem, { workBudget: 100, seed: 1 })).toThrow(DeskrotaInputError);
   });
 
   describe("pins that cannot be kept are input errors", () => {

@@ -77,6 +77,14 @@ export function explainGap(state: SearchState, run: GapRun): Diagnosis {
     return options !== undefined && (run.rule !== "cover" || options.includes(run.target));
   };
   const available = eligible.filter((p) => run.slots.some((g) => allowed(p.index, g)));
+  const onSiteThen = eligible.filter((p) => run.slots.some((g) => p.available[g] === 1));
+  if (available.length === 0 && onSiteThen.length > 0 && run.rule !== "cover") {
+    return { cause: "nobody-trained", reason: `${names(onSiteThen)} ${onSiteThen.length === 1 ? "has" : "have"} ${role} and ${onSiteThen.length === 1 ? "is" : "are"} available, but not trained for any desk open then` };
+  }
+  const onlyShadowing = available.filter((p) => run.slots.every((g) => (state.options[p.index]?.[g] ?? []).every((k) => p.training[k] === "shadowing")));
+  if (run.rule !== "cover" && available.length > 0 && onlyShadowing.length === available.length) {
+    return { cause: "only-shadowing", reason: `${names(onlyShadowing)} can only shadow on the desks open then, and nobody independent is there to shadow` };
+  }
   if (available.length === 0) {
     const absent = eligible.filter((p) =>
       (inst.problem.people[p.index]?.absences ?? []).some((a) => {

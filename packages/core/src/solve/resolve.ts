@@ -11,7 +11,7 @@ import { rotaOf } from "./output";
 import { bestDay, requiredOf } from "./search/dp";
 import { search, type Pins } from "./search/search";
 import { SearchState, type DayPlan } from "./search/state";
-import { gapOf } from "./solve";
+import { canonical, gapOf } from "./solve";
 
 export interface ResolveOptions {
   /** the moment of the re-solve (ISO, problem zone unless it has an offset): nothing before it changes */
@@ -52,7 +52,7 @@ export function resolve(problem: Problem, published: RotaInput, change: Change, 
   const started = clock?.() ?? 0;
   const now = parseDated(options.now, problem.timeZone);
   if (!Number.isFinite(now)) throw new DeskrotaInputError([{ path: "now", code: "invalid_date", message: `${options.now} is not a date and time` }]);
-  const inst = compile(next, { reference: { assignments: published.assignments, now } });
+  const inst = compile(canonical(next), { reference: { assignments: published.assignments, now } });
   const state = new SearchState(inst);
   const pins = frozenPins(inst, state);
   const plans = loadPlacements(state, inst.reference?.at ?? []);

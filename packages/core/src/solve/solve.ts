@@ -50,7 +50,7 @@ export function solve(problem: Problem, options: SolveOptions = {}): Rota {
   const timeLimitMs = options.timeLimitMs ?? (problem.solver?.timeLimitSeconds ?? DEFAULT_TIME_LIMIT_MS / 1000) * 1000;
   const seed = options.seed ?? problem.solver?.seed ?? 1;
   const workBudget = options.workBudget ?? problem.solver?.workBudget ?? (clock ? undefined : DEFAULT_WORK_BUDGET);
-  const inst = compile(problem);
+  const inst = compile(canonical(problem));
   const state = startingState(inst);
   const pins = pinsOf(inst);
 
@@ -105,6 +105,19 @@ export function lowerBound(problem: Problem, backend: MilpBackend, options: { ti
   return result.status === "optimal" && result.bound !== undefined ? result.bound : null;
 }
 
+/**
+ * The same problem with sites, service points and people in id order: the search visits them in
+ * index order, so without this a reordered input file could give a different rota for the same seed.
+ */
+export function canonical(problem: Problem): Problem {
+  const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return {
+    ...problem,
+    sites: [...problem.sites].sort(byId).map((site) => ({ ...site, servicePoints: [...site.servicePoints].sort(byId) })),
+    people: [...problem.people].sort(byId),
+  };
+}
+
 export function gapOf(objective: number, bound: number | null): number | null {
   if (bound === null) return null;
   const gap = (objective - bound) / Math.max(1e-9, Math.abs(objective));
@@ -126,36 +139,72 @@ function pinsOf(inst: Instance): Pins {
 }
 
 /**
- * The empty rota plus the pinned stints, each pinned day then planned around its pins (a pin
- * alone may be shorter than the minimum shift). Pins that cannot be kept are an input error.
+ * The empty rota plus the pinned stints, each pinned day then planned around its pins (a pin alone
+ * may be shorter than the minimum shift). A pinned student first gets a staff member beside them,
+ * a pinned shadowing stint an independent colleague. Pins that cannot be kept are an input error.
  */
 export function startingState(inst: Instance): SearchState {
   const issues = pinIssues(inst, HARD_RULES);
   if (issues.length > 0) throw new DeskrotaInputError(issues.map((i) => ({ path: i.path.join("."), code: i.code, message: i.message })));
   const state = new SearchState(inst);
   const pins = pinsOf(inst);
+  const pinnedDays: [number, number][] = [];
   for (const [p, slots] of pins) {
     const byDay = new Map<number, DayPlan>();
     for (const [slot, point] of [...slots].sort((a, b) => (inst.slots[a[0]] as SlotInfo).start - (inst.slots[b[0]] as SlotInfo).start)) {
       const day = (inst.slots[slot] as SlotInfo).day;
       byDay.set(day, [...(byDay.get(day) ?? []), { slot, point }]);
     }
-    for (const [day, plan] of byDay) state.setDay(p, day, plan);
-  }
-  for (const [p, slots] of pins) {
-    for (const day of new Set([...slots.keys()].map((g) => (inst.slots[g] as SlotInfo).day))) {
-      const required = requiredOf(state, p, day, slots);
-      const old = state.setDay(p, day, []);
-      const planned = bestDay(state, p, day, required);
-      if (!planned) {
-        state.setDay(p, day, old);
-        const person = inst.people[p];
-        throw new DeskrotaInputError([{ path: "pinned", code: "pin_conflict", message: `the pinned stints of ${person?.id} on ${inst.dates[day]} cannot be kept without breaking a hard rule (shift length, hours, rest or supervision of students)` }]);
-      }
-      state.setDay(p, day, planned.plan);
+    for (const [day, plan] of byDay) {
+      state.setDay(p, day, plan);
+      pinnedDays.push([p, day]);
     }
   }
+  // Those who need company (students, shadowing) last: the others may already be their company.
+  const needsCompany = (p: number) => inst.people[p]?.student || [...(pins.get(p)?.values() ?? [])].some((k) => state.isShadow(p, k));
+  pinnedDays.sort((a, b) => Number(needsCompany(a[0])) - Number(needsCompany(b[0])));
+  for (const [p, day] of pinnedDays) {
+    const slots = pins.get(p) ?? new Map<number, number>();
+    for (const [g, k] of slots) {
+      if ((inst.slots[g] as SlotInfo).day !== day) continue;
+      if (state.isShadow(p, k) && state.counted[k * state.G + g] === 0) accompany(state, pins, g, k, (q) => inst.people[q]?.training[k] === "independent");
+      if (inst.people[p]?.student && state.staff[g] === 0) accompany(state, pins, g, -2, (q) => !inst.people[q]?.student);
+    }
+    const required = requiredOf(state, p, day, slots);
+    const old = state.setDay(p, day, []);
+    const planned = bestDay(state, p, day, required);
+    if (!planned) {
+      state.setDay(p, day, old);
+      const person = inst.people[p];
+      throw new DeskrotaInputError([{ path: "pinned", code: "pin_conflict", message: `the pinned stints of ${person?.id} on ${inst.dates[day]} cannot be kept without breaking a hard rule (shift length, hours, rest, or nobody able to be beside them)` }]);
+    }
+    state.setDay(p, day, planned.plan);
+  }
   return state;
+}
+
+/**
+ * Puts someone who qualifies beside a pinned stint in slot g (at point k, or anywhere on site for
+ * k = −2): the cheapest of everyone whose day can include it. Leaves the state as it was if nobody can.
+ */
+function accompany(state: SearchState, pins: Pins, g: number, k: number, qualifies: (q: number) => boolean): void {
+  const inst = state.inst;
+  const day = (inst.slots[g] as SlotInfo).day;
+  let best: { q: number; plan: DayPlan; objective: number } | undefined;
+  for (const person of inst.people) {
+    const q = person.index;
+    if (!qualifies(q) || (k >= 0 ? !state.options[q]?.[g]?.includes(k) : state.options[q]?.[g] === undefined)) continue;
+    const required = requiredOf(state, q, day, pins.get(q));
+    required.set(g, k);
+    const old = state.setDay(q, day, []);
+    const planned = bestDay(state, q, day, required);
+    if (planned) {
+      state.setDay(q, day, planned.plan);
+      if (state.objective < (best?.objective ?? Infinity)) best = { q, plan: planned.plan, objective: state.objective };
+    }
+    state.setDay(q, day, old);
+  }
+  if (best) state.setDay(best.q, day, best.plan);
 }
 
 function restore(inst: Instance, outcome: SearchOutcome): SearchState {

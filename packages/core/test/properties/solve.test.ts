@@ -61,6 +61,16 @@ describe("the solver on generated problems", () => {
     expect(deterministic(shuffled).score.soft).toBe(deterministic(problem).score.soft);
   });
 
+  it.prop([problems(), fc.constantFrom("people", "sites", "points")], { numRuns: RUNS })("gives the same score whatever the order of people, sites or points", (problem, what) => {
+    const shuffled: Problem =
+      what === "people"
+        ? { ...problem, people: [...problem.people].reverse() }
+        : what === "sites"
+          ? { ...problem, sites: [...problem.sites].reverse() }
+          : { ...problem, sites: problem.sites.map((site) => ({ ...site, servicePoints: [...site.servicePoints].reverse() })) };
+    expect(deterministic(shuffled).score.soft).toBe(deterministic(problem).score.soft);
+  });
+
   it.prop([problems({ maxPeople: 6 }), fc.nat()], { numRuns: RUNS })("keeps a pinned stint where the coordinator put it", (problem, pick) => {
     // A pin that some valid rota keeps: a whole shift a staff member works in a solved rota.
     const first = deterministic(problem);

@@ -13,6 +13,10 @@ export function highsBackend(highs: Highs): MilpBackend {
     name: "highs",
     maxDenseCells: Infinity,
     solve(milp: Milp, options: BackendOptions): BackendResult {
+      // Nothing to decide (nobody can work anything): the objective is its constant part.
+      if (milp.numCols === 0) return { status: "optimal", x: new Float64Array(0), objective: milp.offset, bound: milp.offset };
+      // Without integers it is an LP, whose optimum is its own bound (HiGHS reports no MIP bound then).
+      const relaxation = options.relaxation === true || !milp.integer.some(Boolean);
       const inf = highs.infinity;
       const clamp = (v: number) => (v === Infinity ? inf : v === -Infinity ? -inf : v);
       const model = highs.createModel({
@@ -32,7 +36,7 @@ export function highsBackend(highs: Highs): MilpBackend {
           indices: Int32Array.from(milp.rowIndex),
           values: Float64Array.from(milp.rowValue),
         },
-        ...(options.relaxation ? {} : { integrality: Int32Array.from(milp.integer, (b) => (b ? variableType.integer : variableType.continuous)) }),
+        ...(relaxation ? {} : { integrality: Int32Array.from(milp.integer, (b) => (b ? variableType.integer : variableType.continuous)) }),
       });
       try {
         model.options.set({
@@ -43,7 +47,7 @@ export function highsBackend(highs: Highs): MilpBackend {
           ...(options.timeLimitSeconds !== undefined ? { time_limit: Math.max(0.05, options.timeLimitSeconds) } : {}),
           ...(options.nodeLimit !== undefined ? { mip_max_nodes: options.nodeLimit } : {}),
         });
-        if (options.start && !options.relaxation) {
+        if (options.start && !relaxation) {
           // Only the integers: HiGHS completes the continuous columns itself (a partial MIP start).
           const indices: number[] = [];
           const values: number[] = [];
@@ -65,11 +69,11 @@ export function highsBackend(highs: Highs): MilpBackend {
         const hasPoint = Number(model.info.get("primal_solution_status")) === 2;
         const x = hasPoint ? Float64Array.from(model.getSolution().colValue) : undefined;
         const objective = hasPoint ? model.getObjectiveValue() : undefined;
-        const dual = options.relaxation ? objective : Number(model.info.get("mip_dual_bound"));
+        const dual = relaxation ? objective : Number(model.info.get("mip_dual_bound"));
         const result: BackendResult = { status: statusOf(status, hasPoint) };
         if (x) result.x = x;
         if (objective !== undefined) result.objective = objective;
-        if (dual !== undefined && Number.isFinite(dual) && (options.relaxation ? status === modelStatus.optimal : true)) result.bound = dual;
+        if (dual !== undefined && Number.isFinite(dual) && (relaxation ? status === modelStatus.optimal : true)) result.bound = dual;
         return result;
       } catch (error) {
         return { status: "error", message: error instanceof Error ? error.message : String(error) };
