@@ -1,5 +1,5 @@
 import { parentPort } from "node:worker_threads";
-import { alternatives, lowerBound, resolve, solve, type Progress } from "@deskrota/core";
+import { alternatives, exactOrBound, resolve, solve, type Progress } from "@deskrota/core";
 import { highs } from "./highs";
 import type { Task, WorkerReply, WorkerRequest } from "./protocol";
 
@@ -28,7 +28,7 @@ async function run(task: Task, stop: Int32Array, post: (reply: WorkerReply exten
       });
     }
     case "bound":
-      return lowerBound(task.problem, backend, { timeLimitSeconds: task.timeLimitMs / 1000 });
+      return exactOrBound(task.problem, backend, { timeLimitSeconds: task.timeLimitMs / 1000, clock });
     case "resolve":
       return resolve(task.problem, task.published, task.change, { now: task.now, clock, ...(task.timeLimitMs !== undefined ? { timeLimitMs: task.timeLimitMs } : {}), ...tuning });
     case "alternatives":

@@ -7,7 +7,7 @@ export interface BackendOptions {
   relativeGap?: number;
   /** branch-and-bound nodes, the deterministic work budget of a MILP */
   nodeLimit?: number;
-  /** a known feasible point to start from (its integer columns; the rest is completed) */
+  /** a known point to start from; NaN marks a value the backend should complete itself */
   start?: ArrayLike<number>;
   /** solve the LP relaxation only (for a bound) */
   relaxation?: boolean;

@@ -48,10 +48,13 @@ export function highsBackend(highs: Highs): MilpBackend {
           ...(options.nodeLimit !== undefined ? { mip_max_nodes: options.nodeLimit } : {}),
         });
         if (options.start && !relaxation) {
-          // Only the integers: HiGHS completes the continuous columns itself (a partial MIP start).
+          // A partial MIP start: HiGHS completes the unspecified columns (auxiliary binaries, slacks).
           const indices: number[] = [];
           const values: number[] = [];
-          for (let j = 0; j < milp.numCols; j++) if (milp.integer[j]) indices.push(j), values.push(options.start[j] ?? 0);
+          for (let j = 0; j < milp.numCols; j++) {
+            const value = options.start[j] ?? NaN;
+            if (milp.integer[j] && Number.isFinite(value)) indices.push(j), values.push(value);
+          }
           model.setSolution({ indices: Int32Array.from(indices), values: Float64Array.from(values) });
         }
         model.run({

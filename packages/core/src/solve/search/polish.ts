@@ -30,9 +30,12 @@ export class Polisher {
     }
   }
 
-  /** The current rota as model values (binaries only; the rest follows from them). */
+  /** The current rota as model values: its placements and shifts; NaN for what follows from them. */
   private values(): Float64Array {
-    const x = new Float64Array(this.model.milp.numCols);
+    const x = new Float64Array(this.model.milp.numCols).fill(NaN);
+    this.rota.forEach((isRota, j) => {
+      if (isRota) x[j] = 0;
+    });
     this.model.workByPerson.forEach((own, p) => {
       const at = this.state.at[p] as Int16Array;
       for (const [g, list] of own) for (const w of list) if (at[g] === w.point) x[w.variable] = 1;

@@ -1,0 +1,59 @@
+import type { Problem } from "../model/problem";
+import type { Rota } from "../model/rota";
+import { RULES } from "../rules";
+import type { MilpBackend } from "./backends/backend";
+import { placementOf } from "./decode";
+import { compile } from "./instance";
+import { loadPlacements } from "./load";
+import { verifySolution } from "./milp";
+import { buildModel } from "./model";
+import { rotaOf } from "./output";
+import { SearchState } from "./search/state";
+import { canonical, gapOf, lowerBound } from "./solve";
+
+/** Up to this many model columns the whole week is worth a MILP of its own (measured: the small campus, 4 k columns, is proven optimal in ~30 s). */
+export const EXACT_MAX_COLUMNS = 15_000;
+
+/** Decoding and checking the MILP's rota takes well under this. */
+const FINISHING_SECONDS = 0.5;
+
+export interface ExactResult {
+  /** a proven lower bound on the objective */
+  bound: number | null;
+  /** the MILP's own rota, when it found one */
+  rota?: Rota;
+  proven: boolean;
+}
+
+/**
+ * What the second core does during a solve: for a small week the whole MILP (its dual bound is
+ * tighter than the LP's, and it may prove a rota optimal); for a larger one the LP relaxation.
+ */
+export function exactOrBound(problem: Problem, backend: MilpBackend, options: { timeLimitSeconds: number; clock?: () => number }): ExactResult {
+  const started = options.clock?.() ?? 0;
+  const inst = compile(canonical(problem));
+  const model = buildModel(inst, RULES);
+  if (model.milp.numCols > EXACT_MAX_COLUMNS) return { bound: lowerBound(problem, backend, options), proven: false };
+  // The limit is for the whole call: building the model and decoding the answer come out of it.
+  const spent = ((options.clock?.() ?? started) - started) / 1000;
+  const result = backend.solve(model.milp, { timeLimitSeconds: Math.max(0.1, options.timeLimitSeconds - spent - FINISHING_SECONDS), relativeGap: 1e-6 });
+  const bound = result.bound ?? null;
+  if (!result.x || verifySolution(model.milp, result.x).length > 0) return { bound, proven: false };
+  const state = new SearchState(inst);
+  const placement = placementOf(model, result.x);
+  loadPlacements(state, inst.people.map((person) => {
+    const at = new Int16Array(inst.slots.length).fill(-1);
+    for (const [g, { point }] of placement.get(person.index) ?? []) at[g] = point;
+    return at;
+  }));
+  const proven = result.status === "optimal";
+  const rota = rotaOf(state, {
+    status: proven ? "optimal" : "time-limit",
+    backend: backend.name,
+    timeMs: Math.round((options.clock?.() ?? started) - started),
+    objective: Math.round(state.objective * 1000) / 1000,
+    bestBound: bound === null ? null : Math.round(bound * 1000) / 1000,
+    gap: gapOf(state.objective, bound),
+  });
+  return { bound, rota, proven };
+}
