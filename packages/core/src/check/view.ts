@@ -187,16 +187,3 @@ export function stepsOf(view: RotaView, stint: Stint): { start: number; end: num
   }
   return steps;
 }
-
-/** Maximal runs of consecutive items that `key` maps to the same non-null value. */
-export function runsBy<T, K>(items: readonly T[], key: (item: T, index: number) => K | null, adjacent: (a: T, b: T) => boolean): { first: T; last: T; key: K }[] {
-  const runs: { first: T; last: T; key: K }[] = [];
-  items.forEach((item, i) => {
-    const k = key(item, i);
-    const last = runs[runs.length - 1];
-    if (k === null) return;
-    if (last && last.key === k && adjacent(last.last, item) && i > 0 && key(items[i - 1] as T, i - 1) === k) last.last = item;
-    else runs.push({ first: item, last: item, key: k });
-  });
-  return runs;
-}

@@ -1,6 +1,6 @@
 import { demandAt } from "../check/demand";
 import { gapScore, reportFindings, type GapSlot } from "../check/gaps";
-import { hours, type Occupant, type RotaView } from "../check/view";
+import type { Occupant, RotaView } from "../check/view";
 import type { ModelContext } from "../solve/model";
 import { trainingFor } from "./training";
 import { defineRule } from "./rule";
@@ -59,8 +59,4 @@ export function coverGaps(view: RotaView, level: (d: { min: number; target: numb
     }
   }
   return gaps;
-}
-
-export function gapHours(gaps: GapSlot[], slotMinutes: number): string {
-  return hours(gaps.reduce((sum, g) => sum + g.missing, 0) * slotMinutes);
 }

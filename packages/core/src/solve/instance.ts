@@ -264,9 +264,6 @@ export function compile(problem: Problem, options: CompileOptions = {}): Instanc
   };
 }
 
-export function siteZoneOf(inst: Instance, site: number): string {
-  return (inst.sites[site] as SiteInfo).zone;
-}
 
 const DAY_MS = 86_400_000;
 
