@@ -5,9 +5,13 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import { requireToken } from "./http/auth";
 import { installErrorHandler } from "./http/errors";
+import { alternativeRoutes } from "./routes/alternatives";
+import { changeRoutes } from "./routes/changes";
+import { compareRoutes } from "./routes/compare";
 import { exportRoutes } from "./routes/exports";
 import { healthRoutes } from "./routes/health";
 import { rotaRoutes } from "./routes/rotas";
+import { swapRoutes } from "./routes/swaps";
 import { versionRoutes } from "./routes/versions";
 import type { Services } from "./services";
 
@@ -57,6 +61,10 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
       requireToken(v1, services.repo);
       await v1.register(rotaRoutes(services));
       await v1.register(versionRoutes(services));
+      await v1.register(changeRoutes(services));
+      await v1.register(swapRoutes(services));
+      await v1.register(alternativeRoutes(services));
+      await v1.register(compareRoutes(services));
       await v1.register(exportRoutes(services));
     },
     { prefix: "/v1" },

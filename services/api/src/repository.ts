@@ -26,6 +26,10 @@ export interface RotaRecord {
   id: string;
   orgId: string;
   name: string | null;
+  /** the rota this one is an alternative to */
+  alternativeOf: string | null;
+  /** the weight profile it was solved with (see core PROFILES) */
+  profile: string | null;
   status: RotaStatus;
   reason: string | null;
   issues: Issue[] | null;
@@ -52,6 +56,7 @@ export interface VersionRecord {
   baseVersion: number | null;
   diff: unknown;
   minimal: boolean | null;
+  minimalReason: string | null;
   createdAt: string;
 }
 
@@ -74,9 +79,19 @@ export interface NewVersion {
   baseVersion: number;
   diff: unknown;
   minimal: boolean;
+  minimalReason: string;
 }
 
-const ROTA_COLUMNS = `r.id, r.org_id, r.name, r.status, r.reason, r.issues, r.progress, r.options, r.stop_requested, r.attempts,
+/** A rota solved elsewhere (an alternative), stored done with its version 1. */
+export interface SolvedRota {
+  name: string;
+  profile: string;
+  problem: Problem;
+  settings: SolveSettings;
+  rota: Rota;
+}
+
+const ROTA_COLUMNS = `r.id, r.org_id, r.name, r.alternative_of, r.profile, r.status, r.reason, r.issues, r.progress, r.options, r.stop_requested, r.attempts,
   r.solved_by, r.published_version, r.published_at, r.created_at, r.updated_at,
   (SELECT max(v.version) FROM rota_versions v WHERE v.rota_id = r.id) AS latest_version`;
 
@@ -84,6 +99,8 @@ interface RotaRow {
   id: string;
   org_id: string;
   name: string | null;
+  alternative_of: string | null;
+  profile: string | null;
   status: RotaStatus;
   reason: string | null;
   issues: Issue[] | null;
@@ -109,6 +126,7 @@ interface VersionRow {
   base_version: number | null;
   diff: unknown;
   minimal: boolean | null;
+  minimal_reason: string | null;
   created_at: Date;
 }
 
@@ -119,6 +137,8 @@ function rotaOf(row: RotaRow): RotaRecord {
     id: row.id,
     orgId: row.org_id,
     name: row.name,
+    alternativeOf: row.alternative_of,
+    profile: row.profile,
     status: row.status,
     reason: row.reason,
     issues: row.issues,
@@ -144,6 +164,7 @@ function summaryOf(row: VersionRow): VersionSummary {
     baseVersion: row.base_version,
     diff: row.diff,
     minimal: row.minimal,
+    minimalReason: row.minimal_reason,
     createdAt: row.created_at.toISOString(),
   };
 }
@@ -207,20 +228,38 @@ export class Repository {
    */
   async createRota(
     orgId: string,
-    input: { name?: string | undefined; problem: Problem; settings: SolveSettings },
+    input: { name?: string | undefined; profile?: string | undefined; problem: Problem; settings: SolveSettings },
     enqueue?: (tx: Sql, rotaId: string) => Promise<void>,
   ): Promise<RotaRecord> {
     const id = newId("rota");
     return this.db.transaction(async (tx) => {
-      await tx.query("INSERT INTO rotas (id, org_id, name, problem, options, status) VALUES ($1, $2, $3, $4::jsonb, $5::jsonb, 'queued')", [
+      await tx.query("INSERT INTO rotas (id, org_id, name, profile, problem, options, status) VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb, 'queued')", [
         id,
         orgId,
         input.name ?? null,
+        input.profile ?? null,
         json(input.problem),
         json(input.settings),
       ]);
       await enqueue?.(tx, id);
       return (await this.rotaIn(tx, orgId, id)) as RotaRecord;
+    });
+  }
+
+  /** Stores alternatives to `parentId` as finished rotas, all or none. */
+  async createAlternatives(orgId: string, parentId: string, rotas: SolvedRota[]): Promise<RotaRecord[]> {
+    return this.db.transaction(async (tx) => {
+      const created: RotaRecord[] = [];
+      for (const r of rotas) {
+        const id = newId("rota");
+        await tx.query(
+          `INSERT INTO rotas (id, org_id, name, alternative_of, profile, problem, options, status) VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, 'done')`,
+          [id, orgId, r.name, parentId, r.profile, json(r.problem), json(r.settings)],
+        );
+        await tx.query("INSERT INTO rota_versions (rota_id, version, kind, problem, rota) VALUES ($1, 1, 'solve', $2::jsonb, $3::jsonb)", [id, json(r.problem), json(r.rota)]);
+        created.push((await this.rotaIn(tx, orgId, id)) as RotaRecord);
+      }
+      return created;
     });
   }
 
@@ -280,7 +319,7 @@ export class Repository {
 
   async listVersions(orgId: string, id: string): Promise<VersionSummary[]> {
     const rows = await this.db.query<VersionRow>(
-      `SELECT v.rota_id, v.version, v.kind, v.change, v.base_version, v.diff, v.minimal, v.created_at
+      `SELECT v.rota_id, v.version, v.kind, v.change, v.base_version, v.diff, v.minimal, v.minimal_reason, v.created_at
        FROM rota_versions v JOIN rotas r ON r.id = v.rota_id WHERE v.rota_id = $1 AND r.org_id = $2 ORDER BY v.version`,
       [id, orgId],
     );
@@ -299,9 +338,9 @@ export class Repository {
       const [latest] = await tx.query<{ n: number | null }>("SELECT max(version) AS n FROM rota_versions WHERE rota_id = $1", [id]);
       if ((latest?.n ?? 0) !== expectedLatest) return null;
       const rows = await tx.query<VersionRow>(
-        `INSERT INTO rota_versions (rota_id, version, kind, problem, rota, change, base_version, diff, minimal)
-         VALUES ($1, $2, 'change', $3::jsonb, $4::jsonb, $5::jsonb, $6, $7::jsonb, $8) RETURNING *`,
-        [id, expectedLatest + 1, json(next.problem), json(next.rota), json(next.change), next.baseVersion, json(next.diff), next.minimal],
+        `INSERT INTO rota_versions (rota_id, version, kind, problem, rota, change, base_version, diff, minimal, minimal_reason)
+         VALUES ($1, $2, 'change', $3::jsonb, $4::jsonb, $5::jsonb, $6, $7::jsonb, $8, $9) RETURNING *`,
+        [id, expectedLatest + 1, json(next.problem), json(next.rota), json(next.change), next.baseVersion, json(next.diff), next.minimal, next.minimalReason],
       );
       await tx.query("UPDATE rotas SET updated_at = now() WHERE id = $1", [id]);
       const row = rows[0] as VersionRow;

@@ -26,12 +26,18 @@ test.each([
   ["GET", () => `/v1/rotas/${rotaId}/versions/1`],
   ["GET", () => `/v1/rotas/${rotaId}/export.csv`],
   ["GET", () => `/v1/rotas/${rotaId}/people/${person}.ics`],
+  ["GET", () => `/v1/rotas/${rotaId}/versions/1/problem`],
+  ["POST", () => `/v1/rotas/${rotaId}/changes?now=2026-11-22T00:00`],
+  ["GET", () => `/v1/rotas/${rotaId}/swap-candidates?point=campus-helpdesk&start=2026-11-23T09:00&end=2026-11-23T10:00`],
+  ["POST", () => `/v1/rotas/${rotaId}/alternatives`],
+  ["GET", () => `/v1/compare?ids=${rotaId},${rotaId}@1`],
 ] as const)("%s %s of another organisation's rota is a 404, exactly like an unknown id", async (method, url) => {
-  const theirs = await t.app.inject({ method, url: url(), headers: other });
-  const unknown = await t.app.inject({ method, url: url().replace(rotaId, "rota_000000000000"), headers: other });
+  const payload = method === "POST" ? { payload: {} } : {};
+  const theirs = await t.app.inject({ method, url: url(), headers: other, ...payload });
+  const unknown = await t.app.inject({ method, url: url().replaceAll(rotaId, "rota_000000000000"), headers: other, ...payload });
   expect(theirs.statusCode).toBe(404);
   expect(unknown.statusCode).toBe(404);
-  expect(theirs.json().message).toBe(unknown.json().message.replace("rota_000000000000", rotaId));
+  expect(theirs.json().message).toBe(unknown.json().message.replaceAll("rota_000000000000", rotaId));
   // …and it is untouched for its owner.
   expect((await t.app.inject({ method: "GET", url: `/v1/rotas/${rotaId}`, headers: t.auth })).json()).toMatchObject({ status: "done", publishedVersion: null });
 });

@@ -120,8 +120,8 @@ describe.each(stores)("repository on %s", (_name, open) => {
     const { id } = await repo.createRota(org, { problem, settings });
     await repo.claim(id, "w/1");
     await repo.complete(id, "w/1", problem, rota(1));
-    const next = { problem, rota: rota(2), change: { absences: [] }, baseVersion: 1, diff: { changes: 1 }, minimal: true };
-    expect(await repo.addVersion(org, id, 1, next)).toMatchObject({ version: 2, kind: "change", baseVersion: 1, minimal: true, diff: { changes: 1 } });
+    const next = { problem, rota: rota(2), change: { absences: [] }, baseVersion: 1, diff: { changes: 1 }, minimal: true, minimalReason: "one change was needed" };
+    expect(await repo.addVersion(org, id, 1, next)).toMatchObject({ version: 2, kind: "change", baseVersion: 1, minimal: true, minimalReason: "one change was needed", diff: { changes: 1 } });
     // Re-solved against version 1 while version 2 already exists: refused rather than stacked wrongly.
     expect(await repo.addVersion(org, id, 1, next)).toBeNull();
     expect((await repo.listVersions(org, id)).map((v) => [v.version, v.kind])).toEqual([
@@ -143,10 +143,26 @@ describe.each(stores)("repository on %s", (_name, open) => {
     const { id } = await repo.createRota(org, { problem, settings });
     await repo.claim(id, "w/1");
     await repo.complete(id, "w/1", problem, rota(1));
-    const next = (n: number) => ({ problem, rota: rota(n), change: {}, baseVersion: n - 1, diff: {}, minimal: false });
+    const next = (n: number) => ({ problem, rota: rota(n), change: {}, baseVersion: n - 1, diff: {}, minimal: false, minimalReason: "" });
     const [a, b] = await Promise.all([repo.addVersion(org, id, 1, next(2)), repo.addVersion(org, id, 1, next(2))]);
     // Exactly one of two changes computed against version 1 lands; the other learns it is stale.
     expect([a, b].filter(Boolean).map((v) => v?.version)).toEqual([2]);
+  });
+
+  test("alternatives are stored as finished rotas of their own, all at once", async () => {
+    const org = (await repo.createOrg("K")).org.id;
+    const parent = await repo.createRota(org, { problem, settings });
+    const made = await repo.createAlternatives(org, parent.id, [
+      { name: "week 48: balanced", profile: "balanced", problem, settings, rota: rota(1) },
+      { name: "week 48: fairness-first", profile: "fairness-first", problem, settings, rota: rota(2) },
+    ]);
+    expect(made.map((r) => [r.status, r.alternativeOf, r.profile, r.latestVersion])).toEqual([
+      ["done", parent.id, "balanced", 1],
+      ["done", parent.id, "fairness-first", 1],
+    ]);
+    expect((await repo.findVersion(org, made[1]?.id as string, 1))?.rota).toEqual(rota(2));
+    const other = (await repo.createOrg("L")).org.id;
+    expect(await repo.findRota(other, made[0]?.id as string)).toBeNull();
   });
 
   test("after a restart, interrupted solves fail and queued ones are handed back", async () => {

@@ -247,7 +247,13 @@ describe("service routes", () => {
         "/v1/rotas/{id}/publish",
         "/v1/rotas/{id}/versions",
         "/v1/rotas/{id}/versions/{version}",
+        "/v1/rotas/{id}/versions/{version}/problem",
+        "/v1/rotas/{id}/changes",
+        "/v1/rotas/{id}/swap-candidates",
+        "/v1/rotas/{id}/alternatives",
+        "/v1/compare",
         "/v1/rotas/{id}/export.csv",
+        "/v1/rotas/{id}/people/{person}.ics",
       ]),
     );
     expect(doc.paths["/v1/rotas"].post.requestBody.content["application/json"].schema.properties).toHaveProperty("people");

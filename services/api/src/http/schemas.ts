@@ -1,11 +1,16 @@
-import { Rota } from "@deskrota/core";
+import { Change, Rota } from "@deskrota/core";
 import { z } from "zod";
+import { ProfileId } from "../profiles";
 import { ApiIssue } from "./errors";
+import { Diff } from "./results";
 
 // Any id is accepted in a path: one that does not name a rota of the caller's is a 404, not a 400.
 export const RotaId = z.string().min(1).max(100);
 export const RotaParams = z.object({ id: RotaId });
 export const VersionNumber = z.coerce.number().int().min(1);
+
+/** A dated time as in the problem format: local to the problem's zone unless it carries an offset. */
+export const DateTimeText = z.iso.datetime({ local: true, offset: true, error: "must be a date and time such as 2026-11-24T13:00 (an offset is optional)" });
 
 /** `?version=N`: which version to read; default the published one, else the latest. */
 export const VersionQuery = z.object({ version: VersionNumber.optional() });
@@ -31,6 +36,8 @@ export const RotaView = z
   .object({
     id: z.string(),
     name: z.string().nullable(),
+    alternativeOf: z.string().nullable().describe("the rota this one is an alternative to"),
+    profile: z.string().nullable().describe("the weight profile it was solved with"),
     status: RotaStatus,
     progress: Progress.nullable().describe("while solving"),
     reason: z.string().nullable().describe("why the rota failed"),
@@ -55,6 +62,7 @@ export const CreateQuery = z.object({
   seed: z.coerce.number().int().min(0).optional(),
   workBudget: z.coerce.number().int().positive().optional().describe("search moves instead of wall time (reproducible); still bounded by the time limit"),
   name: z.string().min(1).max(200).optional(),
+  profile: ProfileId.optional(),
 });
 
 export const ListQuery = z.object({ limit: z.coerce.number().int().min(1).max(500).default(50) });
@@ -68,9 +76,10 @@ export const VersionSummary = z
     version: z.number().int(),
     kind: z.enum(["solve", "change"]),
     baseVersion: z.number().int().nullable().describe("the version a change was re-solved from"),
-    change: z.unknown().describe("the change, as it was posted"),
-    diff: z.unknown().describe("what changed against baseVersion"),
+    change: Change.nullable().describe("the change, as it was posted"),
+    diff: Diff.nullable().describe("what changed against baseVersion"),
     minimal: z.boolean().nullable().describe("whether the number of changes is proven minimal"),
+    minimalReason: z.string().nullable().describe("why it is or is not proven minimal"),
     published: z.boolean(),
     createdAt: z.string(),
   })

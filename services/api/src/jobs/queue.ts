@@ -3,6 +3,7 @@ import type { RotaRecord, SolveSettings } from "../repository";
 
 export interface NewRota {
   name?: string | undefined;
+  profile?: string | undefined;
   problem: Problem;
   settings: SolveSettings;
 }

@@ -4,6 +4,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { ApiError, conflict, ErrorBody, issuesIn, notFound } from "../http/errors";
 import { CreateQuery, ListQuery, RotaParams, RotaSummary, RotaView } from "../http/schemas";
+import { withProfile } from "../profiles";
 import type { Repository, RotaRecord } from "../repository";
 import type { Services } from "../services";
 
@@ -19,6 +20,8 @@ export function viewOf(record: RotaRecord, rota?: Rota): RotaView {
   return {
     id: record.id,
     name: record.name,
+    alternativeOf: record.alternativeOf,
+    profile: record.profile,
     status: record.status,
     progress: record.status === "solving" ? record.progress : null,
     reason: record.reason,
@@ -70,8 +73,8 @@ export const rotaRoutes =
         },
       },
       async (request, reply) => {
-        const { wait, timeLimitSeconds, seed, workBudget, name } = request.query;
-        const problem = request.body;
+        const { wait, timeLimitSeconds, seed, workBudget, name, profile } = request.query;
+        const problem = profile ? withProfile(request.body, profile) : request.body;
         const timeLimitMs = timeLimitSeconds !== undefined ? timeLimitSeconds * 1000 : (problem.solver?.timeLimitSeconds ?? config.defaultTimeLimitMs / 1000) * 1000;
         if (timeLimitMs > config.maxTimeLimitMs) {
           const where = timeLimitSeconds !== undefined ? { in: "querystring" as const, path: "timeLimitSeconds" } : { in: "body" as const, path: "solver.timeLimitSeconds" };
@@ -81,6 +84,7 @@ export const rotaRoutes =
         }
         const record = await queue.submit(request.orgId, {
           name,
+          profile,
           problem,
           settings: { timeLimitMs, ...(seed !== undefined ? { seed } : {}), ...(workBudget !== undefined ? { workBudget } : {}), requestId: request.id },
         });

@@ -1,3 +1,4 @@
+import { Problem } from "@deskrota/core";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { conflict, ErrorBody, notFound } from "../http/errors";
@@ -12,9 +13,10 @@ function summaryView(v: StoredSummary, rota: RotaRecord): z.infer<typeof Version
     version: v.version,
     kind: v.kind,
     baseVersion: v.baseVersion,
-    change: v.change ?? null,
-    diff: v.diff ?? null,
+    change: (v.change ?? null) as z.infer<typeof VersionSummary>["change"],
+    diff: (v.diff ?? null) as z.infer<typeof VersionSummary>["diff"],
     minimal: v.minimal,
+    minimalReason: v.minimalReason,
     published: rota.publishedVersion === v.version,
     createdAt: v.createdAt,
   };
@@ -22,13 +24,20 @@ function summaryView(v: StoredSummary, rota: RotaRecord): z.infer<typeof Version
 
 /**
  * The rota and the version a request is about: `version` when given, else the published one (what
- * people were told), else the latest. 404 for an unknown rota or version; 409 while unsolved.
+ * people were told) — or the latest when `prefer` says so — else the latest. 404 for an unknown
+ * rota or version; 409 while the rota has no version.
  */
-export async function versionFor(repo: Repository, orgId: string, id: string, version?: number): Promise<{ record: RotaRecord; version: VersionRecord }> {
+export async function versionFor(
+  repo: Repository,
+  orgId: string,
+  id: string,
+  version?: number,
+  prefer: "published" | "latest" = "published",
+): Promise<{ record: RotaRecord; version: VersionRecord }> {
   const record = await repo.findRota(orgId, id);
   if (!record) throw notFound(`rota ${id}`);
   if (record.latestVersion === null) throw conflict(`rota ${id} is ${record.status}: it has no version yet`);
-  const n = version ?? record.publishedVersion ?? record.latestVersion;
+  const n = version ?? (prefer === "published" ? (record.publishedVersion ?? record.latestVersion) : record.latestVersion);
   const found = await repo.findVersion(orgId, id, n);
   if (!found) throw notFound(`version ${n} of rota ${id}`);
   return { record, version: found };
@@ -67,6 +76,18 @@ export const versionRoutes =
         const { record, version } = await versionFor(repo, request.orgId, request.params.id, request.params.version);
         return { ...summaryView(version, record), rota: version.rota };
       },
+    );
+
+    app.get(
+      "/rotas/:id/versions/:version/problem",
+      {
+        schema: {
+          summary: "The problem a version answers: the original with every change up to it applied (and a profile's weights)",
+          params: RotaParams.extend({ version: VersionNumber }),
+          response: { 200: Problem, ...errors, 409: ErrorBody },
+        },
+      },
+      async (request) => (await versionFor(repo, request.orgId, request.params.id, request.params.version)).version.problem,
     );
 
     app.post(

@@ -1,0 +1,44 @@
+import { DeskrotaInputError, swapCandidates } from "@deskrota/core";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { ApiError, ErrorBody, issuesIn } from "../http/errors";
+import { SwapReport } from "../http/results";
+import { DateTimeText, RotaParams, VersionNumber } from "../http/schemas";
+import type { Services } from "../services";
+import { versionFor } from "./versions";
+
+const SwapQuery = z.object({
+  point: z.string().min(1).describe("the service point with the gap"),
+  start: DateTimeText,
+  end: DateTimeText,
+  version: VersionNumber.optional().describe("default: the published version, else the latest"),
+});
+
+export const swapRoutes =
+  ({ repo }: Services): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      "/rotas/:id/swap-candidates",
+      {
+        schema: {
+          summary: "Who could take all or part of a gap, ranked, with what it costs; and why the others cannot",
+          description:
+            "Candidates can take it without breaking a hard rule: whole gap first, then fewest knock-on changes, then the effect on the score (hours against target, preferences, unsocial hours), each with its costs in words. `unable` gives the main reason for the people closest to taking it who cannot.",
+          params: RotaParams,
+          querystring: SwapQuery,
+          response: { 200: SwapReport, 400: ErrorBody, 401: ErrorBody, 404: ErrorBody, 409: ErrorBody },
+        },
+      },
+      async (request) => {
+        const { point, start, end, version } = request.query;
+        const { version: found } = await versionFor(repo, request.orgId, request.params.id, version);
+        try {
+          return swapCandidates(found.problem, found.rota, { point, start, end });
+        } catch (error) {
+          // The core names the query's own fields (point, start, end) in its issues.
+          if (error instanceof DeskrotaInputError) throw new ApiError(400, error.code, "the gap cannot be looked up as given", { issues: issuesIn("querystring", error.issues) });
+          throw error;
+        }
+      },
+    );
+  };
