@@ -46,10 +46,18 @@ test("first start, a round trip over HTTP, graceful stop, second start", async (
   );
   expect(preloaded).toMatchObject({ status: "done", name: "Example: small-campus", version: 1 });
 
-  const created = await call("/v1/rotas?wait=true&timeLimitSeconds=20&workBudget=100", { method: "POST", body: JSON.stringify(example("small-campus")) });
+  const created = await call("/v1/rotas?wait=true&timeLimitSeconds=3", { method: "POST", body: JSON.stringify(example("small-campus")) });
   expect(created.status).toBe(200);
   const rota = JSON.parse(created.text);
   expect(rota.rota.assignments.length).toBeGreaterThan(0);
+
+  // Someone calls in sick: the re-solve is stored as version 2, and who could cover is one GET away.
+  const stint = rota.rota.assignments[0];
+  const change = await call(`/v1/rotas/${rota.id}/changes?now=2026-11-22T00:00`, { method: "POST", body: JSON.stringify({ absences: [{ person: stint.person, from: stint.start, to: stint.end, reason: "sick" }] }) });
+  expect(change.status, change.text).toBe(201);
+  expect(JSON.parse(change.text)).toMatchObject({ version: 2, baseVersion: 1 });
+  const swaps = await call(`/v1/rotas/${rota.id}/swap-candidates?point=${stint.point}&start=${encodeURIComponent(stint.start)}&end=${encodeURIComponent(stint.end)}`);
+  expect(swaps.status, swaps.text).toBe(200);
 
   const csv = await call(`/v1/rotas/${rota.id}/export.csv`);
   expect(csv.type).toBe("text/csv; charset=utf-8");
