@@ -13,11 +13,11 @@ import { targets } from "./sections/targets";
 import { median } from "./stats";
 
 /**
- * `pnpm bench [--quick]`: bounds and backends first (the gaps need the bounds), then the engine on
+ * `pnpm bench [--quick] [--instances a,b]`: bounds and backends first (the gaps need the bounds), then the engine on
  * every instance, then the derived tables. One measured thing at a time: the machine has two cores.
  */
-const { values } = parseArgs({ options: { quick: { type: "boolean", default: false } } });
-const plan = planFor(values.quick ? "quick" : "full");
+const { values } = parseArgs({ options: { quick: { type: "boolean", default: false }, instances: { type: "string" } } });
+const plan = planFor(values.quick ? "quick" : "full", values.instances?.split(","));
 const host = machine();
 const source = revision();
 const started = performance.now();
@@ -73,7 +73,8 @@ const results: Results = {
 };
 const dir = new URL("../results/", import.meta.url);
 mkdirSync(dir, { recursive: true });
-const name = plan.mode === "quick" ? "latest-quick" : "latest";
+// Only a full run of everything replaces latest.*: quick and partial runs go beside it.
+const name = plan.mode === "quick" ? "latest-quick" : values.instances ? "latest-partial" : "latest";
 writeFileSync(new URL(`${name}.json`, dir), `${JSON.stringify(results, null, 1)}\n`);
 writeFileSync(new URL(`${name}.md`, dir), renderReport(results));
 log(`wrote benchmarks/results/${name}.md and ${name}.json`);

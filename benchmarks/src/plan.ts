@@ -45,7 +45,14 @@ function milpCases(limit: number, quick: boolean): BackendCase[] {
   return quick ? all.filter((x) => ["small-day-lp", "small-day", "small-campus-week"].includes(x.id)) : all;
 }
 
-export function planFor(mode: "quick" | "full"): Plan {
+/** The plan of a mode, optionally only for some instances (solves, their LPs and the cases built from them). */
+export function planFor(mode: "quick" | "full", only?: string[]): Plan {
+  const plan = basePlan(mode);
+  if (!only) return plan;
+  return { ...plan, solves: plan.solves.filter((s) => only.includes(s.instance.id)), milps: plan.milps.filter((c) => only.includes(c.instance.id)) };
+}
+
+function basePlan(mode: "quick" | "full"): Plan {
   if (mode === "quick") {
     return {
       mode,

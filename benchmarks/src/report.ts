@@ -50,6 +50,12 @@ export function renderReport(r: Results): string {
     }),
   );
 
+  const failures = Object.entries(r.solveRuns).flatMap(([id, runs]) => runs.filter((x) => !x.run).map((x) => `- ${id}, seed ${x.seed}: ${x.status} — ${(x.message ?? "").split("\n")[0]?.slice(0, 400)}`));
+  if (failures.length > 0) {
+    line("Runs that returned no rota:");
+    line();
+    out.push(...failures, "");
+  }
   line("## Solving: the anytime curve");
   line();
   line("Gap of the best rota found by each moment (seconds after the call) to the instance's bound, and how long it took to come within 10 % and 1 % of it. \"engine's gap\" is what the engine reported itself, with the LP bound its second thread computed within the time limit (runs that had one / runs).");
