@@ -1,0 +1,135 @@
+import { describe, expect, it } from "vitest";
+import { check, scoreRota } from "../check";
+import { applyChange, type Change } from "../model/change";
+import type { Problem } from "../model/problem";
+import type { RotaInput } from "../model/rota";
+import { at, band, point, rota, site, staff, stint, student, tinyProblem, TUESDAY } from "../../test/support/tiny";
+import { DeskrotaInputError } from "./errors";
+import { resolve } from "./resolve";
+
+const WEDNESDAY = "2026-11-25";
+const THURSDAY = "2026-11-26";
+const SUNDAY_BEFORE = "2026-11-22T12:00";
+const weekdays = ["mon", "tue", "wed", "thu"];
+
+// One desk, open Monday to Thursday 09:00–17:00, needing one person throughout; roving would
+// like one person in the mornings. Everyone leads, holds keys and may work both, up to 4 h a day.
+const both = { training: { helpdesk: "independent", roving: "independent" } };
+const main = site("main", {
+  open: Object.fromEntries(weekdays.map((d) => [d, [["09:00", "17:00"]]])),
+  servicePoints: [point("desk", "helpdesk", [band(weekdays, "09:00", "17:00", 1)]), point("roving", "roving", [band(weekdays, "09:00", "13:00", 0, { target: 1 })])],
+});
+const person = (id: string, extra: Record<string, unknown> = {}) => staff(id, { ...both, name: id[0]?.toUpperCase() + id.slice(1), hours: { target: 8, max: 16, maxPerDay: 4 }, ...extra });
+const problem = tinyProblem({ sites: [main], people: [person("ann"), person("bob"), person("cal"), person("dee")] });
+const published = rota([
+  stint("ann", "desk", "09:00", "13:00"),
+  stint("bob", "desk", "13:00", "17:00"),
+  stint("cal", "desk", "09:00", "13:00", TUESDAY),
+  stint("dee", "desk", "13:00", "17:00", TUESDAY),
+  stint("ann", "desk", "09:00", "13:00", WEDNESDAY),
+  stint("bob", "desk", "13:00", "17:00", WEDNESDAY),
+  stint("cal", "desk", "09:00", "13:00", THURSDAY),
+  stint("dee", "desk", "13:00", "17:00", THURSDAY),
+]);
+
+const repair = (change: Change, now: string, on: Problem = problem, from: RotaInput = published) => resolve(on, from, change, { now, workBudget: 200, seed: 1 });
+const changed = (change: Change, on: Problem = problem) => {
+  const result = applyChange(on, change);
+  if (!result.ok) throw new Error(JSON.stringify(result.issues));
+  return result.value;
+};
+const sick = (who: string, from: string, to: string) => ({ absences: [{ person: who, from, to, reason: "sick" }] });
+
+describe("resolve", () => {
+  it("is valid to start from: the published rota breaks no rule", () => {
+    expect(check(problem, published).violations).toEqual([]);
+  });
+
+  it("fills an absence with one person taking the whole gap, and changes nothing else", () => {
+    const change = sick("bob", "2026-11-23T13:00", "2026-11-23T17:00");
+    const result = repair(change, SUNDAY_BEFORE);
+    expect(check(changed(change), result.rota).violations).toEqual([]);
+    expect(result.rota.uncovered).toEqual([]);
+    expect(result.diff.changes).toBe(2);
+    const [removed, added] = result.diff.words;
+    expect(removed).toBe("Bob: no longer on desk Mon 23 Nov 13:00–17:00");
+    expect(added).toMatch(/^(Cal|Dee): now on desk Mon 23 Nov 13:00–17:00$/);
+    expect(result.minimal).toBe(true);
+    expect(result.minimalReason).toBe("2 changes: the stints that could not stay, and one stint per desk left uncovered to take them over");
+    // Every other published stint is still there.
+    for (const kept of published.assignments.filter((a) => a.person !== "bob" || !a.start.startsWith("2026-11-23"))) {
+      expect(result.rota.assignments).toContainEqual({ person: kept.person, point: kept.point, start: `${kept.start}:00.000+00:00`, end: `${kept.end}:00.000+00:00` });
+    }
+    expect(result.rota.diff).toEqual(result.diff);
+  });
+
+  it("scores the repaired rota with the stability of the changes it made", () => {
+    const change = sick("bob", "2026-11-23T13:00", "2026-11-23T17:00");
+    const result = repair(change, SUNDAY_BEFORE);
+    const reference = { assignments: published.assignments, now: Date.parse(`${SUNDAY_BEFORE}Z`) };
+    expect(result.rota.score.byRule).toEqual(scoreRota(changed(change), result.rota, { reference }).byRule);
+    // Bob's 4 h off and someone else's 4 h on, all more than 24 h after the re-solve.
+    expect(result.rota.score.byRule.stability).toBe(8 * 120);
+  });
+
+  it("cuts short a stint under way when its person goes home, keeps what was worked, and changes nothing before now", () => {
+    // Ann goes home at 11:00 on Monday; it is 11:00.
+    const change = sick("ann", "2026-11-23T11:00", "2026-11-23T17:00");
+    const result = repair(change, "2026-11-23T11:00");
+    expect(check(changed(change), result.rota).violations).toEqual([]);
+    expect(result.rota.assignments).toContainEqual({ person: "ann", point: "desk", start: at("09:00"), end: at("11:00") });
+    expect(result.rota.uncovered).toEqual([]);
+    expect(result.diff.words[0]).toBe("Ann: desk Mon 23 Nov 09:00–13:00 becomes desk Mon 23 Nov 09:00–11:00");
+    const covering = result.rota.assignments.filter((a) => a.point === "desk" && a.start <= at("11:00") && at("13:00") <= a.end);
+    expect(covering).toHaveLength(1);
+  });
+
+  it("keeps a stint under way at now whole, even where changing it would help", () => {
+    // Bob is on the desk from 13:00; at 14:00 Dee is off sick on Tuesday afternoon. Bob could take
+    // Tuesday afternoon only by working less on Monday (4 h a day, 16 a week is no bind), so
+    // the repair must leave his Monday alone.
+    const change = sick("dee", "2026-11-24T13:00", "2026-11-24T17:00");
+    const result = repair(change, "2026-11-23T14:00");
+    expect(check(changed(change), result.rota).violations).toEqual([]);
+    expect(result.rota.assignments).toContainEqual({ person: "bob", point: "desk", start: at("13:00"), end: at("17:00") });
+    expect(result.rota.assignments).toContainEqual({ person: "ann", point: "desk", start: at("09:00"), end: at("13:00") });
+  });
+
+  it("reports what it cannot fill, with the absence as the reason", () => {
+    // Nobody but Bob can work Monday afternoon.
+    const narrow = tinyProblem({
+      sites: [main],
+      people: [person("ann", { availability: { mon: [["09:00", "13:00"]], tue: [["09:00", "17:00"]], wed: [["09:00", "17:00"]], thu: [["09:00", "17:00"]] } }), person("bob"), person("cal", { availability: { tue: [["09:00", "17:00"]], thu: [["09:00", "17:00"]] } }), person("dee", { availability: { tue: [["09:00", "17:00"]], thu: [["09:00", "17:00"]] } })],
+    });
+    const change = sick("bob", "2026-11-23T13:00", "2026-11-23T17:00");
+    const result = repair(change, SUNDAY_BEFORE, narrow);
+    expect(check(changed(change, narrow), result.rota).violations).toEqual([]);
+    expect(result.rota.uncovered).toContainEqual(expect.objectContaining({ point: "desk", start: at("13:00"), end: at("17:00"), missing: 1, reason: expect.stringContaining("(Bob absent)") }));
+    expect(result.diff.words).toEqual(["Bob: no longer on desk Mon 23 Nov 13:00–17:00"]);
+    expect(result.minimal).toBe(true);
+  });
+
+  it("gives a student who loses their only staff colleague a new one, or takes them off", () => {
+    // Stu (a student) works beside Ann on Monday morning; Ann is off sick.
+    const roomy = site("main", { open: { mon: [["09:00", "17:00"]] }, servicePoints: [point("desk", "helpdesk", [band(["mon"], "09:00", "17:00", 1, { max: 2 })]), point("roving", "roving", [])] });
+    const withStudent = tinyProblem({ sites: [roomy], people: [person("ann"), person("bob"), student("stu", { hours: { target: 4, max: 4 } })] });
+    const before = rota([stint("ann", "desk", "09:00", "13:00"), stint("stu", "desk", "09:00", "13:00"), stint("bob", "desk", "13:00", "17:00")]);
+    expect(check(withStudent, before).violations).toEqual([]);
+    const change = sick("ann", "2026-11-23T09:00", "2026-11-23T13:00");
+    const result = repair(change, SUNDAY_BEFORE, withStudent, before);
+    const report = check(changed(change, withStudent), result.rota);
+    expect(report.violations).toEqual([]);
+    expect(result.rota.assignments.filter((a) => a.person === "ann" && a.start.startsWith("2026-11-23"))).toEqual([]);
+  });
+
+  it("refuses a malformed change, naming the part of the change", () => {
+    const attempt = (change: Change) => () => repair(change, SUNDAY_BEFORE);
+    expect(attempt({ absences: [{ person: "zed", from: "2026-11-23T13:00", to: "2026-11-23T17:00" }] })).toThrow(DeskrotaInputError);
+    try {
+      repair({ absences: [{ person: "zed", from: "2026-11-23T13:00", to: "2026-11-23T17:00" }], cover: [{ point: "nowhere", cover: [] }] }, SUNDAY_BEFORE);
+    } catch (error) {
+      expect((error as DeskrotaInputError).issues.map((i) => i.path)).toEqual(["absences.0.person", "cover.0.point"]);
+    }
+    expect(() => repair({}, "soon")).toThrow(expect.objectContaining({ issues: [{ path: "now", code: "invalid_date", message: "soon is not a date and time" }] }));
+  });
+});
