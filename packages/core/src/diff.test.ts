@@ -53,6 +53,16 @@ describe("diff", () => {
     expect(diff(problem, published, split).changes).toBe(0);
   });
 
+  it("adds the id to a name someone else has too", () => {
+    const twins = tinyProblem({ sites: [main], people: [staff("ann", { ...both, name: "Sam Reid" }), staff("bob", { ...both, name: "Sam Reid" }), staff("cal", { ...both, name: "Cal Moss" })] });
+    const next = rota([stint("bob", "desk", "09:00", "13:00"), stint("cal", "roving", "09:00", "11:00")]);
+    expect(diff(twins, rota([stint("ann", "desk", "09:00", "13:00")]), next).words).toEqual([
+      "Sam Reid (ann): no longer on Help Desk Mon 23 Nov 09:00–13:00",
+      "Sam Reid (bob): now on Help Desk Mon 23 Nov 09:00–13:00",
+      "Cal Moss: now on Roving Mon 23 Nov 09:00–11:00",
+    ]);
+  });
+
   it("marks shadowing stints", () => {
     const learner = tinyProblem({ sites: [main], people: [staff("ann", both), staff("cal", { training: { helpdesk: "shadowing" } })] });
     const next = rota([stint("ann", "desk", "09:00", "13:00"), stint("cal", "desk", "09:00", "11:00", undefined, { shadowing: true })]);

@@ -41,6 +41,10 @@ export function diff(problem: Problem, a: RotaInput, b: RotaInput): Diff {
     return `${pointName.get(s.point) ?? s.point} ${start.toFormat("ccc d LLL HH:mm")}–${DateTime.fromMillis(s.end, { zone: zoneOf(s) }).toFormat("HH:mm")}`;
   };
   const dateOf = (s: Stint) => DateTime.fromMillis(s.start, { zone: zoneOf(s) }).toISODate();
+  // Names are not unique (the typical week has two Kofi Patels): a shared name gets its id.
+  const named = new Map<string, number>();
+  for (const p of problem.people) named.set(p.name, (named.get(p.name) ?? 0) + 1);
+  const nameOf = (p: Problem["people"][number]) => ((named.get(p.name) ?? 0) > 1 ? `${p.name} (${p.id})` : p.name);
   for (const person of problem.people) {
     const was = before.stintsByPerson.get(person.id) ?? [];
     const now = after.stintsByPerson.get(person.id) ?? [];
@@ -57,9 +61,10 @@ export function diff(problem: Problem, a: RotaInput, b: RotaInput): Diff {
     }
     if (removed.length + added.length + moved.length === 0) continue;
     people.push({ person: person.id, removed: removed.map(ref), added: added.map(ref), moved: moved.map((m) => ({ from: ref(m.from), to: ref(m.to) })) });
-    for (const s of removed) words.push(`${person.name}: no longer on ${when(s)}`);
-    for (const s of added) words.push(`${person.name}: now on ${when(s)}`);
-    for (const m of moved) words.push(`${person.name}: ${when(m.from)} becomes ${when(m.to)}`);
+    const name = nameOf(person);
+    for (const s of removed) words.push(`${name}: no longer on ${when(s)}`);
+    for (const s of added) words.push(`${name}: now on ${when(s)}`);
+    for (const m of moved) words.push(`${name}: ${when(m.from)} becomes ${when(m.to)}`);
   }
   const changes = people.reduce((n, p) => n + p.removed.length + p.added.length + p.moved.length, 0);
   return { changes, people, words };
