@@ -6,6 +6,7 @@ import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, val
 import { requireToken } from "./http/auth";
 import { installErrorHandler } from "./http/errors";
 import { alternativeRoutes } from "./routes/alternatives";
+import { applySwapRoutes } from "./routes/apply-swap";
 import { changeRoutes } from "./routes/changes";
 import { compareRoutes } from "./routes/compare";
 import { exportRoutes } from "./routes/exports";
@@ -63,6 +64,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
       await v1.register(versionRoutes(services));
       await v1.register(changeRoutes(services));
       await v1.register(swapRoutes(services));
+      await v1.register(applySwapRoutes(services));
       await v1.register(alternativeRoutes(services));
       await v1.register(compareRoutes(services));
       await v1.register(exportRoutes(services));
