@@ -11,6 +11,7 @@ import { changeRoutes } from "./routes/changes";
 import { compareRoutes } from "./routes/compare";
 import { exportRoutes } from "./routes/exports";
 import { healthRoutes } from "./routes/health";
+import { pageRoutes } from "./routes/page";
 import { rotaRoutes } from "./routes/rotas";
 import { swapRoutes } from "./routes/swaps";
 import { versionRoutes } from "./routes/versions";
@@ -57,6 +58,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   await app.register(fastifySwaggerUi, { routePrefix: "/docs" });
 
   await app.register(healthRoutes(services));
+  await app.register(pageRoutes);
   await app.register(
     async (v1) => {
       requireToken(v1, services.repo);

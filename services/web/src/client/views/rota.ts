@@ -1,0 +1,161 @@
+import { download, sendJson } from "../api";
+import { announce, focusHeading, h, render } from "../dom";
+import type { View } from "../main";
+import { elapsed } from "../time";
+import type { RotaView, VersionSummary } from "../types";
+import { absenceForm } from "./absence";
+import { alternativesForm } from "./alternatives";
+import { failureBlock } from "./failure";
+import { siteTabs } from "./grid-view";
+import { getRota, type Loaded, loadVersion, rotaPath } from "./load";
+import { followSolve } from "./progress";
+import { scoreText } from "./status";
+import { openSwaps } from "./swaps";
+
+export const versionHash = (id: string, version: number, site?: string | null) => `#/rotas/${encodeURIComponent(id)}/v/${version}${site ? `?site=${encodeURIComponent(site)}` : ""}`;
+
+function versionLabel(v: VersionSummary): string {
+  const what = v.kind === "solve" ? "solved" : v.change ? "after a change" : "after a swap";
+  return `v${v.version}: ${what}${v.published ? " (published)" : ""}`;
+}
+
+function solverLine(loaded: Loaded): string {
+  const s = loaded.version.rota.solver;
+  if (!s) return "";
+  const gap = s.gap === null ? "" : `, ${Math.round(s.gap * 1000) / 10} % from the lower bound`;
+  return `Solver: ${s.status} in ${elapsed(s.timeMs)}; score ${scoreText(s.objective)}${gap}.`;
+}
+
+/** What changed against the version this one came from, in words. */
+function changesBlock(loaded: Loaded): HTMLElement | null {
+  const { version } = loaded;
+  if (version.baseVersion === null || !version.diff) return null;
+  const words = version.diff.words;
+  return h(
+    "section",
+    { class: "card changes", "aria-labelledby": "changes-title" },
+    h("h2", { id: "changes-title" }, `Changes from v${version.baseVersion}: ${version.diff.changes} ${version.diff.changes === 1 ? "change" : "changes"}`),
+    words.length ? h("ul", {}, words.map((w) => h("li", {}, w))) : h("p", {}, "Nobody's stints changed."),
+    version.minimal !== null && h("p", { class: "hint" }, version.minimal ? "Proven to be the fewest changes possible" : "Not proven to be the fewest changes", version.minimalReason ? `: ${version.minimalReason}` : "."),
+    h("p", { class: "hint" }, "Changed cells are outlined and marked ✎ in the grid, with who was there before."),
+  );
+}
+
+function toolbar(loaded: Loaded, site: () => string | null): HTMLElement {
+  const { record, versions, version } = loaded;
+  const picker = h(
+    "select",
+    {
+      id: "version",
+      onchange: (event: Event) => {
+        location.hash = versionHash(record.id, Number((event.target as HTMLSelectElement).value), site());
+      },
+    },
+    versions.map((v) => h("option", { value: String(v.version), selected: v.version === version.version }, versionLabel(v))),
+  );
+  const status = h("span", { role: "status", class: "hint" });
+  const publish = h(
+    "button",
+    {
+      type: "button",
+      disabled: record.publishedVersion === version.version,
+      onclick: async () => {
+        publish.disabled = true;
+        try {
+          await sendJson("POST", `${rotaPath(record.id)}/publish`, { version: version.version });
+          status.textContent = `v${version.version} is now the published version.`;
+          announce(status.textContent);
+          window.dispatchEvent(new HashChangeEvent("hashchange"));
+        } catch (error) {
+          status.replaceChildren(failureBlock("Could not publish", error));
+          publish.disabled = false;
+        }
+      },
+    },
+    record.publishedVersion === version.version ? "Published" : "Publish this version",
+  );
+  const csv = h(
+    "button",
+    {
+      type: "button",
+      onclick: async () => {
+        try {
+          const name = await download(`${rotaPath(record.id)}/export.csv?version=${version.version}`, `${record.id}.csv`);
+          status.textContent = `Downloaded ${name}.`;
+        } catch (error) {
+          status.replaceChildren(failureBlock("Could not download", error));
+        }
+      },
+    },
+    "Download CSV",
+  );
+  // This version against the one it came from; the first version against the latest.
+  const pair = version.baseVersion !== null ? [version.baseVersion, version.version] : [version.version, versions[versions.length - 1]?.version ?? version.version];
+  const compareVersions = pair[0] !== pair[1] && h("a", { class: "button", href: `#/compare/${pair.map((n) => encodeURIComponent(`${record.id}@${n}`)).join(",")}` }, `Compare v${pair[0]} with v${pair[1]}`);
+  return h(
+    "div",
+    { class: "toolbar" },
+    h("label", { for: "version" }, "Version"),
+    picker,
+    publish,
+    csv,
+    h("button", { type: "button", onclick: () => window.print() }, "Print"),
+    compareVersions,
+    status,
+  );
+}
+
+export const rotaView: View = async (main, route, signal) => {
+  const id = route.path[1] as string;
+  const asked = route.path[3] === undefined ? undefined : Number(route.path[3]);
+  let record: RotaView = await getRota(id);
+  if (signal.aborted) return;
+  if (record.status === "queued" || record.status === "solving") {
+    const ended = await followSolve(main, record, signal);
+    if (!ended) return;
+    record = ended;
+    announce(record.status === "done" ? "The rota is ready." : "The solve failed.");
+  }
+  if (record.status === "failed" || record.version === null) {
+    render(
+      main,
+      h("h1", {}, record.name ?? record.id),
+      h("div", { class: "failure", role: "alert" }, h("p", {}, h("strong", {}, "This rota could not be solved: "), record.reason ?? "no reason given")),
+      record.issues?.length ? h("ul", { class: "issues" }, record.issues.map((i) => h("li", {}, h("code", {}, i.path), ` ${i.message}`))) : null,
+      h("p", {}, h("a", { href: "#/new" }, "Start a new rota")),
+    );
+    focusHeading(main);
+    return;
+  }
+  const loaded = await loadVersion(record, asked);
+  if (signal.aborted) return;
+  let site = route.query.get("site");
+  const { version, problem } = loaded;
+  const rerender = (n: number) => {
+    location.hash = versionHash(record.id, n, site);
+  };
+  render(
+    main,
+    h("div", { class: "title-row" }, h("h1", {}, record.name ?? record.id), h("p", { class: "hint" }, `Week of ${problem.weekStart} · ${problem.people.length} people · ${solverLine(loaded)}`)),
+    toolbar(loaded, () => site),
+    changesBlock(loaded),
+    h(
+      "div",
+      { class: "repair" },
+      absenceForm(loaded, (n) => rerender(n)),
+      alternativesForm(loaded),
+    ),
+    siteTabs(problem, version.rota, {
+      personHref: (person) => `${versionHash(record.id, version.version).split("?")[0]}/people/${encodeURIComponent(person)}`,
+      onGap: (gap, point, grid) => openSwaps({ loaded, gap, point, zone: grid.zone, onApplied: rerender }),
+      others: loaded.base ? [loaded.base.rota] : [],
+      beforeLabel: () => `changed; v${version.baseVersion ?? ""} had`,
+      site,
+      onSite: (s) => {
+        site = s;
+        history.replaceState(null, "", versionHash(record.id, version.version, s));
+      },
+    }),
+  );
+  focusHeading(main);
+};
