@@ -57,10 +57,13 @@ export function resolve(problem: Problem, published: RotaInput, change: Change, 
   const pins = frozenPins(inst, state);
   const plans = loadPlacements(state, inst.reference?.at ?? []);
   const before = gapSlots(state);
-  const forced = repair(state, pins, plans);
+  const { forced, replanned } = repair(state, pins, plans);
   const openedGaps = new Set([...gapSlots(state)].filter((gap) => !before.has(gap)));
+  // An empty change asks for nothing: the published rota stands as it is, gaps and all. A
+  // re-solve repairs what a change breaks; it does not re-plan the week.
+  const idle = isEmptyChange(change) && replanned === 0 && openedGaps.size === 0;
 
-  fillDirectly(state, pins, openedGaps);
+  if (!idle) fillDirectly(state, pins, openedGaps);
   const outcome = search(state, pins, {
     skipConstruction: true,
     stallLimit: STALL_MOVES,
@@ -70,7 +73,7 @@ export function resolve(problem: Problem, published: RotaInput, change: Change, 
     focus: [...new Set([...openedGaps].map((gap) => Number(gap.slice(gap.indexOf("@") + 1))))],
     seed: options.seed ?? 1,
     ...(options.backend ? { backend: options.backend } : {}),
-    ...(clock ? { clock, deadline: started + (options.timeLimitMs ?? DEFAULT_RESOLVE_MS) } : { moves: options.workBudget ?? DEFAULT_RESOLVE_MOVES }),
+    ...(idle ? { moves: 0 } : clock ? { clock, deadline: started + (options.timeLimitMs ?? DEFAULT_RESOLVE_MS) } : { moves: options.workBudget ?? DEFAULT_RESOLVE_MOVES }),
   });
   const best = new SearchState(inst);
   outcome.bestShifts.forEach((byDay, p) =>
@@ -130,12 +133,13 @@ function frozenPins(inst: Instance, state: SearchState): Pins {
 /**
  * Clears every published person-day the change makes impossible (an absence, lost availability, a
  * closed band, a removed colleague…) together with those who depended on it (students left without
- * staff, shadowing without a colleague) and re-plans them. Returns how many stints had to change.
+ * staff, shadowing without a colleague) and re-plans them. Returns how many stints had to change
+ * and how many person-days were re-planned.
  */
-function repair(state: SearchState, pins: Pins, plans: Plans): number {
+function repair(state: SearchState, pins: Pins, plans: Plans): { forced: number; replanned: number } {
   const inst = state.inst;
   const reference = inst.reference;
-  if (!reference) return 0;
+  if (!reference) return { forced: 0, replanned: 0 };
   const broken = new Set<string>();
   let forced = 0;
   for (const [key, { p, plan }] of plans) {
@@ -176,7 +180,7 @@ function repair(state: SearchState, pins: Pins, plans: Plans): number {
     const planned = bestDay(state, p, day, requiredOf(state, p, day, pins.get(p)));
     if (planned) state.setDay(p, day, planned.plan);
   }
-  return forced;
+  return { forced, replanned: broken.size };
 }
 
 function stintStartOf(inst: Instance, at: Int16Array, slot: number): number {

@@ -31,8 +31,9 @@ function absenceOf(problem: Problem, now: number, a: { who: number; after: numbe
 }
 
 describe("re-solving generated rotas", () => {
-  it.prop([problems({ maxPeople: 6 }), nowArb], { numRuns: RUNS })("returns the published rota unchanged for an empty change, and says that is minimal", (problem, halfHours) => {
-    const published = publish(problem);
+  it.prop([problems({ maxPeople: 6 }), nowArb, fc.constantFrom(0, 20, PUBLISH_BUDGET)], { numRuns: RUNS })("returns the published rota unchanged for an empty change, and says that is minimal", (problem, halfHours, budget) => {
+    // Published rotas are not always the solver's best: cut short, or edited by hand.
+    const published = solve(problem, { workBudget: budget, seed: 1 });
     const result = repair(problem, published, {}, nowOf(problem, halfHours));
     expect(result.diff).toEqual({ changes: 0, people: [], words: [] });
     expect(result.minimal).toBe(true);
