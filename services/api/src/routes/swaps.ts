@@ -11,7 +11,7 @@ const SwapQuery = z.object({
   point: z.string().min(1).describe("the service point with the gap"),
   start: DateTimeText,
   end: DateTimeText,
-  version: VersionNumber.optional().describe("default: the published version, else the latest"),
+  version: VersionNumber.optional().describe("default: the latest version (the plan as it stands, every change applied)"),
 });
 
 export const swapRoutes =
@@ -31,7 +31,7 @@ export const swapRoutes =
       },
       async (request) => {
         const { point, start, end, version } = request.query;
-        const { version: found } = await versionFor(repo, request.orgId, request.params.id, version);
+        const { version: found } = await versionFor(repo, request.orgId, request.params.id, version, "latest");
         try {
           return swapCandidates(found.problem, found.rota, { point, start, end });
         } catch (error) {
