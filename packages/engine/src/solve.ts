@@ -40,12 +40,14 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
   const boundRun =
     options.bound === false
       ? undefined
-      : pool.run({ kind: "bound", problem, timeLimitMs }, { deadlineMs: timeLimitMs, ...signal }).then((outcome) => {
-          if (outcome.kind !== "result") return;
-          const result = outcome.value as ExactResult;
-          bound = result.bound;
-          exact = result.rota;
-        });
+      : pool
+          .run({ kind: "bound", problem, timeLimitMs }, { deadlineMs: timeLimitMs, ...signal, onProgress: (message: Progress) => (bound = message.bestBound ?? bound) })
+          .then((outcome) => {
+            if (outcome.kind !== "result") return;
+            const result = outcome.value as ExactResult;
+            bound = result.bound ?? bound;
+            exact = result.rota;
+          });
   let latest: Rota | undefined;
   const outcome = await pool.run(
     { kind: "solve", problem, timeLimitMs, ...(options.seed !== undefined ? { seed: options.seed } : {}), ...(options.workBudget !== undefined ? { workBudget: options.workBudget } : {}) },
@@ -59,7 +61,8 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
     },
   );
   const searched = rotaFrom(outcome, latest, problem, performance.now() - started);
-  await boundRun;
+  // The bound gets what is left of the time limit, not a moment more.
+  if (boundRun) await Promise.race([boundRun, new Promise((wake) => setTimeout(wake, Math.max(0, started + timeLimitMs - performance.now())).unref())]);
   // On a small week the exact MILP on the second core may have done better (or proved it).
   const better = exact && exact.solver && searched.solver && exact.solver.objective < searched.solver.objective - 1e-6;
   const rota = better && exact ? { ...exact, solver: { ...(exact.solver as NonNullable<Rota["solver"]>), timeMs: Math.round(performance.now() - started), ...(searched.solver?.firstRotaMs !== undefined ? { firstRotaMs: searched.solver.firstRotaMs } : {}) } } : searched;

@@ -28,7 +28,11 @@ async function run(task: Task, stop: Int32Array, post: (reply: WorkerReply exten
       });
     }
     case "bound":
-      return exactOrBound(task.problem, backend, { timeLimitSeconds: task.timeLimitMs / 1000, clock });
+      return exactOrBound(task.problem, backend, {
+        timeLimitSeconds: task.timeLimitMs / 1000,
+        clock,
+        onBound: (bound) => post({ type: "progress", elapsedMs: 0, objective: Number.NaN, bestBound: bound, gap: null }),
+      });
     case "resolve":
       return resolve(task.problem, task.published, task.change, { now: task.now, clock, ...(task.timeLimitMs !== undefined ? { timeLimitMs: task.timeLimitMs } : {}), ...tuning });
     case "alternatives":

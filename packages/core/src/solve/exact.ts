@@ -14,8 +14,8 @@ import { canonical, gapOf, lowerBound } from "./solve";
 /** Up to this many model columns the whole week is worth a MILP of its own (measured: the small campus, 4 k columns, is proven optimal in ~30 s). */
 export const EXACT_MAX_COLUMNS = 15_000;
 
-/** Decoding and checking the MILP's rota takes well under this. */
-const FINISHING_SECONDS = 0.5;
+/** The MILP stops this long before the limit: decoding, checking and handing back its rota. */
+const FINISHING_SECONDS = 1.5;
 
 export interface ExactResult {
   /** a proven lower bound on the objective */
@@ -29,16 +29,20 @@ export interface ExactResult {
  * What the second core does during a solve: for a small week the whole MILP (its dual bound is
  * tighter than the LP's, and it may prove a rota optimal); for a larger one the LP relaxation.
  */
-export function exactOrBound(problem: Problem, backend: MilpBackend, options: { timeLimitSeconds: number; clock?: () => number }): ExactResult {
+export function exactOrBound(problem: Problem, backend: MilpBackend, options: { timeLimitSeconds: number; clock?: () => number; onBound?(bound: number): void }): ExactResult {
   const started = options.clock?.() ?? 0;
+  const spent = () => ((options.clock?.() ?? started) - started) / 1000;
+  // The LP bound first: it is quick on a small week and useful however the MILP fares.
+  const relaxed = lowerBound(problem, backend, { timeLimitSeconds: options.timeLimitSeconds });
+  if (relaxed !== null) options.onBound?.(relaxed);
   const inst = compile(canonical(problem));
   const model = buildModel(inst, RULES);
-  if (model.milp.numCols > EXACT_MAX_COLUMNS) return { bound: lowerBound(problem, backend, options), proven: false };
-  // The limit is for the whole call: building the model and decoding the answer come out of it.
-  const spent = ((options.clock?.() ?? started) - started) / 1000;
-  const result = backend.solve(model.milp, { timeLimitSeconds: Math.max(0.1, options.timeLimitSeconds - spent - FINISHING_SECONDS), relativeGap: 1e-6 });
-  const bound = result.bound ?? null;
-  if (!result.x || verifySolution(model.milp, result.x).length > 0) return { bound, proven: false };
+  if (model.milp.numCols > EXACT_MAX_COLUMNS) return { bound: relaxed, proven: false };
+  // The limit is for the whole call: the MILP ends early enough to decode and report its answer.
+  const result = backend.solve(model.milp, { timeLimitSeconds: Math.max(0.1, options.timeLimitSeconds - spent() - FINISHING_SECONDS), relativeGap: 1e-6 });
+  const bound = Math.max(result.bound ?? -Infinity, relaxed ?? -Infinity);
+  if (Number.isFinite(bound)) options.onBound?.(bound);
+  if (!result.x || verifySolution(model.milp, result.x).length > 0) return { bound: Number.isFinite(bound) ? bound : null, proven: false };
   const state = new SearchState(inst);
   const placement = placementOf(model, result.x);
   loadPlacements(state, inst.people.map((person) => {
@@ -52,8 +56,8 @@ export function exactOrBound(problem: Problem, backend: MilpBackend, options: { 
     backend: backend.name,
     timeMs: Math.round((options.clock?.() ?? started) - started),
     objective: Math.round(state.objective * 1000) / 1000,
-    bestBound: bound === null ? null : Math.round(bound * 1000) / 1000,
-    gap: gapOf(state.objective, bound),
+    bestBound: Number.isFinite(bound) ? Math.round(bound * 1000) / 1000 : null,
+    gap: gapOf(state.objective, Number.isFinite(bound) ? bound : null),
   });
-  return { bound, rota, proven };
+  return { bound: Number.isFinite(bound) ? bound : null, rota, proven };
 }

@@ -37,6 +37,9 @@ export interface Progress {
 }
 
 export const DEFAULT_TIME_LIMIT_MS = 10_000;
+/** Building, checking and scoring the final rota must fit inside the time limit too. */
+const FINISHING_SHARE = 0.05;
+const FINISHING_MAX_MS = 2_000;
 export const DEFAULT_WORK_BUDGET = 20_000;
 
 /**
@@ -54,6 +57,7 @@ export function solve(problem: Problem, options: SolveOptions = {}): Rota {
   const state = startingState(inst);
   const pins = pinsOf(inst);
 
+  const deadline = started + timeLimitMs - Math.min(FINISHING_MAX_MS, timeLimitMs * FINISHING_SHARE);
   let firstRotaMs: number | undefined;
   let stoppedEarly = false;
   const report = (objective: number): Omit<Rota["solver"] & object, "status"> => {
@@ -71,7 +75,7 @@ export function solve(problem: Problem, options: SolveOptions = {}): Rota {
   const outcome: SearchOutcome = search(state, pins, {
     seed,
     ...(options.backend ? { backend: options.backend } : {}),
-    ...(clock ? { clock, deadline: started + timeLimitMs } : {}),
+    ...(clock ? { clock, deadline } : {}),
     ...(workBudget !== undefined ? { moves: workBudget } : {}),
     shouldStop: () => {
       stoppedEarly = options.shouldStop?.() ?? false;
@@ -89,7 +93,7 @@ export function solve(problem: Problem, options: SolveOptions = {}): Rota {
     },
   });
   const best = restore(inst, outcome);
-  const timedOut = clock !== undefined && clock() - started >= timeLimitMs;
+  const timedOut = clock !== undefined && clock() >= deadline;
   const proven = options.lowerBound !== undefined && options.lowerBound !== null && best.objective - options.lowerBound <= 1e-6 * Math.max(1, Math.abs(best.objective));
   const status: SolveStatus = proven ? "optimal" : stoppedEarly ? "stopped" : timedOut ? "time-limit" : workBudget !== undefined && outcome.moves >= workBudget ? "work-limit" : "feasible";
   return rotaOf(best, { status, ...report(best.objective), iterations: outcome.moves });

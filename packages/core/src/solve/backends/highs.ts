@@ -43,6 +43,8 @@ export function highsBackend(highs: Highs): MilpBackend {
           output_flag: false,
           presolve: "on",
           mip_rel_gap: options.relativeGap ?? 1e-4,
+          // Interior point is 3-10x faster than simplex on these LPs (docs/decisions.md).
+          ...(relaxation ? { solver: "ipm" } : {}),
           random_seed: options.seed ?? 0,
           ...(options.timeLimitSeconds !== undefined ? { time_limit: Math.max(0.05, options.timeLimitSeconds) } : {}),
           ...(options.nodeLimit !== undefined ? { mip_max_nodes: options.nodeLimit } : {}),
