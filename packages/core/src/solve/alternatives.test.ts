@@ -49,12 +49,12 @@ describe("alternatives", () => {
   });
 
   it("splits a time budget evenly between the alternatives", () => {
-    // A clock that advances a millisecond per reading: each solve stops at its quarter of 400 ms
-    // (plus the few readings of its report).
+    // A clock that advances a millisecond per reading: each solve uses its quarter of 400 ms (less
+    // what the solver keeps back for finishing, plus the few readings of its report), not more.
     let ms = 0;
     const timed = alternatives(problem, 4, { timeLimitMs: 400, clock: () => ++ms, seed: 1 });
     expect(timed.map((a) => a.rota.solver?.status)).toEqual(["time-limit", "time-limit", "time-limit", "time-limit"]);
-    for (const a of timed) expect(a.rota.solver?.timeMs).toSatisfy((t: number) => t >= 100 && t < 110);
+    for (const a of timed) expect(a.rota.solver?.timeMs).toSatisfy((t: number) => t >= 75 && t <= 105);
   });
 
   it("is reproducible with a work budget and a seed", () => {
