@@ -95,6 +95,45 @@ describe("resolve", () => {
     expect(result.rota.assignments).toContainEqual({ person: "ann", point: "desk", start: at("09:00"), end: at("13:00") });
   });
 
+  it("prefers a change later in the week to one in the next 24 hours, whatever the seed", () => {
+    // Dee is off all Tuesday. Ann has worked her 4 h that day and Eve her 2 h that week, Bob is
+    // never in on Tuesdays: only Cal can take 15:00–17:00, and Cal has all 6 h of her week
+    // already (roving Monday and Thursday mornings, the desk on Wednesday). So Cal gives up two
+    // hours: Thursday's roving (later) rather than Monday's (within 24 h of the re-solve).
+    const capped = tinyProblem({
+      sites: [main],
+      people: [
+        person("ann"),
+        person("bob", { availability: { mon: [["09:00", "17:00"]], wed: [["09:00", "17:00"]], thu: [["09:00", "17:00"]] } }),
+        person("cal", { hours: { target: 6, max: 6, maxPerDay: 4 } }),
+        person("dee"),
+        person("eve", { hours: { target: 2, max: 2 } }),
+      ],
+    });
+    const before = rota([
+      stint("ann", "desk", "09:00", "13:00"),
+      stint("cal", "roving", "09:00", "11:00"),
+      stint("bob", "desk", "13:00", "17:00"),
+      stint("ann", "desk", "09:00", "13:00", TUESDAY),
+      stint("eve", "desk", "13:00", "15:00", TUESDAY),
+      stint("dee", "desk", "15:00", "17:00", TUESDAY),
+      stint("cal", "desk", "09:00", "11:00", WEDNESDAY),
+      stint("ann", "desk", "11:00", "15:00", WEDNESDAY),
+      stint("bob", "desk", "15:00", "17:00", WEDNESDAY),
+      stint("cal", "roving", "09:00", "11:00", THURSDAY),
+      stint("bob", "desk", "09:00", "13:00", THURSDAY),
+      stint("dee", "desk", "13:00", "17:00", THURSDAY),
+    ]);
+    expect(check(capped, before).violations).toEqual([]);
+    const change = sick("dee", "2026-11-24T00:00", "2026-11-25T00:00");
+    for (const seed of [1, 2, 3]) {
+      const result = resolve(capped, before, change, { now: "2026-11-23T08:00", workBudget: 200, seed });
+      expect(check(changed(change, capped), result.rota).violations).toEqual([]);
+      expect(result.rota.uncovered).toEqual([]);
+      expect(result.diff.words).toEqual(["Cal: no longer on roving Thu 26 Nov 09:00–11:00", "Cal: now on desk Tue 24 Nov 15:00–17:00", "Dee: no longer on desk Tue 24 Nov 15:00–17:00"]);
+    }
+  });
+
   it("reports what it cannot fill, with the absence as the reason", () => {
     // Nobody but Bob can work Monday afternoon.
     const narrow = tinyProblem({

@@ -8,7 +8,7 @@ import { DeskrotaInputError } from "./errors";
 import { compile, type Instance, type SlotInfo } from "./instance";
 import { loadPlacements, type Plans } from "./load";
 import { rotaOf } from "./output";
-import { bestDay, requiredOf } from "./search/dp";
+import { bestDay, bestDays, requiredOf, type Required } from "./search/dp";
 import { search, type Pins } from "./search/search";
 import { SearchState, type DayPlan } from "./search/state";
 import { canonical, gapOf } from "./solve";
@@ -212,23 +212,39 @@ function fillDirectly(state: SearchState, pins: Pins, opened: Set<string>): void
     }
     for (const run of runs) {
       const day = (inst.slots[run[0] as number] as SlotInfo).day;
-      let best: { p: number; plan: DayPlan; objective: number } | undefined;
+      let best: { p: number; plans: Map<number, DayPlan>; objective: number } | undefined;
       for (const person of inst.people) {
         const p = person.index;
         if (person.training[k] !== "independent" || !run.every((g) => state.options[p]?.[g]?.includes(k))) continue;
         const required = requiredOf(state, p, day, pins.get(p));
         for (const g of run) required.set(g, k);
-        const old = state.setDay(p, day, []);
-        const planned = bestDay(state, p, day, required);
-        if (planned) {
-          state.setDay(p, day, planned.plan);
-          if (state.objective < (best?.objective ?? Infinity)) best = { p, plan: planned.plan, objective: state.objective };
-        }
-        state.setDay(p, day, old);
+        const plans = takeOver(state, p, day, required, pins.get(p));
+        if (!plans) continue;
+        const old = new Map([...plans.keys()].map((d) => [d, state.setDay(p, d, plans.get(d) as DayPlan)]));
+        if (state.objective < (best?.objective ?? Infinity)) best = { p, plans, objective: state.objective };
+        for (const [d, plan] of old) state.setDay(p, d, plan);
       }
-      if (best && best.objective < state.objective) state.setDay(best.p, day, best.plan);
+      if (best && best.objective < state.objective) for (const [d, plan] of best.plans) state.setDay(best.p, d, plan);
     }
   }
+}
+
+/**
+ * The person's best day that meets `required`; failing that (the week's hours are used up, or
+ * rest binds), their best week with it, so that they give up hours where it costs least: a stint
+ * later in the week rather than one in the next 24 hours. The state is left as it was.
+ */
+function takeOver(state: SearchState, p: number, day: number, required: Required, pinned: Map<number, number> | undefined): Map<number, DayPlan> | null {
+  const old = state.setDay(p, day, []);
+  const planned = bestDay(state, p, day, required);
+  state.setDay(p, day, old);
+  if (planned) return new Map([[day, planned.plan]]);
+  const days = state.inst.dates.map((_, d) => d);
+  const needs = new Map(days.map((d) => [d, d === day ? required : requiredOf(state, p, d, pinned)]));
+  const week = days.map((d) => state.setDay(p, d, []));
+  const plans = bestDays(state, p, days, needs);
+  days.forEach((d) => state.setDay(p, d, week[d] as DayPlan));
+  return plans;
 }
 
 /** Slots with a gap of any rule: "point@slot" for cover, "site:rule@slot" otherwise. */
