@@ -117,4 +117,20 @@ describe("swapCandidates", () => {
     expect(issues({ ...MONDAY_AFTERNOON, end: "2026-11-23T12:00" })).toEqual([{ path: "end", code: "bad_interval", message: "the gap must start before it ends" }]);
     expect(issues({ ...MONDAY_AFTERNOON, start: "2026-11-25T09:00", end: "2026-11-25T13:00" })).toEqual([{ path: "start", code: "off_grid", message: "desk has no open slot between 2026-11-25T09:00 and 2026-11-25T13:00" }]);
   });
+
+
+  it("never takes someone from a colleague who depends on them", () => {
+    // Hal is shadowing on roving 13:00–15:00 beside Ann, the only independent colleague there; the
+    // desk is empty 13:00–17:00. Ann could take the desk from 15:00, not before.
+    const learning = tinyProblem({
+      sites: [site("main", { name: "Main Library", open: { mon: [["09:00", "17:00"]] }, servicePoints: [point("desk", "helpdesk", [band(["mon"], "09:00", "17:00", 1)], { name: "Help Desk" }), point("roving", "roving", [band(["mon"], "13:00", "15:00", 0, { target: 1 })], { name: "Roving" })] })],
+      people: [who("ann", { shifts: { minMinutes: 60 } }), who("hal", { training: { helpdesk: "none", roving: "shadowing" } }), who("bob", { availability: { tue: [["09:00", "17:00"]] } })],
+    });
+    const before = rota([stint("bob", "desk", "09:00", "13:00"), stint("ann", "roving", "13:00", "15:00"), stint("hal", "roving", "13:00", "15:00", undefined, { shadowing: true })]);
+    const afternoon = swapCandidates(learning, before, MONDAY_AFTERNOON);
+    expect(afternoon.candidates.map((c) => [c.person, c.covers])).toEqual([["ann", { start: at("15:00"), end: at("17:00") }]]);
+    const early = swapCandidates(learning, before, { point: "desk", start: "2026-11-23T13:00", end: "2026-11-23T15:00" });
+    expect(early.candidates).toEqual([]);
+    expect(early.unable).toContainEqual({ person: "ann", name: "Ann", reason: "needed beside Hal (shadowing on Roving) then" });
+  });
 });

@@ -7,7 +7,7 @@ import { DeskrotaInputError } from "./errors";
 import { compile, placementsOf, type Instance, type SlotInfo } from "./instance";
 import { loadPlacements } from "./load";
 import { placementOfState, rotaOf } from "./output";
-import { bestDay, requiredOf } from "./search/dp";
+import { bestDay, requiredOf, type Required } from "./search/dp";
 import { SearchState, type DayPlan } from "./search/state";
 
 export interface GapQuery {
@@ -68,10 +68,15 @@ export function swapCandidates(problem: Problem, rota: RotaInput, gap: GapQuery)
       unable.push({ person: person.id, name: person.name, reason: unfit.reason, closeness: unfit.closeness });
       continue;
     }
-    const usable = slots.filter((g) => state.options[p]?.[g]?.includes(point) && (state.at[p]?.[g] ?? -1) !== point);
-    const tried = tryRuns(state, p, day, point, runsOf(inst, usable));
+    // What the rest of the rota needs from their day stays: a shadowing colleague's only
+    // independent colleague cannot leave them for the gap.
+    const required = requiredOf(state, p, day, undefined);
+    const held = slots.filter((g) => neededElsewhere(required, g, point));
+    const usable = slots.filter((g) => state.options[p]?.[g]?.includes(point) && (state.at[p]?.[g] ?? -1) !== point && !held.includes(g));
+    const tried = tryRuns(state, p, day, point, runsOf(inst, usable), required);
     if (!tried) {
-      unable.push({ person: person.id, name: person.name, reason: whyNot(inst, state, p, day, usable), closeness: 1 });
+      const reason = usable.length === 0 && held.length > 0 ? heldFor(inst, state, p, held[0] as number) : whyNot(inst, state, p, day, usable);
+      unable.push({ person: person.id, name: person.name, reason, closeness: 1 });
       continue;
     }
     candidates.push(describe(inst, state, p, day, tried, slots.length));
@@ -136,10 +141,23 @@ function runsOf(inst: Instance, slots: number[]): number[][] {
   return runs.sort((a, b) => b.length - a.length);
 }
 
+/** The slot is one the person's day must keep at another point. */
+function neededElsewhere(required: Required, g: number, point: number): boolean {
+  const need = required.get(g);
+  return need !== undefined && need >= 0 && need !== point;
+}
+
+/** Why a slot is held: the person is the only independent colleague beside someone shadowing. */
+function heldFor(inst: Instance, state: SearchState, p: number, g: number): string {
+  const k = state.at[p]?.[g] ?? -1;
+  const shadowing = inst.people.filter((q) => state.at[q.index]?.[g] === k && state.isShadow(q.index, k)).map((q) => q.name);
+  return `needed beside ${shadowing.join(" and ")} (shadowing on ${inst.points[k]?.name}) then`;
+}
+
 /** The best day for the person that includes the longest part of the gap they can take. */
-function tryRuns(state: SearchState, p: number, day: number, point: number, runs: number[][]): { plan: DayPlan; run: number[]; old: DayPlan } | undefined {
+function tryRuns(state: SearchState, p: number, day: number, point: number, runs: number[][], needs: Required): { plan: DayPlan; run: number[]; old: DayPlan } | undefined {
   for (const run of runs) {
-    const required = requiredOf(state, p, day, undefined);
+    const required = new Map(needs);
     for (const g of run) required.set(g, point);
     const old = state.setDay(p, day, []);
     const result = bestDay(state, p, day, required);

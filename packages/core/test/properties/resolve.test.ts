@@ -5,8 +5,9 @@ import { applyChange, type Change } from "../../src/model/change";
 import type { Problem } from "../../src/model/problem";
 import type { Assignment, Rota, RotaInput } from "../../src/model/rota";
 import { resolve } from "../../src/solve/resolve";
+import { applySwap, swapCandidates } from "../../src/solve/swaps";
 import { solve } from "../../src/solve/solve";
-import { parseDated } from "../../src/time/week";
+import { parseDated, siteSlots } from "../../src/time/week";
 import { problems } from "./problems";
 
 /** Small budgets keep each solve and re-solve to a fraction of a second; the properties hold at any budget. */
@@ -91,6 +92,20 @@ describe("re-solving generated rotas", () => {
     expect(check(changedProblem(pinned, { absences: [absence] }), result.rota).violations).toEqual([]);
     expect(result.rota.assignments).toContainEqual(expect.objectContaining(within(pin)));
   });
+
+  it.prop([problems({ maxPeople: 6 }), fc.nat(), fc.nat()], { numRuns: RUNS })("applies the top swap candidate for a gap as a rota the checker accepts", (problem, pickPoint, pickSlot) => {
+    const published = publish(problem);
+    // A gap the solver left, or else any open stretch of a point (someone may want to swap in).
+    const gaps = published.uncovered.filter((u) => u.point !== undefined);
+    const query = gaps.length > 0 ? gapQuery(gaps[pickPoint % gaps.length] as Rota["uncovered"][number]) : anyStretch(problem, pickPoint, pickSlot);
+    const report = swapCandidates(problem, published, query);
+    const top = report.candidates[0];
+    fc.pre(top !== undefined);
+    const swapped = applySwap(problem, published, top);
+    expect(check(problem, swapped).violations).toEqual([]);
+    // The candidate really is at the point for the part of the gap they said they would take.
+    expect(swapped.assignments).toContainEqual(expect.objectContaining(within({ person: top.person, point: query.point, ...top.covers })));
+  });
 });
 
 /** The kinds of change a coordinator makes, each valid for the problem it is applied to. */
@@ -154,6 +169,19 @@ function within(x: { person: string; point: string; start: string; end: string }
 
 function sorted(assignments: readonly Assignment[]): string[] {
   return assignments.map((x) => `${x.person} ${x.point} ${Date.parse(x.start)} ${Date.parse(x.end)} ${x.shadowing ? "shadowing" : ""}`).sort();
+}
+
+function gapQuery(gap: Rota["uncovered"][number]) {
+  return { point: gap.point as string, start: gap.start, end: gap.end };
+}
+
+/** Two hours (or what is left of the day) of some point from some open slot. */
+function anyStretch(problem: Problem, pickPoint: number, pickSlot: number) {
+  const points = problem.sites.flatMap((site) => site.servicePoints.map((point) => ({ site, point })));
+  const { site, point } = points[pickPoint % points.length] as (typeof points)[number];
+  const slots = siteSlots(problem, site);
+  const slot = slots[pickSlot % slots.length] as (typeof slots)[number];
+  return { point: point.id, start: iso(slot.start), end: iso(slot.start + 2 * 60 * 60_000) };
 }
 
 function isStaff(problem: Problem, person: string): boolean {
