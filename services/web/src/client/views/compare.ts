@@ -80,7 +80,7 @@ export const compareView: View = async (main, route, signal) => {
           "tbody",
           {},
           ROWS.map((r) => row(r.label, compared.map((c) => (c.result ? r.value(c.result.metrics) : Number.NaN)), r.unit, r.better)),
-          row("Score (soft rules; lower is better)", compared.map((c) => c.result?.score.soft ?? Number.NaN), "", "lower"),
+          row("Score of the soft rules", compared.map((c) => c.result?.score.soft ?? Number.NaN), "", "lower"),
           row(`Changes against ${reference.label}`, compared.map((c) => c.result?.changes ?? Number.NaN), "", null),
           row("Person-hours placed differently", compared.map((c) => c.result?.differsPct ?? Number.NaN), "%", null),
         ),

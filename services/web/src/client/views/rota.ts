@@ -138,6 +138,14 @@ export const rotaView: View = async (main, route, signal) => {
     main,
     h("div", { class: "title-row" }, h("h1", {}, record.name ?? record.id), h("p", { class: "hint" }, `Week of ${problem.weekStart} · ${problem.people.length} people · ${solverLine(loaded)}`)),
     toolbar(loaded, () => site),
+    version.version !== record.version &&
+      h(
+        "p",
+        { class: "notice" },
+        `This is v${version.version}; the latest is v${record.version}. Absences and swaps are applied to the latest: `,
+        h("a", { href: versionHash(record.id, record.version ?? version.version, site) }, `show v${record.version}`),
+        ".",
+      ),
     changesBlock(loaded),
     h(
       "div",

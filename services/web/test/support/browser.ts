@@ -1,0 +1,22 @@
+import { existsSync, mkdirSync, rmSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { type Browser, chromium } from "playwright-core";
+
+/** Debian's Chromium: scripts/test.mjs installs it when it is missing (never a downloaded browser). */
+export const CHROMIUM = "/usr/bin/chromium";
+
+/** Without the networking flags Chromium keeps calling Google's hosts, which this machine refuses. */
+const FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"];
+
+export async function launch(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (pnpm test does it when run as root)`);
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
+}
+
+/** Screenshots of each step, for a person to look at: services/web/test-results/ (ignored by git). */
+export function resultsDir(name: string): string {
+  const dir = fileURLToPath(new URL(`../../test-results/${name}/`, import.meta.url));
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
