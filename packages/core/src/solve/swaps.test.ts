@@ -133,4 +133,25 @@ describe("swapCandidates", () => {
     expect(early.candidates).toEqual([]);
     expect(early.unable).toContainEqual({ person: "ann", name: "Ann", reason: "needed beside Hal (shadowing on Roving) then" });
   });
+
+
+  it("never moves a pinned stint", () => {
+    // Eve is pinned to the Science Library's desk on Monday morning, so she cannot come over to
+    // the Main Library that afternoon (one site a day).
+    const pinned = { ...problem, pinned: [{ person: "eve", point: "sci-desk", start: "2026-11-23T09:00", end: "2026-11-23T13:00" }] };
+    const report = swapCandidates(pinned, published, MONDAY_AFTERNOON);
+    expect(report.candidates.map((c) => c.person)).not.toContain("eve");
+    expect(report.unable).toContainEqual({ person: "eve", name: "Eve", reason: "at Science Library that day" });
+
+    // Ann is pinned to roving 13:00–15:00: she could take the desk from 15:00, not before.
+    const roving = tinyProblem({
+      sites: [site("main", { open: { mon: [["09:00", "17:00"]] }, servicePoints: [point("desk", "helpdesk", [band(["mon"], "09:00", "17:00", 1)], { name: "Help Desk" }), point("roving", "roving", [band(["mon"], "09:00", "17:00", 0, { target: 1 })], { name: "Roving" })] })],
+      people: [who("ann", { shifts: { minMinutes: 60 } }), who("bob", { availability: { tue: [["09:00", "17:00"]] } })],
+      pinned: [{ person: "ann", point: "roving", start: "2026-11-23T13:00", end: "2026-11-23T15:00" }],
+    });
+    const before = rota([stint("bob", "desk", "09:00", "13:00"), stint("ann", "roving", "13:00", "15:00")]);
+    expect(swapCandidates(roving, before, MONDAY_AFTERNOON).candidates.map((c) => [c.person, c.covers])).toEqual([["ann", { start: at("15:00"), end: at("17:00") }]]);
+    const early = swapCandidates(roving, before, { point: "desk", start: "2026-11-23T13:00", end: "2026-11-23T15:00" });
+    expect(early).toMatchObject({ candidates: [], unable: expect.arrayContaining([{ person: "ann", name: "Ann", reason: "pinned to Roving then" }]) });
+  });
 });

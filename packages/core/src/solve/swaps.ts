@@ -59,6 +59,8 @@ const DAY_NAMES = { mon: "Mondays", tue: "Tuesdays", wed: "Wednesdays", thu: "Th
 export function swapCandidates(problem: Problem, rota: RotaInput, gap: GapQuery): SwapReport {
   const { inst, state, point, slots } = setUp(problem, rota, gap);
   const day = (inst.slots[slots[0] as number] as SlotInfo).day;
+  const pins = new Map<number, Map<number, number>>();
+  for (const pin of inst.pins) for (const g of pin.slots) pins.set(pin.person, (pins.get(pin.person) ?? new Map<number, number>()).set(g, pin.point));
   const candidates: SwapCandidate[] = [];
   const unable: (Unable & { closeness: number })[] = [];
   for (const person of inst.people) {
@@ -68,14 +70,14 @@ export function swapCandidates(problem: Problem, rota: RotaInput, gap: GapQuery)
       unable.push({ person: person.id, name: person.name, reason: unfit.reason, closeness: unfit.closeness });
       continue;
     }
-    // What the rest of the rota needs from their day stays: a shadowing colleague's only
-    // independent colleague cannot leave them for the gap.
-    const required = requiredOf(state, p, day, undefined);
+    // What the rest of the rota needs from their day stays: their pinned stints, and a shadowing
+    // colleague's only independent colleague cannot leave them for the gap.
+    const required = requiredOf(state, p, day, pins.get(p));
     const held = slots.filter((g) => neededElsewhere(required, g, point));
     const usable = slots.filter((g) => state.options[p]?.[g]?.includes(point) && (state.at[p]?.[g] ?? -1) !== point && !held.includes(g));
     const tried = tryRuns(state, p, day, point, runsOf(inst, usable), required);
     if (!tried) {
-      const reason = usable.length === 0 && held.length > 0 ? heldFor(inst, state, p, held[0] as number) : whyNot(inst, state, p, day, usable);
+      const reason = usable.length === 0 && held.length > 0 ? heldFor(inst, state, p, held[0] as number, pins.get(p)?.has(held[0] as number) ?? false) : whyNot(inst, state, p, day, usable);
       unable.push({ person: person.id, name: person.name, reason, closeness: 1 });
       continue;
     }
@@ -147,9 +149,10 @@ function neededElsewhere(required: Required, g: number, point: number): boolean 
   return need !== undefined && need >= 0 && need !== point;
 }
 
-/** Why a slot is held: the person is the only independent colleague beside someone shadowing. */
-function heldFor(inst: Instance, state: SearchState, p: number, g: number): string {
+/** Why a slot is held: the person is pinned there, or the only independent colleague beside someone shadowing. */
+function heldFor(inst: Instance, state: SearchState, p: number, g: number, pinned: boolean): string {
   const k = state.at[p]?.[g] ?? -1;
+  if (pinned) return `pinned to ${inst.points[k]?.name} then`;
   const shadowing = inst.people.filter((q) => state.at[q.index]?.[g] === k && state.isShadow(q.index, k)).map((q) => q.name);
   return `needed beside ${shadowing.join(" and ")} (shadowing on ${inst.points[k]?.name}) then`;
 }
