@@ -77,7 +77,7 @@ export function swapCandidates(problem: Problem, rota: RotaInput, gap: GapQuery)
     const usable = slots.filter((g) => state.options[p]?.[g]?.includes(point) && (state.at[p]?.[g] ?? -1) !== point && !held.includes(g));
     const tried = tryRuns(state, p, day, point, runsOf(inst, usable), required);
     if (!tried) {
-      const reason = usable.length === 0 && held.length > 0 ? heldFor(inst, state, p, held[0] as number, pins.get(p)?.has(held[0] as number) ?? false) : whyNot(inst, state, p, day, usable);
+      const reason = usable.length === 0 && held.length > 0 ? heldFor(inst, state, p, held[0] as number, pins.get(p)?.get(held[0] as number)) : whyNot(inst, state, p, day, usable);
       unable.push({ person: person.id, name: person.name, reason, closeness: 1 });
       continue;
     }
@@ -150,9 +150,9 @@ function neededElsewhere(required: Required, g: number, point: number): boolean 
 }
 
 /** Why a slot is held: the person is pinned there, or the only independent colleague beside someone shadowing. */
-function heldFor(inst: Instance, state: SearchState, p: number, g: number, pinned: boolean): string {
+function heldFor(inst: Instance, state: SearchState, p: number, g: number, pinned: number | undefined): string {
+  if (pinned !== undefined) return `pinned to ${inst.points[pinned]?.name} then`;
   const k = state.at[p]?.[g] ?? -1;
-  if (pinned) return `pinned to ${inst.points[k]?.name} then`;
   const shadowing = inst.people.filter((q) => state.at[q.index]?.[g] === k && state.isShadow(q.index, k)).map((q) => q.name);
   return `needed beside ${shadowing.join(" and ")} (shadowing on ${inst.points[k]?.name}) then`;
 }
