@@ -155,3 +155,21 @@ describe("swapCandidates", () => {
     expect(early).toMatchObject({ candidates: [], unable: expect.arrayContaining([{ person: "ann", name: "Ann", reason: "pinned to Roving then" }]) });
   });
 });
+
+describe("applySwap", () => {
+  it("puts the candidate's new day in place of their old one, as a rota the checker accepts", () => {
+    // The published stints are written without offsets, the candidates' with: the same stints.
+    const report = swapCandidates(problem, published, MONDAY_AFTERNOON);
+    expect(report.candidates.length).toBeGreaterThan(0);
+    for (const candidate of report.candidates) {
+      const swapped = applySwap(problem, published, candidate);
+      expect(check(problem, swapped).violations).toEqual([]);
+      expect(swapped.assignments).toEqual(expect.arrayContaining(candidate.after));
+      const gone = candidate.before.filter((b) => !candidate.after.some((a) => a.point === b.point && a.start === b.start && a.end === b.end));
+      for (const stint of gone) expect(swapped.assignments).not.toContainEqual(stint);
+      // Everyone else's stints are as they were.
+      const others = (assignments: readonly { person: string; point: string; start: string; end: string }[]) => assignments.filter((a) => a.person !== candidate.person).map((a) => `${a.person} ${a.point} ${Date.parse(a.start)}–${Date.parse(a.end)}`).sort();
+      expect(others(swapped.assignments)).toEqual(others(published.assignments.map((a) => ({ ...a, start: `${a.start}Z`, end: `${a.end}Z` }))));
+    }
+  });
+});

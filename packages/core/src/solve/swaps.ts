@@ -92,7 +92,9 @@ export function swapCandidates(problem: Problem, rota: RotaInput, gap: GapQuery)
 export function applySwap(problem: Problem, rota: RotaInput, candidate: Pick<SwapCandidate, "person" | "before" | "after">): Rota {
   const inst = compile(problem);
   const state = new SearchState(inst);
-  const kept = rota.assignments.filter((a) => !(a.person === candidate.person && candidate.before.some((b) => b.point === a.point && b.start === a.start && b.end === a.end)));
+  // The same stint may be written with or without its offset: compare instants, not text.
+  const instant = (text: string) => parseDated(text, problem.timeZone);
+  const kept = rota.assignments.filter((a) => !(a.person === candidate.person && candidate.before.some((b) => b.point === a.point && instant(b.start) === instant(a.start) && instant(b.end) === instant(a.end))));
   loadPlacements(state, placementsOf(inst, [...kept, ...candidate.after]));
   return rotaOf(state, { status: "feasible", backend: "swap", timeMs: 0, objective: Math.round(state.objective * 1000) / 1000, bestBound: null, gap: null });
 }
