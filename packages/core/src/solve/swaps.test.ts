@@ -115,6 +115,11 @@ describe("swapCandidates", () => {
     };
     expect(issues({ ...MONDAY_AFTERNOON, point: "nowhere" })).toEqual([{ path: "point", code: "unknown_reference", message: "there is no service point nowhere" }]);
     expect(issues({ ...MONDAY_AFTERNOON, end: "2026-11-23T12:00" })).toEqual([{ path: "end", code: "bad_interval", message: "the gap must start before it ends" }]);
+    expect(issues({ ...MONDAY_AFTERNOON, start: "after lunch" })).toEqual([{ path: "start", code: "invalid_date", message: "after lunch is not a date and time" }]);
+    expect(issues({ ...MONDAY_AFTERNOON, start: "Monday", end: "2026-11-23T25:00" })).toEqual([
+      { path: "start", code: "invalid_date", message: "Monday is not a date and time" },
+      { path: "end", code: "invalid_date", message: "2026-11-23T25:00 is not a date and time" },
+    ]);
     expect(issues({ ...MONDAY_AFTERNOON, start: "2026-11-25T09:00", end: "2026-11-25T13:00" })).toEqual([{ path: "start", code: "off_grid", message: "desk has no open slot between 2026-11-25T09:00 and 2026-11-25T13:00" }]);
   });
 

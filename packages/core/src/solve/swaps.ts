@@ -105,6 +105,8 @@ function setUp(problem: Problem, rota: RotaInput, gap: GapQuery) {
   if (point < 0) throw new DeskrotaInputError([{ path: "point", code: "unknown_reference", message: `there is no service point ${gap.point}` }]);
   const from = parseDated(gap.start, problem.timeZone);
   const to = parseDated(gap.end, problem.timeZone);
+  const unreadable = (["start", "end"] as const).filter((key) => !Number.isFinite(key === "start" ? from : to));
+  if (unreadable.length > 0) throw new DeskrotaInputError(unreadable.map((key) => ({ path: key, code: "invalid_date", message: `${gap[key]} is not a date and time` })));
   if (!(from < to)) throw new DeskrotaInputError([{ path: "end", code: "bad_interval", message: "the gap must start before it ends" }]);
   const slots = (inst.sites[(inst.points[point] as Instance["points"][number]).site]?.slots ?? []).filter((g) => {
     const slot = inst.slots[g] as SlotInfo;
