@@ -106,6 +106,26 @@ describe("applyChange", () => {
     expect(issuesOf({ addPeople: [staff("bob")] })).toEqual([{ path: "addPeople.0.id", code: "duplicate_id", message: "person bob already exists" }]);
   });
 
+  it("reports what the whole problem's validation finds in the change at its path in the change", () => {
+    expect(issuesOf({ absences: [{ person: "ann", from: "2026-11-24T18:00", to: "2026-11-24T12:00" }] })).toEqual([
+      { path: "absences.0.to", code: "bad_interval", message: "the absence must start before it ends (2026-11-24T18:00 – 2026-11-24T12:00)" },
+    ]);
+    expect(issuesOf({ pin: [{ ...pin, person: "zed", point: "nowhere" }] })).toEqual([
+      { path: "pin.0.person", code: "unknown_reference", message: "there is no person zed" },
+      { path: "pin.0.point", code: "unknown_reference", message: "there is no service point nowhere" },
+    ]);
+    expect(issuesOf({ cover: [{ point: "desk", cover: [{ days: ["mon"], from: "09:10", to: "13:00", min: 1 }] }] })).toEqual([
+      { path: "cover.0.cover.0.from", code: "off_grid", message: "09:10 is not on the 30-minute slot grid" },
+    ]);
+    expect(issuesOf({ availability: [{ person: "bob", availability: { mon: [["09:00", "12:45"]] } }] })).toEqual([
+      { path: "availability.0.availability.mon.0.1", code: "off_grid", message: "12:45 is not on the 30-minute slot grid" },
+    ]);
+    expect(issuesOf({ addPeople: [staff("dee", { sites: ["main", "annex"], mentor: "zed" })] })).toEqual([
+      { path: "addPeople.0.sites.1", code: "unknown_reference", message: "there is no site annex" },
+      { path: "addPeople.0.mentor", code: "unknown_reference", message: "there is no person zed" },
+    ]);
+  });
+
   it("lists every issue of a change at once", () => {
     const issues = issuesOf({ absences: [{ person: "zed", from: "2026-11-24T12:00", to: "2026-11-24T18:00" }], removePeople: ["yan"], cover: [{ point: "nowhere", cover: [] }] });
     expect(issues.map((i) => i.path)).toEqual(["absences.0.person", "removePeople.0", "cover.0.point"]);

@@ -30,7 +30,8 @@ export function isEmptyChange(change: Change): boolean {
 
 /**
  * The problem after the change, validated again as a whole (an absence for an unknown person, a
- * pin that no longer fits, a band off the grid… are listed with their paths in the change).
+ * pin that no longer fits, a band off the grid… are listed with their paths in the change; what
+ * the change did not bring in keeps its path in the problem, marked as such).
  */
 export function applyChange(problem: Problem, change: Change): Parsed<Problem> {
   const issues: Issue[] = [];
@@ -43,16 +44,21 @@ export function applyChange(problem: Problem, change: Change): Parsed<Problem> {
   };
   const next: Problem = JSON.parse(JSON.stringify(problem)) as Problem;
   const byId = new Map(next.people.map((p) => [p.id, p]));
+  // Each part of the problem the change brought in, and its path in the change: what the whole
+  // problem's validation finds there is reported where the coordinator wrote it.
+  const from = new Map<object, string>();
 
   change.absences?.forEach((a, i) => {
     if (!known(a.person, `absences.${i}.person`)) return;
     const person = byId.get(a.person);
     const { person: _who, ...absence } = a;
+    from.set(absence, `absences.${i}`);
     if (person) person.absences = [...(person.absences ?? []), absence];
   });
   change.availability?.forEach((a, i) => {
     if (!known(a.person, `availability.${i}.person`)) return;
     const person = byId.get(a.person);
+    from.set(a.availability, `availability.${i}.availability`);
     if (person) person.availability = a.availability;
   });
   change.removePeople?.forEach((id, i) => {
@@ -64,12 +70,14 @@ export function applyChange(problem: Problem, change: Change): Parsed<Problem> {
   change.addPeople?.forEach((p, i) => {
     if (people.has(p.id)) issues.push({ path: `addPeople.${i}.id`, code: "duplicate_id", message: `person ${p.id} already exists` });
     else next.people.push(p);
+    from.set(p, `addPeople.${i}`);
   });
   change.unpin?.forEach((u, i) => {
     const before = next.pinned?.length ?? 0;
     next.pinned = next.pinned?.filter((pin) => !(pin.person === u.person && pin.point === u.point && pin.start === u.start && pin.end === u.end));
     if ((next.pinned?.length ?? 0) === before) issues.push({ path: `unpin.${i}`, code: "unknown_reference", message: `${u.person} has no pin on ${u.point} from ${u.start} to ${u.end}` });
   });
+  change.pin?.forEach((pin, i) => from.set(pin, `pin.${i}`));
   if (change.pin?.length) next.pinned = [...(next.pinned ?? []), ...change.pin];
   change.cover?.forEach((c, i) => {
     if (!points.has(c.point)) {
@@ -77,8 +85,34 @@ export function applyChange(problem: Problem, change: Change): Parsed<Problem> {
       return;
     }
     for (const site of next.sites) for (const point of site.servicePoints) if (point.id === c.point) point.cover = c.cover;
+    from.set(c.cover, `cover.${i}.cover`);
   });
   if (issues.length > 0) return { ok: false, issues };
   const result = Problem.safeParse(next);
-  return result.success ? { ok: true, value: result.data } : { ok: false, issues: toIssues(result.error).map((issue) => ({ ...issue, path: `(problem after the change) ${issue.path}` })) };
+  if (result.success) return { ok: true, value: result.data };
+  const paths = changePaths(next, from);
+  return { ok: false, issues: toIssues(result.error).map((issue) => ({ ...issue, path: inChange(issue.path, paths) })) };
+}
+
+/** Problem path → change path, for every part of `next` the change brought in. */
+function changePaths(next: Problem, from: Map<object, string>): [string, string][] {
+  const paths: [string, string][] = [];
+  const note = (part: object | undefined, path: string) => {
+    const origin = part && from.get(part);
+    if (origin) paths.push([path, origin]);
+  };
+  next.people.forEach((person, i) => {
+    note(person, `people.${i}`);
+    note(person.availability, `people.${i}.availability`);
+    person.absences?.forEach((absence, j) => note(absence, `people.${i}.absences.${j}`));
+  });
+  next.pinned?.forEach((pin, i) => note(pin, `pinned.${i}`));
+  next.sites.forEach((site, s) => site.servicePoints.forEach((point, k) => note(point.cover, `sites.${s}.servicePoints.${k}.cover`)));
+  return paths;
+}
+
+/** An issue's path in the change where the change brought that part in, else marked as the problem's. */
+function inChange(path: string, paths: [string, string][]): string {
+  const match = paths.find(([prefix]) => path === prefix || path.startsWith(`${prefix}.`));
+  return match ? `${match[1]}${path.slice(match[0].length)}` : `(problem after the change) ${path}`;
 }
