@@ -7,6 +7,7 @@ import { renderReport } from "./report";
 import type { Results } from "./results";
 import { enginesSeen } from "./child/run";
 import { measureBackend, type BackendCase, type BackendSummary } from "./sections/backends";
+import { measureResolve, type ResolveSummary } from "./sections/resolve";
 import { scaling } from "./sections/scaling";
 import { measureSolves, type RunRecord, type SolveSummary } from "./sections/solves";
 import { targets } from "./sections/targets";
@@ -46,6 +47,8 @@ for (const { instance, settings } of plan.solves) {
   solves.push(measured.summary);
   solveRuns[instance.id] = measured.runs;
 }
+const resolves: ResolveSummary[] = [];
+for (const { instance, settings } of plan.resolves) resolves.push(await measureResolve(instance, settings, log));
 clearInterval(sampler);
 
 const instances = plan.solves.map((s) => s.instance);
@@ -63,13 +66,13 @@ const results: Results = {
     backendRuns: plan.backend.runs,
   },
   instances: instances.map(({ id, sites, people, note, ref }) => ({ id, sites, people, note, ref })),
-  targets: targets(solves, milp, null),
+  targets: targets(solves, milp, resolves.find((x) => x.instance === "typical-week")?.latencyMs.p95 ?? null),
   solves,
   solveRuns,
   lp,
   milp,
   scaling: scaling(instances, solves, lp),
-  resolve: null,
+  resolves,
 };
 const dir = new URL("../results/", import.meta.url);
 mkdirSync(dir, { recursive: true });

@@ -2,6 +2,7 @@ import type { BenchInstance } from "./instances";
 import type { Machine } from "./machine";
 import type { Plan } from "./plan";
 import type { BackendSummary } from "./sections/backends";
+import type { ResolveSummary } from "./sections/resolve";
 import type { Growth, ScalingRow } from "./sections/scaling";
 import type { RunRecord, SolveSummary } from "./sections/solves";
 import type { TargetRow } from "./sections/targets";
@@ -26,6 +27,5 @@ export interface Results {
   lp: BackendSummary[];
   milp: BackendSummary[];
   scaling: { rows: ScalingRow[]; growth: Growth };
-  /** the re-solve section, when the engine has re-solve */
-  resolve: string | null;
+  resolves: ResolveSummary[];
 }

@@ -1,5 +1,6 @@
 import type { ChildMessage, ChildTask } from "./protocol";
 import { runBackendTask } from "./backend-task";
+import { runResolveTask } from "./resolve-task";
 import { runSolveTask } from "./solve-task";
 
 /** A measured child process: one task from the parent, then exit. */
@@ -11,7 +12,7 @@ export type Started = (info?: Record<string, number>) => void;
 process.once("message", async (task: ChildTask) => {
   const started: Started = (info) => void send({ type: "started", rssMb: mb(process.memoryUsage().rss), ...(info ? { info } : {}) });
   try {
-    const value = task.kind === "solve" ? await runSolveTask(task, started) : await runBackendTask(task, started);
+    const value = task.kind === "solve" ? await runSolveTask(task, started) : task.kind === "resolve" ? await runResolveTask(task, started) : await runBackendTask(task, started);
     // maxRSS covers every thread of the process: the engine's search and bound workers included.
     await send({ type: "result", value, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) });
   } catch (error) {

@@ -1,12 +1,21 @@
 import type { InstanceRef } from "../instances";
 
 /** What one measured child process does. Each child does one thing, so its peak RSS is that thing's. */
-export type ChildTask = SolveTask | BackendTask;
+export type ChildTask = SolveTask | BackendTask | ResolveTask;
 
 export interface SolveTask {
   kind: "solve";
   instance: InstanceRef;
   timeLimitMs: number;
+  seed: number;
+}
+
+export interface ResolveTask {
+  kind: "resolve";
+  instance: InstanceRef;
+  /** time limit of the solve that publishes the rota to repair */
+  publishMs: number;
+  absences: number;
   seed: number;
 }
 

@@ -28,8 +28,10 @@ export interface SolveSummary {
   /** the bound the gaps are measured against, and where it came from */
   bound: number | null;
   boundSource: string;
-  /** first valid rota as the engine's caller sees it (worker start-up included), ms */
+  /** first rota as the engine's caller sees it with a warm worker pool, ms */
   firstRotaMs: number | null;
+  /** the same for the first solve in a fresh process (small-campus, cold workers), ms */
+  coldFirstRotaMs: number | null;
   /** the same inside the search worker (compile + first construction sweep), ms */
   firstRotaInWorkerMs: number | null;
   /** gap of that first rota: a first rota can be a partial construction */
@@ -93,6 +95,7 @@ function summarise(instance: BenchInstance, settings: SolveSettings, records: Ru
     bound: bound.value,
     boundSource: bound.source,
     firstRotaMs: median(ok.map((r) => r.curve[0]?.[0])),
+    coldFirstRotaMs: median(ok.map((r) => r.coldFirstRotaMs)),
     firstRotaInWorkerMs: median(ok.map((r) => r.solver?.firstRotaMs)),
     firstRotaGapPct: median(ok.map((r) => pct(gap(r.curve[0]?.[1] ?? null)))),
     timeToGapMs: { within10: medianOrNever(ok.map((r) => reach(r, 0.1))), within1: medianOrNever(ok.map((r) => reach(r, 0.01))) },

@@ -46,7 +46,7 @@ export function targets(solves: SolveSummary[], milps: BackendSummary[], resolve
   gapBy("typical-week", 10, 1);
   first("large-system", 10_000);
   gapBy("large-system", 60, 3);
-  rows.push({ target: "typical-week: re-solve after an absence", goal: "p95 ≤ 200 ms", measured: resolveP95Ms !== null ? `${resolveP95Ms} ms` : "not measured: the engine has no re-solve yet", met: resolveP95Ms !== null ? resolveP95Ms <= 200 : null });
+  rows.push({ target: "typical-week: re-solve after an absence", goal: "p95 ≤ 200 ms", measured: resolveP95Ms !== null ? `${resolveP95Ms} ms (warm worker pool)` : "not run", met: resolveP95Ms !== null ? resolveP95Ms <= 200 : null });
   const large = s("large-system");
   rows.push({
     target: "large-system: memory",

@@ -1,0 +1,59 @@
+import { applyChange, check, type Assignment, type Change, type Problem } from "@deskrota/core";
+import { resolve, solve } from "@deskrota/engine";
+import { DateTime } from "luxon";
+import { loadProblem } from "../instances";
+import { rng } from "../random";
+import type { Started } from "./entry";
+import type { ResolveTask } from "./protocol";
+
+export interface ResolveSample {
+  /** the call as the caller sees it (warm worker pool), ms */
+  wallMs: number;
+  /** the repair inside the worker, ms */
+  workerMs: number;
+  changes: number;
+  minimal: boolean;
+  hardViolations: number;
+}
+
+export interface ResolveRun {
+  publishedObjective: number;
+  publishedStints: number;
+  samples: ResolveSample[];
+}
+
+/**
+ * Publishes a rota, then re-solves it after each of `absences` random absences, one at a time and
+ * each against the published rota: a person drops one of their published stints, and says so two
+ * hours before it starts (`now`), as someone calling in sick does.
+ */
+export async function runResolveTask(task: ResolveTask, started: Started): Promise<ResolveRun> {
+  const problem = loadProblem(task.instance);
+  const published = await solve(problem, { timeLimitMs: task.publishMs, seed: 1 });
+  const r = rng(task.seed);
+  const changes = Array.from({ length: task.absences }, () => absenceFor(r.pick(published.assignments)));
+  started();
+  const samples: ResolveSample[] = [];
+  for (const { change, now } of changes) {
+    const t = performance.now();
+    const result = await resolve(problem, published, change, { now, seed: 1 });
+    const wallMs = performance.now() - t;
+    samples.push({ wallMs: Math.round(wallMs * 10) / 10, workerMs: result.rota.solver?.timeMs ?? 0, changes: result.diff.changes, minimal: result.minimal, hardViolations: hardViolations(problem, change, result.rota) });
+  }
+  return { publishedObjective: published.solver?.objective ?? published.score.soft, publishedStints: published.assignments.length, samples };
+}
+
+function absenceFor(stint: Assignment): { change: Change; now: string } {
+  const start = DateTime.fromISO(stint.start, { setZone: true });
+  return {
+    change: { absences: [{ person: stint.person, from: stint.start, to: stint.end, reason: "sick" }] },
+    now: start.minus({ hours: 2 }).toISO() as string,
+  };
+}
+
+/** Hard-rule violations of the repaired rota, by the independent checker, against the changed problem. */
+function hardViolations(problem: Problem, change: Change, rota: Parameters<typeof check>[1]): number {
+  const changed = applyChange(problem, change);
+  if (!changed.ok) throw new Error(`benchmark built an invalid change: ${changed.issues.map((i) => i.message).join("; ")}`);
+  return check(changed.value, rota).violations.length;
+}
