@@ -60,6 +60,16 @@ describe("applyChange", () => {
     expect(person(next, "bob")?.absences).toBeUndefined();
   });
 
+  it("releases the pins an absence of the pinned person overlaps, and only those", () => {
+    const later = { person: "bob", point: "desk", start: "2026-11-24T09:00", end: "2026-11-24T11:00" };
+    const pinned = { ...problem, pinned: [pin, later, { ...pin, person: "ann" }] };
+    const result = applyChange(pinned, { absences: [{ person: "bob", from: "2026-11-23T10:30", to: "2026-11-23T17:00", reason: "sick" }] });
+    expect(result.ok && result.value.pinned).toEqual([later, { ...pin, person: "ann" }]);
+    // Touching is not overlapping: back at 09:00, the pin from 09:00 stays.
+    const back = applyChange(pinned, { absences: [{ person: "bob", from: "2026-11-23T07:00", to: "2026-11-23T09:00" }] });
+    expect(back.ok && back.value.pinned).toEqual(pinned.pinned);
+  });
+
   it("replaces a person's weekly availability", () => {
     const next = applied({ availability: [{ person: "bob", availability: { tue: [["09:00", "13:00"]] } }] });
     expect(person(next, "bob")?.availability).toEqual({ tue: [["09:00", "13:00"]] });

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { toIssues, type Issue, type Parsed } from "./parse";
 import { Absence, CoverBand, Person, Pin, Problem } from "./problem";
 import { Id, WeekHours } from "./primitives";
+import { parseDated } from "../time/week";
 
 /**
  * What changed since a rota was published, in the problem format's own shapes (docs/api.md).
@@ -31,7 +32,8 @@ export function isEmptyChange(change: Change): boolean {
 /**
  * The problem after the change, validated again as a whole (an absence for an unknown person, a
  * pin that no longer fits, a band off the grid… are listed with their paths in the change; what
- * the change did not bring in keeps its path in the problem, marked as such).
+ * the change did not bring in keeps its path in the problem, marked as such). An absence releases
+ * the absent person's pins it overlaps, as removing a person releases theirs.
  */
 export function applyChange(problem: Problem, change: Change): Parsed<Problem> {
   const issues: Issue[] = [];
@@ -54,6 +56,9 @@ export function applyChange(problem: Problem, change: Change): Parsed<Problem> {
     const { person: _who, ...absence } = a;
     from.set(absence, `absences.${i}`);
     if (person) person.absences = [...(person.absences ?? []), absence];
+    // Someone off sick cannot be kept where they were pinned: the absence releases those pins.
+    const [away, back] = [parseDated(absence.from, problem.timeZone), parseDated(absence.to, problem.timeZone)];
+    next.pinned = next.pinned?.filter((pin) => pin.person !== a.person || !(parseDated(pin.start, problem.timeZone) < back && away < parseDated(pin.end, problem.timeZone)));
   });
   change.availability?.forEach((a, i) => {
     if (!known(a.person, `availability.${i}.person`)) return;

@@ -161,6 +161,15 @@ describe("resolve", () => {
     expect(result.rota.assignments.filter((a) => a.person === "ann" && a.start.startsWith("2026-11-23"))).toEqual([]);
   });
 
+  it("takes a pinned person who falls ill off their pinned stint", () => {
+    const pinned = { ...problem, pinned: [{ person: "bob", point: "desk", start: "2026-11-23T13:00", end: "2026-11-23T17:00" }] };
+    const change = sick("bob", "2026-11-23T13:00", "2026-11-23T17:00");
+    const result = repair(change, SUNDAY_BEFORE, pinned);
+    expect(check(changed(change, pinned), result.rota).violations).toEqual([]);
+    expect(result.rota.uncovered).toEqual([]);
+    expect(result.diff.words).toContain("Bob: no longer on desk Mon 23 Nov 13:00–17:00");
+  });
+
   it("refuses a malformed change, naming the part of the change", () => {
     const attempt = (change: Change) => () => repair(change, SUNDAY_BEFORE);
     expect(attempt({ absences: [{ person: "zed", from: "2026-11-23T13:00", to: "2026-11-23T17:00" }] })).toThrow(DeskrotaInputError);
