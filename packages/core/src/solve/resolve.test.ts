@@ -170,6 +170,27 @@ describe("resolve", () => {
     expect(result.diff.words).toContain("Bob: no longer on desk Mon 23 Nov 13:00–17:00");
   });
 
+  it("refuses pins it cannot keep, naming them in the change", () => {
+    const issues = (change: Change, now = SUNDAY_BEFORE) => {
+      try {
+        repair(change, now);
+      } catch (error) {
+        if (error instanceof DeskrotaInputError) return error.issues;
+        throw error;
+      }
+      throw new Error("the change should be refused");
+    };
+    const cal = (start: string, end: string, at = "desk") => ({ person: "cal", point: at, start: `2026-11-23T${start}`, end: `2026-11-23T${end}` });
+    expect(issues({ pin: [cal("13:10", "15:00")] })).toEqual([expect.objectContaining({ path: "pin.0", code: "pin_off_grid" })]);
+    // Roving is open in the mornings only.
+    expect(issues({ pin: [cal("13:00", "15:00", "roving")] })).toEqual([{ path: "pin.0", code: "pin_conflict", message: expect.stringMatching(/^cal cannot be pinned to roving at 2026-11-23T13:00: it breaks rule /) }]);
+    expect(issues({ ...sick("cal", "2026-11-23T12:00", "2026-11-23T18:00"), pin: [cal("13:00", "15:00")] })).toEqual([expect.objectContaining({ path: "pin.0", code: "pin_conflict", message: expect.stringContaining("breaks rule availability") })]);
+    // At 14:00 the morning is past: Ann worked it, and Cal cannot be pinned there now.
+    expect(issues({ pin: [cal("09:00", "11:00")] }, "2026-11-23T14:00")).toEqual([
+      { path: "pin.0", code: "pin_conflict", message: "cal cannot be pinned to desk from 2026-11-23T09:00: that is before 2026-11-23T14:00, and nothing before then changes" },
+    ]);
+  });
+
   it("refuses a malformed change, naming the part of the change", () => {
     const attempt = (change: Change) => () => repair(change, SUNDAY_BEFORE);
     expect(attempt({ absences: [{ person: "zed", from: "2026-11-23T13:00", to: "2026-11-23T17:00" }] })).toThrow(DeskrotaInputError);

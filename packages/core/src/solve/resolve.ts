@@ -1,7 +1,10 @@
 import { diff, type Diff } from "../diff";
 import { applyChange, isEmptyChange, type Change } from "../model/change";
+import type { Issue } from "../model/parse";
 import type { Problem } from "../model/problem";
 import type { Rota, RotaInput } from "../model/rota";
+import { HARD_RULES } from "../rules";
+import { pinIssues } from "../rules/pinned";
 import { parseDated } from "../time/week";
 import type { MilpBackend } from "./backends/backend";
 import { DeskrotaInputError } from "./errors";
@@ -53,6 +56,8 @@ export function resolve(problem: Problem, published: RotaInput, change: Change, 
   const now = parseDated(options.now, problem.timeZone);
   if (!Number.isFinite(now)) throw new DeskrotaInputError([{ path: "now", code: "invalid_date", message: `${options.now} is not a date and time` }]);
   const inst = compile(canonical(next), { reference: { assignments: published.assignments, now } });
+  const unkept = pinsThatCannotBeKept(inst, next.pinned?.length ?? 0, change.pin?.length ?? 0, options.now);
+  if (unkept.length > 0) throw new DeskrotaInputError(unkept);
   const state = new SearchState(inst);
   const pins = frozenPins(inst, state);
   const plans = loadPlacements(state, inst.reference?.at ?? []);
@@ -102,6 +107,24 @@ export function resolve(problem: Problem, published: RotaInput, change: Change, 
   const changes = diff(everyone, published, rota);
   const { minimal, minimalReason } = provenMinimal(change, changes, forced, openedGaps, gapSlots(best));
   return { rota: { ...rota, diff: changes }, diff: changes, minimal, minimalReason };
+}
+
+/**
+ * Pins are the coordinator's word: one that cannot be kept (off the grid, breaking a structural
+ * rule, or asking the past to change) is an input error, with its path in the change when the
+ * change brought it in.
+ */
+function pinsThatCannotBeKept(inst: Instance, pinCount: number, newPins: number, now: string): Issue[] {
+  const reference = inst.reference;
+  const pathOf = (i: number) => (i >= pinCount - newPins ? `pin.${i - (pinCount - newPins)}` : `(problem after the change) pinned.${i}`);
+  const issues: Issue[] = pinIssues(inst, HARD_RULES).map((issue) => ({ path: pathOf(Number(issue.path[1])), code: issue.code, message: issue.message }));
+  if (issues.length > 0 || !reference) return issues;
+  inst.pins.forEach((pin, i) => {
+    const changed = pin.slots.some((g) => (inst.slots[g] as SlotInfo).start < reference.now && reference.at[pin.person]?.[g] !== pin.point);
+    const { person, point, start } = inst.problem.pinned?.[i] ?? { person: "", point: "", start: "" };
+    if (changed) issues.push({ path: pathOf(i), code: "pin_conflict", message: `${person} cannot be pinned to ${point} from ${start}: that is before ${now}, and nothing before then changes` });
+  });
+  return issues;
 }
 
 /** person → slot → point that may not change: pins, and published stints that started before `now`. */
