@@ -170,6 +170,17 @@ describe("resolve", () => {
     expect(result.diff.words).toContain("Bob: no longer on desk Mon 23 Nov 13:00–17:00");
   });
 
+  it("keeps a new pin where someone else was, and re-plans them around it", () => {
+    // Dee is pinned to Monday's desk 11:00–15:00, over the end of Ann's stint and the start of Bob's.
+    const change: Change = { pin: [{ person: "dee", point: "desk", start: "2026-11-23T11:00", end: "2026-11-23T15:00" }] };
+    const result = repair(change, SUNDAY_BEFORE);
+    expect(check(changed(change), result.rota).violations).toEqual([]);
+    expect(result.rota.assignments).toContainEqual({ person: "dee", point: "desk", start: at("11:00"), end: at("15:00") });
+    expect(result.rota.uncovered).toEqual([]);
+    // Tuesday to Thursday are as they were.
+    expect(result.diff.words.every((line) => line.includes("Mon 23 Nov"))).toBe(true);
+  });
+
   it("refuses pins it cannot keep, naming them in the change", () => {
     const issues = (change: Change, now = SUNDAY_BEFORE) => {
       try {

@@ -56,13 +56,16 @@ export function resolve(problem: Problem, published: RotaInput, change: Change, 
   const now = parseDated(options.now, problem.timeZone);
   if (!Number.isFinite(now)) throw new DeskrotaInputError([{ path: "now", code: "invalid_date", message: `${options.now} is not a date and time` }]);
   const inst = compile(canonical(next), { reference: { assignments: published.assignments, now } });
-  const unkept = pinsThatCannotBeKept(inst, next.pinned?.length ?? 0, change.pin?.length ?? 0, options.now);
+  // The change's pins come last in the problem after it.
+  const ownPins = (next.pinned?.length ?? 0) - (change.pin?.length ?? 0);
+  const pinPath = (i: number) => (i >= ownPins ? `pin.${i - ownPins}` : `(problem after the change) pinned.${i}`);
+  const unkept = pinsThatCannotBeKept(inst, pinPath, options.now);
   if (unkept.length > 0) throw new DeskrotaInputError(unkept);
   const state = new SearchState(inst);
   const pins = frozenPins(inst, state);
   const plans = loadPlacements(state, inst.reference?.at ?? []);
   const before = gapSlots(state);
-  const { forced, replanned } = repair(state, pins, plans);
+  const { forced, replanned } = repair(state, pins, plans, pinPath);
   const openedGaps = new Set([...gapSlots(state)].filter((gap) => !before.has(gap)));
   // An empty change asks for nothing: the published rota stands as it is, gaps and all. A
   // re-solve repairs what a change breaks; it does not re-plan the week.
@@ -114,9 +117,8 @@ export function resolve(problem: Problem, published: RotaInput, change: Change, 
  * rule, or asking the past to change) is an input error, with its path in the change when the
  * change brought it in.
  */
-function pinsThatCannotBeKept(inst: Instance, pinCount: number, newPins: number, now: string): Issue[] {
+function pinsThatCannotBeKept(inst: Instance, pathOf: (i: number) => string, now: string): Issue[] {
   const reference = inst.reference;
-  const pathOf = (i: number) => (i >= pinCount - newPins ? `pin.${i - (pinCount - newPins)}` : `(problem after the change) pinned.${i}`);
   const issues: Issue[] = pinIssues(inst, HARD_RULES).map((issue) => ({ path: pathOf(Number(issue.path[1])), code: issue.code, message: issue.message }));
   if (issues.length > 0 || !reference) return issues;
   inst.pins.forEach((pin, i) => {
@@ -159,7 +161,7 @@ function frozenPins(inst: Instance, state: SearchState): Pins {
  * staff, shadowing without a colleague) and re-plans them. Returns how many stints had to change
  * and how many person-days were re-planned.
  */
-function repair(state: SearchState, pins: Pins, plans: Plans): { forced: number; replanned: number } {
+function repair(state: SearchState, pins: Pins, plans: Plans, pinPath: (i: number) => string): { forced: number; replanned: number } {
   const inst = state.inst;
   const reference = inst.reference;
   if (!reference) return { forced: 0, replanned: 0 };
@@ -176,10 +178,17 @@ function repair(state: SearchState, pins: Pins, plans: Plans): { forced: number;
   for (const [p, slots] of pins) {
     for (const [g, k] of slots) if (state.at[p]?.[g] !== k) broken.add(`${p}:${(inst.slots[g] as SlotInfo).day}`);
   }
+  // A broken day keeps what may not move (pins, stints under way at `now`) in place while the
+  // rest of it is re-planned: a new pin then shows whom it displaces, and is required below.
+  const heldOn = (p: number, day: number): DayPlan =>
+    [...(pins.get(p) ?? [])]
+      .filter(([g]) => (inst.slots[g] as SlotInfo).day === day)
+      .sort(([a], [b]) => (inst.slots[a] as SlotInfo).start - (inst.slots[b] as SlotInfo).start)
+      .map(([slot, point]) => ({ slot, point }));
   // Invalid placements first, then whoever depended on them, until nothing else breaks.
   for (const key of broken) {
     const [p, day] = key.split(":").map(Number) as [number, number];
-    state.setDay(p, day, []);
+    state.setDay(p, day, heldOn(p, day));
   }
   for (let changed = true; changed; ) {
     changed = false;
@@ -194,14 +203,26 @@ function repair(state: SearchState, pins: Pins, plans: Plans): { forced: number;
       });
       if (!stranded) continue;
       broken.add(`${p}:${day}`);
-      state.setDay(p, day, []);
+      state.setDay(p, day, heldOn(p, day));
       changed = true;
     }
   }
+  const coordinators = new Map<number, Map<number, number>>();
+  inst.pins.forEach((pin) => pin.slots.forEach((g) => coordinators.set(pin.person, (coordinators.get(pin.person) ?? new Map<number, number>()).set(g, pin.index))));
   const order = [...broken].map((key) => key.split(":").map(Number) as [number, number]).sort((a, b) => Number(inst.people[a[0]]?.student) - Number(inst.people[b[0]]?.student));
   for (const [p, day] of order) {
-    const planned = bestDay(state, p, day, requiredOf(state, p, day, pins.get(p)));
-    if (planned) state.setDay(p, day, planned.plan);
+    // Everything held if possible; else only the coordinator's pins (what the change made
+    // impossible goes, even under way); a pin that cannot be kept at all is the change's error.
+    const required = requiredOf(state, p, day, pins.get(p));
+    const pinned = new Map([...required].filter(([g]) => coordinators.get(p)?.has(g)));
+    const planned = takeOver(state, p, day, required, pins.get(p)) ?? takeOver(state, p, day, pinned, pins.get(p));
+    if (planned) for (const [d, plan] of planned) state.setDay(p, d, plan);
+    else if (pinned.size === 0) state.setDay(p, day, []);
+    else {
+      const pin = inst.pins[coordinators.get(p)?.get([...pinned.keys()][0] as number) ?? -1];
+      const given = inst.problem.pinned?.[pin?.index ?? -1];
+      throw new DeskrotaInputError([{ path: pinPath(pin?.index ?? 0), code: "pin_conflict", message: `${given?.person} cannot be kept on ${given?.point} from ${given?.start} with the rest of the rota (shift length, hours, rest, or nobody able to be beside them)` }]);
+    }
   }
   return { forced, replanned: broken.size };
 }
