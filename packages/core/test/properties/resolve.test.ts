@@ -93,6 +93,20 @@ describe("re-solving generated rotas", () => {
     if (!released) expect(result.rota.assignments).toContainEqual(expect.objectContaining(within(pin)));
   });
 
+  it.prop([problems({ maxPeople: 6 }), fc.nat()], { numRuns: RUNS })("keeps a pin the change adds, wherever the published rota had people", (problem, pick) => {
+    // A pin some valid rota keeps: a whole shift of a staff member in another solved rota.
+    const published = publish(problem);
+    const other = solve(problem, { workBudget: PUBLISH_BUDGET, seed: 2 });
+    const shifts = other.assignments.filter((x) => !x.shadowing && isStaff(problem, x.person) && isWholeShift(other, x));
+    fc.pre(shifts.length > 0);
+    const chosen = shifts[pick % shifts.length] as Assignment;
+    const change: Change = { pin: [{ person: chosen.person, point: chosen.point, start: chosen.start, end: chosen.end }] };
+
+    const result = repair(problem, published, change, nowOf(problem, -48));
+    expect(check(changedProblem(problem, change), result.rota).violations).toEqual([]);
+    expect(result.rota.assignments).toContainEqual(expect.objectContaining(within(chosen)));
+  });
+
   it.prop([problems({ maxPeople: 6 }), fc.nat(), fc.nat()], { numRuns: RUNS })("applies the top swap candidate for a gap as a rota the checker accepts", (problem, pickPoint, pickSlot) => {
     const published = publish(problem);
     // A gap the solver left, or else any open stretch of a point (someone may want to swap in).
