@@ -36,5 +36,6 @@ export { alternatives, PROFILES } from "./solve/alternatives";
 export type { Alternative, AlternativesOptions, Profile } from "./solve/alternatives";
 export { compare } from "./compare";
 export type { Comparison, ComparedRota } from "./compare";
-export { exactOrBound, EXACT_MAX_COLUMNS } from "./solve/exact";
-export type { ExactResult } from "./solve/exact";
+export { exactOrBound, EXACT_MAX_PERSON_SLOTS } from "./solve/exact";
+export type { ExactResult, ExactOptions } from "./solve/exact";
+export { lagrangeBound } from "./solve/lagrange";

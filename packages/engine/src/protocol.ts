@@ -2,8 +2,8 @@ import type { AlternativesOptions, Change, Problem, Rota, RotaInput } from "@des
 
 /** What a worker is asked to do. */
 export type Task =
-  | { kind: "solve"; problem: Problem; timeLimitMs: number; seed?: number; workBudget?: number }
-  | { kind: "bound"; problem: Problem; timeLimitMs: number }
+  | { kind: "solve"; problem: Problem; timeLimitMs: number; seed?: number; workBudget?: number; incumbent?: SharedArrayBuffer }
+  | { kind: "bound"; problem: Problem; timeLimitMs: number; incumbent?: SharedArrayBuffer }
   | { kind: "resolve"; problem: Problem; published: RotaInput; change: Change; now: string; timeLimitMs?: number; seed?: number; workBudget?: number }
   | { kind: "alternatives"; problem: Problem; k: number; timeLimitMs: number; seed?: number; workBudget?: AlternativesOptions["workBudget"] };
 

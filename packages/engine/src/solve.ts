@@ -37,11 +37,13 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
   let bound: number | null = null;
   let exact: Rota | undefined;
   const signal = options.signal ? { signal: options.signal } : {};
+  const incumbent = new SharedArrayBuffer(8);
+  new Float64Array(incumbent)[0] = Number.NaN;
   const boundRun =
     options.bound === false
       ? undefined
       : pool
-          .run({ kind: "bound", problem, timeLimitMs }, { deadlineMs: timeLimitMs, ...signal, onProgress: (message: Progress) => (bound = message.bestBound ?? bound) })
+          .run({ kind: "bound", problem, timeLimitMs, incumbent }, { deadlineMs: timeLimitMs, ...signal, onProgress: (message: Progress) => (bound = message.bestBound ?? bound) })
           .then((outcome) => {
             if (outcome.kind !== "result") return;
             const result = outcome.value as ExactResult;
@@ -50,7 +52,7 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
           });
   let latest: Rota | undefined;
   const outcome = await pool.run(
-    { kind: "solve", problem, timeLimitMs, ...(options.seed !== undefined ? { seed: options.seed } : {}), ...(options.workBudget !== undefined ? { workBudget: options.workBudget } : {}) },
+    { kind: "solve", problem, timeLimitMs, incumbent, ...(options.seed !== undefined ? { seed: options.seed } : {}), ...(options.workBudget !== undefined ? { workBudget: options.workBudget } : {}) },
     {
       deadlineMs: options.workBudget !== undefined ? WORK_BUDGET_DEADLINE_MS : timeLimitMs,
       ...signal,

@@ -14,6 +14,8 @@ async function run(task: Task, stop: Int32Array, post: (reply: WorkerReply exten
   switch (task.kind) {
     case "solve": {
       let lastRota = -Infinity;
+      // The bound worker aims its Lagrangian steps at this (shared memory, no messages).
+      const incumbent = task.incumbent ? new Float64Array(task.incumbent) : undefined;
       return solve(task.problem, {
         backend,
         timeLimitMs: task.timeLimitMs,
@@ -21,18 +23,22 @@ async function run(task: Task, stop: Int32Array, post: (reply: WorkerReply exten
         ...tuning,
         shouldStop,
         onProgress: (p: Progress) => {
+          if (incumbent) incumbent[0] = p.objective;
           const withRota = p.elapsedMs - lastRota >= ROTA_EVERY_MS;
           if (withRota) lastRota = p.elapsedMs;
           post({ type: "progress", elapsedMs: p.elapsedMs, objective: p.objective, bestBound: p.bestBound, gap: p.gap, ...(withRota ? { rota: p.rota() } : {}) });
         },
       });
     }
-    case "bound":
+    case "bound": {
+      const incumbent = task.incumbent ? new Float64Array(task.incumbent) : undefined;
       return exactOrBound(task.problem, backend, {
         timeLimitSeconds: task.timeLimitMs / 1000,
         clock,
+        incumbent: () => (incumbent && Number.isFinite(incumbent[0]) ? incumbent[0] : undefined),
         onBound: (bound) => post({ type: "progress", elapsedMs: 0, objective: Number.NaN, bestBound: bound, gap: null }),
       });
+    }
     case "resolve":
       return resolve(task.problem, task.published, task.change, { now: task.now, clock, ...(task.timeLimitMs !== undefined ? { timeLimitMs: task.timeLimitMs } : {}), ...tuning });
     case "alternatives":

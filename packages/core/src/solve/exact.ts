@@ -8,11 +8,17 @@ import { loadPlacements } from "./load";
 import { verifySolution } from "./milp";
 import { buildModel } from "./model";
 import { rotaOf } from "./output";
+import { search } from "./search/search";
 import { SearchState } from "./search/state";
+import { lagrangeBound } from "./lagrange";
 import { canonical, gapOf, lowerBound } from "./solve";
 
-/** Up to this many model columns the whole week is worth a MILP of its own (measured: the small campus, 4 k columns, is proven optimal in ~30 s). */
-export const EXACT_MAX_COLUMNS = 15_000;
+/**
+ * Up to this many workable person-slots the whole week is worth a MILP of its own (the small campus
+ * has 420 and is proven optimal in ~30 s; the typical week has 3 785 and its MILP finds nothing in
+ * 20 s). Counting person-slots avoids building a large model only to learn it is too large.
+ */
+export const EXACT_MAX_PERSON_SLOTS = 1_500;
 
 /** The MILP stops this long before the limit: decoding, checking and handing back its rota. */
 const FINISHING_SECONDS = 1.5;
@@ -29,15 +35,37 @@ export interface ExactResult {
  * What the second core does during a solve: for a small week the whole MILP (its dual bound is
  * tighter than the LP's, and it may prove a rota optimal); for a larger one the LP relaxation.
  */
-export function exactOrBound(problem: Problem, backend: MilpBackend, options: { timeLimitSeconds: number; clock?: () => number; onBound?(bound: number): void }): ExactResult {
+export interface ExactOptions {
+  timeLimitSeconds: number;
+  clock?: () => number;
+  onBound?(bound: number): void;
+  /** the best objective the search has reached so far, if known (it steers the Lagrangian steps) */
+  incumbent?: () => number | undefined;
+}
+
+export function exactOrBound(problem: Problem, backend: MilpBackend, options: ExactOptions): ExactResult {
   const started = options.clock?.() ?? 0;
   const spent = () => ((options.clock?.() ?? started) - started) / 1000;
+  const inst = compile(canonical(problem));
+  const quick = new SearchState(inst);
+  const personSlots = quick.options.reduce((n, own) => n + own.filter(Boolean).length, 0);
+  if (personSlots > EXACT_MAX_PERSON_SLOTS) {
+    // Too big for the LP on this machine (minutes, hundreds of MB): the Lagrangian bound, aiming at
+    // the search's incumbent, or at a quick rota of its own until the search has one.
+    search(quick, new Map(), { moves: inst.people.length, seed: 1 });
+    const own = quick.objective;
+    const bound = lagrangeBound(inst, {
+      upper: () => Math.min(own, options.incumbent?.() ?? Infinity),
+      ...(options.clock ? { clock: options.clock, deadline: started + (options.timeLimitSeconds - FINISHING_SECONDS) * 1000 } : {}),
+      iterations: Infinity,
+      ...(options.onBound ? { onBound: options.onBound } : {}),
+    });
+    return { bound, proven: false };
+  }
   // The LP bound first: it is quick on a small week and useful however the MILP fares.
   const relaxed = lowerBound(problem, backend, { timeLimitSeconds: options.timeLimitSeconds });
   if (relaxed !== null) options.onBound?.(relaxed);
-  const inst = compile(canonical(problem));
   const model = buildModel(inst, RULES);
-  if (model.milp.numCols > EXACT_MAX_COLUMNS) return { bound: relaxed, proven: false };
   // The limit is for the whole call: the MILP ends early enough to decode and report its answer.
   const result = backend.solve(model.milp, { timeLimitSeconds: Math.max(0.1, options.timeLimitSeconds - spent() - FINISHING_SECONDS), relativeGap: 1e-6 });
   const bound = Math.max(result.bound ?? -Infinity, relaxed ?? -Infinity);

@@ -43,6 +43,9 @@ export function requiredOf(state: SearchState, p: number, day: number, pinned: R
   return required;
 }
 
+/** The cost of the person being at point k in slot g (Infinity: not there), when not the search's own. */
+export type SlotValuer = (point: number, slot: number) => number;
+
 /** The best plan of one length on one date: its cost without the weekly hours term. */
 export interface DayOption {
   plan: DayPlan;
@@ -85,7 +88,7 @@ function frameOf(state: SearchState, p: number, movable: ReadonlySet<number>, da
  * length, shift length) as state. Every hard rule holds for each plan. The person's plans on
  * `movable` dates must already be removed from the state.
  */
-export function dayOptions(state: SearchState, p: number, day: number, required: Required, movable: ReadonlySet<number>): (DayOption | undefined)[] {
+export function dayOptions(state: SearchState, p: number, day: number, required: Required, movable: ReadonlySet<number>, valueOf?: SlotValuer): (DayOption | undefined)[] {
   const inst = state.inst;
   const person = inst.people[p];
   const table: (DayOption | undefined)[] = [];
@@ -132,7 +135,7 @@ export function dayOptions(state: SearchState, p: number, day: number, required:
         for (const k of options) {
           if (need !== undefined && need !== ANY && need !== k) continue;
           const j = sitePoints.indexOf(k);
-          if (j >= 0) value[i * J + j] = slotValue(state, p, k, g, unsocialMarginal);
+          if (j >= 0) value[i * J + j] = valueOf ? valueOf(k, g) : slotValue(state, p, k, g, unsocialMarginal);
         }
       }
 
@@ -247,16 +250,17 @@ export function bestDay(state: SearchState, p: number, day: number, required: Re
  * state, so that weekly hours go where they help most and the rest rule holds between the dates.
  * The person's plans on those dates must already be removed. Null when a date's `required` fails.
  */
-export function bestDays(state: SearchState, p: number, days: number[], required: Map<number, Required>): Map<number, DayPlan> | null {
+export function bestDays(state: SearchState, p: number, days: number[], required: Map<number, Required>, relaxed?: { valueOf: SlotValuer }): { plans: Map<number, DayPlan>; cost: number } | null {
   const movable = new Set(days);
   const ordered = [...days].sort((a, b) => a - b);
-  const tables = ordered.map((day) => dayOptions(state, p, day, required.get(day) ?? new Map(), movable));
+  const tables = ordered.map((day) => dayOptions(state, p, day, required.get(day) ?? new Map(), movable, relaxed?.valueOf));
   if (tables.some((t) => t.every((o) => o === undefined))) return null;
   const person = state.inst.people[p];
   const base = state.worked[p] as number;
   const room = (person?.maxWeekSlots ?? 0) - base;
   const hours = hoursTerm(state, p, base);
-  const rest = state.inst.minRestMs;
+  // A relaxed week (for a bound) may not lose a plan to the rest rule: it is left out.
+  const rest = relaxed ? 0 : state.inst.minRestMs;
   // state key: used slots × (index of the chosen option that ended last, or -1)
   type Entry = { cost: number; used: number; lastEnd: number; choice: number[] };
   let frontier = new Map<string, Entry>([["0|-inf", { cost: 0, used: 0, lastEnd: -Infinity, choice: [] }]]);
@@ -282,7 +286,7 @@ export function bestDays(state: SearchState, p: number, days: number[], required
   if (!best) return null;
   const plans = new Map<number, DayPlan>();
   ordered.forEach((day, i) => plans.set(day, tables[i]?.[best?.choice[i] ?? 0]?.plan ?? []));
-  return plans;
+  return { plans, cost: best.cost + hours(best.used) };
 }
 
 /** Cost of the person being at point k in slot g, everyone else as they are. Infinity: not allowed. */

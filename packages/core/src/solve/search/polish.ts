@@ -108,10 +108,7 @@ export class Polisher {
       }
     }
     if (this.state.objective < before - 1e-6) return this.state.objective - before;
-    for (let i = journal.length - 1; i >= 0; i--) {
-      const entry = journal[i] as (typeof journal)[number];
-      this.state.setDay(entry.p, entry.day, entry.old);
-    }
+    this.state.undo(journal);
     return 0;
   }
 }

@@ -92,20 +92,15 @@ export function search(state: SearchState, pins: Pins, limits: SearchLimits): Se
     state.setDay(p, day, result.plan);
     return true;
   };
-  const revert = (journal: Journal) => {
-    for (let i = journal.length - 1; i >= 0; i--) {
-      const entry = journal[i] as Journal[number];
-      state.setDay(entry.p, entry.day, entry.old);
-    }
-  };
+  const revert = (journal: Journal) => state.undo(journal);
   /** Re-plans a person's whole week at once (hours go where they help most); false on failure. */
   const replanWeek = (p: number, journal: Journal): boolean => {
     const required = new Map<number, Required>();
     for (let day = 0; day < days; day++) required.set(day, requiredOf(state, p, day, pins.get(p)));
     for (let day = 0; day < days; day++) journal.push({ p, day, old: state.setDay(p, day, []) });
-    const plans = bestDays(state, p, allDays, required);
-    if (!plans) return false;
-    for (const [day, plan] of plans) state.setDay(p, day, plan);
+    const best = bestDays(state, p, allDays, required);
+    if (!best) return false;
+    for (const [day, plan] of best.plans) state.setDay(p, day, plan);
     return true;
   };
   const allDays = inst.dates.map((_, d) => d);

@@ -1,4 +1,5 @@
 import { HARD_RULES } from "../../rules";
+import { DeskrotaInternalError } from "../errors";
 import { penalty } from "../../rules/hours-fairness";
 import { isUnsocial, unsocialShares } from "../../rules/unsocial-fairness";
 import type { Instance, SlotInfo } from "../instance";
@@ -280,7 +281,11 @@ export class SearchState {
     for (const run of shifts[day] ?? []) delta -= this.shiftCost(p, run);
     delta -= this.personCost(p);
     for (const { slot, point } of old) delta += this.place(p, slot, point, NONE);
-    for (const { slot, point } of plan) delta += this.place(p, slot, NONE, point);
+    for (const { slot, point } of plan) {
+      // A slot another date's shift already holds would be counted twice: a search bug, never data.
+      if (this.at[p]?.[slot] !== NONE) throw new DeskrotaInternalError("DESKROTA_E_OVERLAP", `${this.inst.people[p]?.id} would be placed twice in slot ${slot} (date ${day})`);
+      delta += this.place(p, slot, NONE, point);
+    }
     const runs: ShiftRun[] = [];
     for (const { slot } of plan) {
       const last = runs[runs.length - 1];
@@ -292,6 +297,18 @@ export class SearchState {
     delta += this.personCost(p);
     this.objective += delta;
     return old;
+  }
+
+  /**
+   * Undoes a series of `setDay` calls, given the plans they replaced in the order made. Every touched
+   * person-day is cleared before any is restored: restoring one at a time could put a shift that
+   * starts at midnight back while a new shift of the previous date still runs past midnight.
+   */
+  undo(journal: readonly { p: number; day: number; old: DayPlan }[]): void {
+    const original = new Map<string, { p: number; day: number; old: DayPlan }>();
+    for (const entry of journal) if (!original.has(`${entry.p}:${entry.day}`)) original.set(`${entry.p}:${entry.day}`, entry);
+    for (const { p, day } of original.values()) this.setDay(p, day, []);
+    for (const { p, day, old } of original.values()) this.setDay(p, day, old);
   }
 
   /** Moves the person in one slot from point `from` to point `to` (−1: not working); returns the objective change. */
