@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import { freshDataDir } from "../../api/test/support/pglite";
 import { startServer, type RunningServer } from "../../api/test/support/server";
 import { launch, resultsDir } from "./support/browser";
@@ -53,6 +53,13 @@ async function api<T>(path: string, init: { method?: string; body?: unknown } = 
 }
 
 const shot = (name: string) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: false });
+/** Opens a rota's page and waits for it: the previous view may have had a grid too. */
+async function openRota(id: string, title: string): Promise<void> {
+  await page.goto(`${server.url}/#/rotas/${id}`);
+  await page.getByRole("heading", { level: 1, name: title, exact: true }).waitFor();
+  await page.locator("table.grid").first().waitFor();
+}
+
 /** The grid cell of a point on a day whose run starts at the given local time. */
 const cell = (point: string, iso: string) => page.locator(`td[data-point="${point}"][data-date="${dateOf(iso)}"][data-from="${timeOf(iso)}"]`);
 
@@ -62,9 +69,16 @@ beforeAll(async () => {
   browser = await launch();
   page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   page.on("pageerror", (error) => errors.push(error.message));
+  // The browser logs each refused request (a wrong token, a bad file: 4xx the page explains); any
+  // other error counts.
   page.on("console", (message) => {
-    if (message.type() === "error") errors.push(message.text());
+    if (message.type() === "error" && !/status of 4\d\d/.test(message.text())) errors.push(message.text());
   });
+});
+
+// What the page showed when a step failed, beside the steps' own screenshots.
+afterEach(async (context) => {
+  if (context.task.result?.state === "fail") await page.screenshot({ path: join(shots, `failed-${context.task.name.slice(0, 40).replace(/\W+/g, "-")}.png`), fullPage: true });
 });
 
 afterAll(async () => {
@@ -82,8 +96,6 @@ describe("the coordinator's page", () => {
     await page.getByLabel("Organisation token").fill("drt_not-a-real-token");
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.getByText("That token is not known to this server").waitFor();
-    // The browser logs that refused request; every other error counts.
-    errors.length = 0;
     await page.getByLabel("Organisation token").fill(server.token as string);
     await shot("01-sign-in");
     await page.getByRole("button", { name: "Sign in" }).click();
@@ -112,8 +124,22 @@ describe("the coordinator's page", () => {
     await shot("04-grid");
   });
 
-  test("stops a long solve and keeps the best rota so far", async () => {
+  test("an uploaded problem file with mistakes lists every one with where it is", async () => {
     await page.goto(`${server.url}/#/new`);
+    await page.getByLabel("A problem file (format v1, JSON)").check();
+    const bad = { ...small, slotMinutes: 7, people: small.people.map((p, i) => (i === 0 ? { ...p, sites: ["nowhere"] } : p)) };
+    await page.locator("#problem-file").setInputFiles({ name: "week-49.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(bad)) });
+    await page.getByRole("button", { name: "Solve" }).click();
+    const failure = page.getByRole("alert");
+    await failure.getByText("The rota could not be started").waitFor();
+    await expect(failure.locator("ul.issues li").allInnerTexts()).resolves.toEqual(expect.arrayContaining([expect.stringMatching(/^slotMinutes /), "people.0.sites.0 there is no site nowhere"]));
+    await shot("05-upload-issues");
+  });
+
+  test("stops a long solve and keeps the best rota so far", async () => {
+    await page.goto(`${server.url}/#/`);
+    await page.getByRole("link", { name: "New rota", exact: true }).first().click();
+    await page.getByLabel("A bundled example").check();
     await page.locator("#example").selectOption("typical-week");
     await page.getByLabel("Name (optional)").fill("stopped early");
     await page.getByLabel("Time limit (seconds)").fill("60");
@@ -131,13 +157,13 @@ describe("the coordinator's page", () => {
     const { rota } = await api<{ rota: { assignments: Stint[] } }>(`/v1/rotas/${rotaId}`);
     known = rota.assignments.filter((a) => !("shadowing" in a)).sort((a, b) => a.start.localeCompare(b.start))[0] as Stint;
     const name = nameOf(small, known.person);
-    await page.goto(`${server.url}/#/rotas/${rotaId}`);
+    await openRota(rotaId, "week 48");
     const here = cell(known.point, known.start);
     await here.waitFor();
     await expect(here.innerText()).resolves.toContain(name);
     await expect(here.getAttribute("aria-label")).resolves.toContain(name);
     await here.scrollIntoViewIfNeeded();
-    await shot("05-known-cell");
+    await shot("06-known-cell");
 
     // The arrow keys walk the grid: right is the next day.
     await here.focus();
@@ -152,11 +178,11 @@ describe("the coordinator's page", () => {
     await page.getByRole("button", { name: "Download calendar (iCal)" }).click();
     const ics = readFileSync(await (await download).path(), "utf8");
     expect(ics).toContain("BEGIN:VCALENDAR");
-    await shot("06-person");
+    await shot("07-person");
   });
 
   test("downloads the rota as CSV", async () => {
-    await page.goto(`${server.url}/#/rotas/${rotaId}`);
+    await openRota(rotaId, "week 48");
     const download = page.waitForEvent("download");
     await page.getByRole("button", { name: "Download CSV" }).click();
     const file = await download;
@@ -182,7 +208,7 @@ describe("the coordinator's page", () => {
     const here = cell(known.point, known.start);
     await expect(here.innerText()).resolves.not.toMatch(new RegExp(`^${name}$`, "m"));
     await here.scrollIntoViewIfNeeded();
-    await shot("07-absence");
+    await shot("08-absence");
   });
 
   test("opens a gap's swap candidates and applies one in a click", async () => {
@@ -198,16 +224,16 @@ describe("the coordinator's page", () => {
     }
     expect(gap, "a gap that someone could take").toBeDefined();
     const at = gap as Gap & { point: string };
-    await page.goto(`${server.url}/#/rotas/${solved.id}`);
+    await openRota(solved.id, "typical week");
     await page.getByRole("tab", { name: siteOf(typical, at.point)?.name as string }).click();
     const gapButton = cell(at.point, at.start).locator("button.gap");
     await gapButton.scrollIntoViewIfNeeded();
     await gapButton.hover();
-    await shot("08-gap-reason");
+    await shot("09-gap-reason");
     await gapButton.click();
     const dialog = page.getByRole("dialog");
     await dialog.locator("ol.candidates > li").first().waitFor();
-    await shot("09-swap-candidates");
+    await shot("10-swap-candidates");
     const apply = dialog.getByRole("button", { name: /^Apply: / }).first();
     const who = ((await apply.innerText()).match(/^Apply: (.*) takes it$/) ?? [])[1] as string;
     await apply.click();
@@ -215,7 +241,7 @@ describe("the coordinator's page", () => {
     expect(page.url()).toContain(`/rotas/${solved.id}/v/2`);
     await expect(page.locator(".changes").innerText()).resolves.toContain(who);
     expect(await page.locator("td.changed").count()).toBeGreaterThan(0);
-    await shot("10-swap-applied");
+    await shot("11-swap-applied");
   });
 
   test("compares two rotas of one week: metrics side by side, differing cells highlighted", async () => {
@@ -228,21 +254,32 @@ describe("the coordinator's page", () => {
     const metrics = page.locator("table.compare").first();
     await expect(metrics.locator("thead th").count()).resolves.toBe(3);
     await expect(metrics.getByRole("row", { name: /Minimum cover met/ }).locator("td").count()).resolves.toBe(2);
-    await shot("11-compare");
+    await shot("12-compare");
     const differing = page.locator("td.changed");
     expect(await differing.count()).toBeGreaterThan(0);
     await differing.first().scrollIntoViewIfNeeded();
     await expect(differing.first().innerText()).resolves.toContain("differs; week 48 again (v1) has");
-    await shot("12-compare-cells");
+    await shot("13-compare-cells");
+  });
+
+  test("makes alternatives of a rota and compares them with it", async () => {
+    await openRota(rotaId, "week 48");
+    await page.getByText("Alternatives", { exact: true }).click();
+    await page.getByLabel("How many").selectOption("2");
+    await page.getByLabel("Time for all (seconds)").fill("2");
+    await page.getByRole("button", { name: "Make alternatives" }).click();
+    await page.getByRole("heading", { name: "Comparing 3 rotas" }).waitFor({ timeout: 30_000 });
+    const heads = await page.locator("table.compare").first().locator("thead th").allInnerTexts();
+    expect(heads).toEqual(["Metric", "week 48 (v2)", expect.stringMatching(/^week 48: \S+ \(v1\)$/), expect.stringMatching(/^week 48: \S+ \(v1\)$/)]);
+    await shot("14-alternatives");
   });
 
   test("prints each site's week on one landscape page", async () => {
     const { rotas } = await api<{ rotas: { id: string; name: string }[] }>("/v1/rotas");
     const week = rotas.find((r) => r.name === "typical week") as { id: string };
-    await page.goto(`${server.url}/#/rotas/${week.id}`);
-    await page.locator("table.grid").first().waitFor();
+    await openRota(week.id, "typical week");
     await page.emulateMedia({ media: "print" });
-    await page.screenshot({ path: join(shots, "13-print.png"), fullPage: true });
+    await page.screenshot({ path: join(shots, "15-print.png"), fullPage: true });
     const pdf = await page.pdf({ format: "A4", landscape: true, printBackground: true });
     await page.emulateMedia({ media: "screen" });
     const pages = pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? [];
@@ -251,17 +288,15 @@ describe("the coordinator's page", () => {
 
   test("fits a phone's width: the grid scrolls within itself, not the page", async () => {
     await page.setViewportSize({ width: 390, height: 844 });
-    await page.goto(`${server.url}/#/rotas/${rotaId}`);
-    await page.locator("table.grid").first().waitFor();
+    await openRota(rotaId, "week 48");
     const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, viewport: window.innerWidth }));
     expect(widths.page).toBeLessThanOrEqual(widths.viewport);
-    await shot("14-phone");
+    await shot("16-phone");
     await page.setViewportSize({ width: 1280, height: 800 });
   });
 
   test("labels every field, and the page logged no errors", async () => {
-    await page.goto(`${server.url}/#/rotas/${rotaId}`);
-    await page.locator("table.grid").first().waitFor();
+    await openRota(rotaId, "week 48");
     await page.getByText("Record an absence").click();
     const unlabelled = await page.evaluate(() =>
       [...document.querySelectorAll<HTMLInputElement | HTMLSelectElement>("input, select")].filter((el) => !el.labels?.length && !el.getAttribute("aria-label")).map((el) => el.outerHTML),
