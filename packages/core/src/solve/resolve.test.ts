@@ -134,6 +134,24 @@ describe("resolve", () => {
     }
   });
 
+  it("fills what a person who leaves was doing, even without search moves", () => {
+    const change: Change = { removePeople: ["bob"] };
+    const result = resolve(problem, published, change, { now: SUNDAY_BEFORE, workBudget: 0 });
+    expect(check(changed(change), result.rota).violations).toEqual([]);
+    expect(result.rota.uncovered).toEqual([]);
+    expect(result.diff.words.filter((line) => line.startsWith("Bob"))).toEqual(["Bob: no longer on desk Mon 23 Nov 13:00–17:00", "Bob: no longer on desk Wed 25 Nov 13:00–17:00"]);
+    expect(result.diff.changes).toBe(4);
+  });
+
+  it("fills a band that now needs more people, even without search moves", () => {
+    const busier = [band(weekdays, "09:00", "17:00", 1), band(["mon"], "13:00", "15:00", 2)] as Problem["sites"][number]["servicePoints"][number]["cover"];
+    const change: Change = { cover: [{ point: "desk", cover: busier }] };
+    const result = resolve(problem, published, change, { now: SUNDAY_BEFORE, workBudget: 0 });
+    expect(check(changed(change), result.rota).violations).toEqual([]);
+    expect(result.rota.uncovered).toEqual([]);
+    expect(result.diff.words).toEqual([expect.stringMatching(/^(Cal|Dee): now on desk Mon 23 Nov 13:00–15:00$/)]);
+  });
+
   it("reports what it cannot fill, with the absence as the reason", () => {
     // Nobody but Bob can work Monday afternoon.
     const narrow = tinyProblem({

@@ -8,7 +8,7 @@ import { pinIssues } from "../rules/pinned";
 import { parseDated } from "../time/week";
 import type { MilpBackend } from "./backends/backend";
 import { DeskrotaInputError } from "./errors";
-import { compile, type Instance, type SlotInfo } from "./instance";
+import { compile, placementsOf, type Instance, type SlotInfo } from "./instance";
 import { loadPlacements, type Plans } from "./load";
 import { rotaOf } from "./output";
 import { bestDay, bestDays, requiredOf, type Required } from "./search/dp";
@@ -64,7 +64,7 @@ export function resolve(problem: Problem, published: RotaInput, change: Change, 
   const state = new SearchState(inst);
   const pins = frozenPins(inst, state);
   const plans = loadPlacements(state, inst.reference?.at ?? []);
-  const before = gapSlots(state);
+  const before = publishedGaps(problem, published);
   const { forced, replanned } = repair(state, pins, plans, pinPath);
   const openedGaps = new Set([...gapSlots(state)].filter((gap) => !before.has(gap)));
   // An empty change asks for nothing: the published rota stands as it is, gaps and all. A
@@ -286,9 +286,21 @@ function takeOver(state: SearchState, p: number, day: number, required: Required
   const days = state.inst.dates.map((_, d) => d);
   const needs = new Map(days.map((d) => [d, d === day ? required : requiredOf(state, p, d, pinned)]));
   const week = days.map((d) => state.setDay(p, d, []));
-  const plans = bestDays(state, p, days, needs);
+  const plans = bestDays(state, p, days, needs)?.plans ?? null;
   days.forEach((d) => state.setDay(p, d, week[d] as DayPlan));
   return plans;
+}
+
+/**
+ * The gaps the published rota had before the change, keyed as `gapSlots` keys them. A change
+ * cannot add or remove sites, points or opening hours, so slot and point indices match those of
+ * the problem after it; what it opened (a removed person's stints, a busier band) is what differs.
+ */
+function publishedGaps(problem: Problem, published: RotaInput): Set<string> {
+  const inst = compile(canonical(problem));
+  const state = new SearchState(inst);
+  loadPlacements(state, placementsOf(inst, published.assignments));
+  return gapSlots(state);
 }
 
 /** Slots with a gap of any rule: "point@slot" for cover, "site:rule@slot" otherwise. */
