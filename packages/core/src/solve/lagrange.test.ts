@@ -1,0 +1,29 @@
+import { it } from "@fast-check/vitest";
+import { readFileSync } from "node:fs";
+import { describe, expect } from "vitest";
+import { parseProblem } from "../model/parse";
+import { solveModel } from "../../test/support/highs";
+import { problems } from "../../test/properties/problems";
+import { compile } from "./instance";
+import { lagrangeBound } from "./lagrange";
+import { solve } from "./solve";
+
+describe("lagrange", () => {
+  it.prop([problems({ maxPeople: 4 })], { numRuns: 10 })("never exceeds the optimum the MILP proves", async (problem) => {
+    const optimum = await solveModel(problem);
+    const bound = lagrangeBound(compile(problem), { upper: () => optimum.objective, iterations: 30 });
+    expect(bound).not.toBeNull();
+    expect(bound as number).toBeLessThanOrEqual(optimum.objective + 1e-6);
+  });
+
+  it("bounds the small campus close to its rotas", () => {
+    const parsed = parseProblem(JSON.parse(readFileSync(new URL("../../../../docs/examples/small-campus.json", import.meta.url), "utf8")));
+    if (!parsed.ok) throw new Error("example rejected");
+    const rota = solve(parsed.value, { workBudget: 2000, seed: 1 });
+    const objective = rota.solver?.objective ?? Infinity;
+    const bound = lagrangeBound(compile(parsed.value), { upper: () => objective, iterations: 120 }) as number;
+    expect(bound).toBeLessThanOrEqual(objective);
+    // Not a timing: the bound is meant to be useful, within a few per cent of a good rota.
+    expect((objective - bound) / objective).toBeLessThan(0.05);
+  });
+});
