@@ -140,7 +140,9 @@ describe("resolve", () => {
     expect(check(changed(change), result.rota).violations).toEqual([]);
     expect(result.rota.uncovered).toEqual([]);
     expect(result.diff.words.filter((line) => line.startsWith("Bob"))).toEqual(["Bob: no longer on desk Mon 23 Nov 13:00–17:00", "Bob: no longer on desk Wed 25 Nov 13:00–17:00"]);
+    // Bob's two stints, and one person taking each: nothing fewer could do.
     expect(result.diff.changes).toBe(4);
+    expect(result.minimal).toBe(true);
   });
 
   it("fills a band that now needs more people, even without search moves", () => {

@@ -108,7 +108,9 @@ export function resolve(problem: Problem, published: RotaInput, change: Change, 
   // People the change removed still appear in the diff: their stints are gone.
   const everyone = { ...next, people: [...next.people, ...problem.people.filter((p) => !next.people.some((q) => q.id === p.id))] };
   const changes = diff(everyone, published, rota);
-  const { minimal, minimalReason } = provenMinimal(change, changes, forced, openedGaps, gapSlots(best));
+  // A removed person's stints could not stay either.
+  const removed = changes.people.filter((d) => !next.people.some((p) => p.id === d.person)).reduce((n, d) => n + d.removed.length, 0);
+  const { minimal, minimalReason } = provenMinimal(inst, change, changes, forced + removed, openedGaps, gapSlots(best));
   return { rota: { ...rota, diff: changes }, diff: changes, minimal, minimalReason };
 }
 
@@ -318,9 +320,10 @@ function gapSlots(state: SearchState): Set<string> {
 
 /**
  * Fewest changes, proven where it is easy to prove: every change was forced by the change itself
- * (a stint that could not stay), plus at most one stint added per filled gap.
+ * (a stint that could not stay), plus at most one stint added per point and opening with a
+ * filled gap.
  */
-function provenMinimal(change: Change, changes: Diff, forced: number, opened: Set<string>, left: Set<string>): { minimal: boolean; minimalReason: string } {
+function provenMinimal(inst: Instance, change: Change, changes: Diff, forced: number, opened: Set<string>, left: Set<string>): { minimal: boolean; minimalReason: string } {
   if (isEmptyChange(change)) {
     return changes.changes === 0
       ? { minimal: true, minimalReason: "nothing changed, so nothing was moved" }
@@ -328,8 +331,11 @@ function provenMinimal(change: Change, changes: Diff, forced: number, opened: Se
   }
   const filledGaps = [...opened].filter((gap) => !left.has(gap));
   const filled = filledGaps.length;
-  // Filling a cover gap needs a stint at that point; a lead or keyholder gap needs some stint.
-  const points = new Set(filledGaps.filter((gap) => !gap.startsWith("lead@") && !gap.startsWith("key@")).map((gap) => gap.slice(0, gap.indexOf("@"))));
+  // Filling a cover gap needs a stint at that point, and one stint cannot reach past the run of
+  // open slots it lies in (Monday's gap and Wednesday's need two); a lead or keyholder gap needs
+  // some stint.
+  const openRun = new Map(inst.sites.flatMap((site) => site.runs.flatMap((run, r) => run.map((g) => [g, `${site.index}:${r}`] as const))));
+  const points = new Set(filledGaps.filter((gap) => !gap.startsWith("lead@") && !gap.startsWith("key@")).map((gap) => `${gap.slice(0, gap.indexOf("@"))} in ${openRun.get(Number(gap.slice(gap.indexOf("@") + 1)))}`));
   const lowerBound = forced + Math.max(points.size, filled > 0 ? 1 : 0);
   if (changes.changes <= lowerBound) {
     return { minimal: true, minimalReason: `${changes.changes} ${changes.changes === 1 ? "change" : "changes"}: the stints that could not stay, and ${filled > 0 ? "one stint per desk left uncovered to take them over" : "nothing else"}` };
