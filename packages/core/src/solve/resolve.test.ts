@@ -154,6 +154,20 @@ describe("resolve", () => {
     expect(result.diff.words).toEqual([expect.stringMatching(/^(Cal|Dee): now on desk Mon 23 Nov 13:00–15:00$/)]);
   });
 
+  it("says so when nothing had to change", () => {
+    // Cal does not work on Wednesdays.
+    const result = repair(sick("cal", "2026-11-25T09:00", "2026-11-25T17:00"), SUNDAY_BEFORE);
+    expect(result.diff.changes).toBe(0);
+    expect(result).toMatchObject({ minimal: true, minimalReason: "nothing had to change" });
+  });
+
+  it("claims no more than it proves, in words: a new pin's one change is not proven the least needed", () => {
+    const change: Change = { pin: [{ person: "cal", point: "roving", start: "2026-11-23T09:00", end: "2026-11-23T11:00" }] };
+    const result = repair(change, SUNDAY_BEFORE);
+    expect(result.diff.words).toEqual(["Cal: now on roving Mon 23 Nov 09:00–11:00"]);
+    expect(result).toMatchObject({ minimal: false, minimalReason: "1 change; at least 0 were needed, and fewer than 1 is not proven impossible" });
+  });
+
   it("reports what it cannot fill, with the absence as the reason", () => {
     // Nobody but Bob can work Monday afternoon.
     const narrow = tinyProblem({

@@ -337,8 +337,10 @@ function provenMinimal(inst: Instance, change: Change, changes: Diff, forced: nu
   const openRun = new Map(inst.sites.flatMap((site) => site.runs.flatMap((run, r) => run.map((g) => [g, `${site.index}:${r}`] as const))));
   const points = new Set(filledGaps.filter((gap) => !gap.startsWith("lead@") && !gap.startsWith("key@")).map((gap) => `${gap.slice(0, gap.indexOf("@"))} in ${openRun.get(Number(gap.slice(gap.indexOf("@") + 1)))}`));
   const lowerBound = forced + Math.max(points.size, filled > 0 ? 1 : 0);
+  const count = (n: number) => `${n} ${n === 1 ? "change" : "changes"}`;
+  if (changes.changes === 0) return { minimal: true, minimalReason: "nothing had to change" };
   if (changes.changes <= lowerBound) {
-    return { minimal: true, minimalReason: `${changes.changes} ${changes.changes === 1 ? "change" : "changes"}: the stints that could not stay, and ${filled > 0 ? "one stint per desk left uncovered to take them over" : "nothing else"}` };
+    return { minimal: true, minimalReason: `${count(changes.changes)}: the stints that could not stay, and ${filled > 0 ? "one stint per desk left uncovered to take them over" : "nothing else"}` };
   }
-  return { minimal: false, minimalReason: `${changes.changes} changes; at least ${lowerBound} were needed, and fewer than ${changes.changes} is not proven impossible` };
+  return { minimal: false, minimalReason: `${count(changes.changes)}; at least ${lowerBound} ${lowerBound === 1 ? "was" : "were"} needed, and fewer than ${changes.changes} is not proven impossible` };
 }
