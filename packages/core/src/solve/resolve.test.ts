@@ -168,6 +168,27 @@ describe("resolve", () => {
     expect(result).toMatchObject({ minimal: false, minimalReason: "1 change; at least 0 were needed, and fewer than 1 is not proven impossible" });
   });
 
+  it("never takes a colleague from someone shadowing beside them to fill a gap", () => {
+    // Hal is shadowing on roving 13:00–15:00 beside Ann, the only independent colleague there.
+    // Bob, on the desk all day, goes home at 13:00: Ann may take the desk from 15:00, and before
+    // that only if Hal's shadowing goes too (the search may find that a desk is worth more).
+    const learning = tinyProblem({
+      sites: [site("main", { open: { mon: [["09:00", "17:00"]] }, servicePoints: [point("desk", "helpdesk", [band(["mon"], "09:00", "17:00", 1)]), point("roving", "roving", [band(["mon"], "13:00", "15:00", 0, { target: 1 })])] })],
+      people: [person("ann", { shifts: { minMinutes: 60 } }), person("bob", { hours: { target: 8, max: 16 } }), person("hal", { training: { roving: "shadowing" } })],
+    });
+    const before = rota([stint("bob", "desk", "09:00", "17:00"), stint("ann", "roving", "13:00", "15:00"), stint("hal", "roving", "13:00", "15:00", undefined, { shadowing: true })]);
+    expect(check(learning, before).violations).toEqual([]);
+    const change = sick("bob", "2026-11-23T13:00", "2026-11-23T17:00");
+    for (const workBudget of [0, 100]) {
+      const result = resolve(learning, before, change, { now: SUNDAY_BEFORE, workBudget, seed: 1 });
+      expect(check(changed(change, learning), result.rota).violations).toEqual([]);
+      // The direct fill is one person taking the whole gap; taking part of it is the search's.
+      if (workBudget > 0) expect(result.rota.assignments).toContainEqual({ person: "ann", point: "desk", start: expect.any(String), end: at("17:00") });
+      const halStays = result.rota.assignments.some((a) => a.person === "hal");
+      expect(result.rota.assignments.some((a) => a.person === "ann" && a.point === "roving")).toBe(halStays);
+    }
+  });
+
   it("reports what it cannot fill, with the absence as the reason", () => {
     // Nobody but Bob can work Monday afternoon.
     const narrow = tinyProblem({

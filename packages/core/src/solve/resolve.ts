@@ -263,6 +263,8 @@ function fillDirectly(state: SearchState, pins: Pins, opened: Set<string>): void
         const p = person.index;
         if (person.training[k] !== "independent" || !run.every((g) => state.options[p]?.[g]?.includes(k))) continue;
         const required = requiredOf(state, p, day, pins.get(p));
+        // Not someone who must stay elsewhere then: pinned, or beside a colleague shadowing.
+        if (run.some((g) => (required.get(g) ?? -1) >= 0 && required.get(g) !== k)) continue;
         for (const g of run) required.set(g, k);
         const plans = takeOver(state, p, day, required, pins.get(p));
         if (!plans) continue;
