@@ -1,5 +1,6 @@
 import { applySwap, DeskrotaInputError, diff, Rota, swapCandidates } from "@deskrota/core";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { DateTime } from "luxon";
 import { z } from "zod";
 import { ApiError, conflict, ErrorBody, issuesIn } from "../http/errors";
 import { Diff } from "../http/results";
@@ -62,6 +63,9 @@ export const applySwapRoutes =
           throw conflict(`${who.name} cannot take this gap: ${why}`);
         }
         const pointName = latest.problem.sites.flatMap((s) => s.servicePoints).find((k) => k.id === point)?.name ?? point;
+        // The candidate's times carry the site's offset: read them as the site's wall clock.
+        const local = (iso: string, format: string) => DateTime.fromISO(iso, { setZone: true }).toFormat(format);
+        const when = `${local(candidate.covers.start, "ccc d LLL HH:mm")}–${local(candidate.covers.end, "HH:mm")}`;
         const rota = applySwap(latest.problem, latest.rota, candidate);
         const changes = diff(latest.problem, latest.rota, rota);
         const stored = await repo.addVersion(request.orgId, record.id, latest.version, {
@@ -72,7 +76,7 @@ export const applySwapRoutes =
           baseVersion: latest.version,
           diff: changes,
           minimal: false,
-          minimalReason: `a swap chosen from the candidates (${who.name} takes ${pointName} ${candidate.covers.start}–${candidate.covers.end}), applied as it is rather than searched for fewer changes`,
+          minimalReason: `a swap chosen from the candidates (${who.name} takes ${pointName} ${when}), applied as it is rather than searched for fewer changes`,
         });
         if (!stored) throw conflict(`another change to ${record.id} was recorded meanwhile; look at the candidates again`);
         request.log.info({ rotaId: record.id, version: stored.version, person, point, changes: changes.changes }, "swap applied");
