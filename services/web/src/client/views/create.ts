@@ -47,7 +47,7 @@ export const createView: View = (main) => {
   const form = h(
     "form",
     {
-      class: "card",
+      class: "card form",
       onsubmit: async (event: Event) => {
         event.preventDefault();
         const source = form.querySelector<HTMLInputElement>('input[name="source"]:checked')?.value ?? "example";
