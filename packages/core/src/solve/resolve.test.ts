@@ -257,6 +257,16 @@ describe("resolve", () => {
     ]);
   });
 
+  it("stops at the time limit of the clock it is given, with a repaired rota", () => {
+    // A clock that advances a millisecond per reading.
+    let ms = 0;
+    const change = sick("bob", "2026-11-23T13:00", "2026-11-23T17:00");
+    const result = resolve(problem, published, change, { now: SUNDAY_BEFORE, timeLimitMs: 40, clock: () => ++ms, seed: 1 });
+    expect(check(changed(change), result.rota).violations).toEqual([]);
+    expect(result.rota.uncovered).toEqual([]);
+    expect(result.rota.solver?.timeMs).toSatisfy((t: number) => t >= 0 && t <= 45);
+  });
+
   it("refuses a malformed change, naming the part of the change", () => {
     const attempt = (change: Change) => () => repair(change, SUNDAY_BEFORE);
     expect(attempt({ absences: [{ person: "zed", from: "2026-11-23T13:00", to: "2026-11-23T17:00" }] })).toThrow(DeskrotaInputError);
