@@ -81,7 +81,13 @@ export function explainGap(state: SearchState, run: GapRun): Diagnosis {
   if (available.length === 0 && onSiteThen.length > 0 && run.rule !== "cover") {
     return { cause: "nobody-trained", reason: `${names(onSiteThen)} ${onSiteThen.length === 1 ? "has" : "have"} ${role} and ${onSiteThen.length === 1 ? "is" : "are"} available, but not trained for any desk open then` };
   }
-  const onlyShadowing = available.filter((p) => run.slots.every((g) => (state.options[p.index]?.[g] ?? []).every((k) => p.training[k] === "shadowing")));
+  // Only shadowing is the binding cause when there is nobody independent to shadow, not otherwise.
+  const onlyShadowing = available.filter((p) =>
+    run.slots.every((g) => {
+      const options = state.options[p.index]?.[g] ?? [];
+      return options.every((k) => p.training[k] === "shadowing") && options.every((k) => state.counted[k * state.G + g] === 0);
+    }),
+  );
   if (run.rule !== "cover" && available.length > 0 && onlyShadowing.length === available.length) {
     return { cause: "only-shadowing", reason: `${names(onlyShadowing)} can only shadow on the desks open then, and nobody independent is there to shadow` };
   }
@@ -105,7 +111,7 @@ export function explainGap(state: SearchState, run: GapRun): Diagnosis {
     const busy = slots.every((g) => (state.at[p.index]?.[g] ?? -1) >= 0);
     if (busy) note("traded-off", p);
     else if ((state.worked[p.index] as number) + 1 > p.maxWeekSlots) note("hours-used-up", p);
-    else if (point && slots.some((g) => (state.at[p.index]?.[(inst.slots[g] as SlotInfo).prev] ?? -1) === point.index && Number.isFinite(point.maxStintSlots))) note("stint-limit", p);
+    else if (stintBlocked(state, p.index, slots)) note("stint-limit", p);
     else if (run.rule === "cover" && point && slots.every((g) => (state.counted[point.index * state.G + g] as number) >= (state.demandMax[point.index * state.G + g] as number))) note("point-full", p);
     else note("shift-rules", p);
   }
@@ -114,12 +120,32 @@ export function explainGap(state: SearchState, run: GapRun): Diagnosis {
   const who = reasons.get(cause) ?? [];
   const words: Record<string, string> = {
     "hours-used-up": `hour caps used up: ${names(who)} ${who.length === 1 ? "has" : "have"} reached the weekly maximum`,
-    "stint-limit": `stint limit: ${names(who)} would go over ${what}'s ${(point?.maxStintSlots ?? 0) * inst.slotMinutes} min limit`,
+    "stint-limit": `stint limit: ${names(who)} would stay at one desk longer than its limit allows`,
     "traded-off": `everyone able is needed elsewhere then (${names(who)} ${who.length === 1 ? "is" : "are"} on other desks)`,
     "shift-rules": `shift rules: ${names(who)} could be there only by breaking a shift rule (minimum shift length, rest, one shift a day) or leaving a greater gap elsewhere`,
     "point-full": `${what} is at its maximum headcount`,
   };
   return { cause, reason: words[cause] ?? cause };
+}
+
+/**
+ * The person works right before or after these slots at a point with a stint limit, and staying on
+ * through them would break it (with nothing else open to move to).
+ */
+function stintBlocked(state: SearchState, p: number, slots: number[]): boolean {
+  const inst = state.inst;
+  const at = state.at[p] as Int16Array;
+  const first = inst.slots[slots[0] as number] as SlotInfo;
+  const last = inst.slots[slots[slots.length - 1] as number] as SlotInfo;
+  for (const neighbour of [first.prev, last.next]) {
+    const k = neighbour >= 0 ? (at[neighbour] as number) : -1;
+    const limit = k >= 0 ? (inst.points[k]?.maxStintSlots ?? Infinity) : Infinity;
+    if (!Number.isFinite(limit)) continue;
+    let stint = 0;
+    for (let g = neighbour; g >= 0 && at[g] === k; g = neighbour === first.prev ? (inst.slots[g] as SlotInfo).prev : (inst.slots[g] as SlotInfo).next) stint++;
+    if (stint + slots.length > limit) return true;
+  }
+  return false;
 }
 
 export function uncoveredOf(state: SearchState): Uncovered[] {
