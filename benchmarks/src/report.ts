@@ -88,19 +88,19 @@ export function renderReport(r: Results): string {
   line("## Backends: the LP relaxation (the engine's lower bound)");
   line();
   line(
-    `The engine computes its bound with HiGHS's default LP algorithm (dual simplex); HiGHS's interior-point solver (IPM) is measured beside it on the same model. Limits: ${r.settings.lp.map((l) => `${backendName(l.backend)} ${l.limitSeconds} s`).join(", ")}. A backend is killed ${r.settings.graceSeconds} s after its limit or at ${r.settings.rssLimitMb} MB; javascript-lp-solver is not started when its dense tableau would exceed ${r.settings.denseLimitGb} GB.`,
+    `The engine's HiGHS adapter solves the relaxation with interior point (IPM); dual simplex, HiGHS's default and the adapter's earlier choice, is measured beside it on the same model. Limits: ${r.settings.lp.map((l) => `${backendName(l.backend)} ${l.limitSeconds} s`).join(", ")}. A backend is killed ${r.settings.graceSeconds} s after its limit or at ${r.settings.rssLimitMb} MB; javascript-lp-solver is not started when its dense tableau would exceed ${r.settings.denseLimitGb} GB.`,
   );
   line();
   const lpCell = (l: BackendSummary | undefined) => (l ? [outcome(l), sec(l.timeMs), mb(l.peakRssMb)] : ["not run", "—", "—"]);
   table(
     out,
-    ["instance", "model (cols × rows, non-zeros)", "bound", "HiGHS simplex: outcome", "time", "RSS", "HiGHS IPM: outcome", "time", "RSS", "javascript-lp-solver: outcome", "time", "RSS"],
+    ["instance", "model (cols × rows, non-zeros)", "bound", "HiGHS (adapter, IPM): outcome", "time", "RSS", "HiGHS dual simplex: outcome", "time", "RSS", "javascript-lp-solver: outcome", "time", "RSS"],
     r.instances.flatMap((inst) => {
       const of = (b: string) => r.lp.find((l) => l.instance === inst.id && l.backend === b);
       const any = r.lp.find((l) => l.instance === inst.id && l.size !== null);
       if (!any) return [];
-      const bound = of("highs-ipm")?.bound ?? of("highs")?.bound ?? null;
-      return [[inst.id, size(any), num(bound, 1), ...lpCell(of("highs")), ...lpCell(of("highs-ipm")), ...lpCell(of("jslp"))]];
+      const bound = of("highs")?.bound ?? of("highs-simplex")?.bound ?? null;
+      return [[inst.id, size(any), num(bound, 1), ...lpCell(of("highs")), ...lpCell(of("highs-simplex")), ...lpCell(of("jslp"))]];
     }),
   );
 
@@ -118,12 +118,12 @@ export function renderReport(r: Results): string {
   line();
   table(
     out,
-    ["instance", "sites × people", "slots", "LP columns", "non-zeros", "first rota (worker)", "first rota (caller)", "moves/s", "peak RSS (solve)", "LP: simplex", "LP: IPM", "peak RSS (LP, IPM)"],
-    r.scaling.rows.map((s) => [s.instance, `${s.sites} × ${s.people}`, num(s.slots), num(s.cols), num(s.nonzeros), sec(s.firstRotaInWorkerMs), sec(s.firstRotaMs), num(s.movesPerSecond), mb(s.peakRssMb), lpTime(s.lpSimplex), lpTime(s.lpIpm), mb(s.lpRssMb)]),
+    ["instance", "sites × people", "slots", "LP columns", "non-zeros", "first rota (worker)", "first rota (caller)", "moves/s", "peak RSS (solve)", "LP bound (IPM)", "LP: dual simplex", "peak RSS (LP)"],
+    r.scaling.rows.map((s) => [s.instance, `${s.sites} × ${s.people}`, num(s.slots), num(s.cols), num(s.nonzeros), sec(s.firstRotaInWorkerMs), sec(s.firstRotaMs), num(s.movesPerSecond), mb(s.peakRssMb), lpTime(s.lpBound), lpTime(s.lpSimplex), mb(s.lpRssMb)]),
   );
   const g = r.scaling.growth;
   line(
-    `Growth over the generated series, as y ≈ c · people^k: first rota in the worker k = ${num(g.firstRotaInWorker, 2)}, as the caller sees it k = ${num(g.firstRota, 2)}; moves per second k = ${num(g.movesPerSecond, 2)}; model non-zeros k = ${num(g.modelSize, 2)}; LP bound time with IPM k = ${num(g.lpIpm, 2)} (instances whose LP finished); peak RSS k = ${num(g.peakRss, 2)} (a fixed floor of Node, tsx and two worker threads included).`,
+    `Growth over the generated series, as y ≈ c · people^k: first rota in the worker k = ${num(g.firstRotaInWorker, 2)}, as the caller sees it k = ${num(g.firstRota, 2)}; moves per second k = ${num(g.movesPerSecond, 2)}; model non-zeros k = ${num(g.modelSize, 2)}; LP bound time k = ${num(g.lpBound, 2)} (instances whose LP finished); peak RSS k = ${num(g.peakRss, 2)} (a fixed floor of Node, tsx and two worker threads included).`,
   );
   line();
   line("## Re-solve after an absence");
@@ -155,7 +155,7 @@ function lpTime(t: LpTime | null): string {
 }
 
 function backendName(b: string): string {
-  return { highs: "HiGHS", "highs-ipm": "HiGHS IPM", jslp: "javascript-lp-solver" }[b] ?? b;
+  return { highs: "HiGHS", "highs-simplex": "HiGHS dual simplex", jslp: "javascript-lp-solver" }[b] ?? b;
 }
 
 function table(out: string[], head: string[], rows: string[][]): void {

@@ -30,7 +30,7 @@ export async function runBackendTask(task: BackendTask, started: Started): Promi
   const { milp } = buildModel(inst, rules, person ? { people: new Set([person.index]) } : {});
 
   const t = performance.now();
-  const backend = task.backend === "jslp" ? jslpBackend : highsBackend(task.backend === "highs-ipm" ? withSolver(await loadHighs(), "ipm") : await loadHighs());
+  const backend = task.backend === "jslp" ? jslpBackend : highsBackend(task.backend === "highs-simplex" ? withSolver(await loadHighs(), "simplex") : await loadHighs());
   backend.solve(tiny(), { timeLimitSeconds: 10 });
   const warmupMs = Math.round(performance.now() - t);
 
@@ -68,16 +68,17 @@ function denseTableauBytes(milp: Milp): number {
 }
 
 /**
- * HiGHS with another LP algorithm than its default (dual simplex): the engine's adapter sets its
- * own options after creating a model and leaves `solver` alone, so setting it first sticks.
+ * HiGHS with a given LP algorithm whatever the engine's adapter asks for: every option set on a
+ * model it creates gets `solver` overridden.
  */
-function withSolver(highs: Highs, solver: "ipm"): Highs {
+function withSolver(highs: Highs, solver: "simplex"): Highs {
   return new Proxy(highs, {
     get(target, key, receiver) {
       if (key !== "createModel") return Reflect.get(target, key, receiver);
       return (...args: Parameters<Highs["createModel"]>) => {
         const model = target.createModel(...args);
-        model.options.set({ solver });
+        const set = model.options.set.bind(model.options);
+        model.options.set = (options) => set({ ...options, solver });
         return model;
       };
     },

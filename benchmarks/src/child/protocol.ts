@@ -24,8 +24,8 @@ export type ModelPart = { kind: "week" } | { kind: "site-day"; site: string; day
 
 export interface BackendTask {
   kind: "backend";
-  /** "highs-ipm": HiGHS with its interior-point LP solver instead of dual simplex */
-  backend: "highs" | "highs-ipm" | "jslp";
+  /** "highs": the engine's HiGHS adapter as it is; "highs-simplex": the same, forced to dual simplex for LPs */
+  backend: "highs" | "highs-simplex" | "jslp";
   instance: InstanceRef;
   part: ModelPart;
   /** the LP relaxation (the lower bound), else the MILP */

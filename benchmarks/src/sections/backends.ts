@@ -4,7 +4,7 @@ import { runChild } from "../child/run";
 import type { BenchInstance } from "../instances";
 import { median } from "../stats";
 
-export type BackendName = "highs" | "highs-ipm" | "jslp";
+export type BackendName = "highs" | "highs-simplex" | "jslp";
 
 /** One model deskrota builds, to be solved by each backend. */
 export interface BackendCase {

@@ -22,9 +22,9 @@ export interface ScalingRow {
   firstRotaInWorkerMs: number | null;
   movesPerSecond: number | null;
   peakRssMb: number | null;
-  /** the LP bound with the engine's default (dual simplex) and with interior point; null when not run */
+  /** the LP bound with the engine's adapter (interior point) and forced to dual simplex; null when not run */
+  lpBound: LpTime | null;
   lpSimplex: LpTime | null;
-  lpIpm: LpTime | null;
   lpRssMb: number | null;
 }
 
@@ -35,7 +35,7 @@ export interface Growth {
   movesPerSecond: number | null;
   peakRss: number | null;
   modelSize: number | null;
-  lpIpm: number | null;
+  lpBound: number | null;
 }
 
 export function scaling(instances: BenchInstance[], solves: SolveSummary[], lps: BackendSummary[]): { rows: ScalingRow[]; growth: Growth } {
@@ -60,9 +60,9 @@ export function scaling(instances: BenchInstance[], solves: SolveSummary[], lps:
       firstRotaInWorkerMs: solve?.firstRotaInWorkerMs ?? null,
       movesPerSecond: solve?.movesPerSecond ?? null,
       peakRssMb: solve?.peakRssMb ?? null,
-      lpSimplex: time("highs"),
-      lpIpm: time("highs-ipm"),
-      lpRssMb: lps.find((x) => x.instance === instance.id && x.backend === "highs-ipm")?.peakRssMb ?? null,
+      lpBound: time("highs"),
+      lpSimplex: time("highs-simplex"),
+      lpRssMb: lps.find((x) => x.instance === instance.id && x.backend === "highs")?.peakRssMb ?? null,
     };
   });
   const series = rows.filter((r) => r.generated);
@@ -75,7 +75,7 @@ export function scaling(instances: BenchInstance[], solves: SolveSummary[], lps:
       movesPerSecond: fit((r) => r.movesPerSecond),
       peakRss: fit((r) => r.peakRssMb),
       modelSize: fit((r) => r.nonzeros),
-      lpIpm: fit((r) => r.lpIpm?.seconds ?? null),
+      lpBound: fit((r) => r.lpBound?.seconds ?? null),
     },
   };
 }
