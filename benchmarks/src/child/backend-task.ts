@@ -77,8 +77,10 @@ function withSolver(highs: Highs, solver: "simplex"): Highs {
       if (key !== "createModel") return Reflect.get(target, key, receiver);
       return (...args: Parameters<Highs["createModel"]>) => {
         const model = target.createModel(...args);
-        const set = model.options.set.bind(model.options);
-        model.options.set = (options) => set({ ...options, solver });
+        const store = model.options;
+        const set = store.set.bind(store) as (values: Parameters<typeof store.set>[0]) => ReturnType<typeof store.set>;
+        // Both forms of `set` (one name and value, or a record of them) end as a record with our solver.
+        store.set = ((first: string | Record<string, unknown>, value?: unknown) => set({ ...(typeof first === "string" ? { [first]: value } : first), solver } as Parameters<typeof store.set>[0])) as typeof store.set;
         return model;
       };
     },
