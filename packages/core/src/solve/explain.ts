@@ -105,14 +105,17 @@ export function explainGap(state: SearchState, run: GapRun): Diagnosis {
   }
   // Someone could have been there: find what holds each of them back.
   const reasons = new Map<GapCause, { name: string }[]>();
+  let blockingPoint = -1;
   const note = (cause: GapCause, p: { name: string }) => reasons.set(cause, [...(reasons.get(cause) ?? []), p]);
   for (const p of available) {
     const slots = run.slots.filter((g) => allowed(p.index, g));
-    const busy = slots.every((g) => (state.at[p.index]?.[g] ?? -1) >= 0);
-    if (busy) note("traded-off", p);
+    const blocking = stintBlocked(state, p.index, slots);
+    if (slots.every((g) => (state.at[p.index]?.[g] ?? -1) >= 0)) note("traded-off", p);
     else if ((state.worked[p.index] as number) + 1 > p.maxWeekSlots) note("hours-used-up", p);
-    else if (stintBlocked(state, p.index, slots)) note("stint-limit", p);
-    else if (run.rule === "cover" && point && slots.every((g) => (state.counted[point.index * state.G + g] as number) >= (state.demandMax[point.index * state.G + g] as number))) note("point-full", p);
+    else if (blocking >= 0) {
+      blockingPoint = blocking;
+      note("stint-limit", p);
+    } else if (run.rule === "cover" && point && slots.every((g) => (state.counted[point.index * state.G + g] as number) >= (state.demandMax[point.index * state.G + g] as number))) note("point-full", p);
     else note("shift-rules", p);
   }
   const order: GapCause[] = ["hours-used-up", "stint-limit", "traded-off", "shift-rules", "point-full"];
@@ -120,7 +123,7 @@ export function explainGap(state: SearchState, run: GapRun): Diagnosis {
   const who = reasons.get(cause) ?? [];
   const words: Record<string, string> = {
     "hours-used-up": `hour caps used up: ${names(who)} ${who.length === 1 ? "has" : "have"} reached the weekly maximum`,
-    "stint-limit": `stint limit: ${names(who)} would stay at one desk longer than its limit allows`,
+    "stint-limit": `stint limit: ${names(who)} would go over ${inst.points[blockingPoint]?.name}'s ${(inst.points[blockingPoint]?.maxStintSlots ?? 0) * inst.slotMinutes} min limit`,
     "traded-off": `everyone able is needed elsewhere then (${names(who)} ${who.length === 1 ? "is" : "are"} on other desks)`,
     "shift-rules": `shift rules: ${names(who)} could be there only by breaking a shift rule (minimum shift length, rest, one shift a day) or leaving a greater gap elsewhere`,
     "point-full": `${what} is at its maximum headcount`,
@@ -132,7 +135,7 @@ export function explainGap(state: SearchState, run: GapRun): Diagnosis {
  * The person works right before or after these slots at a point with a stint limit, and staying on
  * through them would break it (with nothing else open to move to).
  */
-function stintBlocked(state: SearchState, p: number, slots: number[]): boolean {
+function stintBlocked(state: SearchState, p: number, slots: number[]): number {
   const inst = state.inst;
   const at = state.at[p] as Int16Array;
   const first = inst.slots[slots[0] as number] as SlotInfo;
@@ -143,9 +146,9 @@ function stintBlocked(state: SearchState, p: number, slots: number[]): boolean {
     if (!Number.isFinite(limit)) continue;
     let stint = 0;
     for (let g = neighbour; g >= 0 && at[g] === k; g = neighbour === first.prev ? (inst.slots[g] as SlotInfo).prev : (inst.slots[g] as SlotInfo).next) stint++;
-    if (stint + slots.length > limit) return true;
+    if (stint + slots.length > limit) return k;
   }
-  return false;
+  return -1;
 }
 
 export function uncoveredOf(state: SearchState): Uncovered[] {
