@@ -76,8 +76,7 @@ export function resolve(problem: Problem, published: RotaInput, change: Change, 
     skipConstruction: true,
     stallLimit: STALL_MOVES,
     ruinSize: 4,
-    // Day moves only, seeded at the gaps the change opened: a repair, not a new week.
-    weekMoveShare: 0,
+    // Moves seeded at the gaps the change opened: a repair, not a new week.
     focus: [...new Set([...openedGaps].map((gap) => Number(gap.slice(gap.indexOf("@") + 1))))],
     seed: options.seed ?? 1,
     ...(options.backend ? { backend: options.backend } : {}),

@@ -15,8 +15,6 @@ export interface SearchLimits {
   shouldStop?(): boolean;
   /** called whenever the best rota improves */
   onImprove?(state: SearchState, best: number): void;
-  /** share of moves that re-plan whole weeks of a few people rather than days around a slot */
-  weekMoveShare?: number;
   /** a MILP backend for exact moves on a few person-days at once; none: the search's own moves only */
   backend?: MilpBackend;
   /** start from the state as given (a re-solve repairs a published rota instead of building one) */
@@ -155,25 +153,16 @@ export function search(state: SearchState, pins: Pins, limits: SearchLimits): Se
     const before = state.objective;
     const journal: Journal = [];
     let ok = true;
-    if (rng() >= (limits.weekMoveShare ?? 0.5)) {
-      const chosen = neighbourhood(state, rng, limits.focus, limits.ruinSize ?? 8);
-      // Ruin: clear what can be cleared now, then recreate everything chosen in random order.
-      for (const [p, day] of chosen) {
-        if (requiredOf(state, p, day, pins.get(p)).size > 0) continue;
-        journal.push({ p, day, old: state.setDay(p, day, []) });
-      }
-      for (const [p, day] of shuffle(rng, chosen)) {
-        if (!replan(p, day, journal)) {
-          ok = false;
-          break;
-        }
-      }
-    } else {
-      for (const p of shuffle(rng, peopleAround(state, rng))) {
-        if (!replanWeek(p, journal)) {
-          ok = false;
-          break;
-        }
+    const chosen = neighbourhood(state, rng, limits.focus, limits.ruinSize ?? 8);
+    // Ruin: clear what can be cleared now, then recreate everything chosen in random order.
+    for (const [p, day] of chosen) {
+      if (requiredOf(state, p, day, pins.get(p)).size > 0) continue;
+      journal.push({ p, day, old: state.setDay(p, day, []) });
+    }
+    for (const [p, day] of shuffle(rng, chosen)) {
+      if (!replan(p, day, journal)) {
+        ok = false;
+        break;
       }
     }
     const slot = outcome.moves % history.length;
@@ -240,15 +229,6 @@ function polishNeighbourhood(state: SearchState, rng: Random): [number, number][
   const half = POLISH_PEOPLE / 2;
   const picked = [...shuffle(rng, able).slice(0, half), ...shuffle(rng, working).slice(0, POLISH_PEOPLE - Math.min(half, able.length))];
   return picked.slice(0, POLISH_PEOPLE).map((p) => [p, day]);
-}
-
-/** One to three people whose weeks interact around a gap: people who could fill it. */
-function peopleAround(state: SearchState, rng: Random): number[] {
-  const inst = state.inst;
-  const seed = pickSeed(state, rng);
-  const able = inst.people.filter((p) => state.options[p.index]?.[seed.slot] !== undefined).map((p) => p.index);
-  const size = 1 + Math.floor(rng() * 3);
-  return shuffle(rng, able).slice(0, size);
 }
 
 /** What is missing at a slot: a point short of people, a lead, a keyholder, or nothing. */
