@@ -131,7 +131,7 @@ export const rotaView: View = async (main, route, signal) => {
   if (signal.aborted) return;
   let site = route.query.get("site");
   const { version, problem } = loaded;
-  const rerender = (n: number) => {
+  const showVersion = (n: number) => {
     location.hash = versionHash(record.id, n, site);
   };
   render(
@@ -142,20 +142,19 @@ export const rotaView: View = async (main, route, signal) => {
       h(
         "p",
         { class: "notice" },
-        `This is v${version.version}; the latest is v${record.version}. Absences and swaps are applied to the latest: `,
-        h("a", { href: versionHash(record.id, record.version ?? version.version, site) }, `show v${record.version}`),
-        ".",
+        `This is v${version.version}, not the latest (v${record.version}); absences and swaps make a version after the latest. `,
+        h("a", { href: versionHash(record.id, record.version ?? version.version, site) }, `Show v${record.version}`),
       ),
     changesBlock(loaded),
     h(
       "div",
       { class: "repair" },
-      absenceForm(loaded, (n) => rerender(n)),
+      absenceForm(loaded, showVersion),
       alternativesForm(loaded),
     ),
     siteTabs(problem, version.rota, {
-      personHref: (person) => `${versionHash(record.id, version.version).split("?")[0]}/people/${encodeURIComponent(person)}`,
-      onGap: (gap, point, grid) => openSwaps({ loaded, gap, point, zone: grid.zone, onApplied: rerender }),
+      personHref: (person) => `${versionHash(record.id, version.version)}/people/${encodeURIComponent(person)}`,
+      onGap: (gap, point, grid) => openSwaps({ loaded, gap, point, zone: grid.zone, onApplied: showVersion }),
       others: loaded.base ? [loaded.base.rota] : [],
       beforeLabel: () => `changed; v${version.baseVersion ?? ""} had`,
       site,
