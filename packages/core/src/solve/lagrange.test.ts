@@ -9,7 +9,7 @@ import { lagrangeBound } from "./lagrange";
 import { solve } from "./solve";
 
 describe("lagrange", () => {
-  it.prop([problems({ maxPeople: 4 })], { numRuns: 10 })("never exceeds the optimum the MILP proves", async (problem) => {
+  it.prop([problems({ maxPeople: 3 })], { numRuns: 8 })("never exceeds the optimum the MILP proves", async (problem) => {
     const optimum = await solveModel(problem);
     const bound = lagrangeBound(compile(problem), { upper: () => optimum.objective, iterations: 30 });
     expect(bound).not.toBeNull();
