@@ -3,6 +3,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
+import { afterAll } from "vitest";
 import { openPglite } from "../../src/db/pglite";
 import { migrate } from "../../src/db/migrate";
 
@@ -47,9 +48,17 @@ async function template(): Promise<string> {
   return final;
 }
 
-/** A fresh embedded store of our schema, in its own temporary directory. */
+const made: string[] = [];
+// Registered on the suite of the test file that imports this module: its stores (~40 MB each) go
+// when its last test has run.
+afterAll(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh embedded store of our schema, in its own temporary directory, removed after the test file. */
 export async function freshDataDir(): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), "deskrota-test-"));
+  made.push(dir);
   cpSync(await template(), dir, { recursive: true });
   return dir;
 }
