@@ -1,11 +1,13 @@
-import type { AlternativesOptions, Change, Problem, Rota, RotaInput } from "@deskrota/core";
+import type { AlternativesOptions, Change, GapQuery, Problem, Rota, RotaInput } from "@deskrota/core";
 
 /** What a worker is asked to do. */
 export type Task =
   | { kind: "solve"; problem: Problem; timeLimitMs: number; seed?: number; workBudget?: number; incumbent?: SharedArrayBuffer }
   | { kind: "bound"; problem: Problem; timeLimitMs: number; incumbent?: SharedArrayBuffer }
   | { kind: "resolve"; problem: Problem; published: RotaInput; change: Change; now: string; timeLimitMs?: number; seed?: number; workBudget?: number }
-  | { kind: "alternatives"; problem: Problem; k: number; timeLimitMs: number; seed?: number; workBudget?: AlternativesOptions["workBudget"] };
+  | { kind: "alternatives"; problem: Problem; k: number; timeLimitMs: number; seed?: number; workBudget?: AlternativesOptions["workBudget"] }
+  | { kind: "swaps"; problem: Problem; rota: RotaInput; gap: GapQuery }
+  | { kind: "compare"; problem: Problem; rotas: { id: string; rota: RotaInput }[]; reference?: string };
 
 export type Progress = { type: "progress"; elapsedMs: number; objective: number; bestBound: number | null; gap: number | null; rota?: Rota };
 

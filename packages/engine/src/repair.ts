@@ -1,4 +1,4 @@
-import { DEFAULT_RESOLVE_MS, type Alternative, type Change, type Problem, type ResolveResult, type RotaInput } from "@deskrota/core";
+import { DEFAULT_RESOLVE_MS, type Alternative, type Change, type Comparison, type GapQuery, type Problem, type ResolveResult, type RotaInput, type SwapReport } from "@deskrota/core";
 import { defaultPool, type WorkerPool } from "./run";
 import { valueOf } from "./solve";
 
@@ -38,4 +38,16 @@ export async function alternatives(problem: Problem, k: number, options: Alterna
     { deadlineMs: options.workBudget !== undefined ? 600_000 : timeLimitMs, ...(options.signal ? { signal: options.signal } : {}) },
   );
   return valueOf<Alternative[]>(outcome, "the alternatives");
+}
+
+/** Swap candidates for a gap (see core `swapCandidates`), off the caller's thread. */
+export async function swapCandidates(problem: Problem, rota: RotaInput, gap: GapQuery, options: { pool?: WorkerPool } = {}): Promise<SwapReport> {
+  const outcome = await (options.pool ?? defaultPool()).run({ kind: "swaps", problem, rota, gap }, { deadlineMs: 30_000 });
+  return valueOf<SwapReport>(outcome, "the swap candidates");
+}
+
+/** Rotas side by side (see core `compare`), off the caller's thread. */
+export async function compare(problem: Problem, rotas: { id: string; rota: RotaInput }[], reference?: string, options: { pool?: WorkerPool } = {}): Promise<Comparison> {
+  const outcome = await (options.pool ?? defaultPool()).run({ kind: "compare", problem, rotas, ...(reference !== undefined ? { reference } : {}) }, { deadlineMs: 30_000 });
+  return valueOf<Comparison>(outcome, "the comparison");
 }

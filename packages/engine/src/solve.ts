@@ -1,4 +1,4 @@
-import { DeskrotaInputError, DeskrotaInternalError, gapOf, solve as solveInCore, type ExactResult, type Issue, type Problem, type Rota } from "@deskrota/core";
+import { DeskrotaInputError, DeskrotaInternalError, DeskrotaTimeoutError, gapOf, type ExactResult, type Issue, type Problem, type Rota } from "@deskrota/core";
 import type { Progress } from "./protocol";
 import { defaultPool, type RunOutcome, type WorkerPool } from "./run";
 
@@ -8,7 +8,7 @@ export interface SolveOptions {
   seed?: number;
   /** deterministic mode: a number of search moves instead of wall time */
   workBudget?: number;
-  /** compute the LP lower bound on a second thread (default true) */
+  /** compute a lower bound on a second thread (default: yes, except in deterministic runs) */
   bound?: boolean;
   onProgress?(progress: SolveProgress): void;
   /** aborting asks the solve to stop and return its best rota so far */
@@ -39,8 +39,11 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
   const signal = options.signal ? { signal: options.signal } : {};
   const incumbent = new SharedArrayBuffer(8);
   new Float64Array(incumbent)[0] = Number.NaN;
+  // A deterministic run (a work budget) must give the same rota every time: no time-limited bound
+  // worker whose MILP rota could replace it, unless a bound is asked for explicitly.
+  const wantBound = options.bound ?? options.workBudget === undefined;
   const boundRun =
-    options.bound === false
+    !wantBound
       ? undefined
       : pool
           .run({ kind: "bound", problem, timeLimitMs, incumbent }, { deadlineMs: timeLimitMs, ...signal, onProgress: (message: Progress) => (bound = message.bestBound ?? bound) })
@@ -62,21 +65,25 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
       },
     },
   );
-  const searched = rotaFrom(outcome, latest, problem, performance.now() - started);
-  // The bound gets what is left of the time limit, not a moment more.
-  if (boundRun) await Promise.race([boundRun, new Promise((wake) => setTimeout(wake, Math.max(0, started + timeLimitMs - performance.now())).unref())]);
+  const searched = rotaFrom(outcome, latest, performance.now() - started, options.signal?.aborted ?? false);
+  // The bound gets what is left of the time limit, not a moment more; a stopped solve does not wait for it.
+  if (boundRun && !options.signal?.aborted) await Promise.race([boundRun, new Promise((wake) => setTimeout(wake, Math.max(0, started + timeLimitMs - performance.now())).unref())]);
   // On a small week the exact MILP on the second core may have done better (or proved it).
-  const better = exact && exact.solver && searched.solver && exact.solver.objective < searched.solver.objective - 1e-6;
+  const better = options.workBudget === undefined && exact && exact.solver && searched.solver && exact.solver.objective < searched.solver.objective - 1e-6;
   const rota = better && exact ? { ...exact, solver: { ...(exact.solver as NonNullable<Rota["solver"]>), timeMs: Math.round(performance.now() - started), ...(searched.solver?.firstRotaMs !== undefined ? { firstRotaMs: searched.solver.firstRotaMs } : {}) } } : searched;
   return withBound(rota, bound);
 }
 
-function rotaFrom(outcome: RunOutcome, latest: Rota | undefined, problem: Problem, elapsedMs: number): Rota {
-  if (outcome.kind === "result") return outcome.value as Rota;
+function rotaFrom(outcome: RunOutcome, latest: Rota | undefined, elapsedMs: number, stopped: boolean): Rota {
+  if (outcome.kind === "result") {
+    const rota = outcome.value as Rota;
+    return stopped && rota.solver ? { ...rota, solver: { ...rota.solver, status: "stopped" } } : rota;
+  }
   if (outcome.kind === "error") throw errorFrom(outcome.error);
-  // Terminated past its deadline: the last rota it sent, else the always-valid starting rota.
-  const fallback = latest ?? solveInCore(problem, { workBudget: 0 });
-  return { ...fallback, solver: { ...(fallback.solver ?? { backend: "search", objective: fallback.score.soft, bestBound: null, gap: null }), status: "time-limit", timeMs: Math.round(elapsedMs) } };
+  // The worker overran its deadline (or ignored a stop) and was terminated: a failure, with the last
+  // rota it reported for whoever wants to keep it.
+  const last = latest?.solver ? { ...latest, solver: { ...latest.solver, status: stopped ? ("stopped" as const) : ("time-limit" as const), timeMs: Math.round(elapsedMs) } } : latest;
+  throw new DeskrotaTimeoutError(`the solver overran its time limit by more than the grace period and was stopped${last ? "; its last rota is attached" : " before it had a rota"}`, last);
 }
 
 function withBound(rota: Rota, bound: number | null): Rota {
@@ -94,5 +101,5 @@ export function errorFrom(error: { name: string; code?: string; message: string;
 export function valueOf<T>(outcome: RunOutcome, what: string): T {
   if (outcome.kind === "result") return outcome.value as T;
   if (outcome.kind === "error") throw errorFrom(outcome.error);
-  throw new DeskrotaInternalError("DESKROTA_E_TIMEOUT", `${what} overran its time limit and was stopped`);
+  throw new DeskrotaTimeoutError(`${what} overran its time limit and was stopped`);
 }

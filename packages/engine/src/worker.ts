@@ -1,5 +1,5 @@
 import { parentPort } from "node:worker_threads";
-import { alternatives, exactOrBound, resolve, solve, type Progress } from "@deskrota/core";
+import { alternatives, compare, exactOrBound, resolve, solve, swapCandidates, type Progress } from "@deskrota/core";
 import { highs } from "./highs";
 import type { Task, WorkerReply, WorkerRequest } from "./protocol";
 
@@ -10,7 +10,7 @@ const clock = () => performance.now();
 async function run(task: Task, stop: Int32Array, post: (reply: WorkerReply extends infer R ? (R extends { id: number } ? Omit<R, "id"> : never) : never) => void): Promise<unknown> {
   const shouldStop = () => Atomics.load(stop, 0) === 1;
   const backend = await highs();
-  const tuning = { ...(task.kind !== "bound" && task.seed !== undefined ? { seed: task.seed } : {}), ...(task.kind !== "bound" && task.workBudget !== undefined ? { workBudget: task.workBudget } : {}) };
+  const tuning = { ...("seed" in task && task.seed !== undefined ? { seed: task.seed } : {}), ...("workBudget" in task && task.workBudget !== undefined ? { workBudget: task.workBudget } : {}) };
   switch (task.kind) {
     case "solve": {
       let lastRota = -Infinity;
@@ -43,6 +43,10 @@ async function run(task: Task, stop: Int32Array, post: (reply: WorkerReply exten
       return resolve(task.problem, task.published, task.change, { now: task.now, clock, ...(task.timeLimitMs !== undefined ? { timeLimitMs: task.timeLimitMs } : {}), ...tuning });
     case "alternatives":
       return alternatives(task.problem, task.k, { timeLimitMs: task.timeLimitMs, clock, backend, ...tuning });
+    case "swaps":
+      return swapCandidates(task.problem, task.rota, task.gap);
+    case "compare":
+      return compare(task.problem, task.rotas, task.reference);
   }
 }
 

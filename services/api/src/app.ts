@@ -78,6 +78,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
     await services.queue.close();
   });
   app.addHook("onClose", async () => {
+    await services.lookups.close();
     await services.db.close();
   });
   return app;

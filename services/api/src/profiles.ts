@@ -1,4 +1,4 @@
-import { DEFAULT_WEIGHTS, PROFILES, resolveWeights, type Problem, type WeightName } from "@deskrota/core";
+import { PROFILES, profileWeights, resolveWeights, type Problem } from "@deskrota/core";
 import { z } from "zod";
 
 export const ProfileId = z.enum(PROFILES.map((p) => p.id) as [string, ...string[]]).describe(PROFILES.map((p) => `${p.id}: ${p.description}`).join("; "));
@@ -11,9 +11,5 @@ export const ProfileId = z.enum(PROFILES.map((p) => p.id) as [string, ...string[
 export function withProfile(problem: Problem, profileId: string): Problem {
   const profile = PROFILES.find((p) => p.id === profileId);
   if (!profile) return problem;
-  const weights = resolveWeights(problem.weights);
-  for (const [name, factor] of Object.entries(profile.emphasis) as Array<[WeightName, number]>) {
-    weights[name] = Math.min(1e6, (weights[name] ?? DEFAULT_WEIGHTS[name]) * factor);
-  }
-  return { ...problem, weights };
+  return { ...problem, weights: profileWeights(resolveWeights(problem.weights), profile) };
 }

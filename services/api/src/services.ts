@@ -1,3 +1,4 @@
+import { WorkerPool } from "@deskrota/engine";
 import type { FastifyBaseLogger } from "fastify";
 import type { Config } from "./config";
 import { openDatabase, type Database } from "./db/database";
@@ -16,6 +17,8 @@ export interface Store {
 export interface Services extends Store {
   config: Config;
   pool: Pool;
+  /** one thread of its own for quick look-ups (swap candidates, comparisons): off the event loop, never queued behind a solve */
+  lookups: WorkerPool;
   queue: SolveQueue;
 }
 
@@ -54,7 +57,7 @@ export async function startServices(config: Config, log: FastifyBaseLogger, work
           pollSeconds: 0.5,
         })
       : await LocalQueue.start(store.repo, pool, ctx);
-    return { ...store, config, pool, queue };
+    return { ...store, config, pool, lookups: new WorkerPool(1), queue };
   } catch (error) {
     await store.db.close();
     throw error;

@@ -2,7 +2,7 @@ import { scoreRota } from "../check";
 import { metrics, type RotaMetrics } from "../metrics";
 import type { Problem } from "../model/problem";
 import type { Rota, RotaInput } from "../model/rota";
-import { DEFAULT_WEIGHTS, resolveWeights, type WeightName } from "../model/weights";
+import { resolveWeights, type WeightName, type WeightTable } from "../model/weights";
 import { buildView } from "../check/view";
 import type { MilpBackend } from "./backends/backend";
 import { solve } from "./solve";
@@ -53,9 +53,7 @@ export function alternatives(problem: Problem, k: number, options: AlternativesO
   const out: Alternative[] = [];
   for (let i = 0; i < count; i++) {
     const profile = PROFILES[i] ?? { id: `balanced-${i - PROFILES.length + 2}`, description: "the problem's own weights, another starting point", emphasis: {} };
-    const emphasised = { ...weights };
-    for (const [name, factor] of Object.entries(profile.emphasis) as [WeightName, number][]) emphasised[name] = Math.min(1e6, (weights[name] ?? DEFAULT_WEIGHTS[name]) * factor);
-    const variant: Problem = { ...problem, weights: emphasised };
+    const variant: Problem = { ...problem, weights: profileWeights(weights, profile) };
     const solved = solve(variant, {
       seed: (options.seed ?? 1) + i,
       ...(options.clock ? { clock: options.clock, timeLimitMs: budget / count } : {}),
@@ -67,6 +65,13 @@ export function alternatives(problem: Problem, k: number, options: AlternativesO
     out.push({ profile: profile.id, description: profile.description, rota, metrics: metrics(problem, rota), differsFromFirst: out[0] ? difference(problem, out[0].rota, rota) : 0 });
   }
   return out;
+}
+
+/** The weights of a profile: the problem's own, each multiplied by the profile's emphasis. */
+export function profileWeights(weights: WeightTable, profile: Pick<Profile, "emphasis">): WeightTable {
+  const emphasised = { ...weights };
+  for (const [name, factor] of Object.entries(profile.emphasis) as [WeightName, number][]) emphasised[name] = Math.min(1e6, weights[name] * factor);
+  return emphasised;
 }
 
 /** Share of worked person-slots (in either rota) where the two rotas place the person differently. */

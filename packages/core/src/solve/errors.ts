@@ -16,3 +16,12 @@ export class DeskrotaInternalError extends Error {
     this.name = "DeskrotaInternalError";
   }
 }
+
+/** A solve whose worker overran its deadline and was terminated; the last rota it reported, if any. */
+export class DeskrotaTimeoutError extends Error {
+  readonly code = "DESKROTA_E_TIMEOUT";
+  constructor(message: string, readonly lastRota?: unknown) {
+    super(message);
+    this.name = "DeskrotaTimeoutError";
+  }
+}

@@ -1,5 +1,5 @@
 import { STATUS_CODES } from "node:http";
-import { DeskrotaInputError } from "@deskrota/core";
+import { DeskrotaInputError, DeskrotaTimeoutError } from "@deskrota/core";
 import type { FastifyError, FastifyInstance } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -74,6 +74,10 @@ export function installErrorHandler(app: FastifyInstance): void {
     if (error instanceof ApiError) {
       if (error.statusCode === 401) reply.header("www-authenticate", 'Bearer realm="deskrota"');
       return reply.code(error.statusCode).send(body(error.statusCode, error.code, error.message, request.id, error.details));
+    }
+    if (error instanceof DeskrotaTimeoutError) {
+      request.log.error({ err: error }, "solver overran its time limit");
+      return reply.code(503).send(body(503, error.code, "the solver overran its time limit and was stopped; try again, or with a shorter time limit", request.id));
     }
     if (error instanceof BusyError) {
       return reply.code(503).header("retry-after", String(error.retryAfterSeconds)).send(body(503, error.code, error.message, request.id));

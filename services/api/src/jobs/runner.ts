@@ -1,4 +1,4 @@
-import { DeskrotaInputError } from "@deskrota/core";
+import { DeskrotaInputError, DeskrotaTimeoutError } from "@deskrota/core";
 import { solve } from "@deskrota/engine";
 import type { FastifyBaseLogger } from "fastify";
 import { newClaim } from "../ids";
@@ -17,6 +17,8 @@ export interface RunnerContext {
 }
 
 const BACKSTOP_MARGIN_MS = 5000;
+
+export const OVERRAN = "the solver overran its time limit and was stopped; submit it again, perhaps with a shorter time limit";
 
 export const INTERRUPTED = "interrupted: the server stopped while this rota was being solved; submit it again";
 
@@ -77,6 +79,10 @@ export async function runSolveJob(rotaId: string, ctx: RunnerContext): Promise<v
     if (error instanceof DeskrotaInputError) {
       await ctx.repo.fail(rotaId, claim, "the problem cannot be solved as given", error.issues);
       log.info({ issues: error.issues.length }, "solve rejected the problem");
+    } else if (error instanceof DeskrotaTimeoutError) {
+      // A worker that ignores its deadline is terminated; what it was doing is not trusted.
+      await ctx.repo.fail(rotaId, claim, OVERRAN);
+      log.error({ err: error }, "solve overran its time limit");
     } else {
       await ctx.repo.fail(rotaId, claim, "internal error while solving");
       log.error({ err: error }, "solve failed");

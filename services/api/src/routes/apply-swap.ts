@@ -1,4 +1,5 @@
-import { applySwap, DeskrotaInputError, diff, Rota, swapCandidates } from "@deskrota/core";
+import { applySwap, DeskrotaInputError, diff, Rota } from "@deskrota/core";
+import { swapCandidates } from "@deskrota/engine";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { DateTime } from "luxon";
 import { z } from "zod";
@@ -29,7 +30,7 @@ const SwapResult = z
   .meta({ id: "SwapResult" });
 
 export const applySwapRoutes =
-  ({ repo }: Services): FastifyPluginAsyncZod =>
+  ({ repo, lookups }: Services): FastifyPluginAsyncZod =>
   async (app) => {
     app.post(
       "/rotas/:id/swaps",
@@ -51,7 +52,7 @@ export const applySwapRoutes =
         if (!who) throw new ApiError(400, "DESKROTA_E_INPUT", "the swap cannot be made as asked", { issues: [{ in: "body", path: "person", code: "unknown_reference", message: `there is no person ${person}` }] });
         let report;
         try {
-          report = swapCandidates(latest.problem, latest.rota, { point, start, end });
+          report = await swapCandidates(latest.problem, latest.rota, { point, start, end }, { pool: lookups });
         } catch (error) {
           // The core names the request's own fields (point, start, end) in its issues.
           if (error instanceof DeskrotaInputError) throw new ApiError(400, error.code, "the gap cannot be looked up as given", { issues: issuesIn("body", error.issues) });

@@ -1,4 +1,4 @@
-import { compare } from "@deskrota/core";
+import { compare } from "@deskrota/engine";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { ApiError, ErrorBody } from "../http/errors";
@@ -19,7 +19,7 @@ const CompareQuery = z.object({
 });
 
 export const compareRoutes =
-  ({ repo }: Services): FastifyPluginAsyncZod =>
+  ({ repo, lookups }: Services): FastifyPluginAsyncZod =>
   async (app) => {
     app.get(
       "/compare",
@@ -44,7 +44,7 @@ export const compareRoutes =
         const points = (p: typeof problem) => p.sites.flatMap((s) => s.servicePoints.map((k) => k.id)).sort().join(",");
         const unlike = found.find((f) => f.problem.weekStart !== problem.weekStart || points(f.problem) !== points(problem));
         if (unlike) throw badQuery("ids", `${unlike.ref} is a rota of another week or other service points than ${found[0]?.ref}`);
-        return compare(problem, found.map((f) => ({ id: f.ref, rota: f.rota })), reference);
+        return compare(problem, found.map((f) => ({ id: f.ref, rota: f.rota })), reference, { pool: lookups });
       },
     );
   };

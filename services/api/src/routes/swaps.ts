@@ -1,4 +1,5 @@
-import { DeskrotaInputError, swapCandidates } from "@deskrota/core";
+import { DeskrotaInputError } from "@deskrota/core";
+import { swapCandidates } from "@deskrota/engine";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { ApiError, ErrorBody, issuesIn } from "../http/errors";
@@ -15,7 +16,7 @@ const SwapQuery = z.object({
 });
 
 export const swapRoutes =
-  ({ repo }: Services): FastifyPluginAsyncZod =>
+  ({ repo, lookups }: Services): FastifyPluginAsyncZod =>
   async (app) => {
     app.get(
       "/rotas/:id/swap-candidates",
@@ -33,7 +34,7 @@ export const swapRoutes =
         const { point, start, end, version } = request.query;
         const { version: found } = await versionFor(repo, request.orgId, request.params.id, version, "latest");
         try {
-          return swapCandidates(found.problem, found.rota, { point, start, end });
+          return await swapCandidates(found.problem, found.rota, { point, start, end }, { pool: lookups });
         } catch (error) {
           // The core names the query's own fields (point, start, end) in its issues.
           if (error instanceof DeskrotaInputError) throw new ApiError(400, error.code, "the gap cannot be looked up as given", { issues: issuesIn("querystring", error.issues) });

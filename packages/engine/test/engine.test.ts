@@ -1,0 +1,64 @@
+import { readFileSync } from "node:fs";
+import { check, compare as compareInCore, DeskrotaInputError, DeskrotaTimeoutError, parseProblem, swapCandidates as swapsInCore, type Problem } from "@deskrota/core";
+import { afterAll, describe, expect, it } from "vitest";
+import { compare, solve, swapCandidates, WorkerPool } from "../src";
+import { valueOf } from "../src/solve";
+
+const pool = new WorkerPool(2);
+afterAll(() => pool.close());
+
+const problem = load("small-campus");
+
+describe("the engine on worker threads", () => {
+  it("gives the same rota for the same seed and work budget (no bound worker can replace it)", async () => {
+    const first = await solve(problem, { seed: 7, workBudget: 30, pool });
+    const second = await solve(problem, { seed: 7, workBudget: 30, pool });
+    expect(second.assignments).toEqual(first.assignments);
+    expect(check(problem, first).violations).toEqual([]);
+  });
+
+  it("stopped from outside, keeps its best rota so far and says it was stopped", async () => {
+    const stop = new AbortController();
+    const running = solve(problem, { timeLimitMs: 30_000, pool, signal: stop.signal, onProgress: () => stop.abort() });
+    const rota = await running;
+    expect(rota.solver?.status).toBe("stopped");
+    expect(check(problem, rota).violations).toEqual([]);
+  });
+
+  it("terminates a task that overruns its deadline, reports it as a timeout, and replaces the worker", async () => {
+    // A work budget no search finishes, and no grace: the worker is terminated at its deadline.
+    const outcome = await pool.run({ kind: "solve", problem, timeLimitMs: 600_000, workBudget: 1e9 }, { deadlineMs: 200, graceMs: 0 });
+    expect(outcome.kind).toBe("terminated");
+    expect(() => valueOf(outcome, "the solve")).toThrow(DeskrotaTimeoutError);
+    const after = await solve(problem, { seed: 1, workBudget: 5, pool });
+    expect(check(problem, after).violations).toEqual([]);
+  });
+
+  it("brings an input error back from the worker with every issue", async () => {
+    const rota = await solve(problem, { seed: 1, workBudget: 5, pool });
+    const asked = swapCandidates(problem, rota, { point: "nowhere", start: "2026-11-24T10:00", end: "2026-11-24T09:00" }, { pool });
+    await expect(asked).rejects.toBeInstanceOf(DeskrotaInputError);
+    await expect(asked).rejects.toMatchObject({ issues: expect.arrayContaining([expect.objectContaining({ path: "point" })]) });
+  });
+
+  it("answers swap candidates and comparisons as the core does, off the caller's thread", async () => {
+    const rota = await solve(problem, { seed: 1, workBudget: 20, pool });
+    const other = await solve(problem, { seed: 2, workBudget: 20, pool });
+    const assignment = rota.assignments[0];
+    if (!assignment) throw new Error("the small campus rota has no assignments");
+    const gap = rota.uncovered[0] ?? assignment;
+    const query = { point: gap.point, start: gap.start, end: gap.end };
+    expect(await swapCandidates(problem, rota, query, { pool })).toEqual(swapsInCore(problem, rota, query));
+    const rotas = [
+      { id: "a", rota },
+      { id: "b", rota: other },
+    ];
+    expect(await compare(problem, rotas, "b", { pool })).toEqual(compareInCore(problem, rotas, "b"));
+  });
+});
+
+function load(example: string): Problem {
+  const parsed = parseProblem(JSON.parse(readFileSync(new URL(`../../../docs/examples/${example}.json`, import.meta.url), "utf8")));
+  if (!parsed.ok) throw new Error(`${example} is not a valid problem`);
+  return parsed.value;
+}
