@@ -27,8 +27,9 @@ export interface SolveProgress {
 const WORK_BUDGET_DEADLINE_MS = 600_000;
 
 /**
- * Solves in a worker thread and the LP bound in another (two cores: both at once). A worker that
- * overruns its deadline is terminated; the best rota it reported is returned then.
+ * Solves in a worker thread and a lower bound in another (two cores: both at once). A worker that
+ * overruns its deadline is terminated and the solve fails with DeskrotaTimeoutError (carrying the
+ * last rota the worker reported); one stopped through `signal` returns its best rota so far.
  */
 export async function solve(problem: Problem, options: SolveOptions = {}): Promise<Rota> {
   const pool = options.pool ?? defaultPool();
