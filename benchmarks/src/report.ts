@@ -88,7 +88,7 @@ export function renderReport(r: Results): string {
   line("## Backends: the LP relaxation (the engine's lower bound)");
   line();
   line(
-    `The engine's HiGHS adapter solves the relaxation with interior point (IPM); dual simplex, HiGHS's default and the adapter's earlier choice, is measured beside it on the same model. Limits: ${r.settings.lp.map((l) => `${backendName(l.backend)} ${l.limitSeconds} s`).join(", ")}. A backend is killed ${r.settings.graceSeconds} s after its limit or at ${r.settings.rssLimitMb} MB; javascript-lp-solver is not started when its dense tableau would exceed ${r.settings.denseLimitGb} GB.`,
+    `The engine's HiGHS adapter solves the relaxation with interior point (IPM); dual simplex, HiGHS's default and the adapter's earlier choice, is measured beside it on the same model. Limits: ${r.settings.lp.map((l) => `${backendName(l.backend)} ${l.limitSeconds} s${l.only ? ` (${l.only.join(", ")})` : ""}`).join("; ")}. A backend is killed ${r.settings.graceSeconds} s after its limit or at ${r.settings.rssLimitMb} MB; javascript-lp-solver is not started when its dense tableau would exceed ${r.settings.denseLimitGb} GB.`,
   );
   line();
   const lpCell = (l: BackendSummary | undefined) => (l ? [outcome(l), sec(l.timeMs), mb(l.peakRssMb)] : ["not run", "—", "—"]);

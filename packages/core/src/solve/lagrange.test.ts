@@ -9,8 +9,10 @@ import { lagrangeBound } from "./lagrange";
 import { solve } from "./solve";
 
 describe("lagrange", () => {
-  it.prop([problems({ maxPeople: 3 })], { numRuns: 8 })("never exceeds the optimum the MILP proves", async (problem) => {
-    const optimum = await solveModel(problem);
+  // A valid bound never exceeds the optimum, so never the objective of any rota; HiGHS gets a few
+  // seconds (a few generated weeks take it minutes to prove) and mostly proves the optimum in them.
+  it.prop([problems({ allowAllDay: false, maxPeople: 3, maxDays: 3 })], { numRuns: 8 })("never exceeds the optimum the MILP finds", async (problem) => {
+    const optimum = await solveModel(problem, undefined, {}, 5);
     const bound = lagrangeBound(compile(problem), { upper: () => optimum.objective, iterations: 30 });
     expect(bound).not.toBeNull();
     expect(bound as number).toBeLessThanOrEqual(optimum.objective + 1e-6);
