@@ -11,6 +11,8 @@ export interface SolveOptions {
   /** compute a lower bound on a second thread (default: yes, except in deterministic runs) */
   bound?: boolean;
   onProgress?(progress: SolveProgress): void;
+  /** told when the search failed its own checker and the last rota it reported was returned instead */
+  onFault?(message: string): void;
   /** aborting asks the solve to stop and return its best rota so far */
   signal?: AbortSignal;
   pool?: WorkerPool;
@@ -66,7 +68,7 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
       },
     },
   );
-  const searched = rotaFrom(outcome, latest, performance.now() - started, options.signal?.aborted ?? false);
+  const searched = rotaFrom(outcome, latest, performance.now() - started, options.signal?.aborted ?? false, options.onFault);
   // The bound gets what is left of the time limit, not a moment more; a stopped solve does not wait for it.
   if (boundRun && !options.signal?.aborted) await Promise.race([boundRun, new Promise((wake) => setTimeout(wake, Math.max(0, started + timeLimitMs - performance.now())).unref())]);
   // On a small week the exact MILP on the second core may have done better (or proved it).
@@ -75,12 +77,20 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
   return withBound(rota, bound);
 }
 
-function rotaFrom(outcome: RunOutcome, latest: Rota | undefined, elapsedMs: number, stopped: boolean): Rota {
+export function rotaFrom(outcome: RunOutcome, latest: Rota | undefined, elapsedMs: number, stopped: boolean, onFault?: (message: string) => void): Rota {
   if (outcome.kind === "result") {
     const rota = outcome.value as Rota;
     return stopped && rota.solver ? { ...rota, solver: { ...rota.solver, status: "stopped" } } : rota;
   }
-  if (outcome.kind === "error") throw errorFrom(outcome.error);
+  if (outcome.kind === "error") {
+    // The search built a rota its own checker rejects (a fault of ours, never the input's). Every
+    // rota it reported before passed that checker: the caller gets the last of them, not nothing.
+    if (outcome.error.code === "DESKROTA_E_INVALID_ROTA" && latest?.solver) {
+      onFault?.(outcome.error.message);
+      return { ...latest, solver: { ...latest.solver, status: "feasible", timeMs: Math.round(elapsedMs) } };
+    }
+    throw errorFrom(outcome.error);
+  }
   // The worker overran its deadline (or ignored a stop) and was terminated: a failure, with the last
   // rota it reported for whoever wants to keep it.
   const last = latest?.solver ? { ...latest, solver: { ...latest.solver, status: stopped ? ("stopped" as const) : ("time-limit" as const), timeMs: Math.round(elapsedMs) } } : latest;

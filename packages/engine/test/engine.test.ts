@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { check, compare as compareInCore, DeskrotaInputError, DeskrotaTimeoutError, parseProblem, swapCandidates as swapsInCore, type Problem } from "@deskrota/core";
 import { afterAll, describe, expect, it } from "vitest";
 import { compare, solve, swapCandidates, WorkerPool } from "../src";
-import { valueOf } from "../src/solve";
+import { rotaFrom, valueOf } from "../src/solve";
 
 const pool = new WorkerPool(2);
 afterAll(() => pool.close());
@@ -63,3 +63,17 @@ function load(example: string): Problem {
   if (!parsed.ok) throw new Error(`${example} is not a valid problem`);
   return parsed.value;
 }
+
+describe("a search that fails its own checker", () => {
+  it("gives the last rota it reported (which passed the checker) and says so, else the error", async () => {
+    const reported = await solve(problem, { seed: 1, workBudget: 5, pool });
+    const fault = { kind: "error" as const, error: { name: "DeskrotaInternalError", code: "DESKROTA_E_INVALID_ROTA", message: "the engine built a rota its checker rejects: headcount: …" } };
+    const told: string[] = [];
+    const kept = rotaFrom(fault, reported, 1234, false, (message) => told.push(message));
+    expect(kept.assignments).toEqual(reported.assignments);
+    expect(kept.solver).toMatchObject({ status: "feasible", timeMs: 1234 });
+    expect(told).toEqual([fault.error.message]);
+    expect(() => rotaFrom(fault, undefined, 1234, false)).toThrow(/checker rejects/);
+    expect(() => rotaFrom({ kind: "error", error: { name: "Error", code: "DESKROTA_E_INPUT", message: "bad", issues: [] } }, reported, 1, false)).toThrow(DeskrotaInputError);
+  });
+});

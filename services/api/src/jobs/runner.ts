@@ -67,6 +67,7 @@ export async function runSolveJob(rotaId: string, ctx: RunnerContext): Promise<v
       onProgress: (p) => {
         best = { objective: p.objective, bestBound: p.bestBound, gap: p.gap };
       },
+      onFault: (message) => log.error({ fault: message }, "the search failed its own checker; its last checked rota is kept"),
     });
     clearInterval(tick);
     await writing;
