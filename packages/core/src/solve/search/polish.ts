@@ -2,7 +2,7 @@ import { RULES } from "../../rules";
 import type { MilpBackend } from "../backends/backend";
 import type { Column } from "../columns";
 import type { SlotInfo } from "../instance";
-import { restrict } from "../milp";
+import { restrict, verifySolution } from "../milp";
 import { buildModel, type ModelContext } from "../model";
 import type { DayPlan, SearchState } from "./state";
 
@@ -28,6 +28,37 @@ export class Polisher {
       this.rota[column.variable] = 1;
       this.columnAt.set(`${column.person}:${column.first}:${column.last}`, column);
     }
+  }
+
+  /** The slots of the person's shifts on days that are not freed. */
+  private slotsOfOtherDays(p: number, freedDays: Set<number>): Set<number> {
+    const slots = new Set<number>();
+    (this.state.shifts[p] ?? []).forEach((runs, day) => {
+      if (freedDays.has(day)) return;
+      for (const run of runs) {
+        for (let g = run.first; g >= 0; g = (this.state.inst.slots[g] as SlotInfo).next) {
+          slots.add(g);
+          if (g === run.last) break;
+        }
+      }
+    });
+    return slots;
+  }
+
+  /** A point with more counted people than its band allows, in a slot a freed person now works. */
+  private overfull(freed: Map<number, Set<number>>): boolean {
+    const { state } = this;
+    for (const p of freed.keys()) {
+      const at = state.at[p] as Int16Array;
+      for (let g = 0; g < at.length; g++) {
+        const k = at[g] as number;
+        if (k < 0) continue;
+        const i = k * state.G + g;
+        const max = state.demandMax[i] as number;
+        if (max >= 0 && (state.counted[i] as number) > max) return true;
+      }
+    }
+    return false;
   }
 
   /** The current rota as model values: its placements and shifts; NaN for what follows from them. */
@@ -63,12 +94,21 @@ export class Polisher {
       const days = freed.get(p) ?? new Set<number>();
       days.add(day);
       freed.set(p, days);
+    }
+    for (const [p, day] of personDays) {
       const own = workByPerson[p];
+      const keptElsewhere = this.slotsOfOtherDays(p, freed.get(p) as Set<number>);
       for (const column of columnsByPerson[p] ?? []) {
         if (column.day !== day) continue;
         fixed[column.variable] = 0;
         seeds.push(column.variable);
         for (let g = column.first; g >= 0; g = (inst.slots[g] as SlotInfo).next) {
+          // A slot of a shift of a day that stays (tonight's shift of yesterday, say) stays as it
+          // is: only the freed days' plans are written back, so the MILP must not move it.
+          if (keptElsewhere.has(g)) {
+            if (g === column.last) break;
+            continue;
+          }
           for (const w of own?.get(g) ?? []) {
             if (fixed[w.variable]) {
               fixed[w.variable] = 0;
@@ -84,6 +124,7 @@ export class Polisher {
     const start = Float64Array.from(columns, (j) => x[j] ?? 0);
     const result = this.backend.solve(sub, { ...limits, start, relativeGap: 1e-6 });
     if (!result.x || (result.status !== "optimal" && result.status !== "feasible")) return 0;
+    if (verifySolution(sub, result.x).length > 0) return 0;
     // Read the new plans of the freed person-days and apply them; the search state judges.
     const chosen = new Float64Array(milp.numCols);
     columns.forEach((j, i) => (chosen[j] = result.x?.[i] ?? 0));
@@ -106,6 +147,12 @@ export class Polisher {
         plan.sort((a, b) => (inst.slots[a.slot] as SlotInfo).start - (inst.slots[b.slot] as SlotInfo).start);
         this.state.setDay(p, day, plan);
       }
+    }
+    // A safety net: the search state does not price headcount, so a plan that breaks it would be
+    // kept if it scored better, and only the checker at the end would notice.
+    if (this.overfull(freed)) {
+      this.state.undo(journal);
+      return 0;
     }
     if (this.state.objective < before - 1e-6) return this.state.objective - before;
     this.state.undo(journal);
