@@ -12,7 +12,7 @@ import { compile, placementsOf, type Instance, type SlotInfo } from "./instance"
 import { loadPlacements, type Plans } from "./load";
 import { rotaOf } from "./output";
 import { bestDay, bestDays, requiredOf, type Required } from "./search/dp";
-import { search, type Pins } from "./search/search";
+import { bestState, search, type Pins } from "./search/search";
 import { SearchState, type DayPlan } from "./search/state";
 import { canonical, gapOf } from "./solve";
 
@@ -82,19 +82,7 @@ export function resolve(problem: Problem, published: RotaInput, change: Change, 
     ...(options.backend ? { backend: options.backend } : {}),
     ...(idle ? { moves: 0 } : clock ? { clock, deadline: started + (options.timeLimitMs ?? DEFAULT_RESOLVE_MS) } : { moves: options.workBudget ?? DEFAULT_RESOLVE_MOVES }),
   });
-  const best = new SearchState(inst);
-  outcome.bestShifts.forEach((byDay, p) =>
-    byDay.forEach((runs, day) => {
-      const plan: DayPlan = [];
-      for (const run of runs) {
-        for (let g = run.first; g >= 0; g = (inst.slots[g] as SlotInfo).next) {
-          plan.push({ slot: g, point: outcome.bestAt[p]?.[g] ?? -1 });
-          if (g === run.last) break;
-        }
-      }
-      if (plan.length > 0) best.setDay(p, day, plan);
-    }),
-  );
+  const best = bestState(inst, outcome);
   const rota = rotaOf(best, {
     status: "feasible",
     backend: options.backend ? `search+${options.backend.name}` : "search",

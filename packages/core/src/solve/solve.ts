@@ -8,7 +8,7 @@ import { compile, type Instance, type SlotInfo } from "./instance";
 import { buildModel } from "./model";
 import { rotaOf } from "./output";
 import { bestDay, requiredOf } from "./search/dp";
-import { search, type Pins, type SearchOutcome } from "./search/search";
+import { bestState, search, type Pins, type SearchOutcome } from "./search/search";
 import { SearchState, type DayPlan } from "./search/state";
 
 export interface SolveOptions {
@@ -92,7 +92,7 @@ export function solve(problem: Problem, options: SolveOptions = {}): Rota {
       });
     },
   });
-  const best = restore(inst, outcome);
+  const best = bestState(inst, outcome);
   const timedOut = clock !== undefined && clock() >= deadline;
   const proven = options.lowerBound !== undefined && options.lowerBound !== null && best.objective - options.lowerBound <= 1e-6 * Math.max(1, Math.abs(best.objective));
   const status: SolveStatus = proven ? "optimal" : stoppedEarly ? "stopped" : timedOut ? "time-limit" : workBudget !== undefined && outcome.moves >= workBudget ? "work-limit" : "feasible";
@@ -209,21 +209,4 @@ function accompany(state: SearchState, pins: Pins, g: number, k: number, qualifi
     state.setDay(q, day, old);
   }
   if (best) state.setDay(best.q, day, best.plan);
-}
-
-function restore(inst: Instance, outcome: SearchOutcome): SearchState {
-  const state = new SearchState(inst);
-  outcome.bestShifts.forEach((byDay, p) => {
-    byDay.forEach((runs, day) => {
-      const plan: DayPlan = [];
-      for (const run of runs) {
-        for (let g = run.first; g >= 0; g = (inst.slots[g] as SlotInfo).next) {
-          plan.push({ slot: g, point: outcome.bestAt[p]?.[g] ?? -1 });
-          if (g === run.last) break;
-        }
-      }
-      if (plan.length > 0) state.setDay(p, day, plan);
-    });
-  });
-  return state;
 }

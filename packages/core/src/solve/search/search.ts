@@ -1,9 +1,9 @@
-import type { SlotInfo } from "../instance";
+import type { Instance, SlotInfo } from "../instance";
 import { bestDay, bestDays, requiredOf, type Required } from "./dp";
 import type { MilpBackend } from "../backends/backend";
 import { Polisher } from "./polish";
 import { random, shuffle, type Random } from "./random";
-import type { DayPlan, SearchState } from "./state";
+import { SearchState, type DayPlan } from "./state";
 
 export interface SearchLimits {
   /** milliseconds on `clock` after which to stop; omitted in deterministic runs */
@@ -42,6 +42,24 @@ export interface SearchOutcome {
   /** the best rota seen: person → point per slot */
   bestAt: Int16Array[];
   bestShifts: SearchState["shifts"];
+}
+
+/** A search state holding the outcome's best rota. */
+export function bestState(inst: Instance, outcome: SearchOutcome): SearchState {
+  const state = new SearchState(inst);
+  outcome.bestShifts.forEach((byDay, p) => {
+    byDay.forEach((runs, day) => {
+      const plan: DayPlan = [];
+      for (const run of runs) {
+        for (let g = run.first; g >= 0; g = (inst.slots[g] as SlotInfo).next) {
+          plan.push({ slot: g, point: outcome.bestAt[p]?.[g] ?? -1 });
+          if (g === run.last) break;
+        }
+      }
+      if (plan.length > 0) state.setDay(p, day, plan);
+    });
+  });
+  return state;
 }
 
 /** person → slot → pinned point */
