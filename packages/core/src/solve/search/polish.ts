@@ -33,14 +33,8 @@ export class Polisher {
   /** The slots of the person's shifts on days that are not freed. */
   private slotsOfOtherDays(p: number, freedDays: Set<number>): Set<number> {
     const slots = new Set<number>();
-    (this.state.shifts[p] ?? []).forEach((runs, day) => {
-      if (freedDays.has(day)) return;
-      for (const run of runs) {
-        for (let g = run.first; g >= 0; g = (this.state.inst.slots[g] as SlotInfo).next) {
-          slots.add(g);
-          if (g === run.last) break;
-        }
-      }
+    (this.state.shifts[p] ?? []).forEach((_, day) => {
+      if (!freedDays.has(day)) for (const { slot } of this.state.dayPlan(p, day)) slots.add(slot);
     });
     return slots;
   }
@@ -95,9 +89,10 @@ export class Polisher {
       days.add(day);
       freed.set(p, days);
     }
+    const keptByPerson = new Map([...freed].map(([p, days]) => [p, this.slotsOfOtherDays(p, days)]));
     for (const [p, day] of personDays) {
       const own = workByPerson[p];
-      const keptElsewhere = this.slotsOfOtherDays(p, freed.get(p) as Set<number>);
+      const keptElsewhere = keptByPerson.get(p) as Set<number>;
       for (const column of columnsByPerson[p] ?? []) {
         if (column.day !== day) continue;
         fixed[column.variable] = 0;
