@@ -30,8 +30,8 @@ const WORK_BUDGET_DEADLINE_MS = 600_000;
 
 /**
  * Solves in a worker thread and a lower bound in another (two cores: both at once). A worker that
- * overruns its deadline is terminated and the solve fails with DeskrotaTimeoutError (carrying the
- * last rota the worker reported); one stopped through `signal` returns its best rota so far.
+ * overruns its deadline is terminated and the solve fails with DeskrotaTimeoutError; one stopped
+ * through `signal` returns its best rota so far.
  */
 export async function solve(problem: Problem, options: SolveOptions = {}): Promise<Rota> {
   const pool = options.pool ?? defaultPool();
@@ -91,10 +91,8 @@ export function rotaFrom(outcome: RunOutcome, latest: Rota | undefined, elapsedM
     }
     throw errorFrom(outcome.error);
   }
-  // The worker overran its deadline (or ignored a stop) and was terminated: a failure, with the last
-  // rota it reported for whoever wants to keep it.
-  const last = latest?.solver ? { ...latest, solver: { ...latest.solver, status: stopped ? ("stopped" as const) : ("time-limit" as const), timeMs: Math.round(elapsedMs) } } : latest;
-  throw new DeskrotaTimeoutError(`the solver overran its time limit by more than the grace period and was stopped${last ? "; its last rota is attached" : " before it had a rota"}`, last);
+  // The worker overran its deadline (or ignored a stop) and was terminated: a failure.
+  throw new DeskrotaTimeoutError("the solver overran its time limit by more than the grace period and was stopped");
 }
 
 function withBound(rota: Rota, bound: number | null): Rota {

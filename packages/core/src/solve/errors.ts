@@ -17,10 +17,10 @@ export class DeskrotaInternalError extends Error {
   }
 }
 
-/** A solve whose worker overran its deadline and was terminated; the last rota it reported, if any. */
+/** A task whose worker overran its deadline and was terminated: what it was doing is not trusted. */
 export class DeskrotaTimeoutError extends Error {
   readonly code = "DESKROTA_E_TIMEOUT";
-  constructor(message: string, readonly lastRota?: unknown) {
+  constructor(message: string) {
     super(message);
     this.name = "DeskrotaTimeoutError";
   }
