@@ -27,13 +27,25 @@ export interface SearchLimits {
   ruinSize?: number;
 }
 
-/** Exact moves take at most this share of the time, and only once the search's own moves stall. */
+/** Exact moves take at most this share of the time: when the search's own moves stall, and at hard gaps. */
 const POLISH_SHARE = 0.2;
 const STALL_MOVES = 5000;
 /** Without a clock (deterministic runs), an exact move every this many moves, with a node budget. */
 const POLISH_EVERY = 2000;
 const POLISH_NODES = 500;
 const POLISH_PEOPLE = 8;
+/**
+ * Unmet minimum cover and time without a lead or keyholder ("hard gaps") are a handful of slots
+ * among thousands, which random seeds rarely reach: half the exact moves on a stall start at one of
+ * them, and one not yet tried gets an exact move every POLISH_EVERY moves.
+ */
+const HARD_GAP_POLISH_SHARE = 0.5;
+/** people re-planned over their whole week in an exact move at a hard gap */
+const POLISH_WEEKS = 2;
+/** other person-days of the gap's site and day in such a move */
+const POLISH_SITE_DAY = 16;
+/** how far from a hard gap a colleague's shift may be and still join its exact move */
+const NEARBY_MS = 3 * 3_600_000;
 
 export interface SearchOutcome {
   moves: number;
@@ -143,18 +155,29 @@ export function search(state: SearchState, pins: Pins, limits: SearchLimits): Se
   let polishMs = 0;
   lastGain = outcome.moves;
   const searchStart = limits.clock?.() ?? 0;
-  const polishDue = () => {
-    if (!limits.backend) return false;
-    if (!limits.clock) return outcome.moves > 0 && outcome.moves % POLISH_EVERY === 0;
-    const elapsed = limits.clock() - searchStart;
-    return outcome.moves - lastGain >= STALL_MOVES && polishMs < POLISH_SHARE * elapsed;
+  /** hard gaps whose exact move found nothing since an exact move at a hard gap last succeeded */
+  const tried = new Set<number>();
+  const untried = () => hardGapsOf(state).filter((g) => !tried.has(g));
+  /** An exact move on a stall (or every POLISH_EVERY moves without a clock), and now and then at a hard gap not yet tried. */
+  const polishDue = (): "hard" | "any" | undefined => {
+    if (!limits.backend) return undefined;
+    if (!limits.clock) return outcome.moves > 0 && outcome.moves % POLISH_EVERY === 0 ? "any" : undefined;
+    if (polishMs >= POLISH_SHARE * (limits.clock() - searchStart)) return undefined;
+    if (outcome.moves - lastGain >= STALL_MOVES) return "any";
+    return outcome.moves % POLISH_EVERY === 0 && untried().length > 0 ? "hard" : undefined;
   };
-  const polish = () => {
+  const polish = (due: "hard" | "any") => {
     polisher ??= new Polisher(state, limits.backend as MilpBackend);
     const started = limits.clock?.() ?? 0;
     const remaining = limits.deadline !== undefined && limits.clock ? (limits.deadline - started) / 1000 : undefined;
-    const budget = limits.clock ? { timeLimitSeconds: Math.max(0.2, Math.min(2, remaining ?? 2)) } : { nodeLimit: POLISH_NODES };
-    const gain = polisher.improve(polishNeighbourhood(state, rng), { ...budget, seed: limits.seed ?? 1 });
+    // No more than the share allows so far: an exact move early in a short run must not take seconds from the search.
+    const allowance = (POLISH_SHARE * (started - searchStart) - polishMs) / 1000;
+    const budget = limits.clock ? { timeLimitSeconds: Math.max(0.2, Math.min(2, remaining ?? 2, allowance)) } : { nodeLimit: POLISH_NODES };
+    const gaps = untried();
+    const hard = gaps.length > 0 && (due === "hard" || rng() < HARD_GAP_POLISH_SHARE) ? seedAt(state, gaps[Math.floor(rng() * gaps.length)] as number) : undefined;
+    const gain = polisher.improve(hard ? polishWeeks(state, rng, hard) : polishNeighbourhood(state, rng), { ...budget, seed: limits.seed ?? 1 });
+    if (hard && gain < 0) tried.clear();
+    else if (hard) tried.add(hard.slot);
     polishMs += (limits.clock?.() ?? 0) - started;
     return gain;
   };
@@ -162,8 +185,9 @@ export function search(state: SearchState, pins: Pins, limits: SearchLimits): Se
   // Late acceptance hill climbing over ruin-and-recreate moves, with exact moves when it stalls.
   const history = new Float64Array(Math.max(50, Math.min(1000, inst.people.length * 5))).fill(state.objective);
   while (!stop()) {
-    if (polishDue()) {
-      if (polish() < 0) lastGain = outcome.moves;
+    const due = polishDue();
+    if (due) {
+      if (polish(due) < 0) lastGain = outcome.moves;
       outcome.moves++;
       improved();
       continue;
@@ -216,9 +240,7 @@ function neighbourhood(state: SearchState, rng: Random, focus: readonly number[]
   const working: [number, number][] = [];
   for (const person of inst.people) {
     if (!person.sites.includes(slot.site)) continue;
-    const options = state.options[person.index]?.[seed.slot];
-    const fits = options !== undefined && (seed.point >= 0 ? options.includes(seed.point) && person.training[seed.point] === "independent" : seed.qualification ? person[seed.qualification] : true);
-    if (fits) able.push([person.index, day]);
+    if (canFill(state, person.index, seed)) able.push([person.index, day]);
     else if ((state.shifts[person.index]?.[day]?.length ?? 0) > 0) working.push([person.index, day]);
   }
   const picked = [...shuffle(rng, able).slice(0, Math.ceil(size / 2)), ...shuffle(rng, working).slice(0, Math.floor(size / 2))];
@@ -247,6 +269,44 @@ function polishNeighbourhood(state: SearchState, rng: Random): [number, number][
   const half = POLISH_PEOPLE / 2;
   const picked = [...shuffle(rng, able).slice(0, half), ...shuffle(rng, working).slice(0, POLISH_PEOPLE - Math.min(half, able.length))];
   return picked.slice(0, POLISH_PEOPLE).map((p) => [p, day]);
+}
+
+/**
+ * Around a hard gap: two people who could fill it over their whole weeks (one at the weekly
+ * maximum can take the gap only by giving up hours on another day), and that day the others who
+ * could fill it and the colleagues at that site near it in time (who can take over a desk while
+ * someone moves, the way round a stint limit).
+ */
+function polishWeeks(state: SearchState, rng: Random, seed: Seed): [number, number][] {
+  const inst = state.inst;
+  const slot = inst.slots[seed.slot] as SlotInfo;
+  const day = Math.max(0, slot.day);
+  const able: number[] = [];
+  const working: number[] = [];
+  for (const person of inst.people) {
+    if (!person.sites.includes(slot.site)) continue;
+    if (canFill(state, person.index, seed)) able.push(person.index);
+    else if (state.shifts[person.index]?.[day]?.some((run) => (inst.slots[run.first] as SlotInfo).site === slot.site && (inst.slots[run.first] as SlotInfo).start < slot.end + NEARBY_MS && (inst.slots[run.last] as SlotInfo).end > slot.start - NEARBY_MS)) working.push(person.index);
+  }
+  const fillers = shuffle(rng, able);
+  const weeks = fillers.slice(0, POLISH_WEEKS).flatMap((p) => inst.dates.map((_, d): [number, number] => [p, d]));
+  return [...weeks, ...[...fillers.slice(POLISH_WEEKS), ...working].slice(0, POLISH_SITE_DAY).map((p): [number, number] => [p, day])];
+}
+
+/** Slots with unmet minimum cover someone could fill, or without a lead or keyholder someone could be. */
+export function hardGapsOf(state: SearchState): number[] {
+  const gaps: number[] = [];
+  for (let g = 0; g < state.G; g++) if (seedAt(state, g).point !== -2) gaps.push(g);
+  return gaps;
+}
+
+/** Whether the person could be what the seed's slot is missing (availability and training; hours aside). */
+function canFill(state: SearchState, p: number, seed: Seed): boolean {
+  const person = state.inst.people[p];
+  const options = state.options[p]?.[seed.slot];
+  if (!person || options === undefined) return false;
+  if (seed.point >= 0) return options.includes(seed.point) && person.training[seed.point] === "independent";
+  return seed.qualification ? person[seed.qualification] : true;
 }
 
 /** What is missing at a slot: a point short of people, a lead, a keyholder, or nothing. */
