@@ -1,7 +1,8 @@
 /**
  * A backend-neutral mixed-integer linear program, stored row-wise (CSR) because the model is built
- * one rule at a time, row by row. Every column carries a label so that a penalty in a solution
- * reads back as a rule, a person/point/slot and a reason (see `label`).
+ * one rule at a time, row by row. Columns and rows carry labels (rule, person, point, slot) that
+ * name what is wrong when a solver's answer fails verification; a model kept for a whole solve
+ * leaves them out (`labelled: false`): on the large system they are a third of its memory.
  */
 export class Milp {
   readonly lower: number[] = [];
@@ -17,6 +18,8 @@ export class Milp {
   readonly rowValue: number[] = [];
   /** constant term of the objective */
   offset = 0;
+
+  constructor(private readonly labelled = true) {}
 
   get numCols(): number {
     return this.cost.length;
@@ -35,7 +38,7 @@ export class Milp {
     this.upper.push(upper);
     this.cost.push(cost);
     this.integer.push(integer);
-    this.labels.push(label);
+    if (this.labelled) this.labels.push(label);
     return this.cost.length - 1;
   }
 
@@ -63,7 +66,7 @@ export class Milp {
     this.rowStart.push(this.rowIndex.length);
     this.rowLower.push(lower);
     this.rowUpper.push(upper);
-    this.rowLabels.push(label);
+    if (this.labelled) this.rowLabels.push(label);
     return this.rowLower.length - 1;
   }
 

@@ -42,10 +42,12 @@ export interface ModelContext {
 export interface BuildOptions {
   /** restrict the model to these people (others are absent); all when undefined */
   people?: ReadonlySet<number>;
+  /** keep the labels of columns and rows (default); see `Milp` */
+  labelled?: boolean;
 }
 
 export function buildModel(inst: Instance, rules: readonly RuleModule[], options: BuildOptions = {}): ModelContext {
-  const milp = new Milp();
+  const milp = new Milp(options.labelled ?? true);
   const filters = rules.filter((r) => r.allows !== undefined);
   const workByPerson: Map<number, WorkVar[]>[] = inst.people.map(() => new Map());
   const workBySlot: WorkVar[][] = inst.slots.map(() => []);

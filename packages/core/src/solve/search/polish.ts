@@ -21,7 +21,7 @@ export class Polisher {
     private readonly state: SearchState,
     private readonly backend: MilpBackend,
   ) {
-    this.model = buildModel(state.inst, RULES);
+    this.model = buildModel(state.inst, RULES, { labelled: false });
     this.rota = new Uint8Array(this.model.milp.numCols);
     for (const own of this.model.workByPerson) for (const list of own.values()) for (const w of list) this.rota[w.variable] = 1;
     for (const column of this.model.columns) {
