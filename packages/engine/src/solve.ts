@@ -45,6 +45,20 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
   // A deterministic run (a work budget) must give the same rota every time: no time-limited bound
   // worker whose MILP rota could replace it, unless a bound is asked for explicitly.
   const wantBound = options.bound ?? options.workBudget === undefined;
+  let latest: Rota | undefined;
+  // The search asks for a worker first: when the previous solve's bound task is still winding down
+  // on one of the pool's threads, it is the bound that waits, not the first rota.
+  const searchRun = pool.run(
+    { kind: "solve", problem, timeLimitMs, incumbent, ...(options.seed !== undefined ? { seed: options.seed } : {}), ...(options.workBudget !== undefined ? { workBudget: options.workBudget } : {}) },
+    {
+      deadlineMs: options.workBudget !== undefined ? WORK_BUDGET_DEADLINE_MS : timeLimitMs,
+      ...signal,
+      onProgress: (message: Progress) => {
+        if (message.rota) latest = message.rota;
+        options.onProgress?.({ elapsedMs: message.elapsedMs, objective: message.objective, bestBound: bound, gap: gapOf(message.objective, bound) });
+      },
+    },
+  );
   const boundRun =
     !wantBound
       ? undefined
@@ -56,18 +70,7 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
             bound = result.bound ?? bound;
             exact = result.rota;
           });
-  let latest: Rota | undefined;
-  const outcome = await pool.run(
-    { kind: "solve", problem, timeLimitMs, incumbent, ...(options.seed !== undefined ? { seed: options.seed } : {}), ...(options.workBudget !== undefined ? { workBudget: options.workBudget } : {}) },
-    {
-      deadlineMs: options.workBudget !== undefined ? WORK_BUDGET_DEADLINE_MS : timeLimitMs,
-      ...signal,
-      onProgress: (message: Progress) => {
-        if (message.rota) latest = message.rota;
-        options.onProgress?.({ elapsedMs: message.elapsedMs, objective: message.objective, bestBound: bound, gap: gapOf(message.objective, bound) });
-      },
-    },
-  );
+  const outcome = await searchRun;
   const searched = rotaFrom(outcome, latest, performance.now() - started, options.signal?.aborted ?? false, options.onFault);
   // The bound gets what is left of the time limit, not a moment more; a stopped solve does not wait for it.
   if (boundRun && !options.signal?.aborted) await Promise.race([boundRun, new Promise((wake) => setTimeout(wake, Math.max(0, started + timeLimitMs - performance.now())).unref())]);

@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { check, compare as compareInCore, DeskrotaInputError, DeskrotaTimeoutError, parseProblem, swapCandidates as swapsInCore, type Problem } from "@deskrota/core";
 import { afterAll, describe, expect, it } from "vitest";
-import { compare, solve, swapCandidates, WorkerPool } from "../src";
+import { compare, solve, swapCandidates, WorkerPool, type RunOptions } from "../src";
+import type { Task } from "../src/protocol";
 import { rotaFrom, valueOf } from "../src/solve";
 
 const pool = new WorkerPool(2);
@@ -32,6 +33,16 @@ describe("the engine on worker threads", () => {
     expect(() => valueOf(outcome, "the solve")).toThrow(DeskrotaTimeoutError);
     const after = await solve(problem, { seed: 1, workBudget: 5, pool });
     expect(check(problem, after).violations).toEqual([]);
+  });
+
+  it("asks for the search's thread before the bound's", async () => {
+    // With one thread still busy (the previous solve's bound winding down), the free one goes to
+    // whichever task asks first: that must be the search, or the first rota waits for the old bound.
+    const asked: string[] = [];
+    const watched = Object.assign(Object.create(pool) as WorkerPool, { run: (task: Task, options: RunOptions) => (asked.push(task.kind), pool.run(task, options)) });
+    const rota = await solve(problem, { seed: 1, workBudget: 5, bound: true, timeLimitMs: 1_000, pool: watched });
+    expect(asked).toEqual(["solve", "bound"]);
+    expect(check(problem, rota).violations).toEqual([]);
   });
 
   it("brings an input error back from the worker with every issue", async () => {
