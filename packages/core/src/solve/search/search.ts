@@ -27,7 +27,7 @@ export interface SearchLimits {
   ruinSize?: number;
 }
 
-/** Exact moves take at most this share of the time: when the search's own moves stall, and at hard gaps. */
+/** Exact moves take at most this share of the time, and only once the search's own moves stall. */
 const POLISH_SHARE = 0.2;
 const STALL_MOVES = 5000;
 /** Without a clock (deterministic runs), an exact move every this many moves, with a node budget. */
@@ -36,8 +36,8 @@ const POLISH_NODES = 500;
 const POLISH_PEOPLE = 8;
 /**
  * Unmet minimum cover and time without a lead or keyholder ("hard gaps") are a handful of slots
- * among thousands, which random seeds rarely reach: half the exact moves on a stall start at one of
- * them, and one not yet tried gets an exact move every POLISH_EVERY moves.
+ * among thousands, which random seeds rarely reach: half the exact moves start at one of them (one
+ * whose last exact move found nothing waits until another succeeds).
  */
 const HARD_GAP_POLISH_SHARE = 0.5;
 /** people re-planned over their whole week in an exact move at a hard gap */
@@ -158,15 +158,13 @@ export function search(state: SearchState, pins: Pins, limits: SearchLimits): Se
   /** hard gaps whose exact move found nothing since an exact move at a hard gap last succeeded */
   const tried = new Set<number>();
   const untried = () => hardGapsOf(state).filter((g) => !tried.has(g));
-  /** An exact move on a stall (or every POLISH_EVERY moves without a clock), and now and then at a hard gap not yet tried. */
-  const polishDue = (): "hard" | "any" | undefined => {
-    if (!limits.backend) return undefined;
-    if (!limits.clock) return outcome.moves > 0 && outcome.moves % POLISH_EVERY === 0 ? "any" : undefined;
-    if (polishMs >= POLISH_SHARE * (limits.clock() - searchStart)) return undefined;
-    if (outcome.moves - lastGain >= STALL_MOVES) return "any";
-    return outcome.moves % POLISH_EVERY === 0 && untried().length > 0 ? "hard" : undefined;
+  const polishDue = () => {
+    if (!limits.backend) return false;
+    if (!limits.clock) return outcome.moves > 0 && outcome.moves % POLISH_EVERY === 0;
+    const elapsed = limits.clock() - searchStart;
+    return outcome.moves - lastGain >= STALL_MOVES && polishMs < POLISH_SHARE * elapsed;
   };
-  const polish = (due: "hard" | "any") => {
+  const polish = () => {
     polisher ??= new Polisher(state, limits.backend as MilpBackend);
     const started = limits.clock?.() ?? 0;
     const remaining = limits.deadline !== undefined && limits.clock ? (limits.deadline - started) / 1000 : undefined;
@@ -174,7 +172,7 @@ export function search(state: SearchState, pins: Pins, limits: SearchLimits): Se
     const allowance = (POLISH_SHARE * (started - searchStart) - polishMs) / 1000;
     const budget = limits.clock ? { timeLimitSeconds: Math.max(0.2, Math.min(2, remaining ?? 2, allowance)) } : { nodeLimit: POLISH_NODES };
     const gaps = untried();
-    const hard = gaps.length > 0 && (due === "hard" || rng() < HARD_GAP_POLISH_SHARE) ? seedAt(state, gaps[Math.floor(rng() * gaps.length)] as number) : undefined;
+    const hard = gaps.length > 0 && rng() < HARD_GAP_POLISH_SHARE ? seedAt(state, gaps[Math.floor(rng() * gaps.length)] as number) : undefined;
     const gain = polisher.improve(hard ? polishWeeks(state, rng, hard) : polishNeighbourhood(state, rng), { ...budget, seed: limits.seed ?? 1 });
     if (hard && gain < 0) tried.clear();
     else if (hard) tried.add(hard.slot);
@@ -185,9 +183,8 @@ export function search(state: SearchState, pins: Pins, limits: SearchLimits): Se
   // Late acceptance hill climbing over ruin-and-recreate moves, with exact moves when it stalls.
   const history = new Float64Array(Math.max(50, Math.min(1000, inst.people.length * 5))).fill(state.objective);
   while (!stop()) {
-    const due = polishDue();
-    if (due) {
-      if (polish(due) < 0) lastGain = outcome.moves;
+    if (polishDue()) {
+      if (polish() < 0) lastGain = outcome.moves;
       outcome.moves++;
       improved();
       continue;
