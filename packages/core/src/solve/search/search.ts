@@ -3,7 +3,7 @@ import { bestDay, bestDays, requiredOf, type Required } from "./dp";
 import type { MilpBackend } from "../backends/backend";
 import { Polisher } from "./polish";
 import { random, shuffle, type Random } from "./random";
-import { SearchState, type DayPlan } from "./state";
+import { SearchState, type DayPlan, type ShiftRun } from "./state";
 
 export interface SearchLimits {
   /** milliseconds on `clock` after which to stop; omitted in deterministic runs */
@@ -233,14 +233,8 @@ function neighbourhood(state: SearchState, rng: Random, focus: readonly number[]
   const slot = inst.slots[seed.slot] as SlotInfo;
   const day = Math.max(0, slot.day);
   const size = Math.min(most, 3 + Math.floor(rng() * 6));
-  const able: [number, number][] = [];
-  const working: [number, number][] = [];
-  for (const person of inst.people) {
-    if (!person.sites.includes(slot.site)) continue;
-    if (canFill(state, person.index, seed)) able.push([person.index, day]);
-    else if ((state.shifts[person.index]?.[day]?.length ?? 0) > 0) working.push([person.index, day]);
-  }
-  const picked = [...shuffle(rng, able).slice(0, Math.ceil(size / 2)), ...shuffle(rng, working).slice(0, Math.floor(size / 2))];
+  const [able, working] = sortPeople(state, slot.site, (p) => canFill(state, p, seed), (p) => worksOn(state, p, day));
+  const picked = [...shuffle(rng, able).slice(0, Math.ceil(size / 2)), ...shuffle(rng, working).slice(0, Math.floor(size / 2))].map((p): [number, number] => [p, day]);
   // Sometimes widen to the neighbouring day so that rest and weekly hours can move too.
   if (rng() < 0.2 && picked.length > 0) {
     const [p] = picked[Math.floor(rng() * picked.length)] as [number, number];
@@ -256,13 +250,7 @@ function polishNeighbourhood(state: SearchState, rng: Random): [number, number][
   const seed = pickSeed(state, rng);
   const slot = inst.slots[seed.slot] as SlotInfo;
   const day = Math.max(0, slot.day);
-  const able: number[] = [];
-  const working: number[] = [];
-  for (const person of inst.people) {
-    if (!person.sites.includes(slot.site)) continue;
-    if ((state.shifts[person.index]?.[day]?.length ?? 0) > 0) working.push(person.index);
-    else if (state.options[person.index]?.[seed.slot] !== undefined) able.push(person.index);
-  }
+  const [working, able] = sortPeople(state, slot.site, (p) => worksOn(state, p, day), (p) => state.options[p]?.[seed.slot] !== undefined);
   const half = POLISH_PEOPLE / 2;
   const picked = [...shuffle(rng, able).slice(0, half), ...shuffle(rng, working).slice(0, POLISH_PEOPLE - Math.min(half, able.length))];
   return picked.slice(0, POLISH_PEOPLE).map((p) => [p, day]);
@@ -278,16 +266,30 @@ function polishWeeks(state: SearchState, rng: Random, seed: Seed): [number, numb
   const inst = state.inst;
   const slot = inst.slots[seed.slot] as SlotInfo;
   const day = Math.max(0, slot.day);
-  const able: number[] = [];
-  const working: number[] = [];
-  for (const person of inst.people) {
-    if (!person.sites.includes(slot.site)) continue;
-    if (canFill(state, person.index, seed)) able.push(person.index);
-    else if (state.shifts[person.index]?.[day]?.some((run) => (inst.slots[run.first] as SlotInfo).site === slot.site && (inst.slots[run.first] as SlotInfo).start < slot.end + NEARBY_MS && (inst.slots[run.last] as SlotInfo).end > slot.start - NEARBY_MS)) working.push(person.index);
-  }
+  const near = (run: ShiftRun) => {
+    const first = inst.slots[run.first] as SlotInfo;
+    return first.site === slot.site && first.start < slot.end + NEARBY_MS && (inst.slots[run.last] as SlotInfo).end > slot.start - NEARBY_MS;
+  };
+  const [able, working] = sortPeople(state, slot.site, (p) => canFill(state, p, seed), (p) => state.shifts[p]?.[day]?.some(near) ?? false);
   const fillers = shuffle(rng, able);
   const weeks = fillers.slice(0, POLISH_WEEKS).flatMap((p) => inst.dates.map((_, d): [number, number] => [p, d]));
   return [...weeks, ...[...fillers.slice(POLISH_WEEKS), ...working].slice(0, POLISH_SITE_DAY).map((p): [number, number] => [p, day])];
+}
+
+/** The people of a site in two lists: those for whom `first` holds, and of the others those for whom `second` does. */
+function sortPeople(state: SearchState, site: number, first: (p: number) => boolean, second: (p: number) => boolean): [number[], number[]] {
+  const firsts: number[] = [];
+  const seconds: number[] = [];
+  for (const person of state.inst.people) {
+    if (!person.sites.includes(site)) continue;
+    if (first(person.index)) firsts.push(person.index);
+    else if (second(person.index)) seconds.push(person.index);
+  }
+  return [firsts, seconds];
+}
+
+function worksOn(state: SearchState, p: number, day: number): boolean {
+  return (state.shifts[p]?.[day]?.length ?? 0) > 0;
 }
 
 /** Slots with unmet minimum cover someone could fill, or without a lead or keyholder someone could be. */
