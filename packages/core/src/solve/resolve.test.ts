@@ -236,6 +236,33 @@ describe("resolve", () => {
     expect(result.diff.words.every((line) => line.includes("Mon 23 Nov"))).toBe(true);
   });
 
+  it("keeps a new pin that needs the day before to end early, though someone was shadowing then", () => {
+    // With 17 h of rest, Ann pinned to Tuesday 09:00 must leave on Monday by 16:00, where Hal
+    // was shadowing beside her until 17:00: her Monday gives way, and Hal is re-planned with it.
+    const twoDays = ["mon", "tue"];
+    const rested = tinyProblem({
+      sites: [site("main", { open: Object.fromEntries(twoDays.map((d) => [d, [["09:00", "17:00"]]])), servicePoints: [point("desk", "helpdesk", [band(twoDays, "09:00", "17:00", 1)]), point("roving", "roving", [])] })],
+      people: [person("ann"), person("bob"), person("cal"), person("hal", { training: { helpdesk: "shadowing" } })],
+      rules: { minRestMinutes: 17 * 60 },
+    });
+    const before = rota([
+      stint("bob", "desk", "09:00", "13:00"),
+      stint("ann", "desk", "13:00", "17:00"),
+      stint("hal", "desk", "15:00", "17:00", undefined, { shadowing: true }),
+      stint("bob", "desk", "09:00", "13:00", TUESDAY),
+      stint("cal", "desk", "13:00", "17:00", TUESDAY),
+    ]);
+    expect(check(rested, before).violations).toEqual([]);
+    const change: Change = { pin: [{ person: "ann", point: "desk", start: `${TUESDAY}T09:00`, end: `${TUESDAY}T11:00` }] };
+    for (const workBudget of [0, 100]) {
+      const result = resolve(rested, before, change, { now: SUNDAY_BEFORE, workBudget, seed: 1 });
+      expect(check(changed(change, rested), result.rota).violations).toEqual([]);
+      const pinned = result.rota.assignments.find((a) => a.person === "ann" && a.start === at("09:00", TUESDAY));
+      expect(pinned && Date.parse(pinned.end) >= Date.parse(at("11:00", TUESDAY))).toBe(true);
+      expect(result.rota.assignments).not.toContainEqual(expect.objectContaining({ person: "ann", end: at("17:00") }));
+    }
+  });
+
   it("refuses pins it cannot keep, naming them in the change", () => {
     const issues = (change: Change, now = SUNDAY_BEFORE) => {
       try {

@@ -179,32 +179,32 @@ function repair(state: SearchState, pins: Pins, plans: Plans, pinPath: (i: numbe
     const [p, day] = key.split(":").map(Number) as [number, number];
     state.setDay(p, day, heldOn(p, day));
   }
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (const { p, day, plan } of plans.values()) {
-      if (broken.has(`${p}:${day}`)) continue;
-      const stranded = plan.some(({ slot, point }) => {
-        const i = point * state.G + slot;
-        const student = inst.people[p]?.student && state.staff[slot] === 0;
-        const alone = state.isShadow(p, point) && state.counted[i] === 0;
-        const over = !state.isShadow(p, point) && (state.counted[i] as number) > (state.demandMax[i] as number);
-        return student || alone || over;
-      });
-      if (!stranded) continue;
-      broken.add(`${p}:${day}`);
+  const strandedDays = (): string[] => inst.people.flatMap((person) => inst.dates.map((_, day) => `${person.index}:${day}`)).filter((key) => isStranded(state, key));
+  for (let more = strandedDays().filter((key) => !broken.has(key)); more.length > 0; more = strandedDays().filter((key) => !broken.has(key))) {
+    for (const key of more) {
+      const [p, day] = key.split(":").map(Number) as [number, number];
+      broken.add(key);
       state.setDay(p, day, heldOn(p, day));
-      changed = true;
     }
   }
   const coordinators = new Map<number, Map<number, number>>();
   inst.pins.forEach((pin) => pin.slots.forEach((g) => coordinators.set(pin.person, (coordinators.get(pin.person) ?? new Map<number, number>()).set(g, pin.index))));
   const order = [...broken].map((key) => key.split(":").map(Number) as [number, number]).sort((a, b) => Number(inst.people[a[0]]?.student) - Number(inst.people[b[0]]?.student));
+  // A pin may need the person's other days to give way even where a colleague relied on them
+  // (rest after a shift beside someone shadowing): once per person, so that this ends.
+  const loosened = new Set<number>();
   for (const [p, day] of order) {
     // Everything held if possible; else only the coordinator's pins (what the change made
     // impossible goes, even under way); a pin that cannot be kept at all is the change's error.
     const required = requiredOf(state, p, day, pins.get(p));
     const pinned = new Map([...required].filter(([g]) => coordinators.get(p)?.has(g)));
-    const planned = takeOver(state, p, day, required, pins.get(p)) ?? takeOver(state, p, day, pinned, pins.get(p));
+    let planned = takeOver(state, p, day, required, pins.get(p)) ?? takeOver(state, p, day, pinned, pins.get(p));
+    const loose = !planned && pinned.size > 0 && !loosened.has(p);
+    if (loose) {
+      planned = takeOver(state, p, day, pinned, pins.get(p), "pins only");
+      loosened.add(p);
+    }
+    const strandedBefore = loose ? new Set(strandedDays()) : new Set<string>();
     if (planned) for (const [d, plan] of planned) state.setDay(p, d, plan);
     else if (pinned.size === 0) state.setDay(p, day, []);
     else {
@@ -212,8 +212,28 @@ function repair(state: SearchState, pins: Pins, plans: Plans, pinPath: (i: numbe
       const given = inst.problem.pinned?.[pin?.index ?? -1];
       throw new DeskrotaInputError([{ path: pinPath(pin?.index ?? 0), code: "pin_conflict", message: `${given?.person} cannot be kept on ${given?.point} from ${given?.start} with the rest of the rota (shift length, hours, rest, or nobody able to be beside them)` }]);
     }
+    if (!loose) continue;
+    // Whoever relied on the days that gave way is re-planned after them, even if already done.
+    for (const key of strandedDays().filter((key) => !strandedBefore.has(key))) {
+      const [q, d] = key.split(":").map(Number) as [number, number];
+      broken.add(key);
+      state.setDay(q, d, heldOn(q, d));
+      order.push([q, d]);
+    }
   }
   return { forced, replanned: broken.size };
+}
+
+/** A person-day with a stint that can no longer stand: a student without staff, someone shadowing alone, or more people than the point takes. */
+function isStranded(state: SearchState, key: string): boolean {
+  const [p, day] = key.split(":").map(Number) as [number, number];
+  return state.dayPlan(p, day).some(({ slot, point }) => {
+    const i = point * state.G + slot;
+    const student = state.inst.people[p]?.student && state.staff[slot] === 0;
+    const alone = state.isShadow(p, point) && state.counted[i] === 0;
+    const over = !state.isShadow(p, point) && (state.counted[i] as number) > (state.demandMax[i] as number);
+    return student || alone || over;
+  });
 }
 
 function stintStartOf(inst: Instance, at: Int16Array, slot: number): number {
@@ -267,15 +287,17 @@ function fillDirectly(state: SearchState, pins: Pins, opened: Set<string>): void
 /**
  * The person's best day that meets `required`; failing that (the week's hours are used up, or
  * rest binds), their best week with it, so that they give up hours where it costs least: a stint
- * later in the week rather than one in the next 24 hours. The state is left as it was.
+ * later in the week rather than one in the next 24 hours. On the other days they stay beside
+ * anyone who relies on them unless only `pinned` is to be kept there. The state is left as it was.
  */
-function takeOver(state: SearchState, p: number, day: number, required: Required, pinned: Map<number, number> | undefined): Map<number, DayPlan> | null {
+function takeOver(state: SearchState, p: number, day: number, required: Required, pinned: Map<number, number> | undefined, keep: "relied on" | "pins only" = "relied on"): Map<number, DayPlan> | null {
   const old = state.setDay(p, day, []);
-  const planned = bestDay(state, p, day, required);
+  const planned = keep === "relied on" ? bestDay(state, p, day, required) : null;
   state.setDay(p, day, old);
   if (planned) return new Map([[day, planned.plan]]);
   const days = state.inst.dates.map((_, d) => d);
-  const needs = new Map(days.map((d) => [d, d === day ? required : requiredOf(state, p, d, pinned)]));
+  const pinsOn = (d: number): Required => new Map([...(pinned ?? [])].filter(([g]) => (state.inst.slots[g] as SlotInfo).day === d));
+  const needs = new Map(days.map((d) => [d, d === day ? required : keep === "pins only" ? pinsOn(d) : requiredOf(state, p, d, pinned)]));
   const week = days.map((d) => state.setDay(p, d, []));
   const plans = bestDays(state, p, days, needs)?.plans ?? null;
   days.forEach((d) => state.setDay(p, d, week[d] as DayPlan));
