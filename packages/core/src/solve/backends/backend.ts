@@ -12,6 +12,11 @@ export interface BackendOptions {
   /** solve the LP relaxation only (for a bound) */
   relaxation?: boolean;
   seed?: number;
+  /**
+   * the cuts a MILP keeps in its pool between nodes: a small sub-problem solved again and again
+   * needs few, and HiGHS's default pool grows its WebAssembly heap by ~100 MB, which is never given back
+   */
+  cutPool?: number;
   /** called with each better integer solution found during the solve */
   onImproved?(x: Float64Array, objective: number): void;
   /** polled during the solve; true asks the backend to stop with what it has */

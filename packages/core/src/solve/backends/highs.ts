@@ -48,6 +48,7 @@ export function highsBackend(highs: Highs): MilpBackend {
           random_seed: options.seed ?? 0,
           ...(options.timeLimitSeconds !== undefined ? { time_limit: Math.max(0.05, options.timeLimitSeconds) } : {}),
           ...(options.nodeLimit !== undefined ? { mip_max_nodes: options.nodeLimit } : {}),
+          ...(options.cutPool !== undefined ? { mip_pool_soft_limit: options.cutPool } : {}),
         });
         if (options.start && !relaxation) {
           // A partial MIP start: HiGHS completes the unspecified columns (auxiliary binaries, slacks).
