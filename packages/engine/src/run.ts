@@ -1,5 +1,6 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
+import { workerScript } from "./bundle";
 import type { Progress, Task, WorkerReply, WorkerRequest } from "./protocol";
 
 export interface RunOptions {
@@ -11,8 +12,6 @@ export interface RunOptions {
 }
 
 export type RunOutcome = { kind: "result"; value: unknown } | { kind: "error"; error: Extract<WorkerReply, { type: "error" }>["error"] } | { kind: "terminated" };
-
-const WORKER = new URL("./worker-entry.mjs", import.meta.url);
 
 interface Slot {
   worker: Worker;
@@ -41,10 +40,12 @@ export class WorkerPool {
     this.slots.length = 0;
   }
 
-  private acquire(): Promise<Slot> {
+  private async acquire(): Promise<Slot> {
+    // Awaited first, so that what follows runs at once: no other task slips in between.
+    const script = await workerScript();
     const idle = this.slots.find((s) => !s.busy);
-    if (idle) return Promise.resolve(this.claim(idle));
-    if (this.slots.length < this.size) return Promise.resolve(this.claim(this.spawn()));
+    if (idle) return this.claim(idle);
+    if (this.slots.length < this.size) return this.claim(this.spawn(script));
     return new Promise((wake) => this.waiting.push(() => wake(this.acquire())));
   }
 
@@ -61,8 +62,8 @@ export class WorkerPool {
     this.waiting.shift()?.();
   }
 
-  private spawn(): Slot {
-    const slot: Slot = { worker: new Worker(WORKER), busy: false };
+  private spawn(script: URL): Slot {
+    const slot: Slot = { worker: new Worker(script), busy: false };
     this.slots.push(slot);
     return slot;
   }
