@@ -18,10 +18,13 @@ export interface Column {
 /**
  * Every shift a person could work, given which of their slots are workable at all. This is where
  * the minimum shift length and the daily cap of a one-shift day are enforced: a shift that breaks
- * them is never a candidate. `workable(p, g)` says whether some point could take the person then.
+ * them is never a candidate. `workable(p, g)` says whether some point could take the person then;
+ * `variableOf` gives each candidate its model variable. Each column is written out whole, as one
+ * literal: a copy made by spreading (`{ ...column, variable }`) is a dictionary object in V8,
+ * 480 bytes instead of 130 (the large system has 104 000 columns).
  */
-export function enumerateColumns(inst: Instance, workable: (person: number, slot: number) => boolean): Omit<Column, "variable">[] {
-  const columns: Omit<Column, "variable">[] = [];
+export function enumerateColumns(inst: Instance, workable: (person: number, slot: number) => boolean, variableOf: (person: number, first: number, last: number) => number): Column[] {
+  const columns: Column[] = [];
   for (const person of inst.people) {
     const longest = Math.min(person.maxWeekSlots, person.maxShiftsPerDay === 1 ? person.maxDaySlots : person.maxWeekSlots);
     if (longest < person.minShiftSlots) continue;
@@ -36,7 +39,7 @@ export function enumerateColumns(inst: Instance, workable: (person: number, slot
           length++;
           if (length >= person.minShiftSlots) {
             const last = inst.slots[cursor] as SlotInfo;
-            columns.push({ person: person.index, site, first: g, last: cursor, length, day: first.day, start: first.start, end: last.end });
+            columns.push({ person: person.index, site, first: g, last: cursor, length, day: first.day, start: first.start, end: last.end, variable: variableOf(person.index, g, cursor) });
           }
         }
       }

@@ -81,10 +81,7 @@ export function buildModel(inst: Instance, rules: readonly RuleModule[], options
   }
 
   const workable = (person: number, slot: number) => (workByPerson[person]?.get(slot)?.length ?? 0) > 0;
-  const columns: Column[] = enumerateColumns(inst, workable).map((c) => ({
-    ...c,
-    variable: milp.binary(`shift[${inst.people[c.person]?.id}#${c.first}-${c.last}]`),
-  }));
+  const columns: Column[] = enumerateColumns(inst, workable, (person, first, last) => milp.binary(`shift[${inst.people[person]?.id}#${first}-${last}]`));
   const columnsByPerson: Column[][] = inst.people.map(() => []);
   for (const column of columns) columnsByPerson[column.person]?.push(column);
 
