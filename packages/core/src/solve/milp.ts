@@ -121,24 +121,41 @@ export interface Restriction {
   columns: Int32Array;
 }
 
+/** For each column, the rows it appears in: the matrix read by column, built once per model. */
+export interface ColumnRows {
+  /** the rows of column j are rows[start[j]] … rows[start[j + 1] − 1] */
+  start: Int32Array;
+  rows: Int32Array;
+}
+
+export function columnRows(milp: Milp): ColumnRows {
+  const start = new Int32Array(milp.numCols + 1);
+  for (const j of milp.rowIndex) start[j + 1] = (start[j + 1] as number) + 1;
+  for (let j = 0; j < milp.numCols; j++) start[j + 1] = (start[j + 1] as number) + (start[j] as number);
+  const rows = new Int32Array(milp.rowIndex.length);
+  const next = start.slice(0, milp.numCols);
+  for (let i = 0; i < milp.numRows; i++) {
+    for (let k = milp.rowStart[i] as number; k < (milp.rowStart[i + 1] as number); k++) {
+      const j = milp.rowIndex[k] as number;
+      rows[next[j] as number] = i;
+      next[j] = (next[j] as number) + 1;
+    }
+  }
+  return { start, rows };
+}
+
 /**
  * The model with the columns marked in `fixed` held at `values`: fixed terms move into the row
  * bounds, and only rows that involve a column left free by the caller are kept (plus,
  * transitively, the rows of the other unfixed columns they pull in). Used for large-neighbourhood
- * search, where a few person-days are re-optimised exactly and the rest of the rota stays put.
+ * search, where a few person-days are re-optimised exactly and the rest of the rota stays put;
+ * `byColumn` is the model's `columnRows`, which a search making many moves builds once.
  */
-export function restrict(milp: Milp, fixed: Uint8Array, values: ArrayLike<number>, seeds: readonly number[]): Restriction {
+export function restrict(milp: Milp, byColumn: ColumnRows, fixed: Uint8Array, values: ArrayLike<number>, seeds: readonly number[]): Restriction {
   const n = milp.numCols;
   const m = milp.numRows;
   const isFree = (j: number) => fixed[j] !== 1;
   // Rows touching a free binary, then the continuous columns they use and those columns' rows.
-  const colRows: number[][] = [];
-  for (let i = 0; i < m; i++) {
-    for (let k = milp.rowStart[i] as number; k < (milp.rowStart[i + 1] as number); k++) {
-      const j = milp.rowIndex[k] as number;
-      if (isFree(j)) (colRows[j] ??= []).push(i);
-    }
-  }
   const keepRow = new Uint8Array(m);
   const keepCol = new Uint8Array(n);
   const stack: number[] = [];
@@ -148,7 +165,8 @@ export function restrict(milp: Milp, fixed: Uint8Array, values: ArrayLike<number
   }
   while (stack.length > 0) {
     const j = stack.pop() as number;
-    for (const i of colRows[j] ?? []) {
+    for (let r = byColumn.start[j] as number; r < (byColumn.start[j + 1] as number); r++) {
+      const i = byColumn.rows[r] as number;
       if (keepRow[i]) continue;
       keepRow[i] = 1;
       for (let k = milp.rowStart[i] as number; k < (milp.rowStart[i + 1] as number); k++) {

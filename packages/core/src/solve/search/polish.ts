@@ -2,7 +2,7 @@ import { RULES } from "../../rules";
 import type { MilpBackend } from "../backends/backend";
 import type { Column } from "../columns";
 import type { SlotInfo } from "../instance";
-import { restrict, verifySolution } from "../milp";
+import { columnRows, restrict, verifySolution, type ColumnRows } from "../milp";
 import { buildModel, type ModelContext } from "../model";
 import type { DayPlan, SearchState } from "./state";
 
@@ -21,6 +21,7 @@ const MOVE_CUT_POOL = 100;
  */
 export class Polisher {
   private readonly model: ModelContext;
+  private readonly byColumn: ColumnRows;
   private readonly rota: Uint8Array;
   private readonly columnAt = new Map<string, Column>();
 
@@ -29,6 +30,7 @@ export class Polisher {
     private readonly backend: MilpBackend,
   ) {
     this.model = buildModel(state.inst, RULES, { labelled: false });
+    this.byColumn = columnRows(this.model.milp);
     this.rota = new Uint8Array(this.model.milp.numCols);
     for (const own of this.model.workByPerson) for (const list of own.values()) for (const w of list) this.rota[w.variable] = 1;
     for (const column of this.model.columns) {
@@ -122,7 +124,7 @@ export class Polisher {
       }
     }
     if (seeds.length === 0) return 0;
-    const { sub, columns } = restrict(milp, fixed, x, seeds);
+    const { sub, columns } = restrict(milp, this.byColumn, fixed, x, seeds);
     const start = Float64Array.from(columns, (j) => x[j] ?? 0);
     const result = this.backend.solve(sub, { ...limits, start, relativeGap: 1e-6, cutPool: MOVE_CUT_POOL });
     if (!result.x || (result.status !== "optimal" && result.status !== "feasible")) return 0;
