@@ -32,7 +32,7 @@ export function renderReport(r: Results): string {
   line();
   line("First rota as the caller of `@deskrota/engine` sees it with a warm worker pool (a long-running service; compile and the first construction step included), and inside the search worker. Overrun: time past the limit until the rota is back with the caller.");
   const cold = r.solves.map((s) => s.coldFirstRotaMs).filter((x): x is number => x !== null);
-  if (cold.length > 0) line(`Cold start, for comparison: the first solve in a fresh process (small-campus, the pool's threads loading the engine under tsx) shows its first rota after ${sec(cold.sort((a, b) => a - b)[Math.floor(cold.length / 2)] ?? null)} (median over all measured processes).`);
+  if (cold.length > 0) line(`Cold start, for comparison: the first solve in a fresh process (small-campus: the engine bundled, and the pool's threads started from it) shows its first rota after ${sec(cold.sort((a, b) => a - b)[Math.floor(cold.length / 2)] ?? null)} (median over all measured processes).`);
   line();
   table(
     out,
@@ -124,7 +124,7 @@ export function renderReport(r: Results): string {
   );
   const g = r.scaling.growth;
   line(
-    `Growth over the generated series, as y ≈ c · people^k: first rota in the worker k = ${num(g.firstRotaInWorker, 2)}, as the caller sees it k = ${num(g.firstRota, 2)}; moves per second k = ${num(g.movesPerSecond, 2)}; model non-zeros k = ${num(g.modelSize, 2)}; LP bound time k = ${num(g.lpBound, 2)} (instances whose LP finished); peak RSS k = ${num(g.peakRss, 2)} (a fixed floor of Node, tsx and two worker threads included).`,
+    `Growth over the generated series, as y ≈ c · people^k: first rota in the worker k = ${num(g.firstRotaInWorker, 2)}, as the caller sees it k = ${num(g.firstRota, 2)}; moves per second k = ${num(g.movesPerSecond, 2)}; model non-zeros k = ${num(g.modelSize, 2)}; LP bound time k = ${num(g.lpBound, 2)} (instances whose LP finished); peak RSS k = ${num(g.peakRss, 2)} (a fixed floor of Node and two worker threads included).`,
   );
   line();
   line("## Re-solve after an absence");
