@@ -78,7 +78,11 @@ describe("POST /v1/rotas", () => {
   test("malformed JSON is a 400, another media type a 415", async () => {
     const json = await t.app.inject({ method: "POST", url: "/v1/rotas", headers: { ...t.auth, "content-type": "application/json" }, payload: '{"version": 1,' });
     expect(json.statusCode).toBe(400);
-    expect(json.json()).toMatchObject({ statusCode: 400, error: "Bad Request" });
+    expect(json.json()).toMatchObject({ statusCode: 400, error: "Bad Request", issues: [{ in: "body", path: "", code: "FST_ERR_CTP_INVALID_JSON_BODY", message: expect.any(String) }] });
+    // JSON that smuggles a prototype is refused by the parser as unreadable, and said so the same way.
+    const proto = await t.app.inject({ method: "POST", url: "/v1/rotas", headers: { ...t.auth, "content-type": "application/json" }, payload: '{"__proto__": ""}' });
+    expect(proto.statusCode).toBe(400);
+    expect(proto.json().issues).toEqual([expect.objectContaining({ in: "body", path: "", code: "FST_ERR_CTP_INVALID_JSON_BODY" })]);
     const text = await t.app.inject({ method: "POST", url: "/v1/rotas", headers: { ...t.auth, "content-type": "application/xml" }, payload: "<problem/>" });
     expect(text.statusCode).toBe(415);
   });

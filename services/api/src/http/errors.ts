@@ -82,9 +82,12 @@ export function installErrorHandler(app: FastifyInstance): void {
     if (error instanceof BusyError) {
       return reply.code(503).header("retry-after", String(error.retryAfterSeconds)).send(body(503, error.code, error.message, request.id));
     }
-    // Fastify's own 4xx (malformed JSON, 413, 415…): their message is meant for the client.
+    // Fastify's own 4xx (malformed JSON, 413, 415…): their message is meant for the client. A body
+    // that cannot be read at all is one issue at its root, like every other bad body.
     if (typeof error.statusCode === "number" && error.statusCode >= 400 && error.statusCode < 500) {
-      return reply.code(error.statusCode).send(body(error.statusCode, error.code ?? "DESKROTA_E_REQUEST", error.message, request.id));
+      const code = error.code ?? "DESKROTA_E_REQUEST";
+      const unreadable = error.statusCode === 400 && code.startsWith("FST_ERR_CTP_");
+      return reply.code(error.statusCode).send(body(error.statusCode, code, error.message, request.id, unreadable ? { issues: [{ in: "body", path: "", code, message: error.message }] } : {}));
     }
     request.log.error({ err: error }, "request failed");
     return reply.code(500).send(body(500, "DESKROTA_E_INTERNAL", "internal error; quote the request id to an operator", request.id));
