@@ -216,6 +216,22 @@ describe("resolve", () => {
     expect(result.rota.assignments.filter((a) => a.person === "ann" && a.start.startsWith("2026-11-23"))).toEqual([]);
   });
 
+  it("takes off stints already under way that relied on a colleague who turns out not to have been there", () => {
+    // At 10:00 Ann is reported off sick since 09:00, or leaves the team. Hal was shadowing her on
+    // the desk, and Stu, a student, was roving with Hal as the only other staff on site: neither
+    // stint can stand, even in its past hour. Bob may take the desk from now.
+    const roomy = site("main", { open: { mon: [["09:00", "17:00"]] }, servicePoints: [point("desk", "helpdesk", [band(["mon"], "09:00", "17:00", 1)]), point("roving", "roving", [band(["mon"], "09:00", "17:00", 0, { max: 1 })])] });
+    const team = tinyProblem({ sites: [roomy], people: [person("ann"), person("bob"), person("hal", { training: { helpdesk: "shadowing" } }), student("stu", { training: { roving: "independent" }, hours: { target: 4, max: 4 } })] });
+    const before = rota([stint("ann", "desk", "09:00", "13:00"), stint("hal", "desk", "09:00", "13:00", undefined, { shadowing: true }), stint("stu", "roving", "09:00", "13:00"), stint("bob", "desk", "13:00", "17:00")]);
+    expect(check(team, before).violations).toEqual([]);
+    for (const change of [sick("ann", "2026-11-23T09:00", "2026-11-23T17:00"), { removePeople: ["ann"] }]) {
+      const result = resolve(team, before, change, { now: "2026-11-23T10:00", workBudget: 100, seed: 1 });
+      expect(check(changed(change, team), result.rota).violations).toEqual([]);
+      const earlier = result.rota.assignments.filter((a) => Date.parse(a.start) < Date.parse(at("10:00")));
+      expect(earlier).toEqual([]);
+    }
+  });
+
   it("takes a pinned person who falls ill off their pinned stint", () => {
     const pinned = { ...problem, pinned: [{ person: "bob", point: "desk", start: "2026-11-23T13:00", end: "2026-11-23T17:00" }] };
     const change = sick("bob", "2026-11-23T13:00", "2026-11-23T17:00");

@@ -174,21 +174,28 @@ function repair(state: SearchState, pins: Pins, plans: Plans, pinPath: (i: numbe
       .filter(([g]) => (inst.slots[g] as SlotInfo).day === day)
       .sort(([a], [b]) => (inst.slots[a] as SlotInfo).start - (inst.slots[b] as SlotInfo).start)
       .map(([slot, point]) => ({ slot, point }));
-  // Invalid placements first, then whoever depended on them, until nothing else breaks.
-  for (const key of broken) {
-    const [p, day] = key.split(":").map(Number) as [number, number];
-    state.setDay(p, day, heldOn(p, day));
-  }
-  const strandedDays = (): string[] => inst.people.flatMap((person) => inst.dates.map((_, day) => `${person.index}:${day}`)).filter((key) => isStranded(state, key));
-  for (let more = strandedDays().filter((key) => !broken.has(key)); more.length > 0; more = strandedDays().filter((key) => !broken.has(key))) {
-    for (const key of more) {
-      const [p, day] = key.split(":").map(Number) as [number, number];
-      broken.add(key);
-      state.setDay(p, day, heldOn(p, day));
-    }
-  }
   const coordinators = new Map<number, Map<number, number>>();
   inst.pins.forEach((pin) => pin.slots.forEach((g) => coordinators.set(pin.person, (coordinators.get(pin.person) ?? new Map<number, number>()).set(g, pin.index))));
+  // A stint held only because it began before `now` cannot stand once the change takes away the
+  // colleague it relied on (a student's staff, the independent colleague beside someone
+  // shadowing), even in the past: that colleague was not there, and the stint goes as theirs did.
+  const unsupported = (p: number, day: number) => {
+    const held = pins.get(p);
+    return state.dayPlan(p, day).filter(({ slot, point }) => held?.get(slot) === point && !coordinators.get(p)?.has(slot) && withoutColleague(state, p, slot, point));
+  };
+  const clear = (key: string) => {
+    const [p, day] = key.split(":").map(Number) as [number, number];
+    const released = unsupported(p, day);
+    for (const { slot } of released) pins.get(p)?.delete(slot);
+    forced += new Set(released.map(({ slot, point }) => `${point}@${stintStartOf(inst, reference.at[p] as Int16Array, slot)}`)).size;
+    broken.add(key);
+    state.setDay(p, day, heldOn(p, day));
+  };
+  // Invalid placements first, then whoever depended on them, until nothing else breaks.
+  for (const key of [...broken]) clear(key);
+  const strandedDays = (): string[] => inst.people.flatMap((person) => inst.dates.map((_, day) => `${person.index}:${day}`)).filter((key) => isStranded(state, key));
+  const pending = () => strandedDays().filter((key) => !broken.has(key) || unsupported(...(key.split(":").map(Number) as [number, number])).length > 0);
+  for (let more = pending(); more.length > 0; more = pending()) for (const key of more) clear(key);
   const order = [...broken].map((key) => key.split(":").map(Number) as [number, number]).sort((a, b) => Number(inst.people[a[0]]?.student) - Number(inst.people[b[0]]?.student));
   // A pin may need the person's other days to give way even where a colleague relied on them
   // (rest after a shift beside someone shadowing): once per person, so that this ends.
@@ -215,25 +222,27 @@ function repair(state: SearchState, pins: Pins, plans: Plans, pinPath: (i: numbe
     if (!loose) continue;
     // Whoever relied on the days that gave way is re-planned after them, even if already done.
     for (const key of strandedDays().filter((key) => !strandedBefore.has(key))) {
-      const [q, d] = key.split(":").map(Number) as [number, number];
-      broken.add(key);
-      state.setDay(q, d, heldOn(q, d));
-      order.push([q, d]);
+      clear(key);
+      order.push(key.split(":").map(Number) as [number, number]);
     }
   }
   return { forced, replanned: broken.size };
 }
 
-/** A person-day with a stint that can no longer stand: a student without staff, someone shadowing alone, or more people than the point takes. */
+/** A person-day with a stint that can no longer stand: without its colleague, or with more people than the point takes. */
 function isStranded(state: SearchState, key: string): boolean {
   const [p, day] = key.split(":").map(Number) as [number, number];
   return state.dayPlan(p, day).some(({ slot, point }) => {
-    const i = point * state.G + slot;
-    const student = state.inst.people[p]?.student && state.staff[slot] === 0;
-    const alone = state.isShadow(p, point) && state.counted[i] === 0;
-    const over = !state.isShadow(p, point) && (state.counted[i] as number) > (state.demandMax[i] as number);
-    return student || alone || over;
+    const over = !state.isShadow(p, point) && (state.counted[point * state.G + slot] as number) > (state.demandMax[point * state.G + slot] as number);
+    return over || withoutColleague(state, p, slot, point);
   });
+}
+
+/** A student with no staff on site, or someone shadowing with no independent colleague at the point. */
+function withoutColleague(state: SearchState, p: number, slot: number, point: number): boolean {
+  const student = state.inst.people[p]?.student && state.staff[slot] === 0;
+  const alone = state.isShadow(p, point) && state.counted[point * state.G + slot] === 0;
+  return Boolean(student || alone);
 }
 
 function stintStartOf(inst: Instance, at: Int16Array, slot: number): number {
