@@ -36,7 +36,10 @@ function setAt(doc: Json, path: Path, replace: (old: Json) => Json): Json {
 
 const everyNode = nodes(valid);
 const objects = everyNode.filter((n) => kindOf(n.value) === "object");
-const anyJson: fc.Arbitrary<Json> = fc.jsonValue({ maxDepth: 2 }) as fc.Arbitrary<Json>;
+// A "__proto__" key, or "constructor" with a "prototype", makes the JSON parser refuse the whole
+// body before any field is read: a 400 with one issue at the body's root (routes.test.ts), which
+// cannot point at the damaged node. Those are left out here.
+const anyJson: fc.Arbitrary<Json> = (fc.jsonValue({ maxDepth: 2 }) as fc.Arbitrary<Json>).filter((v) => !/"(__proto__|constructor)"/.test(JSON.stringify(v)));
 
 /** A value of another JSON kind put where the schema expects this one. */
 const wrongType = fc
