@@ -2,7 +2,9 @@ import { it } from "@fast-check/vitest";
 import { readFileSync } from "node:fs";
 import { describe, expect } from "vitest";
 import { parseProblem } from "../model/parse";
+import { scoreRota } from "../check";
 import { solveModel } from "../../test/support/highs";
+import { band, point, rota, site, staff, stint, tinyProblem } from "../../test/support/tiny";
 import { problems } from "../../test/properties/problems";
 import { compile } from "./instance";
 import { lagrangeBound } from "./lagrange";
@@ -16,6 +18,19 @@ describe("lagrange", () => {
     const bound = lagrangeBound(compile(problem), { upper: () => optimum.objective, iterations: 30 });
     expect(bound).not.toBeNull();
     expect(bound as number).toBeLessThanOrEqual(optimum.objective + 1e-6);
+  });
+
+  it("lets someone allowed two shifts a day work slots that cost more than they earn, for their hours", () => {
+    // Ann may work two shifts a day, so her week is bounded slot by slot. No slot earns anything
+    // (no minimum, no target, and she is no lead), yet two hours of them meet her target: a bound
+    // that only took the slots that earn had charged her the whole shortfall, above this rota.
+    const problem = tinyProblem({
+      sites: [site("main", { open: { mon: [["09:00", "12:00"]] }, servicePoints: [point("desk", "helpdesk", [band(["mon"], "09:00", "12:00", 0, { max: 1 })]), point("roving", "roving", [])] })],
+      people: [staff("ann", { hours: { target: 2, min: 1, max: 2 }, shifts: { maxPerDay: 2 }, qualifications: [] })],
+    });
+    const objective = scoreRota(problem, rota([stint("ann", "desk", "09:00", "11:00")])).soft;
+    const bound = lagrangeBound(compile(problem), { upper: () => objective, iterations: 30 }) as number;
+    expect(bound).toBeLessThanOrEqual(objective);
   });
 
   it("bounds the small campus close to its rotas", () => {

@@ -163,18 +163,20 @@ function looseWeek(state: SearchState, p: number, valueOf: (k: number, g: number
   const inst = state.inst;
   const person = inst.people[p];
   if (!person) return 0;
-  const gains: number[] = [];
+  const values: number[] = [];
   state.options[p]?.forEach((points, g) => {
     if (!points) return;
     let v = Infinity;
     for (const k of points) v = Math.min(v, valueOf(k, g));
-    if (v < 0) gains.push(v);
+    // A slot that costs something may still pay for itself in hours towards the target: every
+    // workable slot is a candidate, and the count taken is chosen with the hours term below.
+    if (Number.isFinite(v)) values.push(v);
   });
-  gains.sort((a, b) => a - b);
+  values.sort((a, b) => a - b);
   const h = inst.slotMinutes / 60;
   let best = penalty(0, person.targetSlots * h, person.minSlots * h, inst.weights);
   let sum = 0;
-  gains.slice(0, person.maxWeekSlots).forEach((v, i) => {
+  values.slice(0, person.maxWeekSlots).forEach((v, i) => {
     sum += v;
     best = Math.min(best, sum + penalty((i + 1) * h, person.targetSlots * h, person.minSlots * h, inst.weights));
   });
