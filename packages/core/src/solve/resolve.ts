@@ -211,7 +211,9 @@ function repair(state: SearchState, pins: Pins, plans: Plans, pinPath: (i: numbe
       planned = takeOver(state, p, day, pinned, pins.get(p), "pins only");
       loosened.add(p);
     }
-    const strandedBefore = loose ? new Set(strandedDays()) : new Set<string>();
+    // Days that give way, or a day cleared of even what was held, may leave others without a colleague.
+    const dropsHeld = loose || (!planned && pinned.size === 0);
+    const strandedBefore = dropsHeld ? new Set(strandedDays()) : new Set<string>();
     if (planned) for (const [d, plan] of planned) state.setDay(p, d, plan);
     else if (pinned.size === 0) state.setDay(p, day, []);
     else {
@@ -219,8 +221,8 @@ function repair(state: SearchState, pins: Pins, plans: Plans, pinPath: (i: numbe
       const given = inst.problem.pinned?.[pin?.index ?? -1];
       throw new DeskrotaInputError([{ path: pinPath(pin?.index ?? 0), code: "pin_conflict", message: `${given?.person} cannot be kept on ${given?.point} from ${given?.start} with the rest of the rota (shift length, hours, rest, or nobody able to be beside them)` }]);
     }
-    if (!loose) continue;
-    // Whoever relied on the days that gave way is re-planned after them, even if already done.
+    if (!dropsHeld) continue;
+    // Whoever relied on what went is re-planned after it, even if already done.
     for (const key of strandedDays().filter((key) => !strandedBefore.has(key))) {
       clear(key);
       order.push(key.split(":").map(Number) as [number, number]);
