@@ -47,6 +47,19 @@ describe("pinned", () => {
     expect(solved.assignments).toContainEqual({ person: "ann", point: "roving", start: at("09:00"), end: at("11:00") });
   });
 
+  it("keeps a pin that runs past midnight as one shift of the day it starts on", () => {
+    // A 24-hour desk; Ann pinned Saturday 20:00 to Sunday 02:00. Split at midnight it would be a
+    // 4-hour shift and a 2-hour one with no rest between them.
+    const nights = tinyProblem({
+      sites: [site("main", { open: { sat: [["00:00", "24:00"]], sun: [["00:00", "24:00"]] }, servicePoints: [point("desk", "helpdesk", [band(["sat", "sun"], "00:00", "24:00", 0, { max: 1 })]), point("roving", "roving", [])] })],
+      people: [staff("ann", { hours: { target: 6, max: 6 } })],
+      pinned: [{ person: "ann", point: "desk", start: "2026-11-28T20:00", end: "2026-11-29T02:00" }],
+    });
+    const rota = solve(nights, { workBudget: 50, seed: 1 });
+    expect(check(nights, rota).violations).toEqual([]);
+    expect(rota.assignments).toContainEqual({ person: "ann", point: "desk", start: at("20:00", "2026-11-28"), end: at("02:00", "2026-11-29") });
+  });
+
   it("keeps a student's (or a shadower's) pin when a colleague can be rostered beside them", () => {
     // The desk takes two counted people, so a staff member can be on site beside a pinned student.
     const roomy = site("main", { servicePoints: [point("desk", "helpdesk", [band(["mon"], "09:00", "13:00", 1, { max: 2 })])] });

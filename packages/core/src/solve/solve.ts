@@ -153,11 +153,16 @@ export function startingState(inst: Instance): SearchState {
   const state = new SearchState(inst);
   const pins = pinsOf(inst);
   const pinnedDays: [number, number][] = [];
+  // A pinned stint that runs past midnight belongs to the day it starts on, as a shift does.
+  const dayOf = new Map<number, number>();
   for (const [p, slots] of pins) {
     const byDay = new Map<number, DayPlan>();
+    let run = { last: -1, day: -1 };
     for (const [slot, point] of [...slots].sort((a, b) => (inst.slots[a[0]] as SlotInfo).start - (inst.slots[b[0]] as SlotInfo).start)) {
-      const day = (inst.slots[slot] as SlotInfo).day;
-      byDay.set(day, [...(byDay.get(day) ?? []), { slot, point }]);
+      const info = inst.slots[slot] as SlotInfo;
+      run = { last: slot, day: info.prev >= 0 && info.prev === run.last ? run.day : info.day };
+      dayOf.set(p * inst.slots.length + slot, run.day);
+      byDay.set(run.day, [...(byDay.get(run.day) ?? []), { slot, point }]);
     }
     for (const [day, plan] of byDay) {
       state.setDay(p, day, plan);
@@ -170,7 +175,7 @@ export function startingState(inst: Instance): SearchState {
   for (const [p, day] of pinnedDays) {
     const slots = pins.get(p) ?? new Map<number, number>();
     for (const [g, k] of slots) {
-      if ((inst.slots[g] as SlotInfo).day !== day) continue;
+      if (dayOf.get(p * inst.slots.length + g) !== day) continue;
       if (state.isShadow(p, k) && state.counted[k * state.G + g] === 0) accompany(state, pins, g, k, (q) => inst.people[q]?.training[k] === "independent");
       if (inst.people[p]?.student && state.staff[g] === 0) accompany(state, pins, g, -2, (q) => !inst.people[q]?.student);
     }
