@@ -279,6 +279,22 @@ describe("resolve", () => {
     }
   });
 
+  it("keeps a stint under way past midnight as the shift of the day it started on when that person's next day is re-planned", () => {
+    // At 01:00 on Sunday Ann is on the desk since Saturday 20:00, until 02:00; she is then pinned
+    // to Sunday evening. Her night shift is Saturday's: Sunday's re-plan must not take it apart.
+    const nights = tinyProblem({
+      sites: [site("main", { open: { sat: [["00:00", "24:00"]], sun: [["00:00", "24:00"]] }, servicePoints: [point("desk", "helpdesk", [band(["sat", "sun"], "00:00", "24:00", 0, { max: 1 })]), point("roving", "roving", [])] })],
+      people: [person("ann", { hours: { target: 8, max: 16 } }), person("bob")],
+    });
+    const before = rota([stint("ann", "desk", "20:00", "02:00", "2026-11-28")].map((a) => ({ ...a, end: at("02:00", "2026-11-29") })));
+    const change: Change = { pin: [{ person: "ann", point: "desk", start: "2026-11-29T20:00", end: "2026-11-29T22:00" }] };
+    const result = resolve(nights, before, change, { now: "2026-11-29T01:00", workBudget: 100, seed: 1 });
+    expect(check(changed(change, nights), result.rota).violations).toEqual([]);
+    expect(result.rota.assignments).toContainEqual({ person: "ann", point: "desk", start: at("20:00", "2026-11-28"), end: at("02:00", "2026-11-29") });
+    const evening = result.rota.assignments.filter((a) => a.person === "ann" && Date.parse(a.start) <= Date.parse(at("20:00", "2026-11-29")) && Date.parse(at("22:00", "2026-11-29")) <= Date.parse(a.end));
+    expect(evening).toHaveLength(1);
+  });
+
   it("refuses pins it cannot keep, naming them in the change", () => {
     const issues = (change: Change, now = SUNDAY_BEFORE) => {
       try {

@@ -12,7 +12,7 @@ import { compile, placementsOf, type Instance, type SlotInfo } from "./instance"
 import { loadPlacements, type Plans } from "./load";
 import { rotaOf } from "./output";
 import { bestDay, bestDays, requiredOf, type Required } from "./search/dp";
-import { bestState, search, type Pins } from "./search/search";
+import { bestState, pinnedDays, search, type Pins } from "./search/search";
 import { SearchState, type DayPlan } from "./search/state";
 import { canonical, gapOf } from "./solve";
 
@@ -165,15 +165,11 @@ function repair(state: SearchState, pins: Pins, plans: Plans, pinPath: (i: numbe
   }
   // A pin the published rota does not honour yet: that person-day is re-planned around it.
   for (const [p, slots] of pins) {
-    for (const [g, k] of slots) if (state.at[p]?.[g] !== k) broken.add(`${p}:${(inst.slots[g] as SlotInfo).day}`);
+    for (const [day, plan] of pinnedDays(inst, slots)) if (plan.some(({ slot, point }) => state.at[p]?.[slot] !== point)) broken.add(`${p}:${day}`);
   }
   // A broken day keeps what may not move (pins, stints under way at `now`) in place while the
   // rest of it is re-planned: a new pin then shows whom it displaces, and is required below.
-  const heldOn = (p: number, day: number): DayPlan =>
-    [...(pins.get(p) ?? [])]
-      .filter(([g]) => (inst.slots[g] as SlotInfo).day === day)
-      .sort(([a], [b]) => (inst.slots[a] as SlotInfo).start - (inst.slots[b] as SlotInfo).start)
-      .map(([slot, point]) => ({ slot, point }));
+  const heldOn = (p: number, day: number): DayPlan => pinnedDays(inst, pins.get(p) ?? new Map<number, number>()).get(day) ?? [];
   const coordinators = new Map<number, Map<number, number>>();
   inst.pins.forEach((pin) => pin.slots.forEach((g) => coordinators.set(pin.person, (coordinators.get(pin.person) ?? new Map<number, number>()).set(g, pin.index))));
   // A stint held only because it began before `now` cannot stand once the change takes away the

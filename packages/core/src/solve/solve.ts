@@ -8,7 +8,7 @@ import { compile, type Instance, type SlotInfo } from "./instance";
 import { buildModel } from "./model";
 import { rotaOf } from "./output";
 import { bestDay, requiredOf } from "./search/dp";
-import { bestState, search, type Pins, type SearchOutcome } from "./search/search";
+import { bestState, pinnedDays, search, type Pins, type SearchOutcome } from "./search/search";
 import { SearchState, type DayPlan } from "./search/state";
 
 export interface SolveOptions {
@@ -152,30 +152,20 @@ export function startingState(inst: Instance): SearchState {
   if (issues.length > 0) throw new DeskrotaInputError(issues.map((i) => ({ path: i.path.join("."), code: i.code, message: i.message })));
   const state = new SearchState(inst);
   const pins = pinsOf(inst);
-  const pinnedDays: [number, number][] = [];
-  // A pinned stint that runs past midnight belongs to the day it starts on, as a shift does.
-  const dayOf = new Map<number, number>();
-  for (const [p, slots] of pins) {
-    const byDay = new Map<number, DayPlan>();
-    let run = { last: -1, day: -1 };
-    for (const [slot, point] of [...slots].sort((a, b) => (inst.slots[a[0]] as SlotInfo).start - (inst.slots[b[0]] as SlotInfo).start)) {
-      const info = inst.slots[slot] as SlotInfo;
-      run = { last: slot, day: info.prev >= 0 && info.prev === run.last ? run.day : info.day };
-      dayOf.set(p * inst.slots.length + slot, run.day);
-      byDay.set(run.day, [...(byDay.get(run.day) ?? []), { slot, point }]);
-    }
+  const pinnedPlans = new Map([...pins].map(([p, slots]) => [p, pinnedDays(inst, slots)]));
+  const days: [number, number][] = [];
+  for (const [p, byDay] of pinnedPlans) {
     for (const [day, plan] of byDay) {
       state.setDay(p, day, plan);
-      pinnedDays.push([p, day]);
+      days.push([p, day]);
     }
   }
   // Those who need company (students, shadowing) last: the others may already be their company.
   const needsCompany = (p: number) => inst.people[p]?.student || [...(pins.get(p)?.values() ?? [])].some((k) => state.isShadow(p, k));
-  pinnedDays.sort((a, b) => Number(needsCompany(a[0])) - Number(needsCompany(b[0])));
-  for (const [p, day] of pinnedDays) {
+  days.sort((a, b) => Number(needsCompany(a[0])) - Number(needsCompany(b[0])));
+  for (const [p, day] of days) {
     const slots = pins.get(p) ?? new Map<number, number>();
-    for (const [g, k] of slots) {
-      if (dayOf.get(p * inst.slots.length + g) !== day) continue;
+    for (const { slot: g, point: k } of pinnedPlans.get(p)?.get(day) ?? []) {
       if (state.isShadow(p, k) && state.counted[k * state.G + g] === 0) accompany(state, pins, g, k, (q) => inst.people[q]?.training[k] === "independent");
       if (inst.people[p]?.student && state.staff[g] === 0) accompany(state, pins, g, -2, (q) => !inst.people[q]?.student);
     }

@@ -77,6 +77,21 @@ export function bestState(inst: Instance, outcome: SearchOutcome): SearchState {
 /** person → slot → pinned point */
 export type Pins = Map<number, Map<number, number>>;
 
+/**
+ * One person's pinned slots as day plans: a run of back-to-back slots belongs to the day it starts
+ * on, as a shift does, even where it runs past midnight.
+ */
+export function pinnedDays(inst: Instance, slots: ReadonlyMap<number, number>): Map<number, DayPlan> {
+  const byDay = new Map<number, DayPlan>();
+  let run = { last: -1, day: -1 };
+  for (const [slot, point] of [...slots].sort((a, b) => (inst.slots[a[0]] as SlotInfo).start - (inst.slots[b[0]] as SlotInfo).start)) {
+    const info = inst.slots[slot] as SlotInfo;
+    run = { last: slot, day: info.prev >= 0 && info.prev === run.last ? run.day : info.day };
+    byDay.set(run.day, [...(byDay.get(run.day) ?? []), { slot, point }]);
+  }
+  return byDay;
+}
+
 type Journal = { p: number; day: number; old: DayPlan }[];
 
 /**
