@@ -232,6 +232,25 @@ describe("resolve", () => {
     }
   });
 
+  it("re-plans whoever relied on a stint under way that had to be broken up", () => {
+    // Reported at 09:30: Ann has been off since 09:00 and is back at 11:00. Stu (a student) roves
+    // 09:00–12:00 with Hal shadowing him until 10:30: from 10:30 to 11:00 Stu has no staff on
+    // site, so his stint cannot stay whole, and however it is re-planned Hal must not be left
+    // shadowing nobody.
+    const roomy = site("main", { open: { mon: [["09:00", "12:00"]] }, servicePoints: [point("desk", "helpdesk", [band(["mon"], "09:00", "12:00", 1)]), point("roving", "roving", [band(["mon"], "09:00", "12:00", 0, { max: 1 })])] });
+    const team = tinyProblem({
+      sites: [roomy],
+      people: [person("ann"), person("hal", { training: { helpdesk: "independent", roving: "shadowing" }, shifts: { minMinutes: 60 } }), student("stu", { training: { helpdesk: "independent", roving: "independent" }, hours: { target: 8, max: 8 } })],
+    });
+    const before = rota([stint("ann", "desk", "09:00", "12:00"), stint("stu", "roving", "09:00", "12:00"), stint("hal", "roving", "09:00", "10:30", undefined, { shadowing: true })]);
+    expect(check(team, before).violations).toEqual([]);
+    const change = sick("ann", "2026-11-23T09:00", "2026-11-23T11:00");
+    for (const workBudget of [0, 100]) {
+      const result = resolve(team, before, change, { now: "2026-11-23T09:30", workBudget, seed: 1 });
+      expect(check(changed(change, team), result.rota).violations).toEqual([]);
+    }
+  });
+
   it("takes a pinned person who falls ill off their pinned stint", () => {
     const pinned = { ...problem, pinned: [{ person: "bob", point: "desk", start: "2026-11-23T13:00", end: "2026-11-23T17:00" }] };
     const change = sick("bob", "2026-11-23T13:00", "2026-11-23T17:00");

@@ -201,14 +201,15 @@ function repair(state: SearchState, pins: Pins, plans: Plans, pinPath: (i: numbe
     // impossible goes, even under way); a pin that cannot be kept at all is the change's error.
     const required = requiredOf(state, p, day, pins.get(p));
     const pinned = new Map([...required].filter(([g]) => coordinators.get(p)?.has(g)));
-    let planned = takeOver(state, p, day, required, pins.get(p)) ?? takeOver(state, p, day, pinned, pins.get(p));
-    const loose = !planned && pinned.size > 0 && !loosened.has(p);
-    if (loose) {
+    const keepsAll = takeOver(state, p, day, required, pins.get(p));
+    let planned = keepsAll ?? takeOver(state, p, day, pinned, pins.get(p));
+    if (!planned && pinned.size > 0 && !loosened.has(p)) {
       planned = takeOver(state, p, day, pinned, pins.get(p), "pins only");
       loosened.add(p);
     }
-    // Days that give way, or a day cleared of even what was held, may leave others without a colleague.
-    const dropsHeld = loose || (!planned && pinned.size === 0);
+    // A plan that could not keep all it held (a stint under way, a day that gave way to a pin, a
+    // day cleared) may leave others without a colleague.
+    const dropsHeld = !keepsAll;
     const strandedBefore = dropsHeld ? new Set(strandedDays()) : new Set<string>();
     if (planned) for (const [d, plan] of planned) state.setDay(p, d, plan);
     else if (pinned.size === 0) state.setDay(p, day, []);
