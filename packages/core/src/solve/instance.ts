@@ -50,6 +50,8 @@ export interface SiteInfo {
   slots: number[];
   /** maximal runs of back-to-back open slots (touching windows merge) */
   runs: number[][];
+  /** the slots of each date of the week (index as `dates`), in time order */
+  slotsByDay: number[][];
 }
 
 export interface SlotInfo {
@@ -129,7 +131,7 @@ export function compile(problem: Problem, options: CompileOptions = {}): Instanc
 
   problem.sites.forEach((site, s) => {
     const zone = siteZone(problem, site);
-    const info: SiteInfo = { index: s, id: site.id, name: site.name, zone, points: [], slots: [], runs: [] };
+    const info: SiteInfo = { index: s, id: site.id, name: site.name, zone, points: [], slots: [], runs: [], slotsByDay: dates.map(() => []) };
     let run: number[] = [];
     for (const slot of siteSlots(problem, site)) {
       const index = slots.length;
@@ -153,6 +155,7 @@ export function compile(problem: Problem, options: CompileOptions = {}): Instanc
       });
       if (touches && previous) previous.next = index;
       info.slots.push(index);
+      info.slotsByDay[dates.indexOf(slot.date)]?.push(index);
       run.push(index);
     }
     if (run.length > 0) info.runs.push(run);

@@ -22,6 +22,16 @@ const scratch = {
     if (this.linkBuffer.length < size) this.linkBuffer = new Int32Array(size * 2);
     return this.linkBuffer;
   },
+  lowBuffer: new Int32Array(1024),
+  highBuffer: new Int32Array(1024),
+  lows(size: number, empty: number): Int32Array {
+    if (this.lowBuffer.length < size) this.lowBuffer = new Int32Array(size * 2);
+    return this.lowBuffer.fill(empty, 0, size);
+  },
+  highs(size: number): Int32Array {
+    if (this.highBuffer.length < size) this.highBuffer = new Int32Array(size * 2);
+    return this.highBuffer.fill(0, 0, size);
+  },
 };
 
 /** Slots the person must keep working on a date, with the point they must be at (or any). */
@@ -141,13 +151,18 @@ export function dayOptions(state: SearchState, p: number, day: number, required:
 
       // state (j, r, len) of chain slot i lives at i*S + (j*R + r-1)*maxLen + len-1
       const S = J * R * maxLen;
+      const JR = J * R;
       const cost = scratch.costs(n * S);
       const from = scratch.links(n * S);
+      // The lengths a (slot, point, stint) row can have so far: the loops below skip the rest.
+      const low = scratch.lows(n * JR, maxLen + 1);
+      const high = scratch.highs(n * JR);
       const bestEnd = new Float64Array(maxLen + 1).fill(Infinity);
       const bestState = new Int32Array(maxLen + 1).fill(-1);
       const shortSlots = state.shortSlots;
       const shortStints = state.w.shortStints;
       const pointChanges = state.w.pointChanges;
+      const minShift = person.minShiftSlots;
       for (let i = 0; i < n; i++) {
         const g = chain[i] as number;
         const slot = inst.slots[g] as SlotInfo;
@@ -159,6 +174,9 @@ export function dayOptions(state: SearchState, p: number, day: number, required:
             if (v < (cost[t] as number)) {
               cost[t] = v;
               from[t] = -1;
+              const rr = i * JR + j * R;
+              low[rr] = 1;
+              if ((high[rr] as number) < 1) high[rr] = 1;
             }
           }
         }
@@ -168,33 +186,45 @@ export function dayOptions(state: SearchState, p: number, day: number, required:
         for (let j = 0; j < J; j++) {
           const limit = stintLimit[j] as number;
           for (let r = 1; r <= R; r++) {
+            const rr = i * JR + j * R + r - 1;
+            const first = low[rr] as number;
+            const last = high[rr] as number;
+            if (first > last) continue;
             const shortHere = r < shortSlots ? shortStints : 0;
             const row = base + (j * R + r - 1) * maxLen;
-            for (let len = 1; len <= maxLen; len++) {
-              const c = cost[row + len - 1] as number;
-              if (c === Infinity) continue;
-              if (canEnd && len >= person.minShiftSlots && c + shortHere < (bestEnd[len] as number)) {
-                bestEnd[len] = c + shortHere;
-                bestState[len] = row + len - 1;
-              }
-              if (!hasNext || len >= maxLen) continue;
-              for (let j2 = 0; j2 < J; j2++) {
-                const v = value[(i + 1) * J + j2] as number;
-                if (v === Infinity) continue;
-                let t2: number;
-                let step = v;
-                if (j2 === j) {
-                  if (r + 1 > limit) continue;
-                  t2 = nextBase + (j * R + Math.min(r + 1, R) - 1) * maxLen + len;
-                } else {
-                  step += pointChanges + shortHere;
-                  t2 = nextBase + j2 * R * maxLen + len;
-                }
-                if (c + step < (cost[t2] as number)) {
-                  cost[t2] = c + step;
-                  from[t2] = row + len - 1;
+            if (canEnd) {
+              for (let len = Math.max(first, minShift); len <= last; len++) {
+                const c = (cost[row + len - 1] as number) + shortHere;
+                if (c < (bestEnd[len] as number)) {
+                  bestEnd[len] = c;
+                  bestState[len] = row + len - 1;
                 }
               }
+            }
+            const top = Math.min(last, maxLen - 1);
+            if (!hasNext || first > top) continue;
+            for (let j2 = 0; j2 < J; j2++) {
+              const v = value[(i + 1) * J + j2] as number;
+              if (v === Infinity) continue;
+              let r2 = 1;
+              let step = v;
+              if (j2 === j) {
+                if (r + 1 > limit) continue;
+                r2 = Math.min(r + 1, R);
+              } else {
+                step += pointChanges + shortHere;
+              }
+              const target = nextBase + (j2 * R + r2 - 1) * maxLen;
+              for (let len = first; len <= top; len++) {
+                const c = (cost[row + len - 1] as number) + step;
+                if (c < (cost[target + len] as number)) {
+                  cost[target + len] = c;
+                  from[target + len] = row + len - 1;
+                }
+              }
+              const tr = (i + 1) * JR + j2 * R + r2 - 1;
+              if (first + 1 < (low[tr] as number)) low[tr] = first + 1;
+              if (top + 1 > (high[tr] as number)) high[tr] = top + 1;
             }
           }
         }
@@ -320,7 +350,6 @@ export function slotValue(state: SearchState, p: number, k: number, g: number, u
  */
 function chainsOf(state: SearchState, p: number, s: number, day: number, maxLen: number, busy: [number, number][], at: Int16Array): number[][] {
   const inst = state.inst;
-  const date = inst.dates[day];
   const chains: number[][] = [];
   const usable = (g: number) => {
     const slot = inst.slots[g] as SlotInfo;
@@ -332,9 +361,7 @@ function chainsOf(state: SearchState, p: number, s: number, day: number, maxLen:
     if (chain.length > 0) chains.push(chain);
     chain = [];
   };
-  for (const g of inst.sites[s]?.slots ?? []) {
-    const slot = inst.slots[g] as SlotInfo;
-    if (slot.date !== date) continue;
+  for (const g of inst.sites[s]?.slotsByDay[day] ?? []) {
     if (!usable(g)) {
       flush();
       continue;
