@@ -3,7 +3,8 @@ import type { SlotInfo } from "../instance";
 import type { DayPlan, SearchState } from "./state";
 
 const NONE = -1;
-const ANY = -2;
+/** a required slot where any of the site's points will do */
+export const ANY_POINT = -2;
 
 /** Reused DP tables: the search runs thousands of DPs a second and fresh arrays cost more in GC than in work. */
 const scratch = {
@@ -48,7 +49,7 @@ export function requiredOf(state: SearchState, p: number, day: number, pinned: R
     const pin = pinned?.get(slot);
     if (pin !== undefined) required.set(slot, pin);
     else if (!state.isShadow(p, point) && (state.shadows[point * state.G + slot] as number) > 0 && state.counted[point * state.G + slot] === 1) required.set(slot, point);
-    else if (person && !person.student && (state.students[slot] as number) > 0 && state.staff[slot] === 1) required.set(slot, ANY);
+    else if (person && !person.student && (state.students[slot] as number) > 0 && state.staff[slot] === 1) required.set(slot, ANY_POINT);
   }
   return required;
 }
@@ -143,7 +144,7 @@ export function dayOptions(state: SearchState, p: number, day: number, required:
         if (!options) continue;
         const need = required.get(g);
         for (const k of options) {
-          if (need !== undefined && need !== ANY && need !== k) continue;
+          if (need !== undefined && need !== ANY_POINT && need !== k) continue;
           const j = sitePoints.indexOf(k);
           if (j >= 0) value[i * J + j] = valueOf ? valueOf(k, g) : slotValue(state, p, k, g, unsocialMarginal);
         }
