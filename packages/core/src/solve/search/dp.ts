@@ -292,31 +292,40 @@ export function bestDays(state: SearchState, p: number, days: number[], required
   const hours = hoursTerm(state, p, base);
   // A relaxed week (for a bound) may not lose a plan to the rest rule: it is left out.
   const rest = relaxed ? 0 : state.inst.minRestMs;
-  // state key: used slots × (index of the chosen option that ended last, or -1)
-  type Entry = { cost: number; used: number; lastEnd: number; choice: number[] };
-  let frontier = new Map<string, Entry>([["0|-inf", { cost: 0, used: 0, lastEnd: -Infinity, choice: [] }]]);
-  tables.forEach((table) => {
-    const next = new Map<string, Entry>();
+  // A state is (slots used, end of the last shift): its key is used + (room + 1) × an id of that end.
+  type Entry = { cost: number; used: number; lastEnd: number; len: number; previous: Entry | undefined };
+  const endIds = new Map<number, number>([[-Infinity, 0]]);
+  const endId = (end: number) => {
+    let id = endIds.get(end);
+    if (id === undefined) endIds.set(end, (id = endIds.size));
+    return id;
+  };
+  let frontier = new Map<number, Entry>([[0, { cost: 0, used: 0, lastEnd: -Infinity, len: 0, previous: undefined }]]);
+  for (const table of tables) {
+    const next = new Map<number, Entry>();
     for (const entry of frontier.values()) {
-      table.forEach((option, len) => {
-        if (!option) return;
+      for (let len = 0; len < table.length; len++) {
+        const option = table[len];
+        if (!option) continue;
         const used = entry.used + len;
-        if (used > room) return;
-        if (len > 0 && option.start < entry.lastEnd + rest) return;
+        if (used > room) continue;
+        if (len > 0 && option.start < entry.lastEnd + rest) continue;
         const lastEnd = len > 0 ? option.end : entry.lastEnd;
-        const key = `${used}|${lastEnd}`;
+        const key = used + (room + 1) * endId(lastEnd);
         const cost = entry.cost + option.cost;
         const known = next.get(key);
-        if (!known || cost < known.cost) next.set(key, { cost, used, lastEnd, choice: [...entry.choice, len] });
-      });
+        if (!known || cost < known.cost) next.set(key, { cost, used, lastEnd, len, previous: entry });
+      }
     }
     frontier = next;
-  });
+  }
   let best: Entry | undefined;
   for (const entry of frontier.values()) if (!best || entry.cost + hours(entry.used) < best.cost + hours(best.used)) best = entry;
   if (!best) return null;
+  const lens: number[] = [];
+  for (let entry: Entry | undefined = best; entry?.previous; entry = entry.previous) lens.unshift(entry.len);
   const plans = new Map<number, DayPlan>();
-  ordered.forEach((day, i) => plans.set(day, tables[i]?.[best?.choice[i] ?? 0]?.plan ?? []));
+  ordered.forEach((day, i) => plans.set(day, tables[i]?.[lens[i] ?? 0]?.plan ?? []));
   return { plans, cost: best.cost + hours(best.used) };
 }
 
