@@ -61,7 +61,7 @@ export function renderReport(r: Results): string {
   }
   line("## Solving: the anytime curve");
   line();
-  line("Gap of the best rota found by each moment (seconds after the call) to the instance's bound, and how long it took to come within 10 % and 1 % of it. \"engine's gap\" is what the engine reported itself, with the LP bound its second thread computed within the time limit (runs that had one / runs).");
+  line("Gap of the best rota found by each moment (seconds after the call) to the instance's bound, and how long it took to come within 10 % and 1 % of it. \"engine's gap\" is what the engine reported itself, with the bound its second thread computed within the time limit — LP and MILP on a small week, Lagrangian on a larger one (runs that had one / runs).");
   line();
   table(
     out,
