@@ -5,7 +5,7 @@ import { z } from "zod";
 /** The bundled example a fresh store is preloaded with. */
 export const BUNDLED_EXAMPLE = fileURLToPath(new URL("../../../docs/examples/typical-week.json", import.meta.url));
 
-/** Each solve keeps a thread busy, two with the LP bound beside it: as many solves as that leaves cores. */
+/** Each solve keeps a thread busy, two with the lower bound beside it: as many solves as that leaves cores. */
 const defaultSolvers = (lowerBound: boolean) => Math.max(1, Math.floor(availableParallelism() / (lowerBound ? 2 : 1)));
 
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
@@ -49,7 +49,7 @@ export interface Config {
   bodyLimitBytes: number;
   /** solves this process runs at once */
   solvers: number;
-  /** compute the LP lower bound beside each solve (the progress "gap"); costs a second thread */
+  /** compute a lower bound beside each solve (the progress "gap"); costs a second thread */
   lowerBound: boolean;
   /** jobs that may wait beyond the running ones before new ones get 503 */
   queueLimit: number;

@@ -14,7 +14,7 @@ export function example(name: "small-campus" | "typical-week" | "dst-week" | "la
 }
 
 /**
- * Settings for tests: small, quick solves without the LP bound beside them (its HiGHS start-up
+ * Settings for tests: small, quick solves without the lower bound beside them (its HiGHS start-up
  * would double each solve's CPU on a two-core machine); no preload; progress written often.
  */
 export function testConfig(overrides: Partial<Config> = {}): Config {
