@@ -141,13 +141,14 @@ export function compile(problem: Problem, options: CompileOptions = {}): Instanc
         info.runs.push(run);
         run = [];
       }
+      const day = dates.indexOf(slot.date);
       slots.push({
         index,
         site: s,
         start: slot.start,
         end: slot.end,
         date: slot.date,
-        day: dates.indexOf(slot.date),
+        day,
         minute: slot.minute,
         prev: touches ? index - 1 : -1,
         next: -1,
@@ -155,7 +156,7 @@ export function compile(problem: Problem, options: CompileOptions = {}): Instanc
       });
       if (touches && previous) previous.next = index;
       info.slots.push(index);
-      info.slotsByDay[dates.indexOf(slot.date)]?.push(index);
+      info.slotsByDay[day]?.push(index);
       run.push(index);
     }
     if (run.length > 0) info.runs.push(run);
