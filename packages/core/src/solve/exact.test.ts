@@ -1,16 +1,8 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { example } from "../../test/support/examples";
 import { highs } from "../../test/support/highs";
-import { parseProblem } from "../model/parse";
-import type { Problem } from "../model/problem";
 import { exactOrBound } from "./exact";
 import { lowerBound, solve } from "./solve";
-
-function example(name: string): Problem {
-  const parsed = parseProblem(JSON.parse(readFileSync(new URL(`../../../../docs/examples/${name}.json`, import.meta.url), "utf8")));
-  if (!parsed.ok) throw new Error("example rejected");
-  return parsed.value;
-}
 
 describe("exactOrBound", () => {
   const problem = example("dst-week");

@@ -1,8 +1,7 @@
 import { it } from "@fast-check/vitest";
-import { readFileSync } from "node:fs";
 import { describe, expect } from "vitest";
-import { parseProblem } from "../model/parse";
 import { scoreRota } from "../check";
+import { example } from "../../test/support/examples";
 import { solveModel } from "../../test/support/highs";
 import { band, point, rota, site, staff, stint, tinyProblem } from "../../test/support/tiny";
 import { problems } from "../../test/properties/problems";
@@ -34,11 +33,10 @@ describe("lagrange", () => {
   });
 
   it("bounds the small campus close to its rotas", () => {
-    const parsed = parseProblem(JSON.parse(readFileSync(new URL("../../../../docs/examples/small-campus.json", import.meta.url), "utf8")));
-    if (!parsed.ok) throw new Error("example rejected");
-    const rota = solve(parsed.value, { workBudget: 2000, seed: 1 });
+    const problem = example("small-campus");
+    const rota = solve(problem, { workBudget: 2000, seed: 1 });
     const objective = rota.solver?.objective ?? Infinity;
-    const bound = lagrangeBound(compile(parsed.value), { upper: () => objective, iterations: 120 }) as number;
+    const bound = lagrangeBound(compile(problem), { upper: () => objective, iterations: 120 }) as number;
     expect(bound).toBeLessThanOrEqual(objective);
     // Not a timing: the bound is meant to be useful, within a few per cent of a good rota.
     expect((objective - bound) / objective).toBeLessThan(0.05);

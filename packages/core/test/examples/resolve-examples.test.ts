@@ -1,13 +1,12 @@
-import { readFileSync } from "node:fs";
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { check } from "../../src/check";
 import { applyChange, type Change } from "../../src/model/change";
-import { parseProblem } from "../../src/model/parse";
 import type { Problem } from "../../src/model/problem";
 import type { Assignment, Rota } from "../../src/model/rota";
 import { resolve } from "../../src/solve/resolve";
 import { solve } from "../../src/solve/solve";
+import { example as loadExample } from "../support/examples";
 
 /**
  * The absences coordinators phone in, on the shared examples: a lead off sick on a weekday
@@ -51,7 +50,7 @@ const publishedByExample = new Map<string, { problem: Problem; published: Rota }
 function publishedRota(example: string): { problem: Problem; published: Rota } {
   const known = publishedByExample.get(example);
   if (known) return known;
-  const problem = load(example);
+  const problem = loadExample(example);
   const made = { problem, published: solve(problem, { workBudget: PUBLISH_BUDGET, seed: 1 }) };
   publishedByExample.set(example, made);
   return made;
@@ -113,10 +112,4 @@ function when(a: Assignment, zone: string): string {
 
 function key(a: Assignment): string {
   return `${a.person} ${a.point} ${Date.parse(a.start)} ${Date.parse(a.end)}`;
-}
-
-function load(example: string): Problem {
-  const parsed = parseProblem(JSON.parse(readFileSync(new URL(`../../../../docs/examples/${example}.json`, import.meta.url), "utf8")));
-  if (!parsed.ok) throw new Error(`${example} is not a valid problem: ${JSON.stringify(parsed.issues.slice(0, 3))}`);
-  return parsed.value;
 }
