@@ -39,9 +39,21 @@ export interface ModelContext {
   counted(point: number, slot: number): WorkVar[];
 }
 
+/** A placement that stays as it is in a model built for a few people: someone else at a point in a slot. */
+export interface Held {
+  person: number;
+  slot: number;
+  point: number;
+}
+
 export interface BuildOptions {
-  /** restrict the model to these people (others are absent); all when undefined */
+  /** restrict the model to these people (others are absent unless held); all when undefined */
   people?: ReadonlySet<number>;
+  /**
+   * Placements of people outside `people`, each a work variable with no shift around it, for the
+   * caller to fix at 1: the rows that couple people in a slot (cover, leads, mentors) count them.
+   */
+  held?: readonly Held[];
   /** keep the labels of columns and rows (default); see `Milp` */
   labelled?: boolean;
 }
@@ -53,34 +65,30 @@ export function buildModel(inst: Instance, rules: readonly RuleModule[], options
   const workBySlot: WorkVar[][] = inst.slots.map(() => []);
   const countedBySlot = new Map<number, WorkVar[]>();
 
+  const addWork = (person: Instance["people"][number], point: number, slot: number) => {
+    const shadowing = person.training[point] === "shadowing";
+    const variable = milp.binary(`work[${person.id}@${inst.points[point]?.id}#${slot}]`);
+    const work: WorkVar = { person: person.index, point, slot, shadowing, variable };
+    push(workByPerson[person.index] as Map<number, WorkVar[]>, slot, work);
+    (workBySlot[slot] as WorkVar[]).push(work);
+    if (!shadowing) push(countedBySlot, point * inst.slots.length + slot, work);
+  };
+  const modelled = (person: number) => !options.people || options.people.has(person);
   for (const person of inst.people) {
-    if (options.people && !options.people.has(person.index)) continue;
-    const own = workByPerson[person.index] as Map<number, WorkVar[]>;
+    if (!modelled(person.index)) continue;
     for (const site of person.sites) {
       const info = inst.sites[site];
       if (!info) continue;
       for (const slot of info.slots) {
         for (const point of info.points) {
-          if (!filters.every((rule) => rule.allows?.(inst, person.index, point, slot))) continue;
-          const shadowing = person.training[point] === "shadowing";
-          const variable = milp.binary(`work[${person.id}@${inst.points[point]?.id}#${slot}]`);
-          const work: WorkVar = { person: person.index, point, slot, shadowing, variable };
-          const list = own.get(slot);
-          if (list) list.push(work);
-          else own.set(slot, [work]);
-          (workBySlot[slot] as WorkVar[]).push(work);
-          if (!shadowing) {
-            const key = point * inst.slots.length + slot;
-            const counted = countedBySlot.get(key);
-            if (counted) counted.push(work);
-            else countedBySlot.set(key, [work]);
-          }
+          if (filters.every((rule) => rule.allows?.(inst, person.index, point, slot))) addWork(person, point, slot);
         }
       }
     }
   }
+  for (const { person, slot, point } of options.held ?? []) addWork(inst.people[person] as Instance["people"][number], point, slot);
 
-  const workable = (person: number, slot: number) => (workByPerson[person]?.get(slot)?.length ?? 0) > 0;
+  const workable = (person: number, slot: number) => modelled(person) && (workByPerson[person]?.get(slot)?.length ?? 0) > 0;
   const columns: Column[] = enumerateColumns(inst, workable, (person, first, last) => milp.binary(`shift[${inst.people[person]?.id}#${first}-${last}]`));
   const columnsByPerson: Column[][] = inst.people.map(() => []);
   for (const column of columns) columnsByPerson[column.person]?.push(column);
@@ -96,15 +104,17 @@ export function buildModel(inst: Instance, rules: readonly RuleModule[], options
     work: (person, slot) => workByPerson[person]?.get(slot) ?? [],
     counted: (point, slot) => countedBySlot.get(point * inst.slots.length + slot) ?? [],
   };
-  addShiftBalance(ctx);
+  addShiftBalance(ctx, modelled);
   for (const rule of rules) rule.addToModel?.(ctx);
   return ctx;
 }
 
 /** present(p, t) = Σ shifts of p covering t, as a running balance along each run of workable slots. */
-function addShiftBalance(ctx: ModelContext): void {
+function addShiftBalance(ctx: ModelContext, modelled: (person: number) => boolean): void {
   const { inst, milp } = ctx;
   for (const person of inst.people) {
+    // A held placement has no shift to balance: the caller fixes it.
+    if (!modelled(person.index)) continue;
     const startsAt = new Map<number, number[]>();
     const endsAt = new Map<number, number[]>();
     for (const column of ctx.columnsByPerson[person.index] ?? []) {
@@ -125,7 +135,7 @@ function addShiftBalance(ctx: ModelContext): void {
   }
 }
 
-function push(map: Map<number, number[]>, key: number, value: number): void {
+function push<T>(map: Map<number, T[]>, key: number, value: T): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);

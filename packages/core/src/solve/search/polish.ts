@@ -1,9 +1,8 @@
 import { RULES } from "../../rules";
 import type { MilpBackend } from "../backends/backend";
-import type { Column } from "../columns";
-import type { SlotInfo } from "../instance";
-import { columnRows, restrict, verifySolution, type ColumnRows } from "../milp";
-import { buildModel, type ModelContext } from "../model";
+import type { Instance, SlotInfo } from "../instance";
+import { columnRows, restrict, verifySolution, type Milp } from "../milp";
+import { buildModel, type Held, type ModelContext } from "../model";
 import type { DayPlan, SearchState } from "./state";
 
 /**
@@ -20,36 +19,13 @@ const MOVE_CUT_POOL = 100;
  * colleague takes over their morning desk) that no single re-plan can.
  */
 export class Polisher {
-  private readonly model: ModelContext;
-  private readonly byColumn: ColumnRows;
-  private readonly rota: Uint8Array;
-  private readonly columnAt = new Map<string, Column>();
-
   constructor(
     private readonly state: SearchState,
     private readonly backend: MilpBackend,
-  ) {
-    this.model = buildModel(state.inst, RULES, { labelled: false });
-    this.byColumn = columnRows(this.model.milp);
-    this.rota = new Uint8Array(this.model.milp.numCols);
-    for (const own of this.model.workByPerson) for (const list of own.values()) for (const w of list) this.rota[w.variable] = 1;
-    for (const column of this.model.columns) {
-      this.rota[column.variable] = 1;
-      this.columnAt.set(`${column.person}:${column.first}:${column.last}`, column);
-    }
-  }
-
-  /** The slots of the person's shifts on days that are not freed. */
-  private slotsOfOtherDays(p: number, freedDays: Set<number>): Set<number> {
-    const slots = new Set<number>();
-    (this.state.shifts[p] ?? []).forEach((_, day) => {
-      if (!freedDays.has(day)) for (const { slot } of this.state.dayPlan(p, day)) slots.add(slot);
-    });
-    return slots;
-  }
+  ) {}
 
   /** A point with more counted people than its band allows, in a slot a freed person now works. */
-  private overfull(freed: Map<number, Set<number>>): boolean {
+  private overfull(freed: Freed): boolean {
     const { state } = this;
     for (const p of freed.keys()) {
       const at = state.at[p] as Int16Array;
@@ -64,68 +40,15 @@ export class Polisher {
     return false;
   }
 
-  /** The current rota as model values: its placements and shifts; NaN for what follows from them. */
-  private values(): Float64Array {
-    const x = new Float64Array(this.model.milp.numCols).fill(NaN);
-    this.rota.forEach((isRota, j) => {
-      if (isRota) x[j] = 0;
-    });
-    this.model.workByPerson.forEach((own, p) => {
-      const at = this.state.at[p] as Int16Array;
-      for (const [g, list] of own) for (const w of list) if (at[g] === w.point) x[w.variable] = 1;
-    });
-    this.state.shifts.forEach((byDay, p) => {
-      for (const runs of byDay) for (const run of runs) {
-        const column = this.columnAt.get(`${p}:${run.first}:${run.last}`);
-        if (column) x[column.variable] = 1;
-      }
-    });
-    return x;
-  }
-
   /**
    * Re-optimises the given person-days exactly and keeps the result if the rota gets better.
    * Returns the objective change (0 when nothing better was found).
    */
   improve(personDays: [number, number][], limits: { timeLimitSeconds?: number; nodeLimit?: number; seed?: number }): number {
-    const { milp, columnsByPerson, workByPerson, inst } = { ...this.model, inst: this.state.inst };
-    const x = this.values();
-    const fixed = this.rota.slice();
-    const seeds: number[] = [];
-    const freed = new Map<number, Set<number>>();
-    for (const [p, day] of personDays) {
-      const days = freed.get(p) ?? new Set<number>();
-      days.add(day);
-      freed.set(p, days);
-    }
-    const keptByPerson = new Map([...freed].map(([p, days]) => [p, this.slotsOfOtherDays(p, days)]));
-    for (const [p, day] of personDays) {
-      const own = workByPerson[p];
-      const keptElsewhere = keptByPerson.get(p) as Set<number>;
-      for (const column of columnsByPerson[p] ?? []) {
-        if (column.day !== day) continue;
-        fixed[column.variable] = 0;
-        seeds.push(column.variable);
-        for (let g = column.first; g >= 0; g = (inst.slots[g] as SlotInfo).next) {
-          // A slot of a shift of a day that stays (tonight's shift of yesterday, say) stays as it
-          // is: only the freed days' plans are written back, so the MILP must not move it.
-          if (keptElsewhere.has(g)) {
-            if (g === column.last) break;
-            continue;
-          }
-          for (const w of own?.get(g) ?? []) {
-            if (fixed[w.variable]) {
-              fixed[w.variable] = 0;
-              seeds.push(w.variable);
-            }
-          }
-          if (g === column.last) break;
-        }
-      }
-    }
-    if (seeds.length === 0) return 0;
-    const { sub, columns } = restrict(milp, this.byColumn, fixed, x, seeds);
-    const start = Float64Array.from(columns, (j) => x[j] ?? 0);
+    const move = moveModel(this.state, personDays);
+    if (!move) return 0;
+    const { model, sub, columns, start, freed } = move;
+    const { milp, columnsByPerson, workByPerson, inst } = model;
     const result = this.backend.solve(sub, { ...limits, start, relativeGap: 1e-6, cutPool: MOVE_CUT_POOL });
     if (!result.x || (result.status !== "optimal" && result.status !== "feasible")) return 0;
     if (verifySolution(sub, result.x).length > 0) return 0;
@@ -162,4 +85,140 @@ export class Polisher {
     this.state.undo(journal);
     return 0;
   }
+}
+
+/** Freed person-days: person → the days re-planned. */
+export type Freed = Map<number, Set<number>>;
+
+export interface MoveModel {
+  model: ModelContext;
+  /** the MILP the backend solves: `model` with everything but the freed person-days held */
+  sub: Milp;
+  /** sub column → model column */
+  columns: Int32Array;
+  /** the current rota as a starting point for `sub` */
+  start: Float64Array;
+  freed: Freed;
+}
+
+/**
+ * The MILP of one exact move. It is built for the freed people only, with everyone else's
+ * placements in the slots their shifts could reach held as they are, then restricted to the freed
+ * days: the same MILP as the whole week's model restricted (polish.test.ts), without keeping that
+ * model (71 MB on the large system, and 100 MB more while it is built) for the whole solve.
+ */
+export function moveModel(state: SearchState, personDays: readonly [number, number][], labelled = false): MoveModel | undefined {
+  const freed: Freed = new Map();
+  for (const [p, day] of personDays) {
+    const days = freed.get(p) ?? new Set<number>();
+    days.add(day);
+    freed.set(p, days);
+  }
+  const model = buildModel(state.inst, RULES, { labelled, people: new Set(freed.keys()), held: heldAround(state, freed) });
+  return restrictToMove(state, model, freed);
+}
+
+/** `model` with all placements and shifts held as the rota has them except those of the freed person-days. */
+export function restrictToMove(state: SearchState, model: ModelContext, freed: Freed): MoveModel | undefined {
+  const { milp, columnsByPerson, workByPerson, inst } = model;
+  const { x, fixed } = currentValues(state, model);
+  const seeds: number[] = [];
+  for (const [p, days] of freed) {
+    const own = workByPerson[p];
+    const keptElsewhere = slotsOfOtherDays(state, p, days);
+    for (const column of columnsByPerson[p] ?? []) {
+      if (!days.has(column.day)) continue;
+      fixed[column.variable] = 0;
+      seeds.push(column.variable);
+      for (let g = column.first; g >= 0; g = (inst.slots[g] as SlotInfo).next) {
+        // A slot of a shift of a day that stays (tonight's shift of yesterday, say) stays as it
+        // is: only the freed days' plans are written back, so the MILP must not move it.
+        if (keptElsewhere.has(g)) {
+          if (g === column.last) break;
+          continue;
+        }
+        for (const w of own?.get(g) ?? []) {
+          if (fixed[w.variable]) {
+            fixed[w.variable] = 0;
+            seeds.push(w.variable);
+          }
+        }
+        if (g === column.last) break;
+      }
+    }
+  }
+  if (seeds.length === 0) return undefined;
+  const { sub, columns } = restrict(milp, columnRows(milp), fixed, x, seeds);
+  const start = Float64Array.from(columns, (j) => x[j] ?? 0);
+  return { model, sub, columns, start, freed };
+}
+
+/**
+ * The rota as model values: 1 for its placements and shifts, 0 for the other placements and
+ * shifts, NaN for the rest (what follows from them); `fixed` marks the placements and shifts.
+ */
+function currentValues(state: SearchState, model: ModelContext): { x: Float64Array; fixed: Uint8Array } {
+  const x = new Float64Array(model.milp.numCols).fill(NaN);
+  const fixed = new Uint8Array(model.milp.numCols);
+  model.workByPerson.forEach((own, p) => {
+    const at = state.at[p] as Int16Array;
+    for (const [g, list] of own) {
+      for (const w of list) {
+        fixed[w.variable] = 1;
+        x[w.variable] = at[g] === w.point ? 1 : 0;
+      }
+    }
+  });
+  model.columnsByPerson.forEach((list, p) => {
+    if (list.length === 0) return;
+    const current = new Set<string>();
+    for (const runs of state.shifts[p] ?? []) for (const run of runs) current.add(`${run.first}:${run.last}`);
+    for (const column of list) {
+      fixed[column.variable] = 1;
+      x[column.variable] = current.has(`${column.first}:${column.last}`) ? 1 : 0;
+    }
+  });
+  return { x, fixed };
+}
+
+/** The slots of the person's shifts on days that are not freed. */
+function slotsOfOtherDays(state: SearchState, p: number, freedDays: ReadonlySet<number>): Set<number> {
+  const slots = new Set<number>();
+  (state.shifts[p] ?? []).forEach((_, day) => {
+    if (!freedDays.has(day)) for (const { slot } of state.dayPlan(p, day)) slots.add(slot);
+  });
+  return slots;
+}
+
+/**
+ * Everyone else's placements in the slots a freed person-day's shift could reach: its date's slots
+ * at the person's sites and, from the last of each run, as far on as their longest shift.
+ */
+function heldAround(state: SearchState, freed: Freed): Held[] {
+  const { inst } = state;
+  const reach = new Set<number>();
+  for (const [p, days] of freed) {
+    const person = inst.people[p] as Instance["people"][number];
+    for (const site of person.sites) {
+      for (const g of inst.sites[site]?.slots ?? []) {
+        const day = (inst.slots[g] as SlotInfo).day;
+        if (!days.has(day)) continue;
+        reach.add(g);
+        let cursor = (inst.slots[g] as SlotInfo).next;
+        for (let steps = 1; cursor >= 0 && steps < person.maxWeekSlots && (inst.slots[cursor] as SlotInfo).day !== day; steps++) {
+          reach.add(cursor);
+          cursor = (inst.slots[cursor] as SlotInfo).next;
+        }
+      }
+    }
+  }
+  const held: Held[] = [];
+  state.at.forEach((at, person) => {
+    if (freed.has(person)) return;
+    for (const slot of reach) {
+      const point = at[slot] as number;
+      if (point >= 0) held.push({ person, slot, point });
+    }
+  });
+  return held;
 }
