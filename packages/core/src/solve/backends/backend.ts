@@ -17,6 +17,12 @@ export interface BackendOptions {
    * needs few, and HiGHS's default pool grows its WebAssembly heap by ~100 MB, which is never given back
    */
   cutPool?: number;
+  /**
+   * false: no restart after the root node. HiGHS's restart presolves the model again beside the
+   * first copy; on the exact moves of the large system it took the WebAssembly heap from 35 to
+   * 60 MB, and the moves found as good rotas without it
+   */
+  restart?: boolean;
   /** called with each better integer solution found during the solve */
   onImproved?(x: Float64Array, objective: number): void;
   /** polled during the solve; true asks the backend to stop with what it has */

@@ -49,6 +49,7 @@ export function highsBackend(highs: Highs): MilpBackend {
           ...(options.timeLimitSeconds !== undefined ? { time_limit: Math.max(0.05, options.timeLimitSeconds) } : {}),
           ...(options.nodeLimit !== undefined ? { mip_max_nodes: options.nodeLimit } : {}),
           ...(options.cutPool !== undefined ? { mip_pool_soft_limit: options.cutPool } : {}),
+          ...(options.restart === false ? { mip_allow_restart: false } : {}),
         });
         if (options.start && !relaxation) {
           // A partial MIP start: HiGHS completes the unspecified columns (auxiliary binaries, slacks).

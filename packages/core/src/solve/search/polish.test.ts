@@ -7,7 +7,7 @@ import type { MilpBackend } from "../backends/backend";
 import { compile } from "../instance";
 import { buildModel } from "../model";
 import { canonical, startingState } from "../solve";
-import { moveModel, restrictToMove, type MoveModel } from "./polish";
+import { moveModel, Polisher, restrictToMove, type MoveModel } from "./polish";
 import { search } from "./search";
 import type { SearchState } from "./state";
 
@@ -60,5 +60,18 @@ describe("exact moves", () => {
     for (let day = 0; day < state.inst.dates.length; day++) await expectSameMove(state, [[a, day], [b, day], [c, day]]);
     await expectSameMove(state, [[a, 5], [a, 6], [b, 5], [c, 6]]);
     await expectSameMove(state, state.inst.dates.flatMap((_, day) => [[a, day], [b, day]] as [number, number][]));
+  });
+
+  it("win back a day that was cleared, with the backend options the moves use", async () => {
+    const state = rotaOf("small-campus");
+    const busiest = state.inst.people.map((p) => p.index).sort((a, b) => state.dayPlan(b, 2).length - state.dayPlan(a, 2).length)[0] as number;
+    expect(state.dayPlan(busiest, 2).length).toBeGreaterThan(0);
+    const before = state.objective;
+    state.setDay(busiest, 2, []);
+    const cleared = state.objective;
+    const gain = new Polisher(state, await highs()).improve([[busiest, 2]], { nodeLimit: 1000, seed: 1 });
+    expect(gain).toBeLessThan(0);
+    expect(state.objective).toBeCloseTo(cleared + gain, 6);
+    expect(state.objective).toBeLessThanOrEqual(before + 1e-6);
   });
 });

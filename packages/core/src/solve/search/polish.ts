@@ -49,7 +49,7 @@ export class Polisher {
     if (!move) return 0;
     const { model, sub, columns, start, freed } = move;
     const { milp, columnsByPerson, workByPerson, inst } = model;
-    const result = this.backend.solve(sub, { ...limits, start, relativeGap: 1e-6, cutPool: MOVE_CUT_POOL });
+    const result = this.backend.solve(sub, { ...limits, start, relativeGap: 1e-6, cutPool: MOVE_CUT_POOL, restart: false });
     if (!result.x || (result.status !== "optimal" && result.status !== "feasible")) return 0;
     if (verifySolution(sub, result.x).length > 0) return 0;
     // Read the new plans of the freed person-days and apply them; the search state judges.
