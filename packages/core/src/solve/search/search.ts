@@ -123,10 +123,19 @@ export function search(state: SearchState, pins: Pins, limits: SearchLimits): Se
   const outcome: SearchOutcome = { moves: 0, improvements: 0, best: state.objective, bestAt: [], bestShifts: [] };
   /** the move count at the last improvement of the best rota */
   let lastGain = 0;
+  /** per person: the state's version of them in the best rota kept (a copy of the whole rota per improvement was ~2 MB on the large system) */
+  const kept = new Uint32Array(state.P).fill(-1 >>> 0);
   const snapshot = () => {
     outcome.best = state.objective;
-    outcome.bestAt = state.at.map((a) => a.slice());
-    outcome.bestShifts = state.shifts.map((byDay) => byDay.map((runs) => runs.map((r) => ({ ...r }))));
+    state.at.forEach((at, p) => {
+      const version = state.versions[p] as number;
+      if (kept[p] === version) return;
+      kept[p] = version;
+      const best = outcome.bestAt[p];
+      if (best) best.set(at);
+      else outcome.bestAt[p] = at.slice();
+      outcome.bestShifts[p] = (state.shifts[p] ?? []).map((runs) => runs.map((r) => ({ ...r })));
+    });
   };
   const stop = () =>
     (limits.shouldStop?.() ?? false) ||

@@ -30,6 +30,8 @@ export class SearchState {
   readonly at: Int16Array[];
   /** per person, per date: the shifts belonging to that date */
   readonly shifts: ShiftRun[][][];
+  /** per person: how many times their days were set, so that a copy of the rota can copy only who changed */
+  readonly versions: Uint32Array;
   readonly counted: Int16Array;
   readonly shadows: Int16Array;
   readonly leads: Int16Array;
@@ -87,6 +89,7 @@ export class SearchState {
     this.shortSlots = Math.ceil(SHORT_MINUTES / inst.slotMinutes);
     this.at = inst.people.map(() => new Int16Array(G).fill(NONE));
     this.shifts = inst.people.map(() => inst.dates.map(() => []));
+    this.versions = new Uint32Array(P);
     this.counted = new Int16Array(K * G);
     this.shadows = new Int16Array(K * G);
     this.leads = new Int16Array(G);
@@ -276,6 +279,7 @@ export class SearchState {
    */
   setDay(p: number, day: number, plan: DayPlan): DayPlan {
     const old = this.dayPlan(p, day);
+    this.versions[p] = (this.versions[p] as number) + 1;
     const shifts = this.shifts[p] as ShiftRun[][];
     let delta = 0;
     for (const run of shifts[day] ?? []) delta -= this.shiftCost(p, run);
