@@ -1,5 +1,6 @@
 import { fork } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { engineFingerprint } from "../machine";
 import type { ChildMessage, ChildTask } from "./protocol";
 
@@ -23,7 +24,9 @@ export interface ChildLimits {
   rssLimitMb: number;
 }
 
-const ENTRY = new URL("./entry.ts", import.meta.url);
+const ENTRY = fileURLToPath(new URL("./entry.ts", import.meta.url));
+/** how `pnpm start` and `pnpm deskrota` run: plain Node, no loader thread (its ~40 MB would be measured too) */
+const LAUNCHER = fileURLToPath(new URL("../../../scripts/launch.mjs", import.meta.url));
 const SAMPLE_MS = 100;
 /** loading and model building are not measured, but must not hang the benchmark either */
 const START_LIMIT_MS = 300_000;
@@ -32,14 +35,14 @@ const START_LIMIT_MS = 300_000;
 export const enginesSeen = new Set<string>();
 
 /**
- * Runs one task in a fresh Node process (with the parent's tsx loader) and watches it from outside:
+ * Runs one task in a fresh Node process, started the way the product runs, and watches it from outside:
  * the peak RSS is the kernel's high-water mark of the child (worker threads included), sampled so
  * that it is known even for a child that has to be killed; a child past its time or memory limit
  * is killed, whatever it is doing.
  */
 export function runChild<T>(task: ChildTask, limits: ChildLimits): Promise<ChildOutcome<T>> {
   enginesSeen.add(engineFingerprint());
-  const child = fork(ENTRY, [], { stdio: ["ignore", "ignore", "inherit", "ipc"] });
+  const child = fork(LAUNCHER, [ENTRY], { execArgv: [], stdio: ["ignore", "ignore", "inherit", "ipc"] });
   child.send(task);
   const pid = child.pid;
   let peakKb = 0;

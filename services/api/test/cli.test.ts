@@ -5,13 +5,14 @@ import { expect, test } from "vitest";
 import { openStore } from "../src/services";
 import { freshDataDir } from "./support/pglite";
 
-// `pnpm deskrota org create NAME` and the worker's refusal without PostgreSQL, as a terminal user sees them.
+// `pnpm deskrota org create NAME` and the worker's refusal without PostgreSQL, as a terminal user
+// sees them (run the way `pnpm deskrota` runs it: scripts/launch.mjs).
 
 const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 
 async function deskrota(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, ["--import", "tsx", "services/cli/src/main.ts", ...args], { cwd: ROOT, env: { ...process.env, ...env } });
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, ["scripts/launch.mjs", "services/cli/src/main.ts", ...args], { cwd: ROOT, env: { ...process.env, ...env } });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };

@@ -1,0 +1,60 @@
+// Runs a TypeScript entry point of the workspace on plain Node: esbuild bundles the workspace's own
+// sources in memory and the packages from node_modules are imported from where they are installed.
+// tsx's loader runs in a thread of its own beside the program, ~40 MB resident for the life of an
+// API server or a solve, to compile what this compiles once at start (docs/decisions.md §10).
+//
+//   node scripts/launch.mjs services/api/src/server.ts [arguments for it]
+import { readFile } from "node:fs/promises";
+import { isBuiltin } from "node:module";
+import { resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { build } from "esbuild";
+
+const [entry] = process.argv.slice(2);
+if (!entry) {
+  process.stderr.write("usage: node scripts/launch.mjs <entry.ts> [arguments]\n");
+  process.exit(2);
+}
+// The program reads its arguments from process.argv[2] on, as it would under tsx.
+process.argv.splice(2, 1);
+
+const resolving = Symbol("resolving");
+/** Packages outside the workspace stay external, imported by absolute URL (a data: module has no folder to resolve from). */
+const installedPackages = {
+  name: "installed-packages",
+  setup(esbuild) {
+    esbuild.onResolve({ filter: /^[^./]/ }, async (found) => {
+      if (found.pluginData === resolving || found.path.startsWith("@deskrota/")) return undefined;
+      if (isBuiltin(found.path)) return { path: found.path, external: true };
+      const target = await esbuild.resolve(found.path, { kind: found.kind, resolveDir: found.resolveDir, importer: found.importer, pluginData: resolving });
+      if (target.errors.length > 0) return { errors: target.errors };
+      return { path: pathToFileURL(target.path).href, external: true };
+    });
+  },
+};
+/** `import.meta.url` keeps naming the source file it is written in (the engine finds its worker script by it). */
+const ownUrl = {
+  name: "own-url",
+  setup(esbuild) {
+    esbuild.onLoad({ filter: /\.ts$/ }, async (file) => {
+      const source = await readFile(file.path, "utf8");
+      return { contents: source.replaceAll("import.meta.url", JSON.stringify(pathToFileURL(file.path).href)), loader: "ts" };
+    });
+  },
+};
+
+const result = await build({
+  entryPoints: [resolve(entry)],
+  bundle: true,
+  platform: "node",
+  format: "esm",
+  target: "node20",
+  write: false,
+  logLevel: "error",
+  // Resolve packages the way Node does: no "module" condition, only "main".
+  conditions: [],
+  mainFields: ["main"],
+  plugins: [installedPackages, ownUrl],
+});
+const [file] = result.outputFiles;
+await import(`data:text/javascript;base64,${Buffer.from(file.contents).toString("base64")}`);
