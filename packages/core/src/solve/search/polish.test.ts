@@ -7,7 +7,7 @@ import type { MilpBackend } from "../backends/backend";
 import { compile } from "../instance";
 import { buildModel } from "../model";
 import { canonical, startingState } from "../solve";
-import { moveModel, Polisher, restrictToMove, type MoveModel } from "./polish";
+import { freedOf, moveModel, Polisher, restrictToMove, type MoveModel } from "./polish";
 import { search } from "./search";
 import type { SearchState } from "./state";
 
@@ -33,9 +33,7 @@ const integerLabels = (move: MoveModel) => move.sub.labels.filter((_, j) => move
 async function expectSameMove(state: SearchState, personDays: [number, number][]): Promise<void> {
   const backend = await highs();
   const own = moveModel(state, personDays, true);
-  const freed = new Map<number, Set<number>>();
-  for (const [p, day] of personDays) freed.set(p, (freed.get(p) ?? new Set()).add(day));
-  const whole = restrictToMove(state, buildModel(state.inst, RULES), freed);
+  const whole = restrictToMove(state, buildModel(state.inst, RULES), freedOf(personDays));
   if (!whole || !own) {
     expect(own).toBe(whole);
     return;

@@ -108,14 +108,15 @@ export interface MoveModel {
  * model (71 MB on the large system, and 100 MB more while it is built) for the whole solve.
  */
 export function moveModel(state: SearchState, personDays: readonly [number, number][], labelled = false): MoveModel | undefined {
-  const freed: Freed = new Map();
-  for (const [p, day] of personDays) {
-    const days = freed.get(p) ?? new Set<number>();
-    days.add(day);
-    freed.set(p, days);
-  }
+  const freed = freedOf(personDays);
   const model = buildModel(state.inst, RULES, { labelled, people: new Set(freed.keys()), held: heldAround(state, freed) });
   return restrictToMove(state, model, freed);
+}
+
+export function freedOf(personDays: readonly [number, number][]): Freed {
+  const freed: Freed = new Map();
+  for (const [p, day] of personDays) freed.set(p, (freed.get(p) ?? new Set<number>()).add(day));
+  return freed;
 }
 
 /** `model` with all placements and shifts held as the rota has them except those of the freed person-days. */
