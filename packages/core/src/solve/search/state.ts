@@ -175,11 +175,19 @@ export class SearchState {
     return cost;
   }
 
+  /** The person's hours against their target, with `more` slots worked than now. */
+  hoursCost(p: number, more = 0): number {
+    const person = this.inst.people[p];
+    if (!person) return 0;
+    const slotHours = this.inst.slotMinutes / 60;
+    return penalty((this.worked[p]! + more) * slotHours, person.targetSlots * slotHours, person.minSlots * slotHours, this.inst.weights);
+  }
+
   personCost(p: number): number {
     const person = this.inst.people[p];
     if (!person) return 0;
     const slotHours = this.inst.slotMinutes / 60;
-    let cost = penalty(this.worked[p]! * slotHours, person.targetSlots * slotHours, person.minSlots * slotHours, this.inst.weights);
+    let cost = this.hoursCost(p);
     const unsocialHours = this.unsocialSlots[p]! * slotHours;
     const share = this.share[p]!;
     if (this.unsocialSlots[p]! > 0) cost += this.w.unsocial * Math.max(0, unsocialHours - share);
