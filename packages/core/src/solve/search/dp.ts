@@ -168,7 +168,7 @@ export function dayOptions(state: SearchState, p: number, day: number, required:
         const g = chain[i] as number;
         const slot = inst.slots[g] as SlotInfo;
         const base = i * S;
-        if (slot.date === inst.dates[day] && slot.start >= frame.earliest && i <= firstReq && !occupied(slot.prev)) {
+        if (slot.day === day && slot.start >= frame.earliest && i <= firstReq && !occupied(slot.prev)) {
           for (let j = 0; j < J; j++) {
             const v = value[i * J + j] as number;
             const t = base + j * R * maxLen;
