@@ -50,8 +50,9 @@ export interface BuildOptions {
   /** restrict the model to these people (others are absent unless held); all when undefined */
   people?: ReadonlySet<number>;
   /**
-   * Placements of people outside `people`, each a work variable with no shift around it, for the
-   * caller to fix at 1: the rows that couple people in a slot (cover, leads, mentors) count them.
+   * Placements of people outside `people`, each a work variable for the caller to fix at 1. They are
+   * in `workBySlot` and `counted`, so the rows that tie people together in a slot (cover, leads,
+   * mentors) count them, and not in `workByPerson`: no shift, balance or rule of their own.
    */
   held?: readonly Held[];
   /** keep the labels of columns and rows (default); see `Milp` */
@@ -65,30 +66,29 @@ export function buildModel(inst: Instance, rules: readonly RuleModule[], options
   const workBySlot: WorkVar[][] = inst.slots.map(() => []);
   const countedBySlot = new Map<number, WorkVar[]>();
 
-  const addWork = (person: Instance["people"][number], point: number, slot: number) => {
+  const addWork = (person: Instance["people"][number], point: number, slot: number, held: boolean) => {
     const shadowing = person.training[point] === "shadowing";
     const variable = milp.binary(`work[${person.id}@${inst.points[point]?.id}#${slot}]`);
     const work: WorkVar = { person: person.index, point, slot, shadowing, variable };
-    push(workByPerson[person.index] as Map<number, WorkVar[]>, slot, work);
+    if (!held) push(workByPerson[person.index] as Map<number, WorkVar[]>, slot, work);
     (workBySlot[slot] as WorkVar[]).push(work);
     if (!shadowing) push(countedBySlot, point * inst.slots.length + slot, work);
   };
-  const modelled = (person: number) => !options.people || options.people.has(person);
   for (const person of inst.people) {
-    if (!modelled(person.index)) continue;
+    if (options.people && !options.people.has(person.index)) continue;
     for (const site of person.sites) {
       const info = inst.sites[site];
       if (!info) continue;
       for (const slot of info.slots) {
         for (const point of info.points) {
-          if (filters.every((rule) => rule.allows?.(inst, person.index, point, slot))) addWork(person, point, slot);
+          if (filters.every((rule) => rule.allows?.(inst, person.index, point, slot))) addWork(person, point, slot, false);
         }
       }
     }
   }
-  for (const { person, slot, point } of options.held ?? []) addWork(inst.people[person] as Instance["people"][number], point, slot);
+  for (const { person, slot, point } of options.held ?? []) addWork(inst.people[person] as Instance["people"][number], point, slot, true);
 
-  const workable = (person: number, slot: number) => modelled(person) && (workByPerson[person]?.get(slot)?.length ?? 0) > 0;
+  const workable = (person: number, slot: number) => (workByPerson[person]?.get(slot)?.length ?? 0) > 0;
   const columns: Column[] = enumerateColumns(inst, workable, (person, first, last) => milp.binary(`shift[${inst.people[person]?.id}#${first}-${last}]`));
   const columnsByPerson: Column[][] = inst.people.map(() => []);
   for (const column of columns) columnsByPerson[column.person]?.push(column);
@@ -104,17 +104,15 @@ export function buildModel(inst: Instance, rules: readonly RuleModule[], options
     work: (person, slot) => workByPerson[person]?.get(slot) ?? [],
     counted: (point, slot) => countedBySlot.get(point * inst.slots.length + slot) ?? [],
   };
-  addShiftBalance(ctx, modelled);
+  addShiftBalance(ctx);
   for (const rule of rules) rule.addToModel?.(ctx);
   return ctx;
 }
 
 /** present(p, t) = Σ shifts of p covering t, as a running balance along each run of workable slots. */
-function addShiftBalance(ctx: ModelContext, modelled: (person: number) => boolean): void {
+function addShiftBalance(ctx: ModelContext): void {
   const { inst, milp } = ctx;
   for (const person of inst.people) {
-    // A held placement has no shift to balance: the caller fixes it.
-    if (!modelled(person.index)) continue;
     const startsAt = new Map<number, number[]>();
     const endsAt = new Map<number, number[]>();
     for (const column of ctx.columnsByPerson[person.index] ?? []) {

@@ -161,15 +161,13 @@ export function restrictToMove(state: SearchState, model: ModelContext, freed: F
 function currentValues(state: SearchState, model: ModelContext): { x: Float64Array; fixed: Uint8Array } {
   const x = new Float64Array(model.milp.numCols).fill(NaN);
   const fixed = new Uint8Array(model.milp.numCols);
-  model.workByPerson.forEach((own, p) => {
-    const at = state.at[p] as Int16Array;
-    for (const [g, list] of own) {
-      for (const w of list) {
-        fixed[w.variable] = 1;
-        x[w.variable] = at[g] === w.point ? 1 : 0;
-      }
+  // By slot: the placements held for others are there, not among anyone's own.
+  for (const list of model.workBySlot) {
+    for (const w of list) {
+      fixed[w.variable] = 1;
+      x[w.variable] = state.at[w.person]?.[w.slot] === w.point ? 1 : 0;
     }
-  });
+  }
   model.columnsByPerson.forEach((list, p) => {
     if (list.length === 0) return;
     const current = new Set<string>();
