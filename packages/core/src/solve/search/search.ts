@@ -278,7 +278,7 @@ export function search(state: SearchState, pins: Pins, limits: SearchLimits): Se
 /** The gap a move works on: a slot, what is missing there, and the point for cover. */
 interface Seed {
   slot: number;
-  /** a point short of people, or -1 for a site without lead/keyholder, or -2 for no gap */
+  /** a point short of people, or -1 for a site without lead/keyholder (without a qualification: any point), or -2 for no gap */
   point: number;
   qualification?: "lead" | "keyholder";
 }
@@ -292,7 +292,7 @@ function neighbourhood(state: SearchState, rng: Random, focus: readonly number[]
   const seed = focus && focus.length > 0 && rng() < 0.8 ? seedAt(state, focus[Math.floor(rng() * focus.length)] as number) : pickSeed(state, rng);
   const slot = inst.slots[seed.slot] as SlotInfo;
   const day = Math.max(0, slot.day);
-  const size = Math.min(most, 3 + Math.floor(rng() * 6));
+  const size = moveSize(rng, most);
   const [able, working] = sortPeople(state, slot.site, (p) => canFill(state, p, seed), (p) => worksOn(state, p, day));
   const fillers = shuffle(rng, able).slice(0, Math.ceil(size / 2));
   const picked = [...fillers, ...shuffle(rng, working).slice(0, Math.floor(size / 2))].map((p): [number, number] => [p, day]);
@@ -303,6 +303,11 @@ function neighbourhood(state: SearchState, rng: Random, focus: readonly number[]
     if (other >= 0 && other < inst.dates.length) picked.push([p, other]);
   }
   return { picked, seed, fillers: fillers.length };
+}
+
+/** How many person-days a move ruins: 3 to 8, at most `most`. */
+function moveSize(rng: Random, most: number): number {
+  return Math.min(most, 3 + Math.floor(rng() * 6));
 }
 
 /** The share of the objective that is hours against targets (0 when the objective is not positive). */
@@ -338,7 +343,7 @@ function hoursNeighbourhood(state: SearchState, rng: Random, most: number): { pi
     const slot = inst.slots[g] as SlotInfo;
     const day = Math.max(0, slot.day);
     const [working] = sortPeople(state, slot.site, (p) => p !== chosen && worksOn(state, p, day), () => false);
-    const size = Math.min(most, 3 + Math.floor(rng() * 6));
+    const size = moveSize(rng, most);
     const picked = [chosen, ...shuffle(rng, working).slice(0, size - 1)].map((p): [number, number] => [p, day]);
     return { picked, seed: { slot: g, point: -1 }, fillers: 1 };
   }
