@@ -199,14 +199,14 @@ function heldAround(state: SearchState, freed: Freed): Held[] {
   for (const [p, days] of freed) {
     const person = inst.people[p] as Instance["people"][number];
     for (const site of person.sites) {
-      for (const g of inst.sites[site]?.slots ?? []) {
-        const day = (inst.slots[g] as SlotInfo).day;
-        if (!days.has(day)) continue;
-        reach.add(g);
-        let cursor = (inst.slots[g] as SlotInfo).next;
-        for (let steps = 1; cursor >= 0 && steps < person.maxWeekSlots && (inst.slots[cursor] as SlotInfo).day !== day; steps++) {
-          reach.add(cursor);
-          cursor = (inst.slots[cursor] as SlotInfo).next;
+      for (const day of days) {
+        for (const g of inst.sites[site]?.slotsByDay[day] ?? []) {
+          reach.add(g);
+          let cursor = (inst.slots[g] as SlotInfo).next;
+          for (let steps = 1; cursor >= 0 && steps < person.maxWeekSlots && (inst.slots[cursor] as SlotInfo).day !== day; steps++) {
+            reach.add(cursor);
+            cursor = (inst.slots[cursor] as SlotInfo).next;
+          }
         }
       }
     }
