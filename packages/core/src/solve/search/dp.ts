@@ -6,33 +6,28 @@ const NONE = -1;
 /** a required slot where any of the site's points will do */
 export const ANY_POINT = -2;
 
-/** Reused DP tables: the search runs thousands of DPs a second and fresh arrays cost more in GC than in work. */
+/**
+ * A DP table kept between calls, doubled when a call needs more: the search runs thousands of DPs
+ * a second and fresh arrays cost more in GC than in work.
+ */
+class Reused<T extends Float64Array | Int32Array> {
+  private buffer: T;
+  constructor(private readonly make: (size: number) => T) {
+    this.buffer = make(1024);
+  }
+  /** The first `size` entries, set to `fill` when given (otherwise as the last call left them). */
+  take(size: number, fill?: number): T {
+    if (this.buffer.length < size) this.buffer = this.make(size * 2);
+    return fill === undefined ? this.buffer : (this.buffer.fill(fill, 0, size) as T);
+  }
+}
+
 const scratch = {
-  valueBuffer: new Float64Array(1024),
-  costBuffer: new Float64Array(1 << 16),
-  linkBuffer: new Int32Array(1 << 16),
-  values(size: number): Float64Array {
-    if (this.valueBuffer.length < size) this.valueBuffer = new Float64Array(size * 2);
-    return this.valueBuffer.fill(Infinity, 0, size);
-  },
-  costs(size: number): Float64Array {
-    if (this.costBuffer.length < size) this.costBuffer = new Float64Array(size * 2);
-    return this.costBuffer.fill(Infinity, 0, size);
-  },
-  links(size: number): Int32Array {
-    if (this.linkBuffer.length < size) this.linkBuffer = new Int32Array(size * 2);
-    return this.linkBuffer;
-  },
-  lowBuffer: new Int32Array(1024),
-  highBuffer: new Int32Array(1024),
-  lows(size: number, empty: number): Int32Array {
-    if (this.lowBuffer.length < size) this.lowBuffer = new Int32Array(size * 2);
-    return this.lowBuffer.fill(empty, 0, size);
-  },
-  highs(size: number): Int32Array {
-    if (this.highBuffer.length < size) this.highBuffer = new Int32Array(size * 2);
-    return this.highBuffer.fill(0, 0, size);
-  },
+  values: new Reused((size) => new Float64Array(size)),
+  costs: new Reused((size) => new Float64Array(size)),
+  links: new Reused((size) => new Int32Array(size)),
+  lows: new Reused((size) => new Int32Array(size)),
+  highs: new Reused((size) => new Int32Array(size)),
 };
 
 /** Slots the person must keep working on a date, with the point they must be at (or any). */
@@ -137,7 +132,7 @@ export function dayOptions(state: SearchState, p: number, day: number, required:
       }
       if (missing) continue;
 
-      const value = scratch.values(n * J);
+      const value = scratch.values.take(n * J, Infinity);
       for (let i = 0; i < n; i++) {
         const g = chain[i] as number;
         const options = state.options[p]?.[g];
@@ -153,11 +148,11 @@ export function dayOptions(state: SearchState, p: number, day: number, required:
       // state (j, r, len) of chain slot i lives at i*S + (j*R + r-1)*maxLen + len-1
       const S = J * R * maxLen;
       const JR = J * R;
-      const cost = scratch.costs(n * S);
-      const from = scratch.links(n * S);
+      const cost = scratch.costs.take(n * S, Infinity);
+      const from = scratch.links.take(n * S);
       // The lengths a (slot, point, stint) row can have so far: the loops below skip the rest.
-      const low = scratch.lows(n * JR, maxLen + 1);
-      const high = scratch.highs(n * JR);
+      const low = scratch.lows.take(n * JR, maxLen + 1);
+      const high = scratch.highs.take(n * JR, 0);
       const bestEnd = new Float64Array(maxLen + 1).fill(Infinity);
       const bestState = new Int32Array(maxLen + 1).fill(-1);
       const shortSlots = state.shortSlots;
