@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { highs } from "../../../test/support/highs";
 import { band, point, site, staff, tinyProblem } from "../../../test/support/tiny";
 import { compile, type SlotInfo } from "../instance";
-import { hardGapsOf } from "./search";
+import { Polisher } from "./polish";
+import { random } from "./random";
+import { hardGapsOf, polishPeers } from "./search";
 import { SearchState } from "./state";
 
 // Monday 09:00–13:00 at one desk that needs one person. Ann (lead, keyholder) can work 09:00–11:00
@@ -30,5 +33,47 @@ describe("hard gaps (the exact moves' seeds)", () => {
     expect(times(state, hardGapsOf(state))).toEqual(["09:00", "09:30", "10:00", "10:30"]);
     state.setDay(ann, 0, plan(state, 0, 4));
     expect(hardGapsOf(state)).toEqual([]);
+  });
+});
+
+// Monday and Tuesday 09:00–17:00 at one desk that needs one person; everyone may lead. Ann works a
+// whole day or none (an 8-hour minimum shift) and at most 9 hours; Bob can only do Monday, Cat only
+// Tuesday, and Cat's target is 2 hours. The rota starts with Ann on Monday and Cat on Tuesday.
+const chain = tinyProblem({
+  sites: [site("main", { open: { mon: [["09:00", "17:00"]], tue: [["09:00", "17:00"]] }, servicePoints: [point("desk", "helpdesk", [band(["mon", "tue"], "09:00", "17:00", 1)])] })],
+  people: [
+    staff("ann", { hours: { target: 9, max: 9 }, shifts: { minMinutes: 480 } }),
+    staff("bob", { hours: { target: 8, max: 8 }, availability: { mon: [["09:00", "17:00"]] } }),
+    staff("cat", { hours: { target: 2, max: 8 }, availability: { tue: [["09:00", "17:00"]] } }),
+  ],
+});
+
+describe("exact moves over peers' weeks", () => {
+  const start = () => {
+    const state = new SearchState(compile(chain));
+    const day = (d: number) => state.inst.slots.filter((s) => s.day === d).map((s) => ({ slot: s.index, point: 0 }));
+    state.setDay(0, 0, day(0));
+    state.setDay(2, 1, day(1));
+    return state;
+  };
+  const worked = (state: SearchState) => state.inst.people.map((p) => [0, 1].filter((d) => state.dayPlan(p.index, d).length > 0));
+
+  it("free the whole weeks of people at one site with the same lead and keyholder qualifications", () => {
+    const state = start();
+    for (let seed = 1; seed <= 5; seed++) {
+      const freed = polishPeers(state, random(seed));
+      expect(new Set(freed.map(([p]) => p))).toEqual(new Set([0, 1, 2]));
+      expect(freed).toHaveLength(3 * state.inst.dates.length);
+    }
+  });
+
+  it("make a chain across days that no move on one day makes: Bob takes Monday, Ann Tuesday", async () => {
+    const state = start();
+    const polisher = new Polisher(state, await highs());
+    const limits = { nodeLimit: 1000, seed: 1 };
+    expect(polisher.improve([[0, 0], [1, 0], [2, 0]], limits)).toBe(0);
+    expect(polisher.improve([[0, 1], [1, 1], [2, 1]], limits)).toBe(0);
+    expect(polisher.improve(polishPeers(state, random(1)), limits)).toBeLessThan(0);
+    expect(worked(state)).toEqual([[1], [0], []]);
   });
 });

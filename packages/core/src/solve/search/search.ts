@@ -33,7 +33,8 @@ const STALL_MOVES = 5000;
 /** Without a clock (deterministic runs), an exact move every this many moves, with a node budget. */
 const POLISH_EVERY = 2000;
 const POLISH_NODES = 500;
-const POLISH_PEOPLE = 8;
+/** People whose whole weeks an exact move away from the hard gaps frees together. */
+const POLISH_PEERS = 3;
 /**
  * Unmet minimum cover and time without a lead or keyholder ("hard gaps") are a handful of slots
  * among thousands, which random seeds rarely reach: half the exact moves start at one of them (one
@@ -229,7 +230,7 @@ export function search(state: SearchState, pins: Pins, limits: SearchLimits): Se
     const budget = limits.clock ? { timeLimitSeconds: Math.max(0.2, Math.min(2, remaining ?? 2, allowance)) } : { nodeLimit: POLISH_NODES };
     const gaps = untried();
     const hard = gaps.length > 0 && rng() < HARD_GAP_POLISH_SHARE ? seedAt(state, gaps[Math.floor(rng() * gaps.length)] as number) : undefined;
-    const gain = polisher.improve(hard ? polishWeeks(state, rng, hard) : polishNeighbourhood(state, rng), { ...budget, seed: limits.seed ?? 1 });
+    const gain = polisher.improve(hard ? polishWeeks(state, rng, hard) : polishPeers(state, rng), { ...budget, seed: limits.seed ?? 1 });
     if (hard && gain < 0) tried.clear();
     else if (hard) tried.add(hard.slot);
     polishMs += (limits.clock?.() ?? 0) - started;
@@ -350,16 +351,20 @@ function hoursNeighbourhood(state: SearchState, rng: Random, most: number): { pi
   return undefined;
 }
 
-/** Up to POLISH_PEOPLE person-days around a gap: people who could fill it and people working at that site that day. */
-function polishNeighbourhood(state: SearchState, rng: Random): [number, number][] {
+/**
+ * The whole weeks of a few people at one site who can stand in for each other (the same lead and
+ * keyholder qualifications). Hours and cover change hands between them across days — a lead takes
+ * a colleague's Monday so that the colleague can take a third lead's Tuesday — a chain that moves
+ * on one day at a time do not make: each step alone leaves a desk or a lead gap open.
+ */
+export function polishPeers(state: SearchState, rng: Random): [number, number][] {
   const inst = state.inst;
-  const seed = pickSeed(state, rng);
-  const slot = inst.slots[seed.slot] as SlotInfo;
-  const day = Math.max(0, slot.day);
-  const [working, able] = sortPeople(state, slot.site, (p) => worksOn(state, p, day), (p) => state.options[p]?.[seed.slot] !== undefined);
-  const half = POLISH_PEOPLE / 2;
-  const picked = [...shuffle(rng, able).slice(0, half), ...shuffle(rng, working).slice(0, POLISH_PEOPLE - Math.min(half, able.length))];
-  return picked.slice(0, POLISH_PEOPLE).map((p) => [p, day]);
+  const p = Math.floor(rng() * state.P);
+  const person = inst.people[p];
+  if (!person || person.sites.length === 0) return [];
+  const site = person.sites[Math.floor(rng() * person.sites.length)] as number;
+  const [peers] = sortPeople(state, site, (q) => q !== p && inst.people[q]?.lead === person.lead && inst.people[q]?.keyholder === person.keyholder, () => false);
+  return [p, ...shuffle(rng, peers).slice(0, POLISH_PEERS - 1)].flatMap((q) => inst.dates.map((_, day): [number, number] => [q, day]));
 }
 
 /**
