@@ -38,13 +38,17 @@ describe("hard gaps (the exact moves' seeds)", () => {
 
 // Monday and Tuesday 09:00–17:00 at one desk that needs one person; everyone may lead. Ann works a
 // whole day or none (an 8-hour minimum shift) and at most 9 hours; Bob can only do Monday, Cat only
-// Tuesday, and Cat's target is 2 hours. The rota starts with Ann on Monday and Cat on Tuesday.
+// Tuesday, and Cat's target is 2 hours. The rota starts with Ann on Monday and Cat on Tuesday. Dan
+// holds keys but may not lead, Eve may lead but holds no keys; both are only available on Wednesday,
+// when the site is closed.
 const chain = tinyProblem({
   sites: [site("main", { open: { mon: [["09:00", "17:00"]], tue: [["09:00", "17:00"]] }, servicePoints: [point("desk", "helpdesk", [band(["mon", "tue"], "09:00", "17:00", 1)])] })],
   people: [
     staff("ann", { hours: { target: 9, max: 9 }, shifts: { minMinutes: 480 } }),
     staff("bob", { hours: { target: 8, max: 8 }, availability: { mon: [["09:00", "17:00"]] } }),
     staff("cat", { hours: { target: 2, max: 8 }, availability: { tue: [["09:00", "17:00"]] } }),
+    staff("dan", { qualifications: ["keyholder"], availability: { wed: [["09:00", "17:00"]] } }),
+    staff("eve", { qualifications: ["lead"], availability: { wed: [["09:00", "17:00"]] } }),
   ],
 });
 
@@ -60,11 +64,14 @@ describe("exact moves over peers' weeks", () => {
 
   it("free the whole weeks of people at one site with the same lead and keyholder qualifications", () => {
     const state = start();
-    for (let seed = 1; seed <= 5; seed++) {
+    const seen = new Set<string>();
+    for (let seed = 1; seed <= 20; seed++) {
       const freed = polishPeers(state, random(seed));
-      expect(new Set(freed.map(([p]) => p))).toEqual(new Set([0, 1, 2]));
-      expect(freed).toHaveLength(3 * state.inst.dates.length);
+      const people = [...new Set(freed.map(([p]) => p))].sort();
+      seen.add(people.join(","));
+      expect(freed).toHaveLength(people.length * state.inst.dates.length);
     }
+    expect([...seen].sort()).toEqual(["0,1,2", "3", "4"]);
   });
 
   it("make a chain across days that no move on one day makes: Bob takes Monday, Ann Tuesday", async () => {
@@ -73,7 +80,8 @@ describe("exact moves over peers' weeks", () => {
     const limits = { nodeLimit: 1000, seed: 1 };
     expect(polisher.improve([[0, 0], [1, 0], [2, 0]], limits)).toBe(0);
     expect(polisher.improve([[0, 1], [1, 1], [2, 1]], limits)).toBe(0);
-    expect(polisher.improve(polishPeers(state, random(1)), limits)).toBeLessThan(0);
-    expect(worked(state)).toEqual([[1], [0], []]);
+    const leads = Array.from({ length: 20 }, (_, seed) => polishPeers(state, random(seed))).find((freed) => freed.some(([p]) => p === 0)) ?? [];
+    expect(polisher.improve(leads, limits)).toBeLessThan(0);
+    expect(worked(state)).toEqual([[1], [0], [], [], []]);
   });
 });
