@@ -364,7 +364,12 @@ export function polishPeers(state: SearchState, rng: Random): [number, number][]
   if (!person || person.sites.length === 0) return [];
   const site = person.sites[Math.floor(rng() * person.sites.length)] as number;
   const [peers] = sortPeople(state, site, (q) => q !== p && inst.people[q]?.lead === person.lead && inst.people[q]?.keyholder === person.keyholder, () => false);
-  return [p, ...shuffle(rng, peers).slice(0, POLISH_PEERS - 1)].flatMap((q) => inst.dates.map((_, day): [number, number] => [q, day]));
+  return weeksOf(inst, [p, ...shuffle(rng, peers).slice(0, POLISH_PEERS - 1)]);
+}
+
+/** Every day of these people's weeks, as person-days. */
+function weeksOf(inst: Instance, people: readonly number[]): [number, number][] {
+  return people.flatMap((p) => inst.dates.map((_, day): [number, number] => [p, day]));
 }
 
 /**
@@ -383,7 +388,7 @@ function polishWeeks(state: SearchState, rng: Random, seed: Seed): [number, numb
   };
   const [able, working] = sortPeople(state, slot.site, (p) => canFill(state, p, seed), (p) => state.shifts[p]?.[day]?.some(near) ?? false);
   const fillers = shuffle(rng, able);
-  const weeks = fillers.slice(0, POLISH_WEEKS).flatMap((p) => inst.dates.map((_, d): [number, number] => [p, d]));
+  const weeks = weeksOf(inst, fillers.slice(0, POLISH_WEEKS));
   return [...weeks, ...[...fillers.slice(POLISH_WEEKS), ...working].slice(0, POLISH_SITE_DAY).map((p): [number, number] => [p, day])];
 }
 
