@@ -16,8 +16,7 @@ export interface CheckReport {
  * The independent checker: any rota against every hard rule and the gap reporting, from the problem
  * and the rota alone. It never sees solver variables or model rows.
  */
-export function check(problem: Problem, rota: RotaInput): CheckReport {
-  const view = buildView(problem, rota);
+export function check(problem: Problem, rota: RotaInput, view: RotaView = buildView(problem, rota)): CheckReport {
   const violations: Violation[] = view.unknown.map((u) => ({ rule: "references", message: `assignment ${u.index} names an unknown ${u.what}` }));
   const byRule: Record<string, number> = { references: violations.length };
   for (const rule of [...HARD_RULES, ...GAP_RULES]) {

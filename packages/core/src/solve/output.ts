@@ -1,4 +1,5 @@
 import { check, scoreRota } from "../check";
+import { buildView } from "../check/view";
 import type { PersonSummary, Rota, SolverReport } from "../model/rota";
 import { isEvening } from "../rules/unsocial-fairness";
 import { assignmentsOf, type Placement } from "./decode";
@@ -31,11 +32,14 @@ export function rotaOf(state: SearchState, solver: SolverReport): Rota {
     assignments: assignmentsOf(inst, placementOfState(state)),
     uncovered: uncoveredOf(state),
   };
-  const report = check(inst.problem, rota);
+  // One view of the rota for the check and the score: building it parses every stint's times.
+  const context = inst.reference ? { reference: { assignments: [...inst.reference.assignments], now: inst.reference.now } } : {};
+  const view = buildView(inst.problem, rota, context);
+  const report = check(inst.problem, rota, view);
   if (!report.valid) {
     throw new DeskrotaInternalError("DESKROTA_E_INVALID_ROTA", `the engine built a rota its checker rejects: ${report.violations.slice(0, 3).map((v) => `${v.rule}: ${v.message}`).join("; ")}`);
   }
-  const score = scoreRota(inst.problem, rota, inst.reference ? { reference: { assignments: [...inst.reference.assignments], now: inst.reference.now } } : {});
+  const score = scoreRota(inst.problem, rota, context, view);
   return { ...rota, score: { hard: 0, ...score }, people: peopleSummary(state), solver };
 }
 
