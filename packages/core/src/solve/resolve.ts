@@ -82,7 +82,7 @@ export function resolve(problem: Problem, published: RotaInput, change: Change, 
     ...(options.backend ? { backend: options.backend } : {}),
     ...(idle ? { moves: 0 } : clock ? { clock, deadline: started + (options.timeLimitMs ?? DEFAULT_RESOLVE_MS) } : { moves: options.workBudget ?? DEFAULT_RESOLVE_MOVES }),
   });
-  const best = bestState(inst, outcome);
+  const best = bestState(state, outcome);
   const rota = rotaOf(best, {
     status: "feasible",
     backend: options.backend ? `search+${options.backend.name}` : "search",

@@ -92,7 +92,7 @@ export function solve(problem: Problem, options: SolveOptions = {}): Rota {
       });
     },
   });
-  const best = bestState(inst, outcome);
+  const best = bestState(state, outcome);
   const timedOut = clock !== undefined && clock() >= deadline;
   const proven = options.lowerBound !== undefined && options.lowerBound !== null && best.objective - options.lowerBound <= 1e-6 * Math.max(1, Math.abs(best.objective));
   const status: SolveStatus = proven ? "optimal" : stoppedEarly ? "stopped" : timedOut ? "time-limit" : workBudget !== undefined && outcome.moves >= workBudget ? "work-limit" : "feasible";

@@ -86,8 +86,9 @@ export interface SearchOutcome {
 }
 
 /** A search state holding the outcome's best rota. */
-export function bestState(inst: Instance, outcome: SearchOutcome): SearchState {
-  const state = new SearchState(inst);
+export function bestState(searched: SearchState, outcome: SearchOutcome): SearchState {
+  const inst = searched.inst;
+  const state = new SearchState(inst, searched);
   outcome.bestShifts.forEach((byDay, p) => {
     byDay.forEach((runs, day) => {
       const plan: DayPlan = [];

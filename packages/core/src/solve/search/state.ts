@@ -65,7 +65,12 @@ export class SearchState {
   readonly shortSlots: number;
   objective = 0;
 
-  constructor(inst: Instance) {
+  /**
+   * An empty rota. `like`, a state of the same instance, lends its fixed tables (demand, who may
+   * work where): working out the structural rules for every person and slot again is the dearest
+   * part of a new state, and they never change.
+   */
+  constructor(inst: Instance, like?: SearchState) {
     this.inst = inst;
     const G = (this.G = inst.slots.length);
     const K = (this.K = inst.points.length);
@@ -99,61 +104,19 @@ export class SearchState {
     this.worked = new Int32Array(P);
     this.unsocialSlots = new Int32Array(P);
     this.visits = new Int32Array(P * K);
-    this.demandMin = new Int16Array(K * G);
-    this.demandTarget = new Int16Array(K * G);
-    this.demandMax = new Int16Array(K * G).fill(-1);
-    for (const point of inst.points) {
-      for (const g of inst.sites[point.site]?.slots ?? []) {
-        const d = point.demand[g];
-        if (!d) continue;
-        this.demandMin[point.index * G + g] = d.min;
-        this.demandTarget[point.index * G + g] = d.target;
-        this.demandMax[point.index * G + g] = d.max;
-      }
-    }
-    this.edge = new Uint8Array(G);
-    for (const site of inst.sites) for (const run of site.runs) {
-      this.edge[run[0] as number] = 1;
-      this.edge[run[run.length - 1] as number] = 1;
-    }
-    this.unsocial = new Uint8Array(G);
-    for (const slot of inst.slots) if (isUnsocial(inst.problem, slot.day, slot.minute)) this.unsocial[slot.index] = 1;
-    const shares = unsocialShares(inst.problem);
-    this.share = Float64Array.from(inst.people, (p) => shares.get(p.id) ?? 0);
-
-    const filters = HARD_RULES.filter((r) => r.allows);
-    const reference = inst.reference;
-    this.options = inst.people.map((person) => {
-      const own: (Int16Array | undefined)[] = new Array(G);
-      for (const s of person.sites) {
-        const site = inst.sites[s];
-        if (!site) continue;
-        for (const g of site.slots) {
-          let allowed = site.points.filter((k) => filters.every((r) => r.allows?.(inst, person.index, k, g)));
-          // In a re-solve the past is fixed: before `now` a person may only be where they were.
-          if (reference && (inst.slots[g] as SlotInfo).start < reference.now) allowed = allowed.filter((k) => reference.at[person.index]?.[g] === k);
-          if (allowed.length > 0) own[g] = Int16Array.from(allowed);
-        }
-      }
-      return own;
-    });
-    this.capacity = new Int16Array(K * G);
-    this.leadsPossible = new Uint8Array(G);
-    this.keysPossible = new Uint8Array(G);
-    this.options.forEach((own, p) => {
-      const person = inst.people[p];
-      own.forEach((points, g) => {
-        if (!points || !person) return;
-        if (person.lead) this.leadsPossible[g] = 1;
-        if (person.keyholder) this.keysPossible[g] = 1;
-        for (const k of points) if (person.training[k] === "independent") this.capacity[k * G + g]!++;
-      });
-    });
-    this.rotationPoints = inst.people.map((person) =>
-      person.student ? inst.points.filter((k) => person.sites.includes(k.site) && person.training[k.index] === "independent").map((k) => k.index) : [],
-    );
-    this.mentees = inst.people.map(() => []);
-    for (const person of inst.people) if (person.mentor >= 0) this.mentees[person.mentor]?.push(person.index);
+    const fixed = like?.inst === inst ? like : fixedTables(inst, G, K);
+    this.demandMin = fixed.demandMin;
+    this.demandTarget = fixed.demandTarget;
+    this.demandMax = fixed.demandMax;
+    this.edge = fixed.edge;
+    this.unsocial = fixed.unsocial;
+    this.share = fixed.share;
+    this.options = fixed.options;
+    this.capacity = fixed.capacity;
+    this.leadsPossible = fixed.leadsPossible;
+    this.keysPossible = fixed.keysPossible;
+    this.rotationPoints = fixed.rotationPoints;
+    this.mentees = fixed.mentees;
     this.objective = this.fullObjective();
   }
 
@@ -375,4 +338,66 @@ export class SearchState {
     this.worked[p]! += by;
     if (this.unsocial[g]) this.unsocialSlots[p]! += by;
   }
+}
+
+type FixedTables = Pick<SearchState, "demandMin" | "demandTarget" | "demandMax" | "edge" | "unsocial" | "share" | "options" | "capacity" | "leadsPossible" | "keysPossible" | "rotationPoints" | "mentees">;
+
+/** The tables of a state that depend on the instance alone. */
+function fixedTables(inst: Instance, G: number, K: number): FixedTables {
+  const demandMin = new Int16Array(K * G);
+  const demandTarget = new Int16Array(K * G);
+  const demandMax = new Int16Array(K * G).fill(-1);
+  for (const point of inst.points) {
+    for (const g of inst.sites[point.site]?.slots ?? []) {
+      const d = point.demand[g];
+      if (!d) continue;
+      demandMin[point.index * G + g] = d.min;
+      demandTarget[point.index * G + g] = d.target;
+      demandMax[point.index * G + g] = d.max;
+    }
+  }
+  const edge = new Uint8Array(G);
+  for (const site of inst.sites) for (const run of site.runs) {
+    edge[run[0] as number] = 1;
+    edge[run[run.length - 1] as number] = 1;
+  }
+  const unsocial = new Uint8Array(G);
+  for (const slot of inst.slots) if (isUnsocial(inst.problem, slot.day, slot.minute)) unsocial[slot.index] = 1;
+  const shares = unsocialShares(inst.problem);
+  const share = Float64Array.from(inst.people, (p) => shares.get(p.id) ?? 0);
+
+  const filters = HARD_RULES.filter((r) => r.allows);
+  const reference = inst.reference;
+  const options = inst.people.map((person) => {
+    const own: (Int16Array | undefined)[] = new Array(G);
+    for (const s of person.sites) {
+      const site = inst.sites[s];
+      if (!site) continue;
+      for (const g of site.slots) {
+        let allowed = site.points.filter((k) => filters.every((r) => r.allows?.(inst, person.index, k, g)));
+        // In a re-solve the past is fixed: before `now` a person may only be where they were.
+        if (reference && (inst.slots[g] as SlotInfo).start < reference.now) allowed = allowed.filter((k) => reference.at[person.index]?.[g] === k);
+        if (allowed.length > 0) own[g] = Int16Array.from(allowed);
+      }
+    }
+    return own;
+  });
+  const capacity = new Int16Array(K * G);
+  const leadsPossible = new Uint8Array(G);
+  const keysPossible = new Uint8Array(G);
+  options.forEach((own, p) => {
+    const person = inst.people[p];
+    own.forEach((points, g) => {
+      if (!points || !person) return;
+      if (person.lead) leadsPossible[g] = 1;
+      if (person.keyholder) keysPossible[g] = 1;
+      for (const k of points) if (person.training[k] === "independent") capacity[k * G + g]!++;
+    });
+  });
+  const rotationPoints = inst.people.map((person) =>
+    person.student ? inst.points.filter((k) => person.sites.includes(k.site) && person.training[k.index] === "independent").map((k) => k.index) : [],
+  );
+  const mentees: number[][] = inst.people.map(() => []);
+  for (const person of inst.people) if (person.mentor >= 0) mentees[person.mentor]?.push(person.index);
+  return { demandMin, demandTarget, demandMax, edge, unsocial, share, options, capacity, leadsPossible, keysPossible, rotationPoints, mentees };
 }
