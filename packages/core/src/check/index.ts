@@ -14,7 +14,8 @@ export interface CheckReport {
 
 /**
  * The independent checker: any rota against every hard rule and the gap reporting, from the problem
- * and the rota alone. It never sees solver variables or model rows.
+ * and the rota alone. It never sees solver variables or model rows. `view` is this rota's view when
+ * the caller has built one already (the score reads the same view).
  */
 export function check(problem: Problem, rota: RotaInput, view: RotaView = buildView(problem, rota)): CheckReport {
   const violations: Violation[] = view.unknown.map((u) => ({ rule: "references", message: `assignment ${u.index} names an unknown ${u.what}` }));
