@@ -4,7 +4,7 @@ import { band, point, site, staff, tinyProblem } from "../../../test/support/tin
 import { compile, type SlotInfo } from "../instance";
 import { Polisher } from "./polish";
 import { random } from "./random";
-import { hardGapsOf, polishPeers } from "./search";
+import { bestState, hardGapsOf, polishPeers, search } from "./search";
 import { SearchState } from "./state";
 
 // Monday 09:00–13:00 at one desk that needs one person. Ann (lead, keyholder) can work 09:00–11:00
@@ -83,5 +83,22 @@ describe("exact moves over peers' weeks", () => {
     const leads = Array.from({ length: 20 }, (_, seed) => polishPeers(state, random(seed))).find((freed) => freed.some(([p]) => p === 0)) ?? [];
     expect(polisher.improve(leads, limits)).toBeLessThan(0);
     expect(worked(state)).toEqual([[1], [0], [], [], []]);
+  });
+});
+
+describe("the best rota's state", () => {
+  it("borrows the searched state's fixed tables and scores its rota as a fresh state does", () => {
+    const inst = compile(problem);
+    const state = new SearchState(inst);
+    const outcome = search(state, new Map(), { moves: 50, seed: 3 });
+    const best = bestState(state, outcome);
+    expect(best.options).toBe(state.options);
+    expect(best.demandMin).toBe(state.demandMin);
+    const fresh = new SearchState(inst);
+    inst.people.forEach((_, p) => inst.dates.forEach((__, day) => fresh.setDay(p, day, best.dayPlan(p, day))));
+    expect(fresh.options).not.toBe(state.options);
+    expect(fresh.options).toEqual(state.options);
+    expect(best.objective).toBeCloseTo(fresh.objective, 9);
+    expect(best.objective).toBeCloseTo(outcome.best, 9);
   });
 });
