@@ -316,8 +316,8 @@ function takeOver(state: SearchState, p: number, day: number, required: Required
  * Whether the published rota's gaps differ from those it has loaded into the problem after the
  * change: only removed people (their stints are not loaded) and new cover bands change them;
  * absences, availability, pins and new people leave every published stint loaded and every demand
- * as it was. Compiling the problem before the change again took a fifth of a
- * re-solve of the typical week (profiled).
+ * as it was. Compiling the problem before the change again took a fifth of a re-solve of the
+ * typical week (profiled).
  */
 function changesPublishedGaps(change: Change): boolean {
   return (change.removePeople?.length ?? 0) > 0 || (change.cover?.length ?? 0) > 0;
