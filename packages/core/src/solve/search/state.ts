@@ -104,7 +104,7 @@ export class SearchState {
     this.worked = new Int32Array(P);
     this.unsocialSlots = new Int32Array(P);
     this.visits = new Int32Array(P * K);
-    const fixed = like?.inst === inst ? like : fixedTables(inst, G, K);
+    const fixed = like?.inst === inst ? like : fixedTables(inst);
     this.demandMin = fixed.demandMin;
     this.demandTarget = fixed.demandTarget;
     this.demandMax = fixed.demandMax;
@@ -343,7 +343,9 @@ export class SearchState {
 type FixedTables = Pick<SearchState, "demandMin" | "demandTarget" | "demandMax" | "edge" | "unsocial" | "share" | "options" | "capacity" | "leadsPossible" | "keysPossible" | "rotationPoints" | "mentees">;
 
 /** The tables of a state that depend on the instance alone. */
-function fixedTables(inst: Instance, G: number, K: number): FixedTables {
+function fixedTables(inst: Instance): FixedTables {
+  const G = inst.slots.length;
+  const K = inst.points.length;
   const demandMin = new Int16Array(K * G);
   const demandTarget = new Int16Array(K * G);
   const demandMax = new Int16Array(K * G).fill(-1);
