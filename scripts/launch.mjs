@@ -26,7 +26,12 @@ const installedPackages = {
     esbuild.onResolve({ filter: /^[^./]/ }, async (found) => {
       if (found.pluginData === resolving || found.path.startsWith("@deskrota/")) return undefined;
       if (isBuiltin(found.path)) return { path: found.path, external: true };
-      const target = await esbuild.resolve(found.path, { kind: found.kind, resolveDir: found.resolveDir, importer: found.importer, pluginData: resolving });
+      const target = await esbuild.resolve(found.path, {
+        kind: found.kind,
+        resolveDir: found.resolveDir,
+        importer: found.importer,
+        pluginData: resolving,
+      });
       if (target.errors.length > 0) return { errors: target.errors };
       return { path: pathToFileURL(target.path).href, external: true };
     });
@@ -38,7 +43,10 @@ const ownUrl = {
   setup(esbuild) {
     esbuild.onLoad({ filter: /\.ts$/ }, async (file) => {
       const source = await readFile(file.path, "utf8");
-      return { contents: source.replaceAll("import.meta.url", JSON.stringify(pathToFileURL(file.path).href)), loader: "ts" };
+      return {
+        contents: source.replaceAll("import.meta.url", JSON.stringify(pathToFileURL(file.path).href)),
+        loader: "ts",
+      };
     });
   },
 };

@@ -9,8 +9,15 @@ import { join } from "node:path";
 function binDir() {
   if (process.env.DESKROTA_PG_BIN) return process.env.DESKROTA_PG_BIN;
   const root = "/usr/lib/postgresql";
-  const versions = existsSync(root) ? readdirSync(root).filter((v) => existsSync(join(root, v, "bin", "initdb"))).sort((a, b) => Number(b) - Number(a)) : [];
-  if (!versions.length) throw new Error("no PostgreSQL server binaries in /usr/lib/postgresql (apt-get install -y postgresql), and DESKROTA_PG_BIN is not set");
+  const versions = existsSync(root)
+    ? readdirSync(root)
+        .filter((v) => existsSync(join(root, v, "bin", "initdb")))
+        .sort((a, b) => Number(b) - Number(a))
+    : [];
+  if (!versions.length)
+    throw new Error(
+      "no PostgreSQL server binaries in /usr/lib/postgresql (apt-get install -y postgresql), and DESKROTA_PG_BIN is not set",
+    );
   return join(root, versions[0], "bin");
 }
 

@@ -18,7 +18,9 @@ function run(command, args, env = {}) {
 function ensureChromium() {
   if (existsSync("/usr/bin/chromium")) return 0;
   if (process.getuid?.() !== 0) {
-    process.stderr.write("/usr/bin/chromium is missing, so the page's browser tests will fail: apt-get install -y chromium (as root)\n");
+    process.stderr.write(
+      "/usr/bin/chromium is missing, so the page's browser tests will fail: apt-get install -y chromium (as root)\n",
+    );
     return 0;
   }
   return run("sh", ["-c", "apt-get update && apt-get install -y chromium"], { DEBIAN_FRONTEND: "noninteractive" });
@@ -36,7 +38,11 @@ if (status === 0) {
     });
   }
   try {
-    status = run("pnpm", ["exec", "vitest", "run", ...process.argv.slice(2)], cluster ? { DESKROTA_TEST_DATABASE_URL: cluster.url } : {});
+    status = run(
+      "pnpm",
+      ["exec", "vitest", "run", ...process.argv.slice(2)],
+      cluster ? { DESKROTA_TEST_DATABASE_URL: cluster.url } : {},
+    );
   } finally {
     stop();
   }

@@ -18,11 +18,18 @@ if (dst !== "none" && dst !== "fall" && dst !== "spring") {
   process.stderr.write("--dst must be none, fall or spring\n");
   process.exit(2);
 }
-const problem = generate({ sites: Number(values.sites), people: Number(values.people), seed: Number(values.seed), dst });
+const problem = generate({
+  sites: Number(values.sites),
+  people: Number(values.people),
+  seed: Number(values.seed),
+  dst,
+});
 // The generator's contract is a valid v1 problem: refuse to print one that is not.
 const parsed = parseProblem(problem);
 if (!parsed.ok) {
-  process.stderr.write(`generated an invalid problem:\n${parsed.issues.map((i) => `  ${i.path}: ${i.message}`).join("\n")}\n`);
+  process.stderr.write(
+    `generated an invalid problem:\n${parsed.issues.map((i) => `  ${i.path}: ${i.message}`).join("\n")}\n`,
+  );
   process.exit(1);
 }
 const text = `${JSON.stringify(problem, null, 1)}\n`;

@@ -36,13 +36,56 @@ const COHORT_SLOTS: readonly { day: Day; from: number; to: number }[] = [
   { day: "wed", from: 13 * 60, to: 17 * 60 },
   { day: "thu", from: 9 * 60, to: 12 * 60 },
 ];
-const FIRST = ["Ada", "Alex", "Chen", "Fatima", "Kofi", "Leila", "Marek", "Maria", "Mei", "Nadia", "Niamh", "Priya", "Rhys", "Sam", "Tomas", "Yusuf", "Ines", "Olu", "Hana", "Jonas"] as const;
-const LAST = ["Ahmed", "Byrne", "Hughes", "Jones", "Khan", "Kim", "Li", "Mensah", "Okafor", "Patel", "Reid", "Silva", "Smith", "Walsh", "Novak", "Costa", "Berg", "Sato", "Owusu", "Dubois"] as const;
+const FIRST = [
+  "Ada",
+  "Alex",
+  "Chen",
+  "Fatima",
+  "Kofi",
+  "Leila",
+  "Marek",
+  "Maria",
+  "Mei",
+  "Nadia",
+  "Niamh",
+  "Priya",
+  "Rhys",
+  "Sam",
+  "Tomas",
+  "Yusuf",
+  "Ines",
+  "Olu",
+  "Hana",
+  "Jonas",
+] as const;
+const LAST = [
+  "Ahmed",
+  "Byrne",
+  "Hughes",
+  "Jones",
+  "Khan",
+  "Kim",
+  "Li",
+  "Mensah",
+  "Okafor",
+  "Patel",
+  "Reid",
+  "Silva",
+  "Smith",
+  "Walsh",
+  "Novak",
+  "Costa",
+  "Berg",
+  "Sato",
+  "Owusu",
+  "Dubois",
+] as const;
 
 export function generate(options: GenerateOptions): Problem {
   const { sites: siteCount, people: peopleCount, seed } = options;
   if (!Number.isInteger(siteCount) || siteCount < 1) throw new Error("--sites must be a positive integer");
-  if (!Number.isInteger(peopleCount) || peopleCount < 5 * siteCount) throw new Error("--people must be at least 5 per site (a lead, a keyholder and cover for their days off)");
+  if (!Number.isInteger(peopleCount) || peopleCount < 5 * siteCount)
+    throw new Error("--people must be at least 5 per site (a lead, a keyholder and cover for their days off)");
   const dst = options.dst ?? "none";
   const r = rng(seed * 7919 + siteCount * 31 + peopleCount);
   const weekStart = WEEK_START[dst];
@@ -83,10 +126,17 @@ function buildSite(r: Rng, kind: Archetype, s: number, count: number, weekStart:
   // Late closing varies between sites so that no two of a kind are identical.
   const late = r.pick([20 * 60, 21 * 60, 22 * 60]);
   const open: Open = {};
-  const set = (days: readonly Day[], from: number, to: number) => days.forEach((d) => (open[d] = [[hhmm(from), hhmm(to)]]));
+  const set = (days: readonly Day[], from: number, to: number) =>
+    days.forEach((d) => (open[d] = [[hhmm(from), hhmm(to)]]));
   const points: ServicePoint[] = [];
   const point = (suffix: string, name: string, pointKind: string, cover: CoverBand[], maxStintMinutes?: number) =>
-    points.push({ id: `${id}-${suffix}`, name, kind: pointKind, ...(maxStintMinutes ? { maxStintMinutes } : {}), cover });
+    points.push({
+      id: `${id}-${suffix}`,
+      name,
+      kind: pointKind,
+      ...(maxStintMinutes ? { maxStintMinutes } : {}),
+      cover,
+    });
   switch (kind) {
     case "campus":
       set(["mon", "tue", "wed", "thu"], 8 * 60 + 30, 21 * 60);
@@ -124,7 +174,10 @@ function buildSite(r: Rng, kind: Archetype, s: number, count: number, weekStart:
     case "branch":
       set(WEEKDAYS, 9 * 60, 17 * 60);
       point("reception", "Reception", "reception", bands(open, 1), 120);
-      point("helpdesk", "Help Desk", "helpdesk", [...bands(open, 1), ...bands(open, 1, { days: WEEKDAYS, from: 11 * 60, to: 14 * 60 }, 2)]);
+      point("helpdesk", "Help Desk", "helpdesk", [
+        ...bands(open, 1),
+        ...bands(open, 1, { days: WEEKDAYS, from: 11 * 60, to: 14 * 60 }, 2),
+      ]);
       break;
     case "gallery":
       set(["tue", "wed", "fri", "sat", "sun"], 10 * 60, 17 * 60 + 30);
@@ -132,7 +185,12 @@ function buildSite(r: Rng, kind: Archetype, s: number, count: number, weekStart:
       point("admissions", "Admissions", "reception", bands(open, 1), 120);
       point("info", "Information Desk", "helpdesk", bands(open, 1, { days: DAYS, from: 10 * 60, to: 17 * 60 }));
       point("floor", "Gallery Floor", "roving", bands(open, 1, { days: DAYS, from: 11 * 60, to: 16 * 60 }, 2), 90);
-      point("cloakroom", "Cloakroom", "cloakroom", bands(open, 0, { days: ["sat", "sun"], from: 11 * 60, to: 16 * 60 }, 1));
+      point(
+        "cloakroom",
+        "Cloakroom",
+        "cloakroom",
+        bands(open, 0, { days: ["sat", "sun"], from: 11 * 60, to: 16 * 60 }, 1),
+      );
       break;
   }
   const exceptions = siteExceptions(kind, s, open, weekStart);
@@ -152,13 +210,26 @@ function zoneOf(s: number, count: number): string {
 }
 
 function siteName(kind: Archetype): string {
-  return { campus: "Campus Library", main: "Main Library", science: "Science Library", branch: "Branch Library", gallery: "Gallery", allhours: "Main Library (24 h exam season)" }[kind];
+  return {
+    campus: "Campus Library",
+    main: "Main Library",
+    science: "Science Library",
+    branch: "Branch Library",
+    gallery: "Gallery",
+    allhours: "Main Library (24 h exam season)",
+  }[kind];
 }
 
 /** A staff training morning at the second site and a closure at the third, as real weeks have. */
-function siteExceptions(kind: Archetype, s: number, open: Open, weekStart: string): { date: string; open: Window[]; note: string }[] {
+function siteExceptions(
+  kind: Archetype,
+  s: number,
+  open: Open,
+  weekStart: string,
+): { date: string; open: Window[]; note: string }[] {
   if (kind === "allhours") return [];
-  const date = (offset: number) => DateTime.fromISO(weekStart, { zone: "UTC" }).plus({ days: offset }).toISODate() as string;
+  const date = (offset: number) =>
+    DateTime.fromISO(weekStart, { zone: "UTC" }).plus({ days: offset }).toISODate() as string;
   const thu = open.thu?.[0];
   if (s === 1 && thu) return [{ date: date(3), open: [["12:00", thu[1]]], note: "staff training morning" }];
   if (s === 2 && open.mon) return [{ date: date(0), open: [], note: "closed for building works" }];
@@ -169,7 +240,13 @@ function siteExceptions(kind: Archetype, s: number, open: Open, weekStart: strin
  * Cover bands of `min` (and `target`/`max`) over the open hours, or over `within` clipped to the
  * open hours; days with the same hours share one band.
  */
-function bands(open: Open, min: number, within?: { days: readonly Day[]; from: number; to: number }, target?: number, max?: number): CoverBand[] {
+function bands(
+  open: Open,
+  min: number,
+  within?: { days: readonly Day[]; from: number; to: number },
+  target?: number,
+  max?: number,
+): CoverBand[] {
   const byWindow = new Map<string, Day[]>();
   for (const day of within?.days ?? DAYS) {
     for (const [from, to] of open[day] ?? []) {
@@ -190,7 +267,8 @@ function bands(open: Open, min: number, within?: { days: readonly Day[]; from: n
 function demandHours(site: Site): number {
   let hours = 0;
   for (const point of site.servicePoints) {
-    for (const band of point.cover) hours += (Math.max(band.min, band.target ?? 0) * band.days.length * (minutes(band.to) - minutes(band.from))) / 60;
+    for (const band of point.cover)
+      hours += (Math.max(band.min, band.target ?? 0) * band.days.length * (minutes(band.to) - minutes(band.from))) / 60;
   }
   return hours;
 }
@@ -217,7 +295,14 @@ function makeStaff(r: Rng, id: string, sites: Site[], s: number, kind: Archetype
   const site = sites[s] as Site;
   const lead = i < 3 || r.chance(0.45);
   const keyholder = i < 3 || (lead ? r.chance(0.85) : r.chance(0.05));
-  const pattern: Pattern = i === 0 ? "late" : i === 1 ? "early" : kind === "allhours" && r.chance(0.25) ? "night" : r.pick(["early", "early", "late", "mixed"]);
+  const pattern: Pattern =
+    i === 0
+      ? "late"
+      : i === 1
+        ? "early"
+        : kind === "allhours" && r.chance(0.25)
+          ? "night"
+          : r.pick(["early", "early", "late", "mixed"]);
   const weekend = i < 3 || r.chance(0.35);
   const second = sites.length > 1 && r.chance(0.15) ? neighbour(sites, s) : undefined;
   const kinds = new Set([site, ...(second ? [second] : [])].flatMap((x) => x.servicePoints.map((p) => p.kind)));
@@ -237,7 +322,11 @@ function makeStaff(r: Rng, id: string, sites: Site[], s: number, kind: Archetype
     sites: [site.id, ...(second ? [second.id] : [])],
     hours: { target, min: r.chance(0.25) ? Math.floor(target) / 2 : 0, max: target + 6, maxPerDay: night ? 10 : 8 },
     training,
-    qualifications: [...(lead ? ["lead"] : []), ...(keyholder ? ["keyholder"] : []), ...(r.chance(0.25) ? ["first-aid"] : [])],
+    qualifications: [
+      ...(lead ? ["lead"] : []),
+      ...(keyholder ? ["keyholder"] : []),
+      ...(r.chance(0.25) ? ["first-aid"] : []),
+    ],
     availability: staffAvailability(r, site.open as Open, pattern, weekend),
     ...(preferences.length > 0 ? { preferences } : {}),
   };
@@ -257,7 +346,11 @@ function staffAvailability(r: Rng, open: Open, pattern: Pattern, weekend: boolea
   for (const day of DAYS.filter((d) => days.includes(d))) {
     const [from, to] = (open[day]?.[0] ?? ["09:00", "17:00"]).map(minutes) as [number, number];
     const shape = pattern === "mixed" ? r.pick(["early", "late"] as const) : pattern;
-    if (shape === "night") availability[day] = [["00:00", "07:00"], ["21:00", "24:00"]];
+    if (shape === "night")
+      availability[day] = [
+        ["00:00", "07:00"],
+        ["21:00", "24:00"],
+      ];
     else if (day === "sat" || day === "sun" || to - from <= 9 * 60) availability[day] = [[hhmm(from), hhmm(to)]];
     else if (shape === "early") {
       const start = Math.max(from, 8 * 60) + 30 * r.int(0, 2);
@@ -270,7 +363,9 @@ function staffAvailability(r: Rng, open: Open, pattern: Pattern, weekend: boolea
 function staffPreference(r: Rng, pattern: Pattern): Preference {
   const day = r.pick(WEEKDAYS);
   if (pattern === "late") return { days: [day], from: "18:00", to: "22:00", weight: r.pick([1, 2]) };
-  return r.chance(0.5) ? { days: [day], from: "09:00", to: "12:00", weight: r.pick([1, 2]) } : { days: ["fri"], from: "17:00", to: "22:00", weight: -2 };
+  return r.chance(0.5)
+    ? { days: [day], from: "09:00", to: "12:00", weight: r.pick([1, 2]) }
+    : { days: ["fri"], from: "17:00", to: "22:00", weight: -2 };
 }
 
 /**
@@ -291,7 +386,13 @@ function makeStudent(r: Rng, id: string, site: Site, staffHere: Person[], n: num
   const mentors = staffHere.filter((p) => shadowed.every((k) => p.training?.[k] === "independent"));
   const mentor = shadowed.length > 0 && mentors.length > 0 ? r.pick(mentors).id : undefined;
   const target = r.pick([2, 2.5, 3]);
-  const preferences: Preference[] = r.chance(0.3) ? [r.chance(0.5) ? { days: ["fri"], from: "17:00", to: "22:00", weight: -2 } : { days: [r.pick(WEEKDAYS)], from: "09:00", to: "12:00", weight: 1 }] : [];
+  const preferences: Preference[] = r.chance(0.3)
+    ? [
+        r.chance(0.5)
+          ? { days: ["fri"], from: "17:00", to: "22:00", weight: -2 }
+          : { days: [r.pick(WEEKDAYS)], from: "09:00", to: "12:00", weight: 1 },
+      ]
+    : [];
   return {
     id,
     name: nameOf(r),
@@ -301,7 +402,11 @@ function makeStudent(r: Rng, id: string, site: Site, staffHere: Person[], n: num
     shifts: { minMinutes: 60, maxPerDay: 1 },
     training,
     qualifications: [],
-    availability: studentAvailability(r, site.open as Open, COHORT_SLOTS[n % COHORT_SLOTS.length] as (typeof COHORT_SLOTS)[number]),
+    availability: studentAvailability(
+      r,
+      site.open as Open,
+      COHORT_SLOTS[n % COHORT_SLOTS.length] as (typeof COHORT_SLOTS)[number],
+    ),
     ...(preferences.length > 0 ? { preferences } : {}),
     ...(mentor ? { mentor } : {}),
   };
@@ -330,7 +435,10 @@ function studentAvailability(r: Rng, open: Open, cohort: (typeof COHORT_SLOTS)[n
 
 /** `[a, b]` minus `[from, to]`. */
 function cut([a, b]: [number, number], from: number, to: number): [number, number][] {
-  return [...(a < from ? [[a, Math.min(b, from)] as [number, number]] : []), ...(b > to ? [[Math.max(a, to), b] as [number, number]] : [])];
+  return [
+    ...(a < from ? [[a, Math.min(b, from)] as [number, number]] : []),
+    ...(b > to ? [[Math.max(a, to), b] as [number, number]] : []),
+  ];
 }
 
 /** A few days of leave and appointments, in the problem's zone (people at sites abroad have none). */

@@ -18,7 +18,13 @@ const EXAMPLES = new URL("../../docs/examples/", import.meta.url);
 export const EXAMPLE_INSTANCES: BenchInstance[] = [
   { id: "small-campus", ref: { kind: "example", name: "small-campus" }, sites: 1, people: 10, note: "example" },
   { id: "typical-week", ref: { kind: "example", name: "typical-week" }, sites: 3, people: 60, note: "example" },
-  { id: "dst-week", ref: { kind: "example", name: "dst-week" }, sites: 1, people: 40, note: "example, 24 h site, fall-back week" },
+  {
+    id: "dst-week",
+    ref: { kind: "example", name: "dst-week" },
+    sites: 1,
+    people: 40,
+    note: "example, 24 h site, fall-back week",
+  },
   { id: "large-system", ref: { kind: "example", name: "large-system" }, sites: 10, people: 300, note: "example" },
 ];
 
@@ -40,8 +46,10 @@ export const GENERATED_INSTANCES: BenchInstance[] = (
 }));
 
 export function loadProblem(ref: InstanceRef): Problem {
-  const input: unknown = ref.kind === "example" ? JSON.parse(readFileSync(new URL(`${ref.name}.json`, EXAMPLES), "utf8")) : generate(ref);
+  const input: unknown =
+    ref.kind === "example" ? JSON.parse(readFileSync(new URL(`${ref.name}.json`, EXAMPLES), "utf8")) : generate(ref);
   const parsed = parseProblem(input);
-  if (!parsed.ok) throw new Error(`invalid benchmark problem: ${parsed.issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`);
+  if (!parsed.ok)
+    throw new Error(`invalid benchmark problem: ${parsed.issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`);
   return parsed.value;
 }

@@ -27,7 +27,9 @@ export function machine(): Machine {
   };
 }
 
-const ENGINE_SOURCES = ["packages/core/src", "packages/engine/src"].map((dir) => new URL(`../../${dir}/`, import.meta.url));
+const ENGINE_SOURCES = ["packages/core/src", "packages/engine/src"].map(
+  (dir) => new URL(`../../${dir}/`, import.meta.url),
+);
 
 /**
  * A hash of the engine's sources as they are on disk now. Others edit the working tree while a
@@ -50,10 +52,16 @@ export function revision(): { commit: string; engineDirty: boolean } {
   const root = fileURLToPath(new URL("../..", import.meta.url));
   const git = (...args: string[]) => {
     try {
-      return execFileSync("git", ["-C", root, ...args], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+      return execFileSync("git", ["-C", root, ...args], {
+        encoding: "utf8",
+        stdio: ["ignore", "pipe", "ignore"],
+      }).trim();
     } catch {
       return "";
     }
   };
-  return { commit: git("rev-parse", "--short", "HEAD") || "unknown", engineDirty: git("status", "--porcelain", "--", "packages").length > 0 };
+  return {
+    commit: git("rev-parse", "--short", "HEAD") || "unknown",
+    engineDirty: git("status", "--porcelain", "--", "packages").length > 0,
+  };
 }

@@ -17,21 +17,31 @@ import { median } from "./stats";
  * `pnpm bench [--quick] [--instances a,b]`: bounds and backends first (the gaps need the bounds), then the engine on
  * every instance, then the derived tables. One measured thing at a time: the machine has two cores.
  */
-const { values } = parseArgs({ options: { quick: { type: "boolean", default: false }, instances: { type: "string" } } });
+const { values } = parseArgs({
+  options: { quick: { type: "boolean", default: false }, instances: { type: "string" } },
+});
 const plan = planFor(values.quick ? "quick" : "full", values.instances?.split(","));
 const host = machine();
 const source = revision();
 const started = performance.now();
 const loads: number[] = [];
 const sampler = setInterval(() => loads.push(loadavg()[0] ?? 0), 10_000);
-const log = (line: string) => process.stderr.write(`[${((performance.now() - started) / 1000).toFixed(0).padStart(5)} s] ${line}\n`);
+const log = (line: string) =>
+  process.stderr.write(`[${((performance.now() - started) / 1000).toFixed(0).padStart(5)} s] ${line}\n`);
 log(`${plan.mode} run on ${host.cores} cores, load ${host.loadAtStart.join(" / ")}`);
 
 const lp: BackendSummary[] = [];
 for (const { instance } of plan.solves) {
   for (const { backend, limitSeconds, only } of plan.lp) {
     if (only && !only.includes(instance.id)) continue;
-    const c: BackendCase = { id: `lp-${instance.id}`, instance, part: { kind: "week" }, label: `${instance.id}: LP relaxation`, relaxation: true, timeLimitSeconds: limitSeconds };
+    const c: BackendCase = {
+      id: `lp-${instance.id}`,
+      instance,
+      part: { kind: "week" },
+      label: `${instance.id}: LP relaxation`,
+      relaxation: true,
+      timeLimitSeconds: limitSeconds,
+    };
     lp.push(await measureBackend(c, backend, plan.backend, log));
   }
 }
@@ -56,7 +66,11 @@ const results: Results = {
   mode: plan.mode,
   machine: host,
   revision: { ...source, engineVersions: [...enginesSeen] },
-  load: { median: round2(median(loads) ?? host.loadAtStart[0]), max: round2(Math.max(host.loadAtStart[0], ...loads)), samples: loads.length },
+  load: {
+    median: round2(median(loads) ?? host.loadAtStart[0]),
+    max: round2(Math.max(host.loadAtStart[0], ...loads)),
+    samples: loads.length,
+  },
   durationS: Math.round((performance.now() - started) / 1000),
   settings: {
     lp: plan.lp,
@@ -86,14 +100,23 @@ log(`wrote benchmarks/results/${name}.md and ${name}.json`);
  * The best lower bound known for an instance: its LP relaxation, or the dual bound of a HiGHS
  * MILP run on its whole week where there is one (tighter).
  */
-function bestBound(id: string, lps: BackendSummary[], milps: BackendSummary[]): { value: number | null; source: string } {
+function bestBound(
+  id: string,
+  lps: BackendSummary[],
+  milps: BackendSummary[],
+): { value: number | null; source: string } {
   const candidates: { value: number; source: string }[] = [];
   const relaxed = lps.filter((l) => l.instance === id && l.backend !== "jslp");
   for (const l of relaxed) if (l.bound !== null) candidates.push({ value: l.bound, source: "LP" });
   for (const m of milps) {
-    if (m.instance === id && m.part === "week" && m.backend === "highs" && m.bound != null) candidates.push({ value: m.bound, source: `MILP ${m.timeLimitSeconds} s` });
+    if (m.instance === id && m.part === "week" && m.backend === "highs" && m.bound != null)
+      candidates.push({ value: m.bound, source: `MILP ${m.timeLimitSeconds} s` });
   }
-  if (candidates.length === 0) return { value: null, source: relaxed.length ? `LP: ${relaxed.flatMap((l) => l.outcomes).join(", ")}` : "no LP run" };
+  if (candidates.length === 0)
+    return {
+      value: null,
+      source: relaxed.length ? `LP: ${relaxed.flatMap((l) => l.outcomes).join(", ")}` : "no LP run",
+    };
   return candidates.reduce((a, b) => (b.value > a.value ? b : a));
 }
 

@@ -33,21 +33,50 @@ const byId = (id: string): BenchInstance => {
  * site's week, and whole weeks up to 60 people.
  */
 function milpCases(limit: number, quick: boolean): BackendCase[] {
-  const c = (id: string, instance: string, part: ModelPart, label: string, relaxation = false): BackendCase => ({ id, instance: byId(instance), part, label, relaxation, timeLimitSeconds: limit });
+  const c = (id: string, instance: string, part: ModelPart, label: string, relaxation = false): BackendCase => ({
+    id,
+    instance: byId(instance),
+    part,
+    label,
+    relaxation,
+    timeLimitSeconds: limit,
+  });
   const all: BackendCase[] = [
-    c("small-day-lp", "small-campus", { kind: "site-day", site: "campus", day: 1 }, "small-campus: Tuesday, LP relaxation", true),
+    c(
+      "small-day-lp",
+      "small-campus",
+      { kind: "site-day", site: "campus", day: 1 },
+      "small-campus: Tuesday, LP relaxation",
+      true,
+    ),
     c("small-day", "small-campus", { kind: "site-day", site: "campus", day: 1 }, "small-campus: Tuesday"),
-    c("person-week", "typical-week", { kind: "person-week", person: "s008" }, "typical-week: one person's week (s008, two sites)"),
+    c(
+      "person-week",
+      "typical-week",
+      { kind: "person-week", person: "s008" },
+      "typical-week: one person's week (s008, two sites)",
+    ),
     c("site-day", "typical-week", { kind: "site-day", site: "main", day: 1 }, "typical-week: Main Library, Tuesday"),
-    c("site-day-25h", "dst-week", { kind: "site-day", site: "main", day: 6 }, "dst-week: the 25-hour Sunday (24 h site)"),
+    c(
+      "site-day-25h",
+      "dst-week",
+      { kind: "site-day", site: "main", day: 6 },
+      "dst-week: the 25-hour Sunday (24 h site)",
+    ),
     c("site-week", "typical-week", { kind: "site-week", site: "health" }, "typical-week: Health Library, whole week"),
     // Long enough for HiGHS to settle the optimum the search is judged against.
-    { ...c("small-campus-week", "small-campus", { kind: "week" }, "small-campus: whole week"), timeLimitSeconds: quick ? limit : 120 },
+    {
+      ...c("small-campus-week", "small-campus", { kind: "week" }, "small-campus: whole week"),
+      timeLimitSeconds: quick ? limit : 120,
+    },
     c("gen-1x10-week", "gen-1x10", { kind: "week" }, "gen-1x10: whole week"),
     // Mid-size weeks: HiGHS's dual bound after its root cuts is far tighter than the LP relaxation,
     // so these give the gaps a bound worth measuring against.
     // typical-week's is the bound its gap target is judged against: it gets the longest.
-    ...(["typical-week", "dst-week", "gen-3x60"] as const).map((id) => ({ ...c(`${id}-week`, id, { kind: "week" }, `${id}: whole week`), timeLimitSeconds: id === "typical-week" ? 300 : 120 })),
+    ...(["typical-week", "dst-week", "gen-3x60"] as const).map((id) => ({
+      ...c(`${id}-week`, id, { kind: "week" }, `${id}: whole week`),
+      timeLimitSeconds: id === "typical-week" ? 300 : 120,
+    })),
   ];
   return quick ? all.filter((x) => ["small-day-lp", "small-day", "small-campus-week"].includes(x.id)) : all;
 }
@@ -82,7 +111,10 @@ function basePlan(mode: "quick" | "full"): Plan {
   }
   return {
     mode,
-    solves: [...EXAMPLE_INSTANCES, ...GENERATED_INSTANCES].map((instance) => ({ instance, settings: { runs: 3, timeLimitMs: 60_000 } })),
+    solves: [...EXAMPLE_INSTANCES, ...GENERATED_INSTANCES].map((instance) => ({
+      instance,
+      settings: { runs: 3, timeLimitMs: 60_000 },
+    })),
     // The engine's adapter (interior point for LPs) gives the reference bound; dual simplex, its
     // earlier choice, beside it only matters if it ends within a solve's time limit.
     // Up to 3 × 60 the LP ends in seconds; above, interior point needs minutes and hundreds of MB

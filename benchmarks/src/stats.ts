@@ -18,7 +18,9 @@ export function percentile(values: readonly number[], p: number): number | null 
  * series. Null with fewer than two usable points.
  */
 export function growthExponent(points: readonly [number, number | null][]): number | null {
-  const logs = points.filter((pt): pt is [number, number] => pt[1] !== null && pt[0] > 0 && pt[1] > 0).map(([x, y]) => [Math.log(x), Math.log(y)] as const);
+  const logs = points
+    .filter((pt): pt is [number, number] => pt[1] !== null && pt[0] > 0 && pt[1] > 0)
+    .map(([x, y]) => [Math.log(x), Math.log(y)] as const);
   if (logs.length < 2) return null;
   const mx = logs.reduce((s, [x]) => s + x, 0) / logs.length;
   const my = logs.reduce((s, [, y]) => s + y, 0) / logs.length;

@@ -14,7 +14,10 @@ export function restrict(problem: Problem, part: ModelPart): Problem {
   const site = problem.sites.find((s) => s.id === part.site);
   if (!site) throw new Error(`no site ${part.site}`);
   const day = part.kind === "site-day" ? DAYS[part.day] : undefined;
-  const date = part.kind === "site-day" ? DateTime.fromISO(problem.weekStart, { zone: "UTC" }).plus({ days: part.day }).toISODate() : undefined;
+  const date =
+    part.kind === "site-day"
+      ? DateTime.fromISO(problem.weekStart, { zone: "UTC" }).plus({ days: part.day }).toISODate()
+      : undefined;
   const open = day ? { [day]: site.open[day] ?? [] } : site.open;
   const exceptions = (site.exceptions ?? []).filter((e) => date === undefined || e.date === date);
   const kinds = new Set(site.servicePoints.flatMap((p) => [p.kind, p.id]));

@@ -30,7 +30,11 @@ describe("generate", () => {
     for (const s of students.filter((_, i) => i % 2 === 0)) {
       for (const [from, to] of s.availability?.wed ?? []) expect(to <= "13:00" || from >= "17:00").toBe(true);
     }
-    expect(students.some((s) => Object.keys(s.availability ?? {}).some((d) => (s.availability?.[d as "mon"]?.length ?? 0) > 1))).toBe(true);
+    expect(
+      students.some((s) =>
+        Object.keys(s.availability ?? {}).some((d) => (s.availability?.[d as "mon"]?.length ?? 0) > 1),
+      ),
+    ).toBe(true);
     expect(problem.people.some((p) => Object.values(p.training ?? {}).includes("shadowing") && p.mentor)).toBe(true);
     for (const site of problem.sites) {
       const here = problem.people.filter((p) => p.sites.includes(site.id));

@@ -1,4 +1,14 @@
-import { buildModel, compile, highsBackend, jslpBackend, Milp, RULES, verifySolution, type BackendResult, type MilpBackend } from "@deskrota/core";
+import {
+  buildModel,
+  compile,
+  highsBackend,
+  jslpBackend,
+  Milp,
+  RULES,
+  verifySolution,
+  type BackendResult,
+  type MilpBackend,
+} from "@deskrota/core";
 import loadHighs, { type Highs } from "highs";
 import { loadProblem } from "../instances";
 import { restrict } from "../subproblems";
@@ -30,14 +40,29 @@ export async function runBackendTask(task: BackendTask, started: Started): Promi
   const { milp } = buildModel(inst, rules, person ? { people: new Set([person.index]) } : {});
 
   const t = performance.now();
-  const backend = task.backend === "jslp" ? jslpBackend : highsBackend(task.backend === "highs-simplex" ? withSolver(await loadHighs(), "simplex") : await loadHighs());
+  const backend =
+    task.backend === "jslp"
+      ? jslpBackend
+      : highsBackend(task.backend === "highs-simplex" ? withSolver(await loadHighs(), "simplex") : await loadHighs());
   backend.solve(tiny(), { timeLimitSeconds: 10 });
   const warmupMs = Math.round(performance.now() - t);
 
   const denseBytes = denseTableauBytes(milp);
-  started({ people: person ? 1 : inst.people.length, slots: inst.slots.length, cols: milp.numCols, rows: milp.numRows, nonzeros: milp.numNonzeros, denseMb: Math.round(denseBytes / 1048576) });
+  started({
+    people: person ? 1 : inst.people.length,
+    slots: inst.slots.length,
+    cols: milp.numCols,
+    rows: milp.numRows,
+    nonzeros: milp.numNonzeros,
+    denseMb: Math.round(denseBytes / 1048576),
+  });
   if (task.backend === "jslp" && denseBytes > task.denseLimitBytes) {
-    return { status: "skipped", timeMs: 0, warmupMs, message: `its dense tableau would need ${(denseBytes / 2 ** 30).toFixed(1)} GB` };
+    return {
+      status: "skipped",
+      timeMs: 0,
+      warmupMs,
+      message: `its dense tableau would need ${(denseBytes / 2 ** 30).toFixed(1)} GB`,
+    };
   }
   return solveOnce(backend, milp, task, warmupMs);
 }
@@ -46,7 +71,12 @@ function solveOnce(backend: MilpBackend, milp: Milp, task: BackendTask, warmupMs
   const t = performance.now();
   const result = backend.solve(milp, { relaxation: task.relaxation, timeLimitSeconds: task.timeLimitSeconds });
   const timeMs = Math.round(performance.now() - t);
-  const run: BackendRun = { status: result.status, timeMs, warmupMs, ...(result.message ? { message: result.message } : {}) };
+  const run: BackendRun = {
+    status: result.status,
+    timeMs,
+    warmupMs,
+    ...(result.message ? { message: result.message } : {}),
+  };
   if (result.bound !== undefined) run.bound = result.bound;
   if (result.x && !task.relaxation) {
     // Only a point that passes every check counts, whatever the backend says about it.
@@ -62,8 +92,11 @@ function solveOnce(backend: MilpBackend, milp: Milp, task: BackendTask, warmupMs
  */
 function denseTableauBytes(milp: Milp): number {
   let constraints = 0;
-  for (let j = 0; j < milp.numCols; j++) constraints += Number((milp.lower[j] ?? 0) > 0) + Number(Number.isFinite(milp.upper[j] ?? Infinity));
-  for (let i = 0; i < milp.numRows; i++) constraints += Number(Number.isFinite(milp.rowLower[i] ?? -Infinity)) + Number(Number.isFinite(milp.rowUpper[i] ?? Infinity));
+  for (let j = 0; j < milp.numCols; j++)
+    constraints += Number((milp.lower[j] ?? 0) > 0) + Number(Number.isFinite(milp.upper[j] ?? Infinity));
+  for (let i = 0; i < milp.numRows; i++)
+    constraints +=
+      Number(Number.isFinite(milp.rowLower[i] ?? -Infinity)) + Number(Number.isFinite(milp.rowUpper[i] ?? Infinity));
   return 8 * (milp.numCols + 1) * (constraints + 1);
 }
 
@@ -80,7 +113,10 @@ function withSolver(highs: Highs, solver: "simplex"): Highs {
         const store = model.options;
         const set = store.set.bind(store) as (values: Parameters<typeof store.set>[0]) => ReturnType<typeof store.set>;
         // Both forms of `set` (one name and value, or a record of them) end as a record with our solver.
-        store.set = ((first: string | Record<string, unknown>, value?: unknown) => set({ ...(typeof first === "string" ? { [first]: value } : first), solver } as Parameters<typeof store.set>[0])) as typeof store.set;
+        store.set = ((first: string | Record<string, unknown>, value?: unknown) =>
+          set({ ...(typeof first === "string" ? { [first]: value } : first), solver } as Parameters<
+            typeof store.set
+          >[0])) as typeof store.set;
         return model;
       };
     },

@@ -10,9 +10,15 @@ const mb = (bytes: number) => Math.round(bytes / 1048576);
 export type Started = (info?: Record<string, number>) => void;
 
 process.once("message", async (task: ChildTask) => {
-  const started: Started = (info) => void send({ type: "started", rssMb: mb(process.memoryUsage().rss), ...(info ? { info } : {}) });
+  const started: Started = (info) =>
+    void send({ type: "started", rssMb: mb(process.memoryUsage().rss), ...(info ? { info } : {}) });
   try {
-    const value = task.kind === "solve" ? await runSolveTask(task, started) : task.kind === "resolve" ? await runResolveTask(task, started) : await runBackendTask(task, started);
+    const value =
+      task.kind === "solve"
+        ? await runSolveTask(task, started)
+        : task.kind === "resolve"
+          ? await runResolveTask(task, started)
+          : await runBackendTask(task, started);
     // maxRSS covers every thread of the process: the engine's search and bound workers included.
     await send({ type: "result", value, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) });
   } catch (error) {

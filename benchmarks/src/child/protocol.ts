@@ -20,7 +20,11 @@ export interface ResolveTask {
 }
 
 /** Which MILP deskrota builds: the whole week, or a part of it the search could hand to a backend. */
-export type ModelPart = { kind: "week" } | { kind: "site-day"; site: string; day: number } | { kind: "site-week"; site: string } | { kind: "person-week"; person: string };
+export type ModelPart =
+  | { kind: "week" }
+  | { kind: "site-day"; site: string; day: number }
+  | { kind: "site-week"; site: string }
+  | { kind: "person-week"; person: string };
 
 export interface BackendTask {
   kind: "backend";

@@ -38,9 +38,19 @@ export async function runResolveTask(task: ResolveTask, started: Started): Promi
     const t = performance.now();
     const result = await resolve(problem, published, change, { now, seed: 1 });
     const wallMs = performance.now() - t;
-    samples.push({ wallMs: Math.round(wallMs * 10) / 10, workerMs: result.rota.solver?.timeMs ?? 0, changes: result.diff.changes, minimal: result.minimal, hardViolations: hardViolations(problem, change, result.rota) });
+    samples.push({
+      wallMs: Math.round(wallMs * 10) / 10,
+      workerMs: result.rota.solver?.timeMs ?? 0,
+      changes: result.diff.changes,
+      minimal: result.minimal,
+      hardViolations: hardViolations(problem, change, result.rota),
+    });
   }
-  return { publishedObjective: published.solver?.objective ?? published.score.soft, publishedStints: published.assignments.length, samples };
+  return {
+    publishedObjective: published.solver?.objective ?? published.score.soft,
+    publishedStints: published.assignments.length,
+    samples,
+  };
 }
 
 function absenceFor(stint: Assignment): { change: Change; now: string } {
@@ -54,6 +64,7 @@ function absenceFor(stint: Assignment): { change: Change; now: string } {
 /** Hard-rule violations of the repaired rota, by the independent checker, against the changed problem. */
 function hardViolations(problem: Problem, change: Change, rota: Parameters<typeof check>[1]): number {
   const changed = applyChange(problem, change);
-  if (!changed.ok) throw new Error(`benchmark built an invalid change: ${changed.issues.map((i) => i.message).join("; ")}`);
+  if (!changed.ok)
+    throw new Error(`benchmark built an invalid change: ${changed.issues.map((i) => i.message).join("; ")}`);
   return check(changed.value, rota).violations.length;
 }

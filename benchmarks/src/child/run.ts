@@ -59,27 +59,42 @@ export function runChild<T>(task: ChildTask, limits: ChildLimits): Promise<Child
       clearTimeout(killTimer);
       sample();
       child.kill("SIGKILL");
-      resolve({ ...outcome, ...(info ? { info } : {}), peakRssMb: Math.max(reportedMb, peakKb / 1024), startRssMb, wallMs: started === undefined ? 0 : performance.now() - started });
+      resolve({
+        ...outcome,
+        ...(info ? { info } : {}),
+        peakRssMb: Math.max(reportedMb, peakKb / 1024),
+        startRssMb,
+        wallMs: started === undefined ? 0 : performance.now() - started,
+      });
     };
     const sample = () => {
       const status = pid === undefined ? undefined : procStatus(pid);
       if (!status) return;
       peakKb = Math.max(peakKb, status.hwmKb);
-      if (status.rssKb / 1024 > limits.rssLimitMb) finish({ status: "killed-memory", message: `killed at ${Math.round(status.rssKb / 1024)} MB resident` });
+      if (status.rssKb / 1024 > limits.rssLimitMb)
+        finish({ status: "killed-memory", message: `killed at ${Math.round(status.rssKb / 1024)} MB resident` });
     };
     const sampler = setInterval(sample, SAMPLE_MS);
-    killTimer = setTimeout(() => finish({ status: "error", message: `no start within ${START_LIMIT_MS} ms` }), START_LIMIT_MS);
+    killTimer = setTimeout(
+      () => finish({ status: "error", message: `no start within ${START_LIMIT_MS} ms` }),
+      START_LIMIT_MS,
+    );
     child.on("message", (message: ChildMessage) => {
       if (message.type === "started") {
         started = performance.now();
         startRssMb = message.rssMb;
         info = message.info;
         clearTimeout(killTimer);
-        killTimer = setTimeout(() => finish({ status: "killed-time", message: `killed ${limits.killAfterMs} ms after start` }), limits.killAfterMs);
+        killTimer = setTimeout(
+          () => finish({ status: "killed-time", message: `killed ${limits.killAfterMs} ms after start` }),
+          limits.killAfterMs,
+        );
       } else if (message.type === "result") finish({ status: "ok", value: message.value as T }, message.maxRssMb);
       else finish({ status: "error", message: message.message });
     });
-    child.on("exit", (code, signal) => finish({ status: "error", message: `child exited (${signal ?? code}) without an answer` }));
+    child.on("exit", (code, signal) =>
+      finish({ status: "error", message: `child exited (${signal ?? code}) without an answer` }),
+    );
   });
 }
 

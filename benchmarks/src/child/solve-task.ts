@@ -25,11 +25,26 @@ export async function runSolveTask(task: SolveTask, started: Started): Promise<S
   const problem = loadProblem(task.instance);
   const warmUp = performance.now();
   let coldFirstRotaMs: number | null = null;
-  await solve(loadProblem({ kind: "example", name: "small-campus" }), { timeLimitMs: 500, onProgress: () => (coldFirstRotaMs ??= Math.round(performance.now() - warmUp)) });
+  await solve(loadProblem({ kind: "example", name: "small-campus" }), {
+    timeLimitMs: 500,
+    onProgress: () => (coldFirstRotaMs ??= Math.round(performance.now() - warmUp)),
+  });
   started();
   const curve: [number, number][] = [];
   const t0 = performance.now();
-  const rota = await solve(problem, { timeLimitMs: task.timeLimitMs, seed: task.seed, onProgress: (p) => curve.push([Math.round(performance.now() - t0), p.objective]) });
+  const rota = await solve(problem, {
+    timeLimitMs: task.timeLimitMs,
+    seed: task.seed,
+    onProgress: (p) => curve.push([Math.round(performance.now() - t0), p.objective]),
+  });
   const wallMs = Math.round(performance.now() - t0);
-  return { coldFirstRotaMs, curve, wallMs, solver: rota.solver, metrics: metrics(problem, rota), hardViolations: check(problem, rota).violations.length, stints: rota.assignments.length };
+  return {
+    coldFirstRotaMs,
+    curve,
+    wallMs,
+    solver: rota.solver,
+    metrics: metrics(problem, rota),
+    hardViolations: check(problem, rota).violations.length,
+    stints: rota.assignments.length,
+  };
 }

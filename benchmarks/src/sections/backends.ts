@@ -52,23 +52,45 @@ export interface BackendSummary {
 }
 
 /** Each backend on each case, each run in a fresh process that is killed at limit + grace or at the memory limit. */
-export async function measureBackend(c: BackendCase, backend: BackendName, settings: BackendSettings, log: (line: string) => void): Promise<BackendSummary> {
+export async function measureBackend(
+  c: BackendCase,
+  backend: BackendName,
+  settings: BackendSettings,
+  log: (line: string) => void,
+): Promise<BackendSummary> {
   const outcomes: string[] = [];
   const runs: { time: number; run?: BackendRun; peak: number; start: number; size?: Record<string, number> }[] = [];
   let message: string | undefined;
   for (let i = 0; i < settings.runs; i++) {
     const outcome = await runChild<BackendRun>(
-      { kind: "backend", backend, instance: c.instance.ref, part: c.part, relaxation: c.relaxation, timeLimitSeconds: c.timeLimitSeconds, denseLimitBytes: settings.denseLimitBytes },
+      {
+        kind: "backend",
+        backend,
+        instance: c.instance.ref,
+        part: c.part,
+        relaxation: c.relaxation,
+        timeLimitSeconds: c.timeLimitSeconds,
+        denseLimitBytes: settings.denseLimitBytes,
+      },
       { killAfterMs: (c.timeLimitSeconds + settings.graceSeconds) * 1000, rssLimitMb: settings.rssLimitMb },
     );
     const run = outcome.value;
     const label = outcome.status === "ok" && run ? run.status : outcome.status;
     outcomes.push(label);
     message ??= run?.message ?? (outcome.status === "ok" ? undefined : outcome.message);
-    runs.push({ time: run ? run.timeMs : outcome.wallMs, ...(run ? { run } : {}), peak: outcome.peakRssMb, start: outcome.startRssMb, ...(outcome.info ? { size: outcome.info } : {}) });
-    log(`backend ${c.id} ${backend}: ${label}${run ? ` ${run.timeMs} ms, objective ${run.objective ?? "—"}, bound ${run.bound ?? "—"}` : ""}, ${Math.round(outcome.peakRssMb)} MB${message ? ` (${message})` : ""}`);
+    runs.push({
+      time: run ? run.timeMs : outcome.wallMs,
+      ...(run ? { run } : {}),
+      peak: outcome.peakRssMb,
+      start: outcome.startRssMb,
+      ...(outcome.info ? { size: outcome.info } : {}),
+    });
+    log(
+      `backend ${c.id} ${backend}: ${label}${run ? ` ${run.timeMs} ms, objective ${run.objective ?? "—"}, bound ${run.bound ?? "—"}` : ""}, ${Math.round(outcome.peakRssMb)} MB${message ? ` (${message})` : ""}`,
+    );
     // A skipped, killed or failed run, or a slow one, would only repeat itself.
-    if (outcome.status !== "ok" || run?.status === "skipped" || (run?.timeMs ?? 0) > settings.repeatBelowSeconds * 1000) break;
+    if (outcome.status !== "ok" || run?.status === "skipped" || (run?.timeMs ?? 0) > settings.repeatBelowSeconds * 1000)
+      break;
   }
   const answered = runs.filter((r) => r.run && r.run.status !== "skipped");
   const measured = runs.filter((r) => r.run?.status !== "skipped");
@@ -88,7 +110,9 @@ export async function measureBackend(c: BackendCase, backend: BackendName, setti
     bound: median(answered.map((r) => r.run?.bound)),
     peakRssMb: median(measured.map((r) => Math.round(r.peak))),
     solverRssMb: median(measured.map((r) => Math.max(0, Math.round(r.peak - r.start)))),
-    overrunMaxMs: measured.length ? Math.max(...measured.map((r) => Math.round(r.time - c.timeLimitSeconds * 1000))) : null,
+    overrunMaxMs: measured.length
+      ? Math.max(...measured.map((r) => Math.round(r.time - c.timeLimitSeconds * 1000)))
+      : null,
     warmupMs: median(answered.map((r) => r.run?.warmupMs)),
     ...(message ? { message } : {}),
   };

@@ -34,10 +34,21 @@ export interface ResolveSummary {
 }
 
 /** Re-solve latency and changed assignments over seeded random absences, in one fresh process. */
-export async function measureResolve(instance: BenchInstance, settings: ResolveSettings, log: (line: string) => void): Promise<ResolveSummary> {
-  const outcome = await runChild<ResolveRun>({ kind: "resolve", instance: instance.ref, publishMs: settings.publishMs, absences: settings.absences, seed: 5 }, { killAfterMs: settings.absences * 10_000 + 60_000, rssLimitMb: 6000 });
+export async function measureResolve(
+  instance: BenchInstance,
+  settings: ResolveSettings,
+  log: (line: string) => void,
+): Promise<ResolveSummary> {
+  const outcome = await runChild<ResolveRun>(
+    { kind: "resolve", instance: instance.ref, publishMs: settings.publishMs, absences: settings.absences, seed: 5 },
+    { killAfterMs: settings.absences * 10_000 + 60_000, rssLimitMb: 6000 },
+  );
   const samples = outcome.value?.samples ?? [];
-  const spread = (xs: number[]): Spread => ({ p50: percentile(xs, 50), p95: percentile(xs, 95), max: xs.length ? Math.max(...xs) : null });
+  const spread = (xs: number[]): Spread => ({
+    p50: percentile(xs, 50),
+    p95: percentile(xs, 95),
+    max: xs.length ? Math.max(...xs) : null,
+  });
   const summary: ResolveSummary = {
     instance: instance.id,
     status: outcome.status,
@@ -48,10 +59,14 @@ export async function measureResolve(instance: BenchInstance, settings: ResolveS
     latencyMs: spread(samples.map((s) => s.wallMs)),
     workerMs: spread(samples.map((s) => s.workerMs)),
     changes: spread(samples.map((s) => s.changes)),
-    provenMinimalPct: samples.length ? Math.round((100 * samples.filter((s) => s.minimal).length) / samples.length) : null,
+    provenMinimalPct: samples.length
+      ? Math.round((100 * samples.filter((s) => s.minimal).length) / samples.length)
+      : null,
     hardViolations: Math.max(0, ...samples.map((s) => s.hardViolations)),
     peakRssMb: Math.round(outcome.peakRssMb),
   };
-  log(`resolve ${instance.id}: ${outcome.status}, ${samples.length} absences, p50 ${summary.latencyMs.p50} ms, p95 ${summary.latencyMs.p95} ms, max ${summary.latencyMs.max} ms, changes p50 ${summary.changes.p50}${outcome.message ? ` (${outcome.message.split("\n")[0]})` : ""}`);
+  log(
+    `resolve ${instance.id}: ${outcome.status}, ${samples.length} absences, p50 ${summary.latencyMs.p50} ms, p95 ${summary.latencyMs.p95} ms, max ${summary.latencyMs.max} ms, changes p50 ${summary.changes.p50}${outcome.message ? ` (${outcome.message.split("\n")[0]})` : ""}`,
+  );
   return summary;
 }

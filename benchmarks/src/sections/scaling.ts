@@ -38,7 +38,11 @@ export interface Growth {
   lpBound: number | null;
 }
 
-export function scaling(instances: BenchInstance[], solves: SolveSummary[], lps: BackendSummary[]): { rows: ScalingRow[]; growth: Growth } {
+export function scaling(
+  instances: BenchInstance[],
+  solves: SolveSummary[],
+  lps: BackendSummary[],
+): { rows: ScalingRow[]; growth: Growth } {
   const rows = instances.map((instance): ScalingRow => {
     const solve = solves.find((s) => s.instance === instance.id);
     const lp = lps.find((l) => l.instance === instance.id && l.size !== null);

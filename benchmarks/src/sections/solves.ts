@@ -59,14 +59,30 @@ export interface SolveSummary {
 }
 
 /** Runs the engine `runs` times (seeds 1…runs), each in a fresh process, and summarises by medians. */
-export async function measureSolves(instance: BenchInstance, settings: SolveSettings, bound: { value: number | null; source: string }, log: (line: string) => void): Promise<{ runs: RunRecord[]; summary: SolveSummary }> {
+export async function measureSolves(
+  instance: BenchInstance,
+  settings: SolveSettings,
+  bound: { value: number | null; source: string },
+  log: (line: string) => void,
+): Promise<{ runs: RunRecord[]; summary: SolveSummary }> {
   const runs: RunRecord[] = [];
   for (let seed = 1; seed <= settings.runs; seed++) {
-    const outcome = await runChild<SolveRun>({ kind: "solve", instance: instance.ref, timeLimitMs: settings.timeLimitMs, seed }, { killAfterMs: settings.timeLimitMs + 60_000, rssLimitMb: 6000 });
-    const record: RunRecord = { seed, status: outcome.status, peakRssMb: Math.round(outcome.peakRssMb), ...(outcome.message ? { message: outcome.message } : {}), ...(outcome.value ? { run: outcome.value } : {}) };
+    const outcome = await runChild<SolveRun>(
+      { kind: "solve", instance: instance.ref, timeLimitMs: settings.timeLimitMs, seed },
+      { killAfterMs: settings.timeLimitMs + 60_000, rssLimitMb: 6000 },
+    );
+    const record: RunRecord = {
+      seed,
+      status: outcome.status,
+      peakRssMb: Math.round(outcome.peakRssMb),
+      ...(outcome.message ? { message: outcome.message } : {}),
+      ...(outcome.value ? { run: outcome.value } : {}),
+    };
     runs.push(record);
     const v = outcome.value;
-    log(`solve ${instance.id} seed ${seed}: ${outcome.status}${v ? ` first ${v.curve[0]?.[0] ?? "—"} ms, objective ${v.solver?.objective}, ${v.wallMs} ms, ${record.peakRssMb} MB` : ` ${outcome.message ?? ""}`}`);
+    log(
+      `solve ${instance.id} seed ${seed}: ${outcome.status}${v ? ` first ${v.curve[0]?.[0] ?? "—"} ms, objective ${v.solver?.objective}, ${v.wallMs} ms, ${record.peakRssMb} MB` : ` ${outcome.message ?? ""}`}`,
+    );
   }
   return { runs, summary: summarise(instance, settings, runs, tightest(bound, runs)) };
 }
@@ -76,13 +92,25 @@ export async function measureSolves(instance: BenchInstance, settings: SolveSett
  * second core): where the best of them is tighter than the one measured beforehand, the gaps are
  * measured against it.
  */
-function tightest(bound: { value: number | null; source: string }, records: RunRecord[]): { value: number | null; source: string } {
-  const reported = records.flatMap((r) => (typeof r.run?.solver?.bestBound === "number" ? [r.run.solver.bestBound] : []));
+function tightest(
+  bound: { value: number | null; source: string },
+  records: RunRecord[],
+): { value: number | null; source: string } {
+  const reported = records.flatMap((r) =>
+    typeof r.run?.solver?.bestBound === "number" ? [r.run.solver.bestBound] : [],
+  );
   const best = reported.length ? Math.max(...reported) : null;
-  return best !== null && (bound.value === null || best > bound.value) ? { value: best, source: `engine, best of ${records.length} runs` } : bound;
+  return best !== null && (bound.value === null || best > bound.value)
+    ? { value: best, source: `engine, best of ${records.length} runs` }
+    : bound;
 }
 
-function summarise(instance: BenchInstance, settings: SolveSettings, records: RunRecord[], bound: { value: number | null; source: string }): SolveSummary {
+function summarise(
+  instance: BenchInstance,
+  settings: SolveSettings,
+  records: RunRecord[],
+  bound: { value: number | null; source: string },
+): SolveSummary {
   const ok = records.flatMap((r) => (r.run ? [r.run] : []));
   const pct = (gap: number | null) => (gap === null ? null : Math.round(gap * 1e4) / 100);
   const gap = (objective: number | null) => (objective === null ? null : gapOf(objective, bound.value));
@@ -109,7 +137,10 @@ function summarise(instance: BenchInstance, settings: SolveSettings, records: Ru
     coldFirstRotaMs: median(ok.map((r) => r.coldFirstRotaMs)),
     firstRotaInWorkerMs: median(ok.map((r) => r.solver?.firstRotaMs)),
     firstRotaGapPct: median(ok.map((r) => pct(gap(r.curve[0]?.[1] ?? null)))),
-    timeToGapMs: { within10: medianOrNever(ok.map((r) => reach(r, 0.1))), within1: medianOrNever(ok.map((r) => reach(r, 0.01))) },
+    timeToGapMs: {
+      within10: medianOrNever(ok.map((r) => reach(r, 0.1))),
+      within1: medianOrNever(ok.map((r) => reach(r, 0.01))),
+    },
     anytime: CHECKPOINTS_S.map((s) => {
       const reached = s * 1000 <= settings.timeLimitMs;
       const objectives = reached ? ok.map((r) => at(r, s * 1000)) : [];
@@ -132,7 +163,13 @@ function summarise(instance: BenchInstance, settings: SolveSettings, records: Ru
     peakRssMaxMb: records.length ? Math.max(...records.map((r) => r.peakRssMb)) : null,
     overrunMs: median(overruns),
     overrunMaxMs: overruns.length ? Math.max(...overruns) : null,
-    movesPerSecond: median(ok.map((r) => (r.solver?.iterations !== undefined && r.solver.timeMs > 0 ? Math.round((r.solver.iterations * 1000) / r.solver.timeMs) : null))),
+    movesPerSecond: median(
+      ok.map((r) =>
+        r.solver?.iterations !== undefined && r.solver.timeMs > 0
+          ? Math.round((r.solver.iterations * 1000) / r.solver.timeMs)
+          : null,
+      ),
+    ),
     statuses,
   };
 }

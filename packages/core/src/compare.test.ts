@@ -8,7 +8,12 @@ import { metrics } from "./metrics";
 // Ann leads and holds the keys (4 h contracted); Bob does neither (2 h), likes 09:00–11:00 and
 // would rather not work 11:00–13:00.
 const both = { training: { helpdesk: "independent", roving: "independent" } };
-const main = site("main", { servicePoints: [point("desk", "helpdesk", [band(["mon"], "09:00", "13:00", 1, { target: 2 })]), point("roving", "roving", [band(["mon"], "09:00", "13:00", 0, { target: 1 })])] });
+const main = site("main", {
+  servicePoints: [
+    point("desk", "helpdesk", [band(["mon"], "09:00", "13:00", 1, { target: 2 })]),
+    point("roving", "roving", [band(["mon"], "09:00", "13:00", 0, { target: 1 })]),
+  ],
+});
 const bob = staff("bob", {
   ...both,
   qualifications: [],
@@ -23,7 +28,11 @@ const problem = tinyProblem({ sites: [main], people: [staff("ann", both), bob] }
 /** Bob roves in the hours he likes. */
 const a = rota([stint("ann", "desk", "09:00", "13:00"), stint("bob", "roving", "09:00", "11:00")]);
 /** Bob takes the desk in the hours he would rather not; Ann roves then. */
-const b = rota([stint("ann", "desk", "09:00", "11:00"), stint("ann", "roving", "11:00", "13:00"), stint("bob", "desk", "11:00", "13:00")]);
+const b = rota([
+  stint("ann", "desk", "09:00", "11:00"),
+  stint("ann", "roving", "11:00", "13:00"),
+  stint("bob", "desk", "11:00", "13:00"),
+]);
 /** Only Bob, and nobody on the desk. */
 const c = rota([stint("bob", "roving", "09:00", "11:00")]);
 
@@ -44,7 +53,13 @@ describe("metrics", () => {
       shadowingHours: 0,
       shifts: 2,
     });
-    expect(metrics(problem, b)).toMatchObject({ minCoverPct: 100, targetCoverPct: 50, preferenceHoursMet: 0, preferenceHoursViolated: 2, shifts: 2 });
+    expect(metrics(problem, b)).toMatchObject({
+      minCoverPct: 100,
+      targetCoverPct: 50,
+      preferenceHoursMet: 0,
+      preferenceHoursViolated: 2,
+      shifts: 2,
+    });
   });
 
   it("counts gap hours by rule: below min, without a lead, without a keyholder at opening and closing", () => {
@@ -87,8 +102,16 @@ describe("compare", () => {
     ]);
     expect(comparison.reference).toBe("a");
     expect(comparison.rotas.map((r) => r.id)).toEqual(["a", "b", "c"]);
-    expect(comparison.rotas.map((r) => r.metrics)).toEqual([metrics(problem, a), metrics(problem, b), metrics(problem, c)]);
-    expect(comparison.rotas.map((r) => r.score)).toEqual([scoreRota(problem, a), scoreRota(problem, b), scoreRota(problem, c)]);
+    expect(comparison.rotas.map((r) => r.metrics)).toEqual([
+      metrics(problem, a),
+      metrics(problem, b),
+      metrics(problem, c),
+    ]);
+    expect(comparison.rotas.map((r) => r.score)).toEqual([
+      scoreRota(problem, a),
+      scoreRota(problem, b),
+      scoreRota(problem, c),
+    ]);
     // b: Ann's desk stint is cut short and she roves after it, Bob's stint moves; c: Ann's stint goes.
     expect(comparison.rotas.map((r) => r.changes)).toEqual([0, 3, 1]);
     // Of the 16 person-slots worked in a or b, 12 are placed differently; of a's 12, c keeps Bob's 4.
@@ -96,10 +119,14 @@ describe("compare", () => {
   });
 
   it("counts changes against the reference it is given, and diffs the first two in words", () => {
-    const comparison = compare(problem, [
-      { id: "a", rota: a },
-      { id: "b", rota: b },
-    ], "b");
+    const comparison = compare(
+      problem,
+      [
+        { id: "a", rota: a },
+        { id: "b", rota: b },
+      ],
+      "b",
+    );
     expect(comparison.reference).toBe("b");
     expect(comparison.rotas.map((r) => r.changes)).toEqual([3, 0]);
     expect(comparison.diff?.words).toEqual([

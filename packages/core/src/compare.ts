@@ -32,5 +32,9 @@ export function compare(problem: Problem, rotas: { id: string; rota: RotaInput }
     differsPct: reference ? difference(problem, reference.rota, rota) : 0,
   }));
   const [first, second] = rotas;
-  return { reference: reference?.id ?? "", rotas: compared, ...(first && second ? { diff: diff(problem, first.rota, second.rota) } : {}) };
+  return {
+    reference: reference?.id ?? "",
+    rotas: compared,
+    ...(first && second ? { diff: diff(problem, first.rota, second.rota) } : {}),
+  };
 }

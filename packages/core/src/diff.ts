@@ -34,7 +34,12 @@ export function diff(problem: Problem, a: RotaInput, b: RotaInput): Diff {
   const people: PersonDiff[] = [];
   const words: string[] = [];
   const zoneOf = (stint: Stint) => before.sites.get(stint.site)?.zone ?? problem.timeZone;
-  const ref = (s: Stint): StintRef => ({ point: s.point, start: formatInstant(s.start, zoneOf(s)), end: formatInstant(s.end, zoneOf(s)), ...(s.shadowing ? { shadowing: true } : {}) });
+  const ref = (s: Stint): StintRef => ({
+    point: s.point,
+    start: formatInstant(s.start, zoneOf(s)),
+    end: formatInstant(s.end, zoneOf(s)),
+    ...(s.shadowing ? { shadowing: true } : {}),
+  });
   const pointName = new Map(problem.sites.flatMap((site) => site.servicePoints.map((p) => [p.id, p.name] as const)));
   const when = (s: Stint) => {
     const start = DateTime.fromMillis(s.start, { zone: zoneOf(s) });
@@ -60,7 +65,12 @@ export function diff(problem: Problem, a: RotaInput, b: RotaInput): Diff {
       added.splice(added.indexOf(to), 1);
     }
     if (removed.length + added.length + moved.length === 0) continue;
-    people.push({ person: person.id, removed: removed.map(ref), added: added.map(ref), moved: moved.map((m) => ({ from: ref(m.from), to: ref(m.to) })) });
+    people.push({
+      person: person.id,
+      removed: removed.map(ref),
+      added: added.map(ref),
+      moved: moved.map((m) => ({ from: ref(m.from), to: ref(m.to) })),
+    });
     const name = nameOf(person);
     for (const s of removed) words.push(`${name}: no longer on ${when(s)}`);
     for (const s of added) words.push(`${name}: now on ${when(s)}`);

@@ -1,5 +1,26 @@
-export { Problem, Person, Site, ServicePoint, CoverBand, Pin, Absence, Preference, TrainingState } from "./model/problem";
-export { Rota, RotaInput, Assignment, Uncovered, Score, PersonSummary, SolverReport, SolveStatus, GAP_RULE_IDS, GAP_CAUSES } from "./model/rota";
+export {
+  Problem,
+  Person,
+  Site,
+  ServicePoint,
+  CoverBand,
+  Pin,
+  Absence,
+  Preference,
+  TrainingState,
+} from "./model/problem";
+export {
+  Rota,
+  RotaInput,
+  Assignment,
+  Uncovered,
+  Score,
+  PersonSummary,
+  SolverReport,
+  SolveStatus,
+  GAP_RULE_IDS,
+  GAP_CAUSES,
+} from "./model/rota";
 export type { GapRule, GapCause } from "./model/rota";
 export { DEFAULT_WEIGHTS, resolveWeights } from "./model/weights";
 export type { WeightName, WeightTable } from "./model/weights";

@@ -50,7 +50,9 @@ export function metrics(problem: Problem, rota: RotaInput): RotaMetrics {
         if (!demand) continue;
         const counted = here.filter((o) => {
           const person = view.people.get(o.person);
-          return o.point === point.id && !o.shadowing && person !== undefined && trainingFor(person, point) === "independent";
+          return (
+            o.point === point.id && !o.shadowing && person !== undefined && trainingFor(person, point) === "independent"
+          );
         }).length;
         need += demand.min;
         met += Math.min(counted, demand.min);

@@ -2,16 +2,50 @@ import type { AlternativesOptions, Change, GapQuery, Problem, Rota, RotaInput } 
 
 /** What a worker is asked to do. */
 export type Task =
-  | { kind: "solve"; problem: Problem; timeLimitMs: number; seed?: number; workBudget?: number; incumbent?: SharedArrayBuffer }
+  | {
+      kind: "solve";
+      problem: Problem;
+      timeLimitMs: number;
+      seed?: number;
+      workBudget?: number;
+      incumbent?: SharedArrayBuffer;
+    }
   | { kind: "bound"; problem: Problem; timeLimitMs: number; incumbent?: SharedArrayBuffer }
-  | { kind: "resolve"; problem: Problem; published: RotaInput; change: Change; now: string; timeLimitMs?: number; seed?: number; workBudget?: number }
-  | { kind: "alternatives"; problem: Problem; k: number; timeLimitMs: number; seed?: number; workBudget?: AlternativesOptions["workBudget"] }
+  | {
+      kind: "resolve";
+      problem: Problem;
+      published: RotaInput;
+      change: Change;
+      now: string;
+      timeLimitMs?: number;
+      seed?: number;
+      workBudget?: number;
+    }
+  | {
+      kind: "alternatives";
+      problem: Problem;
+      k: number;
+      timeLimitMs: number;
+      seed?: number;
+      workBudget?: AlternativesOptions["workBudget"];
+    }
   | { kind: "swaps"; problem: Problem; rota: RotaInput; gap: GapQuery }
   | { kind: "compare"; problem: Problem; rotas: { id: string; rota: RotaInput }[]; reference?: string };
 
-export type Progress = { type: "progress"; elapsedMs: number; objective: number; bestBound: number | null; gap: number | null; rota?: Rota };
+export type Progress = {
+  type: "progress";
+  elapsedMs: number;
+  objective: number;
+  bestBound: number | null;
+  gap: number | null;
+  rota?: Rota;
+};
 
-export type WorkerReply = { id: number } & (Progress | { type: "result"; value: unknown } | { type: "error"; error: { name: string; code?: string; message: string; issues?: unknown } });
+export type WorkerReply = { id: number } & (
+  | Progress
+  | { type: "result"; value: unknown }
+  | { type: "error"; error: { name: string; code?: string; message: string; issues?: unknown } }
+);
 
 export interface WorkerRequest {
   id: number;

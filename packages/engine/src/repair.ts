@@ -1,4 +1,14 @@
-import { DEFAULT_RESOLVE_MS, type Alternative, type Change, type Comparison, type GapQuery, type Problem, type ResolveResult, type RotaInput, type SwapReport } from "@deskrota/core";
+import {
+  DEFAULT_RESOLVE_MS,
+  type Alternative,
+  type Change,
+  type Comparison,
+  type GapQuery,
+  type Problem,
+  type ResolveResult,
+  type RotaInput,
+  type SwapReport,
+} from "@deskrota/core";
 import { defaultPool, type WorkerPool } from "./run";
 import { valueOf } from "./solve";
 
@@ -12,11 +22,19 @@ export interface ResolveOptions {
 }
 
 /** A re-solve after a change, in a warm worker (see core `resolve`). */
-export async function resolve(problem: Problem, published: RotaInput, change: Change, options: ResolveOptions): Promise<ResolveResult> {
+export async function resolve(
+  problem: Problem,
+  published: RotaInput,
+  change: Change,
+  options: ResolveOptions,
+): Promise<ResolveResult> {
   const pool = options.pool ?? defaultPool();
   const limit = options.timeLimitMs ?? DEFAULT_RESOLVE_MS;
   const { pool: _pool, ...rest } = options;
-  const outcome = await pool.run({ kind: "resolve", problem, published, change, ...rest }, { deadlineMs: Math.max(limit, 1000) + 5000 });
+  const outcome = await pool.run(
+    { kind: "resolve", problem, published, change, ...rest },
+    { deadlineMs: Math.max(limit, 1000) + 5000 },
+  );
   return valueOf<ResolveResult>(outcome, "the re-solve");
 }
 
@@ -30,24 +48,54 @@ export interface AlternativesOptions {
 }
 
 /** k alternative rotas (see core `alternatives`), in a warm worker. */
-export async function alternatives(problem: Problem, k: number, options: AlternativesOptions = {}): Promise<Alternative[]> {
+export async function alternatives(
+  problem: Problem,
+  k: number,
+  options: AlternativesOptions = {},
+): Promise<Alternative[]> {
   const pool = options.pool ?? defaultPool();
   const timeLimitMs = options.timeLimitMs ?? (problem.solver?.timeLimitSeconds ?? 10) * 1000;
   const outcome = await pool.run(
-    { kind: "alternatives", problem, k, timeLimitMs, ...(options.seed !== undefined ? { seed: options.seed } : {}), ...(options.workBudget !== undefined ? { workBudget: options.workBudget } : {}) },
-    { deadlineMs: options.workBudget !== undefined ? 600_000 : timeLimitMs, ...(options.signal ? { signal: options.signal } : {}) },
+    {
+      kind: "alternatives",
+      problem,
+      k,
+      timeLimitMs,
+      ...(options.seed !== undefined ? { seed: options.seed } : {}),
+      ...(options.workBudget !== undefined ? { workBudget: options.workBudget } : {}),
+    },
+    {
+      deadlineMs: options.workBudget !== undefined ? 600_000 : timeLimitMs,
+      ...(options.signal ? { signal: options.signal } : {}),
+    },
   );
   return valueOf<Alternative[]>(outcome, "the alternatives");
 }
 
 /** Swap candidates for a gap (see core `swapCandidates`), off the caller's thread. */
-export async function swapCandidates(problem: Problem, rota: RotaInput, gap: GapQuery, options: { pool?: WorkerPool } = {}): Promise<SwapReport> {
-  const outcome = await (options.pool ?? defaultPool()).run({ kind: "swaps", problem, rota, gap }, { deadlineMs: 30_000 });
+export async function swapCandidates(
+  problem: Problem,
+  rota: RotaInput,
+  gap: GapQuery,
+  options: { pool?: WorkerPool } = {},
+): Promise<SwapReport> {
+  const outcome = await (options.pool ?? defaultPool()).run(
+    { kind: "swaps", problem, rota, gap },
+    { deadlineMs: 30_000 },
+  );
   return valueOf<SwapReport>(outcome, "the swap candidates");
 }
 
 /** Rotas side by side (see core `compare`), off the caller's thread. */
-export async function compare(problem: Problem, rotas: { id: string; rota: RotaInput }[], reference?: string, options: { pool?: WorkerPool } = {}): Promise<Comparison> {
-  const outcome = await (options.pool ?? defaultPool()).run({ kind: "compare", problem, rotas, ...(reference !== undefined ? { reference } : {}) }, { deadlineMs: 30_000 });
+export async function compare(
+  problem: Problem,
+  rotas: { id: string; rota: RotaInput }[],
+  reference?: string,
+  options: { pool?: WorkerPool } = {},
+): Promise<Comparison> {
+  const outcome = await (options.pool ?? defaultPool()).run(
+    { kind: "compare", problem, rotas, ...(reference !== undefined ? { reference } : {}) },
+    { deadlineMs: 30_000 },
+  );
   return valueOf<Comparison>(outcome, "the comparison");
 }

@@ -11,7 +11,10 @@ export interface RunOptions {
   signal?: AbortSignal;
 }
 
-export type RunOutcome = { kind: "result"; value: unknown } | { kind: "error"; error: Extract<WorkerReply, { type: "error" }>["error"] } | { kind: "terminated" };
+export type RunOutcome =
+  | { kind: "result"; value: unknown }
+  | { kind: "error"; error: Extract<WorkerReply, { type: "error" }>["error"] }
+  | { kind: "terminated" };
 
 interface Slot {
   worker: Worker;
@@ -105,7 +108,14 @@ export class WorkerPool {
         else if (reply.type === "result") finish({ kind: "result", value: reply.value }, true);
         else finish({ kind: "error", error: reply.error }, true);
       };
-      const onFailure = (error?: unknown) => finish({ kind: "error", error: { name: "WorkerError", message: error instanceof Error ? error.message : "the worker stopped" } }, false);
+      const onFailure = (error?: unknown) =>
+        finish(
+          {
+            kind: "error",
+            error: { name: "WorkerError", message: error instanceof Error ? error.message : "the worker stopped" },
+          },
+          false,
+        );
       let hard = setTimeout(() => finish({ kind: "terminated" }, false), options.deadlineMs + grace);
       slot.worker.on("message", onMessage);
       slot.worker.on("error", onFailure);

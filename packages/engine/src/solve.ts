@@ -1,4 +1,13 @@
-import { DeskrotaInputError, DeskrotaInternalError, DeskrotaTimeoutError, gapOf, type ExactResult, type Issue, type Problem, type Rota } from "@deskrota/core";
+import {
+  DeskrotaInputError,
+  DeskrotaInternalError,
+  DeskrotaTimeoutError,
+  gapOf,
+  type ExactResult,
+  type Issue,
+  type Problem,
+  type Rota,
+} from "@deskrota/core";
 import type { Progress } from "./protocol";
 import { defaultPool, type RunOutcome, type WorkerPool } from "./run";
 
@@ -49,38 +58,87 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
   // The search asks for a worker first: when the previous solve's bound task is still winding down
   // on one of the pool's threads, it is the bound that waits, not the first rota.
   const searchRun = pool.run(
-    { kind: "solve", problem, timeLimitMs, incumbent, ...(options.seed !== undefined ? { seed: options.seed } : {}), ...(options.workBudget !== undefined ? { workBudget: options.workBudget } : {}) },
+    {
+      kind: "solve",
+      problem,
+      timeLimitMs,
+      incumbent,
+      ...(options.seed !== undefined ? { seed: options.seed } : {}),
+      ...(options.workBudget !== undefined ? { workBudget: options.workBudget } : {}),
+    },
     {
       deadlineMs: options.workBudget !== undefined ? WORK_BUDGET_DEADLINE_MS : timeLimitMs,
       ...signal,
       onProgress: (message: Progress) => {
         if (message.rota) latest = message.rota;
-        options.onProgress?.({ elapsedMs: message.elapsedMs, objective: message.objective, bestBound: bound, gap: gapOf(message.objective, bound) });
+        options.onProgress?.({
+          elapsedMs: message.elapsedMs,
+          objective: message.objective,
+          bestBound: bound,
+          gap: gapOf(message.objective, bound),
+        });
       },
     },
   );
-  const boundRun =
-    !wantBound
-      ? undefined
-      : pool
-          .run({ kind: "bound", problem, timeLimitMs, incumbent }, { deadlineMs: timeLimitMs, ...signal, onProgress: (message: Progress) => (bound = message.bestBound ?? bound) })
-          .then((outcome) => {
-            if (outcome.kind !== "result") return;
-            const result = outcome.value as ExactResult;
-            bound = result.bound ?? bound;
-            exact = result.rota;
-          });
+  const boundRun = !wantBound
+    ? undefined
+    : pool
+        .run(
+          { kind: "bound", problem, timeLimitMs, incumbent },
+          {
+            deadlineMs: timeLimitMs,
+            ...signal,
+            onProgress: (message: Progress) => (bound = message.bestBound ?? bound),
+          },
+        )
+        .then((outcome) => {
+          if (outcome.kind !== "result") return;
+          const result = outcome.value as ExactResult;
+          bound = result.bound ?? bound;
+          exact = result.rota;
+        });
   const outcome = await searchRun;
-  const searched = rotaFrom(outcome, latest, performance.now() - started, options.signal?.aborted ?? false, options.onFault);
+  const searched = rotaFrom(
+    outcome,
+    latest,
+    performance.now() - started,
+    options.signal?.aborted ?? false,
+    options.onFault,
+  );
   // The bound gets what is left of the time limit, not a moment more; a stopped solve does not wait for it.
-  if (boundRun && !options.signal?.aborted) await Promise.race([boundRun, new Promise((wake) => setTimeout(wake, Math.max(0, started + timeLimitMs - performance.now())).unref())]);
+  if (boundRun && !options.signal?.aborted)
+    await Promise.race([
+      boundRun,
+      new Promise((wake) => setTimeout(wake, Math.max(0, started + timeLimitMs - performance.now())).unref()),
+    ]);
   // On a small week the exact MILP on the second core may have done better (or proved it).
-  const better = options.workBudget === undefined && exact && exact.solver && searched.solver && exact.solver.objective < searched.solver.objective - 1e-6;
-  const rota = better && exact ? { ...exact, solver: { ...(exact.solver as NonNullable<Rota["solver"]>), timeMs: Math.round(performance.now() - started), ...(searched.solver?.firstRotaMs !== undefined ? { firstRotaMs: searched.solver.firstRotaMs } : {}) } } : searched;
+  const better =
+    options.workBudget === undefined &&
+    exact &&
+    exact.solver &&
+    searched.solver &&
+    exact.solver.objective < searched.solver.objective - 1e-6;
+  const rota =
+    better && exact
+      ? {
+          ...exact,
+          solver: {
+            ...(exact.solver as NonNullable<Rota["solver"]>),
+            timeMs: Math.round(performance.now() - started),
+            ...(searched.solver?.firstRotaMs !== undefined ? { firstRotaMs: searched.solver.firstRotaMs } : {}),
+          },
+        }
+      : searched;
   return withBound(rota, bound);
 }
 
-export function rotaFrom(outcome: RunOutcome, latest: Rota | undefined, elapsedMs: number, stopped: boolean, onFault?: (message: string) => void): Rota {
+export function rotaFrom(
+  outcome: RunOutcome,
+  latest: Rota | undefined,
+  elapsedMs: number,
+  stopped: boolean,
+  onFault?: (message: string) => void,
+): Rota {
   if (outcome.kind === "result") {
     const rota = outcome.value as Rota;
     return stopped && rota.solver ? { ...rota, solver: { ...rota.solver, status: "stopped" } } : rota;
@@ -101,13 +159,25 @@ export function rotaFrom(outcome: RunOutcome, latest: Rota | undefined, elapsedM
 function withBound(rota: Rota, bound: number | null): Rota {
   if (!rota.solver || bound === null) return rota;
   const gap = gapOf(rota.solver.objective, bound);
-  return { ...rota, solver: { ...rota.solver, bestBound: Math.round(bound * 1000) / 1000, gap, ...(gap !== null && gap <= 1e-6 ? { status: "optimal" as const } : {}) } };
+  return {
+    ...rota,
+    solver: {
+      ...rota.solver,
+      bestBound: Math.round(bound * 1000) / 1000,
+      gap,
+      ...(gap !== null && gap <= 1e-6 ? { status: "optimal" as const } : {}),
+    },
+  };
 }
 
 /** Worker errors cross the thread as data; this gives them back their class. */
 export function errorFrom(error: { name: string; code?: string; message: string; issues?: unknown }): Error {
-  if (error.code === "DESKROTA_E_INPUT" && Array.isArray(error.issues)) return new DeskrotaInputError(error.issues as Issue[]);
-  return new DeskrotaInternalError((error.code as `DESKROTA_E_${string}` | undefined) ?? "DESKROTA_E_WORKER", error.message);
+  if (error.code === "DESKROTA_E_INPUT" && Array.isArray(error.issues))
+    return new DeskrotaInputError(error.issues as Issue[]);
+  return new DeskrotaInternalError(
+    (error.code as `DESKROTA_E_${string}` | undefined) ?? "DESKROTA_E_WORKER",
+    error.message,
+  );
 }
 
 export function valueOf<T>(outcome: RunOutcome, what: string): T {

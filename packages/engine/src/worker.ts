@@ -1,5 +1,14 @@
 import { parentPort } from "node:worker_threads";
-import { alternatives, compare, exactOrBound, resolve, solve, swapCandidates, type Progress, type Rota } from "@deskrota/core";
+import {
+  alternatives,
+  compare,
+  exactOrBound,
+  resolve,
+  solve,
+  swapCandidates,
+  type Progress,
+  type Rota,
+} from "@deskrota/core";
 import { highs } from "./highs";
 import type { Task, WorkerReply, WorkerRequest } from "./protocol";
 
@@ -13,10 +22,17 @@ const ROTA_EVERY_MS = 500;
 const ROTA_SHARE = 0.02;
 const clock = () => performance.now();
 
-async function run(task: Task, stop: Int32Array, post: (reply: WorkerReply extends infer R ? (R extends { id: number } ? Omit<R, "id"> : never) : never) => void): Promise<unknown> {
+async function run(
+  task: Task,
+  stop: Int32Array,
+  post: (reply: WorkerReply extends infer R ? (R extends { id: number } ? Omit<R, "id"> : never) : never) => void,
+): Promise<unknown> {
   const shouldStop = () => Atomics.load(stop, 0) === 1;
   const backend = await highs();
-  const tuning = { ...("seed" in task && task.seed !== undefined ? { seed: task.seed } : {}), ...("workBudget" in task && task.workBudget !== undefined ? { workBudget: task.workBudget } : {}) };
+  const tuning = {
+    ...("seed" in task && task.seed !== undefined ? { seed: task.seed } : {}),
+    ...("workBudget" in task && task.workBudget !== undefined ? { workBudget: task.workBudget } : {}),
+  };
   switch (task.kind) {
     case "solve": {
       let nextRota = 0;
@@ -36,7 +52,14 @@ async function run(task: Task, stop: Int32Array, post: (reply: WorkerReply exten
             rota = p.rota();
             nextRota = p.elapsedMs + Math.max(ROTA_EVERY_MS, (clock() - building) / ROTA_SHARE);
           }
-          post({ type: "progress", elapsedMs: p.elapsedMs, objective: p.objective, bestBound: p.bestBound, gap: p.gap, ...(rota ? { rota } : {}) });
+          post({
+            type: "progress",
+            elapsedMs: p.elapsedMs,
+            objective: p.objective,
+            bestBound: p.bestBound,
+            gap: p.gap,
+            ...(rota ? { rota } : {}),
+          });
         },
       });
     }
@@ -46,11 +69,17 @@ async function run(task: Task, stop: Int32Array, post: (reply: WorkerReply exten
         timeLimitSeconds: task.timeLimitMs / 1000,
         clock,
         incumbent: () => (incumbent && Number.isFinite(incumbent[0]) ? incumbent[0] : undefined),
-        onBound: (bound) => post({ type: "progress", elapsedMs: 0, objective: Number.NaN, bestBound: bound, gap: null }),
+        onBound: (bound) =>
+          post({ type: "progress", elapsedMs: 0, objective: Number.NaN, bestBound: bound, gap: null }),
       });
     }
     case "resolve":
-      return resolve(task.problem, task.published, task.change, { now: task.now, clock, ...(task.timeLimitMs !== undefined ? { timeLimitMs: task.timeLimitMs } : {}), ...tuning });
+      return resolve(task.problem, task.published, task.change, {
+        now: task.now,
+        clock,
+        ...(task.timeLimitMs !== undefined ? { timeLimitMs: task.timeLimitMs } : {}),
+        ...tuning,
+      });
     case "alternatives":
       return alternatives(task.problem, task.k, { timeLimitMs: task.timeLimitMs, clock, backend, ...tuning });
     case "swaps":
@@ -66,6 +95,14 @@ parentPort?.on("message", async ({ id, task, stop }: WorkerRequest) => {
     post({ type: "result", value: await run(task, new Int32Array(stop), post as never) });
   } catch (error) {
     const e = error as { name?: string; code?: string; message?: string; issues?: unknown };
-    post({ type: "error", error: { name: e.name ?? "Error", ...(e.code ? { code: e.code } : {}), message: e.message ?? String(error), ...(e.issues ? { issues: e.issues } : {}) } });
+    post({
+      type: "error",
+      error: {
+        name: e.name ?? "Error",
+        ...(e.code ? { code: e.code } : {}),
+        message: e.message ?? String(error),
+        ...(e.issues ? { issues: e.issues } : {}),
+      },
+    });
   }
 });

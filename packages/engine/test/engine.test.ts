@@ -1,5 +1,13 @@
 import { readFileSync } from "node:fs";
-import { check, compare as compareInCore, DeskrotaInputError, DeskrotaTimeoutError, parseProblem, swapCandidates as swapsInCore, type Problem } from "@deskrota/core";
+import {
+  check,
+  compare as compareInCore,
+  DeskrotaInputError,
+  DeskrotaTimeoutError,
+  parseProblem,
+  swapCandidates as swapsInCore,
+  type Problem,
+} from "@deskrota/core";
 import { afterAll, describe, expect, it } from "vitest";
 import { compare, solve, swapCandidates, WorkerPool, type RunOptions } from "../src";
 import type { Task } from "../src/protocol";
@@ -28,7 +36,10 @@ describe("the engine on worker threads", () => {
 
   it("terminates a task that overruns its deadline, reports it as a timeout, and replaces the worker", async () => {
     // A work budget no search finishes, and no grace: the worker is terminated at its deadline.
-    const outcome = await pool.run({ kind: "solve", problem, timeLimitMs: 600_000, workBudget: 1e9 }, { deadlineMs: 200, graceMs: 0 });
+    const outcome = await pool.run(
+      { kind: "solve", problem, timeLimitMs: 600_000, workBudget: 1e9 },
+      { deadlineMs: 200, graceMs: 0 },
+    );
     expect(outcome.kind).toBe("terminated");
     expect(() => valueOf(outcome, "the solve")).toThrow(DeskrotaTimeoutError);
     const after = await solve(problem, { seed: 1, workBudget: 5, pool });
@@ -39,7 +50,9 @@ describe("the engine on worker threads", () => {
     // With one thread still busy (the previous solve's bound winding down), the free one goes to
     // whichever task asks first: that must be the search, or the first rota waits for the old bound.
     const asked: string[] = [];
-    const watched = Object.assign(Object.create(pool) as WorkerPool, { run: (task: Task, options: RunOptions) => (asked.push(task.kind), pool.run(task, options)) });
+    const watched = Object.assign(Object.create(pool) as WorkerPool, {
+      run: (task: Task, options: RunOptions) => (asked.push(task.kind), pool.run(task, options)),
+    });
     const rota = await solve(problem, { seed: 1, workBudget: 5, bound: true, timeLimitMs: 1_000, pool: watched });
     expect(asked).toEqual(["solve", "bound"]);
     expect(check(problem, rota).violations).toEqual([]);
@@ -47,9 +60,16 @@ describe("the engine on worker threads", () => {
 
   it("brings an input error back from the worker with every issue", async () => {
     const rota = await solve(problem, { seed: 1, workBudget: 5, pool });
-    const asked = swapCandidates(problem, rota, { point: "nowhere", start: "2026-11-24T10:00", end: "2026-11-24T09:00" }, { pool });
+    const asked = swapCandidates(
+      problem,
+      rota,
+      { point: "nowhere", start: "2026-11-24T10:00", end: "2026-11-24T09:00" },
+      { pool },
+    );
     await expect(asked).rejects.toBeInstanceOf(DeskrotaInputError);
-    await expect(asked).rejects.toMatchObject({ issues: expect.arrayContaining([expect.objectContaining({ path: "point" })]) });
+    await expect(asked).rejects.toMatchObject({
+      issues: expect.arrayContaining([expect.objectContaining({ path: "point" })]),
+    });
   });
 
   it("answers swap candidates and comparisons as the core does, off the caller's thread", async () => {
@@ -70,7 +90,9 @@ describe("the engine on worker threads", () => {
 });
 
 function load(example: string): Problem {
-  const parsed = parseProblem(JSON.parse(readFileSync(new URL(`../../../docs/examples/${example}.json`, import.meta.url), "utf8")));
+  const parsed = parseProblem(
+    JSON.parse(readFileSync(new URL(`../../../docs/examples/${example}.json`, import.meta.url), "utf8")),
+  );
   if (!parsed.ok) throw new Error(`${example} is not a valid problem`);
   return parsed.value;
 }
@@ -78,13 +100,27 @@ function load(example: string): Problem {
 describe("a search that fails its own checker", () => {
   it("gives the last rota it reported (which passed the checker) and says so, else the error", async () => {
     const reported = await solve(problem, { seed: 1, workBudget: 5, pool });
-    const fault = { kind: "error" as const, error: { name: "DeskrotaInternalError", code: "DESKROTA_E_INVALID_ROTA", message: "the engine built a rota its checker rejects: headcount: …" } };
+    const fault = {
+      kind: "error" as const,
+      error: {
+        name: "DeskrotaInternalError",
+        code: "DESKROTA_E_INVALID_ROTA",
+        message: "the engine built a rota its checker rejects: headcount: …",
+      },
+    };
     const told: string[] = [];
     const kept = rotaFrom(fault, reported, 1234, false, (message) => told.push(message));
     expect(kept.assignments).toEqual(reported.assignments);
     expect(kept.solver).toMatchObject({ status: "feasible", timeMs: 1234 });
     expect(told).toEqual([fault.error.message]);
     expect(() => rotaFrom(fault, undefined, 1234, false)).toThrow(/checker rejects/);
-    expect(() => rotaFrom({ kind: "error", error: { name: "Error", code: "DESKROTA_E_INPUT", message: "bad", issues: [] } }, reported, 1, false)).toThrow(DeskrotaInputError);
+    expect(() =>
+      rotaFrom(
+        { kind: "error", error: { name: "Error", code: "DESKROTA_E_INPUT", message: "bad", issues: [] } },
+        reported,
+        1,
+        false,
+      ),
+    ).toThrow(DeskrotaInputError);
   });
 });

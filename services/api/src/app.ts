@@ -2,7 +2,12 @@ import { randomUUID } from "node:crypto";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
-import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+} from "fastify-type-provider-zod";
 import { requireToken } from "./http/auth";
 import { installErrorHandler } from "./http/errors";
 import { alternativeRoutes } from "./routes/alternatives";
@@ -47,7 +52,8 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
       info: {
         title: "deskrota",
         version: "1",
-        description: "Service-desk rota scheduling: solve weekly rotas, re-solve on absence, compare alternatives. Every /v1 route needs `Authorization: Bearer <token>`.",
+        description:
+          "Service-desk rota scheduling: solve weekly rotas, re-solve on absence, compare alternatives. Every /v1 route needs `Authorization: Bearer <token>`.",
       },
       components: { securitySchemes: { bearer: { type: "http", scheme: "bearer" } } },
       security: [{ bearer: [] }],

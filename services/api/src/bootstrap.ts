@@ -22,7 +22,10 @@ export async function bootstrap(services: Services, log: FastifyBaseLogger): Pro
   let exampleRotaId: string | null = null;
   if (services.config.example !== "none") {
     const parsed = parseProblem(JSON.parse(readFileSync(services.config.example, "utf8")));
-    if (!parsed.ok) throw new Error(`the example ${services.config.example} is not a valid problem: ${parsed.issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`);
+    if (!parsed.ok)
+      throw new Error(
+        `the example ${services.config.example} is not a valid problem: ${parsed.issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`,
+      );
     const rota = await services.queue.submit(created.org.id, {
       name: `Example: ${basename(services.config.example, ".json")}`,
       problem: parsed.value,
@@ -42,7 +45,8 @@ export function banner(first: Bootstrapped, baseUrl: string): string {
     `  token (shown once, keep it):  ${first.token}`,
     `  try:  curl -H "Authorization: Bearer ${first.token}" ${baseUrl}/v1/rotas`,
   ];
-  if (first.exampleRotaId) lines.push(`  example rota (ready in a few seconds):  ${baseUrl}/v1/rotas/${first.exampleRotaId}`);
+  if (first.exampleRotaId)
+    lines.push(`  example rota (ready in a few seconds):  ${baseUrl}/v1/rotas/${first.exampleRotaId}`);
   lines.push(`  API documentation:  ${baseUrl}/docs`, "");
   return lines.join("\n");
 }

@@ -16,8 +16,17 @@ const Env = z
   .object({
     PORT: z.preprocess(blankIsUnset, int(0, 65_535).default(3000)),
     HOST: z.preprocess(blankIsUnset, z.string().default("127.0.0.1")),
-    LOG_LEVEL: z.preprocess(blankIsUnset, z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info")),
-    DATABASE_URL: z.preprocess(blankIsUnset, z.string().regex(/^postgres(ql)?:\/\//, { message: "must be a postgres:// URL" }).optional()),
+    LOG_LEVEL: z.preprocess(
+      blankIsUnset,
+      z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    ),
+    DATABASE_URL: z.preprocess(
+      blankIsUnset,
+      z
+        .string()
+        .regex(/^postgres(ql)?:\/\//, { message: "must be a postgres:// URL" })
+        .optional(),
+    ),
     DESKROTA_DATA_DIR: z.preprocess(blankIsUnset, z.string().default("./data")),
     DESKROTA_BODY_LIMIT_BYTES: z.preprocess(blankIsUnset, int(1024, 512 * 1024 * 1024).default(1024 * 1024)),
     DESKROTA_SOLVERS: z.preprocess(blankIsUnset, int(0, 256).optional()),
@@ -32,10 +41,18 @@ const Env = z
   })
   .superRefine((env, ctx) => {
     if (env.DESKROTA_SOLVERS === 0 && !env.DATABASE_URL) {
-      ctx.addIssue({ code: "custom", path: ["DESKROTA_SOLVERS"], message: "0 (queue only) needs DATABASE_URL, so that `deskrota worker` processes can take the jobs" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["DESKROTA_SOLVERS"],
+        message: "0 (queue only) needs DATABASE_URL, so that `deskrota worker` processes can take the jobs",
+      });
     }
     if (env.DESKROTA_TIME_LIMIT_SECONDS > env.DESKROTA_MAX_TIME_LIMIT_SECONDS) {
-      ctx.addIssue({ code: "custom", path: ["DESKROTA_TIME_LIMIT_SECONDS"], message: "is above DESKROTA_MAX_TIME_LIMIT_SECONDS" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["DESKROTA_TIME_LIMIT_SECONDS"],
+        message: "is above DESKROTA_MAX_TIME_LIMIT_SECONDS",
+      });
     }
   });
 

@@ -1,7 +1,9 @@
 import { PROFILES, profileWeights, resolveWeights, type Problem } from "@deskrota/core";
 import { z } from "zod";
 
-export const ProfileId = z.enum(PROFILES.map((p) => p.id) as [string, ...string[]]).describe(PROFILES.map((p) => `${p.id}: ${p.description}`).join("; "));
+export const ProfileId = z
+  .enum(PROFILES.map((p) => p.id) as [string, ...string[]])
+  .describe(PROFILES.map((p) => `${p.id}: ${p.description}`).join("; "));
 
 /**
  * The problem with a profile's emphasis applied to its weights, as core `alternatives` weighs its

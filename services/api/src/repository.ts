@@ -233,14 +233,10 @@ export class Repository {
   ): Promise<RotaRecord> {
     const id = newId("rota");
     return this.db.transaction(async (tx) => {
-      await tx.query("INSERT INTO rotas (id, org_id, name, profile, problem, options, status) VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb, 'queued')", [
-        id,
-        orgId,
-        input.name ?? null,
-        input.profile ?? null,
-        json(input.problem),
-        json(input.settings),
-      ]);
+      await tx.query(
+        "INSERT INTO rotas (id, org_id, name, profile, problem, options, status) VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb, 'queued')",
+        [id, orgId, input.name ?? null, input.profile ?? null, json(input.problem), json(input.settings)],
+      );
       await enqueue?.(tx, id);
       return (await this.rotaIn(tx, orgId, id)) as RotaRecord;
     });
@@ -256,7 +252,10 @@ export class Repository {
           `INSERT INTO rotas (id, org_id, name, alternative_of, profile, problem, options, status) VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, 'done')`,
           [id, orgId, r.name, parentId, r.profile, json(r.problem), json(r.settings)],
         );
-        await tx.query("INSERT INTO rota_versions (rota_id, version, kind, problem, rota) VALUES ($1, 1, 'solve', $2::jsonb, $3::jsonb)", [id, json(r.problem), json(r.rota)]);
+        await tx.query(
+          "INSERT INTO rota_versions (rota_id, version, kind, problem, rota) VALUES ($1, 1, 'solve', $2::jsonb, $3::jsonb)",
+          [id, json(r.problem), json(r.rota)],
+        );
         created.push((await this.rotaIn(tx, orgId, id)) as RotaRecord);
       }
       return created;
@@ -268,13 +267,19 @@ export class Repository {
   }
 
   async listRotas(orgId: string, limit: number): Promise<RotaRecord[]> {
-    const rows = await this.db.query<RotaRow>(`SELECT ${ROTA_COLUMNS} FROM rotas r WHERE r.org_id = $1 ORDER BY r.created_at DESC, r.id LIMIT $2`, [orgId, limit]);
+    const rows = await this.db.query<RotaRow>(
+      `SELECT ${ROTA_COLUMNS} FROM rotas r WHERE r.org_id = $1 ORDER BY r.created_at DESC, r.id LIMIT $2`,
+      [orgId, limit],
+    );
     return rows.map(rotaOf);
   }
 
   /** The problem a rota was created with (later versions carry their own). */
   async problemOf(orgId: string, id: string): Promise<Problem | null> {
-    const rows = await this.db.query<{ problem: Problem }>("SELECT problem FROM rotas WHERE id = $1 AND org_id = $2", [id, orgId]);
+    const rows = await this.db.query<{ problem: Problem }>("SELECT problem FROM rotas WHERE id = $1 AND org_id = $2", [
+      id,
+      orgId,
+    ]);
     return rows[0]?.problem ?? null;
   }
 
@@ -335,12 +340,25 @@ export class Repository {
     return this.db.transaction(async (tx) => {
       const locked = await tx.query("SELECT id FROM rotas WHERE id = $1 AND org_id = $2 FOR UPDATE", [id, orgId]);
       if (!locked.length) return null;
-      const [latest] = await tx.query<{ n: number | null }>("SELECT max(version) AS n FROM rota_versions WHERE rota_id = $1", [id]);
+      const [latest] = await tx.query<{ n: number | null }>(
+        "SELECT max(version) AS n FROM rota_versions WHERE rota_id = $1",
+        [id],
+      );
       if ((latest?.n ?? 0) !== expectedLatest) return null;
       const rows = await tx.query<VersionRow>(
         `INSERT INTO rota_versions (rota_id, version, kind, problem, rota, change, base_version, diff, minimal, minimal_reason)
          VALUES ($1, $2, 'change', $3::jsonb, $4::jsonb, $5::jsonb, $6, $7::jsonb, $8, $9) RETURNING *`,
-        [id, expectedLatest + 1, json(next.problem), json(next.rota), json(next.change), next.baseVersion, json(next.diff), next.minimal, next.minimalReason],
+        [
+          id,
+          expectedLatest + 1,
+          json(next.problem),
+          json(next.rota),
+          json(next.change),
+          next.baseVersion,
+          json(next.diff),
+          next.minimal,
+          next.minimalReason,
+        ],
       );
       await tx.query("UPDATE rotas SET updated_at = now() WHERE id = $1", [id]);
       const row = rows[0] as VersionRow;
@@ -355,14 +373,29 @@ export class Repository {
    * finished or failed — a queue may deliver a job twice, the store decides who runs it.
    */
   async claim(rotaId: string, claim: string): Promise<ClaimedJob | null> {
-    const rows = await this.db.query<{ org_id: string; problem: Problem; options: SolveSettings; stop_requested: boolean; attempts: number }>(
+    const rows = await this.db.query<{
+      org_id: string;
+      problem: Problem;
+      options: SolveSettings;
+      stop_requested: boolean;
+      attempts: number;
+    }>(
       `UPDATE rotas SET status = 'solving', solved_by = $2, attempts = attempts + 1, progress = NULL, updated_at = now()
        WHERE id = $1 AND status IN ('queued', 'solving')
        RETURNING org_id, problem, options, stop_requested, attempts`,
       [rotaId, claim],
     );
     const row = rows[0];
-    return row ? { rotaId, orgId: row.org_id, problem: row.problem, settings: row.options, stopRequested: row.stop_requested, attempts: row.attempts } : null;
+    return row
+      ? {
+          rotaId,
+          orgId: row.org_id,
+          problem: row.problem,
+          settings: row.options,
+          stopRequested: row.stop_requested,
+          attempts: row.attempts,
+        }
+      : null;
   }
 
   /** Records progress; says whether the job should stop (asked to, or taken over by another worker). */
@@ -384,7 +417,10 @@ export class Repository {
         [rotaId, claim],
       );
       if (!rows.length) return false;
-      await tx.query("INSERT INTO rota_versions (rota_id, version, kind, problem, rota) VALUES ($1, 1, 'solve', $2::jsonb, $3::jsonb)", [rotaId, json(problem), json(rota)]);
+      await tx.query(
+        "INSERT INTO rota_versions (rota_id, version, kind, problem, rota) VALUES ($1, 1, 'solve', $2::jsonb, $3::jsonb)",
+        [rotaId, json(problem), json(rota)],
+      );
       return true;
     });
   }
@@ -410,13 +446,18 @@ export class Repository {
         "UPDATE rotas SET status = 'failed', reason = $1, progress = NULL, updated_at = now() WHERE status = 'solving' RETURNING id",
         [reason],
       );
-      const queued = await tx.query<{ id: string }>("SELECT id FROM rotas WHERE status = 'queued' ORDER BY created_at, id");
+      const queued = await tx.query<{ id: string }>(
+        "SELECT id FROM rotas WHERE status = 'queued' ORDER BY created_at, id",
+      );
       return { failed: failed.map((r) => r.id), queued: queued.map((r) => r.id) };
     });
   }
 
   private async rotaIn(sql: Sql, orgId: string, id: string): Promise<RotaRecord | null> {
-    const rows = await sql.query<RotaRow>(`SELECT ${ROTA_COLUMNS} FROM rotas r WHERE r.id = $1 AND r.org_id = $2`, [id, orgId]);
+    const rows = await sql.query<RotaRow>(`SELECT ${ROTA_COLUMNS} FROM rotas r WHERE r.id = $1 AND r.org_id = $2`, [
+      id,
+      orgId,
+    ]);
     return rows[0] ? rotaOf(rows[0]) : null;
   }
 }

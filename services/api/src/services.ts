@@ -23,7 +23,10 @@ export interface Services extends Store {
 }
 
 /** Opens the configured store and brings its schema up to date. */
-export async function openStore(config: Pick<Config, "databaseUrl" | "dataDir">, log?: FastifyBaseLogger): Promise<Store> {
+export async function openStore(
+  config: Pick<Config, "databaseUrl" | "dataDir">,
+  log?: FastifyBaseLogger,
+): Promise<Store> {
   const db = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
   try {
     const applied = await migrate(db);

@@ -32,7 +32,8 @@ let candidate: Candidate;
 const inject = (method: "GET" | "POST", url: string, payload?: unknown, headers: Record<string, string> = t.auth) =>
   t.app.inject({ method, url, headers, ...(payload === undefined ? {} : { payload: payload as object }) });
 const overlaps = (a: Run, b: Run) => Date.parse(a.start) < Date.parse(b.end) && Date.parse(b.start) < Date.parse(a.end);
-const within = (inner: Run, outer: Run) => Date.parse(outer.start) <= Date.parse(inner.start) && Date.parse(inner.end) <= Date.parse(outer.end);
+const within = (inner: Run, outer: Run) =>
+  Date.parse(outer.start) <= Date.parse(inner.start) && Date.parse(inner.end) <= Date.parse(outer.end);
 
 beforeAll(async () => {
   t = await testApp();
@@ -55,7 +56,13 @@ afterAll(() => t.app.close());
 
 describe("POST /v1/rotas/:id/swaps", () => {
   test("the candidate takes the gap: the next version, checked, with its diff and Location", async () => {
-    const res = await inject("POST", `/v1/rotas/${id}/swaps`, { point: gap.point, start: gap.start, end: gap.end, person: candidate.person, version: 1 });
+    const res = await inject("POST", `/v1/rotas/${id}/swaps`, {
+      point: gap.point,
+      start: gap.start,
+      end: gap.end,
+      person: candidate.person,
+      version: 1,
+    });
     expect(res.statusCode, res.body).toBe(201);
     expect(res.headers.location).toBe(`/v1/rotas/${id}/versions/2`);
     const body = res.json();
@@ -63,36 +70,82 @@ describe("POST /v1/rotas/:id/swaps", () => {
     expect(body.diff.changes).toBeGreaterThan(0);
     expect(body.diff.words.join("\n")).toContain(candidate.name);
     // They are on the point for the part they took, and that part is no longer a gap there.
-    const theirs = (body.rota.assignments as Stint[]).filter((a) => a.person === candidate.person && a.point === gap.point);
+    const theirs = (body.rota.assignments as Stint[]).filter(
+      (a) => a.person === candidate.person && a.point === gap.point,
+    );
     expect(theirs.some((a) => within(candidate.covers, a))).toBe(true);
-    for (const u of body.rota.uncovered as Gap[]) if (u.point === gap.point) expect(overlaps(u, candidate.covers)).toBe(false);
+    for (const u of body.rota.uncovered as Gap[])
+      if (u.point === gap.point) expect(overlaps(u, candidate.covers)).toBe(false);
 
     const versions = (await inject("GET", `/v1/rotas/${id}/versions`)).json();
-    expect(versions.versions[1]).toMatchObject({ version: 2, kind: "change", baseVersion: 1, change: null, minimal: false, diff: { changes: body.diff.changes } });
-    expect(versions.versions[1].minimalReason).toMatch(new RegExp(`\\(${candidate.name} takes .* \\w{3} \\d+ \\w{3} \\d\\d:\\d\\d–\\d\\d:\\d\\d\\)`));
+    expect(versions.versions[1]).toMatchObject({
+      version: 2,
+      kind: "change",
+      baseVersion: 1,
+      change: null,
+      minimal: false,
+      diff: { changes: body.diff.changes },
+    });
+    expect(versions.versions[1].minimalReason).toMatch(
+      new RegExp(`\\(${candidate.name} takes .* \\w{3} \\d+ \\w{3} \\d\\d:\\d\\d–\\d\\d:\\d\\d\\)`),
+    );
     expect((await inject("GET", `/v1/rotas/${id}/versions/2`)).json().rota).toEqual(body.rota);
   });
 
   test("a person who cannot take it (here: already on it) is a 409 saying why", async () => {
-    const res = await inject("POST", `/v1/rotas/${id}/swaps`, { point: gap.point, start: candidate.covers.start, end: candidate.covers.end, person: candidate.person });
+    const res = await inject("POST", `/v1/rotas/${id}/swaps`, {
+      point: gap.point,
+      start: candidate.covers.start,
+      end: candidate.covers.end,
+      person: candidate.person,
+    });
     expect(res.statusCode).toBe(409);
-    expect(res.json()).toMatchObject({ code: "DESKROTA_E_CONFLICT", message: expect.stringContaining(`${candidate.name} cannot take this gap: `) });
+    expect(res.json()).toMatchObject({
+      code: "DESKROTA_E_CONFLICT",
+      message: expect.stringContaining(`${candidate.name} cannot take this gap: `),
+    });
   });
 
   test("candidates read from a version that is no longer the latest are a 409", async () => {
-    const res = await inject("POST", `/v1/rotas/${id}/swaps`, { point: gap.point, start: gap.start, end: gap.end, person: candidate.person, version: 1 });
+    const res = await inject("POST", `/v1/rotas/${id}/swaps`, {
+      point: gap.point,
+      start: gap.start,
+      end: gap.end,
+      person: candidate.person,
+      version: 1,
+    });
     expect(res.statusCode).toBe(409);
     expect(res.json().message).toMatch(/v1 is not the latest version .*\(v2\)/);
   });
 
   test("an unknown person, point or time is a 400 naming the field", async () => {
-    const person = await inject("POST", `/v1/rotas/${id}/swaps`, { point: gap.point, start: gap.start, end: gap.end, person: "nobody" });
+    const person = await inject("POST", `/v1/rotas/${id}/swaps`, {
+      point: gap.point,
+      start: gap.start,
+      end: gap.end,
+      person: "nobody",
+    });
     expect(person.statusCode).toBe(400);
-    expect(person.json().issues).toEqual([{ in: "body", path: "person", code: "unknown_reference", message: "there is no person nobody" }]);
-    const point = await inject("POST", `/v1/rotas/${id}/swaps`, { point: "nowhere", start: gap.start, end: gap.end, person: candidate.person });
+    expect(person.json().issues).toEqual([
+      { in: "body", path: "person", code: "unknown_reference", message: "there is no person nobody" },
+    ]);
+    const point = await inject("POST", `/v1/rotas/${id}/swaps`, {
+      point: "nowhere",
+      start: gap.start,
+      end: gap.end,
+      person: candidate.person,
+    });
     expect(point.statusCode).toBe(400);
-    expect(point.json().issues).toContainEqual(expect.objectContaining({ in: "body", path: "point", code: "unknown_reference" }));
-    const time = await inject("POST", `/v1/rotas/${id}/swaps`, { point: gap.point, start: "tuesday", end: gap.end, person: candidate.person, extra: 1 });
+    expect(point.json().issues).toContainEqual(
+      expect.objectContaining({ in: "body", path: "point", code: "unknown_reference" }),
+    );
+    const time = await inject("POST", `/v1/rotas/${id}/swaps`, {
+      point: gap.point,
+      start: "tuesday",
+      end: gap.end,
+      person: candidate.person,
+      extra: 1,
+    });
     expect(time.statusCode).toBe(400);
     expect(time.json().issues.map((i: { path: string }) => i.path)).toContain("start");
   });

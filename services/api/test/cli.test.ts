@@ -10,9 +10,16 @@ import { freshDataDir } from "./support/pglite";
 
 const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 
-async function deskrota(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
+async function deskrota(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, ["scripts/launch.mjs", "services/cli/src/main.ts", ...args], { cwd: ROOT, env: { ...process.env, ...env } });
+    const { stdout, stderr } = await promisify(execFile)(
+      process.execPath,
+      ["scripts/launch.mjs", "services/cli/src/main.ts", ...args],
+      { cwd: ROOT, env: { ...process.env, ...env } },
+    );
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };

@@ -32,11 +32,22 @@ test("first start, a round trip over HTTP, graceful stop, second start", async (
   expect(server.exampleRotaId).toMatch(/^rota_/);
   const headers = { authorization: `Bearer ${server.token}` };
   const call = async (path: string, init: RequestInit = {}) => {
-    const res = await fetch(`${server.url}${path}`, { ...init, headers: { ...headers, ...(init.body ? { "content-type": "application/json" } : {}) } });
-    return { status: res.status, type: res.headers.get("content-type"), requestId: res.headers.get("x-request-id"), text: await res.text() };
+    const res = await fetch(`${server.url}${path}`, {
+      ...init,
+      headers: { ...headers, ...(init.body ? { "content-type": "application/json" } : {}) },
+    });
+    return {
+      status: res.status,
+      type: res.headers.get("content-type"),
+      requestId: res.headers.get("x-request-id"),
+      text: await res.text(),
+    };
   };
 
-  expect(JSON.parse((await call("/health")).text)).toMatchObject({ status: "ok", database: { kind: "pglite", up: true } });
+  expect(JSON.parse((await call("/health")).text)).toMatchObject({
+    status: "ok",
+    database: { kind: "pglite", up: true },
+  });
   expect((await fetch(`${server.url}/v1/rotas`)).status).toBe(401);
 
   // The bundled example becomes a ready rota by itself.
@@ -46,17 +57,25 @@ test("first start, a round trip over HTTP, graceful stop, second start", async (
   );
   expect(preloaded).toMatchObject({ status: "done", name: "Example: small-campus", version: 1 });
 
-  const created = await call("/v1/rotas?wait=true&timeLimitSeconds=3", { method: "POST", body: JSON.stringify(example("small-campus")) });
+  const created = await call("/v1/rotas?wait=true&timeLimitSeconds=3", {
+    method: "POST",
+    body: JSON.stringify(example("small-campus")),
+  });
   expect(created.status).toBe(200);
   const rota = JSON.parse(created.text);
   expect(rota.rota.assignments.length).toBeGreaterThan(0);
 
   // Someone calls in sick: the re-solve is stored as version 2, and who could cover is one GET away.
   const stint = rota.rota.assignments[0];
-  const change = await call(`/v1/rotas/${rota.id}/changes?now=2026-11-22T00:00`, { method: "POST", body: JSON.stringify({ absences: [{ person: stint.person, from: stint.start, to: stint.end, reason: "sick" }] }) });
+  const change = await call(`/v1/rotas/${rota.id}/changes?now=2026-11-22T00:00`, {
+    method: "POST",
+    body: JSON.stringify({ absences: [{ person: stint.person, from: stint.start, to: stint.end, reason: "sick" }] }),
+  });
   expect(change.status, change.text).toBe(201);
   expect(JSON.parse(change.text)).toMatchObject({ version: 2, baseVersion: 1 });
-  const swaps = await call(`/v1/rotas/${rota.id}/swap-candidates?point=${stint.point}&start=${encodeURIComponent(stint.start)}&end=${encodeURIComponent(stint.end)}`);
+  const swaps = await call(
+    `/v1/rotas/${rota.id}/swap-candidates?point=${stint.point}&start=${encodeURIComponent(stint.start)}&end=${encodeURIComponent(stint.end)}`,
+  );
   expect(swaps.status, swaps.text).toBe(200);
 
   const csv = await call(`/v1/rotas/${rota.id}/export.csv`);
@@ -80,7 +99,9 @@ test("first start, a round trip over HTTP, graceful stop, second start", async (
   started.push(again);
   expect(again.token).toBeUndefined();
   const list = await fetch(`${again.url}/v1/rotas`, { headers });
-  expect(((await list.json()) as { rotas: Array<{ id: string }> }).rotas.map((r) => r.id).sort()).toEqual([rota.id, server.exampleRotaId].sort());
+  expect(((await list.json()) as { rotas: Array<{ id: string }> }).rotas.map((r) => r.id).sort()).toEqual(
+    [rota.id, server.exampleRotaId].sort(),
+  );
   again.child.kill("SIGTERM");
   expect(await again.exited).toBe(0);
 });

@@ -12,7 +12,10 @@ import { pollRota } from "./support/poll";
 const overrun = { solve: false, resolve: false };
 vi.mock("@deskrota/engine", async (actual) => {
   const real = await actual<typeof engine>();
-  const timeout = () => Promise.reject(new DeskrotaTimeoutError("the solver overran its time limit by more than the grace period and was stopped"));
+  const timeout = () =>
+    Promise.reject(
+      new DeskrotaTimeoutError("the solver overran its time limit by more than the grace period and was stopped"),
+    );
   return {
     ...real,
     solve: (...args: Parameters<typeof real.solve>) => (overrun.solve ? timeout() : real.solve(...args)),
@@ -28,7 +31,14 @@ afterAll(() => t.app.close());
 
 test("a solve whose worker overran its time limit ends failed, with the reason and no rota", async () => {
   overrun.solve = true;
-  const created = (await t.app.inject({ method: "POST", url: "/v1/rotas?workBudget=10", headers: t.auth, payload: example("small-campus") })).json();
+  const created = (
+    await t.app.inject({
+      method: "POST",
+      url: "/v1/rotas?workBudget=10",
+      headers: t.auth,
+      payload: example("small-campus"),
+    })
+  ).json();
   const ended = await pollRota(t.app, t.auth, created.id);
   overrun.solve = false;
   expect(ended).toMatchObject({ status: "failed", reason: OVERRAN });
@@ -36,14 +46,29 @@ test("a solve whose worker overran its time limit ends failed, with the reason a
 });
 
 test("a re-solve that overran is a 503 that says so, and adds no version", async () => {
-  const created = (await t.app.inject({ method: "POST", url: "/v1/rotas?workBudget=10&wait=true", headers: t.auth, payload: example("small-campus") })).json();
+  const created = (
+    await t.app.inject({
+      method: "POST",
+      url: "/v1/rotas?workBudget=10&wait=true",
+      headers: t.auth,
+      payload: example("small-campus"),
+    })
+  ).json();
   expect(created.status).toBe("done");
   overrun.resolve = true;
   const change = { absences: [{ person: "s001", from: "2026-11-24T12:00", to: "2026-11-24T18:00", reason: "sick" }] };
-  const reply = await t.app.inject({ method: "POST", url: `/v1/rotas/${created.id}/changes`, headers: t.auth, payload: change });
+  const reply = await t.app.inject({
+    method: "POST",
+    url: `/v1/rotas/${created.id}/changes`,
+    headers: t.auth,
+    payload: change,
+  });
   overrun.resolve = false;
   expect(reply.statusCode).toBe(503);
-  expect(reply.json()).toMatchObject({ code: "DESKROTA_E_TIMEOUT", message: expect.stringContaining("overran its time limit") });
+  expect(reply.json()).toMatchObject({
+    code: "DESKROTA_E_TIMEOUT",
+    message: expect.stringContaining("overran its time limit"),
+  });
   expect(reply.body).not.toContain("    at ");
   expect((await t.services.repo.listVersions(t.orgId, created.id)).map((v) => v.version)).toEqual([1]);
 });

@@ -18,7 +18,13 @@ const workers: RunningWorker[] = [];
 beforeAll(async () => {
   databaseUrl = await freshDatabase();
   api = await testApp({ databaseUrl, solvers: 0, queueLimit: 4, queueMaintenanceSeconds: 1 });
-  workerEnv = { DATABASE_URL: databaseUrl, DESKROTA_SOLVERS: "1", DESKROTA_LOWER_BOUND: "off", DESKROTA_QUEUE_MAINTENANCE_SECONDS: "1", DESKROTA_PROGRESS_MS: "100" };
+  workerEnv = {
+    DATABASE_URL: databaseUrl,
+    DESKROTA_SOLVERS: "1",
+    DESKROTA_LOWER_BOUND: "off",
+    DESKROTA_QUEUE_MAINTENANCE_SECONDS: "1",
+    DESKROTA_PROGRESS_MS: "100",
+  };
 });
 afterAll(async () => {
   for (const w of workers) w.child.kill("SIGKILL");
@@ -26,7 +32,8 @@ afterAll(async () => {
   await stopOwnServer();
 });
 
-const submit = (query: string) => api.app.inject({ method: "POST", url: `/v1/rotas?${query}`, headers: api.auth, payload: small });
+const submit = (query: string) =>
+  api.app.inject({ method: "POST", url: `/v1/rotas?${query}`, headers: api.auth, payload: small });
 const record = async (id: string, orgId = api.orgId) => (await api.services.repo.findRota(orgId, id)) as RotaRecord;
 const workerOf = (r: RotaRecord) => r.solvedBy?.split("/")[0];
 
@@ -41,8 +48,11 @@ describe("solve jobs in PostgreSQL", () => {
 
   test("two worker processes share the jobs; each job runs once", async () => {
     workers.push(...(await Promise.all([startWorker(workerEnv), startWorker(workerEnv)])));
-    const { rotas } = (await api.app.inject({ method: "GET", url: "/v1/rotas", headers: api.auth })).json() as { rotas: Array<{ id: string }> };
-    for (const { id } of rotas) expect(await pollRota(api.app, api.auth, id)).toMatchObject({ status: "done", version: 1 });
+    const { rotas } = (await api.app.inject({ method: "GET", url: "/v1/rotas", headers: api.auth })).json() as {
+      rotas: Array<{ id: string }>;
+    };
+    for (const { id } of rotas)
+      expect(await pollRota(api.app, api.auth, id)).toMatchObject({ status: "done", version: 1 });
     const records = await Promise.all(rotas.map((r) => record(r.id)));
     expect(records.map((r) => r.attempts)).toEqual([1, 1, 1, 1]);
     // Each solve takes its full time limit, so the second worker is free while the first is busy.
@@ -66,7 +76,12 @@ describe("solve jobs in PostgreSQL", () => {
     // Queued through an API whose jobs expire 1 s past their time limit (expiry is checked every
     // second), so a dead worker's job comes back quickly.
     const quick = await testApp({ databaseUrl, solvers: 0, jobGraceSeconds: 1, queueMaintenanceSeconds: 1 });
-    const queued = await quick.app.inject({ method: "POST", url: "/v1/rotas?timeLimitSeconds=2", headers: quick.auth, payload: small });
+    const queued = await quick.app.inject({
+      method: "POST",
+      url: "/v1/rotas?timeLimitSeconds=2",
+      headers: quick.auth,
+      payload: small,
+    });
     await quick.app.close();
     const id = queued.json<{ id: string }>().id;
     // The first attempt: kill whichever worker holds it.
@@ -83,7 +98,11 @@ describe("solve jobs in PostgreSQL", () => {
     await second.exited;
 
     // Out of retries: dead-lettered, and marked failed with the reason.
-    expect(await waitForRecord(id, (r) => r.status === "failed")).toMatchObject({ status: "failed", reason: ABANDONED, latestVersion: null });
+    expect(await waitForRecord(id, (r) => r.status === "failed")).toMatchObject({
+      status: "failed",
+      reason: ABANDONED,
+      latestVersion: null,
+    });
 
     async function waitForRecord(rotaId: string, done: (r: RotaRecord) => boolean): Promise<RotaRecord> {
       for (;;) {

@@ -22,16 +22,25 @@ let stint: Stint;
 
 beforeAll(async () => {
   t = await testApp();
-  const res = await t.app.inject({ method: "POST", url: `/v1/rotas?wait=true&${QUICK}&name=week%2048`, headers: t.auth, payload: small });
+  const res = await t.app.inject({
+    method: "POST",
+    url: `/v1/rotas?wait=true&${QUICK}&name=week%2048`,
+    headers: t.auth,
+    payload: small,
+  });
   expect(res.statusCode, res.body).toBe(200);
   id = res.json().id;
   stint = res.json().rota.assignments[0];
-  expect((await t.app.inject({ method: "POST", url: `/v1/rotas/${id}/publish`, headers: t.auth })).statusCode).toBe(200);
+  expect((await t.app.inject({ method: "POST", url: `/v1/rotas/${id}/publish`, headers: t.auth })).statusCode).toBe(
+    200,
+  );
 });
 afterAll(() => t.app.close());
 
-const inject = (method: "GET" | "POST", url: string, payload?: unknown) => t.app.inject({ method, url, headers: t.auth, ...(payload === undefined ? {} : { payload: payload as object }) });
-const overlaps = (a: { start: string; end: string }, b: { start: string; end: string }) => Date.parse(a.start) < Date.parse(b.end) && Date.parse(b.start) < Date.parse(a.end);
+const inject = (method: "GET" | "POST", url: string, payload?: unknown) =>
+  t.app.inject({ method, url, headers: t.auth, ...(payload === undefined ? {} : { payload: payload as object }) });
+const overlaps = (a: { start: string; end: string }, b: { start: string; end: string }) =>
+  Date.parse(a.start) < Date.parse(b.end) && Date.parse(b.start) < Date.parse(a.end);
 
 describe("POST /v1/rotas/:id/changes", () => {
   test("a change with nothing in it changes nothing", async () => {
@@ -46,7 +55,14 @@ describe("POST /v1/rotas/:id/changes", () => {
     expect(res.statusCode, res.body).toBe(201);
     const body = res.json();
     expect(res.headers.location).toBe(`/v1/rotas/${id}/versions/3`);
-    expect(body).toMatchObject({ id, version: 3, baseVersion: 1, now: NOW, minimal: expect.any(Boolean), minimalReason: expect.any(String) });
+    expect(body).toMatchObject({
+      id,
+      version: 3,
+      baseVersion: 1,
+      now: NOW,
+      minimal: expect.any(Boolean),
+      minimalReason: expect.any(String),
+    });
     expect(body.diff.changes).toBeGreaterThan(0);
     expect(body.diff.words.length).toBe(body.diff.changes);
     expect(body.rota).not.toHaveProperty("diff");
@@ -55,19 +71,34 @@ describe("POST /v1/rotas/:id/changes", () => {
 
     const versions = (await inject("GET", `/v1/rotas/${id}/versions`)).json();
     expect(versions.publishedVersion).toBe(1);
-    expect(versions.versions[2]).toMatchObject({ version: 3, kind: "change", baseVersion: 1, published: false, change: { absences: [absence] }, diff: { changes: body.diff.changes } });
+    expect(versions.versions[2]).toMatchObject({
+      version: 3,
+      kind: "change",
+      baseVersion: 1,
+      published: false,
+      change: { absences: [absence] },
+      diff: { changes: body.diff.changes },
+    });
     // The absence is part of the problem from version 3 on.
     const problem = (await inject("GET", `/v1/rotas/${id}/versions/3/problem`)).json();
-    expect(problem.people.find((p: { id: string }) => p.id === stint.person).absences).toContainEqual({ from: stint.start, to: stint.end, reason: "sick" });
+    expect(problem.people.find((p: { id: string }) => p.id === stint.person).absences).toContainEqual({
+      from: stint.start,
+      to: stint.end,
+      reason: "sick",
+    });
     // The status shows the latest version; exports keep to the published one until it is replaced.
     expect((await inject("GET", `/v1/rotas/${id}`)).json()).toMatchObject({ version: 3, publishedVersion: 1 });
     expect((await inject("GET", `/v1/rotas/${id}/export.csv`)).headers["content-disposition"]).toContain("-v1.csv");
   });
 
   test("bad changes are 400s with paths into the change; a bad `now` into the query", async () => {
-    const unknown = await inject("POST", `/v1/rotas/${id}/changes?now=${NOW}`, { absences: [{ person: "nobody", from: stint.start, to: stint.end }] });
+    const unknown = await inject("POST", `/v1/rotas/${id}/changes?now=${NOW}`, {
+      absences: [{ person: "nobody", from: stint.start, to: stint.end }],
+    });
     expect(unknown.statusCode).toBe(400);
-    expect(unknown.json().issues).toContainEqual(expect.objectContaining({ in: "body", path: "absences.0.person", code: "unknown_reference" }));
+    expect(unknown.json().issues).toContainEqual(
+      expect.objectContaining({ in: "body", path: "absences.0.person", code: "unknown_reference" }),
+    );
     const typo = await inject("POST", `/v1/rotas/${id}/changes`, { absence: [] });
     expect(typo.statusCode).toBe(400);
     expect(typo.json().issues[0]).toMatchObject({ in: "body", path: "", code: "unrecognized_keys" });
@@ -80,25 +111,49 @@ describe("POST /v1/rotas/:id/changes", () => {
 
 describe("GET /v1/rotas/:id/swap-candidates", () => {
   test("ranked candidates with their costs in words, and why the others cannot", async () => {
-    const res = await inject("GET", `/v1/rotas/${id}/swap-candidates?point=${stint.point}&start=${encodeURIComponent(stint.start)}&end=${encodeURIComponent(stint.end)}`);
+    const res = await inject(
+      "GET",
+      `/v1/rotas/${id}/swap-candidates?point=${stint.point}&start=${encodeURIComponent(stint.start)}&end=${encodeURIComponent(stint.end)}`,
+    );
     expect(res.statusCode, res.body).toBe(200);
     const report = res.json();
     expect(report.gap).toEqual({ point: stint.point, start: stint.start, end: stint.end });
-    for (const c of report.candidates) expect(c).toMatchObject({ person: expect.any(String), whole: expect.any(Boolean), knockOn: expect.any(Number), costs: expect.any(Array) });
+    for (const c of report.candidates)
+      expect(c).toMatchObject({
+        person: expect.any(String),
+        whole: expect.any(Boolean),
+        knockOn: expect.any(Number),
+        costs: expect.any(Array),
+      });
     for (const u of report.unable) expect(u.reason).not.toBe("");
     expect(report.candidates.length + report.unable.length).toBeGreaterThan(0);
   });
 
   test("a gap that cannot be looked up is a 400 naming the query field", async () => {
     const base = `/v1/rotas/${id}/swap-candidates`;
-    const unknown = await inject("GET", `${base}?point=nowhere&start=${encodeURIComponent(stint.start)}&end=${encodeURIComponent(stint.end)}`);
+    const unknown = await inject(
+      "GET",
+      `${base}?point=nowhere&start=${encodeURIComponent(stint.start)}&end=${encodeURIComponent(stint.end)}`,
+    );
     expect(unknown.statusCode).toBe(400);
-    expect(unknown.json().issues).toEqual([expect.objectContaining({ in: "querystring", path: "point", code: "unknown_reference" })]);
-    const backwards = await inject("GET", `${base}?point=${stint.point}&start=${encodeURIComponent(stint.end)}&end=${encodeURIComponent(stint.start)}`);
+    expect(unknown.json().issues).toEqual([
+      expect.objectContaining({ in: "querystring", path: "point", code: "unknown_reference" }),
+    ]);
+    const backwards = await inject(
+      "GET",
+      `${base}?point=${stint.point}&start=${encodeURIComponent(stint.end)}&end=${encodeURIComponent(stint.start)}`,
+    );
     expect(backwards.json().issues).toEqual([expect.objectContaining({ in: "querystring", path: "end" })]);
     const missing = await inject("GET", `${base}?point=${stint.point}`);
-    expect(missing.json().issues.map((i: { path: string }) => i.path).sort()).toEqual(["end", "start"]);
-    expect((await inject("GET", `/v1/rotas/rota_000000000000/swap-candidates?point=x&start=${NOW}&end=${NOW}`)).statusCode).toBe(404);
+    expect(
+      missing
+        .json()
+        .issues.map((i: { path: string }) => i.path)
+        .sort(),
+    ).toEqual(["end", "start"]);
+    expect(
+      (await inject("GET", `/v1/rotas/rota_000000000000/swap-candidates?point=x&start=${NOW}&end=${NOW}`)).statusCode,
+    ).toBe(404);
   });
 });
 
@@ -116,7 +171,13 @@ describe("alternatives and comparison", () => {
   test("k alternatives, each a rota of its own that remembers where it came from", async () => {
     expect(alternatives.map((a) => a.profile)).toEqual(["balanced", "coverage-first"]);
     for (const a of alternatives) {
-      expect((await inject("GET", `/v1/rotas/${a.id}`)).json()).toMatchObject({ status: "done", version: 1, alternativeOf: id, profile: a.profile, name: `week 48: ${a.profile}` });
+      expect((await inject("GET", `/v1/rotas/${a.id}`)).json()).toMatchObject({
+        status: "done",
+        version: 1,
+        alternativeOf: id,
+        profile: a.profile,
+        name: `week 48: ${a.profile}`,
+      });
     }
     expect(compareUrl).toBe(`/v1/compare?ids=${alternatives.map((a) => a.id).join(",")}`);
   });
@@ -127,7 +188,11 @@ describe("alternatives and comparison", () => {
     const table = res.json();
     expect(table.reference).toBe(alternatives[0]?.id);
     expect(table.rotas.map((r: { id: string }) => r.id)).toEqual(alternatives.map((a) => a.id));
-    expect(table.rotas[0]).toMatchObject({ changes: 0, metrics: { minCoverPct: expect.any(Number) }, score: { byRule: expect.any(Object) } });
+    expect(table.rotas[0]).toMatchObject({
+      changes: 0,
+      metrics: { minCoverPct: expect.any(Number) },
+      score: { byRule: expect.any(Object) },
+    });
     expect(table.diff.changes).toBe(table.rotas[1].changes);
   });
 
@@ -142,7 +207,9 @@ describe("alternatives and comparison", () => {
     expect(one.statusCode).toBe(400);
     expect(one.json().issues[0]).toMatchObject({ in: "querystring", path: "ids" });
     expect((await inject("GET", `/v1/compare?ids=${id},${id}@first`)).statusCode).toBe(400);
-    expect((await inject("GET", `/v1/compare?ids=${id}@1,${id}@2&reference=${id}@3`)).json().issues[0]).toMatchObject({ path: "reference" });
+    expect((await inject("GET", `/v1/compare?ids=${id}@1,${id}@2&reference=${id}@3`)).json().issues[0]).toMatchObject({
+      path: "reference",
+    });
     expect((await inject("GET", `/v1/compare?ids=${id},rota_000000000000`)).statusCode).toBe(404);
     expect((await inject("GET", `/v1/compare?ids=${id}@1,${id}@9`)).statusCode).toBe(404);
     const nextWeek = await inject("POST", `/v1/rotas?wait=true&${QUICK}`, { ...small, weekStart: "2026-11-30" });

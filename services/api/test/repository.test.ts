@@ -10,7 +10,14 @@ import { freshDatabase, stopOwnServer } from "./support/postgres";
 
 const problem: Problem = example("small-campus");
 const rota = (n: number): Rota => ({
-  assignments: [{ person: "s001", point: "campus-helpdesk", start: `2026-11-23T0${n}:00:00.000-05:00`, end: `2026-11-23T1${n}:00:00.000-05:00` }],
+  assignments: [
+    {
+      person: "s001",
+      point: "campus-helpdesk",
+      start: `2026-11-23T0${n}:00:00.000-05:00`,
+      end: `2026-11-23T1${n}:00:00.000-05:00`,
+    },
+  ],
   uncovered: [],
   score: { hard: 0, soft: n, byRule: {} },
   people: [{ person: "s001", minutes: 600 }],
@@ -82,10 +89,17 @@ describe.each(stores)("repository on %s", (_name, open) => {
     expect(first).toMatchObject({ rotaId: id, orgId: org, stopRequested: false, attempts: 1 });
     expect(first?.problem).toEqual(problem);
     await repo.recordProgress(id, "w1/a", { elapsedMs: 10, objective: 5, bestBound: null, gap: null });
-    expect((await repo.findRota(org, id))?.progress).toEqual({ elapsedMs: 10, objective: 5, bestBound: null, gap: null });
+    expect((await repo.findRota(org, id))?.progress).toEqual({
+      elapsedMs: 10,
+      objective: 5,
+      bestBound: null,
+      gap: null,
+    });
     // A second worker takes the job over (its first worker presumed dead): the first may no longer write.
     expect((await repo.claim(id, "w2/b"))?.attempts).toBe(2);
-    expect(await repo.recordProgress(id, "w1/a", { elapsedMs: 20, objective: 4, bestBound: null, gap: null })).toEqual({ stop: true });
+    expect(await repo.recordProgress(id, "w1/a", { elapsedMs: 20, objective: 4, bestBound: null, gap: null })).toEqual({
+      stop: true,
+    });
     expect(await repo.complete(id, "w1/a", problem, rota(1))).toBe(false);
     expect(await repo.complete(id, "w2/b", problem, rota(2))).toBe(true);
     const done = await repo.findRota(org, id);
@@ -99,11 +113,17 @@ describe.each(stores)("repository on %s", (_name, open) => {
   test("stopping: a queued rota fails at once, a solving one is flagged for its worker", async () => {
     const org = (await repo.createOrg("E")).org.id;
     const queued = await repo.createRota(org, { problem, settings });
-    expect(await repo.requestStop(org, queued.id)).toMatchObject({ status: "failed", stopRequested: true, reason: "stopped before the solve started" });
+    expect(await repo.requestStop(org, queued.id)).toMatchObject({
+      status: "failed",
+      stopRequested: true,
+      reason: "stopped before the solve started",
+    });
     const solving = await repo.createRota(org, { problem, settings });
     await repo.claim(solving.id, "w/1");
     expect(await repo.requestStop(org, solving.id)).toMatchObject({ status: "solving", stopRequested: true });
-    expect(await repo.recordProgress(solving.id, "w/1", { elapsedMs: 1, objective: null, bestBound: null, gap: null })).toEqual({ stop: true });
+    expect(
+      await repo.recordProgress(solving.id, "w/1", { elapsedMs: 1, objective: null, bestBound: null, gap: null }),
+    ).toEqual({ stop: true });
   });
 
   test("failing keeps the reason and the issues", async () => {
@@ -112,7 +132,11 @@ describe.each(stores)("repository on %s", (_name, open) => {
     await repo.claim(id, "w/1");
     const issues = [{ path: "pinned", code: "pin_conflict", message: "cannot be kept" }];
     expect(await repo.fail(id, "w/1", "the problem cannot be solved as given", issues)).toBe(true);
-    expect(await repo.findRota(org, id)).toMatchObject({ status: "failed", reason: "the problem cannot be solved as given", issues });
+    expect(await repo.findRota(org, id)).toMatchObject({
+      status: "failed",
+      reason: "the problem cannot be solved as given",
+      issues,
+    });
   });
 
   test("versions are numbered in order, immutable, and publishable", async () => {
@@ -120,15 +144,32 @@ describe.each(stores)("repository on %s", (_name, open) => {
     const { id } = await repo.createRota(org, { problem, settings });
     await repo.claim(id, "w/1");
     await repo.complete(id, "w/1", problem, rota(1));
-    const next = { problem, rota: rota(2), change: { absences: [] }, baseVersion: 1, diff: { changes: 1 }, minimal: true, minimalReason: "one change was needed" };
-    expect(await repo.addVersion(org, id, 1, next)).toMatchObject({ version: 2, kind: "change", baseVersion: 1, minimal: true, minimalReason: "one change was needed", diff: { changes: 1 } });
+    const next = {
+      problem,
+      rota: rota(2),
+      change: { absences: [] },
+      baseVersion: 1,
+      diff: { changes: 1 },
+      minimal: true,
+      minimalReason: "one change was needed",
+    };
+    expect(await repo.addVersion(org, id, 1, next)).toMatchObject({
+      version: 2,
+      kind: "change",
+      baseVersion: 1,
+      minimal: true,
+      minimalReason: "one change was needed",
+      diff: { changes: 1 },
+    });
     // Re-solved against version 1 while version 2 already exists: refused rather than stacked wrongly.
     expect(await repo.addVersion(org, id, 1, next)).toBeNull();
     expect((await repo.listVersions(org, id)).map((v) => [v.version, v.kind])).toEqual([
       [1, "solve"],
       [2, "change"],
     ]);
-    await expect(db.query("UPDATE rota_versions SET rota = '{}'::jsonb WHERE rota_id = $1", [id])).rejects.toThrow(/immutable/);
+    await expect(db.query("UPDATE rota_versions SET rota = '{}'::jsonb WHERE rota_id = $1", [id])).rejects.toThrow(
+      /immutable/,
+    );
     await expect(db.query("DELETE FROM rota_versions WHERE rota_id = $1", [id])).rejects.toThrow(/immutable/);
     expect(await repo.publish(org, id, 3)).toBeNull();
     expect(await repo.publish(org, id, 1)).toMatchObject({ publishedVersion: 1, latestVersion: 2 });
@@ -143,7 +184,15 @@ describe.each(stores)("repository on %s", (_name, open) => {
     const { id } = await repo.createRota(org, { problem, settings });
     await repo.claim(id, "w/1");
     await repo.complete(id, "w/1", problem, rota(1));
-    const next = (n: number) => ({ problem, rota: rota(n), change: {}, baseVersion: n - 1, diff: {}, minimal: false, minimalReason: "" });
+    const next = (n: number) => ({
+      problem,
+      rota: rota(n),
+      change: {},
+      baseVersion: n - 1,
+      diff: {},
+      minimal: false,
+      minimalReason: "",
+    });
     const [a, b] = await Promise.all([repo.addVersion(org, id, 1, next(2)), repo.addVersion(org, id, 1, next(2))]);
     // Exactly one of two changes computed against version 1 lands; the other learns it is stale.
     expect([a, b].filter(Boolean).map((v) => v?.version)).toEqual([2]);

@@ -20,7 +20,10 @@ async function expectConsistent(t: TestApp): Promise<void> {
   const { rotas } = (await t.app.inject({ method: "GET", url: "/v1/rotas", headers: t.auth })).json();
   for (const rota of rotas as Array<{ id: string; status: string }>) {
     const versions = await t.services.repo.listVersions(t.orgId, rota.id);
-    expect(versions.map((v) => v.version), rota.id).toEqual(rota.status === "done" ? [1] : []);
+    expect(
+      versions.map((v) => v.version),
+      rota.id,
+    ).toEqual(rota.status === "done" ? [1] : []);
   }
 }
 
@@ -28,7 +31,14 @@ test("a graceful stop keeps the running solve's best rota; the queued one is sol
   const dataDir = await freshDataDir();
   const first = await testApp({ dataDir });
   const running = (await first.app.inject({ method: "POST", url: LONG, headers: first.auth, payload: small })).json();
-  const queued = (await first.app.inject({ method: "POST", url: "/v1/rotas?timeLimitSeconds=20&workBudget=100", headers: first.auth, payload: small })).json();
+  const queued = (
+    await first.app.inject({
+      method: "POST",
+      url: "/v1/rotas?timeLimitSeconds=20&workBudget=100",
+      headers: first.auth,
+      payload: small,
+    })
+  ).json();
   await pollRota(first.app, first.auth, running.id, (r) => r.progress?.objective != null);
   await first.app.close();
 
@@ -42,13 +52,21 @@ test("a graceful stop keeps the running solve's best rota; the queued one is sol
 
 test("a crash mid-solve: after the restart the interrupted job is failed, the queued one solved", async () => {
   const dataDir = await freshDataDir();
-  const server = await startServer({ DESKROTA_DATA_DIR: dataDir, DESKROTA_SOLVERS: "1", DESKROTA_LOWER_BOUND: "off" }, true);
+  const server = await startServer(
+    { DESKROTA_DATA_DIR: dataDir, DESKROTA_SOLVERS: "1", DESKROTA_LOWER_BOUND: "off" },
+    true,
+  );
   const auth = { authorization: `Bearer ${server.token}`, "content-type": "application/json" };
-  const post = async (url: string) => (await fetch(`${server.url}${url}`, { method: "POST", headers: auth, body: JSON.stringify(small) })).json() as Promise<{ id: string }>;
+  const post = async (url: string) =>
+    (
+      await fetch(`${server.url}${url}`, { method: "POST", headers: auth, body: JSON.stringify(small) })
+    ).json() as Promise<{ id: string }>;
   const running = await post(LONG);
   const queued = await post("/v1/rotas?timeLimitSeconds=20&workBudget=100");
   for (;;) {
-    const status = (await (await fetch(`${server.url}/v1/rotas/${running.id}`, { headers: auth })).json()) as { progress: { objective: number | null } | null };
+    const status = (await (await fetch(`${server.url}/v1/rotas/${running.id}`, { headers: auth })).json()) as {
+      progress: { objective: number | null } | null;
+    };
     if (status.progress?.objective != null) break;
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -59,7 +77,11 @@ test("a crash mid-solve: after the restart the interrupted job is failed, the qu
   open.push(after);
   const orgId = (await after.services.repo.orgByToken(server.token as string))?.id as string;
   const crashed = { ...after, auth: { authorization: `Bearer ${server.token}` }, orgId };
-  expect(await pollRota(after.app, crashed.auth, running.id, () => true)).toMatchObject({ status: "failed", reason: INTERRUPTED, version: null });
+  expect(await pollRota(after.app, crashed.auth, running.id, () => true)).toMatchObject({
+    status: "failed",
+    reason: INTERRUPTED,
+    version: null,
+  });
   expect(await pollRota(after.app, crashed.auth, queued.id)).toMatchObject({ status: "done", version: 1 });
   await expectConsistent(crashed);
 });

@@ -11,25 +11,39 @@ let solved: RotaBody;
 
 beforeAll(async () => {
   t = await testApp();
-  const res = await t.app.inject({ method: "POST", url: `/v1/rotas?wait=true&${QUICK}&name=week%2048`, headers: t.auth, payload: small });
+  const res = await t.app.inject({
+    method: "POST",
+    url: `/v1/rotas?wait=true&${QUICK}&name=week%2048`,
+    headers: t.auth,
+    payload: small,
+  });
   expect(res.statusCode, res.body).toBe(200);
   solved = res.json();
 });
 afterAll(() => t.app.close());
 
-const post = (url: string, payload: unknown, headers: Record<string, string> = t.auth) => t.app.inject({ method: "POST", url, headers, payload: payload as object });
+const post = (url: string, payload: unknown, headers: Record<string, string> = t.auth) =>
+  t.app.inject({ method: "POST", url, headers, payload: payload as object });
 const get = (url: string, headers: Record<string, string> = t.auth) => t.app.inject({ method: "GET", url, headers });
 
 describe("POST /v1/rotas", () => {
   test("?wait=true answers 200 with the rota: assignments, uncovered gaps with reasons, score by rule", () => {
-    expect(solved).toMatchObject({ status: "done", name: "week 48", version: 1, publishedVersion: null, timeLimitSeconds: 20 });
+    expect(solved).toMatchObject({
+      status: "done",
+      name: "week 48",
+      version: 1,
+      publishedVersion: null,
+      timeLimitSeconds: 20,
+    });
     expect(solved.rota?.assignments.length).toBeGreaterThan(0);
     for (const gap of solved.rota?.uncovered ?? []) expect(gap.reason).not.toBe("");
     expect(solved.rota).toMatchObject({ score: { byRule: expect.any(Object) } });
   });
 
   test("a bad problem is a 400 listing every issue with its path", async () => {
-    const bad = structuredClone(small) as unknown as Record<string, unknown> & { people: Array<{ hours: Record<string, number> }> };
+    const bad = structuredClone(small) as unknown as Record<string, unknown> & {
+      people: Array<{ hours: Record<string, number> }>;
+    };
     bad.slotMinutes = 7;
     bad.people[0]!.hours.target = -1;
     bad.colour = "blue";
@@ -37,7 +51,9 @@ describe("POST /v1/rotas", () => {
     expect(res.statusCode).toBe(400);
     const body = res.json();
     expect(body).toMatchObject({ statusCode: 400, code: "DESKROTA_E_INPUT", requestId: res.headers["x-request-id"] });
-    expect(body.issues.map((i: { in: string; path: string }) => `${i.in}:${i.path}`)).toEqual(expect.arrayContaining(["body:slotMinutes", "body:people.0.hours.target", "body:"]));
+    expect(body.issues.map((i: { in: string; path: string }) => `${i.in}:${i.path}`)).toEqual(
+      expect.arrayContaining(["body:slotMinutes", "body:people.0.hours.target", "body:"]),
+    );
     expect(body.issues.find((i: { path: string }) => i.path === "")?.message).toMatch(/colour/);
   });
 
@@ -46,44 +62,86 @@ describe("POST /v1/rotas", () => {
     bad.people[0]!.sites = ["nowhere"];
     const res = await post("/v1/rotas", bad);
     expect(res.statusCode).toBe(400);
-    expect(res.json().issues).toContainEqual({ in: "body", path: "people.0.sites.0", code: "unknown_reference", message: "there is no site nowhere" });
+    expect(res.json().issues).toContainEqual({
+      in: "body",
+      path: "people.0.sites.0",
+      code: "unknown_reference",
+      message: "there is no site nowhere",
+    });
   });
 
   test("a problem the solver cannot take is a 400 too; the rota stays, failed, with the same issues", async () => {
     // s001 is never available on Saturdays: the pin cannot be kept.
-    const pinned = { ...small, pinned: [{ person: "s001", point: "campus-helpdesk", start: "2026-11-28T12:00", end: "2026-11-28T14:00" }] };
+    const pinned = {
+      ...small,
+      pinned: [{ person: "s001", point: "campus-helpdesk", start: "2026-11-28T12:00", end: "2026-11-28T14:00" }],
+    };
     const res = await post(`/v1/rotas?wait=true&${QUICK}`, pinned);
     expect(res.statusCode, res.body).toBe(400);
     const body = res.json();
     expect(body.issues.length).toBeGreaterThan(0);
-    for (const issue of body.issues) expect(issue).toMatchObject({ in: "body", path: expect.stringMatching(/^pinned/) });
+    for (const issue of body.issues)
+      expect(issue).toMatchObject({ in: "body", path: expect.stringMatching(/^pinned/) });
     const rota = (await get(`/v1/rotas/${body.rotaId}`)).json();
-    expect(rota).toMatchObject({ status: "failed", reason: "the problem cannot be solved as given", issues: body.issues, version: null });
+    expect(rota).toMatchObject({
+      status: "failed",
+      reason: "the problem cannot be solved as given",
+      issues: body.issues,
+      version: null,
+    });
   });
 
   test("bad options are 400s in the query string", async () => {
     const res = await post("/v1/rotas?timeLimitSeconds=-1&wait=perhaps", small);
     expect(res.statusCode).toBe(400);
-    expect(res.json().issues.map((i: { in: string; path: string }) => `${i.in}:${i.path}`).sort()).toEqual(["querystring:timeLimitSeconds", "querystring:wait"]);
+    expect(
+      res
+        .json()
+        .issues.map((i: { in: string; path: string }) => `${i.in}:${i.path}`)
+        .sort(),
+    ).toEqual(["querystring:timeLimitSeconds", "querystring:wait"]);
   });
 
   test("a time limit above the server's is a 400, wherever it was given", async () => {
     const query = await post("/v1/rotas?timeLimitSeconds=3600", small);
     expect(query.statusCode).toBe(400);
-    expect(query.json().issues).toEqual([{ in: "querystring", path: "timeLimitSeconds", code: "too_big", message: "at most 60 s on this server" }]);
+    expect(query.json().issues).toEqual([
+      { in: "querystring", path: "timeLimitSeconds", code: "too_big", message: "at most 60 s on this server" },
+    ]);
     const inProblem = await post("/v1/rotas", { ...small, solver: { timeLimitSeconds: 3000 } });
     expect(inProblem.json().issues[0]).toMatchObject({ in: "body", path: "solver.timeLimitSeconds" });
   });
 
   test("malformed JSON is a 400, another media type a 415", async () => {
-    const json = await t.app.inject({ method: "POST", url: "/v1/rotas", headers: { ...t.auth, "content-type": "application/json" }, payload: '{"version": 1,' });
+    const json = await t.app.inject({
+      method: "POST",
+      url: "/v1/rotas",
+      headers: { ...t.auth, "content-type": "application/json" },
+      payload: '{"version": 1,',
+    });
     expect(json.statusCode).toBe(400);
-    expect(json.json()).toMatchObject({ statusCode: 400, error: "Bad Request", issues: [{ in: "body", path: "", code: "FST_ERR_CTP_INVALID_JSON_BODY", message: expect.any(String) }] });
+    expect(json.json()).toMatchObject({
+      statusCode: 400,
+      error: "Bad Request",
+      issues: [{ in: "body", path: "", code: "FST_ERR_CTP_INVALID_JSON_BODY", message: expect.any(String) }],
+    });
     // JSON that smuggles a prototype is refused by the parser as unreadable, and said so the same way.
-    const proto = await t.app.inject({ method: "POST", url: "/v1/rotas", headers: { ...t.auth, "content-type": "application/json" }, payload: '{"__proto__": ""}' });
+    const proto = await t.app.inject({
+      method: "POST",
+      url: "/v1/rotas",
+      headers: { ...t.auth, "content-type": "application/json" },
+      payload: '{"__proto__": ""}',
+    });
     expect(proto.statusCode).toBe(400);
-    expect(proto.json().issues).toEqual([expect.objectContaining({ in: "body", path: "", code: "FST_ERR_CTP_INVALID_JSON_BODY" })]);
-    const text = await t.app.inject({ method: "POST", url: "/v1/rotas", headers: { ...t.auth, "content-type": "application/xml" }, payload: "<problem/>" });
+    expect(proto.json().issues).toEqual([
+      expect.objectContaining({ in: "body", path: "", code: "FST_ERR_CTP_INVALID_JSON_BODY" }),
+    ]);
+    const text = await t.app.inject({
+      method: "POST",
+      url: "/v1/rotas",
+      headers: { ...t.auth, "content-type": "application/xml" },
+      payload: "<problem/>",
+    });
     expect(text.statusCode).toBe(415);
   });
 });
@@ -101,7 +159,12 @@ describe("authentication", () => {
   });
 
   test("every /v1 route needs the token; /health and /docs do not", async () => {
-    for (const url of ["/v1/rotas", `/v1/rotas/${solved.id}`, `/v1/rotas/${solved.id}/versions`, `/v1/rotas/${solved.id}/export.csv`]) {
+    for (const url of [
+      "/v1/rotas",
+      `/v1/rotas/${solved.id}`,
+      `/v1/rotas/${solved.id}/versions`,
+      `/v1/rotas/${solved.id}/export.csv`,
+    ]) {
       expect((await get(url, {})).statusCode, url).toBe(401);
     }
     expect((await get("/health", {})).statusCode).toBe(200);
@@ -148,7 +211,9 @@ describe("a solve in flight", () => {
     expect(res.headers.location).toBe(`/v1/rotas/${body.id}`);
     expect(body).toMatchObject({ status: "queued", links: { self: `/v1/rotas/${body.id}` }, version: null });
     // Clean up behind us: stop it (queued behind the long one, it simply fails).
-    expect((await t.app.inject({ method: "DELETE", url: `/v1/rotas/${body.id}/solve`, headers: t.auth })).statusCode).toBe(202);
+    expect(
+      (await t.app.inject({ method: "DELETE", url: `/v1/rotas/${body.id}/solve`, headers: t.auth })).statusCode,
+    ).toBe(202);
   });
 
   test("GETs are answered while it runs, with progress", async () => {
@@ -160,7 +225,9 @@ describe("a solve in flight", () => {
 
   test("exports of a rota not solved yet are a 409", async () => {
     expect((await get(`/v1/rotas/${queued.id}/export.csv`)).statusCode).toBe(409);
-    expect((await t.app.inject({ method: "POST", url: `/v1/rotas/${queued.id}/publish`, headers: t.auth })).statusCode).toBe(409);
+    expect(
+      (await t.app.inject({ method: "POST", url: `/v1/rotas/${queued.id}/publish`, headers: t.auth })).statusCode,
+    ).toBe(409);
   });
 
   test("DELETE …/solve: a queued rota fails at once; a running one stops and keeps its best rota", async () => {
@@ -178,24 +245,43 @@ describe("a solve in flight", () => {
 
     const again = await t.app.inject({ method: "DELETE", url: `/v1/rotas/${running.id}/solve`, headers: t.auth });
     expect(again.statusCode).toBe(409);
-    expect((await t.app.inject({ method: "DELETE", url: "/v1/rotas/rota_000000000000/solve", headers: t.auth })).statusCode).toBe(404);
+    expect(
+      (await t.app.inject({ method: "DELETE", url: "/v1/rotas/rota_000000000000/solve", headers: t.auth })).statusCode,
+    ).toBe(404);
   });
 });
 
 describe("versions and publishing", () => {
   test("the solve is version 1; publishing marks it", async () => {
-    const res = await t.app.inject({ method: "POST", url: `/v1/rotas/${solved.id}/publish`, headers: t.auth, payload: { version: 1 } });
+    const res = await t.app.inject({
+      method: "POST",
+      url: `/v1/rotas/${solved.id}/publish`,
+      headers: t.auth,
+      payload: { version: 1 },
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ id: solved.id, publishedVersion: 1 });
     const list = await get(`/v1/rotas/${solved.id}/versions`);
-    expect(list.json()).toMatchObject({ publishedVersion: 1, versions: [{ version: 1, kind: "solve", published: true, baseVersion: null }] });
+    expect(list.json()).toMatchObject({
+      publishedVersion: 1,
+      versions: [{ version: 1, kind: "solve", published: true, baseVersion: null }],
+    });
     const one = await get(`/v1/rotas/${solved.id}/versions/1`);
     expect(one.statusCode).toBe(200);
     expect(one.json().rota).toEqual(solved.rota);
   });
 
   test("unknown versions are 404s; a version that is not a number is a 400", async () => {
-    expect((await t.app.inject({ method: "POST", url: `/v1/rotas/${solved.id}/publish`, headers: t.auth, payload: { version: 9 } })).statusCode).toBe(404);
+    expect(
+      (
+        await t.app.inject({
+          method: "POST",
+          url: `/v1/rotas/${solved.id}/publish`,
+          headers: t.auth,
+          payload: { version: 9 },
+        })
+      ).statusCode,
+    ).toBe(404);
     expect((await get(`/v1/rotas/${solved.id}/versions/9`)).statusCode).toBe(404);
     const bad = await get(`/v1/rotas/${solved.id}/versions/first`);
     expect(bad.statusCode).toBe(400);
@@ -210,7 +296,10 @@ describe("exports", () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers["content-type"]).toBe("text/csv; charset=utf-8");
     expect(res.headers["content-disposition"]).toBe(`attachment; filename="${solved.id}-v1.csv"`);
-    const lines = res.body.replace(/^\uFEFF/, "").trimEnd().split("\r\n");
+    const lines = res.body
+      .replace(/^\uFEFF/, "")
+      .trimEnd()
+      .split("\r\n");
     expect(lines[0]).toBe("date,day,site,point,start,end,hours,person,name,shadowing,note");
     expect(lines.length - 1).toBe((solved.rota?.assignments.length ?? 0) + (solved.rota?.uncovered.length ?? 0));
     const first = solved.rota?.assignments.find((a) => a.start.startsWith("2026-11-23T08:30"));
@@ -236,7 +325,11 @@ describe("exports", () => {
 describe("service routes", () => {
   test("/health: process and database up", async () => {
     const res = await get("/health", {});
-    expect(res.json()).toMatchObject({ status: "ok", database: { kind: "pglite", up: true }, queue: { kind: "local", solvers: 1 } });
+    expect(res.json()).toMatchObject({
+      status: "ok",
+      database: { kind: "pglite", up: true },
+      queue: { kind: "local", solvers: 1 },
+    });
   });
 
   test("/docs serves the OpenAPI document of every route", async () => {
@@ -260,7 +353,9 @@ describe("service routes", () => {
         "/v1/rotas/{id}/people/{person}.ics",
       ]),
     );
-    expect(doc.paths["/v1/rotas"].post.requestBody.content["application/json"].schema.properties).toHaveProperty("people");
+    expect(doc.paths["/v1/rotas"].post.requestBody.content["application/json"].schema.properties).toHaveProperty(
+      "people",
+    );
     expect((await get("/docs", {})).statusCode).toBeLessThan(400);
   });
 
@@ -283,7 +378,13 @@ describe("service routes", () => {
     try {
       const res = await get("/v1/rotas");
       expect(res.statusCode).toBe(500);
-      expect(res.json()).toEqual({ statusCode: 500, error: "Internal Server Error", code: "DESKROTA_E_INTERNAL", message: expect.any(String), requestId: res.headers["x-request-id"] });
+      expect(res.json()).toEqual({
+        statusCode: 500,
+        error: "Internal Server Error",
+        code: "DESKROTA_E_INTERNAL",
+        message: expect.any(String),
+        requestId: res.headers["x-request-id"],
+      });
       expect(res.body).not.toContain("secret");
       expect(res.body).not.toContain("repository.ts");
       const health = await get("/health", {});
@@ -304,19 +405,36 @@ describe("limits", () => {
   afterAll(() => small16.app.close());
 
   test("a body over the configured limit is a 413", async () => {
-    const res = await small16.app.inject({ method: "POST", url: "/v1/rotas", headers: small16.auth, payload: example("typical-week") });
+    const res = await small16.app.inject({
+      method: "POST",
+      url: "/v1/rotas",
+      headers: small16.auth,
+      payload: example("typical-week"),
+    });
     expect(res.statusCode).toBe(413);
     expect(res.json()).toMatchObject({ statusCode: 413, code: "FST_ERR_CTP_BODY_TOO_LARGE" });
   });
 
   test("past the queue bound: 503 with Retry-After", async () => {
-    const first = await small16.app.inject({ method: "POST", url: "/v1/rotas?timeLimitSeconds=30", headers: small16.auth, payload: small });
+    const first = await small16.app.inject({
+      method: "POST",
+      url: "/v1/rotas?timeLimitSeconds=30",
+      headers: small16.auth,
+      payload: small,
+    });
     expect(first.statusCode).toBe(202);
-    const second = await small16.app.inject({ method: "POST", url: "/v1/rotas?timeLimitSeconds=30", headers: small16.auth, payload: small });
+    const second = await small16.app.inject({
+      method: "POST",
+      url: "/v1/rotas?timeLimitSeconds=30",
+      headers: small16.auth,
+      payload: small,
+    });
     expect(second.statusCode).toBe(503);
     expect(second.headers["retry-after"]).toBe("2");
     expect(second.json()).toMatchObject({ code: "DESKROTA_E_BUSY" });
     // Nothing was stored for the refused one.
-    expect((await small16.app.inject({ method: "GET", url: "/v1/rotas", headers: small16.auth })).json().rotas).toHaveLength(1);
+    expect(
+      (await small16.app.inject({ method: "GET", url: "/v1/rotas", headers: small16.auth })).json().rotas,
+    ).toHaveLength(1);
   });
 });

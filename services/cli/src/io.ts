@@ -3,7 +3,10 @@ import { parseChange, parseProblem, RotaInput, toIssues, type Change, type Issue
 
 /** A failure the user can fix: printed without a stack trace, exit code 2. */
 export class UsageError extends Error {
-  constructor(message: string, readonly issues: Issue[] = []) {
+  constructor(
+    message: string,
+    readonly issues: Issue[] = [],
+  ) {
     super(message);
   }
 }
@@ -13,7 +16,9 @@ export function readJson(file: string): unknown {
   try {
     text = readFileSync(file, "utf8");
   } catch (error) {
-    throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message}`);
+    throw new UsageError(
+      `cannot read ${file}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message}`,
+    );
   }
   try {
     return JSON.parse(text);
@@ -24,7 +29,11 @@ export function readJson(file: string): unknown {
 
 export function readProblem(file: string): Problem {
   const parsed = parseProblem(readJson(file));
-  if (!parsed.ok) throw new UsageError(`${file} is not a valid deskrota problem (${parsed.issues.length} ${parsed.issues.length === 1 ? "problem" : "problems"}):`, parsed.issues);
+  if (!parsed.ok)
+    throw new UsageError(
+      `${file} is not a valid deskrota problem (${parsed.issues.length} ${parsed.issues.length === 1 ? "problem" : "problems"}):`,
+      parsed.issues,
+    );
   return parsed.value;
 }
 
@@ -36,14 +45,21 @@ export function readRota(file: string): RotaInput {
   const parsed = RotaInput.safeParse(readJson(file));
   if (!parsed.success) {
     const issues = toIssues(parsed.error);
-    throw new UsageError(`${file} is not a rota (${issues.length} ${issues.length === 1 ? "problem" : "problems"}):`, issues);
+    throw new UsageError(
+      `${file} is not a rota (${issues.length} ${issues.length === 1 ? "problem" : "problems"}):`,
+      issues,
+    );
   }
   return parsed.data;
 }
 
 export function readChange(file: string): Change {
   const parsed = parseChange(readJson(file));
-  if (!parsed.ok) throw new UsageError(`${file} is not a change (${parsed.issues.length} ${parsed.issues.length === 1 ? "problem" : "problems"}):`, parsed.issues);
+  if (!parsed.ok)
+    throw new UsageError(
+      `${file} is not a change (${parsed.issues.length} ${parsed.issues.length === 1 ? "problem" : "problems"}):`,
+      parsed.issues,
+    );
   return parsed.value;
 }
 

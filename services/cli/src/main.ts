@@ -22,7 +22,11 @@ async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;
   const command = name === undefined ? undefined : commands[name];
   if (!command) {
-    process.stderr.write(`usage:\n${Object.values(commands).map((c) => `  ${c.usage}`).join("\n")}\n`);
+    process.stderr.write(
+      `usage:\n${Object.values(commands)
+        .map((c) => `  ${c.usage}`)
+        .join("\n")}\n`,
+    );
     return name === undefined || name === "--help" ? 0 : 2;
   }
   try {
@@ -30,7 +34,9 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   } catch (error) {
     if (error instanceof UsageError || error instanceof DeskrotaInputError) {
-      process.stderr.write(`deskrota: ${error instanceof UsageError ? error.message : "the problem cannot be solved as given:"}\n`);
+      process.stderr.write(
+        `deskrota: ${error instanceof UsageError ? error.message : "the problem cannot be solved as given:"}\n`,
+      );
       for (const issue of error.issues) process.stderr.write(`  ${issue.path || "(problem)"}: ${issue.message}\n`);
       return 2;
     }

@@ -16,8 +16,20 @@ const week = (overrides: Partial<Problem> = {}): Problem => ({
       id: "lib",
       name: "Campus Library",
       timeZone: "America/Toronto",
-      open: { mon: [["09:00", "13:00"]], tue: [["09:00", "13:00"]], wed: [["09:00", "13:00"]], sat: [["10:00", "12:00"]] },
-      servicePoints: [{ id: "desk", name: "Service Desk", kind: "helpdesk", cover: [{ days: ["mon", "tue", "wed"], from: "09:00", to: "13:00", min: 1 }] }],
+      open: {
+        mon: [["09:00", "13:00"]],
+        tue: [["09:00", "13:00"]],
+        wed: [["09:00", "13:00"]],
+        sat: [["10:00", "12:00"]],
+      },
+      servicePoints: [
+        {
+          id: "desk",
+          name: "Service Desk",
+          kind: "helpdesk",
+          cover: [{ days: ["mon", "tue", "wed"], from: "09:00", to: "13:00", min: 1 }],
+        },
+      ],
     },
   ],
   people: [
@@ -27,7 +39,12 @@ const week = (overrides: Partial<Problem> = {}): Problem => ({
   ...overrides,
 });
 
-const rota = (assignments: Rota["assignments"], uncovered: Rota["uncovered"] = []): Rota => ({ assignments, uncovered, score: { hard: 0, soft: 0, byRule: {} }, people: [] });
+const rota = (assignments: Rota["assignments"], uncovered: Rota["uncovered"] = []): Rota => ({
+  assignments,
+  uncovered,
+  score: { hard: 0, soft: 0, byRule: {} },
+  people: [],
+});
 
 // Toronto is UTC−5 in November: the instants carry other offsets on purpose.
 const first = rota(
@@ -35,15 +52,37 @@ const first = rota(
     { person: "a", point: "desk", start: "2026-11-23T14:00:00.000Z", end: "2026-11-23T11:00:00.000-05:00" },
     { person: "s", point: "desk", start: "2026-11-23T11:00:00.000-05:00", end: "2026-11-23T13:00:00.000-05:00" },
     { person: "a", point: "desk", start: "2026-11-24T09:00:00.000-05:00", end: "2026-11-24T13:00:00.000-05:00" },
-    { person: "s", point: "desk", start: "2026-11-24T09:00:00.000-05:00", end: "2026-11-24T10:00:00.000-05:00", shadowing: true },
+    {
+      person: "s",
+      point: "desk",
+      start: "2026-11-24T09:00:00.000-05:00",
+      end: "2026-11-24T10:00:00.000-05:00",
+      shadowing: true,
+    },
   ],
   [
-    { rule: "cover", point: "desk", start: "2026-11-25T09:00:00.000-05:00", end: "2026-11-25T13:00:00.000-05:00", missing: 1, reason: "nobody trained is available", cause: "nobody-available" },
-    { rule: "supervision", site: "lib", start: "2026-11-25T09:00:00.000-05:00", end: "2026-11-25T13:00:00.000-05:00", missing: 1, reason: "no lead is available" },
+    {
+      rule: "cover",
+      point: "desk",
+      start: "2026-11-25T09:00:00.000-05:00",
+      end: "2026-11-25T13:00:00.000-05:00",
+      missing: 1,
+      reason: "nobody trained is available",
+      cause: "nobody-available",
+    },
+    {
+      rule: "supervision",
+      site: "lib",
+      start: "2026-11-25T09:00:00.000-05:00",
+      end: "2026-11-25T13:00:00.000-05:00",
+      missing: 1,
+      reason: "no lead is available",
+    },
   ],
 );
 
-const people = (grid: PointGrid, row: number, day: number) => grid.rows[row]?.cells[day]?.people.map((p) => `${p.name}${p.shadowing ? " (shadowing)" : ""}`);
+const people = (grid: PointGrid, row: number, day: number) =>
+  grid.rows[row]?.cells[day]?.people.map((p) => `${p.name}${p.shadowing ? " (shadowing)" : ""}`);
 
 describe("siteGrid", () => {
   const grid = siteGrid(week(), first, "lib");
@@ -51,7 +90,15 @@ describe("siteGrid", () => {
 
   test("rows are runs of local time that read the same on every day, columns the seven dates", () => {
     expect(grid).toMatchObject({ name: "Campus Library", zone: "America/Toronto" });
-    expect(grid.dates).toEqual(["2026-11-23", "2026-11-24", "2026-11-25", "2026-11-26", "2026-11-27", "2026-11-28", "2026-11-29"]);
+    expect(grid.dates).toEqual([
+      "2026-11-23",
+      "2026-11-24",
+      "2026-11-25",
+      "2026-11-26",
+      "2026-11-27",
+      "2026-11-28",
+      "2026-11-29",
+    ]);
     // Breaks where anything changes on any day: 10:00 (Tuesday's shadowing ends), 11:00 (Monday's handover).
     expect(desk.rows.map((r) => [r.from, r.to])).toEqual([
       [540, 600],
@@ -69,7 +116,11 @@ describe("siteGrid", () => {
 
   test("gaps carry their reason and run; days without cover demand are closed", () => {
     const wednesday = desk.rows[0]?.cells[2];
-    expect(wednesday).toMatchObject({ open: true, people: [], gaps: [{ missing: 1, reason: "nobody trained is available", cause: "nobody-available" }] });
+    expect(wednesday).toMatchObject({
+      open: true,
+      people: [],
+      gaps: [{ missing: 1, reason: "nobody trained is available", cause: "nobody-available" }],
+    });
     expect(desk.rows[0]?.cells[3]).toMatchObject({ open: false, people: [], gaps: [] });
     // Saturday opens, but the desk has no cover band then.
     expect(desk.rows[2]?.cells[5]?.open).toBe(false);
@@ -77,7 +128,13 @@ describe("siteGrid", () => {
   });
 
   test("a day's back-to-back rows with the same cell merge into one run", () => {
-    const runs = (day: number) => columnRuns(desk, day).map((r) => [r.from, r.to, r.rows, r.cell.people.map((p) => p.id).join("+") || r.cell.gaps.length]);
+    const runs = (day: number) =>
+      columnRuns(desk, day).map((r) => [
+        r.from,
+        r.to,
+        r.rows,
+        r.cell.people.map((p) => p.id).join("+") || r.cell.gaps.length,
+      ]);
     expect(runs(0)).toEqual([
       [540, 660, 2, "a"],
       [660, 780, 1, "s"],
@@ -110,11 +167,20 @@ describe("a week when the clocks go back", () => {
         name: "Main Library (24 h)",
         timeZone: "Europe/London",
         open: { sun: [["00:00", "24:00"]] },
-        servicePoints: [{ id: "desk", name: "Help Desk", kind: "helpdesk", cover: [{ days: ["sun"], from: "00:00", to: "24:00", min: 1 }] }],
+        servicePoints: [
+          {
+            id: "desk",
+            name: "Help Desk",
+            kind: "helpdesk",
+            cover: [{ days: ["sun"], from: "00:00", to: "24:00", min: 1 }],
+          },
+        ],
       },
     ],
   });
-  const night = rota([{ person: "a", point: "desk", start: "2026-10-25T00:00:00.000+01:00", end: "2026-10-25T03:00:00.000+00:00" }]);
+  const night = rota([
+    { person: "a", point: "desk", start: "2026-10-25T00:00:00.000+01:00", end: "2026-10-25T03:00:00.000+00:00" },
+  ]);
   const desk = siteGrid(problem, night, "lib").points[0] as PointGrid;
 
   test("a four-hour night stint fills the wall-clock rows 00:00–03:00 once each", () => {
@@ -124,8 +190,14 @@ describe("a week when the clocks go back", () => {
   });
 
   test("times are written in the site's zone", () => {
-    expect(span("2026-10-25T00:00:00.000+01:00", "2026-10-25T03:00:00.000+00:00", "Europe/London")).toBe("Sun 25 Oct 00:00–03:00");
-    expect(timeRange("2026-10-24T22:00:00.000+01:00", "2026-10-25T00:00:00.000+01:00", "Europe/London")).toBe("22:00–24:00");
-    expect(timeRange("2026-10-24T22:00:00.000+01:00", "2026-10-25T02:00:00.000+00:00", "Europe/London")).toBe("22:00–Sun 25 Oct 02:00");
+    expect(span("2026-10-25T00:00:00.000+01:00", "2026-10-25T03:00:00.000+00:00", "Europe/London")).toBe(
+      "Sun 25 Oct 00:00–03:00",
+    );
+    expect(timeRange("2026-10-24T22:00:00.000+01:00", "2026-10-25T00:00:00.000+01:00", "Europe/London")).toBe(
+      "22:00–24:00",
+    );
+    expect(timeRange("2026-10-24T22:00:00.000+01:00", "2026-10-25T02:00:00.000+00:00", "Europe/London")).toBe(
+      "22:00–Sun 25 Oct 02:00",
+    );
   });
 });

@@ -27,14 +27,16 @@ interface Problem {
 }
 
 const EXAMPLES = new URL("../../../docs/examples/", import.meta.url);
-const example = (name: string): Problem => JSON.parse(readFileSync(new URL(`${name}.json`, EXAMPLES), "utf8")) as Problem;
+const example = (name: string): Problem =>
+  JSON.parse(readFileSync(new URL(`${name}.json`, EXAMPLES), "utf8")) as Problem;
 const small = example("small-campus");
 const typical = example("typical-week");
 /** Times in the API's rotas are in the site's zone with its offset: the text is the local time. */
 const dateOf = (iso: string) => iso.slice(0, 10);
 const timeOf = (iso: string) => iso.slice(11, 16);
 const nameOf = (problem: Problem, id: string) => problem.people.find((p) => p.id === id)?.name ?? id;
-const siteOf = (problem: Problem, point: string) => problem.sites.find((s) => s.servicePoints.some((p) => p.id === point));
+const siteOf = (problem: Problem, point: string) =>
+  problem.sites.find((s) => s.servicePoints.some((p) => p.id === point));
 
 let server: RunningServer;
 let browser: Browser;
@@ -61,11 +63,20 @@ async function openRota(id: string, title: string): Promise<void> {
 }
 
 /** The grid cell of a point on a day whose run starts at the given local time. */
-const cell = (point: string, iso: string) => page.locator(`td[data-point="${point}"][data-date="${dateOf(iso)}"][data-from="${timeOf(iso)}"]`);
+const cell = (point: string, iso: string) =>
+  page.locator(`td[data-point="${point}"][data-date="${dateOf(iso)}"][data-from="${timeOf(iso)}"]`);
 
 beforeAll(async () => {
   shots = resultsDir("page");
-  server = await startServer({ DESKROTA_DATA_DIR: await freshDataDir(), DESKROTA_LOWER_BOUND: "off", DESKROTA_SOLVERS: "1", DESKROTA_PROGRESS_MS: "200" }, true);
+  server = await startServer(
+    {
+      DESKROTA_DATA_DIR: await freshDataDir(),
+      DESKROTA_LOWER_BOUND: "off",
+      DESKROTA_SOLVERS: "1",
+      DESKROTA_PROGRESS_MS: "200",
+    },
+    true,
+  );
   browser = await launch();
   page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   page.on("pageerror", (error) => errors.push(error.message));
@@ -78,7 +89,11 @@ beforeAll(async () => {
 
 // What the page showed when a step failed, beside the steps' own screenshots.
 afterEach(async (context) => {
-  if (context.task.result?.state === "fail") await page.screenshot({ path: join(shots, `failed-${context.task.name.slice(0, 40).replace(/\W+/g, "-")}.png`), fullPage: true });
+  if (context.task.result?.state === "fail")
+    await page.screenshot({
+      path: join(shots, `failed-${context.task.name.slice(0, 40).replace(/\W+/g, "-")}.png`),
+      fullPage: true,
+    });
 });
 
 afterAll(async () => {
@@ -101,7 +116,10 @@ describe("the coordinator's page", () => {
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.getByRole("heading", { name: "Rotas" }).waitFor();
     await page.getByText("No rotas yet").waitFor();
-    expect(await page.evaluate(() => [sessionStorage.getItem("deskrota.token"), localStorage.length])).toEqual([server.token, 0]);
+    expect(await page.evaluate(() => [sessionStorage.getItem("deskrota.token"), localStorage.length])).toEqual([
+      server.token,
+      0,
+    ]);
     await shot("02-rotas");
   });
 
@@ -127,12 +145,20 @@ describe("the coordinator's page", () => {
   test("an uploaded problem file with mistakes lists every one with where it is", async () => {
     await page.goto(`${server.url}/#/new`);
     await page.getByLabel("A problem file (format v1, JSON)").check();
-    const bad = { ...small, slotMinutes: 7, people: small.people.map((p, i) => (i === 0 ? { ...p, sites: ["nowhere"] } : p)) };
-    await page.locator("#problem-file").setInputFiles({ name: "week-49.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(bad)) });
+    const bad = {
+      ...small,
+      slotMinutes: 7,
+      people: small.people.map((p, i) => (i === 0 ? { ...p, sites: ["nowhere"] } : p)),
+    };
+    await page
+      .locator("#problem-file")
+      .setInputFiles({ name: "week-49.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(bad)) });
     await page.getByRole("button", { name: "Solve" }).click();
     const failure = page.getByRole("alert");
     await failure.getByText("The rota could not be started").waitFor();
-    await expect(failure.locator("ul.issues li").allInnerTexts()).resolves.toEqual(expect.arrayContaining([expect.stringMatching(/^slotMinutes /), "people.0.sites.0 there is no site nowhere"]));
+    await expect(failure.locator("ul.issues li").allInnerTexts()).resolves.toEqual(
+      expect.arrayContaining([expect.stringMatching(/^slotMinutes /), "people.0.sites.0 there is no site nowhere"]),
+    );
     await shot("05-upload-issues");
   });
 
@@ -147,7 +173,11 @@ describe("the coordinator's page", () => {
     const stop = page.getByRole("button", { name: "Stop and keep the best so far" });
     await stop.waitFor();
     // Stop once a first rota exists, so there is a best one to keep.
-    await page.waitForFunction(() => !/none yet/.test(document.querySelector(".facts")?.textContent ?? "none yet"), undefined, { timeout: 30_000 });
+    await page.waitForFunction(
+      () => !/none yet/.test(document.querySelector(".facts")?.textContent ?? "none yet"),
+      undefined,
+      { timeout: 30_000 },
+    );
     await stop.click();
     await page.locator("table.grid").first().waitFor({ timeout: 30_000 });
     await page.getByText("Solver: stopped").waitFor();
@@ -155,7 +185,9 @@ describe("the coordinator's page", () => {
 
   test("shows a known person in a known cell, and their week when their name is clicked", async () => {
     const { rota } = await api<{ rota: { assignments: Stint[] } }>(`/v1/rotas/${rotaId}`);
-    known = rota.assignments.filter((a) => !("shadowing" in a)).sort((a, b) => a.start.localeCompare(b.start))[0] as Stint;
+    known = rota.assignments
+      .filter((a) => !("shadowing" in a))
+      .sort((a, b) => a.start.localeCompare(b.start))[0] as Stint;
     const name = nameOf(small, known.person);
     await openRota(rotaId, "week 48");
     const here = cell(known.point, known.start);
@@ -173,7 +205,10 @@ describe("the coordinator's page", () => {
 
     await here.getByRole("link", { name }).click();
     await page.getByRole("heading", { name, level: 1 }).waitFor();
-    await page.getByText(`${timeOf(known.start)}–${timeOf(known.end)}`).first().waitFor();
+    await page
+      .getByText(`${timeOf(known.start)}–${timeOf(known.end)}`)
+      .first()
+      .waitFor();
     const download = page.waitForEvent("download");
     await page.getByRole("button", { name: "Download calendar (iCal)" }).click();
     const ics = readFileSync(await (await download).path(), "utf8");
@@ -203,7 +238,9 @@ describe("the coordinator's page", () => {
     await page.getByRole("heading", { name: /^Changes from v1/ }).waitFor();
     expect(page.url()).toContain(`/rotas/${rotaId}/v/2`);
     // Their stint goes, or becomes another one that day.
-    await expect(page.locator(".changes li").allInnerTexts()).resolves.toContainEqual(expect.stringMatching(new RegExp(`^${name}: (no longer on|.* becomes )`)));
+    await expect(page.locator(".changes li").allInnerTexts()).resolves.toContainEqual(
+      expect.stringMatching(new RegExp(`^${name}: (no longer on|.* becomes )`)),
+    );
     const changed = page.locator("td.changed");
     expect(await changed.count()).toBeGreaterThan(0);
     const here = cell(known.point, known.start);
@@ -213,11 +250,16 @@ describe("the coordinator's page", () => {
   });
 
   test("opens a gap's swap candidates and applies one in a click", async () => {
-    const solved = await api<{ id: string; rota: { uncovered: Gap[] } }>("/v1/rotas?wait=true&timeLimitSeconds=30&workBudget=200&seed=1&name=typical%20week", { method: "POST", body: typical });
+    const solved = await api<{ id: string; rota: { uncovered: Gap[] } }>(
+      "/v1/rotas?wait=true&timeLimitSeconds=30&workBudget=200&seed=1&name=typical%20week",
+      { method: "POST", body: typical },
+    );
     let gap: (Gap & { point: string }) | undefined;
     for (const g of solved.rota.uncovered) {
       if (!g.point) continue;
-      const report = await api<{ candidates: unknown[] }>(`/v1/rotas/${solved.id}/swap-candidates?${new URLSearchParams({ point: g.point, start: g.start, end: g.end })}`);
+      const report = await api<{ candidates: unknown[] }>(
+        `/v1/rotas/${solved.id}/swap-candidates?${new URLSearchParams({ point: g.point, start: g.start, end: g.end })}`,
+      );
       if (report.candidates.length) {
         gap = { ...g, point: g.point };
         break;
@@ -246,7 +288,10 @@ describe("the coordinator's page", () => {
   });
 
   test("compares two rotas of one week: metrics side by side, differing cells highlighted", async () => {
-    await api("/v1/rotas?wait=true&timeLimitSeconds=30&workBudget=100&seed=2&name=week%2048%20again", { method: "POST", body: small });
+    await api("/v1/rotas?wait=true&timeLimitSeconds=30&workBudget=100&seed=2&name=week%2048%20again", {
+      method: "POST",
+      body: small,
+    });
     await page.goto(`${server.url}/#/`);
     await page.getByRole("checkbox", { name: "Compare week 48", exact: true }).check();
     await page.getByRole("checkbox", { name: "Compare week 48 again" }).check();
@@ -254,7 +299,12 @@ describe("the coordinator's page", () => {
     await page.getByRole("heading", { name: "Comparing 2 rotas" }).waitFor();
     const metrics = page.locator("table.compare").first();
     await expect(metrics.locator("thead th").count()).resolves.toBe(3);
-    await expect(metrics.getByRole("row", { name: /Minimum cover met/ }).locator("td").count()).resolves.toBe(2);
+    await expect(
+      metrics
+        .getByRole("row", { name: /Minimum cover met/ })
+        .locator("td")
+        .count(),
+    ).resolves.toBe(2);
     await shot("12-compare");
     const differing = page.locator("td.changed");
     expect(await differing.count()).toBeGreaterThan(0);
@@ -271,7 +321,12 @@ describe("the coordinator's page", () => {
     await page.getByRole("button", { name: "Make alternatives" }).click();
     await page.getByRole("heading", { name: "Comparing 3 rotas" }).waitFor({ timeout: 30_000 });
     const heads = await page.locator("table.compare").first().locator("thead th").allInnerTexts();
-    expect(heads).toEqual(["Metric", "week 48 (v2)", expect.stringMatching(/^week 48: \S+ \(v1\)$/), expect.stringMatching(/^week 48: \S+ \(v1\)$/)]);
+    expect(heads).toEqual([
+      "Metric",
+      "week 48 (v2)",
+      expect.stringMatching(/^week 48: \S+ \(v1\)$/),
+      expect.stringMatching(/^week 48: \S+ \(v1\)$/),
+    ]);
     await shot("14-alternatives");
   });
 
@@ -290,7 +345,10 @@ describe("the coordinator's page", () => {
   test("fits a phone's width: the grid scrolls within itself, not the page", async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await openRota(rotaId, "week 48");
-    const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, viewport: window.innerWidth }));
+    const widths = await page.evaluate(() => ({
+      page: document.documentElement.scrollWidth,
+      viewport: window.innerWidth,
+    }));
     expect(widths.page).toBeLessThanOrEqual(widths.viewport);
     await shot("16-phone");
     await page.setViewportSize({ width: 1280, height: 800 });
@@ -300,7 +358,9 @@ describe("the coordinator's page", () => {
     await openRota(rotaId, "week 48");
     await page.getByText("Record an absence").click();
     const unlabelled = await page.evaluate(() =>
-      [...document.querySelectorAll<HTMLInputElement | HTMLSelectElement>("input, select")].filter((el) => !el.labels?.length && !el.getAttribute("aria-label")).map((el) => el.outerHTML),
+      [...document.querySelectorAll<HTMLInputElement | HTMLSelectElement>("input, select")]
+        .filter((el) => !el.labels?.length && !el.getAttribute("aria-label"))
+        .map((el) => el.outerHTML),
     );
     expect(unlabelled).toEqual([]);
     expect(errors).toEqual([]);

@@ -22,16 +22,26 @@ export function reportFindings(view: RotaView, rule: Uncovered["rule"] & string,
   for (const entry of view.uncovered) {
     if ((entry.rule ?? "cover") !== rule) continue;
     const target = rule === "cover" ? entry.point : entry.site;
-    const place = target === undefined ? undefined : rule === "cover" ? view.points.get(target)?.site : view.sites.get(target);
+    const place =
+      target === undefined ? undefined : rule === "cover" ? view.points.get(target)?.site : view.sites.get(target);
     if (!place || target === undefined) {
-      findings.push({ start: entry.start, end: entry.end, why: `reports a ${rule} gap without a known ${rule === "cover" ? "point" : "site"}` });
+      findings.push({
+        start: entry.start,
+        end: entry.end,
+        why: `reports a ${rule} gap without a known ${rule === "cover" ? "point" : "site"}`,
+      });
       continue;
     }
     const from = parseDated(entry.start, view.problem.timeZone);
     const to = parseDated(entry.end, view.problem.timeZone);
     // A run that spans no open slot reports nothing real (closed hours, or it ends before it starts).
     if (!place.slots.some((slot) => slot.start >= from && slot.end <= to)) {
-      findings.push({ ...(rule === "cover" ? { point: target } : { site: target }), start: entry.start, end: entry.end, why: "reports a gap while it is closed" });
+      findings.push({
+        ...(rule === "cover" ? { point: target } : { site: target }),
+        start: entry.start,
+        end: entry.end,
+        why: "reports a gap while it is closed",
+      });
       continue;
     }
     for (const slot of place.slots) {
@@ -46,11 +56,20 @@ export function reportFindings(view: RotaView, rule: Uncovered["rule"] & string,
   for (const gap of gaps) {
     const k = key(gap.target, gap.slot.start);
     isGap.add(k);
-    const where = { ...(rule === "cover" ? { point: gap.target } : { site: gap.target }), start: at(view, gap.site.site.id, gap.slot.start), end: at(view, gap.site.site.id, gap.slot.end) };
+    const where = {
+      ...(rule === "cover" ? { point: gap.target } : { site: gap.target }),
+      start: at(view, gap.site.site.id, gap.slot.start),
+      end: at(view, gap.site.site.id, gap.slot.end),
+    };
     const said = reported.get(k)?.missing ?? [];
-    if (said.length === 0) findings.push({ ...where, why: `leaves ${gap.missing} missing without reporting it as uncovered` });
+    if (said.length === 0)
+      findings.push({ ...where, why: `leaves ${gap.missing} missing without reporting it as uncovered` });
     else if (said.length > 1) findings.push({ ...where, why: `reports the same gap ${said.length} times` });
-    else if (said[0] !== gap.missing) findings.push({ ...where, why: `reports ${said[0]} missing where ${gap.missing} ${gap.missing === 1 ? "is" : "are"}` });
+    else if (said[0] !== gap.missing)
+      findings.push({
+        ...where,
+        why: `reports ${said[0]} missing where ${gap.missing} ${gap.missing === 1 ? "is" : "are"}`,
+      });
   }
   for (const [k, said] of reported) {
     if (isGap.has(k)) continue;

@@ -18,7 +18,10 @@ export interface CheckReport {
  * the caller has built one already (the score reads the same view).
  */
 export function check(problem: Problem, rota: RotaInput, view: RotaView = buildView(problem, rota)): CheckReport {
-  const violations: Violation[] = view.unknown.map((u) => ({ rule: "references", message: `assignment ${u.index} names an unknown ${u.what}` }));
+  const violations: Violation[] = view.unknown.map((u) => ({
+    rule: "references",
+    message: `assignment ${u.index} names an unknown ${u.what}`,
+  }));
   const byRule: Record<string, number> = { references: violations.length };
   for (const rule of [...HARD_RULES, ...GAP_RULES]) {
     const found = rule.check?.(view) ?? [];
@@ -29,7 +32,12 @@ export function check(problem: Problem, rota: RotaInput, view: RotaView = buildV
 }
 
 /** The score of any rota per rule (gap rules and soft goals), in objective points. */
-export function scoreRota(problem: Problem, rota: RotaInput, context: ViewContext = {}, view: RotaView = buildView(problem, rota, context)): { soft: number; byRule: Record<string, number> } {
+export function scoreRota(
+  problem: Problem,
+  rota: RotaInput,
+  context: ViewContext = {},
+  view: RotaView = buildView(problem, rota, context),
+): { soft: number; byRule: Record<string, number> } {
   const byRule: Record<string, number> = {};
   let soft = 0;
   for (const rule of [...GAP_RULES, ...SOFT_GOALS]) {

@@ -102,7 +102,8 @@ export function buildView(problem: Problem, rota: RotaInput, context: ViewContex
     for (let i = firstSlotAtOrAfter(at.site.slots, stint.start); i < at.site.slots.length; i++) {
       const slot = at.site.slots[i] as Slot;
       if (slot.start >= stint.end) break;
-      if (slot.end <= stint.end) (at.site.occupancy[i] as Occupant[]).push({ person: a.person, point: a.point, shadowing: stint.shadowing });
+      if (slot.end <= stint.end)
+        (at.site.occupancy[i] as Occupant[]).push({ person: a.person, point: a.point, shadowing: stint.shadowing });
     }
   });
 
@@ -122,7 +123,14 @@ export function buildView(problem: Problem, rota: RotaInput, context: ViewContex
         last.stints.push(stint);
       } else {
         const zone = (sites.get(stint.site) as SiteView).zone;
-        shifts.push({ person: person.id, site: stint.site, start: stint.start, end: stint.end, date: localParts(stint.start, zone).date, stints: [stint] });
+        shifts.push({
+          person: person.id,
+          site: stint.site,
+          start: stint.start,
+          end: stint.end,
+          date: localParts(stint.start, zone).date,
+          stints: [stint],
+        });
       }
     }
     shiftsByPerson.set(person.id, shifts);
@@ -177,7 +185,10 @@ export function hours(minutes: number): string {
 }
 
 /** The stint cut into slot-length steps, each with its local weekday and wall-clock minute. */
-export function stepsOf(view: RotaView, stint: Stint): { start: number; end: number; day: number; minute: number; date: string }[] {
+export function stepsOf(
+  view: RotaView,
+  stint: Stint,
+): { start: number; end: number; day: number; minute: number; date: string }[] {
   const zone = view.sites.get(stint.site)?.zone ?? view.problem.timeZone;
   const step = view.slotMinutes * 60_000;
   const steps = [];

@@ -58,7 +58,11 @@ export function applyChange(problem: Problem, change: Change): Parsed<Problem> {
     if (person) person.absences = [...(person.absences ?? []), absence];
     // Someone off sick cannot be kept where they were pinned: the absence releases those pins.
     const [away, back] = [parseDated(absence.from, problem.timeZone), parseDated(absence.to, problem.timeZone)];
-    next.pinned = next.pinned?.filter((pin) => pin.person !== a.person || !(parseDated(pin.start, problem.timeZone) < back && away < parseDated(pin.end, problem.timeZone)));
+    next.pinned = next.pinned?.filter(
+      (pin) =>
+        pin.person !== a.person ||
+        !(parseDated(pin.start, problem.timeZone) < back && away < parseDated(pin.end, problem.timeZone)),
+    );
   });
   change.availability?.forEach((a, i) => {
     if (!known(a.person, `availability.${i}.person`)) return;
@@ -73,30 +77,46 @@ export function applyChange(problem: Problem, change: Change): Parsed<Problem> {
     for (const p of next.people) if (p.mentor === id) delete p.mentor;
   });
   change.addPeople?.forEach((p, i) => {
-    if (people.has(p.id)) issues.push({ path: `addPeople.${i}.id`, code: "duplicate_id", message: `person ${p.id} already exists` });
+    if (people.has(p.id))
+      issues.push({ path: `addPeople.${i}.id`, code: "duplicate_id", message: `person ${p.id} already exists` });
     else next.people.push(p);
     from.set(p, `addPeople.${i}`);
   });
   change.unpin?.forEach((u, i) => {
     const before = next.pinned?.length ?? 0;
-    next.pinned = next.pinned?.filter((pin) => !(pin.person === u.person && pin.point === u.point && pin.start === u.start && pin.end === u.end));
-    if ((next.pinned?.length ?? 0) === before) issues.push({ path: `unpin.${i}`, code: "unknown_reference", message: `${u.person} has no pin on ${u.point} from ${u.start} to ${u.end}` });
+    next.pinned = next.pinned?.filter(
+      (pin) => !(pin.person === u.person && pin.point === u.point && pin.start === u.start && pin.end === u.end),
+    );
+    if ((next.pinned?.length ?? 0) === before)
+      issues.push({
+        path: `unpin.${i}`,
+        code: "unknown_reference",
+        message: `${u.person} has no pin on ${u.point} from ${u.start} to ${u.end}`,
+      });
   });
   change.pin?.forEach((pin, i) => from.set(pin, `pin.${i}`));
   if (change.pin?.length) next.pinned = [...(next.pinned ?? []), ...change.pin];
   change.cover?.forEach((c, i) => {
     if (!points.has(c.point)) {
-      issues.push({ path: `cover.${i}.point`, code: "unknown_reference", message: `there is no service point ${c.point}` });
+      issues.push({
+        path: `cover.${i}.point`,
+        code: "unknown_reference",
+        message: `there is no service point ${c.point}`,
+      });
       return;
     }
-    for (const site of next.sites) for (const point of site.servicePoints) if (point.id === c.point) point.cover = c.cover;
+    for (const site of next.sites)
+      for (const point of site.servicePoints) if (point.id === c.point) point.cover = c.cover;
     from.set(c.cover, `cover.${i}.cover`);
   });
   if (issues.length > 0) return { ok: false, issues };
   const result = Problem.safeParse(next);
   if (result.success) return { ok: true, value: result.data };
   const paths = changePaths(next, from);
-  return { ok: false, issues: toIssues(result.error).map((issue) => ({ ...issue, path: inChange(issue.path, paths) })) };
+  return {
+    ok: false,
+    issues: toIssues(result.error).map((issue) => ({ ...issue, path: inChange(issue.path, paths) })),
+  };
 }
 
 /** Problem path → change path, for every part of `next` the change brought in. */
@@ -112,7 +132,9 @@ function changePaths(next: Problem, from: Map<object, string>): [string, string]
     person.absences?.forEach((absence, j) => note(absence, `people.${i}.absences.${j}`));
   });
   next.pinned?.forEach((pin, i) => note(pin, `pinned.${i}`));
-  next.sites.forEach((site, s) => site.servicePoints.forEach((point, k) => note(point.cover, `sites.${s}.servicePoints.${k}.cover`)));
+  next.sites.forEach((site, s) =>
+    site.servicePoints.forEach((point, k) => note(point.cover, `sites.${s}.servicePoints.${k}.cover`)),
+  );
   return paths;
 }
 

@@ -4,10 +4,19 @@ import { parseProblem, type Issue } from "./parse";
 import { band, site, staff, tinyProblem } from "../../test/support/tiny";
 
 const EXAMPLES = ["small-campus", "typical-week", "dst-week", "large-system"] as const;
-const example = (name: string): Record<string, unknown> => JSON.parse(readFileSync(new URL(`../../../../docs/examples/${name}.json`, import.meta.url), "utf8"));
+const example = (name: string): Record<string, unknown> =>
+  JSON.parse(readFileSync(new URL(`../../../../docs/examples/${name}.json`, import.meta.url), "utf8"));
 
 /** A valid problem as plain JSON, to break in one place or many. */
-const valid = () => JSON.parse(JSON.stringify(tinyProblem({ people: [staff("ann"), staff("bob", { mentor: "ann" })], pinned: [{ person: "ann", point: "desk", start: "2026-11-23T09:00", end: "2026-11-23T11:00" }] })));
+const valid = () =>
+  JSON.parse(
+    JSON.stringify(
+      tinyProblem({
+        people: [staff("ann"), staff("bob", { mentor: "ann" })],
+        pinned: [{ person: "ann", point: "desk", start: "2026-11-23T09:00", end: "2026-11-23T11:00" }],
+      }),
+    ),
+  );
 
 function issuesOf(input: unknown): Issue[] {
   const parsed = parseProblem(input);
@@ -15,7 +24,12 @@ function issuesOf(input: unknown): Issue[] {
   return parsed.issues;
 }
 
-const issue = (path: string, code: string, message: string | RegExp = /./) => expect.objectContaining({ path, code, message: typeof message === "string" ? message : expect.stringMatching(message) });
+const issue = (path: string, code: string, message: string | RegExp = /./) =>
+  expect.objectContaining({
+    path,
+    code,
+    message: typeof message === "string" ? message : expect.stringMatching(message),
+  });
 
 describe("parseProblem", () => {
   it.each(EXAMPLES)("accepts the %s example as it is", (name) => {
@@ -26,7 +40,10 @@ describe("parseProblem", () => {
   it("accepts 24:00 as the end of a day and dated times with or without an offset", () => {
     const input = valid();
     input.sites[0].open.mon = [["09:00", "24:00"]];
-    input.people[0].absences = [{ from: "2026-11-24T09:00+00:00", to: "2026-11-24T10:00Z" }, { from: "2026-11-25T09:00", to: "2026-11-25T10:00:00.000" }];
+    input.people[0].absences = [
+      { from: "2026-11-24T09:00+00:00", to: "2026-11-24T10:00Z" },
+      { from: "2026-11-25T09:00", to: "2026-11-25T10:00:00.000" },
+    ];
     expect(parseProblem(input).ok).toBe(true);
   });
 
@@ -81,7 +98,8 @@ describe("parseProblem", () => {
   });
 
   it("answers input that is not a problem at all with one issue, not a crash", () => {
-    for (const input of [null, 3, "problem", []]) expect(issuesOf(input)).toEqual([issue("", "invalid_type", /expected object/)]);
+    for (const input of [null, 3, "problem", []])
+      expect(issuesOf(input)).toEqual([issue("", "invalid_type", /expected object/)]);
   });
 
   it("rejects from ≥ to in every kind of window", () => {
@@ -112,8 +130,14 @@ describe("parseProblem", () => {
 
   it("rejects bands whose target or max fall below their minimum", () => {
     const input = valid();
-    input.sites[0].servicePoints[0].cover = [band(["mon"], "09:00", "13:00", 2, { target: 1 }), band(["mon"], "09:00", "13:00", 1, { target: 2, max: 1 })];
-    expect(issuesOf(input)).toEqual([issue("sites.0.servicePoints.0.cover.0.target", "custom", "target 1 is below min 2"), issue("sites.0.servicePoints.0.cover.1.max", "custom", "max 1 is below min/target 2")]);
+    input.sites[0].servicePoints[0].cover = [
+      band(["mon"], "09:00", "13:00", 2, { target: 1 }),
+      band(["mon"], "09:00", "13:00", 1, { target: 2, max: 1 }),
+    ];
+    expect(issuesOf(input)).toEqual([
+      issue("sites.0.servicePoints.0.cover.0.target", "custom", "target 1 is below min 2"),
+      issue("sites.0.servicePoints.0.cover.1.max", "custom", "max 1 is below min/target 2"),
+    ]);
   });
 
   it("rejects duplicate ids, a person mentoring themselves, and a stint limit shorter than a slot", () => {

@@ -23,12 +23,19 @@ export function checkProblemSemantics(input: unknown): InputIssue[] {
   const problem = asObject(input);
   const issues: InputIssue[] = [];
   const add = (code: string, path: (string | number)[], message: string) => issues.push({ code, path, message });
-  const slot = typeof problem.slotMinutes === "number" && [15, 30, 60].includes(problem.slotMinutes) ? problem.slotMinutes : undefined;
+  const slot =
+    typeof problem.slotMinutes === "number" && [15, 30, 60].includes(problem.slotMinutes)
+      ? problem.slotMinutes
+      : undefined;
   const zone = typeof problem.timeZone === "string" ? problem.timeZone : "UTC";
 
   const week = typeof problem.weekStart === "string" ? DateTime.fromISO(problem.weekStart, { zone: "UTC" }) : undefined;
   if (week?.isValid && week.weekday !== 1) {
-    add("not_monday", ["weekStart"], `${problem.weekStart} is a ${week.toFormat("cccc")}; the week must start on a Monday`);
+    add(
+      "not_monday",
+      ["weekStart"],
+      `${problem.weekStart} is a ${week.toFormat("cccc")}; the week must start on a Monday`,
+    );
   }
 
   const onGrid = (time: unknown, path: (string | number)[]) => {
@@ -54,19 +61,25 @@ export function checkProblemSemantics(input: unknown): InputIssue[] {
       const ex = asObject(exValue);
       windowsOnGrid(ex.open, ["sites", s, "exceptions", e, "open"]);
       if (typeof ex.date === "string") {
-        if (dates.has(ex.date)) add("duplicate_date", ["sites", s, "exceptions", e, "date"], `${ex.date} has two exceptions`);
+        if (dates.has(ex.date))
+          add("duplicate_date", ["sites", s, "exceptions", e, "date"], `${ex.date} has two exceptions`);
         dates.add(ex.date);
       }
     });
     asArray(site.servicePoints).forEach((pointValue, k) => {
       const point = asObject(pointValue);
       if (typeof point.id === "string") {
-        if (pointSite.has(point.id)) add("duplicate_id", ["sites", s, "servicePoints", k, "id"], `service point id ${point.id} is used twice`);
+        if (pointSite.has(point.id))
+          add("duplicate_id", ["sites", s, "servicePoints", k, "id"], `service point id ${point.id} is used twice`);
         else pointSite.set(point.id, String(site.id));
       }
       if (typeof point.kind === "string") kinds.add(point.kind);
       if (slot !== undefined && typeof point.maxStintMinutes === "number" && point.maxStintMinutes < slot) {
-        add("off_grid", ["sites", s, "servicePoints", k, "maxStintMinutes"], `a stint limit of ${point.maxStintMinutes} min is shorter than one ${slot}-minute slot`);
+        add(
+          "off_grid",
+          ["sites", s, "servicePoints", k, "maxStintMinutes"],
+          `a stint limit of ${point.maxStintMinutes} min is shorter than one ${slot}-minute slot`,
+        );
       }
       asArray(point.cover).forEach((bandValue, b) => {
         const band = asObject(bandValue);
@@ -81,21 +94,30 @@ export function checkProblemSemantics(input: unknown): InputIssue[] {
   });
 
   const personIds = new Map<string, number>();
-  asArray(problem.people).forEach((personValue, p) => unique(asObject(personValue).id, personIds, p, ["people", p, "id"], "person", add));
+  asArray(problem.people).forEach((personValue, p) =>
+    unique(asObject(personValue).id, personIds, p, ["people", p, "id"], "person", add),
+  );
 
   asArray(problem.people).forEach((personValue, p) => {
     const person = asObject(personValue);
     const path = ["people", p];
     asArray(person.sites).forEach((site, i) => {
-      if (typeof site === "string" && !siteIds.has(site)) add("unknown_reference", [...path, "sites", i], `there is no site ${site}`);
+      if (typeof site === "string" && !siteIds.has(site))
+        add("unknown_reference", [...path, "sites", i], `there is no site ${site}`);
     });
     if (typeof person.mentor === "string") {
-      if (!personIds.has(person.mentor)) add("unknown_reference", [...path, "mentor"], `there is no person ${person.mentor}`);
-      else if (person.mentor === person.id) add("bad_reference", [...path, "mentor"], "a person cannot mentor themselves");
+      if (!personIds.has(person.mentor))
+        add("unknown_reference", [...path, "mentor"], `there is no person ${person.mentor}`);
+      else if (person.mentor === person.id)
+        add("bad_reference", [...path, "mentor"], "a person cannot mentor themselves");
     }
     for (const key of Object.keys(asObject(person.training))) {
       if (!kinds.has(key) && !pointSite.has(key)) {
-        add("unknown_reference", [...path, "training", key], `${key} is neither a service-point kind nor a service-point id`);
+        add(
+          "unknown_reference",
+          [...path, "training", key],
+          `${key} is neither a service-point kind nor a service-point id`,
+        );
       }
     }
     weekOnGrid(person.availability, [...path, "availability"]);
@@ -104,7 +126,11 @@ export function checkProblemSemantics(input: unknown): InputIssue[] {
       onGrid(pref.from, [...path, "preferences", i, "from"]);
       onGrid(pref.to, [...path, "preferences", i, "to"]);
       if (isTime(pref.from) && isTime(pref.to) && minutesOf(pref.from) >= minutesOf(pref.to)) {
-        add("bad_interval", [...path, "preferences", i, "to"], `the preference must start before it ends (${pref.from}–${pref.to})`);
+        add(
+          "bad_interval",
+          [...path, "preferences", i, "to"],
+          `the preference must start before it ends (${pref.from}–${pref.to})`,
+        );
       }
     });
     asArray(person.absences).forEach((absValue, i) => {
@@ -118,8 +144,10 @@ export function checkProblemSemantics(input: unknown): InputIssue[] {
     const path = ["pinned", i];
     const person = typeof pin.person === "string" ? pin.person : undefined;
     const point = typeof pin.point === "string" ? pin.point : undefined;
-    if (person !== undefined && !personIds.has(person)) add("unknown_reference", [...path, "person"], `there is no person ${person}`);
-    if (point !== undefined && !pointSite.has(point)) add("unknown_reference", [...path, "point"], `there is no service point ${point}`);
+    if (person !== undefined && !personIds.has(person))
+      add("unknown_reference", [...path, "person"], `there is no person ${person}`);
+    if (point !== undefined && !pointSite.has(point))
+      add("unknown_reference", [...path, "point"], `there is no service point ${point}`);
     datedInterval(pin.start, pin.end, zone, path, "pinned stint", add, ["start", "end"]);
   });
   return issues;

@@ -11,7 +11,10 @@ const problem = tinyProblem({
 
 describe("allowed-sites", () => {
   it("reports a person working at a site they do not work at", () => {
-    const report = check(problem, rota([stint("ann", "annex-desk", "09:00", "13:00"), stint("bob", "desk", "09:00", "13:00")]));
+    const report = check(
+      problem,
+      rota([stint("ann", "annex-desk", "09:00", "13:00"), stint("bob", "desk", "09:00", "13:00")]),
+    );
     expect(brokenRules(report)).toEqual(["allowed-sites"]);
     expect(report.violations).toEqual([
       {
@@ -27,7 +30,10 @@ describe("allowed-sites", () => {
   });
 
   it("accepts the same cover with each person at their own sites", () => {
-    expect(check(problem, rota([stint("ann", "desk", "09:00", "13:00"), stint("bob", "annex-desk", "09:00", "13:00")])).valid).toBe(true);
+    expect(
+      check(problem, rota([stint("ann", "desk", "09:00", "13:00"), stint("bob", "annex-desk", "09:00", "13:00")]))
+        .valid,
+    ).toBe(true);
   });
 
   it("never gives the model a variable for a site the person does not work at", async () => {

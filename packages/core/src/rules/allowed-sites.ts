@@ -10,7 +10,13 @@ export const allowedSites = defineRule({
   check(view) {
     return view.stints
       .filter((s) => !view.people.get(s.person)?.sites.includes(s.site))
-      .map((s) => ({ person: s.person, point: s.point, site: s.site, start: at(view, s.site, s.start), end: at(view, s.site, s.end) }));
+      .map((s) => ({
+        person: s.person,
+        point: s.point,
+        site: s.site,
+        start: at(view, s.site, s.start),
+        end: at(view, s.site, s.end),
+      }));
   },
   explain: (v) => `${v.person} is on ${v.point} but does not work at ${v.site}`,
 });

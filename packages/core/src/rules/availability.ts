@@ -14,7 +14,11 @@ export const availability = defineRule<{ person: string; point: string; start: s
     for (const stint of view.stints) {
       const person = view.people.get(stint.person);
       if (!person) continue;
-      const absences = (person.absences ?? []).map((a) => ({ from: parseDated(a.from, view.problem.timeZone), to: parseDated(a.to, view.problem.timeZone), reason: a.reason }));
+      const absences = (person.absences ?? []).map((a) => ({
+        from: parseDated(a.from, view.problem.timeZone),
+        to: parseDated(a.to, view.problem.timeZone),
+        reason: a.reason,
+      }));
       for (const step of stepsOf(view, stint)) {
         const absence = absences.find((a) => a.from < step.end && step.start < a.to);
         const outside = !weeklyCovers(person.availability, step.day, step.minute, view.slotMinutes);
@@ -24,7 +28,9 @@ export const availability = defineRule<{ person: string; point: string; start: s
           point: stint.point,
           start: at(view, stint.site, step.start),
           end: at(view, stint.site, step.end),
-          why: absence ? `is absent${absence.reason ? ` (${absence.reason})` : ""}` : `is not available on ${DAYS[step.day]} at that time`,
+          why: absence
+            ? `is absent${absence.reason ? ` (${absence.reason})` : ""}`
+            : `is not available on ${DAYS[step.day]} at that time`,
         });
         break;
       }

@@ -5,7 +5,11 @@ import { solveModel } from "../../test/support/highs";
 import { band, point, rota, site, staff, stint, tinyProblem } from "../../test/support/tiny";
 
 // The help desk needs one person Monday 09:00–13:00 and would like two from 11:00 to 13:00.
-const main = site("main", { servicePoints: [point("desk", "helpdesk", [band(["mon"], "09:00", "13:00", 1), band(["mon"], "11:00", "13:00", 1, { target: 2 })])] });
+const main = site("main", {
+  servicePoints: [
+    point("desk", "helpdesk", [band(["mon"], "09:00", "13:00", 1), band(["mon"], "11:00", "13:00", 1, { target: 2 })]),
+  ],
+});
 const problem = tinyProblem({ sites: [main], people: [staff("ann"), staff("bob")] });
 
 describe("cover-target", () => {
@@ -16,7 +20,11 @@ describe("cover-target", () => {
   });
 
   it("costs nothing once the target is met", () => {
-    expect(scoreRota(problem, rota([stint("ann", "desk", "09:00", "13:00"), stint("bob", "desk", "11:00", "13:00")])).byRule["cover-target"]).toBe(0);
+    expect(
+      scoreRota(problem, rota([stint("ann", "desk", "09:00", "13:00"), stint("bob", "desk", "11:00", "13:00")])).byRule[
+        "cover-target"
+      ],
+    ).toBe(0);
   });
 
   it("counts a gap below the minimum toward the target as well", () => {

@@ -10,5 +10,10 @@ export const coverTarget = defineRule({
   addToModel(ctx) {
     addCoverRows(ctx, "cover-target", (d) => d.target, ctx.inst.weights.coverTarget);
   },
-  score: (view) => gapScore(coverGaps(view, (d) => d.target), view.slotMinutes, view.weights.coverTarget),
+  score: (view) =>
+    gapScore(
+      coverGaps(view, (d) => d.target),
+      view.slotMinutes,
+      view.weights.coverTarget,
+    ),
 });

@@ -27,30 +27,81 @@ describe("cover", () => {
 
   it("accepts the gap reported once, as one run with the number missing", () => {
     expect(check(problem, rota(annAlone, [gap("cover", "desk", "09:00", "13:00")])).valid).toBe(true);
-    expect(check(problem, rota(annAlone, [gap("cover", "desk", "09:00", "11:00"), { ...gap("cover", "desk", "11:00", "13:00"), rule: undefined }])).valid).toBe(true);
+    expect(
+      check(
+        problem,
+        rota(annAlone, [
+          gap("cover", "desk", "09:00", "11:00"),
+          { ...gap("cover", "desk", "11:00", "13:00"), rule: undefined },
+        ]),
+      ).valid,
+    ).toBe(true);
   });
 
   it("reports a wrong number missing, a gap reported twice, and a gap that is not there", () => {
     const wrong = check(problem, rota(annAlone, [gap("cover", "desk", "09:00", "13:00", 2)]));
-    expect(wrong.violations[0]).toEqual(expect.objectContaining({ rule: "cover", start: at("09:00"), message: `desk at ${at("09:00")}: the rota reports 2 missing where 1 is` }));
-    const twice = check(problem, rota(annAlone, [gap("cover", "desk", "09:00", "13:00"), gap("cover", "desk", "12:00", "13:00")]));
+    expect(wrong.violations[0]).toEqual(
+      expect.objectContaining({
+        rule: "cover",
+        start: at("09:00"),
+        message: `desk at ${at("09:00")}: the rota reports 2 missing where 1 is`,
+      }),
+    );
+    const twice = check(
+      problem,
+      rota(annAlone, [gap("cover", "desk", "09:00", "13:00"), gap("cover", "desk", "12:00", "13:00")]),
+    );
     expect(twice.violations).toEqual([
-      expect.objectContaining({ rule: "cover", start: at("12:00"), message: `desk at ${at("12:00")}: the rota reports the same gap 2 times` }),
-      expect.objectContaining({ rule: "cover", start: at("12:30"), message: `desk at ${at("12:30")}: the rota reports the same gap 2 times` }),
+      expect.objectContaining({
+        rule: "cover",
+        start: at("12:00"),
+        message: `desk at ${at("12:00")}: the rota reports the same gap 2 times`,
+      }),
+      expect.objectContaining({
+        rule: "cover",
+        start: at("12:30"),
+        message: `desk at ${at("12:30")}: the rota reports the same gap 2 times`,
+      }),
     ]);
-    const phantom = check(problem, rota([...annAlone, stint("bob", "desk", "09:00", "13:00")], [gap("cover", "desk", "09:00", "09:30")]));
-    expect(phantom.violations).toEqual([expect.objectContaining({ rule: "cover", point: "desk", start: at("09:00"), message: `desk at ${at("09:00")}: the rota reports 1 missing where nothing is` })]);
+    const phantom = check(
+      problem,
+      rota([...annAlone, stint("bob", "desk", "09:00", "13:00")], [gap("cover", "desk", "09:00", "09:30")]),
+    );
+    expect(phantom.violations).toEqual([
+      expect.objectContaining({
+        rule: "cover",
+        point: "desk",
+        start: at("09:00"),
+        message: `desk at ${at("09:00")}: the rota reports 1 missing where nothing is`,
+      }),
+    ]);
   });
 
   it("reports an uncovered entry for an unknown point, or for a time the point is closed", () => {
-    const unknown = check(problem, rota([...annAlone, stint("bob", "desk", "09:00", "13:00")], [gap("cover", "nowhere", "09:00", "09:30")]));
-    expect(unknown.violations).toEqual([expect.objectContaining({ rule: "cover", message: expect.stringContaining("reports a cover gap without a known point") })]);
-    const closed = check(problem, rota([...annAlone, stint("bob", "desk", "09:00", "13:00")], [gap("cover", "desk", "14:00", "15:00")]));
-    expect(closed.violations).toEqual([expect.objectContaining({ rule: "cover", point: "desk", message: expect.stringContaining("while it is closed") })]);
+    const unknown = check(
+      problem,
+      rota([...annAlone, stint("bob", "desk", "09:00", "13:00")], [gap("cover", "nowhere", "09:00", "09:30")]),
+    );
+    expect(unknown.violations).toEqual([
+      expect.objectContaining({
+        rule: "cover",
+        message: expect.stringContaining("reports a cover gap without a known point"),
+      }),
+    ]);
+    const closed = check(
+      problem,
+      rota([...annAlone, stint("bob", "desk", "09:00", "13:00")], [gap("cover", "desk", "14:00", "15:00")]),
+    );
+    expect(closed.violations).toEqual([
+      expect.objectContaining({ rule: "cover", point: "desk", message: expect.stringContaining("while it is closed") }),
+    ]);
   });
 
   it("does not count shadowing stints toward the minimum", () => {
-    const shadowed = tinyProblem({ sites: [twoNeeded], people: [staff("ann"), staff("zed", { training: { helpdesk: "shadowing" }, qualifications: [] })] });
+    const shadowed = tinyProblem({
+      sites: [twoNeeded],
+      people: [staff("ann"), staff("zed", { training: { helpdesk: "shadowing" }, qualifications: [] })],
+    });
     const withShadow = [...annAlone, stint("zed", "desk", "09:00", "13:00", undefined, { shadowing: true })];
     expect(check(shadowed, rota(withShadow)).byRule.cover).toBe(8);
     expect(check(shadowed, rota(withShadow, [gap("cover", "desk", "09:00", "13:00")])).valid).toBe(true);
@@ -58,7 +109,10 @@ describe("cover", () => {
 
   it("scores each missing person-hour at the cover weight", () => {
     expect(scoreRota(problem, rota(annAlone)).byRule.cover).toBe(4 * 1000);
-    expect(scoreRota(tinyProblem({ sites: [twoNeeded], people: problem.people, weights: { cover: 10 } }), rota(annAlone)).byRule.cover).toBe(40);
+    expect(
+      scoreRota(tinyProblem({ sites: [twoNeeded], people: problem.people, weights: { cover: 10 } }), rota(annAlone))
+        .byRule.cover,
+    ).toBe(40);
     expect(scoreRota(problem, rota([...annAlone, stint("bob", "desk", "09:00", "13:00")])).byRule.cover).toBe(0);
   });
 
@@ -72,32 +126,67 @@ describe("cover", () => {
   });
 
   describe("every gap of a solved rota carries the binding cause", () => {
-    const gapsOf = (overrides: Record<string, unknown>) => solve(tinyProblem(overrides), { workBudget: 200, seed: 1 }).uncovered.filter((u) => u.rule === "cover");
+    const gapsOf = (overrides: Record<string, unknown>) =>
+      solve(tinyProblem(overrides), { workBudget: 200, seed: 1 }).uncovered.filter((u) => u.rule === "cover");
 
     it("nobody trained", () => {
       expect(gapsOf({ people: [staff("ann", { training: {} })] })).toEqual([
-        expect.objectContaining({ point: "desk", start: at("09:00"), end: at("13:00"), missing: 1, cause: "nobody-trained", reason: "nobody who works at main is trained for desk" }),
+        expect.objectContaining({
+          point: "desk",
+          start: at("09:00"),
+          end: at("13:00"),
+          missing: 1,
+          cause: "nobody-trained",
+          reason: "nobody who works at main is trained for desk",
+        }),
       ]);
     });
 
     it("only people still shadowing", () => {
-      expect(gapsOf({ people: [staff("ann", { training: { helpdesk: "shadowing" } })] })).toEqual([expect.objectContaining({ cause: "only-shadowing", reason: expect.stringContaining("do not count toward cover") })]);
+      expect(gapsOf({ people: [staff("ann", { training: { helpdesk: "shadowing" } })] })).toEqual([
+        expect.objectContaining({
+          cause: "only-shadowing",
+          reason: expect.stringContaining("do not count toward cover"),
+        }),
+      ]);
     });
 
     it("nobody available, naming who is absent", () => {
-      expect(gapsOf({ people: [staff("ann", { availability: { mon: [["09:00", "11:00"]] } })] })).toEqual([expect.objectContaining({ start: at("11:00"), cause: "nobody-available" })]);
-      expect(gapsOf({ people: [staff("ann", { absences: [{ from: "2026-11-23T11:00", to: "2026-11-23T18:00" }] })] })).toEqual([
-        expect.objectContaining({ start: at("11:00"), cause: "nobody-available", reason: expect.stringContaining("(ann absent)") }),
+      expect(gapsOf({ people: [staff("ann", { availability: { mon: [["09:00", "11:00"]] } })] })).toEqual([
+        expect.objectContaining({ start: at("11:00"), cause: "nobody-available" }),
+      ]);
+      expect(
+        gapsOf({ people: [staff("ann", { absences: [{ from: "2026-11-23T11:00", to: "2026-11-23T18:00" }] })] }),
+      ).toEqual([
+        expect.objectContaining({
+          start: at("11:00"),
+          cause: "nobody-available",
+          reason: expect.stringContaining("(ann absent)"),
+        }),
       ]);
     });
 
     it("hour caps used up", () => {
-      expect(gapsOf({ people: [staff("ann", { hours: { target: 2, max: 2 } })] })).toEqual([expect.objectContaining({ start: at("11:00"), cause: "hours-used-up", reason: expect.stringContaining("weekly maximum") })]);
+      expect(gapsOf({ people: [staff("ann", { hours: { target: 2, max: 2 } })] })).toEqual([
+        expect.objectContaining({
+          start: at("11:00"),
+          cause: "hours-used-up",
+          reason: expect.stringContaining("weekly maximum"),
+        }),
+      ]);
     });
 
     it("the stint limit", () => {
-      const limited = site("main", { servicePoints: [point("desk", "helpdesk", [band(["mon"], "09:00", "13:00", 1)], { maxStintMinutes: 120 })] });
-      expect(gapsOf({ sites: [limited], people: [staff("ann")] })).toEqual([expect.objectContaining({ start: at("11:00"), cause: "stint-limit", reason: expect.stringContaining("120 min limit") })]);
+      const limited = site("main", {
+        servicePoints: [point("desk", "helpdesk", [band(["mon"], "09:00", "13:00", 1)], { maxStintMinutes: 120 })],
+      });
+      expect(gapsOf({ sites: [limited], people: [staff("ann")] })).toEqual([
+        expect.objectContaining({
+          start: at("11:00"),
+          cause: "stint-limit",
+          reason: expect.stringContaining("120 min limit"),
+        }),
+      ]);
     });
   });
 });

@@ -16,13 +16,28 @@ export const cover = defineRule<{ point?: string; start: string; end: string; wh
   addToModel(ctx) {
     addCoverRows(ctx, "cover", (d) => d.min, ctx.inst.weights.cover);
   },
-  check: (view) => reportFindings(view, "cover", coverGaps(view, (d) => d.min)),
+  check: (view) =>
+    reportFindings(
+      view,
+      "cover",
+      coverGaps(view, (d) => d.min),
+    ),
   explain: (v) => `${v.point} at ${v.start}: the rota ${v.why}`,
-  score: (view) => gapScore(coverGaps(view, (d) => d.min), view.slotMinutes, view.weights.cover),
+  score: (view) =>
+    gapScore(
+      coverGaps(view, (d) => d.min),
+      view.slotMinutes,
+      view.weights.cover,
+    ),
 });
 
 /** Σ counted + shortfall ≥ level, the shortfall costing `weight` per person-hour. */
-export function addCoverRows(ctx: ModelContext, rule: string, level: (d: { min: number; target: number }) => number, weight: number): void {
+export function addCoverRows(
+  ctx: ModelContext,
+  rule: string,
+  level: (d: { min: number; target: number }) => number,
+  weight: number,
+): void {
   const { inst, milp, counted, slotHours } = ctx;
   for (const point of inst.points) {
     for (const slot of inst.sites[point.site]?.slots ?? []) {
@@ -36,7 +51,13 @@ export function addCoverRows(ctx: ModelContext, rule: string, level: (d: { min: 
         continue;
       }
       const short = milp.continuous(`${rule}-gap[${point.id}#${slot}]`, 0, need, cost);
-      milp.addRow(`${rule}[${point.id}#${slot}]`, [short, ...here.map((w) => w.variable)], [1, ...here.map(() => 1)], need, Infinity);
+      milp.addRow(
+        `${rule}[${point.id}#${slot}]`,
+        [short, ...here.map((w) => w.variable)],
+        [1, ...here.map(() => 1)],
+        need,
+        Infinity,
+      );
     }
   }
 }
@@ -51,7 +72,9 @@ export function coverGaps(view: RotaView, level: (d: { min: number; target: numb
         if (!demand) return;
         const counted = (site.occupancy[i] as Occupant[]).filter((o) => {
           const person = view.people.get(o.person);
-          return o.point === point.id && !o.shadowing && person !== undefined && trainingFor(person, point) === "independent";
+          return (
+            o.point === point.id && !o.shadowing && person !== undefined && trainingFor(person, point) === "independent"
+          );
         }).length;
         const missing = level(demand) - counted;
         if (missing > 0) gaps.push({ site, target: point.id, slot, missing });

@@ -12,7 +12,14 @@ export const dailyHours = defineRule<{ person: string; start: string; minutes: n
       if (person.maxShiftsPerDay === 1 || !Number.isFinite(person.maxDaySlots)) continue;
       for (let day = 0; day < inst.dates.length; day++) {
         const today = (columnsByPerson[person.index] ?? []).filter((c) => c.day === day);
-        if (today.length > 0) milp.addRow(`daily-hours[${person.id}#${day}]`, today.map((c) => c.variable), today.map((c) => c.length), -Infinity, person.maxDaySlots);
+        if (today.length > 0)
+          milp.addRow(
+            `daily-hours[${person.id}#${day}]`,
+            today.map((c) => c.variable),
+            today.map((c) => c.length),
+            -Infinity,
+            person.maxDaySlots,
+          );
       }
     }
   },
@@ -22,8 +29,10 @@ export const dailyHours = defineRule<{ person: string; start: string; minutes: n
       const cap = view.people.get(person)?.hours.maxPerDay;
       if (cap === undefined) continue;
       const byDate = new Map<string, number>();
-      for (const shift of shifts) byDate.set(shift.date, (byDate.get(shift.date) ?? 0) + (shift.end - shift.start) / 60_000);
-      for (const [date, minutes] of byDate) if (minutes > cap * 60 + 1e-6) findings.push({ person, start: date, minutes, limit: cap * 60 });
+      for (const shift of shifts)
+        byDate.set(shift.date, (byDate.get(shift.date) ?? 0) + (shift.end - shift.start) / 60_000);
+      for (const [date, minutes] of byDate)
+        if (minutes > cap * 60 + 1e-6) findings.push({ person, start: date, minutes, limit: cap * 60 });
     }
     return findings;
   },

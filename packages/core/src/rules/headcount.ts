@@ -14,7 +14,14 @@ export const headcount = defineRule<{ point: string; start: string; end: string;
       for (const slot of inst.sites[point.site]?.slots ?? []) {
         const max = point.demand[slot]?.max ?? 0;
         const here = counted(point.index, slot);
-        if (here.length > max) milp.addRow(`headcount[${point.id}#${slot}]`, here.map((w) => w.variable), here.map(() => 1), -Infinity, max);
+        if (here.length > max)
+          milp.addRow(
+            `headcount[${point.id}#${slot}]`,
+            here.map((w) => w.variable),
+            here.map(() => 1),
+            -Infinity,
+            max,
+          );
       }
     }
   },
@@ -26,16 +33,29 @@ export const headcount = defineRule<{ point: string; start: string; end: string;
           // Outside every band the point is closed: working it then is point-open's violation, not a headcount.
           const demand = demandAt(point, slot, view.slotMinutes);
           if (!demand) return;
-          const count = (occupancy[i] as Occupant[]).filter((o) => o.point === point.id && !o.shadowing && isCounted(view.people.get(o.person), point)).length;
-          if (count > demand.max) findings.push({ point: point.id, start: at(view, site.id, slot.start), end: at(view, site.id, slot.end), count, limit: demand.max });
+          const count = (occupancy[i] as Occupant[]).filter(
+            (o) => o.point === point.id && !o.shadowing && isCounted(view.people.get(o.person), point),
+          ).length;
+          if (count > demand.max)
+            findings.push({
+              point: point.id,
+              start: at(view, site.id, slot.start),
+              end: at(view, site.id, slot.end),
+              count,
+              limit: demand.max,
+            });
         });
       }
     }
     return findings;
   },
-  explain: (v) => `${v.count} ${v.count === 1 ? "person is" : "people are"} counted on ${v.point} at ${v.start}; the band allows ${v.limit}`,
+  explain: (v) =>
+    `${v.count} ${v.count === 1 ? "person is" : "people are"} counted on ${v.point} at ${v.start}; the band allows ${v.limit}`,
 });
 
-function isCounted(person: Parameters<typeof trainingFor>[0] | undefined, point: Parameters<typeof trainingFor>[1]): boolean {
+function isCounted(
+  person: Parameters<typeof trainingFor>[0] | undefined,
+  point: Parameters<typeof trainingFor>[1],
+): boolean {
   return person !== undefined && trainingFor(person, point) === "independent";
 }

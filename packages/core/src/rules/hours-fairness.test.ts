@@ -15,7 +15,10 @@ describe("hours-fairness", () => {
 
   it("charges a shortfall tier by tier: the larger the share of the target missed, the dearer each hour", () => {
     // 6 h short of 10: 1 h at ×1, 1.5 h at ×2, 2.5 h at ×4, the last 1 h at ×8 — times hoursUnder (6).
-    expect(score({ target: 10, max: 20 })).toBeCloseTo((1 * 1 + 1.5 * 2 + 2.5 * 4 + 1 * 8) * DEFAULT_WEIGHTS.hoursUnder, 9);
+    expect(score({ target: 10, max: 20 })).toBeCloseTo(
+      (1 * 1 + 1.5 * 2 + 2.5 * 4 + 1 * 8) * DEFAULT_WEIGHTS.hoursUnder,
+      9,
+    );
   });
 
   it("charges an excess over the target, dearer beyond 10 %", () => {
@@ -24,7 +27,10 @@ describe("hours-fairness", () => {
   });
 
   it("adds hoursBelowMin for every hour under the person's min", () => {
-    expect(score({ target: 10, min: 5, max: 20 }) - score({ target: 10, max: 20 })).toBeCloseTo(1 * DEFAULT_WEIGHTS.hoursBelowMin, 9);
+    expect(score({ target: 10, min: 5, max: 20 }) - score({ target: 10, max: 20 })).toBeCloseTo(
+      1 * DEFAULT_WEIGHTS.hoursBelowMin,
+      9,
+    );
   });
 
   it("shares a shortfall: two people 2 h short each cost less than one 4 h short", () => {
@@ -39,7 +45,11 @@ describe("hours-fairness", () => {
   });
 
   it("is what the model charges for the same hours", async () => {
-    for (const hours of [{ target: 10, min: 5, max: 20 }, { target: 2, max: 8 }, { target: 0, max: 8 }]) {
+    for (const hours of [
+      { target: 10, min: 5, max: 20 },
+      { target: 2, max: 8 },
+      { target: 0, max: 8 },
+    ]) {
       const problem = tinyProblem({ people: [staff("ann", { hours })] });
       const { rota: solved, objective } = await solveModel(problem);
       expect(objective).toBeCloseTo(scoreRota(problem, solved).soft, 6);

@@ -35,11 +35,25 @@ export const hoursFairness = defineRule({
         continue;
       }
       const tiers = (list: readonly { share: number; factor: number }[], weight: number, sign: number) =>
-        list.map((t, i) => ({ v: milp.continuous(`hours-${sign > 0 ? "under" : "over"}${i}[${person.id}]`, 0, Number.isFinite(t.share) ? t.share * target : Infinity, t.factor * weight * slotHours), sign }));
+        list.map((t, i) => ({
+          v: milp.continuous(
+            `hours-${sign > 0 ? "under" : "over"}${i}[${person.id}]`,
+            0,
+            Number.isFinite(t.share) ? t.share * target : Infinity,
+            t.factor * weight * slotHours,
+          ),
+          sign,
+        }));
       const under = target > 0 ? tiers(UNDER_TIERS, hoursUnder, 1) : [];
       const over = tiers(OVER_TIERS, hoursOver, -1);
       const deviations = [...under, ...over];
-      milp.addRow(`hours-fairness[${person.id}]`, [...worked, ...deviations.map((d) => d.v)], [...lengths, ...deviations.map((d) => d.sign)], target, target);
+      milp.addRow(
+        `hours-fairness[${person.id}]`,
+        [...worked, ...deviations.map((d) => d.v)],
+        [...lengths, ...deviations.map((d) => d.sign)],
+        target,
+        target,
+      );
       if (person.minSlots > 0) {
         const below = milp.continuous(`hours-below-min[${person.id}]`, 0, person.minSlots, hoursBelowMin * slotHours);
         milp.addRow(`hours-min[${person.id}]`, [...worked, below], [...lengths, 1], person.minSlots, Infinity);
@@ -56,12 +70,26 @@ export const hoursFairness = defineRule({
 });
 
 /** The penalty of working `worked` hours against a target (and a floor), tier by tier. */
-export function penalty(worked: number, target: number, min: number, w: { hoursUnder: number; hoursOver: number; hoursBelowMin: number }): number {
+export function penalty(
+  worked: number,
+  target: number,
+  min: number,
+  w: { hoursUnder: number; hoursOver: number; hoursBelowMin: number },
+): number {
   const under = target > 0 ? tiered(Math.max(0, target - worked), target, UNDER_TIERS, w.hoursUnder) : 0;
-  return under + tiered(Math.max(0, worked - target), target, OVER_TIERS, w.hoursOver) + Math.max(0, min - worked) * w.hoursBelowMin;
+  return (
+    under +
+    tiered(Math.max(0, worked - target), target, OVER_TIERS, w.hoursOver) +
+    Math.max(0, min - worked) * w.hoursBelowMin
+  );
 }
 
-function tiered(amount: number, target: number, tiers: readonly { share: number; factor: number }[], weight: number): number {
+function tiered(
+  amount: number,
+  target: number,
+  tiers: readonly { share: number; factor: number }[],
+  weight: number,
+): number {
   let left = amount;
   let cost = 0;
   for (const tier of tiers) {

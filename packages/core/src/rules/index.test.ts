@@ -15,11 +15,17 @@ describe("the rule registry", () => {
     expect(SOFT_GOALS.every((r) => r.kind === "soft" && r.score && !r.check)).toBe(true);
   });
 
-  it.each(RULES.map((r) => r.id))("keeps %s in its own module, with its own test and its own section of docs/rules.md", (id) => {
-    expect(existsSync(here(`./${id}.ts`)), `src/rules/${id}.ts is missing`).toBe(true);
-    expect(existsSync(here(`./${id}.test.ts`)), `src/rules/${id}.test.ts is missing: every rule has its own test`).toBe(true);
-    expect(sections, `docs/rules.md has no section "## ${id}"`).toContain(id);
-  });
+  it.each(RULES.map((r) => r.id))(
+    "keeps %s in its own module, with its own test and its own section of docs/rules.md",
+    (id) => {
+      expect(existsSync(here(`./${id}.ts`)), `src/rules/${id}.ts is missing`).toBe(true);
+      expect(
+        existsSync(here(`./${id}.test.ts`)),
+        `src/rules/${id}.test.ts is missing: every rule has its own test`,
+      ).toBe(true);
+      expect(sections, `docs/rules.md has no section "## ${id}"`).toContain(id);
+    },
+  );
 
   it("documents no rule that does not exist, in the registry's order", () => {
     const ids = RULES.map((r) => r.id);
@@ -28,8 +34,12 @@ describe("the rule registry", () => {
   });
 
   it("states the weights as DEFAULT_WEIGHTS has them, every one but those reserved for re-solving", () => {
-    const stated = Object.fromEntries([...docs.matchAll(/\*\*`(\w+)` = ([\d.]+)\*\*/g)].map((m) => [m[1], Number(m[2])]));
-    expect(stated).toEqual(Object.fromEntries(Object.keys(stated).map((name) => [name, (DEFAULT_WEIGHTS as Record<string, number>)[name]])));
+    const stated = Object.fromEntries(
+      [...docs.matchAll(/\*\*`(\w+)` = ([\d.]+)\*\*/g)].map((m) => [m[1], Number(m[2])]),
+    );
+    expect(stated).toEqual(
+      Object.fromEntries(Object.keys(stated).map((name) => [name, (DEFAULT_WEIGHTS as Record<string, number>)[name]])),
+    );
     const { stability: _reSolve, stabilitySoon: _reSolveSoon, ...always } = DEFAULT_WEIGHTS;
     expect(Object.keys(stated)).toEqual(expect.arrayContaining(Object.keys(always)));
   });

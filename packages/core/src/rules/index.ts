@@ -50,6 +50,16 @@ export const HARD_RULES: readonly RuleModule[] = [
 export const GAP_RULES: readonly RuleModule[] = [cover, supervision, keyholder];
 
 /** The soft goals, weighted (see DEFAULT_WEIGHTS). */
-export const SOFT_GOALS: readonly RuleModule[] = [coverTarget, hoursFairness, unsocialFairness, preferences, rotation, shadowing, shiftShape, steadyDesks, stability];
+export const SOFT_GOALS: readonly RuleModule[] = [
+  coverTarget,
+  hoursFairness,
+  unsocialFairness,
+  preferences,
+  rotation,
+  shadowing,
+  shiftShape,
+  steadyDesks,
+  stability,
+];
 
 export const RULES: readonly RuleModule[] = [...HARD_RULES, ...GAP_RULES, ...SOFT_GOALS];

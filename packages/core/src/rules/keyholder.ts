@@ -13,7 +13,9 @@ export const keyholder = defineRule<{ site?: string; start: string; end: string;
   kind: "gap",
   title: "A keyholder at every opening and closing",
   addToModel(ctx) {
-    const edges = ctx.inst.sites.flatMap((s) => s.runs.flatMap((run) => [...new Set([run[0] as number, run[run.length - 1] as number])]));
+    const edges = ctx.inst.sites.flatMap((s) =>
+      s.runs.flatMap((run) => [...new Set([run[0] as number, run[run.length - 1] as number])]),
+    );
     addPresenceRows(ctx, "keyholder", (p) => ctx.inst.people[p]?.keyholder ?? false, edges, ctx.inst.weights.keyholder);
   },
   check: (view) => reportFindings(view, "keyholder", keyholderGaps(view)),
@@ -32,7 +34,8 @@ export function keyholderGaps(view: RotaView): GapSlot[] {
       if (!next || next.start !== slot.end) edges.add(i);
     });
     for (const i of edges) {
-      if (!hasQualified(view, site, i, "keyholder")) gaps.push({ site, target: site.site.id, slot: site.slots[i] as Slot, missing: 1 });
+      if (!hasQualified(view, site, i, "keyholder"))
+        gaps.push({ site, target: site.site.id, slot: site.slots[i] as Slot, missing: 1 });
     }
   }
   return gaps;

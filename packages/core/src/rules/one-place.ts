@@ -11,7 +11,9 @@ export const onePlace = defineRule<{ person: string; start: string; end: string;
     for (const person of inst.people) {
       const own = workByPerson[person.index];
       if (!own) continue;
-      const slots = [...own.keys()].sort((a, b) => (inst.slots[a] as SlotInfo).start - (inst.slots[b] as SlotInfo).start);
+      const slots = [...own.keys()].sort(
+        (a, b) => (inst.slots[a] as SlotInfo).start - (inst.slots[b] as SlotInfo).start,
+      );
       // Slots of different sites may overlap in time (zones with odd offsets): one row per slot
       // start over every slot of the person's that is under way at that instant.
       slots.forEach((slot, i) => {
@@ -21,7 +23,14 @@ export const onePlace = defineRule<{ person: string; start: string; end: string;
         for (let j = i; j >= 0 && (inst.slots[slots[j] as number] as SlotInfo).end > t; j--) {
           for (const w of own.get(slots[j] as number) ?? []) vars.push(w.variable);
         }
-        if (vars.length > 1) milp.addRow(`one-place[${person.id}#${slot}]`, vars, vars.map(() => 1), -Infinity, 1);
+        if (vars.length > 1)
+          milp.addRow(
+            `one-place[${person.id}#${slot}]`,
+            vars,
+            vars.map(() => 1),
+            -Infinity,
+            1,
+          );
       });
     }
   },
@@ -33,7 +42,12 @@ export const onePlace = defineRule<{ person: string; start: string; end: string;
           const a = stints[i];
           const b = stints[j];
           if (!a || !b || b.start >= a.end) break;
-          findings.push({ person, start: at(view, b.site, b.start), end: at(view, a.site, Math.min(a.end, b.end)), points: `${a.point} and ${b.point}` });
+          findings.push({
+            person,
+            start: at(view, b.site, b.start),
+            end: at(view, a.site, Math.min(a.end, b.end)),
+            points: `${a.point} and ${b.point}`,
+          });
         }
       }
     }

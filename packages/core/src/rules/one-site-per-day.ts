@@ -16,9 +16,21 @@ export const oneSitePerDay = defineRule<{ person: string; start: string; sites: 
         const chosen = sites.map((site) => milp.binary(`site-of-day[${person.id}#${day}@${inst.sites[site]?.id}]`));
         sites.forEach((site, i) => {
           const cols = today.filter((c) => c.site === site);
-          milp.addRow(`one-site-per-day[${person.id}#${day}@${inst.sites[site]?.id}]`, [...cols.map((c) => c.variable), chosen[i] as number], [...cols.map(() => 1), -person.maxShiftsPerDay], -Infinity, 0);
+          milp.addRow(
+            `one-site-per-day[${person.id}#${day}@${inst.sites[site]?.id}]`,
+            [...cols.map((c) => c.variable), chosen[i] as number],
+            [...cols.map(() => 1), -person.maxShiftsPerDay],
+            -Infinity,
+            0,
+          );
         });
-        milp.addRow(`one-site-per-day[${person.id}#${day}]`, chosen, chosen.map(() => 1), -Infinity, 1);
+        milp.addRow(
+          `one-site-per-day[${person.id}#${day}]`,
+          chosen,
+          chosen.map(() => 1),
+          -Infinity,
+          1,
+        );
       }
     }
   },
@@ -27,7 +39,8 @@ export const oneSitePerDay = defineRule<{ person: string; start: string; sites: 
     for (const [person, shifts] of view.shiftsByPerson) {
       const byDate = new Map<string, Set<string>>();
       for (const shift of shifts) byDate.set(shift.date, (byDate.get(shift.date) ?? new Set()).add(shift.site));
-      for (const [date, sites] of byDate) if (sites.size > 1) findings.push({ person, start: date, sites: [...sites].join(", ") });
+      for (const [date, sites] of byDate)
+        if (sites.size > 1) findings.push({ person, start: date, sites: [...sites].join(", ") });
     }
     return findings;
   },

@@ -25,9 +25,20 @@ export const pinned = defineRule<{ person: string; point: string; start: string;
       const start = parseDated(pin.start, view.problem.timeZone);
       const end = parseDated(pin.end, view.problem.timeZone);
       const { slots, occupancy } = place.site;
-      const missing = slots.findIndex((slot, i) => slot.start >= start && slot.end <= end && !(occupancy[i] as Occupant[]).some((o) => o.person === pin.person && o.point === pin.point));
+      const missing = slots.findIndex(
+        (slot, i) =>
+          slot.start >= start &&
+          slot.end <= end &&
+          !(occupancy[i] as Occupant[]).some((o) => o.person === pin.person && o.point === pin.point),
+      );
       const slot = slots[missing];
-      if (slot) findings.push({ person: pin.person, point: pin.point, start: at(view, place.site.site.id, slot.start), end: at(view, place.site.site.id, end) });
+      if (slot)
+        findings.push({
+          person: pin.person,
+          point: pin.point,
+          start: at(view, place.site.site.id, slot.start),
+          end: at(view, place.site.site.id, end),
+        });
     }
     return findings;
   },
@@ -54,23 +65,41 @@ export function pinIssues(inst: Instance, rules: readonly RuleModule[]): InputIs
     const covered = info.slots.map((g) => inst.slots[g] as SlotInfo);
     const contiguous = covered.every((s, j) => j === 0 || (covered[j - 1] as SlotInfo).end === s.start);
     if (covered.length === 0 || covered[0]?.start !== from || covered[covered.length - 1]?.end !== to || !contiguous) {
-      issues.push({ code: "pin_off_grid", path: ["pinned", i], message: `${pin.person} is pinned to ${pin.point} from ${pin.start} to ${pin.end}, which is not a run of open ${inst.slotMinutes}-minute slots of ${site?.name} in this week` });
+      issues.push({
+        code: "pin_off_grid",
+        path: ["pinned", i],
+        message: `${pin.person} is pinned to ${pin.point} from ${pin.start} to ${pin.end}, which is not a run of open ${inst.slotMinutes}-minute slots of ${site?.name} in this week`,
+      });
       return;
     }
-    const refused = covered.find((s) => !filters.every((rule) => rule.allows?.(inst, person.index, point.index, s.index)));
+    const refused = covered.find(
+      (s) => !filters.every((rule) => rule.allows?.(inst, person.index, point.index, s.index)),
+    );
     if (refused) {
       const rule = filters.find((r) => !r.allows?.(inst, person.index, point.index, refused.index));
-      issues.push({ code: "pin_conflict", path: ["pinned", i], message: `${pin.person} cannot be pinned to ${pin.point} at ${pin.start}: it breaks rule ${rule?.id} (${rule?.title.toLowerCase()})` });
+      issues.push({
+        code: "pin_conflict",
+        path: ["pinned", i],
+        message: `${pin.person} cannot be pinned to ${pin.point} at ${pin.start}: it breaks rule ${rule?.id} (${rule?.title.toLowerCase()})`,
+      });
       return;
     }
     if (covered.length > point.maxStintSlots) {
-      issues.push({ code: "pin_conflict", path: ["pinned", i], message: `the pin of ${pin.person} is longer than ${point.name}'s stint limit` });
+      issues.push({
+        code: "pin_conflict",
+        path: ["pinned", i],
+        message: `the pin of ${pin.person} is longer than ${point.name}'s stint limit`,
+      });
     }
     for (const s of covered) {
       const key = `${person.index}@${s.start}`;
       const other = taken.get(key);
       if (other !== undefined) {
-        issues.push({ code: "pin_conflict", path: ["pinned", i], message: `${pin.person} is pinned twice at the same time (pins ${other} and ${i})` });
+        issues.push({
+          code: "pin_conflict",
+          path: ["pinned", i],
+          message: `${pin.person} is pinned twice at the same time (pins ${other} and ${i})`,
+        });
         break;
       }
       taken.set(key, i);

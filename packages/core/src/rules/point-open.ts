@@ -17,7 +17,12 @@ export const pointOpen = defineRule<{ person: string; point: string; start: stri
     for (const stint of view.stints) {
       const place = view.points.get(stint.point);
       if (!place) continue;
-      const where = { person: stint.person, point: stint.point, start: at(view, stint.site, stint.start), end: at(view, stint.site, stint.end) };
+      const where = {
+        person: stint.person,
+        point: stint.point,
+        start: at(view, stint.site, stint.start),
+        end: at(view, stint.site, stint.end),
+      };
       if (stint.end <= stint.start) {
         findings.push({ ...where, why: "ends before it starts" });
         continue;
@@ -26,7 +31,11 @@ export const pointOpen = defineRule<{ person: string; point: string; start: stri
         const index = place.site.slotAt.get(t);
         const slot = index === undefined ? undefined : place.site.slots[index];
         if (!slot || slot.end > stint.end) {
-          findings.push({ ...where, start: at(view, stint.site, t), why: `the site is not open then (or the time is off its ${view.slotMinutes}-minute slots)` });
+          findings.push({
+            ...where,
+            start: at(view, stint.site, t),
+            why: `the site is not open then (or the time is off its ${view.slotMinutes}-minute slots)`,
+          });
           break;
         }
         if (!demandAt(place.point, slot, view.slotMinutes)) {

@@ -21,7 +21,11 @@ export const preferences = defineRule({
     for (const stint of view.stints) {
       const person = view.people.get(stint.person);
       if (!person) continue;
-      for (const step of stepsOf(view, stint)) total -= preferenceAt(person, step.day, step.minute, view.slotMinutes) * view.weights.preferences * ((step.end - step.start) / 3_600_000);
+      for (const step of stepsOf(view, stint))
+        total -=
+          preferenceAt(person, step.day, step.minute, view.slotMinutes) *
+          view.weights.preferences *
+          ((step.end - step.start) / 3_600_000);
     }
     return total;
   },
@@ -31,7 +35,12 @@ export const preferences = defineRule({
 export function preferenceAt(person: Person, day: number, minute: number, slotMinutes: number): number {
   let total = 0;
   for (const p of person.preferences ?? []) {
-    if (p.days.includes(DAYS[day] as (typeof DAYS)[number]) && minutesOf(p.from) <= minute && minute + slotMinutes <= minutesOf(p.to)) total += p.weight;
+    if (
+      p.days.includes(DAYS[day] as (typeof DAYS)[number]) &&
+      minutesOf(p.from) <= minute &&
+      minute + slotMinutes <= minutesOf(p.to)
+    )
+      total += p.weight;
   }
   return total;
 }

@@ -1,7 +1,19 @@
 import { describe, expect, it } from "vitest";
 import { check } from "../check";
 import { solveModel, withoutRows } from "../../test/support/highs";
-import { at, band, brokenRules, hardViolations, point, rota, site, staff, stint, tinyProblem, TUESDAY } from "../../test/support/tiny";
+import {
+  at,
+  band,
+  brokenRules,
+  hardViolations,
+  point,
+  rota,
+  site,
+  staff,
+  stint,
+  tinyProblem,
+  TUESDAY,
+} from "../../test/support/tiny";
 
 // The help desk needs one person Monday 18:00–22:00 and Tuesday 07:00–09:00.
 const lateThenEarly = site("main", {
@@ -12,7 +24,10 @@ const problem = tinyProblem({ sites: [lateThenEarly], people: [staff("ann"), sta
 
 describe("rest", () => {
   it("reports too short a rest between one date's last shift and the next date's first", () => {
-    const report = check(problem, rota([stint("ann", "desk", "18:00", "22:00"), stint("ann", "desk", "07:00", "09:00", TUESDAY)]));
+    const report = check(
+      problem,
+      rota([stint("ann", "desk", "18:00", "22:00"), stint("ann", "desk", "07:00", "09:00", TUESDAY)]),
+    );
     expect(brokenRules(report)).toEqual(["rest"]);
     expect(report.violations).toEqual([
       {
@@ -27,11 +42,17 @@ describe("rest", () => {
 
   it("uses the problem's own minimum rest", () => {
     const shortRest = tinyProblem({ sites: [lateThenEarly], people: [staff("ann")], rules: { minRestMinutes: 540 } });
-    expect(check(shortRest, rota([stint("ann", "desk", "18:00", "22:00"), stint("ann", "desk", "07:00", "09:00", TUESDAY)])).valid).toBe(true);
+    expect(
+      check(shortRest, rota([stint("ann", "desk", "18:00", "22:00"), stint("ann", "desk", "07:00", "09:00", TUESDAY)]))
+        .valid,
+    ).toBe(true);
   });
 
   it("accepts the same cover by two people", () => {
-    expect(check(problem, rota([stint("ann", "desk", "18:00", "22:00"), stint("bob", "desk", "07:00", "09:00", TUESDAY)])).valid).toBe(true);
+    expect(
+      check(problem, rota([stint("ann", "desk", "18:00", "22:00"), stint("bob", "desk", "07:00", "09:00", TUESDAY)]))
+        .valid,
+    ).toBe(true);
   });
 
   it("keeps the model from giving one person a late then an early shift", async () => {

@@ -21,7 +21,14 @@ export const rest = defineRule<{ person: string; start: string; end: string; min
           // Several shifts a day: only the day's last shift must rest, so one row per shift.
           for (const a of today) {
             const after = conflicting(a.end);
-            if (after.length > 0) milp.addRow(`rest[${milp.labels[a.variable]}]`, [a.variable, ...after], [1, ...after.map(() => 1)], -Infinity, 1);
+            if (after.length > 0)
+              milp.addRow(
+                `rest[${milp.labels[a.variable]}]`,
+                [a.variable, ...after],
+                [1, ...after.map(() => 1)],
+                -Infinity,
+                1,
+              );
           }
           continue;
         }
@@ -33,7 +40,13 @@ export const rest = defineRule<{ person: string; start: string; end: string; min
           if (after.length === previous) continue;
           previous = after.length;
           const before = today.filter((c) => c.end >= end).map((c) => c.variable);
-          milp.addRow(`rest[${person.id}#${day}@${end}]`, [...before, ...after], [...before, ...after].map(() => 1), -Infinity, 1);
+          milp.addRow(
+            `rest[${person.id}#${day}@${end}]`,
+            [...before, ...after],
+            [...before, ...after].map(() => 1),
+            -Infinity,
+            1,
+          );
         }
       }
     }
@@ -51,11 +64,19 @@ export const rest = defineRule<{ person: string; start: string; end: string; min
         for (const [date, last] of lastEnd) {
           if (date >= shift.date) continue;
           const minutes = (shift.start - last.end) / 60_000;
-          if (minutes < limit) findings.push({ person, start: at(view, last.site, last.end), end: at(view, shift.site, shift.start), minutes, limit });
+          if (minutes < limit)
+            findings.push({
+              person,
+              start: at(view, last.site, last.end),
+              end: at(view, shift.site, shift.start),
+              minutes,
+              limit,
+            });
         }
       }
     }
     return findings;
   },
-  explain: (v) => `${v.person} finishes at ${v.start} and starts again at ${v.end}: ${hours(Math.max(0, v.minutes))} of rest, at least ${hours(v.limit)} needed`,
+  explain: (v) =>
+    `${v.person} finishes at ${v.start} and starts again at ${v.end}: ${hours(Math.max(0, v.minutes))} of rest, at least ${hours(v.limit)} needed`,
 });

@@ -13,17 +13,39 @@ export const rotation = defineRule({
   addToModel({ inst, milp, columnsByPerson, workByPerson }) {
     for (const person of inst.people) {
       if (!person.student) continue;
-      const points = inst.points.filter((k) => person.sites.includes(k.site) && person.training[k.index] === "independent").map((k) => k.index);
+      const points = inst.points
+        .filter((k) => person.sites.includes(k.site) && person.training[k.index] === "independent")
+        .map((k) => k.index);
       const columns = columnsByPerson[person.index] ?? [];
       if (points.length < 2 || columns.length === 0) continue;
       const works = milp.binary(`works[${person.id}]`, points.length * inst.weights.rotation);
       const perDay = inst.dates.length * person.maxShiftsPerDay;
-      milp.addRow(`works[${person.id}]`, [...columns.map((c) => c.variable), works], [...columns.map(() => 1), -perDay], -Infinity, 0);
+      milp.addRow(
+        `works[${person.id}]`,
+        [...columns.map((c) => c.variable), works],
+        [...columns.map(() => 1), -perDay],
+        -Infinity,
+        0,
+      );
       for (const point of points) {
-        const there = [...(workByPerson[person.index]?.values() ?? [])].flat().filter((w) => w.point === point).map((w) => w.variable);
+        const there = [...(workByPerson[person.index]?.values() ?? [])]
+          .flat()
+          .filter((w) => w.point === point)
+          .map((w) => w.variable);
         if (there.length === 0) continue;
-        const visited = milp.continuous(`visited[${person.id}@${inst.points[point]?.id}]`, 0, 1, -inst.weights.rotation);
-        milp.addRow(`rotation[${person.id}@${inst.points[point]?.id}]`, [visited, ...there], [1, ...there.map(() => -1)], -Infinity, 0);
+        const visited = milp.continuous(
+          `visited[${person.id}@${inst.points[point]?.id}]`,
+          0,
+          1,
+          -inst.weights.rotation,
+        );
+        milp.addRow(
+          `rotation[${person.id}@${inst.points[point]?.id}]`,
+          [visited, ...there],
+          [1, ...there.map(() => -1)],
+          -Infinity,
+          0,
+        );
         milp.addRow(`rotation-works[${person.id}@${inst.points[point]?.id}]`, [visited, works], [1, -1], -Infinity, 0);
       }
     }
@@ -34,7 +56,9 @@ export const rotation = defineRule({
       if (person.role !== "student") continue;
       const stints = view.stintsByPerson.get(id) ?? [];
       if (stints.length === 0) continue;
-      const points = [...view.points.values()].filter(({ point, site }) => person.sites.includes(site.site.id) && trainingFor(person, point) === "independent");
+      const points = [...view.points.values()].filter(
+        ({ point, site }) => person.sites.includes(site.site.id) && trainingFor(person, point) === "independent",
+      );
       if (points.length < 2) continue;
       const worked = new Set(stints.filter((s) => !s.shadowing).map((s) => s.point));
       total += points.filter(({ point }) => !worked.has(point.id)).length * view.weights.rotation;

@@ -18,7 +18,12 @@ export const shadowing = defineRule({
         const mentor = inst.people[w.person]?.mentor ?? -1;
         const beside = counted(w.point, slot).find((m) => m.person === mentor);
         if (!beside || inst.weights.mentor === 0) continue;
-        const together = milp.continuous(`with-mentor[${milp.labels[w.variable]}]`, 0, 1, -inst.weights.mentor * slotHours);
+        const together = milp.continuous(
+          `with-mentor[${milp.labels[w.variable]}]`,
+          0,
+          1,
+          -inst.weights.mentor * slotHours,
+        );
         milp.addRow(`mentor-a[${milp.labels[w.variable]}]`, [together, w.variable], [1, -1], -Infinity, 0);
         milp.addRow(`mentor-b[${milp.labels[w.variable]}]`, [together, beside.variable], [1, -1], -Infinity, 0);
       }
@@ -35,7 +40,17 @@ export const shadowing = defineRule({
           if (!o.shadowing || !person || !point || trainingFor(person, point) !== "shadowing") continue;
           total -= view.weights.shadowing * slotHours;
           const mentor = person.mentor === undefined ? undefined : view.people.get(person.mentor);
-          if (mentor && here.some((m) => m.person === mentor.id && m.point === o.point && !m.shadowing && trainingFor(mentor, point) === "independent")) total -= view.weights.mentor * slotHours;
+          if (
+            mentor &&
+            here.some(
+              (m) =>
+                m.person === mentor.id &&
+                m.point === o.point &&
+                !m.shadowing &&
+                trainingFor(mentor, point) === "independent",
+            )
+          )
+            total -= view.weights.mentor * slotHours;
         }
       });
     }

@@ -8,5 +8,6 @@ export const shiftShape = defineRule({
   addToModel({ inst, milp, columns }) {
     for (const column of columns) milp.addCost(column.variable, inst.weights.shifts);
   },
-  score: (view) => [...view.shiftsByPerson.values()].reduce((sum, shifts) => sum + shifts.length, 0) * view.weights.shifts,
+  score: (view) =>
+    [...view.shiftsByPerson.values()].reduce((sum, shifts) => sum + shifts.length, 0) * view.weights.shifts,
 });

@@ -10,7 +10,14 @@ export const shiftsPerDay = defineRule<{ person: string; start: string; count: n
       const columns = columnsByPerson[person.index] ?? [];
       for (let day = 0; day < inst.dates.length; day++) {
         const today = columns.filter((c) => c.day === day).map((c) => c.variable);
-        if (today.length > 0) milp.addRow(`shifts-per-day[${person.id}#${day}]`, today, today.map(() => 1), -Infinity, person.maxShiftsPerDay);
+        if (today.length > 0)
+          milp.addRow(
+            `shifts-per-day[${person.id}#${day}]`,
+            today,
+            today.map(() => 1),
+            -Infinity,
+            person.maxShiftsPerDay,
+          );
       }
       // Two chosen shifts back to back would really be one longer shift. With one shift a day and
       // a rest rule of at least a slot, the other rules already forbid that.
@@ -24,7 +31,14 @@ export const shiftsPerDay = defineRule<{ person: string; start: string; count: n
       for (const [slot, starts] of starting) {
         const prev = inst.slots[slot]?.prev ?? -1;
         const ends = prev >= 0 ? (ending.get(prev) ?? []) : [];
-        if (ends.length > 0) milp.addRow(`adjacent-shifts[${person.id}#${slot}]`, [...starts, ...ends], [...starts, ...ends].map(() => 1), -Infinity, 1);
+        if (ends.length > 0)
+          milp.addRow(
+            `adjacent-shifts[${person.id}#${slot}]`,
+            [...starts, ...ends],
+            [...starts, ...ends].map(() => 1),
+            -Infinity,
+            1,
+          );
       }
     }
   },

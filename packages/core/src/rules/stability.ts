@@ -31,12 +31,21 @@ export const stability = defineRule({
     if (!reference) return 0;
     const step = view.slotMinutes * 60_000;
     const perStep = (view.weights.stability * view.slotMinutes) / 60;
-    const placements = (assignments: RotaView["stints"] | { person: string; point: string; start: number; end: number }[]) => {
+    const placements = (
+      assignments: RotaView["stints"] | { person: string; point: string; start: number; end: number }[],
+    ) => {
       const out = new Map<string, string>();
       for (const a of assignments) for (let t = a.start; t < a.end; t += step) out.set(`${a.person}@${t}`, a.point);
       return out;
     };
-    const before = placements(reference.assignments.map((a) => ({ person: a.person, point: a.point, start: parseDated(a.start, view.problem.timeZone), end: parseDated(a.end, view.problem.timeZone) })));
+    const before = placements(
+      reference.assignments.map((a) => ({
+        person: a.person,
+        point: a.point,
+        start: parseDated(a.start, view.problem.timeZone),
+        end: parseDated(a.end, view.problem.timeZone),
+      })),
+    );
     const after = placements(view.stints);
     let total = 0;
     for (const key of new Set([...before.keys(), ...after.keys()])) {

@@ -20,20 +20,33 @@ export const steadyDesks = defineRule({
     for (const person of inst.people) {
       const own = workByPerson[person.index];
       if (!own) continue;
-      const at = (slot: number, point: number) => (slot < 0 ? undefined : own.get(slot)?.find((w) => w.point === point));
+      const at = (slot: number, point: number) =>
+        slot < 0 ? undefined : own.get(slot)?.find((w) => w.point === point);
       for (const [slot, here] of own) {
         const info = inst.slots[slot] as SlotInfo;
         for (const w of here) {
           const before = at(info.prev, w.point);
           const start = milp.continuous(`stint-start[${milp.labels[w.variable]}]`, 0, 1, pointChanges);
-          milp.addRow(`stint-start[${milp.labels[w.variable]}]`, before ? [start, w.variable, before.variable] : [start, w.variable], before ? [1, -1, 1] : [1, -1], 0, Infinity);
+          milp.addRow(
+            `stint-start[${milp.labels[w.variable]}]`,
+            before ? [start, w.variable, before.variable] : [start, w.variable],
+            before ? [1, -1, 1] : [1, -1],
+            0,
+            Infinity,
+          );
           if (shortSlots <= 1 || shortStints === 0) continue;
           const short = milp.continuous(`short-stint[${milp.labels[w.variable]}]`, 0, 1, shortStints);
           let cursor = info.next;
           for (let j = 1; j < shortSlots; j++) {
             const later = at(cursor, w.point);
             // A stint starting here that is not still at the point j slots later is short.
-            milp.addRow(`short-stint[${milp.labels[w.variable]}+${j}]`, later ? [short, start, later.variable] : [short, start], later ? [1, -1, 1] : [1, -1], 0, Infinity);
+            milp.addRow(
+              `short-stint[${milp.labels[w.variable]}+${j}]`,
+              later ? [short, start, later.variable] : [short, start],
+              later ? [1, -1, 1] : [1, -1],
+              0,
+              Infinity,
+            );
             if (!later) break;
             cursor = (inst.slots[cursor] as SlotInfo).next;
           }

@@ -3,7 +3,14 @@ import type { SlotInfo } from "../solve/instance";
 import { defineRule } from "./rule";
 
 /** Rule 5: a continuous stint at one point lasts at most the point's `maxStintMinutes`. */
-export const stintLimit = defineRule<{ person: string; point: string; start: string; end: string; minutes: number; limit: number }>({
+export const stintLimit = defineRule<{
+  person: string;
+  point: string;
+  start: string;
+  end: string;
+  minutes: number;
+  limit: number;
+}>({
   id: "stint-limit",
   kind: "hard",
   title: "Continuous stints within the point's stint limit",
@@ -15,12 +22,23 @@ export const stintLimit = defineRule<{ person: string; point: string; start: str
           if (!Number.isFinite(limit)) continue;
           // Any limit+1 consecutive slots at the point would be a stint over the limit.
           const window = [w.variable];
-          for (let cursor = (inst.slots[slot] as SlotInfo).next; cursor >= 0 && window.length <= limit; cursor = (inst.slots[cursor] as SlotInfo).next) {
+          for (
+            let cursor = (inst.slots[slot] as SlotInfo).next;
+            cursor >= 0 && window.length <= limit;
+            cursor = (inst.slots[cursor] as SlotInfo).next
+          ) {
             const next = (workByPerson[person.index]?.get(cursor) ?? []).find((v) => v.point === w.point);
             if (!next) break;
             window.push(next.variable);
           }
-          if (window.length > limit) milp.addRow(`stint-limit[${milp.labels[w.variable]}]`, window, window.map(() => 1), -Infinity, limit);
+          if (window.length > limit)
+            milp.addRow(
+              `stint-limit[${milp.labels[w.variable]}]`,
+              window,
+              window.map(() => 1),
+              -Infinity,
+              limit,
+            );
         }
       }
     }
@@ -38,10 +56,19 @@ export const stintLimit = defineRule<{ person: string; point: string; start: str
       for (const run of runs) {
         const limit = view.points.get(run.point)?.point.maxStintMinutes;
         const minutes = (run.end - run.start) / 60_000;
-        if (limit !== undefined && minutes > limit) findings.push({ person, point: run.point, start: at(view, run.site, run.start), end: at(view, run.site, run.end), minutes, limit });
+        if (limit !== undefined && minutes > limit)
+          findings.push({
+            person,
+            point: run.point,
+            start: at(view, run.site, run.start),
+            end: at(view, run.site, run.end),
+            minutes,
+            limit,
+          });
       }
     }
     return findings;
   },
-  explain: (v) => `${v.person} would be on ${v.point} for ${hours(v.minutes)} from ${v.start}; the limit is ${hours(v.limit)}`,
+  explain: (v) =>
+    `${v.person} would be on ${v.point} for ${hours(v.minutes)} from ${v.start}; the limit is ${hours(v.limit)}`,
 });

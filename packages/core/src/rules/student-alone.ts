@@ -18,11 +18,23 @@ export const studentAlone = defineRule<{ site: string; start: string; end: strin
       }
       const label = `${inst.sites[inst.slots[slot]?.site ?? 0]?.id}#${slot}`;
       const staffed = milp.continuous(`staff-present[${label}]`, 0, 1);
-      milp.addRow(`student-alone[${label}]`, [staffed, ...staff.map((w) => w.variable)], [1, ...staff.map(() => -1)], -Infinity, 0);
+      milp.addRow(
+        `student-alone[${label}]`,
+        [staffed, ...staff.map((w) => w.variable)],
+        [1, ...staff.map(() => -1)],
+        -Infinity,
+        0,
+      );
       const byStudent = new Map<number, number[]>();
       for (const w of students) byStudent.set(w.person, [...(byStudent.get(w.person) ?? []), w.variable]);
       for (const [person, vars] of byStudent) {
-        milp.addRow(`student-alone[${inst.people[person]?.id}#${slot}]`, [...vars, staffed], [...vars.map(() => 1), -1], -Infinity, 0);
+        milp.addRow(
+          `student-alone[${inst.people[person]?.id}#${slot}]`,
+          [...vars, staffed],
+          [...vars.map(() => 1), -1],
+          -Infinity,
+          0,
+        );
       }
     }
   },

@@ -9,7 +9,13 @@ export const supervision = defineRule<{ site?: string; start: string; end: strin
   kind: "gap",
   title: "A lead on site whenever it is open",
   addToModel(ctx) {
-    addPresenceRows(ctx, "supervision", (p) => ctx.inst.people[p]?.lead ?? false, ctx.inst.sites.flatMap((s) => s.slots), ctx.inst.weights.supervision);
+    addPresenceRows(
+      ctx,
+      "supervision",
+      (p) => ctx.inst.people[p]?.lead ?? false,
+      ctx.inst.sites.flatMap((s) => s.slots),
+      ctx.inst.weights.supervision,
+    );
   },
   check: (view) => reportFindings(view, "supervision", supervisionGaps(view)),
   explain: (v) => `${v.site} at ${v.start}: the rota ${v.why}`,
@@ -27,11 +33,19 @@ export function supervisionGaps(view: RotaView): GapSlot[] {
 }
 
 export function hasQualified(view: RotaView, site: SiteView, slotIndex: number, qualification: string): boolean {
-  return (site.occupancy[slotIndex] as Occupant[]).some((o) => view.people.get(o.person)?.qualifications?.includes(qualification));
+  return (site.occupancy[slotIndex] as Occupant[]).some((o) =>
+    view.people.get(o.person)?.qualifications?.includes(qualification),
+  );
 }
 
 /** In each given slot, Σ work of qualified people + shortfall ≥ 1, the shortfall costing `weight` per hour. */
-export function addPresenceRows(ctx: ModelContext, rule: string, qualified: (person: number) => boolean, slots: number[], weight: number): void {
+export function addPresenceRows(
+  ctx: ModelContext,
+  rule: string,
+  qualified: (person: number) => boolean,
+  slots: number[],
+  weight: number,
+): void {
   const { inst, milp, workBySlot, slotHours } = ctx;
   for (const slot of slots) {
     const here = (workBySlot[slot] ?? []).filter((w) => qualified(w.person)).map((w) => w.variable);

@@ -28,7 +28,13 @@ export const training = defineRule<{ person: string; point: string; start: strin
         }
         // One "a colleague is here" indicator per point and slot keeps this sparse.
         const here = milp.continuous(`independent-present[${label}]`, 0, 1);
-        milp.addRow(`training[${label}]`, [here, ...mates.map((m) => m.variable)], [1, ...mates.map(() => -1)], -Infinity, 0);
+        milp.addRow(
+          `training[${label}]`,
+          [here, ...mates.map((m) => m.variable)],
+          [1, ...mates.map(() => -1)],
+          -Infinity,
+          0,
+        );
         for (const v of shadows) milp.addRow(`shadowing[${milp.labels[v]}]`, [v, here], [1, -1], -Infinity, 0);
       }
     }
@@ -40,7 +46,12 @@ export const training = defineRule<{ person: string; point: string; start: strin
       const place = view.points.get(stint.point);
       if (!person || !place) continue;
       const state = trainingFor(person, place.point);
-      const where = { person: stint.person, point: stint.point, start: at(view, stint.site, stint.start), end: at(view, stint.site, stint.end) };
+      const where = {
+        person: stint.person,
+        point: stint.point,
+        start: at(view, stint.site, stint.start),
+        end: at(view, stint.site, stint.end),
+      };
       if (state === "none") {
         findings.push({ ...where, why: `is not trained for ${place.point.name}` });
       } else if (state === "shadowing" && !stint.shadowing) {
@@ -49,8 +60,20 @@ export const training = defineRule<{ person: string; point: string; start: strin
         const { slots, occupancy } = place.site;
         slots.forEach((slot, i) => {
           if (slot.start < stint.start || slot.end > stint.end) return;
-          const mates = (occupancy[i] as Occupant[]).filter((o) => o.point === stint.point && !o.shadowing && o.person !== stint.person && isIndependent(view.people.get(o.person), place.point));
-          if (mates.length === 0) findings.push({ ...where, start: at(view, stint.site, slot.start), end: at(view, stint.site, slot.end), why: `is shadowing on ${place.point.name} with no independent colleague there` });
+          const mates = (occupancy[i] as Occupant[]).filter(
+            (o) =>
+              o.point === stint.point &&
+              !o.shadowing &&
+              o.person !== stint.person &&
+              isIndependent(view.people.get(o.person), place.point),
+          );
+          if (mates.length === 0)
+            findings.push({
+              ...where,
+              start: at(view, stint.site, slot.start),
+              end: at(view, stint.site, slot.end),
+              why: `is shadowing on ${place.point.name} with no independent colleague there`,
+            });
         });
       }
     }

@@ -28,9 +28,16 @@ export function unsocialShares(problem: Problem): Map<string, number> {
   for (const site of problem.sites) {
     const slots = siteSlots(problem, site).filter((s) => isUnsocial(problem, s.day, s.minute));
     unsocialSlots.set(site.id, slots);
-    for (const slot of slots) for (const point of site.servicePoints) demand += demandAt(point, slot, problem.slotMinutes)?.min ?? 0;
+    for (const slot of slots)
+      for (const point of site.servicePoints) demand += demandAt(point, slot, problem.slotMinutes)?.min ?? 0;
   }
-  const eligible = problem.people.filter((p) => p.sites.some((s) => (unsocialSlots.get(s) ?? []).some((slot) => weeklyCovers(p.availability, slot.day, slot.minute, problem.slotMinutes))));
+  const eligible = problem.people.filter((p) =>
+    p.sites.some((s) =>
+      (unsocialSlots.get(s) ?? []).some((slot) =>
+        weeklyCovers(p.availability, slot.day, slot.minute, problem.slotMinutes),
+      ),
+    ),
+  );
   const totalTarget = eligible.reduce((sum, p) => sum + p.hours.target, 0);
   const hours = (demand * problem.slotMinutes) / 60;
   return new Map(eligible.map((p) => [p.id, totalTarget > 0 ? (hours * p.hours.target) / totalTarget : 0]));
@@ -52,7 +59,13 @@ export const unsocialFairness = defineRule({
       if (unsocial.length === 0) continue;
       const share = (shares.get(person.id) ?? 0) / slotHours;
       const excess = milp.continuous(`unsocial-excess[${person.id}]`, 0, Infinity, inst.weights.unsocial * slotHours);
-      milp.addRow(`unsocial-fairness[${person.id}]`, [...unsocial, excess], [...unsocial.map(() => 1), -1], -Infinity, share);
+      milp.addRow(
+        `unsocial-fairness[${person.id}]`,
+        [...unsocial, excess],
+        [...unsocial.map(() => 1), -1],
+        -Infinity,
+        share,
+      );
     }
   },
   score(view) {
@@ -60,7 +73,9 @@ export const unsocialFairness = defineRule({
     let total = 0;
     for (const [person, stints] of view.stintsByPerson) {
       let minutes = 0;
-      for (const stint of stints) for (const step of stepsOf(view, stint)) if (isUnsocial(view.problem, step.day, step.minute)) minutes += (step.end - step.start) / 60_000;
+      for (const stint of stints)
+        for (const step of stepsOf(view, stint))
+          if (isUnsocial(view.problem, step.day, step.minute)) minutes += (step.end - step.start) / 60_000;
       total += Math.max(0, minutes / 60 - (shares.get(person) ?? 0)) * view.weights.unsocial;
     }
     return total;

@@ -1,7 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { check } from "../check";
 import { solveModel, withoutRows } from "../../test/support/highs";
-import { band, brokenRules, hardViolations, point, rota, site, staff, stint, tinyProblem, TUESDAY } from "../../test/support/tiny";
+import {
+  band,
+  brokenRules,
+  hardViolations,
+  point,
+  rota,
+  site,
+  staff,
+  stint,
+  tinyProblem,
+  TUESDAY,
+} from "../../test/support/tiny";
 
 // The help desk needs one person Monday 09:00–13:00. Ann may work at most 3 h a week.
 const problem = tinyProblem({ people: [staff("ann", { hours: { target: 3, max: 3 } }), staff("bob")] });
@@ -10,7 +21,9 @@ describe("weekly-hours", () => {
   it("reports a person over the weekly maximum, with the hours worked and the cap", () => {
     const report = check(problem, rota([stint("ann", "desk", "09:00", "13:00")]));
     expect(brokenRules(report)).toEqual(["weekly-hours"]);
-    expect(report.violations).toEqual([{ rule: "weekly-hours", person: "ann", message: "ann works 4 h this week; the weekly maximum is 3 h" }]);
+    expect(report.violations).toEqual([
+      { rule: "weekly-hours", person: "ann", message: "ann works 4 h this week; the weekly maximum is 3 h" },
+    ]);
   });
 
   it("takes the target as the cap when no max is given", () => {
@@ -21,14 +34,25 @@ describe("weekly-hours", () => {
   });
 
   it("accepts work up to the cap exactly", () => {
-    expect(check(problem, rota([stint("ann", "desk", "09:00", "12:00"), stint("bob", "desk", "12:00", "13:00")])).byRule["weekly-hours"]).toBe(0);
-    expect(check(problem, rota([stint("ann", "desk", "09:00", "11:00"), stint("bob", "desk", "11:00", "13:00")])).valid).toBe(true);
+    expect(
+      check(problem, rota([stint("ann", "desk", "09:00", "12:00"), stint("bob", "desk", "12:00", "13:00")])).byRule[
+        "weekly-hours"
+      ],
+    ).toBe(0);
+    expect(
+      check(problem, rota([stint("ann", "desk", "09:00", "11:00"), stint("bob", "desk", "11:00", "13:00")])).valid,
+    ).toBe(true);
   });
 
   it("keeps the model's week within the cap even when every day's shift fits on its own", async () => {
     // Monday and Tuesday each need 4 h and only Ann (cap 5 h) can come: each day alone fits.
     const twoDays = tinyProblem({
-      sites: [site("main", { open: { mon: [["09:00", "13:00"]], tue: [["09:00", "13:00"]] }, servicePoints: [point("desk", "helpdesk", [band(["mon", "tue"], "09:00", "13:00", 1)])] })],
+      sites: [
+        site("main", {
+          open: { mon: [["09:00", "13:00"]], tue: [["09:00", "13:00"]] },
+          servicePoints: [point("desk", "helpdesk", [band(["mon", "tue"], "09:00", "13:00", 1)])],
+        }),
+      ],
       people: [staff("ann", { hours: { target: 5, max: 5 } })],
     });
     const loose = await solveModel(twoDays, withoutRows("weekly-hours"));

@@ -9,7 +9,14 @@ export const weeklyHours = defineRule<{ person: string; minutes: number; limit: 
   addToModel({ inst, milp, columnsByPerson }) {
     for (const person of inst.people) {
       const columns = columnsByPerson[person.index] ?? [];
-      if (columns.length > 0) milp.addRow(`weekly-hours[${person.id}]`, columns.map((c) => c.variable), columns.map((c) => c.length), -Infinity, person.maxWeekSlots);
+      if (columns.length > 0)
+        milp.addRow(
+          `weekly-hours[${person.id}]`,
+          columns.map((c) => c.variable),
+          columns.map((c) => c.length),
+          -Infinity,
+          person.maxWeekSlots,
+        );
     }
   },
   check(view) {

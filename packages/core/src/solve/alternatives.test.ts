@@ -8,7 +8,13 @@ import { alternatives, difference, PROFILES } from "./alternatives";
 // contracted for none but would love them. The problem's own weights give Ann the desk (her hours
 // outweigh his wish); weighing preferences six times as much gives it to Bob.
 const problem = tinyProblem({
-  people: [staff("ann", { hours: { target: 4, max: 4 } }), staff("bob", { hours: { target: 0, max: 4 }, preferences: [{ days: ["mon"], from: "09:00", to: "13:00", weight: 5 }] })],
+  people: [
+    staff("ann", { hours: { target: 4, max: 4 } }),
+    staff("bob", {
+      hours: { target: 0, max: 4 },
+      preferences: [{ days: ["mon"], from: "09:00", to: "13:00", weight: 5 }],
+    }),
+  ],
 });
 const options = { workBudget: 50, seed: 1 };
 const who = (rota: { assignments: { person: string }[] }) => rota.assignments.map((a) => a.person);
@@ -23,8 +29,15 @@ describe("alternatives", () => {
 
   it("gives rotas that differ where the profiles weigh differently", () => {
     const byProfile = Object.fromEntries(found.map((a) => [a.profile, who(a.rota)]));
-    expect(byProfile).toEqual({ balanced: ["ann"], "coverage-first": ["ann"], "fairness-first": ["ann"], "preferences-first": ["bob"] });
-    expect(found.find((a) => a.profile === "preferences-first")?.rota.assignments).toEqual([{ person: "bob", point: "desk", start: at("09:00"), end: at("13:00") }]);
+    expect(byProfile).toEqual({
+      balanced: ["ann"],
+      "coverage-first": ["ann"],
+      "fairness-first": ["ann"],
+      "preferences-first": ["bob"],
+    });
+    expect(found.find((a) => a.profile === "preferences-first")?.rota.assignments).toEqual([
+      { person: "bob", point: "desk", start: at("09:00"), end: at("13:00") },
+    ]);
     // Every person-slot of Bob's rota is placed differently from Ann's.
     expect(found.map((a) => a.differsFromFirst)).toEqual([0, 0, 0, 100]);
   });
@@ -43,7 +56,14 @@ describe("alternatives", () => {
 
   it("continues past the named profiles with the problem's own weights from other starting points", () => {
     const more = alternatives(problem, 6, options);
-    expect(more.map((a) => a.profile)).toEqual(["balanced", "coverage-first", "fairness-first", "preferences-first", "balanced-2", "balanced-3"]);
+    expect(more.map((a) => a.profile)).toEqual([
+      "balanced",
+      "coverage-first",
+      "fairness-first",
+      "preferences-first",
+      "balanced-2",
+      "balanced-3",
+    ]);
     expect(alternatives(problem, 20, options)).toHaveLength(8);
     expect(alternatives(problem, 1, options).map((a) => a.profile)).toEqual(["balanced"]);
   });
@@ -66,7 +86,12 @@ describe("alternatives", () => {
 describe("difference", () => {
   it("is the share of worked person-slots placed differently, in either rota", () => {
     const ann = { assignments: [{ person: "ann", point: "desk", start: "2026-11-23T09:00", end: "2026-11-23T13:00" }] };
-    const split = { assignments: [{ person: "ann", point: "desk", start: "2026-11-23T09:00", end: "2026-11-23T11:00" }, { person: "bob", point: "desk", start: "2026-11-23T11:00", end: "2026-11-23T13:00" }] };
+    const split = {
+      assignments: [
+        { person: "ann", point: "desk", start: "2026-11-23T09:00", end: "2026-11-23T11:00" },
+        { person: "bob", point: "desk", start: "2026-11-23T11:00", end: "2026-11-23T13:00" },
+      ],
+    };
     expect(difference(problem, ann, ann)).toBe(0);
     // Ann's last 4 slots and Bob's 4: 8 of 12 person-slots.
     expect(difference(problem, ann, split)).toBe(66.7);

@@ -17,9 +17,21 @@ export interface Profile {
 
 export const PROFILES: readonly Profile[] = [
   { id: "balanced", description: "the problem's own weights", emphasis: {} },
-  { id: "coverage-first", description: "target cover first, even if hours drift from contracts", emphasis: { coverTarget: 4, hoursUnder: 0.5, hoursOver: 0.5, preferences: 0.5 } },
-  { id: "fairness-first", description: "hours close to contracts and unsocial hours shared evenly", emphasis: { hoursUnder: 4, hoursOver: 4, hoursBelowMin: 4, unsocial: 6 } },
-  { id: "preferences-first", description: "what people asked for, and steady desks", emphasis: { preferences: 6, pointChanges: 3, shortStints: 3 } },
+  {
+    id: "coverage-first",
+    description: "target cover first, even if hours drift from contracts",
+    emphasis: { coverTarget: 4, hoursUnder: 0.5, hoursOver: 0.5, preferences: 0.5 },
+  },
+  {
+    id: "fairness-first",
+    description: "hours close to contracts and unsocial hours shared evenly",
+    emphasis: { hoursUnder: 4, hoursOver: 4, hoursBelowMin: 4, unsocial: 6 },
+  },
+  {
+    id: "preferences-first",
+    description: "what people asked for, and steady desks",
+    emphasis: { preferences: 6, pointChanges: 3, shortStints: 3 },
+  },
 ];
 
 export interface Alternative {
@@ -52,7 +64,11 @@ export function alternatives(problem: Problem, k: number, options: AlternativesO
   const weights = resolveWeights(problem.weights);
   const out: Alternative[] = [];
   for (let i = 0; i < count; i++) {
-    const profile = PROFILES[i] ?? { id: `balanced-${i - PROFILES.length + 2}`, description: "the problem's own weights, another starting point", emphasis: {} };
+    const profile = PROFILES[i] ?? {
+      id: `balanced-${i - PROFILES.length + 2}`,
+      description: "the problem's own weights, another starting point",
+      emphasis: {},
+    };
     const variant: Problem = { ...problem, weights: profileWeights(weights, profile) };
     const solved = solve(variant, {
       seed: (options.seed ?? 1) + i,
@@ -62,7 +78,13 @@ export function alternatives(problem: Problem, k: number, options: AlternativesO
     });
     const score = scoreRota(problem, solved);
     const rota: Rota = { ...solved, score: { hard: 0, ...score } };
-    out.push({ profile: profile.id, description: profile.description, rota, metrics: metrics(problem, rota), differsFromFirst: out[0] ? difference(problem, out[0].rota, rota) : 0 });
+    out.push({
+      profile: profile.id,
+      description: profile.description,
+      rota,
+      metrics: metrics(problem, rota),
+      differsFromFirst: out[0] ? difference(problem, out[0].rota, rota) : 0,
+    });
   }
   return out;
 }
@@ -70,7 +92,8 @@ export function alternatives(problem: Problem, k: number, options: AlternativesO
 /** The weights of a profile: the problem's own, each multiplied by the profile's emphasis. */
 export function profileWeights(weights: WeightTable, profile: Pick<Profile, "emphasis">): WeightTable {
   const emphasised = { ...weights };
-  for (const [name, factor] of Object.entries(profile.emphasis) as [WeightName, number][]) emphasised[name] = Math.min(1e6, weights[name] * factor);
+  for (const [name, factor] of Object.entries(profile.emphasis) as [WeightName, number][])
+    emphasised[name] = Math.min(1e6, weights[name] * factor);
   return emphasised;
 }
 

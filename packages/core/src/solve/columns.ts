@@ -23,10 +23,17 @@ export interface Column {
  * literal: a copy made by spreading (`{ ...column, variable }`) is a dictionary object in V8,
  * 480 bytes instead of 130 (the large system has 104 000 columns).
  */
-export function enumerateColumns(inst: Instance, workable: (person: number, slot: number) => boolean, variableOf: (person: number, first: number, last: number) => number): Column[] {
+export function enumerateColumns(
+  inst: Instance,
+  workable: (person: number, slot: number) => boolean,
+  variableOf: (person: number, first: number, last: number) => number,
+): Column[] {
   const columns: Column[] = [];
   for (const person of inst.people) {
-    const longest = Math.min(person.maxWeekSlots, person.maxShiftsPerDay === 1 ? person.maxDaySlots : person.maxWeekSlots);
+    const longest = Math.min(
+      person.maxWeekSlots,
+      person.maxShiftsPerDay === 1 ? person.maxDaySlots : person.maxWeekSlots,
+    );
     if (longest < person.minShiftSlots) continue;
     for (const site of person.sites) {
       const info = inst.sites[site];
@@ -35,11 +42,25 @@ export function enumerateColumns(inst: Instance, workable: (person: number, slot
         if (!workable(person.index, g)) continue;
         const first = inst.slots[g] as SlotInfo;
         let length = 0;
-        for (let cursor: number = g; cursor >= 0 && length < longest && workable(person.index, cursor); cursor = (inst.slots[cursor] as SlotInfo).next) {
+        for (
+          let cursor: number = g;
+          cursor >= 0 && length < longest && workable(person.index, cursor);
+          cursor = (inst.slots[cursor] as SlotInfo).next
+        ) {
           length++;
           if (length >= person.minShiftSlots) {
             const last = inst.slots[cursor] as SlotInfo;
-            columns.push({ person: person.index, site, first: g, last: cursor, length, day: first.day, start: first.start, end: last.end, variable: variableOf(person.index, g, cursor) });
+            columns.push({
+              person: person.index,
+              site,
+              first: g,
+              last: cursor,
+              length,
+              day: first.day,
+              start: first.start,
+              end: last.end,
+              variable: variableOf(person.index, g, cursor),
+            });
           }
         }
       }

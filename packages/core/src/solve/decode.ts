@@ -25,7 +25,9 @@ export function placementOf(ctx: ModelContext, x: ArrayLike<number>): Placement 
 export function assignmentsOf(inst: Instance, placement: Placement): Assignment[] {
   const out: Assignment[] = [];
   for (const [person, slots] of [...placement].sort((a, b) => a[0] - b[0])) {
-    const ordered = [...slots.keys()].sort((a, b) => (inst.slots[a] as SlotInfo).start - (inst.slots[b] as SlotInfo).start);
+    const ordered = [...slots.keys()].sort(
+      (a, b) => (inst.slots[a] as SlotInfo).start - (inst.slots[b] as SlotInfo).start,
+    );
     let run: { point: number; shadowing: boolean; first: number; last: number } | undefined;
     const flush = () => {
       if (!run) return;

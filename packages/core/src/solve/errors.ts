@@ -11,7 +11,10 @@ export class DeskrotaInputError extends Error {
 
 /** A programmer fault: the engine produced something its own checker rejects. */
 export class DeskrotaInternalError extends Error {
-  constructor(readonly code: `DESKROTA_E_${string}`, message: string) {
+  constructor(
+    readonly code: `DESKROTA_E_${string}`,
+    message: string,
+  ) {
     super(message);
     this.name = "DeskrotaInternalError";
   }

@@ -19,7 +19,11 @@ describe("exactOrBound", () => {
   it("bounds a mid-sized week by the LP relaxation too when the limit is long, and never reports a worse bound after a better one", async () => {
     const backend = await highs();
     const reported: number[] = [];
-    const result = exactOrBound(problem, backend, { timeLimitSeconds: 60, clock: fastClock(), onBound: (b) => reported.push(b) });
+    const result = exactOrBound(problem, backend, {
+      timeLimitSeconds: 60,
+      clock: fastClock(),
+      onBound: (b) => reported.push(b),
+    });
     expect(result.bound as number).toBeGreaterThanOrEqual((await lp()) - 1e-6);
     expect(reported).toEqual([...reported].sort((a, b) => a - b));
     expect(result.bound).toBe(reported[reported.length - 1]);
@@ -30,7 +34,11 @@ describe("exactOrBound", () => {
   it("leaves the LP out of a short solve", async () => {
     const backend = await highs();
     const reported: number[] = [];
-    const result = exactOrBound(problem, backend, { timeLimitSeconds: 10, clock: fastClock(), onBound: (b) => reported.push(b) });
+    const result = exactOrBound(problem, backend, {
+      timeLimitSeconds: 10,
+      clock: fastClock(),
+      onBound: (b) => reported.push(b),
+    });
     expect(reported.length).toBeGreaterThan(0);
     expect(result.bound as number).toBeLessThan(await lp());
   });

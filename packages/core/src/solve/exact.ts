@@ -72,15 +72,25 @@ export function exactOrBound(problem: Problem, backend: MilpBackend, options: Ex
       best = bound;
       options.onBound?.(bound);
     };
-    const lpSeconds = personSlots <= LP_TOO_MAX_PERSON_SLOTS && options.timeLimitSeconds >= LP_TOO_MIN_SECONDS ? options.timeLimitSeconds * LP_TOO_SHARE : 0;
+    const lpSeconds =
+      personSlots <= LP_TOO_MAX_PERSON_SLOTS && options.timeLimitSeconds >= LP_TOO_MIN_SECONDS
+        ? options.timeLimitSeconds * LP_TOO_SHARE
+        : 0;
     lagrangeBound(inst, {
       upper: () => Math.min(own, options.incumbent?.() ?? Infinity),
-      ...(options.clock ? { clock: options.clock, deadline: started + (options.timeLimitSeconds - FINISHING_SECONDS - lpSeconds) * 1000 } : {}),
+      ...(options.clock
+        ? {
+            clock: options.clock,
+            deadline: started + (options.timeLimitSeconds - FINISHING_SECONDS - lpSeconds) * 1000,
+          }
+        : {}),
       iterations: Infinity,
       onBound: report,
     });
     if (lpSeconds > 0) {
-      const relaxed = lowerBound(problem, backend, { timeLimitSeconds: Math.max(0.1, options.timeLimitSeconds - spent() - FINISHING_SECONDS) });
+      const relaxed = lowerBound(problem, backend, {
+        timeLimitSeconds: Math.max(0.1, options.timeLimitSeconds - spent() - FINISHING_SECONDS),
+      });
       if (relaxed !== null) report(relaxed);
     }
     return { bound: Number.isFinite(best) ? best : null, proven: false };
@@ -90,17 +100,24 @@ export function exactOrBound(problem: Problem, backend: MilpBackend, options: Ex
   if (relaxed !== null) options.onBound?.(relaxed);
   const model = buildModel(inst, RULES);
   // The limit is for the whole call: the MILP ends early enough to decode and report its answer.
-  const result = backend.solve(model.milp, { timeLimitSeconds: Math.max(0.1, options.timeLimitSeconds - spent() - FINISHING_SECONDS), relativeGap: 1e-6 });
+  const result = backend.solve(model.milp, {
+    timeLimitSeconds: Math.max(0.1, options.timeLimitSeconds - spent() - FINISHING_SECONDS),
+    relativeGap: 1e-6,
+  });
   const bound = Math.max(result.bound ?? -Infinity, relaxed ?? -Infinity);
   if (Number.isFinite(bound)) options.onBound?.(bound);
-  if (!result.x || verifySolution(model.milp, result.x).length > 0) return { bound: Number.isFinite(bound) ? bound : null, proven: false };
+  if (!result.x || verifySolution(model.milp, result.x).length > 0)
+    return { bound: Number.isFinite(bound) ? bound : null, proven: false };
   const state = new SearchState(inst);
   const placement = placementOf(model, result.x);
-  loadPlacements(state, inst.people.map((person) => {
-    const at = new Int16Array(inst.slots.length).fill(-1);
-    for (const [g, { point }] of placement.get(person.index) ?? []) at[g] = point;
-    return at;
-  }));
+  loadPlacements(
+    state,
+    inst.people.map((person) => {
+      const at = new Int16Array(inst.slots.length).fill(-1);
+      for (const [g, { point }] of placement.get(person.index) ?? []) at[g] = point;
+      return at;
+    }),
+  );
   const proven = result.status === "optimal";
   const rota = rotaOf(state, {
     status: proven ? "optimal" : "time-limit",

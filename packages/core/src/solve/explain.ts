@@ -16,7 +16,12 @@ export interface GapRun {
 export function gapRuns(state: SearchState): GapRun[] {
   const inst = state.inst;
   const runs: GapRun[] = [];
-  const collect = (rule: GapRun["rule"], target: number, slots: readonly number[], missingAt: (g: number) => number) => {
+  const collect = (
+    rule: GapRun["rule"],
+    target: number,
+    slots: readonly number[],
+    missingAt: (g: number) => number,
+  ) => {
     let run: GapRun | undefined;
     for (const g of slots) {
       const missing = missingAt(g);
@@ -30,7 +35,12 @@ export function gapRuns(state: SearchState): GapRun[] {
     if (run) runs.push(run);
   };
   for (const point of inst.points) {
-    collect("cover", point.index, inst.sites[point.site]?.slots ?? [], (g) => Math.max(0, (state.demandMin[point.index * state.G + g] as number) - (state.counted[point.index * state.G + g] as number)));
+    collect("cover", point.index, inst.sites[point.site]?.slots ?? [], (g) =>
+      Math.max(
+        0,
+        (state.demandMin[point.index * state.G + g] as number) - (state.counted[point.index * state.G + g] as number),
+      ),
+    );
   }
   for (const site of inst.sites) {
     collect("supervision", site.index, site.slots, (g) => (state.leads[g] === 0 ? 1 : 0));
@@ -61,16 +71,26 @@ export function explainGap(state: SearchState, run: GapRun): Diagnosis {
       ? atSite.filter((p) => p.training[run.target] === "independent")
       : atSite.filter((p) => (run.rule === "supervision" ? p.lead : p.keyholder));
   const role = run.rule === "supervision" ? "lead" : "keyholder";
-  const names = (list: { name: string }[]) => list.slice(0, 3).map((p) => p.name).join(", ") + (list.length > 3 ? ` and ${list.length - 3} more` : "");
+  const names = (list: { name: string }[]) =>
+    list
+      .slice(0, 3)
+      .map((p) => p.name)
+      .join(", ") + (list.length > 3 ? ` and ${list.length - 3} more` : "");
 
   if (eligible.length === 0) {
     if (run.rule === "cover") {
       const shadowing = atSite.filter((p) => p.training[run.target] === "shadowing");
       return shadowing.length > 0
-        ? { cause: "only-shadowing", reason: `only people still shadowing on ${what} (${names(shadowing)}) work at ${site?.name}; they do not count toward cover` }
+        ? {
+            cause: "only-shadowing",
+            reason: `only people still shadowing on ${what} (${names(shadowing)}) work at ${site?.name}; they do not count toward cover`,
+          }
         : { cause: "nobody-trained", reason: `nobody who works at ${site?.name} is trained for ${what}` };
     }
-    return { cause: run.rule === "supervision" ? "no-lead-available" : "no-keyholder-available", reason: `nobody with ${role} works at ${site?.name}` };
+    return {
+      cause: run.rule === "supervision" ? "no-lead-available" : "no-keyholder-available",
+      reason: `nobody with ${role} works at ${site?.name}`,
+    };
   }
   const allowed = (p: number, g: number) => {
     const options = state.options[p]?.[g];
@@ -79,17 +99,26 @@ export function explainGap(state: SearchState, run: GapRun): Diagnosis {
   const available = eligible.filter((p) => run.slots.some((g) => allowed(p.index, g)));
   const onSiteThen = eligible.filter((p) => run.slots.some((g) => p.available[g] === 1));
   if (available.length === 0 && onSiteThen.length > 0 && run.rule !== "cover") {
-    return { cause: "nobody-trained", reason: `${names(onSiteThen)} ${onSiteThen.length === 1 ? "has" : "have"} ${role} and ${onSiteThen.length === 1 ? "is" : "are"} available, but not trained for any desk open then` };
+    return {
+      cause: "nobody-trained",
+      reason: `${names(onSiteThen)} ${onSiteThen.length === 1 ? "has" : "have"} ${role} and ${onSiteThen.length === 1 ? "is" : "are"} available, but not trained for any desk open then`,
+    };
   }
   // Only shadowing is the binding cause when there is nobody independent to shadow, not otherwise.
   const onlyShadowing = available.filter((p) =>
     run.slots.every((g) => {
       const options = state.options[p.index]?.[g] ?? [];
-      return options.every((k) => p.training[k] === "shadowing") && options.every((k) => state.counted[k * state.G + g] === 0);
+      return (
+        options.every((k) => p.training[k] === "shadowing") &&
+        options.every((k) => state.counted[k * state.G + g] === 0)
+      );
     }),
   );
   if (run.rule !== "cover" && available.length > 0 && onlyShadowing.length === available.length) {
-    return { cause: "only-shadowing", reason: `${names(onlyShadowing)} can only shadow on the desks open then, and nobody independent is there to shadow` };
+    return {
+      cause: "only-shadowing",
+      reason: `${names(onlyShadowing)} can only shadow on the desks open then, and nobody independent is there to shadow`,
+    };
   }
   if (available.length === 0) {
     const absent = eligible.filter((p) =>
@@ -99,8 +128,16 @@ export function explainGap(state: SearchState, run: GapRun): Diagnosis {
         return run.slots.some((g) => from < (inst.slots[g] as SlotInfo).end && (inst.slots[g] as SlotInfo).start < to);
       }),
     );
-    const who = run.rule === "cover" ? `the ${eligible.length} ${eligible.length === 1 ? "person" : "people"} trained for ${what}` : `the ${eligible.length} ${eligible.length === 1 ? "person" : "people"} with ${role} at ${site?.name}`;
-    const cause: GapCause = run.rule === "cover" ? "nobody-available" : run.rule === "supervision" ? "no-lead-available" : "no-keyholder-available";
+    const who =
+      run.rule === "cover"
+        ? `the ${eligible.length} ${eligible.length === 1 ? "person" : "people"} trained for ${what}`
+        : `the ${eligible.length} ${eligible.length === 1 ? "person" : "people"} with ${role} at ${site?.name}`;
+    const cause: GapCause =
+      run.rule === "cover"
+        ? "nobody-available"
+        : run.rule === "supervision"
+          ? "no-lead-available"
+          : "no-keyholder-available";
     return { cause, reason: `none of ${who} is available then${absent.length ? ` (${names(absent)} absent)` : ""}` };
   }
   // Someone could have been there: find what holds each of them back.
@@ -115,7 +152,16 @@ export function explainGap(state: SearchState, run: GapRun): Diagnosis {
     else if (blocking >= 0) {
       blockingPoint = blocking;
       note("stint-limit", p);
-    } else if (run.rule === "cover" && point && slots.every((g) => (state.counted[point.index * state.G + g] as number) >= (state.demandMax[point.index * state.G + g] as number))) note("point-full", p);
+    } else if (
+      run.rule === "cover" &&
+      point &&
+      slots.every(
+        (g) =>
+          (state.counted[point.index * state.G + g] as number) >=
+          (state.demandMax[point.index * state.G + g] as number),
+      )
+    )
+      note("point-full", p);
     else note("shift-rules", p);
   }
   const order: GapCause[] = ["hours-used-up", "stint-limit", "traded-off", "shift-rules", "point-full"];
@@ -145,7 +191,12 @@ function stintBlocked(state: SearchState, p: number, slots: number[]): number {
     const limit = k >= 0 ? (inst.points[k]?.maxStintSlots ?? Infinity) : Infinity;
     if (!Number.isFinite(limit)) continue;
     let stint = 0;
-    for (let g = neighbour; g >= 0 && at[g] === k; g = neighbour === first.prev ? (inst.slots[g] as SlotInfo).prev : (inst.slots[g] as SlotInfo).next) stint++;
+    for (
+      let g = neighbour;
+      g >= 0 && at[g] === k;
+      g = neighbour === first.prev ? (inst.slots[g] as SlotInfo).prev : (inst.slots[g] as SlotInfo).next
+    )
+      stint++;
     if (stint + slots.length > limit) return k;
   }
   return -1;
@@ -158,7 +209,16 @@ export function uncoveredOf(state: SearchState): Uncovered[] {
     const last = inst.slots[run.slots[run.slots.length - 1] as number] as SlotInfo;
     const zone = inst.sites[first.site]?.zone ?? inst.problem.timeZone;
     const { cause, reason } = explainGap(state, run);
-    const where = run.rule === "cover" ? { point: inst.points[run.target]?.id ?? "" } : { site: inst.sites[run.target]?.id ?? "" };
-    return { rule: run.rule, ...where, start: formatInstant(first.start, zone), end: formatInstant(last.end, zone), missing: run.missing, reason, cause };
+    const where =
+      run.rule === "cover" ? { point: inst.points[run.target]?.id ?? "" } : { site: inst.sites[run.target]?.id ?? "" };
+    return {
+      rule: run.rule,
+      ...where,
+      start: formatInstant(first.start, zone),
+      end: formatInstant(last.end, zone),
+      missing: run.missing,
+      reason,
+      cause,
+    };
   });
 }

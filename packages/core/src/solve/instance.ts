@@ -131,7 +131,16 @@ export function compile(problem: Problem, options: CompileOptions = {}): Instanc
 
   problem.sites.forEach((site, s) => {
     const zone = siteZone(problem, site);
-    const info: SiteInfo = { index: s, id: site.id, name: site.name, zone, points: [], slots: [], runs: [], slotsByDay: dates.map(() => []) };
+    const info: SiteInfo = {
+      index: s,
+      id: site.id,
+      name: site.name,
+      zone,
+      points: [],
+      slots: [],
+      runs: [],
+      slotsByDay: dates.map(() => []),
+    };
     let run: number[] = [];
     for (const slot of siteSlots(problem, site)) {
       const index = slots.length;
@@ -176,7 +185,11 @@ export function compile(problem: Problem, options: CompileOptions = {}): Instanc
           const max = band.max ?? target;
           const current = demand[g];
           demand[g] = current
-            ? { min: Math.max(current.min, band.min), target: Math.max(current.target, target), max: Math.max(current.max, max) }
+            ? {
+                min: Math.max(current.min, band.min),
+                target: Math.max(current.target, target),
+                max: Math.max(current.max, max),
+              }
             : { min: band.min, target, max };
         }
       }
@@ -198,7 +211,9 @@ export function compile(problem: Problem, options: CompileOptions = {}): Instanc
   const siteIndex = new Map(problem.sites.map((s, i) => [s.id, i]));
   const people: PersonInfo[] = problem.people.map((person, index) => {
     const allowedSites = person.sites.map((id) => siteIndex.get(id) ?? -1).filter((s) => s >= 0);
-    const absences = (person.absences ?? []).map((a) => [parseDated(a.from, problem.timeZone), parseDated(a.to, problem.timeZone)] as const);
+    const absences = (person.absences ?? []).map(
+      (a) => [parseDated(a.from, problem.timeZone), parseDated(a.to, problem.timeZone)] as const,
+    );
     const available = new Uint8Array(slots.length);
     const preference = new Float64Array(slots.length);
     for (const s of allowedSites) {
@@ -208,7 +223,11 @@ export function compile(problem: Problem, options: CompileOptions = {}): Instanc
         const absent = absences.some(([from, to]) => from < slot.end && slot.start < to);
         if (open && !absent) available[g] = 1;
         for (const pref of person.preferences ?? []) {
-          if (pref.days.includes(DAYS[slot.day] as Day) && minutesOf(pref.from) <= slot.minute && slot.minute + slotMinutes <= minutesOf(pref.to)) {
+          if (
+            pref.days.includes(DAYS[slot.day] as Day) &&
+            minutesOf(pref.from) <= slot.minute &&
+            slot.minute + slotMinutes <= minutesOf(pref.to)
+          ) {
             preference[g] = (preference[g] ?? 0) + pref.weight;
           }
         }
@@ -256,7 +275,9 @@ export function compile(problem: Problem, options: CompileOptions = {}): Instanc
     problem,
     slotMinutes,
     weights,
-    ...(options.reference ? { reference: referenceOf(options.reference, problem, slots, sites, points, people, weights) } : {}),
+    ...(options.reference
+      ? { reference: referenceOf(options.reference, problem, slots, sites, points, people, weights) }
+      : {}),
     minRestMs: (problem.rules?.minRestMinutes ?? DEFAULT_MIN_REST_MINUTES) * MINUTE,
     studentAloneAllowed: problem.rules?.studentAloneAllowed ?? false,
     dates,
@@ -267,7 +288,6 @@ export function compile(problem: Problem, options: CompileOptions = {}): Instanc
     pins,
   };
 }
-
 
 const DAY_MS = 86_400_000;
 
@@ -282,12 +302,17 @@ function referenceOf(
 ): Reference {
   const at = placementsOf({ problem, slots, sites, points, people }, given.assignments);
   const perSlot = (weights.stability * problem.slotMinutes) / 60;
-  const changeCost = Float64Array.from(slots, (slot) => (slot.start < given.now ? 0 : slot.start < given.now + DAY_MS ? perSlot * weights.stabilitySoon : perSlot));
+  const changeCost = Float64Array.from(slots, (slot) =>
+    slot.start < given.now ? 0 : slot.start < given.now + DAY_MS ? perSlot * weights.stabilitySoon : perSlot,
+  );
   return { assignments: given.assignments, at, now: given.now, changeCost };
 }
 
 /** Per person, the point of each global slot that the assignments put them at (−1: not working). */
-export function placementsOf(inst: Pick<Instance, "problem" | "slots" | "sites" | "points" | "people">, assignments: readonly Assignment[]): Int16Array[] {
+export function placementsOf(
+  inst: Pick<Instance, "problem" | "slots" | "sites" | "points" | "people">,
+  assignments: readonly Assignment[],
+): Int16Array[] {
   const at = inst.people.map(() => new Int16Array(inst.slots.length).fill(-1));
   const personIndex = new Map(inst.people.map((p) => [p.id, p.index]));
   const pointIndex = new Map(inst.points.map((k) => [k.id, k.index]));

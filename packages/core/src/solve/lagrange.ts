@@ -65,7 +65,10 @@ export function lagrangeBound(inst: Instance, options: LagrangeOptions): number 
     for (let i = 0; i < K * G; i++) {
       const max = empty.demandMax[i] as number;
       if (max < 0) continue;
-      value += (lambda[i] as number) * (empty.demandMin[i] as number) + (tau[i] as number) * (empty.demandTarget[i] as number) - (mu[i] as number) * max;
+      value +=
+        (lambda[i] as number) * (empty.demandMin[i] as number) +
+        (tau[i] as number) * (empty.demandTarget[i] as number) -
+        (mu[i] as number) * max;
     }
     for (const site of inst.sites) for (const g of site.slots) value += (sigma[g] as number) + (kappa[g] as number);
 
@@ -114,7 +117,10 @@ export function lagrangeBound(inst: Instance, options: LagrangeOptions): number 
       const a = (empty.demandMin[i] as number) - c;
       const b = (empty.demandTarget[i] as number) - c;
       const m = c - (empty.demandMax[i] as number);
-      norm += clip(lambda[i] as number, a, 0, w.cover) ** 2 + clip(tau[i] as number, b, 0, w.target) ** 2 + clip(mu[i] as number, m, 0, Infinity) ** 2;
+      norm +=
+        clip(lambda[i] as number, a, 0, w.cover) ** 2 +
+        clip(tau[i] as number, b, 0, w.target) ** 2 +
+        clip(mu[i] as number, m, 0, Infinity) ** 2;
     }
     for (const site of inst.sites) {
       for (const g of site.slots) {
@@ -123,7 +129,15 @@ export function lagrangeBound(inst: Instance, options: LagrangeOptions): number 
       }
     }
     if (norm === 0) break;
-    if (options.trace) options.trace({ it, value, norm, scale, counted: counted.reduce((a, b) => a + b, 0), leads: leads.reduce((a, b) => a + b, 0) });
+    if (options.trace)
+      options.trace({
+        it,
+        value,
+        norm,
+        scale,
+        counted: counted.reduce((a, b) => a + b, 0),
+        leads: leads.reduce((a, b) => a + b, 0),
+      });
     // Polyak's step: aim at the rota we know, as if the bound could reach it.
     const t = (scale * Math.max(1, options.upper() - value)) / norm;
     step.length = 0;

@@ -108,7 +108,10 @@ export function verifySolution(milp: Milp, x: ArrayLike<number>, tolerance = 1e-
     for (let k = milp.rowStart[i] ?? 0; k < (milp.rowStart[i + 1] ?? 0); k++) {
       activity += (milp.rowValue[k] ?? 0) * (x[milp.rowIndex[k] ?? 0] ?? 0);
     }
-    if (activity < (milp.rowLower[i] ?? -Infinity) - tolerance * 10 || activity > (milp.rowUpper[i] ?? Infinity) + tolerance * 10) {
+    if (
+      activity < (milp.rowLower[i] ?? -Infinity) - tolerance * 10 ||
+      activity > (milp.rowUpper[i] ?? Infinity) + tolerance * 10
+    ) {
       problems.push({ kind: "row", label: milp.rowLabels[i] ?? `r${i}`, value: activity });
     }
   }
@@ -151,7 +154,13 @@ export function columnRows(milp: Milp): ColumnRows {
  * search, where a few person-days are re-optimised exactly and the rest of the rota stays put;
  * `byColumn` is the model's `columnRows`, which a search making many moves builds once.
  */
-export function restrict(milp: Milp, byColumn: ColumnRows, fixed: Uint8Array, values: ArrayLike<number>, seeds: readonly number[]): Restriction {
+export function restrict(
+  milp: Milp,
+  byColumn: ColumnRows,
+  fixed: Uint8Array,
+  values: ArrayLike<number>,
+  seeds: readonly number[],
+): Restriction {
   const n = milp.numCols;
   const m = milp.numRows;
   const isFree = (j: number) => fixed[j] !== 1;
@@ -185,7 +194,13 @@ export function restrict(milp: Milp, byColumn: ColumnRows, fixed: Uint8Array, va
     if (!keepCol[j]) continue;
     map[j] = columns.length;
     columns.push(j);
-    sub.addVar(milp.labels[j] ?? `x${j}`, milp.lower[j] ?? 0, milp.upper[j] ?? 0, milp.cost[j] ?? 0, milp.integer[j] ?? false);
+    sub.addVar(
+      milp.labels[j] ?? `x${j}`,
+      milp.lower[j] ?? 0,
+      milp.upper[j] ?? 0,
+      milp.cost[j] ?? 0,
+      milp.integer[j] ?? false,
+    );
   }
   for (let i = 0; i < m; i++) {
     if (!keepRow[i]) continue;
@@ -200,7 +215,13 @@ export function restrict(milp: Milp, byColumn: ColumnRows, fixed: Uint8Array, va
         coefficients.push(v);
       } else fixed += v * (values[j] ?? 0);
     }
-    sub.addRow(milp.rowLabels[i] ?? `r${i}`, indices, coefficients, (milp.rowLower[i] ?? -Infinity) - fixed, (milp.rowUpper[i] ?? Infinity) - fixed);
+    sub.addRow(
+      milp.rowLabels[i] ?? `r${i}`,
+      indices,
+      coefficients,
+      (milp.rowLower[i] ?? -Infinity) - fixed,
+      (milp.rowUpper[i] ?? Infinity) - fixed,
+    );
   }
   return { sub, columns: Int32Array.from(columns) };
 }

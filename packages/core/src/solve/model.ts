@@ -81,15 +81,19 @@ export function buildModel(inst: Instance, rules: readonly RuleModule[], options
       if (!info) continue;
       for (const slot of info.slots) {
         for (const point of info.points) {
-          if (filters.every((rule) => rule.allows?.(inst, person.index, point, slot))) addWork(person, point, slot, false);
+          if (filters.every((rule) => rule.allows?.(inst, person.index, point, slot)))
+            addWork(person, point, slot, false);
         }
       }
     }
   }
-  for (const { person, slot, point } of options.held ?? []) addWork(inst.people[person] as Instance["people"][number], point, slot, true);
+  for (const { person, slot, point } of options.held ?? [])
+    addWork(inst.people[person] as Instance["people"][number], point, slot, true);
 
   const workable = (person: number, slot: number) => (workByPerson[person]?.get(slot)?.length ?? 0) > 0;
-  const columns: Column[] = enumerateColumns(inst, workable, (person, first, last) => milp.binary(`shift[${inst.people[person]?.id}#${first}-${last}]`));
+  const columns: Column[] = enumerateColumns(inst, workable, (person, first, last) =>
+    milp.binary(`shift[${inst.people[person]?.id}#${first}-${last}]`),
+  );
   const columnsByPerson: Column[][] = inst.people.map(() => []);
   for (const column of columns) columnsByPerson[column.person]?.push(column);
 

@@ -33,11 +33,19 @@ export function rotaOf(state: SearchState, solver: SolverReport): Rota {
     uncovered: uncoveredOf(state),
   };
   // One view of the rota for the check and the score: building it parses every stint's times.
-  const context = inst.reference ? { reference: { assignments: [...inst.reference.assignments], now: inst.reference.now } } : {};
+  const context = inst.reference
+    ? { reference: { assignments: [...inst.reference.assignments], now: inst.reference.now } }
+    : {};
   const view = buildView(inst.problem, rota, context);
   const report = check(inst.problem, rota, view);
   if (!report.valid) {
-    throw new DeskrotaInternalError("DESKROTA_E_INVALID_ROTA", `the engine built a rota its checker rejects: ${report.violations.slice(0, 3).map((v) => `${v.rule}: ${v.message}`).join("; ")}`);
+    throw new DeskrotaInternalError(
+      "DESKROTA_E_INVALID_ROTA",
+      `the engine built a rota its checker rejects: ${report.violations
+        .slice(0, 3)
+        .map((v) => `${v.rule}: ${v.message}`)
+        .join("; ")}`,
+    );
   }
   const score = scoreRota(inst.problem, rota, context, view);
   return { ...rota, score: { hard: 0, ...score }, people: peopleSummary(state), solver };
@@ -60,6 +68,14 @@ function peopleSummary(state: SearchState): PersonSummary[] {
       if (state.isShadow(person.index, k)) shadowingMinutes += inst.slotMinutes;
     });
     const shifts = (state.shifts[person.index] ?? []).reduce((n, runs) => n + runs.length, 0);
-    return { person: person.id, minutes, targetMinutes: person.targetSlots * inst.slotMinutes, eveningMinutes, weekendMinutes, shadowingMinutes, shifts };
+    return {
+      person: person.id,
+      minutes,
+      targetMinutes: person.targetSlots * inst.slotMinutes,
+      eveningMinutes,
+      weekendMinutes,
+      shadowingMinutes,
+      shifts,
+    };
   });
 }

@@ -17,9 +17,18 @@ const weekdays = ["mon", "tue", "wed", "thu"];
 const both = { training: { helpdesk: "independent", roving: "independent" } };
 const main = site("main", {
   open: Object.fromEntries(weekdays.map((d) => [d, [["09:00", "17:00"]]])),
-  servicePoints: [point("desk", "helpdesk", [band(weekdays, "09:00", "17:00", 1)]), point("roving", "roving", [band(weekdays, "09:00", "13:00", 0, { target: 1 })])],
+  servicePoints: [
+    point("desk", "helpdesk", [band(weekdays, "09:00", "17:00", 1)]),
+    point("roving", "roving", [band(weekdays, "09:00", "13:00", 0, { target: 1 })]),
+  ],
 });
-const person = (id: string, extra: Record<string, unknown> = {}) => staff(id, { ...both, name: id[0]?.toUpperCase() + id.slice(1), hours: { target: 8, max: 16, maxPerDay: 4 }, ...extra });
+const person = (id: string, extra: Record<string, unknown> = {}) =>
+  staff(id, {
+    ...both,
+    name: id[0]?.toUpperCase() + id.slice(1),
+    hours: { target: 8, max: 16, maxPerDay: 4 },
+    ...extra,
+  });
 const problem = tinyProblem({ sites: [main], people: [person("ann"), person("bob"), person("cal"), person("dee")] });
 const published = rota([
   stint("ann", "desk", "09:00", "13:00"),
@@ -32,7 +41,8 @@ const published = rota([
   stint("dee", "desk", "13:00", "17:00", THURSDAY),
 ]);
 
-const repair = (change: Change, now: string, on: Problem = problem, from: RotaInput = published) => resolve(on, from, change, { now, workBudget: 200, seed: 1 });
+const repair = (change: Change, now: string, on: Problem = problem, from: RotaInput = published) =>
+  resolve(on, from, change, { now, workBudget: 200, seed: 1 });
 const changed = (change: Change, on: Problem = problem) => {
   const result = applyChange(on, change);
   if (!result.ok) throw new Error(JSON.stringify(result.issues));
@@ -55,10 +65,17 @@ describe("resolve", () => {
     expect(removed).toBe("Bob: no longer on desk Mon 23 Nov 13:00–17:00");
     expect(added).toMatch(/^(Cal|Dee): now on desk Mon 23 Nov 13:00–17:00$/);
     expect(result.minimal).toBe(true);
-    expect(result.minimalReason).toBe("2 changes: the stints that could not stay, and one stint per desk left uncovered to take them over");
+    expect(result.minimalReason).toBe(
+      "2 changes: the stints that could not stay, and one stint per desk left uncovered to take them over",
+    );
     // Every other published stint is still there.
     for (const kept of published.assignments.filter((a) => a.person !== "bob" || !a.start.startsWith("2026-11-23"))) {
-      expect(result.rota.assignments).toContainEqual({ person: kept.person, point: kept.point, start: `${kept.start}:00.000+00:00`, end: `${kept.end}:00.000+00:00` });
+      expect(result.rota.assignments).toContainEqual({
+        person: kept.person,
+        point: kept.point,
+        start: `${kept.start}:00.000+00:00`,
+        end: `${kept.end}:00.000+00:00`,
+      });
     }
     expect(result.rota.diff).toEqual(result.diff);
   });
@@ -77,10 +94,17 @@ describe("resolve", () => {
     const change = sick("ann", "2026-11-23T11:00", "2026-11-23T17:00");
     const result = repair(change, "2026-11-23T11:00");
     expect(check(changed(change), result.rota).violations).toEqual([]);
-    expect(result.rota.assignments).toContainEqual({ person: "ann", point: "desk", start: at("09:00"), end: at("11:00") });
+    expect(result.rota.assignments).toContainEqual({
+      person: "ann",
+      point: "desk",
+      start: at("09:00"),
+      end: at("11:00"),
+    });
     expect(result.rota.uncovered).toEqual([]);
     expect(result.diff.words[0]).toBe("Ann: desk Mon 23 Nov 09:00–13:00 becomes desk Mon 23 Nov 09:00–11:00");
-    const covering = result.rota.assignments.filter((a) => a.point === "desk" && a.start <= at("11:00") && at("13:00") <= a.end);
+    const covering = result.rota.assignments.filter(
+      (a) => a.point === "desk" && a.start <= at("11:00") && at("13:00") <= a.end,
+    );
     expect(covering).toHaveLength(1);
   });
 
@@ -91,8 +115,18 @@ describe("resolve", () => {
     const change = sick("dee", "2026-11-24T13:00", "2026-11-24T17:00");
     const result = repair(change, "2026-11-23T14:00");
     expect(check(changed(change), result.rota).violations).toEqual([]);
-    expect(result.rota.assignments).toContainEqual({ person: "bob", point: "desk", start: at("13:00"), end: at("17:00") });
-    expect(result.rota.assignments).toContainEqual({ person: "ann", point: "desk", start: at("09:00"), end: at("13:00") });
+    expect(result.rota.assignments).toContainEqual({
+      person: "bob",
+      point: "desk",
+      start: at("13:00"),
+      end: at("17:00"),
+    });
+    expect(result.rota.assignments).toContainEqual({
+      person: "ann",
+      point: "desk",
+      start: at("09:00"),
+      end: at("13:00"),
+    });
   });
 
   it("prefers a change later in the week to one in the next 24 hours, whatever the seed", () => {
@@ -104,7 +138,9 @@ describe("resolve", () => {
       sites: [main],
       people: [
         person("ann"),
-        person("bob", { availability: { mon: [["09:00", "17:00"]], wed: [["09:00", "17:00"]], thu: [["09:00", "17:00"]] } }),
+        person("bob", {
+          availability: { mon: [["09:00", "17:00"]], wed: [["09:00", "17:00"]], thu: [["09:00", "17:00"]] },
+        }),
         person("cal", { hours: { target: 6, max: 6, maxPerDay: 4 } }),
         person("dee"),
         person("eve", { hours: { target: 2, max: 2 } }),
@@ -130,7 +166,11 @@ describe("resolve", () => {
       const result = resolve(capped, before, change, { now: "2026-11-23T08:00", workBudget: 200, seed });
       expect(check(changed(change, capped), result.rota).violations).toEqual([]);
       expect(result.rota.uncovered).toEqual([]);
-      expect(result.diff.words).toEqual(["Cal: no longer on roving Thu 26 Nov 09:00–11:00", "Cal: now on desk Tue 24 Nov 15:00–17:00", "Dee: no longer on desk Tue 24 Nov 15:00–17:00"]);
+      expect(result.diff.words).toEqual([
+        "Cal: no longer on roving Thu 26 Nov 09:00–11:00",
+        "Cal: now on desk Tue 24 Nov 15:00–17:00",
+        "Dee: no longer on desk Tue 24 Nov 15:00–17:00",
+      ]);
     }
   });
 
@@ -139,14 +179,20 @@ describe("resolve", () => {
     const result = resolve(problem, published, change, { now: SUNDAY_BEFORE, workBudget: 0 });
     expect(check(changed(change), result.rota).violations).toEqual([]);
     expect(result.rota.uncovered).toEqual([]);
-    expect(result.diff.words.filter((line) => line.startsWith("Bob"))).toEqual(["Bob: no longer on desk Mon 23 Nov 13:00–17:00", "Bob: no longer on desk Wed 25 Nov 13:00–17:00"]);
+    expect(result.diff.words.filter((line) => line.startsWith("Bob"))).toEqual([
+      "Bob: no longer on desk Mon 23 Nov 13:00–17:00",
+      "Bob: no longer on desk Wed 25 Nov 13:00–17:00",
+    ]);
     // Bob's two stints, and one person taking each: nothing fewer could do.
     expect(result.diff.changes).toBe(4);
     expect(result.minimal).toBe(true);
   });
 
   it("fills a band that now needs more people, even without search moves", () => {
-    const busier = [band(weekdays, "09:00", "17:00", 1), band(["mon"], "13:00", "15:00", 2)] as Problem["sites"][number]["servicePoints"][number]["cover"];
+    const busier = [
+      band(weekdays, "09:00", "17:00", 1),
+      band(["mon"], "13:00", "15:00", 2),
+    ] as Problem["sites"][number]["servicePoints"][number]["cover"];
     const change: Change = { cover: [{ point: "desk", cover: busier }] };
     const result = resolve(problem, published, change, { now: SUNDAY_BEFORE, workBudget: 0 });
     expect(check(changed(change), result.rota).violations).toEqual([]);
@@ -162,10 +208,15 @@ describe("resolve", () => {
   });
 
   it("claims no more than it proves, in words: a new pin's one change is not proven the least needed", () => {
-    const change: Change = { pin: [{ person: "cal", point: "roving", start: "2026-11-23T09:00", end: "2026-11-23T11:00" }] };
+    const change: Change = {
+      pin: [{ person: "cal", point: "roving", start: "2026-11-23T09:00", end: "2026-11-23T11:00" }],
+    };
     const result = repair(change, SUNDAY_BEFORE);
     expect(result.diff.words).toEqual(["Cal: now on roving Mon 23 Nov 09:00–11:00"]);
-    expect(result).toMatchObject({ minimal: false, minimalReason: "1 change; at least 0 were needed, and fewer than 1 is not proven impossible" });
+    expect(result).toMatchObject({
+      minimal: false,
+      minimalReason: "1 change; at least 0 were needed, and fewer than 1 is not proven impossible",
+    });
   });
 
   it("never takes a colleague from someone shadowing beside them to fill a gap", () => {
@@ -173,17 +224,39 @@ describe("resolve", () => {
     // Bob, on the desk all day, goes home at 13:00: Ann may take the desk from 15:00, and before
     // that only if Hal's shadowing goes too (the search may find that a desk is worth more).
     const learning = tinyProblem({
-      sites: [site("main", { open: { mon: [["09:00", "17:00"]] }, servicePoints: [point("desk", "helpdesk", [band(["mon"], "09:00", "17:00", 1)]), point("roving", "roving", [band(["mon"], "13:00", "15:00", 0, { target: 1 })])] })],
-      people: [person("ann", { shifts: { minMinutes: 60 } }), person("bob", { hours: { target: 8, max: 16 } }), person("hal", { training: { roving: "shadowing" } })],
+      sites: [
+        site("main", {
+          open: { mon: [["09:00", "17:00"]] },
+          servicePoints: [
+            point("desk", "helpdesk", [band(["mon"], "09:00", "17:00", 1)]),
+            point("roving", "roving", [band(["mon"], "13:00", "15:00", 0, { target: 1 })]),
+          ],
+        }),
+      ],
+      people: [
+        person("ann", { shifts: { minMinutes: 60 } }),
+        person("bob", { hours: { target: 8, max: 16 } }),
+        person("hal", { training: { roving: "shadowing" } }),
+      ],
     });
-    const before = rota([stint("bob", "desk", "09:00", "17:00"), stint("ann", "roving", "13:00", "15:00"), stint("hal", "roving", "13:00", "15:00", undefined, { shadowing: true })]);
+    const before = rota([
+      stint("bob", "desk", "09:00", "17:00"),
+      stint("ann", "roving", "13:00", "15:00"),
+      stint("hal", "roving", "13:00", "15:00", undefined, { shadowing: true }),
+    ]);
     expect(check(learning, before).violations).toEqual([]);
     const change = sick("bob", "2026-11-23T13:00", "2026-11-23T17:00");
     for (const workBudget of [0, 100]) {
       const result = resolve(learning, before, change, { now: SUNDAY_BEFORE, workBudget, seed: 1 });
       expect(check(changed(change, learning), result.rota).violations).toEqual([]);
       // The direct fill is one person taking the whole gap; taking part of it is the search's.
-      if (workBudget > 0) expect(result.rota.assignments).toContainEqual({ person: "ann", point: "desk", start: expect.any(String), end: at("17:00") });
+      if (workBudget > 0)
+        expect(result.rota.assignments).toContainEqual({
+          person: "ann",
+          point: "desk",
+          start: expect.any(String),
+          end: at("17:00"),
+        });
       const halStays = result.rota.assignments.some((a) => a.person === "hal");
       expect(result.rota.assignments.some((a) => a.person === "ann" && a.point === "roving")).toBe(halStays);
     }
@@ -193,21 +266,54 @@ describe("resolve", () => {
     // Nobody but Bob can work Monday afternoon.
     const narrow = tinyProblem({
       sites: [main],
-      people: [person("ann", { availability: { mon: [["09:00", "13:00"]], tue: [["09:00", "17:00"]], wed: [["09:00", "17:00"]], thu: [["09:00", "17:00"]] } }), person("bob"), person("cal", { availability: { tue: [["09:00", "17:00"]], thu: [["09:00", "17:00"]] } }), person("dee", { availability: { tue: [["09:00", "17:00"]], thu: [["09:00", "17:00"]] } })],
+      people: [
+        person("ann", {
+          availability: {
+            mon: [["09:00", "13:00"]],
+            tue: [["09:00", "17:00"]],
+            wed: [["09:00", "17:00"]],
+            thu: [["09:00", "17:00"]],
+          },
+        }),
+        person("bob"),
+        person("cal", { availability: { tue: [["09:00", "17:00"]], thu: [["09:00", "17:00"]] } }),
+        person("dee", { availability: { tue: [["09:00", "17:00"]], thu: [["09:00", "17:00"]] } }),
+      ],
     });
     const change = sick("bob", "2026-11-23T13:00", "2026-11-23T17:00");
     const result = repair(change, SUNDAY_BEFORE, narrow);
     expect(check(changed(change, narrow), result.rota).violations).toEqual([]);
-    expect(result.rota.uncovered).toContainEqual(expect.objectContaining({ point: "desk", start: at("13:00"), end: at("17:00"), missing: 1, reason: expect.stringContaining("(Bob absent)") }));
+    expect(result.rota.uncovered).toContainEqual(
+      expect.objectContaining({
+        point: "desk",
+        start: at("13:00"),
+        end: at("17:00"),
+        missing: 1,
+        reason: expect.stringContaining("(Bob absent)"),
+      }),
+    );
     expect(result.diff.words).toEqual(["Bob: no longer on desk Mon 23 Nov 13:00–17:00"]);
     expect(result.minimal).toBe(true);
   });
 
   it("gives a student who loses their only staff colleague a new one, or takes them off", () => {
     // Stu (a student) works beside Ann on Monday morning; Ann is off sick.
-    const roomy = site("main", { open: { mon: [["09:00", "17:00"]] }, servicePoints: [point("desk", "helpdesk", [band(["mon"], "09:00", "17:00", 1, { max: 2 })]), point("roving", "roving", [])] });
-    const withStudent = tinyProblem({ sites: [roomy], people: [person("ann"), person("bob"), student("stu", { hours: { target: 4, max: 4 } })] });
-    const before = rota([stint("ann", "desk", "09:00", "13:00"), stint("stu", "desk", "09:00", "13:00"), stint("bob", "desk", "13:00", "17:00")]);
+    const roomy = site("main", {
+      open: { mon: [["09:00", "17:00"]] },
+      servicePoints: [
+        point("desk", "helpdesk", [band(["mon"], "09:00", "17:00", 1, { max: 2 })]),
+        point("roving", "roving", []),
+      ],
+    });
+    const withStudent = tinyProblem({
+      sites: [roomy],
+      people: [person("ann"), person("bob"), student("stu", { hours: { target: 4, max: 4 } })],
+    });
+    const before = rota([
+      stint("ann", "desk", "09:00", "13:00"),
+      stint("stu", "desk", "09:00", "13:00"),
+      stint("bob", "desk", "13:00", "17:00"),
+    ]);
     expect(check(withStudent, before).violations).toEqual([]);
     const change = sick("ann", "2026-11-23T09:00", "2026-11-23T13:00");
     const result = repair(change, SUNDAY_BEFORE, withStudent, before);
@@ -220,9 +326,28 @@ describe("resolve", () => {
     // At 10:00 Ann is reported off sick since 09:00, or leaves the team. Hal was shadowing her on
     // the desk, and Stu, a student, was roving with Hal as the only other staff on site: neither
     // stint can stand, even in its past hour. Bob may take the desk from now.
-    const roomy = site("main", { open: { mon: [["09:00", "17:00"]] }, servicePoints: [point("desk", "helpdesk", [band(["mon"], "09:00", "17:00", 1)]), point("roving", "roving", [band(["mon"], "09:00", "17:00", 0, { max: 1 })])] });
-    const team = tinyProblem({ sites: [roomy], people: [person("ann"), person("bob"), person("hal", { training: { helpdesk: "shadowing" } }), student("stu", { training: { roving: "independent" }, hours: { target: 4, max: 4 } })] });
-    const before = rota([stint("ann", "desk", "09:00", "13:00"), stint("hal", "desk", "09:00", "13:00", undefined, { shadowing: true }), stint("stu", "roving", "09:00", "13:00"), stint("bob", "desk", "13:00", "17:00")]);
+    const roomy = site("main", {
+      open: { mon: [["09:00", "17:00"]] },
+      servicePoints: [
+        point("desk", "helpdesk", [band(["mon"], "09:00", "17:00", 1)]),
+        point("roving", "roving", [band(["mon"], "09:00", "17:00", 0, { max: 1 })]),
+      ],
+    });
+    const team = tinyProblem({
+      sites: [roomy],
+      people: [
+        person("ann"),
+        person("bob"),
+        person("hal", { training: { helpdesk: "shadowing" } }),
+        student("stu", { training: { roving: "independent" }, hours: { target: 4, max: 4 } }),
+      ],
+    });
+    const before = rota([
+      stint("ann", "desk", "09:00", "13:00"),
+      stint("hal", "desk", "09:00", "13:00", undefined, { shadowing: true }),
+      stint("stu", "roving", "09:00", "13:00"),
+      stint("bob", "desk", "13:00", "17:00"),
+    ]);
     expect(check(team, before).violations).toEqual([]);
     for (const change of [sick("ann", "2026-11-23T09:00", "2026-11-23T17:00"), { removePeople: ["ann"] }]) {
       const result = resolve(team, before, change, { now: "2026-11-23T10:00", workBudget: 100, seed: 1 });
@@ -237,12 +362,26 @@ describe("resolve", () => {
     // 09:00–12:00 with Hal shadowing him until 10:30: from 10:30 to 11:00 Stu has no staff on
     // site, so his stint cannot stay whole, and however it is re-planned Hal must not be left
     // shadowing nobody.
-    const roomy = site("main", { open: { mon: [["09:00", "12:00"]] }, servicePoints: [point("desk", "helpdesk", [band(["mon"], "09:00", "12:00", 1)]), point("roving", "roving", [band(["mon"], "09:00", "12:00", 0, { max: 1 })])] });
+    const roomy = site("main", {
+      open: { mon: [["09:00", "12:00"]] },
+      servicePoints: [
+        point("desk", "helpdesk", [band(["mon"], "09:00", "12:00", 1)]),
+        point("roving", "roving", [band(["mon"], "09:00", "12:00", 0, { max: 1 })]),
+      ],
+    });
     const team = tinyProblem({
       sites: [roomy],
-      people: [person("ann"), person("hal", { training: { helpdesk: "independent", roving: "shadowing" }, shifts: { minMinutes: 60 } }), student("stu", { training: { helpdesk: "independent", roving: "independent" }, hours: { target: 8, max: 8 } })],
+      people: [
+        person("ann"),
+        person("hal", { training: { helpdesk: "independent", roving: "shadowing" }, shifts: { minMinutes: 60 } }),
+        student("stu", { training: { helpdesk: "independent", roving: "independent" }, hours: { target: 8, max: 8 } }),
+      ],
     });
-    const before = rota([stint("ann", "desk", "09:00", "12:00"), stint("stu", "roving", "09:00", "12:00"), stint("hal", "roving", "09:00", "10:30", undefined, { shadowing: true })]);
+    const before = rota([
+      stint("ann", "desk", "09:00", "12:00"),
+      stint("stu", "roving", "09:00", "12:00"),
+      stint("hal", "roving", "09:00", "10:30", undefined, { shadowing: true }),
+    ]);
     expect(check(team, before).violations).toEqual([]);
     const change = sick("ann", "2026-11-23T09:00", "2026-11-23T11:00");
     for (const workBudget of [0, 100]) {
@@ -252,7 +391,10 @@ describe("resolve", () => {
   });
 
   it("takes a pinned person who falls ill off their pinned stint", () => {
-    const pinned = { ...problem, pinned: [{ person: "bob", point: "desk", start: "2026-11-23T13:00", end: "2026-11-23T17:00" }] };
+    const pinned = {
+      ...problem,
+      pinned: [{ person: "bob", point: "desk", start: "2026-11-23T13:00", end: "2026-11-23T17:00" }],
+    };
     const change = sick("bob", "2026-11-23T13:00", "2026-11-23T17:00");
     const result = repair(change, SUNDAY_BEFORE, pinned);
     expect(check(changed(change, pinned), result.rota).violations).toEqual([]);
@@ -262,10 +404,17 @@ describe("resolve", () => {
 
   it("keeps a new pin where someone else was, and re-plans them around it", () => {
     // Dee is pinned to Monday's desk 11:00–15:00, over the end of Ann's stint and the start of Bob's.
-    const change: Change = { pin: [{ person: "dee", point: "desk", start: "2026-11-23T11:00", end: "2026-11-23T15:00" }] };
+    const change: Change = {
+      pin: [{ person: "dee", point: "desk", start: "2026-11-23T11:00", end: "2026-11-23T15:00" }],
+    };
     const result = repair(change, SUNDAY_BEFORE);
     expect(check(changed(change), result.rota).violations).toEqual([]);
-    expect(result.rota.assignments).toContainEqual({ person: "dee", point: "desk", start: at("11:00"), end: at("15:00") });
+    expect(result.rota.assignments).toContainEqual({
+      person: "dee",
+      point: "desk",
+      start: at("11:00"),
+      end: at("15:00"),
+    });
     expect(result.rota.uncovered).toEqual([]);
     // Tuesday to Thursday are as they were.
     expect(result.diff.words.every((line) => line.includes("Mon 23 Nov"))).toBe(true);
@@ -276,7 +425,15 @@ describe("resolve", () => {
     // was shadowing beside her until 17:00: her Monday gives way, and Hal is re-planned with it.
     const twoDays = ["mon", "tue"];
     const rested = tinyProblem({
-      sites: [site("main", { open: Object.fromEntries(twoDays.map((d) => [d, [["09:00", "17:00"]]])), servicePoints: [point("desk", "helpdesk", [band(twoDays, "09:00", "17:00", 1)]), point("roving", "roving", [])] })],
+      sites: [
+        site("main", {
+          open: Object.fromEntries(twoDays.map((d) => [d, [["09:00", "17:00"]]])),
+          servicePoints: [
+            point("desk", "helpdesk", [band(twoDays, "09:00", "17:00", 1)]),
+            point("roving", "roving", []),
+          ],
+        }),
+      ],
       people: [person("ann"), person("bob"), person("cal"), person("hal", { training: { helpdesk: "shadowing" } })],
       rules: { minRestMinutes: 17 * 60 },
     });
@@ -288,7 +445,9 @@ describe("resolve", () => {
       stint("cal", "desk", "13:00", "17:00", TUESDAY),
     ]);
     expect(check(rested, before).violations).toEqual([]);
-    const change: Change = { pin: [{ person: "ann", point: "desk", start: `${TUESDAY}T09:00`, end: `${TUESDAY}T11:00` }] };
+    const change: Change = {
+      pin: [{ person: "ann", point: "desk", start: `${TUESDAY}T09:00`, end: `${TUESDAY}T11:00` }],
+    };
     for (const workBudget of [0, 100]) {
       const result = resolve(rested, before, change, { now: SUNDAY_BEFORE, workBudget, seed: 1 });
       expect(check(changed(change, rested), result.rota).violations).toEqual([]);
@@ -302,15 +461,37 @@ describe("resolve", () => {
     // At 01:00 on Sunday Ann is on the desk since Saturday 20:00, until 02:00; she is then pinned
     // to Sunday evening. Her night shift is Saturday's: Sunday's re-plan must not take it apart.
     const nights = tinyProblem({
-      sites: [site("main", { open: { sat: [["00:00", "24:00"]], sun: [["00:00", "24:00"]] }, servicePoints: [point("desk", "helpdesk", [band(["sat", "sun"], "00:00", "24:00", 0, { max: 1 })]), point("roving", "roving", [])] })],
+      sites: [
+        site("main", {
+          open: { sat: [["00:00", "24:00"]], sun: [["00:00", "24:00"]] },
+          servicePoints: [
+            point("desk", "helpdesk", [band(["sat", "sun"], "00:00", "24:00", 0, { max: 1 })]),
+            point("roving", "roving", []),
+          ],
+        }),
+      ],
       people: [person("ann", { hours: { target: 8, max: 16 } }), person("bob")],
     });
-    const before = rota([stint("ann", "desk", "20:00", "02:00", "2026-11-28")].map((a) => ({ ...a, end: at("02:00", "2026-11-29") })));
-    const change: Change = { pin: [{ person: "ann", point: "desk", start: "2026-11-29T20:00", end: "2026-11-29T22:00" }] };
+    const before = rota(
+      [stint("ann", "desk", "20:00", "02:00", "2026-11-28")].map((a) => ({ ...a, end: at("02:00", "2026-11-29") })),
+    );
+    const change: Change = {
+      pin: [{ person: "ann", point: "desk", start: "2026-11-29T20:00", end: "2026-11-29T22:00" }],
+    };
     const result = resolve(nights, before, change, { now: "2026-11-29T01:00", workBudget: 100, seed: 1 });
     expect(check(changed(change, nights), result.rota).violations).toEqual([]);
-    expect(result.rota.assignments).toContainEqual({ person: "ann", point: "desk", start: at("20:00", "2026-11-28"), end: at("02:00", "2026-11-29") });
-    const evening = result.rota.assignments.filter((a) => a.person === "ann" && Date.parse(a.start) <= Date.parse(at("20:00", "2026-11-29")) && Date.parse(at("22:00", "2026-11-29")) <= Date.parse(a.end));
+    expect(result.rota.assignments).toContainEqual({
+      person: "ann",
+      point: "desk",
+      start: at("20:00", "2026-11-28"),
+      end: at("02:00", "2026-11-29"),
+    });
+    const evening = result.rota.assignments.filter(
+      (a) =>
+        a.person === "ann" &&
+        Date.parse(a.start) <= Date.parse(at("20:00", "2026-11-29")) &&
+        Date.parse(at("22:00", "2026-11-29")) <= Date.parse(a.end),
+    );
     expect(evening).toHaveLength(1);
   });
 
@@ -324,14 +505,38 @@ describe("resolve", () => {
       }
       throw new Error("the change should be refused");
     };
-    const cal = (start: string, end: string, at = "desk") => ({ person: "cal", point: at, start: `2026-11-23T${start}`, end: `2026-11-23T${end}` });
-    expect(issues({ pin: [cal("13:10", "15:00")] })).toEqual([expect.objectContaining({ path: "pin.0", code: "pin_off_grid" })]);
+    const cal = (start: string, end: string, at = "desk") => ({
+      person: "cal",
+      point: at,
+      start: `2026-11-23T${start}`,
+      end: `2026-11-23T${end}`,
+    });
+    expect(issues({ pin: [cal("13:10", "15:00")] })).toEqual([
+      expect.objectContaining({ path: "pin.0", code: "pin_off_grid" }),
+    ]);
     // Roving is open in the mornings only.
-    expect(issues({ pin: [cal("13:00", "15:00", "roving")] })).toEqual([{ path: "pin.0", code: "pin_conflict", message: expect.stringMatching(/^cal cannot be pinned to roving at 2026-11-23T13:00: it breaks rule /) }]);
-    expect(issues({ ...sick("cal", "2026-11-23T12:00", "2026-11-23T18:00"), pin: [cal("13:00", "15:00")] })).toEqual([expect.objectContaining({ path: "pin.0", code: "pin_conflict", message: expect.stringContaining("breaks rule availability") })]);
+    expect(issues({ pin: [cal("13:00", "15:00", "roving")] })).toEqual([
+      {
+        path: "pin.0",
+        code: "pin_conflict",
+        message: expect.stringMatching(/^cal cannot be pinned to roving at 2026-11-23T13:00: it breaks rule /),
+      },
+    ]);
+    expect(issues({ ...sick("cal", "2026-11-23T12:00", "2026-11-23T18:00"), pin: [cal("13:00", "15:00")] })).toEqual([
+      expect.objectContaining({
+        path: "pin.0",
+        code: "pin_conflict",
+        message: expect.stringContaining("breaks rule availability"),
+      }),
+    ]);
     // At 14:00 the morning is past: Ann worked it, and Cal cannot be pinned there now.
     expect(issues({ pin: [cal("09:00", "11:00")] }, "2026-11-23T14:00")).toEqual([
-      { path: "pin.0", code: "pin_conflict", message: "cal cannot be pinned to desk from 2026-11-23T09:00: that is before 2026-11-23T14:00, and nothing before then changes" },
+      {
+        path: "pin.0",
+        code: "pin_conflict",
+        message:
+          "cal cannot be pinned to desk from 2026-11-23T09:00: that is before 2026-11-23T14:00, and nothing before then changes",
+      },
     ]);
   });
 
@@ -339,7 +544,12 @@ describe("resolve", () => {
     // A clock that advances a millisecond per reading.
     let ms = 0;
     const change = sick("bob", "2026-11-23T13:00", "2026-11-23T17:00");
-    const result = resolve(problem, published, change, { now: SUNDAY_BEFORE, timeLimitMs: 40, clock: () => ++ms, seed: 1 });
+    const result = resolve(problem, published, change, {
+      now: SUNDAY_BEFORE,
+      timeLimitMs: 40,
+      clock: () => ++ms,
+      seed: 1,
+    });
     expect(check(changed(change), result.rota).violations).toEqual([]);
     expect(result.rota.uncovered).toEqual([]);
     expect(result.rota.solver?.timeMs).toSatisfy((t: number) => t >= 0 && t <= 45);
@@ -347,12 +557,24 @@ describe("resolve", () => {
 
   it("refuses a malformed change, naming the part of the change", () => {
     const attempt = (change: Change) => () => repair(change, SUNDAY_BEFORE);
-    expect(attempt({ absences: [{ person: "zed", from: "2026-11-23T13:00", to: "2026-11-23T17:00" }] })).toThrow(DeskrotaInputError);
+    expect(attempt({ absences: [{ person: "zed", from: "2026-11-23T13:00", to: "2026-11-23T17:00" }] })).toThrow(
+      DeskrotaInputError,
+    );
     try {
-      repair({ absences: [{ person: "zed", from: "2026-11-23T13:00", to: "2026-11-23T17:00" }], cover: [{ point: "nowhere", cover: [] }] }, SUNDAY_BEFORE);
+      repair(
+        {
+          absences: [{ person: "zed", from: "2026-11-23T13:00", to: "2026-11-23T17:00" }],
+          cover: [{ point: "nowhere", cover: [] }],
+        },
+        SUNDAY_BEFORE,
+      );
     } catch (error) {
       expect((error as DeskrotaInputError).issues.map((i) => i.path)).toEqual(["absences.0.person", "cover.0.point"]);
     }
-    expect(() => repair({}, "soon")).toThrow(expect.objectContaining({ issues: [{ path: "now", code: "invalid_date", message: "soon is not a date and time" }] }));
+    expect(() => repair({}, "soon")).toThrow(
+      expect.objectContaining({
+        issues: [{ path: "now", code: "invalid_date", message: "soon is not a date and time" }],
+      }),
+    );
   });
 });

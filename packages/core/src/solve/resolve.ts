@@ -47,14 +47,22 @@ const STALL_MOVES = 60;
  * stint that is still possible is kept unless moving it fills a gap, changes in the next 24 hours
  * cost more than later ones, and what cannot be filled is reported with its reason.
  */
-export function resolve(problem: Problem, published: RotaInput, change: Change, options: ResolveOptions): ResolveResult {
+export function resolve(
+  problem: Problem,
+  published: RotaInput,
+  change: Change,
+  options: ResolveOptions,
+): ResolveResult {
   const applied = applyChange(problem, change);
   if (!applied.ok) throw new DeskrotaInputError(applied.issues);
   const next = applied.value;
   const clock = options.clock;
   const started = clock?.() ?? 0;
   const now = parseDated(options.now, problem.timeZone);
-  if (!Number.isFinite(now)) throw new DeskrotaInputError([{ path: "now", code: "invalid_date", message: `${options.now} is not a date and time` }]);
+  if (!Number.isFinite(now))
+    throw new DeskrotaInputError([
+      { path: "now", code: "invalid_date", message: `${options.now} is not a date and time` },
+    ]);
   const inst = compile(canonical(next), { reference: { assignments: published.assignments, now } });
   // The change's pins come last in the problem after it.
   const ownPins = (next.pinned?.length ?? 0) - (change.pin?.length ?? 0);
@@ -80,7 +88,11 @@ export function resolve(problem: Problem, published: RotaInput, change: Change, 
     focus: [...new Set([...openedGaps].map((gap) => Number(gap.slice(gap.indexOf("@") + 1))))],
     seed: options.seed ?? 1,
     ...(options.backend ? { backend: options.backend } : {}),
-    ...(idle ? { moves: 0 } : clock ? { clock, deadline: started + (options.timeLimitMs ?? DEFAULT_RESOLVE_MS) } : { moves: options.workBudget ?? DEFAULT_RESOLVE_MOVES }),
+    ...(idle
+      ? { moves: 0 }
+      : clock
+        ? { clock, deadline: started + (options.timeLimitMs ?? DEFAULT_RESOLVE_MS) }
+        : { moves: options.workBudget ?? DEFAULT_RESOLVE_MOVES }),
   });
   const best = bestState(state, outcome);
   const rota = rotaOf(best, {
@@ -93,10 +105,15 @@ export function resolve(problem: Problem, published: RotaInput, change: Change, 
     iterations: outcome.moves,
   });
   // People the change removed still appear in the diff: their stints are gone.
-  const everyone = { ...next, people: [...next.people, ...problem.people.filter((p) => !next.people.some((q) => q.id === p.id))] };
+  const everyone = {
+    ...next,
+    people: [...next.people, ...problem.people.filter((p) => !next.people.some((q) => q.id === p.id))],
+  };
   const changes = diff(everyone, published, rota);
   // A removed person's stints could not stay either.
-  const removed = changes.people.filter((d) => !next.people.some((p) => p.id === d.person)).reduce((n, d) => n + d.removed.length, 0);
+  const removed = changes.people
+    .filter((d) => !next.people.some((p) => p.id === d.person))
+    .reduce((n, d) => n + d.removed.length, 0);
   const { minimal, minimalReason } = provenMinimal(inst, change, changes, forced + removed, openedGaps, gapSlots(best));
   return { rota: { ...rota, diff: changes }, diff: changes, minimal, minimalReason };
 }
@@ -108,12 +125,23 @@ export function resolve(problem: Problem, published: RotaInput, change: Change, 
  */
 function pinsThatCannotBeKept(inst: Instance, pathOf: (i: number) => string, now: string): Issue[] {
   const reference = inst.reference;
-  const issues: Issue[] = pinIssues(inst, HARD_RULES).map((issue) => ({ path: pathOf(Number(issue.path[1])), code: issue.code, message: issue.message }));
+  const issues: Issue[] = pinIssues(inst, HARD_RULES).map((issue) => ({
+    path: pathOf(Number(issue.path[1])),
+    code: issue.code,
+    message: issue.message,
+  }));
   if (issues.length > 0 || !reference) return issues;
   inst.pins.forEach((pin, i) => {
-    const changed = pin.slots.some((g) => (inst.slots[g] as SlotInfo).start < reference.now && reference.at[pin.person]?.[g] !== pin.point);
+    const changed = pin.slots.some(
+      (g) => (inst.slots[g] as SlotInfo).start < reference.now && reference.at[pin.person]?.[g] !== pin.point,
+    );
     const { person, point, start } = inst.problem.pinned?.[i] ?? { person: "", point: "", start: "" };
-    if (changed) issues.push({ path: pathOf(i), code: "pin_conflict", message: `${person} cannot be pinned to ${point} from ${start}: that is before ${now}, and nothing before then changes` });
+    if (changed)
+      issues.push({
+        path: pathOf(i),
+        code: "pin_conflict",
+        message: `${person} cannot be pinned to ${point} from ${start}: that is before ${now}, and nothing before then changes`,
+      });
   });
   return issues;
 }
@@ -150,7 +178,12 @@ function frozenPins(inst: Instance, state: SearchState): Pins {
  * staff, shadowing without a colleague) and re-plans them. Returns how many stints had to change
  * and how many person-days were re-planned.
  */
-function repair(state: SearchState, pins: Pins, plans: Plans, pinPath: (i: number) => string): { forced: number; replanned: number } {
+function repair(
+  state: SearchState,
+  pins: Pins,
+  plans: Plans,
+  pinPath: (i: number) => string,
+): { forced: number; replanned: number } {
   const inst = state.inst;
   const reference = inst.reference;
   if (!reference) return { forced: 0, replanned: 0 };
@@ -161,38 +194,61 @@ function repair(state: SearchState, pins: Pins, plans: Plans, pinPath: (i: numbe
     const lost = plan.filter(({ slot, point }) => !state.options[p]?.[slot]?.includes(point));
     if (lost.length === 0) continue;
     broken.add(key);
-    forced += new Set(lost.map(({ slot, point }) => `${point}@${stintStartOf(inst, reference.at[p] as Int16Array, slot)}`)).size;
+    forced += new Set(
+      lost.map(({ slot, point }) => `${point}@${stintStartOf(inst, reference.at[p] as Int16Array, slot)}`),
+    ).size;
   }
   // A pin the published rota does not honour yet: that person-day is re-planned around it.
   for (const [p, slots] of pins) {
-    for (const [day, plan] of pinnedDays(inst, slots)) if (plan.some(({ slot, point }) => state.at[p]?.[slot] !== point)) broken.add(`${p}:${day}`);
+    for (const [day, plan] of pinnedDays(inst, slots))
+      if (plan.some(({ slot, point }) => state.at[p]?.[slot] !== point)) broken.add(`${p}:${day}`);
   }
   // A broken day keeps what may not move (pins, stints under way at `now`) in place while the
   // rest of it is re-planned: a new pin then shows whom it displaces, and is required below.
-  const heldOn = (p: number, day: number): DayPlan => pinnedDays(inst, pins.get(p) ?? new Map<number, number>()).get(day) ?? [];
+  const heldOn = (p: number, day: number): DayPlan =>
+    pinnedDays(inst, pins.get(p) ?? new Map<number, number>()).get(day) ?? [];
   const coordinators = new Map<number, Map<number, number>>();
-  inst.pins.forEach((pin) => pin.slots.forEach((g) => coordinators.set(pin.person, (coordinators.get(pin.person) ?? new Map<number, number>()).set(g, pin.index))));
+  inst.pins.forEach((pin) =>
+    pin.slots.forEach((g) =>
+      coordinators.set(pin.person, (coordinators.get(pin.person) ?? new Map<number, number>()).set(g, pin.index)),
+    ),
+  );
   // A stint held only because it began before `now` cannot stand once the change takes away the
   // colleague it relied on (a student's staff, the independent colleague beside someone
   // shadowing), even in the past: that colleague was not there, and the stint goes as theirs did.
   const unsupported = (p: number, day: number) => {
     const held = pins.get(p);
-    return state.dayPlan(p, day).filter(({ slot, point }) => held?.get(slot) === point && !coordinators.get(p)?.has(slot) && withoutColleague(state, p, slot, point));
+    return state
+      .dayPlan(p, day)
+      .filter(
+        ({ slot, point }) =>
+          held?.get(slot) === point && !coordinators.get(p)?.has(slot) && withoutColleague(state, p, slot, point),
+      );
   };
   const clear = (key: string) => {
     const [p, day] = key.split(":").map(Number) as [number, number];
     const released = unsupported(p, day);
     for (const { slot } of released) pins.get(p)?.delete(slot);
-    forced += new Set(released.map(({ slot, point }) => `${point}@${stintStartOf(inst, reference.at[p] as Int16Array, slot)}`)).size;
+    forced += new Set(
+      released.map(({ slot, point }) => `${point}@${stintStartOf(inst, reference.at[p] as Int16Array, slot)}`),
+    ).size;
     broken.add(key);
     state.setDay(p, day, heldOn(p, day));
   };
   // Invalid placements first, then whoever depended on them, until nothing else breaks.
   for (const key of [...broken]) clear(key);
-  const strandedDays = (): string[] => inst.people.flatMap((person) => inst.dates.map((_, day) => `${person.index}:${day}`)).filter((key) => isStranded(state, key));
-  const pending = () => strandedDays().filter((key) => !broken.has(key) || unsupported(...(key.split(":").map(Number) as [number, number])).length > 0);
+  const strandedDays = (): string[] =>
+    inst.people
+      .flatMap((person) => inst.dates.map((_, day) => `${person.index}:${day}`))
+      .filter((key) => isStranded(state, key));
+  const pending = () =>
+    strandedDays().filter(
+      (key) => !broken.has(key) || unsupported(...(key.split(":").map(Number) as [number, number])).length > 0,
+    );
   for (let more = pending(); more.length > 0; more = pending()) for (const key of more) clear(key);
-  const order = [...broken].map((key) => key.split(":").map(Number) as [number, number]).sort((a, b) => Number(inst.people[a[0]]?.student) - Number(inst.people[b[0]]?.student));
+  const order = [...broken]
+    .map((key) => key.split(":").map(Number) as [number, number])
+    .sort((a, b) => Number(inst.people[a[0]]?.student) - Number(inst.people[b[0]]?.student));
   // A pin may need the person's other days to give way even where a colleague relied on them
   // (rest after a shift beside someone shadowing): once per person, so that this ends.
   const loosened = new Set<number>();
@@ -216,7 +272,13 @@ function repair(state: SearchState, pins: Pins, plans: Plans, pinPath: (i: numbe
     else {
       const pin = inst.pins[coordinators.get(p)?.get([...pinned.keys()][0] as number) ?? -1];
       const given = inst.problem.pinned?.[pin?.index ?? -1];
-      throw new DeskrotaInputError([{ path: pinPath(pin?.index ?? 0), code: "pin_conflict", message: `${given?.person} cannot be kept on ${given?.point} from ${given?.start} with the rest of the rota (shift length, hours, rest, or nobody able to be beside them)` }]);
+      throw new DeskrotaInputError([
+        {
+          path: pinPath(pin?.index ?? 0),
+          code: "pin_conflict",
+          message: `${given?.person} cannot be kept on ${given?.point} from ${given?.start} with the rest of the rota (shift length, hours, rest, or nobody able to be beside them)`,
+        },
+      ]);
     }
     if (!dropsHeld) continue;
     // Whoever relied on what went is re-planned after it, even if already done.
@@ -232,7 +294,9 @@ function repair(state: SearchState, pins: Pins, plans: Plans, pinPath: (i: numbe
 function isStranded(state: SearchState, key: string): boolean {
   const [p, day] = key.split(":").map(Number) as [number, number];
   return state.dayPlan(p, day).some(({ slot, point }) => {
-    const over = !state.isShadow(p, point) && (state.counted[point * state.G + slot] as number) > (state.demandMax[point * state.G + slot] as number);
+    const over =
+      !state.isShadow(p, point) &&
+      (state.counted[point * state.G + slot] as number) > (state.demandMax[point * state.G + slot] as number);
     return over || withoutColleague(state, p, slot, point);
   });
 }
@@ -246,7 +310,8 @@ function withoutColleague(state: SearchState, p: number, slot: number, point: nu
 
 function stintStartOf(inst: Instance, at: Int16Array, slot: number): number {
   let g = slot;
-  while ((inst.slots[g] as SlotInfo).prev >= 0 && at[(inst.slots[g] as SlotInfo).prev] === at[slot]) g = (inst.slots[g] as SlotInfo).prev;
+  while ((inst.slots[g] as SlotInfo).prev >= 0 && at[(inst.slots[g] as SlotInfo).prev] === at[slot])
+    g = (inst.slots[g] as SlotInfo).prev;
   return g;
 }
 
@@ -298,14 +363,24 @@ function fillDirectly(state: SearchState, pins: Pins, opened: Set<string>): void
  * later in the week rather than one in the next 24 hours. On the other days they stay beside
  * anyone who relies on them unless only `pinned` is to be kept there. The state is left as it was.
  */
-function takeOver(state: SearchState, p: number, day: number, required: Required, pinned: Map<number, number> | undefined, keep: "relied on" | "pins only" = "relied on"): Map<number, DayPlan> | null {
+function takeOver(
+  state: SearchState,
+  p: number,
+  day: number,
+  required: Required,
+  pinned: Map<number, number> | undefined,
+  keep: "relied on" | "pins only" = "relied on",
+): Map<number, DayPlan> | null {
   const old = state.setDay(p, day, []);
   const planned = keep === "relied on" ? bestDay(state, p, day, required) : null;
   state.setDay(p, day, old);
   if (planned) return new Map([[day, planned.plan]]);
   const days = state.inst.dates.map((_, d) => d);
-  const pinsOn = (d: number): Required => new Map([...(pinned ?? [])].filter(([g]) => (state.inst.slots[g] as SlotInfo).day === d));
-  const needs = new Map(days.map((d) => [d, d === day ? required : keep === "pins only" ? pinsOn(d) : requiredOf(state, p, d, pinned)]));
+  const pinsOn = (d: number): Required =>
+    new Map([...(pinned ?? [])].filter(([g]) => (state.inst.slots[g] as SlotInfo).day === d));
+  const needs = new Map(
+    days.map((d) => [d, d === day ? required : keep === "pins only" ? pinsOn(d) : requiredOf(state, p, d, pinned)]),
+  );
   const week = days.map((d) => state.setDay(p, d, []));
   const plans = bestDays(state, p, days, needs)?.plans ?? null;
   days.forEach((d) => state.setDay(p, d, week[d] as DayPlan));
@@ -342,7 +417,8 @@ function gapSlots(state: SearchState): Set<string> {
     if (state.leads[g] === 0) gaps.add(`lead@${g}`);
     if (state.edge[g] && state.keys[g] === 0) gaps.add(`key@${g}`);
     for (const k of state.inst.sites[(state.inst.slots[g] as SlotInfo).site]?.points ?? []) {
-      if ((state.counted[k * state.G + g] as number) < (state.demandMin[k * state.G + g] as number)) gaps.add(`${k}@${g}`);
+      if ((state.counted[k * state.G + g] as number) < (state.demandMin[k * state.G + g] as number))
+        gaps.add(`${k}@${g}`);
     }
   }
   return gaps;
@@ -353,7 +429,14 @@ function gapSlots(state: SearchState): Set<string> {
  * (a stint that could not stay), plus at most one stint added per point and opening with a
  * filled gap.
  */
-function provenMinimal(inst: Instance, change: Change, changes: Diff, forced: number, opened: Set<string>, left: Set<string>): { minimal: boolean; minimalReason: string } {
+function provenMinimal(
+  inst: Instance,
+  change: Change,
+  changes: Diff,
+  forced: number,
+  opened: Set<string>,
+  left: Set<string>,
+): { minimal: boolean; minimalReason: string } {
   if (isEmptyChange(change)) {
     return changes.changes === 0
       ? { minimal: true, minimalReason: "nothing changed, so nothing was moved" }
@@ -364,13 +447,25 @@ function provenMinimal(inst: Instance, change: Change, changes: Diff, forced: nu
   // Filling a cover gap needs a stint at that point, and one stint cannot reach past the run of
   // open slots it lies in (Monday's gap and Wednesday's need two); a lead or keyholder gap needs
   // some stint.
-  const openRun = new Map(inst.sites.flatMap((site) => site.runs.flatMap((run, r) => run.map((g) => [g, `${site.index}:${r}`] as const))));
-  const points = new Set(filledGaps.filter((gap) => !gap.startsWith("lead@") && !gap.startsWith("key@")).map((gap) => `${gap.slice(0, gap.indexOf("@"))} in ${openRun.get(Number(gap.slice(gap.indexOf("@") + 1)))}`));
+  const openRun = new Map(
+    inst.sites.flatMap((site) => site.runs.flatMap((run, r) => run.map((g) => [g, `${site.index}:${r}`] as const))),
+  );
+  const points = new Set(
+    filledGaps
+      .filter((gap) => !gap.startsWith("lead@") && !gap.startsWith("key@"))
+      .map((gap) => `${gap.slice(0, gap.indexOf("@"))} in ${openRun.get(Number(gap.slice(gap.indexOf("@") + 1)))}`),
+  );
   const lowerBound = forced + Math.max(points.size, filled > 0 ? 1 : 0);
   const count = (n: number) => `${n} ${n === 1 ? "change" : "changes"}`;
   if (changes.changes === 0) return { minimal: true, minimalReason: "nothing had to change" };
   if (changes.changes <= lowerBound) {
-    return { minimal: true, minimalReason: `${count(changes.changes)}: the stints that could not stay, and ${filled > 0 ? "one stint per desk left uncovered to take them over" : "nothing else"}` };
+    return {
+      minimal: true,
+      minimalReason: `${count(changes.changes)}: the stints that could not stay, and ${filled > 0 ? "one stint per desk left uncovered to take them over" : "nothing else"}`,
+    };
   }
-  return { minimal: false, minimalReason: `${count(changes.changes)}; at least ${lowerBound} ${lowerBound === 1 ? "was" : "were"} needed, and fewer than ${changes.changes} is not proven impossible` };
+  return {
+    minimal: false,
+    minimalReason: `${count(changes.changes)}; at least ${lowerBound} ${lowerBound === 1 ? "was" : "were"} needed, and fewer than ${changes.changes} is not proven impossible`,
+  };
 }

@@ -94,18 +94,39 @@ export function solve(problem: Problem, options: SolveOptions = {}): Rota {
   });
   const best = bestState(state, outcome);
   const timedOut = clock !== undefined && clock() >= deadline;
-  const proven = options.lowerBound !== undefined && options.lowerBound !== null && best.objective - options.lowerBound <= 1e-6 * Math.max(1, Math.abs(best.objective));
-  const status: SolveStatus = proven ? "optimal" : stoppedEarly ? "stopped" : timedOut ? "time-limit" : workBudget !== undefined && outcome.moves >= workBudget ? "work-limit" : "feasible";
+  const proven =
+    options.lowerBound !== undefined &&
+    options.lowerBound !== null &&
+    best.objective - options.lowerBound <= 1e-6 * Math.max(1, Math.abs(best.objective));
+  const status: SolveStatus = proven
+    ? "optimal"
+    : stoppedEarly
+      ? "stopped"
+      : timedOut
+        ? "time-limit"
+        : workBudget !== undefined && outcome.moves >= workBudget
+          ? "work-limit"
+          : "feasible";
   return rotaOf(best, { status, ...report(best.objective), iterations: outcome.moves });
 }
 
 /** A lower bound on the objective: the LP relaxation of the shift-column model. */
-export function lowerBound(problem: Problem, backend: MilpBackend, options: { timeLimitSeconds?: number } = {}): number | null {
+export function lowerBound(
+  problem: Problem,
+  backend: MilpBackend,
+  options: { timeLimitSeconds?: number } = {},
+): number | null {
   const inst = compile(problem);
   // Steady-desk terms only add non-negative costs: leaving them out keeps the bound valid and
   // makes the LP three times faster (docs/decisions.md).
-  const model = buildModel(inst, RULES.filter((r) => r.id !== "steady-desks"));
-  const result = backend.solve(model.milp, { relaxation: true, ...(options.timeLimitSeconds !== undefined ? { timeLimitSeconds: options.timeLimitSeconds } : {}) });
+  const model = buildModel(
+    inst,
+    RULES.filter((r) => r.id !== "steady-desks"),
+  );
+  const result = backend.solve(model.milp, {
+    relaxation: true,
+    ...(options.timeLimitSeconds !== undefined ? { timeLimitSeconds: options.timeLimitSeconds } : {}),
+  });
   return result.status === "optimal" && result.bound !== undefined ? result.bound : null;
 }
 
@@ -117,7 +138,9 @@ export function canonical(problem: Problem): Problem {
   const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   return {
     ...problem,
-    sites: [...problem.sites].sort(byId).map((site) => ({ ...site, servicePoints: [...site.servicePoints].sort(byId) })),
+    sites: [...problem.sites]
+      .sort(byId)
+      .map((site) => ({ ...site, servicePoints: [...site.servicePoints].sort(byId) })),
     people: [...problem.people].sort(byId),
   };
 }
@@ -149,7 +172,8 @@ function pinsOf(inst: Instance): Pins {
  */
 export function startingState(inst: Instance): SearchState {
   const issues = pinIssues(inst, HARD_RULES);
-  if (issues.length > 0) throw new DeskrotaInputError(issues.map((i) => ({ path: i.path.join("."), code: i.code, message: i.message })));
+  if (issues.length > 0)
+    throw new DeskrotaInputError(issues.map((i) => ({ path: i.path.join("."), code: i.code, message: i.message })));
   const state = new SearchState(inst);
   const pins = pinsOf(inst);
   const pinnedPlans = new Map([...pins].map(([p, slots]) => [p, pinnedDays(inst, slots)]));
@@ -161,13 +185,16 @@ export function startingState(inst: Instance): SearchState {
     }
   }
   // Those who need company (students, shadowing) last: the others may already be their company.
-  const needsCompany = (p: number) => inst.people[p]?.student || [...(pins.get(p)?.values() ?? [])].some((k) => state.isShadow(p, k));
+  const needsCompany = (p: number) =>
+    inst.people[p]?.student || [...(pins.get(p)?.values() ?? [])].some((k) => state.isShadow(p, k));
   days.sort((a, b) => Number(needsCompany(a[0])) - Number(needsCompany(b[0])));
   for (const [p, day] of days) {
     const slots = pins.get(p) ?? new Map<number, number>();
     for (const { slot: g, point: k } of pinnedPlans.get(p)?.get(day) ?? []) {
-      if (state.isShadow(p, k) && state.counted[k * state.G + g] === 0) accompany(state, pins, g, k, (q) => inst.people[q]?.training[k] === "independent");
-      if (inst.people[p]?.student && state.staff[g] === 0) accompany(state, pins, g, -2, (q) => !inst.people[q]?.student);
+      if (state.isShadow(p, k) && state.counted[k * state.G + g] === 0)
+        accompany(state, pins, g, k, (q) => inst.people[q]?.training[k] === "independent");
+      if (inst.people[p]?.student && state.staff[g] === 0)
+        accompany(state, pins, g, -2, (q) => !inst.people[q]?.student);
     }
     const required = requiredOf(state, p, day, slots);
     const old = state.setDay(p, day, []);
@@ -175,7 +202,13 @@ export function startingState(inst: Instance): SearchState {
     if (!planned) {
       state.setDay(p, day, old);
       const person = inst.people[p];
-      throw new DeskrotaInputError([{ path: "pinned", code: "pin_conflict", message: `the pinned stints of ${person?.id} on ${inst.dates[day]} cannot be kept without breaking a hard rule (shift length, hours, rest, or nobody able to be beside them)` }]);
+      throw new DeskrotaInputError([
+        {
+          path: "pinned",
+          code: "pin_conflict",
+          message: `the pinned stints of ${person?.id} on ${inst.dates[day]} cannot be kept without breaking a hard rule (shift length, hours, rest, or nobody able to be beside them)`,
+        },
+      ]);
     }
     state.setDay(p, day, planned.plan);
   }

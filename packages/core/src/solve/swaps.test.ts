@@ -11,17 +11,28 @@ const MONDAY_AFTERNOON = { point: "desk", start: "2026-11-23T13:00", end: "2026-
 const main = site("main", {
   name: "Main Library",
   open: { mon: [["09:00", "17:00"]], tue: [["09:00", "17:00"]] },
-  servicePoints: [point("desk", "helpdesk", [band(["mon", "tue"], "09:00", "17:00", 1)], { name: "Help Desk" }), point("roving", "roving", [band(["mon", "tue"], "09:00", "13:00", 0, { target: 1 })], { name: "Roving" })],
+  servicePoints: [
+    point("desk", "helpdesk", [band(["mon", "tue"], "09:00", "17:00", 1)], { name: "Help Desk" }),
+    point("roving", "roving", [band(["mon", "tue"], "09:00", "13:00", 0, { target: 1 })], { name: "Roving" }),
+  ],
 });
-const science = site("sci", { name: "Science Library", open: { mon: [["09:00", "17:00"]] }, servicePoints: [point("sci-desk", "helpdesk", [band(["mon"], "09:00", "17:00", 1)], { name: "Science Desk" })] });
+const science = site("sci", {
+  name: "Science Library",
+  open: { mon: [["09:00", "17:00"]] },
+  servicePoints: [point("sci-desk", "helpdesk", [band(["mon"], "09:00", "17:00", 1)], { name: "Science Desk" })],
+});
 const desk = { training: { helpdesk: "independent", roving: "independent" } };
-const who = (id: string, extra: Record<string, unknown> = {}) => staff(id, { ...desk, name: id[0]?.toUpperCase() + id.slice(1), hours: { target: 4, max: 8 }, ...extra });
+const who = (id: string, extra: Record<string, unknown> = {}) =>
+  staff(id, { ...desk, name: id[0]?.toUpperCase() + id.slice(1), hours: { target: 4, max: 8 }, ...extra });
 const problem = tinyProblem({
   sites: [main, science],
   people: [
     who("ann", { hours: { target: 8, max: 12, maxPerDay: 4 } }),
     who("bob"),
-    who("cal", { hours: { target: 2, max: 4 }, preferences: [{ days: ["mon"], from: "13:00", to: "17:00", weight: -2 }] }),
+    who("cal", {
+      hours: { target: 2, max: 4 },
+      preferences: [{ days: ["mon"], from: "13:00", to: "17:00", weight: -2 }],
+    }),
     who("dee", { training: { roving: "independent" } }),
     who("eve", { sites: ["main", "sci"] }),
     who("fay", { hours: { target: 4, max: 8, maxPerDay: 4 } }),
@@ -69,7 +80,11 @@ describe("swapCandidates", () => {
     const costs = Object.fromEntries(report.candidates.map((c) => [c.person, c.costs]));
     expect(costs).toEqual({
       bob: ["brings them to 4 of 4 h"],
-      cal: ["goes 2 h over target (4 of 2 h)", "reaches their weekly maximum", "was asked to avoid Mondays 13:00–17:00"],
+      cal: [
+        "goes 2 h over target (4 of 2 h)",
+        "reaches their weekly maximum",
+        "was asked to avoid Mondays 13:00–17:00",
+      ],
       fay: ["changes one other stint of theirs that day"],
       ann: ["changes one other stint of theirs that day", "leaves Help Desk short for 4 h"],
       eve: ["changes one other stint of theirs that day", "leaves Science Desk short for 4 h"],
@@ -99,8 +114,16 @@ describe("swapCandidates", () => {
       { person: "kim", name: "Kim", reason: "does not work at Main Library" },
     ]);
     const alone = tinyProblem({ sites: [main], people: [who("ann")] });
-    const mornings = swapCandidates(alone, rota([stint("ann", "desk", "09:00", "13:00")]), { point: "desk", start: "2026-11-23T09:00", end: "2026-11-23T13:00" });
-    expect(mornings).toEqual({ gap: expect.anything(), candidates: [], unable: [{ person: "ann", name: "Ann", reason: "already on Help Desk then" }] });
+    const mornings = swapCandidates(alone, rota([stint("ann", "desk", "09:00", "13:00")]), {
+      point: "desk",
+      start: "2026-11-23T09:00",
+      end: "2026-11-23T13:00",
+    });
+    expect(mornings).toEqual({
+      gap: expect.anything(),
+      candidates: [],
+      unable: [{ person: "ann", name: "Ann", reason: "already on Help Desk then" }],
+    });
   });
 
   it("refuses a query it cannot answer, naming the field", () => {
@@ -113,51 +136,104 @@ describe("swapCandidates", () => {
       }
       throw new Error("the query should be refused");
     };
-    expect(issues({ ...MONDAY_AFTERNOON, point: "nowhere" })).toEqual([{ path: "point", code: "unknown_reference", message: "there is no service point nowhere" }]);
-    expect(issues({ ...MONDAY_AFTERNOON, end: "2026-11-23T12:00" })).toEqual([{ path: "end", code: "bad_interval", message: "the gap must start before it ends" }]);
-    expect(issues({ ...MONDAY_AFTERNOON, start: "after lunch" })).toEqual([{ path: "start", code: "invalid_date", message: "after lunch is not a date and time" }]);
+    expect(issues({ ...MONDAY_AFTERNOON, point: "nowhere" })).toEqual([
+      { path: "point", code: "unknown_reference", message: "there is no service point nowhere" },
+    ]);
+    expect(issues({ ...MONDAY_AFTERNOON, end: "2026-11-23T12:00" })).toEqual([
+      { path: "end", code: "bad_interval", message: "the gap must start before it ends" },
+    ]);
+    expect(issues({ ...MONDAY_AFTERNOON, start: "after lunch" })).toEqual([
+      { path: "start", code: "invalid_date", message: "after lunch is not a date and time" },
+    ]);
     expect(issues({ ...MONDAY_AFTERNOON, start: "Monday", end: "2026-11-23T25:00" })).toEqual([
       { path: "start", code: "invalid_date", message: "Monday is not a date and time" },
       { path: "end", code: "invalid_date", message: "2026-11-23T25:00 is not a date and time" },
     ]);
-    expect(issues({ ...MONDAY_AFTERNOON, start: "2026-11-25T09:00", end: "2026-11-25T13:00" })).toEqual([{ path: "start", code: "off_grid", message: "desk has no open slot between 2026-11-25T09:00 and 2026-11-25T13:00" }]);
+    expect(issues({ ...MONDAY_AFTERNOON, start: "2026-11-25T09:00", end: "2026-11-25T13:00" })).toEqual([
+      {
+        path: "start",
+        code: "off_grid",
+        message: "desk has no open slot between 2026-11-25T09:00 and 2026-11-25T13:00",
+      },
+    ]);
   });
-
 
   it("never takes someone from a colleague who depends on them", () => {
     // Hal is shadowing on roving 13:00–15:00 beside Ann, the only independent colleague there; the
     // desk is empty 13:00–17:00. Ann could take the desk from 15:00, not before.
     const learning = tinyProblem({
-      sites: [site("main", { name: "Main Library", open: { mon: [["09:00", "17:00"]] }, servicePoints: [point("desk", "helpdesk", [band(["mon"], "09:00", "17:00", 1)], { name: "Help Desk" }), point("roving", "roving", [band(["mon"], "13:00", "15:00", 0, { target: 1 })], { name: "Roving" })] })],
-      people: [who("ann", { shifts: { minMinutes: 60 } }), who("hal", { training: { helpdesk: "none", roving: "shadowing" } }), who("bob", { availability: { tue: [["09:00", "17:00"]] } })],
+      sites: [
+        site("main", {
+          name: "Main Library",
+          open: { mon: [["09:00", "17:00"]] },
+          servicePoints: [
+            point("desk", "helpdesk", [band(["mon"], "09:00", "17:00", 1)], { name: "Help Desk" }),
+            point("roving", "roving", [band(["mon"], "13:00", "15:00", 0, { target: 1 })], { name: "Roving" }),
+          ],
+        }),
+      ],
+      people: [
+        who("ann", { shifts: { minMinutes: 60 } }),
+        who("hal", { training: { helpdesk: "none", roving: "shadowing" } }),
+        who("bob", { availability: { tue: [["09:00", "17:00"]] } }),
+      ],
     });
-    const before = rota([stint("bob", "desk", "09:00", "13:00"), stint("ann", "roving", "13:00", "15:00"), stint("hal", "roving", "13:00", "15:00", undefined, { shadowing: true })]);
+    const before = rota([
+      stint("bob", "desk", "09:00", "13:00"),
+      stint("ann", "roving", "13:00", "15:00"),
+      stint("hal", "roving", "13:00", "15:00", undefined, { shadowing: true }),
+    ]);
     const afternoon = swapCandidates(learning, before, MONDAY_AFTERNOON);
-    expect(afternoon.candidates.map((c) => [c.person, c.covers])).toEqual([["ann", { start: at("15:00"), end: at("17:00") }]]);
-    const early = swapCandidates(learning, before, { point: "desk", start: "2026-11-23T13:00", end: "2026-11-23T15:00" });
+    expect(afternoon.candidates.map((c) => [c.person, c.covers])).toEqual([
+      ["ann", { start: at("15:00"), end: at("17:00") }],
+    ]);
+    const early = swapCandidates(learning, before, {
+      point: "desk",
+      start: "2026-11-23T13:00",
+      end: "2026-11-23T15:00",
+    });
     expect(early.candidates).toEqual([]);
-    expect(early.unable).toContainEqual({ person: "ann", name: "Ann", reason: "needed beside Hal (shadowing on Roving) then" });
+    expect(early.unable).toContainEqual({
+      person: "ann",
+      name: "Ann",
+      reason: "needed beside Hal (shadowing on Roving) then",
+    });
   });
-
 
   it("never moves a pinned stint", () => {
     // Eve is pinned to the Science Library's desk on Monday morning, so she cannot come over to
     // the Main Library that afternoon (one site a day).
-    const pinned = { ...problem, pinned: [{ person: "eve", point: "sci-desk", start: "2026-11-23T09:00", end: "2026-11-23T13:00" }] };
+    const pinned = {
+      ...problem,
+      pinned: [{ person: "eve", point: "sci-desk", start: "2026-11-23T09:00", end: "2026-11-23T13:00" }],
+    };
     const report = swapCandidates(pinned, published, MONDAY_AFTERNOON);
     expect(report.candidates.map((c) => c.person)).not.toContain("eve");
     expect(report.unable).toContainEqual({ person: "eve", name: "Eve", reason: "at Science Library that day" });
 
     // Ann is pinned to roving 13:00–15:00: she could take the desk from 15:00, not before.
     const roving = tinyProblem({
-      sites: [site("main", { open: { mon: [["09:00", "17:00"]] }, servicePoints: [point("desk", "helpdesk", [band(["mon"], "09:00", "17:00", 1)], { name: "Help Desk" }), point("roving", "roving", [band(["mon"], "09:00", "17:00", 0, { target: 1 })], { name: "Roving" })] })],
+      sites: [
+        site("main", {
+          open: { mon: [["09:00", "17:00"]] },
+          servicePoints: [
+            point("desk", "helpdesk", [band(["mon"], "09:00", "17:00", 1)], { name: "Help Desk" }),
+            point("roving", "roving", [band(["mon"], "09:00", "17:00", 0, { target: 1 })], { name: "Roving" }),
+          ],
+        }),
+      ],
       people: [who("ann", { shifts: { minMinutes: 60 } }), who("bob", { availability: { tue: [["09:00", "17:00"]] } })],
       pinned: [{ person: "ann", point: "roving", start: "2026-11-23T13:00", end: "2026-11-23T15:00" }],
     });
     const before = rota([stint("bob", "desk", "09:00", "13:00"), stint("ann", "roving", "13:00", "15:00")]);
-    expect(swapCandidates(roving, before, MONDAY_AFTERNOON).candidates.map((c) => [c.person, c.covers])).toEqual([["ann", { start: at("15:00"), end: at("17:00") }]]);
+    expect(swapCandidates(roving, before, MONDAY_AFTERNOON).candidates.map((c) => [c.person, c.covers])).toEqual([
+      ["ann", { start: at("15:00"), end: at("17:00") }],
+    ]);
     const early = swapCandidates(roving, before, { point: "desk", start: "2026-11-23T13:00", end: "2026-11-23T15:00" });
-    expect(early).toMatchObject({ candidates: [], unable: expect.arrayContaining([{ person: "ann", name: "Ann", reason: "pinned to Roving then" }]) });
+    expect(early).toMatchObject({
+      candidates: [],
+      unable: expect.arrayContaining([{ person: "ann", name: "Ann", reason: "pinned to Roving then" }]),
+    });
   });
 });
 
@@ -170,11 +246,19 @@ describe("applySwap", () => {
       const swapped = applySwap(problem, published, candidate);
       expect(check(problem, swapped).violations).toEqual([]);
       expect(swapped.assignments).toEqual(expect.arrayContaining(candidate.after));
-      const gone = candidate.before.filter((b) => !candidate.after.some((a) => a.point === b.point && a.start === b.start && a.end === b.end));
+      const gone = candidate.before.filter(
+        (b) => !candidate.after.some((a) => a.point === b.point && a.start === b.start && a.end === b.end),
+      );
       for (const stint of gone) expect(swapped.assignments).not.toContainEqual(stint);
       // Everyone else's stints are as they were.
-      const others = (assignments: readonly { person: string; point: string; start: string; end: string }[]) => assignments.filter((a) => a.person !== candidate.person).map((a) => `${a.person} ${a.point} ${Date.parse(a.start)}–${Date.parse(a.end)}`).sort();
-      expect(others(swapped.assignments)).toEqual(others(published.assignments.map((a) => ({ ...a, start: `${a.start}Z`, end: `${a.end}Z` }))));
+      const others = (assignments: readonly { person: string; point: string; start: string; end: string }[]) =>
+        assignments
+          .filter((a) => a.person !== candidate.person)
+          .map((a) => `${a.person} ${a.point} ${Date.parse(a.start)}–${Date.parse(a.end)}`)
+          .sort();
+      expect(others(swapped.assignments)).toEqual(
+        others(published.assignments.map((a) => ({ ...a, start: `${a.start}Z`, end: `${a.end}Z` }))),
+      );
     }
   });
 });

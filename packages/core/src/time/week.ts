@@ -32,7 +32,10 @@ export function localInstant(date: string, time: string, zone: string): number {
   const minutes = minutesOf(time);
   const midnight = DateTime.fromISO(date, { zone });
   // Adding wall-clock hours/minutes (not a duration) keeps "09:00" at 09:00 on a DST day.
-  return midnight.set({ hour: Math.floor(minutes / 60) % 24, minute: minutes % 60 }).plus({ days: minutes >= 1440 ? 1 : 0 }).toMillis();
+  return midnight
+    .set({ hour: Math.floor(minutes / 60) % 24, minute: minutes % 60 })
+    .plus({ days: minutes >= 1440 ? 1 : 0 })
+    .toMillis();
 }
 
 /** A dated time of the format: local to `zone` unless it carries its own offset. */

@@ -28,7 +28,14 @@ const WEEKEND_CASES = [{ example: "typical-week", weekend: "2026-11-28" }];
 describe.each(WEEKDAY_CASES)("re-solving $example after a lead's absence", ({ example, weekday }) => {
   it("takes a lead off sick for a weekday afternoon with a small repair, told in words", () => {
     const { problem, published } = publishedRota(example);
-    const lead = firstWorking(problem, published, (p) => p.qualifications?.includes("lead") === true, weekday, "12:00", "18:00");
+    const lead = firstWorking(
+      problem,
+      published,
+      (p) => p.qualifications?.includes("lead") === true,
+      weekday,
+      "12:00",
+      "18:00",
+    );
     const absence = { person: lead.id, from: `${weekday}T12:00`, to: `${weekday}T18:00`, reason: "sick" };
     expectSmallRepair(problem, published, { absences: [absence] }, `${weekday}T08:00`, lead, absence);
   });
@@ -56,7 +63,14 @@ function publishedRota(example: string): { problem: Problem; published: Rota } {
   return made;
 }
 
-function expectSmallRepair(problem: Problem, published: Rota, change: Change, now: string, person: Problem["people"][number], absence: { from: string; to: string }) {
+function expectSmallRepair(
+  problem: Problem,
+  published: Rota,
+  change: Change,
+  now: string,
+  person: Problem["people"][number],
+  absence: { from: string; to: string },
+) {
   const result = resolve(problem, published, change, { now, workBudget: RESOLVE_BUDGET, seed: 1 });
   const changed = applyChange(problem, change);
   if (!changed.ok) throw new Error(JSON.stringify(changed.issues));
@@ -66,30 +80,52 @@ function expectSmallRepair(problem: Problem, published: Rota, change: Change, no
   const from = DateTime.fromISO(absence.from, { zone }).toMillis();
   const to = DateTime.fromISO(absence.to, { zone }).toMillis();
   // The absent person works nothing inside the absence, and every stint of theirs it touched is in the words.
-  expect(result.rota.assignments.filter((a) => a.person === person.id && Date.parse(a.start) < to && from < Date.parse(a.end))).toEqual([]);
-  const touched = published.assignments.filter((a) => a.person === person.id && Date.parse(a.start) < to && from < Date.parse(a.end));
+  expect(
+    result.rota.assignments.filter(
+      (a) => a.person === person.id && Date.parse(a.start) < to && from < Date.parse(a.end),
+    ),
+  ).toEqual([]);
+  const touched = published.assignments.filter(
+    (a) => a.person === person.id && Date.parse(a.start) < to && from < Date.parse(a.end),
+  );
   expect(touched.length).toBeGreaterThan(0);
   const name = displayName(problem, person);
   for (const stint of touched) {
     // Inside the absence a stint goes; one it cuts short changes (or goes, if too little is left).
     const told = `${pointName(problem, stint.point)} ${when(stint, zone)}`;
-    expect(result.diff.words).toContainEqual(expect.toSatisfy((line: string) => line === `${name}: no longer on ${told}` || line.startsWith(`${name}: ${told} becomes `)));
+    expect(result.diff.words).toContainEqual(
+      expect.toSatisfy(
+        (line: string) => line === `${name}: no longer on ${told}` || line.startsWith(`${name}: ${told} becomes `),
+      ),
+    );
   }
   // Small, and every line of it is a change a coordinator can read.
   expect(result.diff.changes).toBeLessThanOrEqual(SMALL);
   expect(result.diff.words).toHaveLength(result.diff.changes);
   // Nothing before the re-solve moved.
   const nowMs = DateTime.fromISO(now, { zone: problem.timeZone }).toMillis();
-  const past = (rota: Rota) => rota.assignments.filter((a) => Date.parse(a.start) < nowMs).map(key).sort();
+  const past = (rota: Rota) =>
+    rota.assignments
+      .filter((a) => Date.parse(a.start) < nowMs)
+      .map(key)
+      .sort();
   expect(past(result.rota)).toEqual(past(published));
 }
 
 /** The first person (by id) matching `who` who works on `date` between `from` and `to` in the published rota. */
-function firstWorking(problem: Problem, rota: Rota, who: (p: Problem["people"][number]) => boolean, date: string, from: string, to: string) {
+function firstWorking(
+  problem: Problem,
+  rota: Rota,
+  who: (p: Problem["people"][number]) => boolean,
+  date: string,
+  from: string,
+  to: string,
+) {
   const zone = problem.timeZone;
   const start = DateTime.fromISO(`${date}T${from}`, { zone }).toMillis();
   const end = DateTime.fromISO(`${date}T${to}`, { zone }).toMillis();
-  const working = (id: string) => rota.assignments.some((a) => a.person === id && Date.parse(a.start) < end && start < Date.parse(a.end));
+  const working = (id: string) =>
+    rota.assignments.some((a) => a.person === id && Date.parse(a.start) < end && start < Date.parse(a.end));
   const found = [...problem.people].sort((a, b) => a.id.localeCompare(b.id)).find((p) => who(p) && working(p.id));
   if (!found) throw new Error(`nobody fitting works on ${date} ${from}–${to} in the published rota`);
   return found;
@@ -97,7 +133,9 @@ function firstWorking(problem: Problem, rota: Rota, who: (p: Problem["people"][n
 
 /** How the diff names a person: by name, with the id when someone else has the same name. */
 function displayName(problem: Problem, person: Problem["people"][number]): string {
-  return problem.people.filter((p) => p.name === person.name).length > 1 ? `${person.name} (${person.id})` : person.name;
+  return problem.people.filter((p) => p.name === person.name).length > 1
+    ? `${person.name} (${person.id})`
+    : person.name;
 }
 
 function pointName(problem: Problem, id: string): string {

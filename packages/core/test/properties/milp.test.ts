@@ -15,10 +15,13 @@ import { problems } from "./problems";
 const tiny = problems({ allowAllDay: false, maxPeople: 4, maxDays: 2 });
 
 describe("the MILP model on generated problems", () => {
-  it.prop([tiny], { numRuns: 20 })("decodes its solution to a rota that breaks no hard rule, with the checker's score as its objective", async (problem) => {
-    const { rota, objective } = await solveModel(problem, undefined, {}, 5);
-    expect(hardViolations(problem, rota)).toEqual([]);
-    // Per-rule rounding to 0.001 in the checker: a total may differ in the last places.
-    expect(Math.abs(objective - scoreRota(problem, rota).soft)).toBeLessThanOrEqual(0.01);
-  });
+  it.prop([tiny], { numRuns: 20 })(
+    "decodes its solution to a rota that breaks no hard rule, with the checker's score as its objective",
+    async (problem) => {
+      const { rota, objective } = await solveModel(problem, undefined, {}, 5);
+      expect(hardViolations(problem, rota)).toEqual([]);
+      // Per-rule rounding to 0.001 in the checker: a total may differ in the last places.
+      expect(Math.abs(objective - scoreRota(problem, rota).soft)).toBeLessThanOrEqual(0.01);
+    },
+  );
 });

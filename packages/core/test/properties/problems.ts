@@ -34,7 +34,10 @@ export function problems(shape: ProblemShape = {}): fc.Arbitrary<Problem> {
     const week = g(fc.constantFrom, ...WEEKS);
     const slotMinutes = g(fc.constantFrom, 30, 30, 60);
     // The DST weeks always open on Sunday, where the change is.
-    const days = week.label === "winter" ? g(fc.subarray, [...DAYS], { minLength: 1, maxLength: maxDays }) : ["sun", ...g(fc.subarray, ["sat", "mon"], { maxLength: maxDays - 1 })];
+    const days =
+      week.label === "winter"
+        ? g(fc.subarray, [...DAYS], { minLength: 1, maxLength: maxDays })
+        : ["sun", ...g(fc.subarray, ["sat", "mon"], { maxLength: maxDays - 1 })];
 
     const siteCount = g(fc.integer, { min: 1, max: 2 });
     const sites: Json[] = [];
@@ -60,13 +63,36 @@ export function problems(shape: ProblemShape = {}): fc.Arbitrary<Problem> {
           const end = b === 0 ? to : g(fc.integer, { min: start + 1, max: to });
           const min = g(fc.constantFrom, 0, 1, 1, 1, 2);
           const target = g(fc.option, fc.integer({ min, max: min + 1 }), { nil: undefined });
-          const max = g(fc.option, fc.integer({ min: Math.max(min, target ?? 0), max: Math.max(min, target ?? 0) + 1 }), { nil: undefined });
-          bands.push({ days: bandDays, from: hhmm(start), to: hhmm(end), min, ...(target !== undefined ? { target } : {}), ...(max !== undefined ? { max } : {}) });
+          const max = g(
+            fc.option,
+            fc.integer({ min: Math.max(min, target ?? 0), max: Math.max(min, target ?? 0) + 1 }),
+            { nil: undefined },
+          );
+          bands.push({
+            days: bandDays,
+            from: hhmm(start),
+            to: hhmm(end),
+            min,
+            ...(target !== undefined ? { target } : {}),
+            ...(max !== undefined ? { max } : {}),
+          });
         }
         const stint = g(fc.option, fc.constantFrom(60, 120, 120, 180), { nil: undefined, freq: 2 });
-        points.push({ id: `${id}-p${k}`, name: `${kind} ${k} at ${id}`, kind, cover: bands, ...(stint !== undefined ? { maxStintMinutes: stint } : {}) });
+        points.push({
+          id: `${id}-p${k}`,
+          name: `${kind} ${k} at ${id}`,
+          kind,
+          cover: bands,
+          ...(stint !== undefined ? { maxStintMinutes: stint } : {}),
+        });
       }
-      sites.push({ id, name: `Site ${s}`, open, servicePoints: points, ...(g(fc.boolean) ? { timeZone: "Europe/London" } : {}) });
+      sites.push({
+        id,
+        name: `Site ${s}`,
+        open,
+        servicePoints: points,
+        ...(g(fc.boolean) ? { timeZone: "Europe/London" } : {}),
+      });
     }
 
     const peopleCount = g(fc.integer, { min: 2, max: maxPeople });
@@ -74,14 +100,23 @@ export function problems(shape: ProblemShape = {}): fc.Arbitrary<Problem> {
     for (let i = 0; i < peopleCount; i++) {
       const id = `p${i}`;
       const student = g(fc.integer, { min: 0, max: 9 }) < 3;
-      const personSites = g(fc.subarray, sites.map((s) => s.id as string), { minLength: 1 });
+      const personSites = g(
+        fc.subarray,
+        sites.map((s) => s.id as string),
+        { minLength: 1 },
+      );
       const target = g(fc.constantFrom, 2, 4, 6, 8, 12);
       const min = g(fc.option, fc.integer({ min: 0, max: target }), { nil: undefined, freq: 2 });
       const max = target + g(fc.constantFrom, 0, 2, 4);
       const maxPerDay = g(fc.option, fc.constantFrom(4, 6, 8), { nil: undefined, freq: 2 });
       const minMinutes = g(fc.option, fc.constantFrom(60, 120, 180), { nil: undefined });
       const shiftsPerDay = g(fc.option, fc.constantFrom(1, 2), { nil: undefined, freq: 2 });
-      const training = Object.fromEntries([...kinds].map((kind) => [kind, g(fc.constantFrom, "independent", "independent", "independent", "shadowing", "none")]));
+      const training = Object.fromEntries(
+        [...kinds].map((kind) => [
+          kind,
+          g(fc.constantFrom, "independent", "independent", "independent", "shadowing", "none"),
+        ]),
+      );
       const qualifications = student ? [] : g(fc.subarray, ["lead", "keyholder", "first-aid"]);
       const availability: Json = {};
       for (const d of DAYS) {
@@ -97,23 +132,45 @@ export function problems(shape: ProblemShape = {}): fc.Arbitrary<Problem> {
         name: `Person ${i}`,
         role: student ? "student" : "staff",
         sites: personSites,
-        hours: { target, max, ...(min !== undefined ? { min } : {}), ...(maxPerDay !== undefined ? { maxPerDay } : {}) },
+        hours: {
+          target,
+          max,
+          ...(min !== undefined ? { min } : {}),
+          ...(maxPerDay !== undefined ? { maxPerDay } : {}),
+        },
         training,
         qualifications,
         availability,
       };
-      if (minMinutes !== undefined || shiftsPerDay !== undefined) person.shifts = { ...(minMinutes !== undefined ? { minMinutes } : {}), ...(shiftsPerDay !== undefined ? { maxPerDay: shiftsPerDay } : {}) };
+      if (minMinutes !== undefined || shiftsPerDay !== undefined)
+        person.shifts = {
+          ...(minMinutes !== undefined ? { minMinutes } : {}),
+          ...(shiftsPerDay !== undefined ? { maxPerDay: shiftsPerDay } : {}),
+        };
       if (g(fc.integer, { min: 0, max: 4 }) === 0) {
         // An absence need not lie on the grid: a dentist at 10:15 takes the whole slot.
         const day = DAYS.indexOf(g(fc.constantFrom, ...days) as (typeof DAYS)[number]);
         const date = addDays(week.weekStart, day);
         const startMinute = g(fc.integer, { min: 6 * 60, max: 18 * 60 });
         const length = g(fc.integer, { min: 30, max: 8 * 60 });
-        person.absences = [{ from: `${date}T${clock(startMinute)}`, to: `${date}T${clock(Math.min(startMinute + length, 23 * 60 + 59))}`, reason: "appointment" }];
+        person.absences = [
+          {
+            from: `${date}T${clock(startMinute)}`,
+            to: `${date}T${clock(Math.min(startMinute + length, 23 * 60 + 59))}`,
+            reason: "appointment",
+          },
+        ];
       }
       if (g(fc.integer, { min: 0, max: 2 }) === 0) {
         const a = g(fc.integer, { min: 6, max: 18 });
-        person.preferences = [{ days: g(fc.subarray, days, { minLength: 1 }), from: hhmm(a), to: hhmm(a + g(fc.integer, { min: 1, max: 5 })), weight: g(fc.constantFrom, -3, -1, 2, 5) }];
+        person.preferences = [
+          {
+            days: g(fc.subarray, days, { minLength: 1 }),
+            from: hhmm(a),
+            to: hhmm(a + g(fc.integer, { min: 1, max: 5 })),
+            weight: g(fc.constantFrom, -3, -1, 2, 5),
+          },
+        ];
       }
       people.push(person);
     }
@@ -128,7 +185,15 @@ export function problems(shape: ProblemShape = {}): fc.Arbitrary<Problem> {
     const rest = g(fc.option, fc.constantFrom(480, 660), { nil: undefined });
     if (rest !== undefined) rules.minRestMinutes = rest;
 
-    const input = { version: 1, weekStart: week.weekStart, timeZone: "Europe/London", slotMinutes, sites, people, ...(Object.keys(rules).length > 0 ? { rules } : {}) };
+    const input = {
+      version: 1,
+      weekStart: week.weekStart,
+      timeZone: "Europe/London",
+      slotMinutes,
+      sites,
+      people,
+      ...(Object.keys(rules).length > 0 ? { rules } : {}),
+    };
     const parsed = parseProblem(input);
     if (!parsed.ok) throw new Error(`the generator built an invalid problem: ${JSON.stringify(parsed.issues)}`);
     return parsed.value;

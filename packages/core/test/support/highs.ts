@@ -34,18 +34,35 @@ export interface ModelSolution {
  * With `timeLimitSeconds` (generated problems: a few of them take HiGHS minutes to prove) the best
  * point found by then is accepted too.
  */
-export async function solveModel(problem: Problem, rules: readonly RuleModule[] = RULES, options: CompileOptions = {}, timeLimitSeconds?: number): Promise<ModelSolution> {
+export async function solveModel(
+  problem: Problem,
+  rules: readonly RuleModule[] = RULES,
+  options: CompileOptions = {},
+  timeLimitSeconds?: number,
+): Promise<ModelSolution> {
   const ctx = buildModel(compile(problem, options), rules);
   // Nobody can work anything: the only solution is the empty rota (and the highs backend
   // answers a model without columns with status "error").
-  if (ctx.milp.numCols === 0) return { rota: { assignments: [] }, objective: ctx.milp.offset, ctx, x: new Float64Array(0), proven: true };
-  const result = (await highs()).solve(ctx.milp, { relativeGap: 0, ...(timeLimitSeconds !== undefined ? { timeLimitSeconds } : {}) });
+  if (ctx.milp.numCols === 0)
+    return { rota: { assignments: [] }, objective: ctx.milp.offset, ctx, x: new Float64Array(0), proven: true };
+  const result = (await highs()).solve(ctx.milp, {
+    relativeGap: 0,
+    ...(timeLimitSeconds !== undefined ? { timeLimitSeconds } : {}),
+  });
   // At the time limit HiGHS answers "feasible" with its best point, or "limit" without one.
   const accepted = result.status === "optimal" || (timeLimitSeconds !== undefined && result.status === "feasible");
-  if (!accepted || !result.x) throw new Error(`HiGHS did not solve the test model: ${result.status} ${result.message ?? ""}`);
+  if (!accepted || !result.x)
+    throw new Error(`HiGHS did not solve the test model: ${result.status} ${result.message ?? ""}`);
   const broken = verifySolution(ctx.milp, result.x);
-  if (broken.length > 0) throw new Error(`HiGHS answered a point that breaks the model: ${JSON.stringify(broken.slice(0, 3))}`);
-  return { rota: { assignments: assignmentsOf(ctx.inst, placementOf(ctx, result.x)) }, objective: ctx.milp.objectiveOf(result.x), ctx, x: result.x, proven: result.status === "optimal" };
+  if (broken.length > 0)
+    throw new Error(`HiGHS answered a point that breaks the model: ${JSON.stringify(broken.slice(0, 3))}`);
+  return {
+    rota: { assignments: assignmentsOf(ctx.inst, placementOf(ctx, result.x)) },
+    objective: ctx.milp.objectiveOf(result.x),
+    ctx,
+    x: result.x,
+    proven: result.status === "optimal",
+  };
 }
 
 /**

@@ -14,7 +14,15 @@ export const TUESDAY = "2026-11-24";
 
 type Json = Record<string, unknown>;
 
-const ALWAYS = { mon: [["00:00", "24:00"]], tue: [["00:00", "24:00"]], wed: [["00:00", "24:00"]], thu: [["00:00", "24:00"]], fri: [["00:00", "24:00"]], sat: [["00:00", "24:00"]], sun: [["00:00", "24:00"]] };
+const ALWAYS = {
+  mon: [["00:00", "24:00"]],
+  tue: [["00:00", "24:00"]],
+  wed: [["00:00", "24:00"]],
+  thu: [["00:00", "24:00"]],
+  fri: [["00:00", "24:00"]],
+  sat: [["00:00", "24:00"]],
+  sun: [["00:00", "24:00"]],
+};
 
 /** A staff member who may lead and hold keys, independent on the help desk, always available. */
 export function staff(id: string, extra: Json = {}): Json {
@@ -57,19 +65,49 @@ export function site(id = "main", extra: Json = {}): Json {
 
 /** A valid problem: the defaults above unless overridden; throws with every issue when invalid. */
 export function tinyProblem(overrides: Json = {}): Problem {
-  const input = { version: 1, weekStart: MONDAY, timeZone: "Europe/London", slotMinutes: 30, sites: [site()], people: [staff("ann")], ...overrides };
+  const input = {
+    version: 1,
+    weekStart: MONDAY,
+    timeZone: "Europe/London",
+    slotMinutes: 30,
+    sites: [site()],
+    people: [staff("ann")],
+    ...overrides,
+  };
   const parsed = parseProblem(input);
-  if (!parsed.ok) throw new Error(`test problem is invalid: ${parsed.issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`);
+  if (!parsed.ok)
+    throw new Error(`test problem is invalid: ${parsed.issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`);
   return parsed.value;
 }
 
 /** One stint on a local date (Europe/London): `stint("ann", "desk", "09:00", "11:00")`. */
-export function stint(person: string, pointId: string, from: string, to: string, date = MONDAY, extra: Partial<Assignment> = {}): Assignment {
+export function stint(
+  person: string,
+  pointId: string,
+  from: string,
+  to: string,
+  date = MONDAY,
+  extra: Partial<Assignment> = {},
+): Assignment {
   return { person, point: pointId, start: `${date}T${from}`, end: `${date}T${to}`, ...extra };
 }
 
-export function gap(rule: NonNullable<Uncovered["rule"]>, where: string, from: string, to: string, missing = 1, date = MONDAY): Uncovered {
-  return { rule, ...(rule === "cover" ? { point: where } : { site: where }), start: `${date}T${from}`, end: `${date}T${to}`, missing, reason: "left open in the test" };
+export function gap(
+  rule: NonNullable<Uncovered["rule"]>,
+  where: string,
+  from: string,
+  to: string,
+  missing = 1,
+  date = MONDAY,
+): Uncovered {
+  return {
+    rule,
+    ...(rule === "cover" ? { point: where } : { site: where }),
+    start: `${date}T${from}`,
+    end: `${date}T${to}`,
+    missing,
+    reason: "left open in the test",
+  };
 }
 
 export function rota(assignments: Assignment[], uncovered: Uncovered[] = []): RotaInput {

@@ -12,8 +12,12 @@ const MIGRATION_LOCK = 7_302_145;
  * advisory lock makes the second wait, then find nothing left to do.
  */
 export async function migrate(db: Database): Promise<string[]> {
-  const files = readdirSync(MIGRATIONS).filter((f) => /^\d{3}_[\w-]+\.sql$/.test(f)).sort();
-  await db.exec("CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())");
+  const files = readdirSync(MIGRATIONS)
+    .filter((f) => /^\d{3}_[\w-]+\.sql$/.test(f))
+    .sort();
+  await db.exec(
+    "CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())",
+  );
   const applied: string[] = [];
   for (const name of files) {
     await db.transaction(async (tx) => {

@@ -18,7 +18,16 @@ export function rotaCsv(problem: Problem, rota: Rota): string {
     const from = DateTime.fromISO(start, { setZone: true }).setZone(zone);
     const to = DateTime.fromISO(end, { setZone: true }).setZone(zone);
     const hours = Math.round(to.diff(from, "hours").hours * 100) / 100;
-    return { key: from.toUTC().toISO() ?? start, cells: [from.toISODate() ?? "", from.toFormat("ccc"), from.toFormat("HH:mm"), to.toFormat("HH:mm"), String(hours)] };
+    return {
+      key: from.toUTC().toISO() ?? start,
+      cells: [
+        from.toISODate() ?? "",
+        from.toFormat("ccc"),
+        from.toFormat("HH:mm"),
+        to.toFormat("HH:mm"),
+        String(hours),
+      ],
+    };
   };
   for (const a of rota.assignments) {
     const place = places.get(a.point);
@@ -27,7 +36,19 @@ export function rotaCsv(problem: Problem, rota: Rota): string {
     const [date = "", day = "", start = "", end = "", hours = ""] = t.cells;
     rows.push({
       key: `${t.key} ${place?.site.id ?? ""} ${a.point} ${a.person}`,
-      cells: [date, day, place?.site.name ?? "", place?.point.name ?? a.point, start, end, hours, a.person, people.get(a.person)?.name ?? "", a.shadowing ? "yes" : "", ""],
+      cells: [
+        date,
+        day,
+        place?.site.name ?? "",
+        place?.point.name ?? a.point,
+        start,
+        end,
+        hours,
+        a.person,
+        people.get(a.person)?.name ?? "",
+        a.shadowing ? "yes" : "",
+        "",
+      ],
     });
   }
   for (const gap of rota.uncovered) {
@@ -36,10 +57,27 @@ export function rotaCsv(problem: Problem, rota: Rota): string {
     const zone = place?.zone ?? site?.timeZone ?? problem.timeZone;
     const t = when(gap.start, gap.end, zone);
     const [date = "", day = "", start = "", end = "", hours = ""] = t.cells;
-    const what = gap.rule === "supervision" ? "no lead on site" : gap.rule === "keyholder" ? "no keyholder" : `${gap.missing} missing`;
+    const what =
+      gap.rule === "supervision"
+        ? "no lead on site"
+        : gap.rule === "keyholder"
+          ? "no keyholder"
+          : `${gap.missing} missing`;
     rows.push({
       key: `${t.key} ${site?.id ?? ""} ${gap.point ?? ""} ~`,
-      cells: [date, day, site?.name ?? "", place?.point.name ?? "", start, end, hours, "", "", "", `UNCOVERED: ${what} (${gap.reason})`],
+      cells: [
+        date,
+        day,
+        site?.name ?? "",
+        place?.point.name ?? "",
+        start,
+        end,
+        hours,
+        "",
+        "",
+        "",
+        `UNCOVERED: ${what} (${gap.reason})`,
+      ],
     });
   }
   rows.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));

@@ -7,7 +7,12 @@ import { placesOf } from "./places";
  * every calendar shows them in its own zone. A stint's UID depends on what it is (person, point,
  * start), not on the version, so a calendar refreshing the feed after a change updates in place.
  */
-export function personIcs(problem: Problem, rota: Rota, person: Person, meta: { rotaId: string; version: number; stamp: string }): string {
+export function personIcs(
+  problem: Problem,
+  rota: Rota,
+  person: Person,
+  meta: { rotaId: string; version: number; stamp: string },
+): string {
   const places = placesOf(problem);
   const stamp = utc(meta.stamp);
   const lines = [
@@ -18,7 +23,9 @@ export function personIcs(problem: Problem, rota: Rota, person: Person, meta: { 
     "METHOD:PUBLISH",
     `X-WR-CALNAME:${text(`Desk rota: ${person.name}`)}`,
   ];
-  const stints = rota.assignments.filter((a) => a.person === person.id).sort((a, b) => utc(a.start).localeCompare(utc(b.start)));
+  const stints = rota.assignments
+    .filter((a) => a.person === person.id)
+    .sort((a, b) => utc(a.start).localeCompare(utc(b.start)));
   for (const a of stints) {
     const place = places.get(a.point);
     const where = place ? `${place.point.name} (${place.site.name})` : a.point;

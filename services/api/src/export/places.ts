@@ -11,7 +11,8 @@ export interface Place {
 export function placesOf(problem: Problem): Map<string, Place> {
   const places = new Map<string, Place>();
   for (const site of problem.sites) {
-    for (const point of site.servicePoints) places.set(point.id, { site, point, zone: site.timeZone ?? problem.timeZone });
+    for (const point of site.servicePoints)
+      places.set(point.id, { site, point, zone: site.timeZone ?? problem.timeZone });
   }
   return places;
 }

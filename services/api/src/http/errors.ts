@@ -43,11 +43,20 @@ export const notFound = (what: string) => new ApiError(404, "DESKROTA_E_NOT_FOUN
 export const conflict = (message: string) => new ApiError(409, "DESKROTA_E_CONFLICT", message);
 
 /** Zod issues as the API shows them; paths are dotted, relative to the part of the request they are in. */
-export function issuesIn(where: ApiIssue["in"], issues: ReadonlyArray<{ path: string; code: string; message: string }>): ApiIssue[] {
+export function issuesIn(
+  where: ApiIssue["in"],
+  issues: ReadonlyArray<{ path: string; code: string; message: string }>,
+): ApiIssue[] {
   return issues.map((issue) => ({ in: where, ...issue }));
 }
 
-function body(statusCode: number, code: string, message: string, requestId: string, extra: Pick<ErrorBody, "issues" | "rotaId"> = {}): ErrorBody {
+function body(
+  statusCode: number,
+  code: string,
+  message: string,
+  requestId: string,
+  extra: Pick<ErrorBody, "issues" | "rotaId"> = {},
+): ErrorBody {
   return { statusCode, error: STATUS_CODES[statusCode] ?? "Error", code, message, ...extra, requestId };
 }
 
@@ -66,33 +75,77 @@ export function installErrorHandler(app: FastifyInstance): void {
         code: (v.params as { params?: { code?: unknown } }).params?.code?.toString() ?? v.keyword,
         message: v.message ?? "is invalid",
       }));
-      return reply.code(400).send(body(400, "DESKROTA_E_INPUT", `the request ${where} is invalid (${issues.length} ${issues.length === 1 ? "issue" : "issues"})`, request.id, { issues }));
+      return reply
+        .code(400)
+        .send(
+          body(
+            400,
+            "DESKROTA_E_INPUT",
+            `the request ${where} is invalid (${issues.length} ${issues.length === 1 ? "issue" : "issues"})`,
+            request.id,
+            { issues },
+          ),
+        );
     }
     if (error instanceof DeskrotaInputError) {
-      return reply.code(400).send(body(400, error.code, "the problem cannot be solved as given", request.id, { issues: issuesIn("body", error.issues) }));
+      return reply
+        .code(400)
+        .send(
+          body(400, error.code, "the problem cannot be solved as given", request.id, {
+            issues: issuesIn("body", error.issues),
+          }),
+        );
     }
     if (error instanceof ApiError) {
       if (error.statusCode === 401) reply.header("www-authenticate", 'Bearer realm="deskrota"');
-      return reply.code(error.statusCode).send(body(error.statusCode, error.code, error.message, request.id, error.details));
+      return reply
+        .code(error.statusCode)
+        .send(body(error.statusCode, error.code, error.message, request.id, error.details));
     }
     if (error instanceof DeskrotaTimeoutError) {
       request.log.error({ err: error }, "solver overran its time limit");
-      return reply.code(503).send(body(503, error.code, "the solver overran its time limit and was stopped; try again, or with a shorter time limit", request.id));
+      return reply
+        .code(503)
+        .send(
+          body(
+            503,
+            error.code,
+            "the solver overran its time limit and was stopped; try again, or with a shorter time limit",
+            request.id,
+          ),
+        );
     }
     if (error instanceof BusyError) {
-      return reply.code(503).header("retry-after", String(error.retryAfterSeconds)).send(body(503, error.code, error.message, request.id));
+      return reply
+        .code(503)
+        .header("retry-after", String(error.retryAfterSeconds))
+        .send(body(503, error.code, error.message, request.id));
     }
     // Fastify's own 4xx (malformed JSON, 413, 415…): their message is meant for the client. A body
     // that cannot be read at all is one issue at its root, like every other bad body.
     if (typeof error.statusCode === "number" && error.statusCode >= 400 && error.statusCode < 500) {
       const code = error.code ?? "DESKROTA_E_REQUEST";
       const unreadable = error.statusCode === 400 && code.startsWith("FST_ERR_CTP_");
-      return reply.code(error.statusCode).send(body(error.statusCode, code, error.message, request.id, unreadable ? { issues: [{ in: "body", path: "", code, message: error.message }] } : {}));
+      return reply
+        .code(error.statusCode)
+        .send(
+          body(
+            error.statusCode,
+            code,
+            error.message,
+            request.id,
+            unreadable ? { issues: [{ in: "body", path: "", code, message: error.message }] } : {},
+          ),
+        );
     }
     request.log.error({ err: error }, "request failed");
-    return reply.code(500).send(body(500, "DESKROTA_E_INTERNAL", "internal error; quote the request id to an operator", request.id));
+    return reply
+      .code(500)
+      .send(body(500, "DESKROTA_E_INTERNAL", "internal error; quote the request id to an operator", request.id));
   });
   app.setNotFoundHandler((request, reply) => {
-    reply.code(404).send(body(404, "DESKROTA_E_NOT_FOUND", `no route ${request.method} ${request.url.split("?")[0]}`, request.id));
+    reply
+      .code(404)
+      .send(body(404, "DESKROTA_E_NOT_FOUND", `no route ${request.method} ${request.url.split("?")[0]}`, request.id));
   });
 }

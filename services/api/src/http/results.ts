@@ -7,28 +7,34 @@ import { z } from "zod";
 
 const StintRef = z.object({ point: z.string(), start: z.string(), end: z.string(), shadowing: z.boolean().optional() });
 
-export const Diff = z.object({
+export const Diff = z
+  .object({
     changes: z.number().int().describe("stints removed + added + moved"),
     people: z.array(
       z.object({
         person: z.string(),
         removed: z.array(StintRef),
         added: z.array(StintRef),
-        moved: z.array(z.object({ from: StintRef, to: StintRef })).describe("a stint of the same person and date that changed its time or point"),
+        moved: z
+          .array(z.object({ from: StintRef, to: StintRef }))
+          .describe("a stint of the same person and date that changed its time or point"),
       }),
     ),
     words: z.array(z.string()).describe("one line per change, as a coordinator would say it"),
   })
   .meta({ id: "Diff" });
 
-export const SwapReport = z.object({
+export const SwapReport = z
+  .object({
     gap: z.object({ point: z.string(), start: z.string(), end: z.string() }),
     candidates: z
       .array(
         z.object({
           person: z.string(),
           name: z.string(),
-          covers: z.object({ start: z.string(), end: z.string() }).describe("the part of the gap this person would take"),
+          covers: z
+            .object({ start: z.string(), end: z.string() })
+            .describe("the part of the gap this person would take"),
           whole: z.boolean(),
           knockOn: z.number().int().describe("other stints of theirs that would change that day"),
           before: z.array(Assignment),
@@ -38,11 +44,14 @@ export const SwapReport = z.object({
         }),
       )
       .describe("ranked: whole gap first, then fewest knock-on changes, then the score"),
-    unable: z.array(z.object({ person: z.string(), name: z.string(), reason: z.string() })).describe("the people closest to taking it who cannot, with the main reason"),
+    unable: z
+      .array(z.object({ person: z.string(), name: z.string(), reason: z.string() }))
+      .describe("the people closest to taking it who cannot, with the main reason"),
   })
   .meta({ id: "SwapReport" });
 
-export const Metrics = z.object({
+export const Metrics = z
+  .object({
     minCoverPct: z.number(),
     targetCoverPct: z.number(),
     gapHours: z.object({ cover: z.number(), supervision: z.number(), keyholder: z.number() }),
@@ -58,7 +67,8 @@ export const Metrics = z.object({
   })
   .meta({ id: "Metrics" });
 
-export const Comparison = z.object({
+export const Comparison = z
+  .object({
     reference: z.string(),
     rotas: z.array(
       z.object({

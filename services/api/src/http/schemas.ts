@@ -10,7 +10,11 @@ export const RotaParams = z.object({ id: RotaId });
 export const VersionNumber = z.coerce.number().int().min(1);
 
 /** A dated time as in the problem format: local to the problem's zone unless it carries an offset. */
-export const DateTimeText = z.iso.datetime({ local: true, offset: true, error: "must be a date and time such as 2026-11-24T13:00 (an offset is optional)" });
+export const DateTimeText = z.iso.datetime({
+  local: true,
+  offset: true,
+  error: "must be a date and time such as 2026-11-24T13:00 (an offset is optional)",
+});
 
 /** `?version=N`: which version to read; default the published one, else the latest. */
 export const VersionQuery = z.object({ version: VersionNumber.optional() });
@@ -20,7 +24,10 @@ export const RotaStatus = z.enum(["queued", "solving", "done", "failed"]);
 export const Progress = z
   .object({
     elapsedMs: z.number().describe("time the solve has been running"),
-    objective: z.number().nullable().describe("the best score so far (lower is better); null until the first rota exists"),
+    objective: z
+      .number()
+      .nullable()
+      .describe("the best score so far (lower is better); null until the first rota exists"),
     bestBound: z.number().nullable().describe("proven lower bound on the score, once computed"),
     gap: z.number().nullable().describe("relative distance between the best score and the bound"),
   })
@@ -48,7 +55,9 @@ export const RotaView = z
     publishedAt: z.string().nullable(),
     createdAt: z.string(),
     updatedAt: z.string(),
-    rota: Rota.optional().describe("the latest version's rota: assignments, uncovered gaps with reasons, score by rule"),
+    rota: Rota.optional().describe(
+      "the latest version's rota: assignments, uncovered gaps with reasons, score by rule",
+    ),
     links: RotaLinks,
   })
   .meta({ id: "RotaStatus" });
@@ -58,9 +67,18 @@ export const RotaSummary = RotaView.omit({ rota: true, issues: true }).meta({ id
 
 export const CreateQuery = z.object({
   wait: z.stringbool().optional().describe("wait up to the time limit and answer with the result"),
-  timeLimitSeconds: z.coerce.number().positive().optional().describe("default: the problem's solver.timeLimitSeconds, else the server's"),
+  timeLimitSeconds: z.coerce
+    .number()
+    .positive()
+    .optional()
+    .describe("default: the problem's solver.timeLimitSeconds, else the server's"),
   seed: z.coerce.number().int().min(0).optional(),
-  workBudget: z.coerce.number().int().positive().optional().describe("search moves instead of wall time (reproducible); still bounded by the time limit"),
+  workBudget: z.coerce
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .describe("search moves instead of wall time (reproducible); still bounded by the time limit"),
   name: z.string().min(1).max(200).optional(),
   profile: ProfileId.optional(),
 });
@@ -91,7 +109,9 @@ export const Health = z
   .object({
     status: z.enum(["ok", "unavailable"]),
     database: z.object({ kind: z.enum(["pglite", "postgres"]), up: z.boolean() }),
-    queue: z.object({ kind: z.enum(["local", "pg-boss"]), solvers: z.number(), running: z.number(), queued: z.number() }).nullable(),
+    queue: z
+      .object({ kind: z.enum(["local", "pg-boss"]), solvers: z.number(), running: z.number(), queued: z.number() })
+      .nullable(),
     uptimeSeconds: z.number(),
   })
   .meta({ id: "Health" });

@@ -24,7 +24,11 @@ export class LocalQueue implements SolveQueue {
     const { failed, queued } = await repo.recoverAfterRestart(INTERRUPTED);
     if (failed.length || queued.length) ctx.log.info({ failed, queued }, "recovered jobs left by the previous run");
     // Jobs accepted before the restart were within the bound then: they are admitted regardless.
-    for (const id of queued) queue.track(pool.admit(() => runSolveJob(id, queue.ctx)), id);
+    for (const id of queued)
+      queue.track(
+        pool.admit(() => runSolveJob(id, queue.ctx)),
+        id,
+      );
     return queue;
   }
 
@@ -37,7 +41,10 @@ export class LocalQueue implements SolveQueue {
       place.release();
       throw error;
     }
-    this.track(place.run(() => runSolveJob(record.id, this.ctx)), record.id);
+    this.track(
+      place.run(() => runSolveJob(record.id, this.ctx)),
+      record.id,
+    );
     return record;
   }
 
@@ -55,7 +62,8 @@ export class LocalQueue implements SolveQueue {
     const settled = job
       .catch((error: unknown) => {
         // A job dropped at shutdown stays queued in the store and is taken up on the next start.
-        if ((error as { code?: string }).code !== "DESKROTA_E_BUSY") this.ctx.log.error({ err: error, rotaId }, "solve job failed outside the solver");
+        if ((error as { code?: string }).code !== "DESKROTA_E_BUSY")
+          this.ctx.log.error({ err: error, rotaId }, "solve job failed outside the solver");
       })
       .finally(() => this.running.delete(settled));
     this.running.add(settled);

@@ -43,7 +43,12 @@ export class PgBossQueue implements SolveQueue {
     private readonly stopAll: AbortController,
   ) {}
 
-  static async start(repo: Repository, pool: Pool, ctx: Omit<RunnerContext, "shutdown">, options: PgBossOptions): Promise<PgBossQueue> {
+  static async start(
+    repo: Repository,
+    pool: Pool,
+    ctx: Omit<RunnerContext, "shutdown">,
+    options: PgBossOptions,
+  ): Promise<PgBossQueue> {
     const boss = new PgBoss({
       connectionString: options.url,
       max: 4,
@@ -68,13 +73,15 @@ export class PgBossQueue implements SolveQueue {
       });
     }
     await boss.work<SolveJobData>(DEAD, poll, async ([job]) => {
-      if (job && (await repo.fail(job.data.rotaId, null, ABANDONED))) ctx.log.warn({ rotaId: job.data.rotaId }, "solve abandoned after its workers died");
+      if (job && (await repo.fail(job.data.rotaId, null, ABANDONED)))
+        ctx.log.warn({ rotaId: job.data.rotaId }, "solve abandoned after its workers died");
     });
     return queue;
   }
 
   async submit(orgId: string, rota: NewRota): Promise<RotaRecord> {
-    if ((await this.boss.getQueueSize(SOLVE)) >= this.options.maxQueued) throw new BusyError(this.options.retryAfterSeconds);
+    if ((await this.boss.getQueueSize(SOLVE)) >= this.options.maxQueued)
+      throw new BusyError(this.options.retryAfterSeconds);
     return this.repo.createRota(orgId, rota, async (tx, rotaId) => {
       await this.boss.send(SOLVE, { rotaId } satisfies SolveJobData, {
         db: bossDb(tx),
@@ -84,7 +91,12 @@ export class PgBossQueue implements SolveQueue {
   }
 
   async stats(): Promise<QueueStats> {
-    return { kind: "pg-boss", solvers: this.options.solvers, running: this.pool.running, queued: await this.boss.getQueueSize(SOLVE) };
+    return {
+      kind: "pg-boss",
+      solvers: this.options.solvers,
+      running: this.pool.running,
+      queued: await this.boss.getQueueSize(SOLVE),
+    };
   }
 
   async close(): Promise<void> {

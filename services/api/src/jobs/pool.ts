@@ -39,7 +39,8 @@ export class Pool {
 
   /** Holds a place, or throws BusyError when every place is taken or the pool is closing. */
   reserve(): Reservation {
-    if (this.closed || this.active + this.queued >= this.size + this.maxQueued) throw new BusyError(this.retryAfterSeconds);
+    if (this.closed || this.active + this.queued >= this.size + this.maxQueued)
+      throw new BusyError(this.retryAfterSeconds);
     this.held += 1;
     let used = false;
     const take = () => {

@@ -18,7 +18,8 @@ export interface RunnerContext {
 
 const BACKSTOP_MARGIN_MS = 5000;
 
-export const OVERRAN = "the solver overran its time limit and was stopped; submit it again, perhaps with a shorter time limit";
+export const OVERRAN =
+  "the solver overran its time limit and was stopped; submit it again, perhaps with a shorter time limit";
 
 export const INTERRUPTED = "interrupted: the server stopped while this rota was being solved; submit it again";
 
@@ -67,12 +68,17 @@ export async function runSolveJob(rotaId: string, ctx: RunnerContext): Promise<v
       onProgress: (p) => {
         best = { objective: p.objective, bestBound: p.bestBound, gap: p.gap };
       },
-      onFault: (message) => log.error({ fault: message }, "the search failed its own checker; its last checked rota is kept"),
+      onFault: (message) =>
+        log.error({ fault: message }, "the search failed its own checker; its last checked rota is kept"),
     });
     clearInterval(tick);
     await writing;
     const saved = await ctx.repo.complete(rotaId, claim, job.problem, rota);
-    if (saved) log.info({ status: rota.solver?.status, uncovered: rota.uncovered.length, objective: rota.solver?.objective }, "solve finished");
+    if (saved)
+      log.info(
+        { status: rota.solver?.status, uncovered: rota.uncovered.length, objective: rota.solver?.objective },
+        "solve finished",
+      );
     else log.warn("solve finished after another worker took the job over; result discarded");
   } catch (error) {
     clearInterval(tick);

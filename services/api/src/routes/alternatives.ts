@@ -9,8 +9,18 @@ import { links } from "./rotas";
 
 const AlternativesBody = z
   .object({
-    k: z.number().int().min(2).max(8).default(3).describe("how many (the named profiles first: balanced, coverage-first, fairness-first, preferences-first)"),
-    timeLimitSeconds: z.number().positive().optional().describe("for all k together (default: the server's time limit)"),
+    k: z
+      .number()
+      .int()
+      .min(2)
+      .max(8)
+      .default(3)
+      .describe("how many (the named profiles first: balanced, coverage-first, fairness-first, preferences-first)"),
+    timeLimitSeconds: z
+      .number()
+      .positive()
+      .optional()
+      .describe("for all k together (default: the server's time limit)"),
     seed: z.number().int().min(0).optional(),
   })
   .nullish();
@@ -51,25 +61,50 @@ export const alternativeRoutes =
         const timeLimitMs = (request.body?.timeLimitSeconds ?? config.defaultTimeLimitMs / 1000) * 1000;
         if (timeLimitMs > config.maxTimeLimitMs) {
           throw new ApiError(400, "DESKROTA_E_INPUT", "the time limit is too long", {
-            issues: [{ in: "body", path: "timeLimitSeconds", code: "too_big", message: `at most ${config.maxTimeLimitMs / 1000} s on this server` }],
+            issues: [
+              {
+                in: "body",
+                path: "timeLimitSeconds",
+                code: "too_big",
+                message: `at most ${config.maxTimeLimitMs / 1000} s on this server`,
+              },
+            ],
           });
         }
         const record = await repo.findRota(request.orgId, request.params.id);
         if (!record) throw notFound(`rota ${request.params.id}`);
         // Changes recorded since the solve (an absence…) are part of the problem now.
-        const problem = record.latestVersion === null ? await repo.problemOf(request.orgId, record.id) : (await repo.findVersion(request.orgId, record.id, record.latestVersion))?.problem;
+        const problem =
+          record.latestVersion === null
+            ? await repo.problemOf(request.orgId, record.id)
+            : (await repo.findVersion(request.orgId, record.id, record.latestVersion))?.problem;
         if (!problem) throw notFound(`rota ${record.id}`);
         const seed = request.body?.seed;
-        const found = await pool.run(() => alternatives(problem, k, { timeLimitMs, ...(seed !== undefined ? { seed } : {}) }));
+        const found = await pool.run(() =>
+          alternatives(problem, k, { timeLimitMs, ...(seed !== undefined ? { seed } : {}) }),
+        );
         const label = record.name ?? record.id;
         const stored = await repo.createAlternatives(
           request.orgId,
           record.id,
-          found.map((a) => ({ name: `${label}: ${a.profile}`, profile: a.profile, problem, settings: { timeLimitMs: timeLimitMs / k, requestId: request.id }, rota: a.rota })),
+          found.map((a) => ({
+            name: `${label}: ${a.profile}`,
+            profile: a.profile,
+            problem,
+            settings: { timeLimitMs: timeLimitMs / k, requestId: request.id },
+            rota: a.rota,
+          })),
         );
         const ids = stored.map((r) => r.id);
         return reply.code(201).send({
-          alternatives: found.map((a, i) => ({ id: ids[i] as string, profile: a.profile, description: a.description, differsFromFirst: a.differsFromFirst, metrics: a.metrics, links: links(ids[i] as string) })),
+          alternatives: found.map((a, i) => ({
+            id: ids[i] as string,
+            profile: a.profile,
+            description: a.description,
+            differsFromFirst: a.differsFromFirst,
+            metrics: a.metrics,
+            links: links(ids[i] as string),
+          })),
           compare: `/v1/compare?ids=${ids.join(",")}`,
         });
       },

@@ -14,7 +14,12 @@ const SwapBody = z.object({
   start: DateTimeText,
   end: DateTimeText,
   person: z.string().min(1).describe("the candidate who takes it"),
-  version: z.number().int().min(1).optional().describe("the version the candidates were read from (default: the latest); 409 if it is no longer the latest"),
+  version: z
+    .number()
+    .int()
+    .min(1)
+    .optional()
+    .describe("the version the candidates were read from (default: the latest); 409 if it is no longer the latest"),
 });
 
 const SwapResult = z
@@ -46,16 +51,33 @@ export const applySwapRoutes =
       },
       async (request, reply) => {
         const { point, start, end, person, version } = request.body;
-        const { record, version: latest } = await versionFor(repo, request.orgId, request.params.id, undefined, "latest");
-        if (version !== undefined && version !== latest.version) throw conflict(`v${version} is not the latest version of ${record.id} (v${latest.version}); look at the candidates again`);
+        const { record, version: latest } = await versionFor(
+          repo,
+          request.orgId,
+          request.params.id,
+          undefined,
+          "latest",
+        );
+        if (version !== undefined && version !== latest.version)
+          throw conflict(
+            `v${version} is not the latest version of ${record.id} (v${latest.version}); look at the candidates again`,
+          );
         const who = latest.problem.people.find((p) => p.id === person);
-        if (!who) throw new ApiError(400, "DESKROTA_E_INPUT", "the swap cannot be made as asked", { issues: [{ in: "body", path: "person", code: "unknown_reference", message: `there is no person ${person}` }] });
+        if (!who)
+          throw new ApiError(400, "DESKROTA_E_INPUT", "the swap cannot be made as asked", {
+            issues: [
+              { in: "body", path: "person", code: "unknown_reference", message: `there is no person ${person}` },
+            ],
+          });
         let report;
         try {
           report = await swapCandidates(latest.problem, latest.rota, { point, start, end }, { pool: lookups });
         } catch (error) {
           // The core names the request's own fields (point, start, end) in its issues.
-          if (error instanceof DeskrotaInputError) throw new ApiError(400, error.code, "the gap cannot be looked up as given", { issues: issuesIn("body", error.issues) });
+          if (error instanceof DeskrotaInputError)
+            throw new ApiError(400, error.code, "the gap cannot be looked up as given", {
+              issues: issuesIn("body", error.issues),
+            });
           throw error;
         }
         const candidate = report.candidates.find((c) => c.person === person);
@@ -63,7 +85,8 @@ export const applySwapRoutes =
           const why = report.unable.find((u) => u.person === person)?.reason ?? "not among those who could take it";
           throw conflict(`${who.name} cannot take this gap: ${why}`);
         }
-        const pointName = latest.problem.sites.flatMap((s) => s.servicePoints).find((k) => k.id === point)?.name ?? point;
+        const pointName =
+          latest.problem.sites.flatMap((s) => s.servicePoints).find((k) => k.id === point)?.name ?? point;
         // The candidate's times carry the site's offset: read them as the site's wall clock.
         const local = (iso: string, format: string) => DateTime.fromISO(iso, { setZone: true }).toFormat(format);
         const when = `${local(candidate.covers.start, "ccc d LLL HH:mm")}–${local(candidate.covers.end, "HH:mm")}`;
@@ -79,10 +102,24 @@ export const applySwapRoutes =
           minimal: false,
           minimalReason: `a swap chosen from the candidates (${who.name} takes ${pointName} ${when}), applied as it is rather than searched for fewer changes`,
         });
-        if (!stored) throw conflict(`another change to ${record.id} was recorded meanwhile; look at the candidates again`);
-        request.log.info({ rotaId: record.id, version: stored.version, person, point, changes: changes.changes }, "swap applied");
+        if (!stored)
+          throw conflict(`another change to ${record.id} was recorded meanwhile; look at the candidates again`);
+        request.log.info(
+          { rotaId: record.id, version: stored.version, person, point, changes: changes.changes },
+          "swap applied",
+        );
         reply.header("location", `/v1/rotas/${record.id}/versions/${stored.version}`);
-        return reply.code(201).send({ id: record.id, version: stored.version, baseVersion: latest.version, person, covers: candidate.covers, diff: changes, rota });
+        return reply
+          .code(201)
+          .send({
+            id: record.id,
+            version: stored.version,
+            baseVersion: latest.version,
+            person,
+            covers: candidate.covers,
+            diff: changes,
+            rota,
+          });
       },
     );
   };

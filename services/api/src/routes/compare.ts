@@ -25,8 +25,10 @@ export const compareRoutes =
       "/compare",
       {
         schema: {
-          summary: "Rotas side by side: metrics, score by rule, changes against a reference, and the diff of the first two",
-          description: "All are measured against the first rota's problem, so they must be rotas of the same week and service points (alternatives, or versions of one rota).",
+          summary:
+            "Rotas side by side: metrics, score by rule, changes against a reference, and the diff of the first two",
+          description:
+            "All are measured against the first rota's problem, so they must be rotas of the same week and service points (alternatives, or versions of one rota).",
           querystring: CompareQuery,
           response: { 200: Comparison, 400: ErrorBody, 401: ErrorBody, 404: ErrorBody, 409: ErrorBody },
         },
@@ -37,18 +39,38 @@ export const compareRoutes =
         const found = await Promise.all(
           ids.map(async (ref) => {
             const [id = "", at] = ref.split("@");
-            return { ref, ...(await versionFor(repo, request.orgId, id, at === undefined ? undefined : Number(at))).version };
+            return {
+              ref,
+              ...(await versionFor(repo, request.orgId, id, at === undefined ? undefined : Number(at))).version,
+            };
           }),
         );
         const problem = (found[0] as (typeof found)[number]).problem;
-        const points = (p: typeof problem) => p.sites.flatMap((s) => s.servicePoints.map((k) => k.id)).sort().join(",");
-        const unlike = found.find((f) => f.problem.weekStart !== problem.weekStart || points(f.problem) !== points(problem));
-        if (unlike) throw badQuery("ids", `${unlike.ref} is a rota of another week or other service points than ${found[0]?.ref}`);
-        return compare(problem, found.map((f) => ({ id: f.ref, rota: f.rota })), reference, { pool: lookups });
+        const points = (p: typeof problem) =>
+          p.sites
+            .flatMap((s) => s.servicePoints.map((k) => k.id))
+            .sort()
+            .join(",");
+        const unlike = found.find(
+          (f) => f.problem.weekStart !== problem.weekStart || points(f.problem) !== points(problem),
+        );
+        if (unlike)
+          throw badQuery(
+            "ids",
+            `${unlike.ref} is a rota of another week or other service points than ${found[0]?.ref}`,
+          );
+        return compare(
+          problem,
+          found.map((f) => ({ id: f.ref, rota: f.rota })),
+          reference,
+          { pool: lookups },
+        );
       },
     );
   };
 
 function badQuery(path: string, message: string): ApiError {
-  return new ApiError(400, "DESKROTA_E_INPUT", "the comparison cannot be made as asked", { issues: [{ in: "querystring", path, code: "custom", message }] });
+  return new ApiError(400, "DESKROTA_E_INPUT", "the comparison cannot be made as asked", {
+    issues: [{ in: "querystring", path, code: "custom", message }],
+  });
 }

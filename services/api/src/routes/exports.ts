@@ -17,7 +17,8 @@ export const exportRoutes =
       {
         schema: {
           summary: "The rota as a spreadsheet: one row per assignment, then one per uncovered gap",
-          description: "Columns: date, day, site, point, start, end, hours, person, name, shadowing, note; local site times. Default version: the published one, else the latest.",
+          description:
+            "Columns: date, day, site, point, start, end, hours, person, name, shadowing, note; local site times. Default version: the published one, else the latest.",
           params: RotaParams,
           querystring: VersionQuery,
           produces: ["text/csv"],
@@ -38,7 +39,8 @@ export const exportRoutes =
       {
         schema: {
           summary: "One person's stints as an iCalendar feed",
-          description: "Default version: the published one, else the latest. Event UIDs stay stable across versions, so a calendar refreshing the feed updates in place.",
+          description:
+            "Default version: the published one, else the latest. Event UIDs stay stable across versions, so a calendar refreshing the feed updates in place.",
           params: RotaParams.extend({ person: z.string().min(1).max(200) }),
           querystring: VersionQuery,
           produces: ["text/calendar"],
@@ -52,7 +54,13 @@ export const exportRoutes =
         return reply
           .type("text/calendar; charset=utf-8")
           .header("content-disposition", `inline; filename="${record.id}-${person.id}.ics"`)
-          .send(personIcs(version.problem, version.rota, person, { rotaId: record.id, version: version.version, stamp: version.createdAt }));
+          .send(
+            personIcs(version.problem, version.rota, person, {
+              rotaId: record.id,
+              version: version.version,
+              stamp: version.createdAt,
+            }),
+          );
       },
     );
   };

@@ -12,10 +12,23 @@ import { BUNDLED_EXAMPLE } from "../config";
  */
 export const pageRoutes: FastifyPluginAsync = async (app) => {
   app.addHook("onSend", async (_request, reply) => {
-    reply.header("content-security-policy", "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'");
+    reply.header(
+      "content-security-policy",
+      "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+    );
     reply.header("x-content-type-options", "nosniff");
   });
   await app.register(fastifyStatic, { root: PUBLIC_DIR, wildcard: false, cacheControl: false, etag: true });
-  app.get("/app.js", { schema: { hide: true } }, async (_request, reply) => reply.type("text/javascript; charset=utf-8").header("cache-control", "no-cache").send(await clientScript()));
-  await app.register(fastifyStatic, { root: dirname(BUNDLED_EXAMPLE), prefix: "/examples/", wildcard: false, decorateReply: false });
+  app.get("/app.js", { schema: { hide: true } }, async (_request, reply) =>
+    reply
+      .type("text/javascript; charset=utf-8")
+      .header("cache-control", "no-cache")
+      .send(await clientScript()),
+  );
+  await app.register(fastifyStatic, {
+    root: dirname(BUNDLED_EXAMPLE),
+    prefix: "/examples/",
+    wildcard: false,
+    decorateReply: false,
+  });
 };

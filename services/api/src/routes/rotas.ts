@@ -75,24 +75,40 @@ export const rotaRoutes =
       async (request, reply) => {
         const { wait, timeLimitSeconds, seed, workBudget, name, profile } = request.query;
         const problem = profile ? withProfile(request.body, profile) : request.body;
-        const timeLimitMs = timeLimitSeconds !== undefined ? timeLimitSeconds * 1000 : (problem.solver?.timeLimitSeconds ?? config.defaultTimeLimitMs / 1000) * 1000;
+        const timeLimitMs =
+          timeLimitSeconds !== undefined
+            ? timeLimitSeconds * 1000
+            : (problem.solver?.timeLimitSeconds ?? config.defaultTimeLimitMs / 1000) * 1000;
         if (timeLimitMs > config.maxTimeLimitMs) {
-          const where = timeLimitSeconds !== undefined ? { in: "querystring" as const, path: "timeLimitSeconds" } : { in: "body" as const, path: "solver.timeLimitSeconds" };
+          const where =
+            timeLimitSeconds !== undefined
+              ? { in: "querystring" as const, path: "timeLimitSeconds" }
+              : { in: "body" as const, path: "solver.timeLimitSeconds" };
           throw new ApiError(400, "DESKROTA_E_INPUT", "the time limit is too long", {
-            issues: [{ ...where, code: "too_big", message: `at most ${config.maxTimeLimitMs / 1000} s on this server` }],
+            issues: [
+              { ...where, code: "too_big", message: `at most ${config.maxTimeLimitMs / 1000} s on this server` },
+            ],
           });
         }
         const record = await queue.submit(request.orgId, {
           name,
           profile,
           problem,
-          settings: { timeLimitMs, ...(seed !== undefined ? { seed } : {}), ...(workBudget !== undefined ? { workBudget } : {}), requestId: request.id },
+          settings: {
+            timeLimitMs,
+            ...(seed !== undefined ? { seed } : {}),
+            ...(workBudget !== undefined ? { workBudget } : {}),
+            requestId: request.id,
+          },
         });
         reply.header("location", `/v1/rotas/${record.id}`);
         if (!wait) return reply.code(202).send(viewOf(record));
         const final = await settled(repo, record, timeLimitMs + WAIT_SLACK_MS);
         if (final.status === "failed" && final.issues) {
-          throw new ApiError(400, "DESKROTA_E_INPUT", final.reason ?? "the problem cannot be solved as given", { issues: issuesIn("body", final.issues), rotaId: final.id });
+          throw new ApiError(400, "DESKROTA_E_INPUT", final.reason ?? "the problem cannot be solved as given", {
+            issues: issuesIn("body", final.issues),
+            rotaId: final.id,
+          });
         }
         const done = final.status === "done" || final.status === "failed";
         return reply.code(done ? 200 : 202).send(await fullView(repo, final));
@@ -137,7 +153,8 @@ export const rotaRoutes =
       {
         schema: {
           summary: "Stop a solve early, keeping the best rota found so far",
-          description: "202 while the solve stops (poll the status URL); a rota still queued fails at once, as there is nothing to keep; 409 when the solve has already ended.",
+          description:
+            "202 while the solve stops (poll the status URL); a rota still queued fails at once, as there is nothing to keep; 409 when the solve has already ended.",
           params: RotaParams,
           response: { 202: RotaView, ...errors, 409: ErrorBody },
         },
@@ -145,7 +162,8 @@ export const rotaRoutes =
       async (request, reply) => {
         const record = await repo.requestStop(request.orgId, request.params.id);
         if (!record) throw notFound(`rota ${request.params.id}`);
-        if (record.status === "done" || (record.status === "failed" && !record.stopRequested)) throw conflict(`the solve of ${record.id} has already ended (${record.status})`);
+        if (record.status === "done" || (record.status === "failed" && !record.stopRequested))
+          throw conflict(`the solve of ${record.id} has already ended (${record.status})`);
         reply.header("location", `/v1/rotas/${record.id}`);
         return reply.code(202).send(viewOf(record));
       },

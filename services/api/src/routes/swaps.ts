@@ -12,7 +12,9 @@ const SwapQuery = z.object({
   point: z.string().min(1).describe("the service point with the gap"),
   start: DateTimeText,
   end: DateTimeText,
-  version: VersionNumber.optional().describe("default: the latest version (the plan as it stands, every change applied)"),
+  version: VersionNumber.optional().describe(
+    "default: the latest version (the plan as it stands, every change applied)",
+  ),
 });
 
 export const swapRoutes =
@@ -37,7 +39,10 @@ export const swapRoutes =
           return await swapCandidates(found.problem, found.rota, { point, start, end }, { pool: lookups });
         } catch (error) {
           // The core names the query's own fields (point, start, end) in its issues.
-          if (error instanceof DeskrotaInputError) throw new ApiError(400, error.code, "the gap cannot be looked up as given", { issues: issuesIn("querystring", error.issues) });
+          if (error instanceof DeskrotaInputError)
+            throw new ApiError(400, error.code, "the gap cannot be looked up as given", {
+              issues: issuesIn("querystring", error.issues),
+            });
           throw error;
         }
       },

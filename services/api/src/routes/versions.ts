@@ -37,7 +37,8 @@ export async function versionFor(
   const record = await repo.findRota(orgId, id);
   if (!record) throw notFound(`rota ${id}`);
   if (record.latestVersion === null) throw conflict(`rota ${id} is ${record.status}: it has no version yet`);
-  const n = version ?? (prefer === "published" ? (record.publishedVersion ?? record.latestVersion) : record.latestVersion);
+  const n =
+    version ?? (prefer === "published" ? (record.publishedVersion ?? record.latestVersion) : record.latestVersion);
   const found = await repo.findVersion(orgId, id, n);
   if (!found) throw notFound(`version ${n} of rota ${id}`);
   return { record, version: found };
@@ -52,7 +53,10 @@ export const versionRoutes =
         schema: {
           summary: "Every version of a rota, oldest first: the solve, then one per change",
           params: RotaParams,
-          response: { 200: z.object({ publishedVersion: z.number().int().nullable(), versions: z.array(VersionSummary) }), ...errors },
+          response: {
+            200: z.object({ publishedVersion: z.number().int().nullable(), versions: z.array(VersionSummary) }),
+            ...errors,
+          },
         },
       },
       async (request) => {
@@ -82,12 +86,14 @@ export const versionRoutes =
       "/rotas/:id/versions/:version/problem",
       {
         schema: {
-          summary: "The problem a version answers: the original with every change up to it applied (and a profile's weights)",
+          summary:
+            "The problem a version answers: the original with every change up to it applied (and a profile's weights)",
           params: RotaParams.extend({ version: VersionNumber }),
           response: { 200: Problem, ...errors, 409: ErrorBody },
         },
       },
-      async (request) => (await versionFor(repo, request.orgId, request.params.id, request.params.version)).version.problem,
+      async (request) =>
+        (await versionFor(repo, request.orgId, request.params.id, request.params.version)).version.problem,
     );
 
     app.post(
@@ -95,16 +101,22 @@ export const versionRoutes =
       {
         schema: {
           summary: "Mark a version as the one people were told about",
-          description: "Changes are re-solved against the published version, keeping as much of it as they can. Body optional: { version } (default: the latest).",
+          description:
+            "Changes are re-solved against the published version, keeping as much of it as they can. Body optional: { version } (default: the latest).",
           params: RotaParams,
           body: PublishBody,
-          response: { 200: z.object({ id: z.string(), publishedVersion: z.number().int(), publishedAt: z.string() }), ...errors, 409: ErrorBody },
+          response: {
+            200: z.object({ id: z.string(), publishedVersion: z.number().int(), publishedAt: z.string() }),
+            ...errors,
+            409: ErrorBody,
+          },
         },
       },
       async (request) => {
         const record = await repo.findRota(request.orgId, request.params.id);
         if (!record) throw notFound(`rota ${request.params.id}`);
-        if (record.latestVersion === null) throw conflict(`rota ${record.id} is ${record.status}: it has no version to publish yet`);
+        if (record.latestVersion === null)
+          throw conflict(`rota ${record.id} is ${record.status}: it has no version to publish yet`);
         const version = request.body?.version ?? record.latestVersion;
         const published = await repo.publish(request.orgId, record.id, version);
         if (!published?.publishedAt) throw notFound(`version ${version} of rota ${record.id}`);

@@ -39,7 +39,9 @@ const objects = everyNode.filter((n) => kindOf(n.value) === "object");
 // A "__proto__" key, or "constructor" with a "prototype", makes the JSON parser refuse the whole
 // body before any field is read: a 400 with one issue at the body's root (routes.test.ts), which
 // cannot point at the damaged node. Those are left out here.
-const anyJson: fc.Arbitrary<Json> = (fc.jsonValue({ maxDepth: 2 }) as fc.Arbitrary<Json>).filter((v) => !/"(__proto__|constructor)"/.test(JSON.stringify(v)));
+const anyJson: fc.Arbitrary<Json> = (fc.jsonValue({ maxDepth: 2 }) as fc.Arbitrary<Json>).filter(
+  (v) => !/"(__proto__|constructor)"/.test(JSON.stringify(v)),
+);
 
 /** A value of another JSON kind put where the schema expects this one. */
 const wrongType = fc
@@ -49,11 +51,19 @@ const wrongType = fc
 
 /** A key the format does not know (typos must not pass silently), with a value no record accepts. */
 const unknownKey = fc
-  .tuple(fc.constantFrom(...objects), fc.string({ minLength: 1, maxLength: 8 }).map((k) => `x-${k}`))
-  .map(([node, key]) => ({ path: node.path, body: setAt(valid, node.path, (old) => ({ ...(old as Record<string, Json>), [key]: { typo: true } })) }));
+  .tuple(
+    fc.constantFrom(...objects),
+    fc.string({ minLength: 1, maxLength: 8 }).map((k) => `x-${k}`),
+  )
+  .map(([node, key]) => ({
+    path: node.path,
+    body: setAt(valid, node.path, (old) => ({ ...(old as Record<string, Json>), [key]: { typo: true } })),
+  }));
 
 /** Whatever arrives instead of a problem: never one. */
-const garbage = anyJson.filter((v) => kindOf(v) !== "object" || !("version" in (v as object))).map((body) => ({ path: [] as Path, body }));
+const garbage = anyJson
+  .filter((v) => kindOf(v) !== "object" || !("version" in (v as object)))
+  .map((body) => ({ path: [] as Path, body }));
 
 let t: TestApp;
 beforeAll(async () => {
@@ -61,22 +71,34 @@ beforeAll(async () => {
 });
 afterAll(() => t.app.close());
 
-test.prop([fc.oneof(wrongType, unknownKey, garbage)], { numRuns: 300 })("a malformed problem is a 400 that points at it", async ({ path, body }) => {
-  const res = await t.app.inject({ method: "POST", url: "/v1/rotas", headers: { ...t.auth, "content-type": "application/json" }, payload: JSON.stringify(body) });
-  expect(res.statusCode, res.body).toBe(400);
-  const issues = res.json().issues as Array<{ in: string; path: string; message: string }>;
-  expect(issues.length).toBeGreaterThan(0);
-  for (const issue of issues) {
-    expect(issue.in).toBe("body");
-    expect(typeof issue.path).toBe("string");
-    expect(issue.message).not.toBe("");
-  }
-  // At least one issue is on the damaged node, inside it (a record's bad entry), or on a node that
-  // holds it (a union or tuple reports where it starts).
-  const where = path.join(".");
-  const near = (p: string) => where === "" || p === where || p.startsWith(`${where}.`) || (p !== "" && where.startsWith(`${p}.`));
-  expect(issues.some((i) => near(i.path)), JSON.stringify({ where, issues })).toBe(true);
-});
+test.prop([fc.oneof(wrongType, unknownKey, garbage)], { numRuns: 300 })(
+  "a malformed problem is a 400 that points at it",
+  async ({ path, body }) => {
+    const res = await t.app.inject({
+      method: "POST",
+      url: "/v1/rotas",
+      headers: { ...t.auth, "content-type": "application/json" },
+      payload: JSON.stringify(body),
+    });
+    expect(res.statusCode, res.body).toBe(400);
+    const issues = res.json().issues as Array<{ in: string; path: string; message: string }>;
+    expect(issues.length).toBeGreaterThan(0);
+    for (const issue of issues) {
+      expect(issue.in).toBe("body");
+      expect(typeof issue.path).toBe("string");
+      expect(issue.message).not.toBe("");
+    }
+    // At least one issue is on the damaged node, inside it (a record's bad entry), or on a node that
+    // holds it (a union or tuple reports where it starts).
+    const where = path.join(".");
+    const near = (p: string) =>
+      where === "" || p === where || p.startsWith(`${where}.`) || (p !== "" && where.startsWith(`${p}.`));
+    expect(
+      issues.some((i) => near(i.path)),
+      JSON.stringify({ where, issues }),
+    ).toBe(true);
+  },
+);
 
 test("nothing malformed was ever queued", async () => {
   const res = await t.app.inject({ method: "GET", url: "/v1/rotas", headers: t.auth });

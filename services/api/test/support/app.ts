@@ -48,7 +48,10 @@ export interface TestApp {
 
 /** An app on a fresh embedded store (unless the config says otherwise) with one organisation. */
 export async function testApp(overrides: Partial<Config> = {}): Promise<TestApp> {
-  const config = testConfig({ ...overrides, dataDir: overrides.dataDir || (overrides.databaseUrl ? "" : await freshDataDir()) });
+  const config = testConfig({
+    ...overrides,
+    dataDir: overrides.dataDir || (overrides.databaseUrl ? "" : await freshDataDir()),
+  });
   const log = pino({ level: process.env.DESKROTA_TEST_LOG ?? "silent" });
   const services = await startServices(config, log, `test-${process.pid}`);
   const app = await buildApp(services, { logger: log });

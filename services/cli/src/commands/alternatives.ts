@@ -9,7 +9,16 @@ import { comparisonTable } from "./compare";
 export const alternativesUsage = "deskrota alternatives PROBLEM [-k 3] [--out-dir DIR] [--time-limit SECONDS] [--json]";
 
 export async function alternativesCommand(args: string[]): Promise<void> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { k: { type: "string", short: "k" }, "out-dir": { type: "string" }, "time-limit": { type: "string" }, json: { type: "boolean" } } });
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      k: { type: "string", short: "k" },
+      "out-dir": { type: "string" },
+      "time-limit": { type: "string" },
+      json: { type: "boolean" },
+    },
+  });
   const [problemFile] = positionals;
   if (!problemFile || positionals.length > 1) throw new UsageError(`usage: ${alternativesUsage}`);
   const k = values.k === undefined ? 3 : Number(values.k);
@@ -26,7 +35,15 @@ export async function alternativesCommand(args: string[]): Promise<void> {
     return;
   }
   const lines = found.map((a, i) => `${i + 1}. ${a.profile}: ${a.description}`);
-  lines.push("", comparisonTable(compare(problem, found.map((a) => ({ id: a.profile, rota: a.rota })))));
+  lines.push(
+    "",
+    comparisonTable(
+      compare(
+        problem,
+        found.map((a) => ({ id: a.profile, rota: a.rota })),
+      ),
+    ),
+  );
   if (values["out-dir"]) lines.push("", `Rotas written to ${values["out-dir"]}`);
   process.stdout.write(`${lines.join("\n")}\n`);
 }

@@ -7,11 +7,19 @@ import { table } from "../table";
 export const compareUsage = "deskrota compare PROBLEM A.json B.json [...] [--reference A.json] [--json]";
 
 export async function compareCommand(args: string[]): Promise<void> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { reference: { type: "string" }, json: { type: "boolean" } } });
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { reference: { type: "string" }, json: { type: "boolean" } },
+  });
   const [problemFile, ...rotaFiles] = positionals;
   if (!problemFile || rotaFiles.length < 2) throw new UsageError(`usage: ${compareUsage}`);
   const problem = readProblem(problemFile);
-  const comparison = compare(problem, rotaFiles.map((file) => ({ id: basename(file, ".json"), rota: readRota(file) })), values.reference ? basename(values.reference, ".json") : undefined);
+  const comparison = compare(
+    problem,
+    rotaFiles.map((file) => ({ id: basename(file, ".json"), rota: readRota(file) })),
+    values.reference ? basename(values.reference, ".json") : undefined,
+  );
   process.stdout.write(values.json ? `${JSON.stringify(comparison, null, 2)}\n` : `${comparisonTable(comparison)}\n`);
 }
 

@@ -13,7 +13,9 @@ export async function orgCommand(args: string[]): Promise<void> {
   if (name.length > 200) throw new UsageError("the organisation name is longer than 200 characters");
   const store = await openStore(configFromEnv()).catch((error: unknown) => {
     // The embedded store has one process at a time: usually the running server.
-    throw error instanceof DataDirInUseError ? new UsageError(`${error.message}: stop the server first, or use DATABASE_URL`) : error;
+    throw error instanceof DataDirInUseError
+      ? new UsageError(`${error.message}: stop the server first, or use DATABASE_URL`)
+      : error;
   });
   try {
     const { org, token } = await store.repo.createOrg(name);

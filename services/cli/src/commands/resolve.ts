@@ -4,19 +4,34 @@ import { applyChange } from "@deskrota/core";
 import { resolve } from "@deskrota/engine";
 import { readChange, readProblem, readRota, seconds, UsageError, writeJson } from "../io";
 
-export const resolveUsage = "deskrota resolve PROBLEM ROTA CHANGE.json [--now ISO] [--out NEW.json] [--out-problem CHANGED.json] [--json] [--time-limit SECONDS]";
+export const resolveUsage =
+  "deskrota resolve PROBLEM ROTA CHANGE.json [--now ISO] [--out NEW.json] [--out-problem CHANGED.json] [--json] [--time-limit SECONDS]";
 
 export async function resolveCommand(args: string[]): Promise<void> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { now: { type: "string" }, out: { type: "string" }, "out-problem": { type: "string" }, json: { type: "boolean" }, "time-limit": { type: "string" } } });
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      now: { type: "string" },
+      out: { type: "string" },
+      "out-problem": { type: "string" },
+      json: { type: "boolean" },
+      "time-limit": { type: "string" },
+    },
+  });
   const [problemFile, rotaFile, changeFile] = positionals;
-  if (!problemFile || !rotaFile || !changeFile || positionals.length > 3) throw new UsageError(`usage: ${resolveUsage}`);
+  if (!problemFile || !rotaFile || !changeFile || positionals.length > 3)
+    throw new UsageError(`usage: ${resolveUsage}`);
   const problem = readProblem(problemFile);
   const published = readRota(rotaFile);
   const change = readChange(changeFile);
   // At a terminal "now" means now; scripts pass --now to be reproducible.
   const now = values.now ?? DateTime.now().setZone(problem.timeZone).toISO() ?? "";
   const timeLimit = seconds(values["time-limit"], "--time-limit");
-  const result = await resolve(problem, published, change, { now, ...(timeLimit !== undefined ? { timeLimitMs: timeLimit * 1000 } : {}) });
+  const result = await resolve(problem, published, change, {
+    now,
+    ...(timeLimit !== undefined ? { timeLimitMs: timeLimit * 1000 } : {}),
+  });
   if (values.out) writeJson(values.out, result.rota);
   // Later swaps or re-solves need the problem as changed (the absence is part of it now).
   const changed = applyChange(problem, change);
@@ -25,11 +40,14 @@ export async function resolveCommand(args: string[]): Promise<void> {
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     return;
   }
-  const lines = [`Re-solved as of ${now}: ${result.diff.changes} ${result.diff.changes === 1 ? "change" : "changes"} (${result.minimal ? "proven minimal" : "not proven minimal"}: ${result.minimalReason})`];
+  const lines = [
+    `Re-solved as of ${now}: ${result.diff.changes} ${result.diff.changes === 1 ? "change" : "changes"} (${result.minimal ? "proven minimal" : "not proven minimal"}: ${result.minimalReason})`,
+  ];
   for (const words of result.diff.words) lines.push(`  ${words}`);
   const gaps = result.rota.uncovered.length;
   lines.push(gaps === 0 ? "Every gap is filled." : `Still uncovered (${gaps}):`);
-  for (const gap of result.rota.uncovered) lines.push(`  ${gap.point ?? gap.site} ${gap.start.slice(0, 16)}–${gap.end.slice(11, 16)}: ${gap.reason}`);
+  for (const gap of result.rota.uncovered)
+    lines.push(`  ${gap.point ?? gap.site} ${gap.start.slice(0, 16)}–${gap.end.slice(11, 16)}: ${gap.reason}`);
   if (values.out) lines.push(`New rota written to ${values.out}`);
   if (values["out-problem"]) lines.push(`Changed problem written to ${values["out-problem"]}`);
   process.stdout.write(`${lines.join("\n")}\n`);

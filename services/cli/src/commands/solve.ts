@@ -21,7 +21,8 @@ export async function solveCommand(args: string[]): Promise<void> {
   if (!file || positionals.length > 1) throw new UsageError(`usage: ${solveUsage}`);
   const problem = readProblem(file);
   const timeLimit = values["time-limit"] === undefined ? undefined : Number(values["time-limit"]);
-  if (timeLimit !== undefined && !(timeLimit > 0)) throw new UsageError("--time-limit must be a positive number of seconds");
+  if (timeLimit !== undefined && !(timeLimit > 0))
+    throw new UsageError("--time-limit must be a positive number of seconds");
   const seed = values.seed === undefined ? undefined : Number(values.seed);
   const work = values.work === undefined ? undefined : Number(values.work);
   const rota = await solve(problem, {

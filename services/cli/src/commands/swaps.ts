@@ -5,10 +5,24 @@ import { readProblem, readRota, UsageError } from "../io";
 export const swapsUsage = "deskrota swaps PROBLEM ROTA --point ID --start ISO --end ISO [--json]";
 
 export async function swapsCommand(args: string[]): Promise<void> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { point: { type: "string" }, start: { type: "string" }, end: { type: "string" }, json: { type: "boolean" } } });
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      point: { type: "string" },
+      start: { type: "string" },
+      end: { type: "string" },
+      json: { type: "boolean" },
+    },
+  });
   const [problemFile, rotaFile] = positionals;
-  if (!problemFile || !rotaFile || positionals.length > 2 || !values.point || !values.start || !values.end) throw new UsageError(`usage: ${swapsUsage}`);
-  const report = swapCandidates(readProblem(problemFile), readRota(rotaFile), { point: values.point, start: values.start, end: values.end });
+  if (!problemFile || !rotaFile || positionals.length > 2 || !values.point || !values.start || !values.end)
+    throw new UsageError(`usage: ${swapsUsage}`);
+  const report = swapCandidates(readProblem(problemFile), readRota(rotaFile), {
+    point: values.point,
+    start: values.start,
+    end: values.end,
+  });
   if (values.json) {
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     return;

@@ -8,7 +8,8 @@ export const workerUsage = "deskrota worker   (needs DATABASE_URL; DESKROTA_SOLV
 export async function workerCommand(args: string[]): Promise<void> {
   parseArgs({ args, allowPositionals: false, options: {} });
   const config = configFromEnv();
-  if (!config.databaseUrl) throw new UsageError("a worker needs DATABASE_URL: with the embedded store, the API process solves its own jobs");
+  if (!config.databaseUrl)
+    throw new UsageError("a worker needs DATABASE_URL: with the embedded store, the API process solves its own jobs");
   if (config.solvers < 1) throw new UsageError("DESKROTA_SOLVERS must be at least 1 for a worker");
   await runWorker({ ...config, databaseUrl: config.databaseUrl });
 }

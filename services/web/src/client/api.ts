@@ -42,7 +42,12 @@ async function call(method: string, path: string, body?: unknown, token?: string
   if (res.ok) return res;
   const error = (await res.json().catch(() => ({}))) as ErrorBody;
   if (res.status === 401 && token === undefined) window.dispatchEvent(new CustomEvent("deskrota:unauthorized"));
-  throw new ApiFailure(res.status, error.message ?? `${res.status} ${res.statusText}`, error.issues ?? [], error.requestId);
+  throw new ApiFailure(
+    res.status,
+    error.message ?? `${res.status} ${res.statusText}`,
+    error.issues ?? [],
+    error.requestId,
+  );
 }
 
 export async function getJson<T>(path: string, token?: string): Promise<T> {

@@ -63,7 +63,13 @@ type Slots = Map<string, SlotContent>;
 const key = (date: string, minute: number) => `${date}@${minute}`;
 
 /** Every slot of a run, as local date and minute in the zone (a run past midnight lands on two days). */
-function eachSlot(start: string, end: string, slotMs: number, zone: string, visit: (date: string, minute: number) => void): void {
+function eachSlot(
+  start: string,
+  end: string,
+  slotMs: number,
+  zone: string,
+  visit: (date: string, minute: number) => void,
+): void {
   for (let t = Date.parse(start), until = Date.parse(end); t < until; t += slotMs) {
     const at = local(t, zone);
     visit(at.date, at.minutes);
@@ -91,24 +97,37 @@ function slotsOf(problem: Problem, rota: Rota, pointId: string, zone: string): S
   }
   for (const u of rota.uncovered) {
     if ((u.rule ?? "cover") !== "cover" || u.point !== pointId) continue;
-    const gap: CellGap = { missing: u.missing, reason: u.reason, start: u.start, end: u.end, ...(u.cause ? { cause: u.cause } : {}) };
+    const gap: CellGap = {
+      missing: u.missing,
+      reason: u.reason,
+      start: u.start,
+      end: u.end,
+      ...(u.cause ? { cause: u.cause } : {}),
+    };
     eachSlot(u.start, u.end, slotMs, zone, (date, minute) => {
       const here = at(date, minute).gaps;
       if (!here.includes(gap)) here.push(gap);
     });
   }
-  for (const content of slots.values()) content.people.sort((x, y) => Number(x.shadowing) - Number(y.shadowing) || x.name.localeCompare(y.name));
+  for (const content of slots.values())
+    content.people.sort((x, y) => Number(x.shadowing) - Number(y.shadowing) || x.name.localeCompare(y.name));
   return slots;
 }
 
 /** The slot minutes of a date when the point has demand: the site's opening that day ∩ the point's cover bands. */
-function openMinutes(site: Problem["sites"][number], point: Problem["sites"][number]["servicePoints"][number], date: string, slot: number): Set<number> {
+function openMinutes(
+  site: Problem["sites"][number],
+  point: Problem["sites"][number]["servicePoints"][number],
+  date: string,
+  slot: number,
+): Set<number> {
   const day = dayKeyOf(date);
   const windows = site.exceptions?.find((e) => e.date === date)?.open ?? site.open[day] ?? [];
   const open = new Set<number>();
   for (const [from, to] of windows) {
     for (let m = minutesOf(from); m < minutesOf(to); m += slot) {
-      if (point.cover.some((band) => band.days.includes(day) && minutesOf(band.from) <= m && m < minutesOf(band.to))) open.add(m);
+      if (point.cover.some((band) => band.days.includes(day) && minutesOf(band.from) <= m && m < minutesOf(band.to)))
+        open.add(m);
     }
   }
   return open;
@@ -174,7 +193,10 @@ export function siteGrid(problem: Problem, rota: Rota, siteId: string, others: R
 
 /** Cells that differ from the rota(s) compared against, over all points of the site. */
 export function changedCells(grid: SiteGrid): number {
-  return grid.points.reduce((n, p) => n + p.rows.reduce((r, row) => r + row.cells.filter((c) => c.before !== undefined).length, 0), 0);
+  return grid.points.reduce(
+    (n, p) => n + p.rows.reduce((r, row) => r + row.cells.filter((c) => c.before !== undefined).length, 0),
+    0,
+  );
 }
 
 /** One cell of a day's column standing for consecutive rows that read the same. */
@@ -187,7 +209,8 @@ export interface Run {
   cell: Cell;
 }
 
-const cellText = (c: Cell) => `${c.open ? 1 : 0}|${peopleText(c.people)}|${gapsText(c.gaps)}|${c.before ? `${c.before.other}:${peopleText(c.before.people)}` : ""}`;
+const cellText = (c: Cell) =>
+  `${c.open ? 1 : 0}|${peopleText(c.people)}|${gapsText(c.gaps)}|${c.before ? `${c.before.other}:${peopleText(c.before.people)}` : ""}`;
 
 /** A day's column of a point as runs: back-to-back rows with the same cell merge into one. */
 export function columnRuns(point: PointGrid, day: number): Run[] {

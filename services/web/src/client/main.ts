@@ -26,7 +26,8 @@ function pick(route: Route): View {
   const [first, id, v, n, people, person] = route.path;
   if (first === "new") return createView;
   if (first === "compare" && id) return compareView;
-  if (first === "rotas" && id && (v === undefined || (v === "v" && n))) return people === "people" && person ? personView : rotaView;
+  if (first === "rotas" && id && (v === undefined || (v === "v" && n)))
+    return people === "people" && person ? personView : rotaView;
   return listView;
 }
 
@@ -68,7 +69,12 @@ async function show(): Promise<void> {
     await view(main, route, controller.signal);
   } catch (error) {
     if (controller.signal.aborted) return;
-    render(main, h("h1", { tabindex: "-1" }, "Something went wrong"), h("p", { class: "error", role: "alert" }, error instanceof Error ? error.message : String(error)), h("p", {}, h("a", { href: "#/" }, "Back to the rotas")));
+    render(
+      main,
+      h("h1", { tabindex: "-1" }, "Something went wrong"),
+      h("p", { class: "error", role: "alert" }, error instanceof Error ? error.message : String(error)),
+      h("p", {}, h("a", { href: "#/" }, "Back to the rotas")),
+    );
   }
 }
 

@@ -1,6 +1,16 @@
 // The shapes the page reads from the API (docs/api.md). The engine's own types come from the core
 // as types only: nothing of the core is bundled into the page.
-export type { Assignment, Comparison, Diff, Problem, Rota, RotaMetrics, SwapCandidate, SwapReport, Uncovered } from "@deskrota/core";
+export type {
+  Assignment,
+  Comparison,
+  Diff,
+  Problem,
+  Rota,
+  RotaMetrics,
+  SwapCandidate,
+  SwapReport,
+  Uncovered,
+} from "@deskrota/core";
 import type { Diff, Rota } from "@deskrota/core";
 
 export type RotaStatus = "queued" | "solving" | "done" | "failed";

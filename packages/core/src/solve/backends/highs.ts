@@ -14,7 +14,8 @@ export function highsBackend(highs: Highs): MilpBackend {
     maxDenseCells: Infinity,
     solve(milp: Milp, options: BackendOptions): BackendResult {
       // Nothing to decide (nobody can work anything): the objective is its constant part.
-      if (milp.numCols === 0) return { status: "optimal", x: new Float64Array(0), objective: milp.offset, bound: milp.offset };
+      if (milp.numCols === 0)
+        return { status: "optimal", x: new Float64Array(0), objective: milp.offset, bound: milp.offset };
       // Without integers it is an LP, whose optimum is its own bound (HiGHS reports no MIP bound then).
       const relaxation = options.relaxation === true || !milp.integer.some(Boolean);
       const inf = highs.infinity;
@@ -36,7 +37,11 @@ export function highsBackend(highs: Highs): MilpBackend {
           indices: Int32Array.from(milp.rowIndex),
           values: Float64Array.from(milp.rowValue),
         },
-        ...(relaxation ? {} : { integrality: Int32Array.from(milp.integer, (b) => (b ? variableType.integer : variableType.continuous)) }),
+        ...(relaxation
+          ? {}
+          : {
+              integrality: Int32Array.from(milp.integer, (b) => (b ? variableType.integer : variableType.continuous)),
+            }),
       });
       try {
         model.options.set({
@@ -64,7 +69,8 @@ export function highsBackend(highs: Highs): MilpBackend {
         model.run({
           [callbackType.mipImprovingSolution](event) {
             const x = event.data.mip_solution;
-            if (x && options.onImproved) options.onImproved(x, event.data.objective_function_value ?? milp.objectiveOf(x));
+            if (x && options.onImproved)
+              options.onImproved(x, event.data.objective_function_value ?? milp.objectiveOf(x));
             return undefined;
           },
           [callbackType.mipInterrupt](event) {
@@ -80,7 +86,8 @@ export function highsBackend(highs: Highs): MilpBackend {
         const result: BackendResult = { status: statusOf(status, hasPoint) };
         if (x) result.x = x;
         if (objective !== undefined) result.objective = objective;
-        if (dual !== undefined && Number.isFinite(dual) && (relaxation ? status === modelStatus.optimal : true)) result.bound = dual;
+        if (dual !== undefined && Number.isFinite(dual) && (relaxation ? status === modelStatus.optimal : true))
+          result.bound = dual;
         return result;
       } catch (error) {
         return { status: "error", message: error instanceof Error ? error.message : String(error) };
@@ -92,7 +99,12 @@ export function highsBackend(highs: Highs): MilpBackend {
         if (status === modelStatus.optimal) return "optimal";
         if (status === modelStatus.infeasible) return "infeasible";
         if (hasPoint) return "feasible";
-        const limits: number[] = [modelStatus.timeLimit, modelStatus.interrupted, modelStatus.iterationLimit, modelStatus.solutionLimit];
+        const limits: number[] = [
+          modelStatus.timeLimit,
+          modelStatus.interrupted,
+          modelStatus.iterationLimit,
+          modelStatus.solutionLimit,
+        ];
         return limits.includes(status) ? "limit" : "error";
       }
     },

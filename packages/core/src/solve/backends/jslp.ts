@@ -23,7 +23,10 @@ export const jslpBackend: MilpBackend = {
       const upper = milp.upper[j] ?? Infinity;
       if (lower < 0) return { status: "error", message: "javascript-lp-solver needs non-negative variables" };
       if (lower > 0 || Number.isFinite(upper)) {
-        constraints[`b${j}`] = { ...(lower > 0 ? { min: lower } : {}), ...(Number.isFinite(upper) ? { max: upper } : {}) };
+        constraints[`b${j}`] = {
+          ...(lower > 0 ? { min: lower } : {}),
+          ...(Number.isFinite(upper) ? { max: upper } : {}),
+        };
         column[`b${j}`] = 1;
       }
       variables[name(j)] = column;
@@ -32,7 +35,10 @@ export const jslpBackend: MilpBackend = {
     for (let i = 0; i < milp.numRows; i++) {
       const lower = milp.rowLower[i] ?? -Infinity;
       const upper = milp.rowUpper[i] ?? Infinity;
-      constraints[`r${i}`] = lower === upper ? { equal: lower } : { ...(Number.isFinite(lower) ? { min: lower } : {}), ...(Number.isFinite(upper) ? { max: upper } : {}) };
+      constraints[`r${i}`] =
+        lower === upper
+          ? { equal: lower }
+          : { ...(Number.isFinite(lower) ? { min: lower } : {}), ...(Number.isFinite(upper) ? { max: upper } : {}) };
       for (let k = milp.rowStart[i] ?? 0; k < (milp.rowStart[i + 1] ?? 0); k++) {
         const column = variables[name(milp.rowIndex[k] ?? 0)] as Record<string, number>;
         column[`r${i}`] = milp.rowValue[k] ?? 0;
@@ -44,7 +50,12 @@ export const jslpBackend: MilpBackend = {
       constraints,
       variables,
       ints,
-      options: { tolerance: options.relativeGap ?? 1e-4, ...(options.timeLimitSeconds !== undefined ? { timeout: Math.max(1, Math.round(options.timeLimitSeconds * 1000)) } : {}) },
+      options: {
+        tolerance: options.relativeGap ?? 1e-4,
+        ...(options.timeLimitSeconds !== undefined
+          ? { timeout: Math.max(1, Math.round(options.timeLimitSeconds * 1000)) }
+          : {}),
+      },
     };
     let answer: Record<string, unknown>;
     try {
@@ -58,7 +69,13 @@ export const jslpBackend: MilpBackend = {
     const objective = milp.objectiveOf(x);
     // A timed-out answer can be a relaxation dressed as a solution: only a verified point counts.
     const broken = verifySolution(milp, x, 1e-6);
-    if (broken.length > 0 && !options.relaxation) return { status: "limit", message: `rejected an unverified answer (${broken[0]?.kind} ${broken[0]?.label})` };
-    return { status: answer.isIntegral === false && !options.relaxation ? "feasible" : "optimal", x, objective, ...(options.relaxation ? { bound: objective } : {}) };
+    if (broken.length > 0 && !options.relaxation)
+      return { status: "limit", message: `rejected an unverified answer (${broken[0]?.kind} ${broken[0]?.label})` };
+    return {
+      status: answer.isIntegral === false && !options.relaxation ? "feasible" : "optimal",
+      x,
+      objective,
+      ...(options.relaxation ? { bound: objective } : {}),
+    };
   },
 };

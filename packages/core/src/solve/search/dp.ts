@@ -37,14 +37,25 @@ export type Required = Map<number, number>;
  * What the rest of the rota needs from a person's current day: students who would be left without
  * staff, shadowing colleagues who would lose their only independent colleague, pinned stints.
  */
-export function requiredOf(state: SearchState, p: number, day: number, pinned: ReadonlyMap<number, number> | undefined): Required {
+export function requiredOf(
+  state: SearchState,
+  p: number,
+  day: number,
+  pinned: ReadonlyMap<number, number> | undefined,
+): Required {
   const required: Required = new Map();
   const person = state.inst.people[p];
   for (const { slot, point } of state.dayPlan(p, day)) {
     const pin = pinned?.get(slot);
     if (pin !== undefined) required.set(slot, pin);
-    else if (!state.isShadow(p, point) && (state.shadows[point * state.G + slot] as number) > 0 && state.counted[point * state.G + slot] === 1) required.set(slot, point);
-    else if (person && !person.student && (state.students[slot] as number) > 0 && state.staff[slot] === 1) required.set(slot, ANY_POINT);
+    else if (
+      !state.isShadow(p, point) &&
+      (state.shadows[point * state.G + slot] as number) > 0 &&
+      state.counted[point * state.G + slot] === 1
+    )
+      required.set(slot, point);
+    else if (person && !person.student && (state.students[slot] as number) > 0 && state.staff[slot] === 1)
+      required.set(slot, ANY_POINT);
   }
   return required;
 }
@@ -94,7 +105,14 @@ function frameOf(state: SearchState, p: number, movable: ReadonlySet<number>, da
  * length, shift length) as state. Every hard rule holds for each plan. The person's plans on
  * `movable` dates must already be removed from the state.
  */
-export function dayOptions(state: SearchState, p: number, day: number, required: Required, movable: ReadonlySet<number>, valueOf?: SlotValuer): (DayOption | undefined)[] {
+export function dayOptions(
+  state: SearchState,
+  p: number,
+  day: number,
+  required: Required,
+  movable: ReadonlySet<number>,
+  valueOf?: SlotValuer,
+): (DayOption | undefined)[] {
   const inst = state.inst;
   const person = inst.people[p];
   const table: (DayOption | undefined)[] = [];
@@ -230,7 +248,10 @@ export function dayOptions(state: SearchState, p: number, day: number, required:
         if (bestState[len]! < 0 || total >= (table[len]?.cost ?? Infinity)) continue;
         const plan: DayPlan = [];
         for (let t = bestState[len] as number; t >= 0; t = from[t] as number) {
-          plan.push({ slot: chain[Math.floor(t / S)] as number, point: sitePoints[Math.floor((t % S) / (R * maxLen))] as number });
+          plan.push({
+            slot: chain[Math.floor(t / S)] as number,
+            point: sitePoints[Math.floor((t % S) / (R * maxLen))] as number,
+          });
         }
         plan.reverse();
         const first = inst.slots[plan[0]?.slot ?? 0] as SlotInfo;
@@ -276,10 +297,18 @@ export function bestDay(state: SearchState, p: number, day: number, required: Re
  * state, so that weekly hours go where they help most and the rest rule holds between the dates.
  * The person's plans on those dates must already be removed. Null when a date's `required` fails.
  */
-export function bestDays(state: SearchState, p: number, days: number[], required: Map<number, Required>, relaxed?: { valueOf: SlotValuer }): { plans: Map<number, DayPlan>; cost: number } | null {
+export function bestDays(
+  state: SearchState,
+  p: number,
+  days: number[],
+  required: Map<number, Required>,
+  relaxed?: { valueOf: SlotValuer },
+): { plans: Map<number, DayPlan>; cost: number } | null {
   const movable = new Set(days);
   const ordered = [...days].sort((a, b) => a - b);
-  const tables = ordered.map((day) => dayOptions(state, p, day, required.get(day) ?? new Map(), movable, relaxed?.valueOf));
+  const tables = ordered.map((day) =>
+    dayOptions(state, p, day, required.get(day) ?? new Map(), movable, relaxed?.valueOf),
+  );
   if (tables.some((t) => t.every((o) => o === undefined))) return null;
   const person = state.inst.people[p];
   const base = state.worked[p] as number;
@@ -315,7 +344,8 @@ export function bestDays(state: SearchState, p: number, days: number[], required
     frontier = next;
   }
   let best: Entry | undefined;
-  for (const entry of frontier.values()) if (!best || entry.cost + hours(entry.used) < best.cost + hours(best.used)) best = entry;
+  for (const entry of frontier.values())
+    if (!best || entry.cost + hours(entry.used) < best.cost + hours(best.used)) best = entry;
   if (!best) return null;
   const lens: number[] = [];
   for (let entry: Entry | undefined = best; entry?.previous; entry = entry.previous) lens.unshift(entry.len);
@@ -353,12 +383,24 @@ export function slotValue(state: SearchState, p: number, k: number, g: number, u
  * Runs of back-to-back slots at a site where the person could work, that start on the given date:
  * a shift may run past midnight at a 24-hour site, up to `maxLen` slots.
  */
-function chainsOf(state: SearchState, p: number, s: number, day: number, maxLen: number, busy: [number, number][], at: Int16Array): number[][] {
+function chainsOf(
+  state: SearchState,
+  p: number,
+  s: number,
+  day: number,
+  maxLen: number,
+  busy: [number, number][],
+  at: Int16Array,
+): number[][] {
   const inst = state.inst;
   const chains: number[][] = [];
   const usable = (g: number) => {
     const slot = inst.slots[g] as SlotInfo;
-    return state.options[p]?.[g] !== undefined && (at[g] as number) === NONE && !busy.some(([a, b]) => a < slot.end && slot.start < b);
+    return (
+      state.options[p]?.[g] !== undefined &&
+      (at[g] as number) === NONE &&
+      !busy.some(([a, b]) => a < slot.end && slot.start < b)
+    );
   };
   let chain: number[] = [];
   let lastOfDate = -1;
@@ -377,7 +419,12 @@ function chainsOf(state: SearchState, p: number, s: number, day: number, maxLen:
   }
   // A shift starting late may continue past midnight.
   if (chain.length > 0 && chain[chain.length - 1] === lastOfDate) {
-    for (let g = (inst.slots[lastOfDate] as SlotInfo).next, extra = 0; g >= 0 && extra < maxLen - 1 && usable(g); g = (inst.slots[g] as SlotInfo).next, extra++) chain.push(g);
+    for (
+      let g = (inst.slots[lastOfDate] as SlotInfo).next, extra = 0;
+      g >= 0 && extra < maxLen - 1 && usable(g);
+      g = (inst.slots[g] as SlotInfo).next, extra++
+    )
+      chain.push(g);
   }
   flush();
   return chains;

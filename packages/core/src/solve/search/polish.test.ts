@@ -46,23 +46,51 @@ describe("exact moves", () => {
   const small = rotaOf("small-campus");
   const personDay = fc.tuple(fc.nat(small.inst.people.length - 1), fc.nat(small.inst.dates.length - 1));
 
-  prop.prop([fc.array(personDay, { minLength: 1, maxLength: 8 })], { numRuns: 25 })("solve the whole week's model restricted to the freed person-days (small-campus)", async (personDays) => {
-    await expectSameMove(small, personDays);
-  });
+  prop.prop([fc.array(personDay, { minLength: 1, maxLength: 8 })], { numRuns: 25 })(
+    "solve the whole week's model restricted to the freed person-days (small-campus)",
+    async (personDays) => {
+      await expectSameMove(small, personDays);
+    },
+  );
 
   it("solve the same MILP across midnight on a 24-hour site and over whole weeks (dst-week)", async () => {
     const state = rotaOf("dst-week");
-    const nights = state.inst.people.filter((p) => p.sites.some((s) => state.inst.slots.some((g) => g.site === s && g.next >= 0 && state.inst.slots[g.next]?.day !== g.day)));
+    const nights = state.inst.people.filter((p) =>
+      p.sites.some((s) =>
+        state.inst.slots.some((g) => g.site === s && g.next >= 0 && state.inst.slots[g.next]?.day !== g.day),
+      ),
+    );
     expect(nights.length).toBeGreaterThan(2);
     const [a, b, c] = nights.map((p) => p.index) as [number, number, number];
-    for (let day = 0; day < state.inst.dates.length; day++) await expectSameMove(state, [[a, day], [b, day], [c, day]]);
-    await expectSameMove(state, [[a, 5], [a, 6], [b, 5], [c, 6]]);
-    await expectSameMove(state, state.inst.dates.flatMap((_, day) => [[a, day], [b, day]] as [number, number][]));
+    for (let day = 0; day < state.inst.dates.length; day++)
+      await expectSameMove(state, [
+        [a, day],
+        [b, day],
+        [c, day],
+      ]);
+    await expectSameMove(state, [
+      [a, 5],
+      [a, 6],
+      [b, 5],
+      [c, 6],
+    ]);
+    await expectSameMove(
+      state,
+      state.inst.dates.flatMap(
+        (_, day) =>
+          [
+            [a, day],
+            [b, day],
+          ] as [number, number][],
+      ),
+    );
   });
 
   it("win back a day that was cleared, with the backend options the moves use", async () => {
     const state = rotaOf("small-campus");
-    const busiest = state.inst.people.map((p) => p.index).sort((a, b) => state.dayPlan(b, 2).length - state.dayPlan(a, 2).length)[0] as number;
+    const busiest = state.inst.people
+      .map((p) => p.index)
+      .sort((a, b) => state.dayPlan(b, 2).length - state.dayPlan(a, 2).length)[0] as number;
     expect(state.dayPlan(busiest, 2).length).toBeGreaterThan(0);
     const before = state.objective;
     state.setDay(busiest, 2, []);

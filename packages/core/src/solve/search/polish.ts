@@ -44,12 +44,21 @@ export class Polisher {
    * Re-optimises the given person-days exactly and keeps the result if the rota gets better.
    * Returns the objective change (0 when nothing better was found).
    */
-  improve(personDays: [number, number][], limits: { timeLimitSeconds?: number; nodeLimit?: number; seed?: number }): number {
+  improve(
+    personDays: [number, number][],
+    limits: { timeLimitSeconds?: number; nodeLimit?: number; seed?: number },
+  ): number {
     const move = moveModel(this.state, personDays);
     if (!move) return 0;
     const { model, sub, columns, start, freed } = move;
     const { milp, columnsByPerson, workByPerson, inst } = model;
-    const result = this.backend.solve(sub, { ...limits, start, relativeGap: 1e-6, cutPool: MOVE_CUT_POOL, restart: false });
+    const result = this.backend.solve(sub, {
+      ...limits,
+      start,
+      relativeGap: 1e-6,
+      cutPool: MOVE_CUT_POOL,
+      restart: false,
+    });
     if (!result.x || (result.status !== "optimal" && result.status !== "feasible")) return 0;
     if (verifySolution(sub, result.x).length > 0) return 0;
     // Read the new plans of the freed person-days and apply them; the search state judges.
@@ -107,9 +116,17 @@ export interface MoveModel {
  * days: the same MILP as the whole week's model restricted (polish.test.ts), without keeping that
  * model (71 MB on the large system, and 100 MB more while it is built) for the whole solve.
  */
-export function moveModel(state: SearchState, personDays: readonly [number, number][], labelled = false): MoveModel | undefined {
+export function moveModel(
+  state: SearchState,
+  personDays: readonly [number, number][],
+  labelled = false,
+): MoveModel | undefined {
   const freed = freedOf(personDays);
-  const model = buildModel(state.inst, RULES, { labelled, people: new Set(freed.keys()), held: heldAround(state, freed) });
+  const model = buildModel(state.inst, RULES, {
+    labelled,
+    people: new Set(freed.keys()),
+    held: heldAround(state, freed),
+  });
   return restrictToMove(state, model, freed);
 }
 
@@ -203,7 +220,11 @@ function heldAround(state: SearchState, freed: Freed): Held[] {
         for (const g of inst.sites[site]?.slotsByDay[day] ?? []) {
           reach.add(g);
           let cursor = (inst.slots[g] as SlotInfo).next;
-          for (let steps = 1; cursor >= 0 && steps < person.maxWeekSlots && (inst.slots[cursor] as SlotInfo).day !== day; steps++) {
+          for (
+            let steps = 1;
+            cursor >= 0 && steps < person.maxWeekSlots && (inst.slots[cursor] as SlotInfo).day !== day;
+            steps++
+          ) {
             reach.add(cursor);
             cursor = (inst.slots[cursor] as SlotInfo).next;
           }

@@ -10,17 +10,33 @@ import { SearchState } from "./state";
 // Monday 09:00–13:00 at one desk that needs one person. Ann (lead, keyholder) can work 09:00–11:00
 // only; Bob (no lead, no keys) all morning.
 const problem = tinyProblem({
-  sites: [site("main", { open: { mon: [["09:00", "13:00"]] }, servicePoints: [point("desk", "helpdesk", [band(["mon"], "09:00", "13:00", 1)])] })],
+  sites: [
+    site("main", {
+      open: { mon: [["09:00", "13:00"]] },
+      servicePoints: [point("desk", "helpdesk", [band(["mon"], "09:00", "13:00", 1)])],
+    }),
+  ],
   people: [staff("ann", { availability: { mon: [["09:00", "11:00"]] } }), staff("bob", { qualifications: [] })],
 });
 
-const times = (state: SearchState, slots: number[]) => slots.map((g) => new Date((state.inst.slots[g] as SlotInfo).start).toISOString().slice(11, 16));
-const plan = (state: SearchState, from: number, to: number) => state.inst.slots.filter((s) => s.index >= from && s.index < to).map((s) => ({ slot: s.index, point: 0 }));
+const times = (state: SearchState, slots: number[]) =>
+  slots.map((g) => new Date((state.inst.slots[g] as SlotInfo).start).toISOString().slice(11, 16));
+const plan = (state: SearchState, from: number, to: number) =>
+  state.inst.slots.filter((s) => s.index >= from && s.index < to).map((s) => ({ slot: s.index, point: 0 }));
 
 describe("hard gaps (the exact moves' seeds)", () => {
   it("lists unmet minimum cover and time without a lead or keyholder that someone could fill", () => {
     const state = new SearchState(compile(problem));
-    expect(times(state, hardGapsOf(state))).toEqual(["09:00", "09:30", "10:00", "10:30", "11:00", "11:30", "12:00", "12:30"]);
+    expect(times(state, hardGapsOf(state))).toEqual([
+      "09:00",
+      "09:30",
+      "10:00",
+      "10:30",
+      "11:00",
+      "11:30",
+      "12:00",
+      "12:30",
+    ]);
   });
 
   it("leaves out a lead gap nobody with lead can be there for, and gaps already filled", () => {
@@ -42,7 +58,12 @@ describe("hard gaps (the exact moves' seeds)", () => {
 // holds keys but may not lead, Eve may lead but holds no keys; both are only available on Wednesday,
 // when the site is closed.
 const chain = tinyProblem({
-  sites: [site("main", { open: { mon: [["09:00", "17:00"]], tue: [["09:00", "17:00"]] }, servicePoints: [point("desk", "helpdesk", [band(["mon", "tue"], "09:00", "17:00", 1)])] })],
+  sites: [
+    site("main", {
+      open: { mon: [["09:00", "17:00"]], tue: [["09:00", "17:00"]] },
+      servicePoints: [point("desk", "helpdesk", [band(["mon", "tue"], "09:00", "17:00", 1)])],
+    }),
+  ],
   people: [
     staff("ann", { hours: { target: 9, max: 9 }, shifts: { minMinutes: 480 } }),
     staff("bob", { hours: { target: 8, max: 8 }, availability: { mon: [["09:00", "17:00"]] } }),
@@ -60,7 +81,8 @@ describe("exact moves over peers' weeks", () => {
     state.setDay(2, 1, day(1));
     return state;
   };
-  const worked = (state: SearchState) => state.inst.people.map((p) => [0, 1].filter((d) => state.dayPlan(p.index, d).length > 0));
+  const worked = (state: SearchState) =>
+    state.inst.people.map((p) => [0, 1].filter((d) => state.dayPlan(p.index, d).length > 0));
 
   it("free the whole weeks of people at one site with the same lead and keyholder qualifications", () => {
     const state = start();
@@ -78,9 +100,30 @@ describe("exact moves over peers' weeks", () => {
     const state = start();
     const polisher = new Polisher(state, await highs());
     const limits = { nodeLimit: 1000, seed: 1 };
-    expect(polisher.improve([[0, 0], [1, 0], [2, 0]], limits)).toBe(0);
-    expect(polisher.improve([[0, 1], [1, 1], [2, 1]], limits)).toBe(0);
-    const leads = Array.from({ length: 20 }, (_, seed) => polishPeers(state, random(seed))).find((freed) => freed.some(([p]) => p === 0)) ?? [];
+    expect(
+      polisher.improve(
+        [
+          [0, 0],
+          [1, 0],
+          [2, 0],
+        ],
+        limits,
+      ),
+    ).toBe(0);
+    expect(
+      polisher.improve(
+        [
+          [0, 1],
+          [1, 1],
+          [2, 1],
+        ],
+        limits,
+      ),
+    ).toBe(0);
+    const leads =
+      Array.from({ length: 20 }, (_, seed) => polishPeers(state, random(seed))).find((freed) =>
+        freed.some(([p]) => p === 0),
+      ) ?? [];
     expect(polisher.improve(leads, limits)).toBeLessThan(0);
     expect(worked(state)).toEqual([[1], [0], [], [], []]);
   });

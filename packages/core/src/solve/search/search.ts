@@ -114,7 +114,9 @@ export type Pins = Map<number, Map<number, number>>;
 export function pinnedDays(inst: Instance, slots: ReadonlyMap<number, number>): Map<number, DayPlan> {
   const byDay = new Map<number, DayPlan>();
   let run = { last: -1, day: -1 };
-  for (const [slot, point] of [...slots].sort((a, b) => (inst.slots[a[0]] as SlotInfo).start - (inst.slots[b[0]] as SlotInfo).start)) {
+  for (const [slot, point] of [...slots].sort(
+    (a, b) => (inst.slots[a[0]] as SlotInfo).start - (inst.slots[b[0]] as SlotInfo).start,
+  )) {
     const info = inst.slots[slot] as SlotInfo;
     run = { last: slot, day: info.prev >= 0 && info.prev === run.last ? run.day : info.day };
     byDay.set(run.day, [...(byDay.get(run.day) ?? []), { slot, point }]);
@@ -194,7 +196,13 @@ export function search(state: SearchState, pins: Pins, limits: SearchLimits): Se
   snapshot();
   // Construction and first descent: best response for every person's week, staff before students
   // (students need staff on site) and leads first, until a sweep changes nothing.
-  const order = inst.people.map((p) => p.index).sort((a, b) => Number(inst.people[a]?.student) - Number(inst.people[b]?.student) || Number(inst.people[b]?.lead) - Number(inst.people[a]?.lead));
+  const order = inst.people
+    .map((p) => p.index)
+    .sort(
+      (a, b) =>
+        Number(inst.people[a]?.student) - Number(inst.people[b]?.student) ||
+        Number(inst.people[b]?.lead) - Number(inst.people[a]?.lead),
+    );
   for (let sweep = 0; sweep < (limits.skipConstruction ? 0 : 20) && !stop(); sweep++) {
     const before = state.objective;
     for (const p of order) {
@@ -228,10 +236,18 @@ export function search(state: SearchState, pins: Pins, limits: SearchLimits): Se
     const remaining = limits.deadline !== undefined && limits.clock ? (limits.deadline - started) / 1000 : undefined;
     // No more than the share allows so far: an exact move early in a short run must not take seconds from the search.
     const allowance = (POLISH_SHARE * (started - searchStart) - polishMs) / 1000;
-    const budget = limits.clock ? { timeLimitSeconds: Math.max(0.2, Math.min(2, remaining ?? 2, allowance)) } : { nodeLimit: POLISH_NODES };
+    const budget = limits.clock
+      ? { timeLimitSeconds: Math.max(0.2, Math.min(2, remaining ?? 2, allowance)) }
+      : { nodeLimit: POLISH_NODES };
     const gaps = untried();
-    const hard = gaps.length > 0 && rng() < HARD_GAP_POLISH_SHARE ? seedAt(state, gaps[Math.floor(rng() * gaps.length)] as number) : undefined;
-    const gain = polisher.improve(hard ? polishWeeks(state, rng, hard) : polishPeers(state, rng), { ...budget, seed: limits.seed ?? 1 });
+    const hard =
+      gaps.length > 0 && rng() < HARD_GAP_POLISH_SHARE
+        ? seedAt(state, gaps[Math.floor(rng() * gaps.length)] as number)
+        : undefined;
+    const gain = polisher.improve(hard ? polishWeeks(state, rng, hard) : polishPeers(state, rng), {
+      ...budget,
+      seed: limits.seed ?? 1,
+    });
     if (hard && gain < 0) tried.clear();
     else if (hard) tried.add(hard.slot);
     polishMs += (limits.clock?.() ?? 0) - started;
@@ -240,7 +256,9 @@ export function search(state: SearchState, pins: Pins, limits: SearchLimits): Se
 
   // Late acceptance hill climbing over ruin-and-recreate moves, with exact moves when it stalls.
   let hoursShare = 0;
-  const history = new Float64Array(Math.max(50, Math.min(HISTORY_MAX, Math.round(inst.people.length * HISTORY_PER_PERSON)))).fill(state.objective);
+  const history = new Float64Array(
+    Math.max(50, Math.min(HISTORY_MAX, Math.round(inst.people.length * HISTORY_PER_PERSON))),
+  ).fill(state.objective);
   while (!stop()) {
     if (polishDue()) {
       if (polish() < 0) lastGain = outcome.moves;
@@ -251,15 +269,21 @@ export function search(state: SearchState, pins: Pins, limits: SearchLimits): Se
     const before = state.objective;
     const journal: Journal = [];
     let ok = true;
-    if (outcome.moves % HOURS_REFRESH === 0) hoursShare = limits.focus === undefined && hoursPart(state) >= HOURS_MAJORITY ? HOURS_SHARE : 0;
-    const hours = hoursShare > 0 && rng() < hoursShare ? hoursNeighbourhood(state, rng, limits.ruinSize ?? 8) : undefined;
+    if (outcome.moves % HOURS_REFRESH === 0)
+      hoursShare = limits.focus === undefined && hoursPart(state) >= HOURS_MAJORITY ? HOURS_SHARE : 0;
+    const hours =
+      hoursShare > 0 && rng() < hoursShare ? hoursNeighbourhood(state, rng, limits.ruinSize ?? 8) : undefined;
     const { picked: chosen, seed, fillers } = hours ?? neighbourhood(state, rng, limits.focus, limits.ruinSize ?? 8);
     // Ruin: clear what can be cleared now, then recreate everything chosen in random order.
     for (const [p, day] of chosen) {
       if (requiredOf(state, p, day, pins.get(p)).size > 0) continue;
       journal.push({ p, day, old: state.setDay(p, day, []) });
     }
-    const forced = hours ? chosen[0] : seed.point !== -2 && fillers > 0 && rng() < FORCED_SHARE ? (chosen[Math.floor(rng() * fillers)] as [number, number]) : undefined;
+    const forced = hours
+      ? chosen[0]
+      : seed.point !== -2 && fillers > 0 && rng() < FORCED_SHARE
+        ? (chosen[Math.floor(rng() * fillers)] as [number, number])
+        : undefined;
     if (forced) ok = replan(forced[0], forced[1], journal, seed);
     for (const [p, day] of shuffle(rng, chosen)) {
       if (!ok) break;
@@ -289,15 +313,31 @@ interface Seed {
  * A few person-days that interact around a gap: people at that site who could fill it (the first
  * `fillers` of the pairs), and people working at that site that day.
  */
-function neighbourhood(state: SearchState, rng: Random, focus: readonly number[] | undefined, most: number): { picked: [number, number][]; seed: Seed; fillers: number } {
+function neighbourhood(
+  state: SearchState,
+  rng: Random,
+  focus: readonly number[] | undefined,
+  most: number,
+): { picked: [number, number][]; seed: Seed; fillers: number } {
   const inst = state.inst;
-  const seed = focus && focus.length > 0 && rng() < 0.8 ? seedAt(state, focus[Math.floor(rng() * focus.length)] as number) : pickSeed(state, rng);
+  const seed =
+    focus && focus.length > 0 && rng() < 0.8
+      ? seedAt(state, focus[Math.floor(rng() * focus.length)] as number)
+      : pickSeed(state, rng);
   const slot = inst.slots[seed.slot] as SlotInfo;
   const day = Math.max(0, slot.day);
   const size = moveSize(rng, most);
-  const [able, working] = sortPeople(state, slot.site, (p) => canFill(state, p, seed), (p) => worksOn(state, p, day));
+  const [able, working] = sortPeople(
+    state,
+    slot.site,
+    (p) => canFill(state, p, seed),
+    (p) => worksOn(state, p, day),
+  );
   const fillers = shuffle(rng, able).slice(0, Math.ceil(size / 2));
-  const picked = [...fillers, ...shuffle(rng, working).slice(0, Math.floor(size / 2))].map((p): [number, number] => [p, day]);
+  const picked = [...fillers, ...shuffle(rng, working).slice(0, Math.floor(size / 2))].map((p): [number, number] => [
+    p,
+    day,
+  ]);
   // Sometimes widen to the neighbouring day so that rest and weekly hours can move too.
   if (rng() < 0.2 && picked.length > 0) {
     const [p] = picked[Math.floor(rng() * picked.length)] as [number, number];
@@ -326,7 +366,11 @@ function hoursPart(state: SearchState): number {
  * at that site that day, who may give up the hours. The hours against targets are most of a large
  * week's objective, and the moves that start at a slot rarely pick whoever is short of them.
  */
-function hoursNeighbourhood(state: SearchState, rng: Random, most: number): { picked: [number, number][]; seed: Seed; fillers: number } | undefined {
+function hoursNeighbourhood(
+  state: SearchState,
+  rng: Random,
+  most: number,
+): { picked: [number, number][]; seed: Seed; fillers: number } | undefined {
   const inst = state.inst;
   let chosen = -1;
   let gain = 1e-9;
@@ -344,7 +388,12 @@ function hoursNeighbourhood(state: SearchState, rng: Random, most: number): { pi
     if (g === undefined || state.options[chosen]?.[g] === undefined || (state.at[chosen]?.[g] as number) >= 0) continue;
     const slot = inst.slots[g] as SlotInfo;
     const day = Math.max(0, slot.day);
-    const [working] = sortPeople(state, slot.site, (p) => p !== chosen && worksOn(state, p, day), () => false);
+    const [working] = sortPeople(
+      state,
+      slot.site,
+      (p) => p !== chosen && worksOn(state, p, day),
+      () => false,
+    );
     const size = moveSize(rng, most);
     const picked = [chosen, ...shuffle(rng, working).slice(0, size - 1)].map((p): [number, number] => [p, day]);
     return { picked, seed: { slot: g, point: -1 }, fillers: 1 };
@@ -364,7 +413,12 @@ export function polishPeers(state: SearchState, rng: Random): [number, number][]
   const person = inst.people[p];
   if (!person || person.sites.length === 0) return [];
   const site = person.sites[Math.floor(rng() * person.sites.length)] as number;
-  const [peers] = sortPeople(state, site, (q) => q !== p && inst.people[q]?.lead === person.lead && inst.people[q]?.keyholder === person.keyholder, () => false);
+  const [peers] = sortPeople(
+    state,
+    site,
+    (q) => q !== p && inst.people[q]?.lead === person.lead && inst.people[q]?.keyholder === person.keyholder,
+    () => false,
+  );
   return weeksOf(inst, [p, ...shuffle(rng, peers).slice(0, POLISH_PEERS - 1)]);
 }
 
@@ -385,16 +439,33 @@ function polishWeeks(state: SearchState, rng: Random, seed: Seed): [number, numb
   const day = Math.max(0, slot.day);
   const near = (run: ShiftRun) => {
     const first = inst.slots[run.first] as SlotInfo;
-    return first.site === slot.site && first.start < slot.end + NEARBY_MS && (inst.slots[run.last] as SlotInfo).end > slot.start - NEARBY_MS;
+    return (
+      first.site === slot.site &&
+      first.start < slot.end + NEARBY_MS &&
+      (inst.slots[run.last] as SlotInfo).end > slot.start - NEARBY_MS
+    );
   };
-  const [able, working] = sortPeople(state, slot.site, (p) => canFill(state, p, seed), (p) => state.shifts[p]?.[day]?.some(near) ?? false);
+  const [able, working] = sortPeople(
+    state,
+    slot.site,
+    (p) => canFill(state, p, seed),
+    (p) => state.shifts[p]?.[day]?.some(near) ?? false,
+  );
   const fillers = shuffle(rng, able);
   const weeks = weeksOf(inst, fillers.slice(0, POLISH_WEEKS));
-  return [...weeks, ...[...fillers.slice(POLISH_WEEKS), ...working].slice(0, POLISH_SITE_DAY).map((p): [number, number] => [p, day])];
+  return [
+    ...weeks,
+    ...[...fillers.slice(POLISH_WEEKS), ...working].slice(0, POLISH_SITE_DAY).map((p): [number, number] => [p, day]),
+  ];
 }
 
 /** The people of a site in two lists: those for whom `first` holds, and of the others those for whom `second` does. */
-function sortPeople(state: SearchState, site: number, first: (p: number) => boolean, second: (p: number) => boolean): [number[], number[]] {
+function sortPeople(
+  state: SearchState,
+  site: number,
+  first: (p: number) => boolean,
+  second: (p: number) => boolean,
+): [number[], number[]] {
   const firsts: number[] = [];
   const seconds: number[] = [];
   for (const person of state.inst.people) {
@@ -428,10 +499,15 @@ function canFill(state: SearchState, p: number, seed: Seed): boolean {
 /** What is missing at a slot: a point short of people, a lead, a keyholder, or nothing. */
 function seedAt(state: SearchState, g: number): Seed {
   if (state.leads[g] === 0 && state.leadsPossible[g]) return { slot: g, point: -1, qualification: "lead" };
-  if (state.edge[g] && state.keys[g] === 0 && state.keysPossible[g]) return { slot: g, point: -1, qualification: "keyholder" };
+  if (state.edge[g] && state.keys[g] === 0 && state.keysPossible[g])
+    return { slot: g, point: -1, qualification: "keyholder" };
   for (const k of state.inst.sites[(state.inst.slots[g] as SlotInfo).site]?.points ?? []) {
     const i = k * state.G + g;
-    if ((state.counted[i] as number) < (state.demandMin[i] as number) && (state.counted[i] as number) < (state.capacity[i] as number)) return { slot: g, point: k };
+    if (
+      (state.counted[i] as number) < (state.demandMin[i] as number) &&
+      (state.counted[i] as number) < (state.capacity[i] as number)
+    )
+      return { slot: g, point: k };
   }
   return { slot: g, point: -2 };
 }
@@ -443,11 +519,13 @@ function pickSeed(state: SearchState, rng: Random): Seed {
     for (let tries = 0; tries < 30; tries++) {
       const g = Math.floor(rng() * state.G);
       if (state.leads[g] === 0 && state.leadsPossible[g]) return { slot: g, point: -1, qualification: "lead" };
-      if (state.edge[g] && state.keys[g] === 0 && state.keysPossible[g]) return { slot: g, point: -1, qualification: "keyholder" };
+      if (state.edge[g] && state.keys[g] === 0 && state.keysPossible[g])
+        return { slot: g, point: -1, qualification: "keyholder" };
       for (const k of inst.sites[(inst.slots[g] as SlotInfo).site]?.points ?? []) {
         const i = k * state.G + g;
         const counted = state.counted[i] as number;
-        if (counted < (state.demandTarget[i] as number) && counted < (state.capacity[i] as number)) return { slot: g, point: k };
+        if (counted < (state.demandTarget[i] as number) && counted < (state.capacity[i] as number))
+          return { slot: g, point: k };
       }
     }
   }

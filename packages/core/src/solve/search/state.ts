@@ -59,8 +59,18 @@ export class SearchState {
   /** per person: the people whose mentor they are */
   readonly mentees: number[][];
   readonly w: {
-    cover: number; target: number; supervision: number; keyholder: number; unsocial: number; preferences: number;
-    shadowing: number; mentor: number; shifts: number; pointChanges: number; shortStints: number; rotation: number;
+    cover: number;
+    target: number;
+    supervision: number;
+    keyholder: number;
+    unsocial: number;
+    preferences: number;
+    shadowing: number;
+    mentor: number;
+    shifts: number;
+    pointChanges: number;
+    shortStints: number;
+    rotation: number;
   };
   readonly shortSlots: number;
   objective = 0;
@@ -127,9 +137,12 @@ export class SearchState {
 
   pointCost(k: number, g: number): number {
     const i = k * this.G + g;
-    if (this.demandMax[i] as number < 0) return 0;
+    if ((this.demandMax[i] as number) < 0) return 0;
     const c = this.counted[i] as number;
-    return this.w.cover * Math.max(0, (this.demandMin[i] as number) - c) + this.w.target * Math.max(0, (this.demandTarget[i] as number) - c);
+    return (
+      this.w.cover * Math.max(0, (this.demandMin[i] as number) - c) +
+      this.w.target * Math.max(0, (this.demandTarget[i] as number) - c)
+    );
   }
 
   siteCost(g: number): number {
@@ -143,7 +156,12 @@ export class SearchState {
     const person = this.inst.people[p];
     if (!person) return 0;
     const slotHours = this.inst.slotMinutes / 60;
-    return penalty((this.worked[p]! + more) * slotHours, person.targetSlots * slotHours, person.minSlots * slotHours, this.inst.weights);
+    return penalty(
+      (this.worked[p]! + more) * slotHours,
+      person.targetSlots * slotHours,
+      person.minSlots * slotHours,
+      this.inst.weights,
+    );
   }
 
   personCost(p: number): number {
@@ -213,7 +231,8 @@ export class SearchState {
   fullObjective(): number {
     let total = 0;
     const reference = this.inst.reference;
-    if (reference) reference.at.forEach((at) => at.forEach((k, g) => (total += k === NONE ? 0 : (reference.changeCost[g] ?? 0))));
+    if (reference)
+      reference.at.forEach((at) => at.forEach((k, g) => (total += k === NONE ? 0 : (reference.changeCost[g] ?? 0))));
     for (let k = 0; k < this.K; k++) {
       const site = this.inst.sites[this.inst.points[k]?.site ?? 0];
       for (const g of site?.slots ?? []) total += this.pointCost(k, g);
@@ -258,7 +277,11 @@ export class SearchState {
     for (const { slot, point } of old) delta += this.place(p, slot, point, NONE);
     for (const { slot, point } of plan) {
       // A slot another date's shift already holds would be counted twice: a search bug, never data.
-      if (this.at[p]?.[slot] !== NONE) throw new DeskrotaInternalError("DESKROTA_E_OVERLAP", `${this.inst.people[p]?.id} would be placed twice in slot ${slot} (date ${day})`);
+      if (this.at[p]?.[slot] !== NONE)
+        throw new DeskrotaInternalError(
+          "DESKROTA_E_OVERLAP",
+          `${this.inst.people[p]?.id} would be placed twice in slot ${slot} (date ${day})`,
+        );
       delta += this.place(p, slot, NONE, point);
     }
     const runs: ShiftRun[] = [];
@@ -281,7 +304,8 @@ export class SearchState {
    */
   undo(journal: readonly { p: number; day: number; old: DayPlan }[]): void {
     const original = new Map<string, { p: number; day: number; old: DayPlan }>();
-    for (const entry of journal) if (!original.has(`${entry.p}:${entry.day}`)) original.set(`${entry.p}:${entry.day}`, entry);
+    for (const entry of journal)
+      if (!original.has(`${entry.p}:${entry.day}`)) original.set(`${entry.p}:${entry.day}`, entry);
     for (const { p, day } of original.values()) this.setDay(p, day, []);
     for (const { p, day, old } of original.values()) this.setDay(p, day, old);
   }
@@ -340,7 +364,21 @@ export class SearchState {
   }
 }
 
-type FixedTables = Pick<SearchState, "demandMin" | "demandTarget" | "demandMax" | "edge" | "unsocial" | "share" | "options" | "capacity" | "leadsPossible" | "keysPossible" | "rotationPoints" | "mentees">;
+type FixedTables = Pick<
+  SearchState,
+  | "demandMin"
+  | "demandTarget"
+  | "demandMax"
+  | "edge"
+  | "unsocial"
+  | "share"
+  | "options"
+  | "capacity"
+  | "leadsPossible"
+  | "keysPossible"
+  | "rotationPoints"
+  | "mentees"
+>;
 
 /** The tables of a state that depend on the instance alone. */
 function fixedTables(inst: Instance): FixedTables {
@@ -359,10 +397,11 @@ function fixedTables(inst: Instance): FixedTables {
     }
   }
   const edge = new Uint8Array(G);
-  for (const site of inst.sites) for (const run of site.runs) {
-    edge[run[0] as number] = 1;
-    edge[run[run.length - 1] as number] = 1;
-  }
+  for (const site of inst.sites)
+    for (const run of site.runs) {
+      edge[run[0] as number] = 1;
+      edge[run[run.length - 1] as number] = 1;
+    }
   const unsocial = new Uint8Array(G);
   for (const slot of inst.slots) if (isUnsocial(inst.problem, slot.day, slot.minute)) unsocial[slot.index] = 1;
   const shares = unsocialShares(inst.problem);
@@ -378,7 +417,8 @@ function fixedTables(inst: Instance): FixedTables {
       for (const g of site.slots) {
         let allowed = site.points.filter((k) => filters.every((r) => r.allows?.(inst, person.index, k, g)));
         // In a re-solve the past is fixed: before `now` a person may only be where they were.
-        if (reference && (inst.slots[g] as SlotInfo).start < reference.now) allowed = allowed.filter((k) => reference.at[person.index]?.[g] === k);
+        if (reference && (inst.slots[g] as SlotInfo).start < reference.now)
+          allowed = allowed.filter((k) => reference.at[person.index]?.[g] === k);
         if (allowed.length > 0) own[g] = Int16Array.from(allowed);
       }
     }
@@ -397,9 +437,26 @@ function fixedTables(inst: Instance): FixedTables {
     });
   });
   const rotationPoints = inst.people.map((person) =>
-    person.student ? inst.points.filter((k) => person.sites.includes(k.site) && person.training[k.index] === "independent").map((k) => k.index) : [],
+    person.student
+      ? inst.points
+          .filter((k) => person.sites.includes(k.site) && person.training[k.index] === "independent")
+          .map((k) => k.index)
+      : [],
   );
   const mentees: number[][] = inst.people.map(() => []);
   for (const person of inst.people) if (person.mentor >= 0) mentees[person.mentor]?.push(person.index);
-  return { demandMin, demandTarget, demandMax, edge, unsocial, share, options, capacity, leadsPossible, keysPossible, rotationPoints, mentees };
+  return {
+    demandMin,
+    demandTarget,
+    demandMax,
+    edge,
+    unsocial,
+    share,
+    options,
+    capacity,
+    leadsPossible,
+    keysPossible,
+    rotationPoints,
+    mentees,
+  };
 }

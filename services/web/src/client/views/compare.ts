@@ -14,7 +14,12 @@ const ROWS: { label: string; value: (m: RotaMetrics) => number; unit: string; be
   { label: "Target cover met", value: (m) => m.targetCoverPct, unit: "%", better: "higher" },
   { label: "Uncovered desk hours", value: (m) => m.gapHours.cover, unit: "h", better: "lower" },
   { label: "Hours without a lead", value: (m) => m.gapHours.supervision, unit: "h", better: "lower" },
-  { label: "Openings and closings without a keyholder", value: (m) => m.gapHours.keyholder, unit: "h", better: "lower" },
+  {
+    label: "Openings and closings without a keyholder",
+    value: (m) => m.gapHours.keyholder,
+    unit: "h",
+    better: "lower",
+  },
   { label: "Desk hours assigned", value: (m) => m.assignedHours, unit: "h", better: null },
   { label: "Mean distance from contracted hours", value: (m) => m.meanHoursDeviation, unit: "h", better: "lower" },
   { label: "Largest distance from contracted hours", value: (m) => m.maxHoursDeviation, unit: "h", better: "lower" },
@@ -45,19 +50,34 @@ async function loadRef(ref: string): Promise<Compared> {
 }
 
 function row(label: string, values: number[], unit: string, better: Better): HTMLElement {
-  const best = better === null || new Set(values).size < 2 ? undefined : better === "higher" ? Math.max(...values) : Math.min(...values);
+  const best =
+    better === null || new Set(values).size < 2
+      ? undefined
+      : better === "higher"
+        ? Math.max(...values)
+        : Math.min(...values);
   return h(
     "tr",
     {},
     h("th", { scope: "row" }, label, better && h("span", { class: "hint" }, ` (${better} is better)`)),
-    values.map((v) => h("td", { class: v === best ? "num best" : "num" }, `${round(v)}${unit ? ` ${unit}` : ""}`, v === best && h("span", { class: "best-mark" }, " ★ best"))),
+    values.map((v) =>
+      h(
+        "td",
+        { class: v === best ? "num best" : "num" },
+        `${round(v)}${unit ? ` ${unit}` : ""}`,
+        v === best && h("span", { class: "best-mark" }, " ★ best"),
+      ),
+    ),
   );
 }
 
 /** Two or three rotas of one week side by side: metrics, score by rule, and the cells that differ. */
 export const compareView: View = async (main, route, signal) => {
   const refs = (route.path[1] ?? "").split(",").filter(Boolean);
-  const [comparison, rotas] = await Promise.all([getJson<Comparison>(`/v1/compare?ids=${refs.map(encodeURIComponent).join(",")}`), Promise.all(refs.map(loadRef))]);
+  const [comparison, rotas] = await Promise.all([
+    getJson<Comparison>(`/v1/compare?ids=${refs.map(encodeURIComponent).join(",")}`),
+    Promise.all(refs.map(loadRef)),
+  ]);
   const first = rotas[0] as Compared;
   const problem = await getJson<Problem>(`${rotaPath(first.record.id)}/versions/${first.version.version}/problem`);
   if (signal.aborted) return;
@@ -75,14 +95,47 @@ export const compareView: View = async (main, route, signal) => {
         "table",
         { class: "compare" },
         h("caption", {}, `Week of ${problem.weekStart}. Changes are counted against ${reference.label}.`),
-        h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Metric"), compared.map((c) => h("th", { scope: "col" }, h("a", { href: versionHash(c.record.id, c.version.version) }, c.label))))),
+        h(
+          "thead",
+          {},
+          h(
+            "tr",
+            {},
+            h("th", { scope: "col" }, "Metric"),
+            compared.map((c) =>
+              h("th", { scope: "col" }, h("a", { href: versionHash(c.record.id, c.version.version) }, c.label)),
+            ),
+          ),
+        ),
         h(
           "tbody",
           {},
-          ROWS.map((r) => row(r.label, compared.map((c) => (c.result ? r.value(c.result.metrics) : Number.NaN)), r.unit, r.better)),
-          row("Score of the soft rules", compared.map((c) => c.result?.score.soft ?? Number.NaN), "", "lower"),
-          row(`Changes against ${reference.label}`, compared.map((c) => c.result?.changes ?? Number.NaN), "", null),
-          row("Person-hours placed differently", compared.map((c) => c.result?.differsPct ?? Number.NaN), "%", null),
+          ROWS.map((r) =>
+            row(
+              r.label,
+              compared.map((c) => (c.result ? r.value(c.result.metrics) : Number.NaN)),
+              r.unit,
+              r.better,
+            ),
+          ),
+          row(
+            "Score of the soft rules",
+            compared.map((c) => c.result?.score.soft ?? Number.NaN),
+            "",
+            "lower",
+          ),
+          row(
+            `Changes against ${reference.label}`,
+            compared.map((c) => c.result?.changes ?? Number.NaN),
+            "",
+            null,
+          ),
+          row(
+            "Person-hours placed differently",
+            compared.map((c) => c.result?.differsPct ?? Number.NaN),
+            "%",
+            null,
+          ),
         ),
       ),
     ),
@@ -96,8 +149,28 @@ export const compareView: View = async (main, route, signal) => {
         h(
           "table",
           { class: "compare" },
-          h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Rule"), compared.map((c) => h("th", { scope: "col" }, c.label)))),
-          h("tbody", {}, rules.map((rule) => row(rule, compared.map((c) => c.result?.score.byRule[rule] ?? 0), "", "lower"))),
+          h(
+            "thead",
+            {},
+            h(
+              "tr",
+              {},
+              h("th", { scope: "col" }, "Rule"),
+              compared.map((c) => h("th", { scope: "col" }, c.label)),
+            ),
+          ),
+          h(
+            "tbody",
+            {},
+            rules.map((rule) =>
+              row(
+                rule,
+                compared.map((c) => c.result?.score.byRule[rule] ?? 0),
+                "",
+                "lower",
+              ),
+            ),
+          ),
         ),
       ),
     ),
@@ -105,12 +178,28 @@ export const compareView: View = async (main, route, signal) => {
       h(
         "section",
         { class: "card changes" },
-        h("h2", {}, `${first.label} → ${compared[1]?.label ?? ""}: ${comparison.diff.changes} ${comparison.diff.changes === 1 ? "change" : "changes"}`),
-        comparison.diff.words.length ? h("details", {}, h("summary", {}, "In words"), h("ul", {}, comparison.diff.words.map((w) => h("li", {}, w)))) : h("p", {}, "They are the same."),
+        h(
+          "h2",
+          {},
+          `${first.label} → ${compared[1]?.label ?? ""}: ${comparison.diff.changes} ${comparison.diff.changes === 1 ? "change" : "changes"}`,
+        ),
+        comparison.diff.words.length
+          ? h(
+              "details",
+              {},
+              h("summary", {}, "In words"),
+              h(
+                "ul",
+                {},
+                comparison.diff.words.map((w) => h("li", {}, w)),
+              ),
+            )
+          : h("p", {}, "They are the same."),
       ),
     h("h2", {}, `${first.label}, with the cells where the others differ`),
     siteTabs(problem, first.version.rota, {
-      personHref: (person) => `${versionHash(first.record.id, first.version.version)}/people/${encodeURIComponent(person)}`,
+      personHref: (person) =>
+        `${versionHash(first.record.id, first.version.version)}/people/${encodeURIComponent(person)}`,
       others: compared.slice(1).map((c) => c.version.rota),
       beforeLabel: (other) => `differs; ${compared[other + 1]?.label ?? "another"} has`,
       site: route.query.get("site"),

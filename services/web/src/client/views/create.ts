@@ -30,16 +30,47 @@ async function problemFrom(source: string, file: File | undefined, example: stri
 
 export const createView: View = (main) => {
   const status = h("div", { id: "create-status" });
-  const fileInput = h("input", { type: "file", id: "problem-file", name: "file", accept: ".json,application/json", "aria-describedby": "file-hint" });
-  const exampleSelect = h("select", { id: "example", name: "example" }, EXAMPLES.map((e) => h("option", { value: e.file }, e.label)));
-  const name = h("input", { id: "rota-name", name: "name", type: "text", maxlength: "200", placeholder: "e.g. week 48" });
-  const seconds = h("input", { id: "time-limit", name: "seconds", type: "number", min: "1", max: "300", step: "1", value: String(DEFAULT_SECONDS), "aria-describedby": "limit-hint" });
+  const fileInput = h("input", {
+    type: "file",
+    id: "problem-file",
+    name: "file",
+    accept: ".json,application/json",
+    "aria-describedby": "file-hint",
+  });
+  const exampleSelect = h(
+    "select",
+    { id: "example", name: "example" },
+    EXAMPLES.map((e) => h("option", { value: e.file }, e.label)),
+  );
+  const name = h("input", {
+    id: "rota-name",
+    name: "name",
+    type: "text",
+    maxlength: "200",
+    placeholder: "e.g. week 48",
+  });
+  const seconds = h("input", {
+    id: "time-limit",
+    name: "seconds",
+    type: "number",
+    min: "1",
+    max: "300",
+    step: "1",
+    value: String(DEFAULT_SECONDS),
+    "aria-describedby": "limit-hint",
+  });
   const submit = h("button", { type: "submit", class: "primary" }, "Solve");
   const radio = (value: string, label: string, checked: boolean) =>
-    h("label", { class: "choice" }, h("input", { type: "radio", name: "source", value, checked, onchange: sync }), label);
+    h(
+      "label",
+      { class: "choice" },
+      h("input", { type: "radio", name: "source", value, checked, onchange: sync }),
+      label,
+    );
 
   function sync(): void {
-    const fromFile = (form.querySelector<HTMLInputElement>('input[name="source"]:checked')?.value ?? "example") === "file";
+    const fromFile =
+      (form.querySelector<HTMLInputElement>('input[name="source"]:checked')?.value ?? "example") === "file";
     fileInput.disabled = !fromFile;
     exampleSelect.disabled = fromFile;
   }
@@ -56,7 +87,11 @@ export const createView: View = (main) => {
         try {
           const problem = await problemFrom(source, fileInput.files?.[0], exampleSelect.value);
           const query = new URLSearchParams({ timeLimitSeconds: seconds.value || String(DEFAULT_SECONDS) });
-          const label = name.value.trim() || (source === "file" ? fileInput.files?.[0]?.name.replace(/\.json$/, "") : exampleSelect.selectedOptions[0]?.textContent?.split(":")[0]);
+          const label =
+            name.value.trim() ||
+            (source === "file"
+              ? fileInput.files?.[0]?.name.replace(/\.json$/, "")
+              : exampleSelect.selectedOptions[0]?.textContent?.split(":")[0]);
           if (label) query.set("name", label);
           const created = await sendJson<RotaSummary>("POST", `/v1/rotas?${query}`, problem);
           location.hash = `#/rotas/${encodeURIComponent(created.id)}`;
@@ -72,10 +107,24 @@ export const createView: View = (main) => {
       h("legend", {}, "Problem"),
       h("div", { class: "field" }, radio("example", "A bundled example", true), exampleSelect),
       h("div", { class: "field" }, radio("file", "A problem file (format v1, JSON)", false), fileInput),
-      h("p", { class: "hint", id: "file-hint" }, "Sites, service points, cover and people, as described in FORMAT.md. Every mistake in the file is listed with where it is."),
+      h(
+        "p",
+        { class: "hint", id: "file-hint" },
+        "Sites, service points, cover and people, as described in FORMAT.md. Every mistake in the file is listed with where it is.",
+      ),
     ),
     h("div", { class: "field" }, h("label", { for: "rota-name" }, "Name (optional)"), name),
-    h("div", { class: "field" }, h("label", { for: "time-limit" }, "Time limit (seconds)"), seconds, h("p", { class: "hint", id: "limit-hint" }, "The solver keeps improving the rota until then; you can stop it earlier and keep the best so far.")),
+    h(
+      "div",
+      { class: "field" },
+      h("label", { for: "time-limit" }, "Time limit (seconds)"),
+      seconds,
+      h(
+        "p",
+        { class: "hint", id: "limit-hint" },
+        "The solver keeps improving the rota until then; you can stop it earlier and keep the best so far.",
+      ),
+    ),
     submit,
   );
   render(main, h("h1", {}, "New rota"), form, status);

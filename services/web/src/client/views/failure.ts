@@ -16,6 +16,7 @@ export function failureBlock(title: string, error: unknown): HTMLElement {
         { class: "issues" },
         issues.map((i) => h("li", {}, i.path ? h("code", {}, i.path) : h("code", {}, i.in), ` ${i.message}`)),
       ),
-    requestId !== undefined && h("p", { class: "hint" }, `Request id ${requestId} (quote it to whoever runs the server).`),
+    requestId !== undefined &&
+      h("p", { class: "hint" }, `Request id ${requestId} (quote it to whoever runs the server).`),
   );
 }

@@ -25,9 +25,15 @@ function names(people: Cell["people"]): string {
   return people.length ? people.map((p) => `${p.name}${p.shadowing ? " (shadowing)" : ""}`).join(", ") : "nobody";
 }
 
-function cellContent(cell: Cell, options: GridOptions, point: { id: string; name: string }, grid: SiteGrid): HTMLElement[] {
+function cellContent(
+  cell: Cell,
+  options: GridOptions,
+  point: { id: string; name: string },
+  grid: SiteGrid,
+): HTMLElement[] {
   const parts: HTMLElement[] = [];
-  if (!cell.open && !cell.people.length && !cell.gaps.length) return [h("span", { class: "closed", "aria-label": "closed" }, "—")];
+  if (!cell.open && !cell.people.length && !cell.gaps.length)
+    return [h("span", { class: "closed", "aria-label": "closed" }, "—")];
   for (const p of cell.people) {
     parts.push(
       h(
@@ -43,7 +49,13 @@ function cellContent(cell: Cell, options: GridOptions, point: { id: string; name
     parts.push(
       h(
         "button",
-        { type: "button", class: "gap", tabindex: "-1", "aria-describedby": tip, onclick: () => options.onGap?.(gap, point, grid) },
+        {
+          type: "button",
+          class: "gap",
+          tabindex: "-1",
+          "aria-describedby": tip,
+          onclick: () => options.onGap?.(gap, point, grid),
+        },
         h("span", { "aria-hidden": "true" }, `${GAP_ICON} `),
         `${gap.missing} missing`,
       ),
@@ -82,10 +94,26 @@ function siteTable(grid: SiteGrid, options: GridOptions): HTMLElement {
     grid.dates.forEach((_, day) => {
       for (const run of columnRuns(point, day)) {
         const { cell } = run;
-        const classes = ["cell", cell.open ? "" : "is-closed", cell.gaps.length ? "has-gap" : "", cell.before ? "changed" : ""].filter(Boolean).join(" ");
+        const classes = [
+          "cell",
+          cell.open ? "" : "is-closed",
+          cell.gaps.length ? "has-gap" : "",
+          cell.before ? "changed" : "",
+        ]
+          .filter(Boolean)
+          .join(" ");
         const td = h(
           "td",
-          { class: classes, tabindex: "-1", rowspan: run.rows > 1 ? String(run.rows) : undefined, "data-date": cell.date, "data-point": point.id, "data-from": hhmm(run.from), "data-to": hhmm(run.to), "aria-label": cellLabel(cell, point.name, run.from, run.to, options) },
+          {
+            class: classes,
+            tabindex: "-1",
+            rowspan: run.rows > 1 ? String(run.rows) : undefined,
+            "data-date": cell.date,
+            "data-point": point.id,
+            "data-from": hhmm(run.from),
+            "data-to": hhmm(run.to),
+            "aria-label": cellLabel(cell, point.name, run.from, run.to, options),
+          },
           cellContent(cell, options, point, grid),
         );
         (rows[run.row] as HTMLElement[]).push(td);
@@ -96,14 +124,25 @@ function siteTable(grid: SiteGrid, options: GridOptions): HTMLElement {
       "tbody",
       {},
       h("tr", { class: "point" }, h("th", { scope: "rowgroup", colspan: String(grid.dates.length + 1) }, point.name)),
-      point.rows.map((row, i) => h("tr", {}, h("th", { scope: "row", class: "time" }, `${hhmm(row.from)}–${hhmm(row.to)}`), rows[i])),
+      point.rows.map((row, i) =>
+        h("tr", {}, h("th", { scope: "row", class: "time" }, `${hhmm(row.from)}–${hhmm(row.to)}`), rows[i]),
+      ),
     );
   });
   const table = h(
     "table",
     { class: "grid", role: "grid", "aria-labelledby": caption },
     h("caption", { id: caption }, `${grid.name}: who is on each service point, by day (times in ${grid.zone})`),
-    h("thead", {}, h("tr", {}, h("th", { scope: "col", class: "time" }, "Time"), grid.dates.map((d) => h("th", { scope: "col", abbr: longDayLabel(d) }, dayLabel(d))))),
+    h(
+      "thead",
+      {},
+      h(
+        "tr",
+        {},
+        h("th", { scope: "col", class: "time" }, "Time"),
+        grid.dates.map((d) => h("th", { scope: "col", abbr: longDayLabel(d) }, dayLabel(d))),
+      ),
+    ),
     bodies,
   );
   const first = matrix[0]?.[0];
@@ -179,7 +218,16 @@ function printTable(grid: SiteGrid): HTMLElement {
   return h(
     "table",
     { class: "print-week" },
-    h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Point"), grid.dates.map((d) => h("th", { scope: "col" }, dayLabel(d))))),
+    h(
+      "thead",
+      {},
+      h(
+        "tr",
+        {},
+        h("th", { scope: "col" }, "Point"),
+        grid.dates.map((d) => h("th", { scope: "col" }, dayLabel(d))),
+      ),
+    ),
     h(
       "tbody",
       {},
@@ -236,7 +284,12 @@ function gapSummary(grid: SiteGrid): HTMLElement {
   return h(
     "p",
     { class: total ? "summary has-gaps" : "summary" },
-    total ? [h("span", { "aria-hidden": "true" }, `${GAP_ICON} `), `${total} ${total === 1 ? "gap" : "gaps"} at ${grid.name}. Click or press Enter on a gap to see who could take it.`] : `Every service point at ${grid.name} is covered all week.`,
+    total
+      ? [
+          h("span", { "aria-hidden": "true" }, `${GAP_ICON} `),
+          `${total} ${total === 1 ? "gap" : "gaps"} at ${grid.name}. Click or press Enter on a gap to see who could take it.`,
+        ]
+      : `Every service point at ${grid.name} is covered all week.`,
   );
 }
 
@@ -244,7 +297,8 @@ function gapSummary(grid: SiteGrid): HTMLElement {
 function hoursPanel(problem: Problem, rota: Rota, siteId: string, options: GridOptions): HTMLElement {
   const summaries = new Map(rota.people.map((p) => [p.person, p]));
   const people = problem.people.filter((p) => p.sites.includes(siteId)).sort((a, b) => a.name.localeCompare(b.name));
-  const hrs = (minutes: number | undefined) => (minutes === undefined ? "—" : String(Math.round((minutes / 60) * 10) / 10));
+  const hrs = (minutes: number | undefined) =>
+    minutes === undefined ? "—" : String(Math.round((minutes / 60) * 10) / 10);
   return h(
     "aside",
     { class: "hours", "aria-label": "Hours per person" },
@@ -275,13 +329,28 @@ function hoursPanel(problem: Problem, rota: Rota, siteId: string, options: GridO
           return h(
             "tr",
             {},
-            h("th", { scope: "row" }, h("a", { href: options.personHref(p.id) }, p.name), p.role === "student" && h("span", { class: "tag" }, " student")),
+            h(
+              "th",
+              { scope: "row" },
+              h("a", { href: options.personHref(p.id) }, p.name),
+              p.role === "student" && h("span", { class: "tag" }, " student"),
+            ),
             h(
               "td",
               {},
               h("span", { class: "num nowrap" }, `${hrs(minutes)} / ${hrs(target)}`),
-              h("meter", { min: "0", max: String(Math.max(target, minutes, 1)), value: String(minutes), "aria-hidden": "true" }),
-              Math.abs(off) >= 1 && h("span", { class: off < 0 ? "off under" : "off over" }, ` ${Math.abs(off)} h ${off < 0 ? "under" : "over"}`),
+              h("meter", {
+                min: "0",
+                max: String(Math.max(target, minutes, 1)),
+                value: String(minutes),
+                "aria-hidden": "true",
+              }),
+              Math.abs(off) >= 1 &&
+                h(
+                  "span",
+                  { class: off < 0 ? "off under" : "off over" },
+                  ` ${Math.abs(off)} h ${off < 0 ? "under" : "over"}`,
+                ),
             ),
             h("td", { class: "num" }, hrs(s?.eveningMinutes)),
             h("td", { class: "num" }, hrs(s?.weekendMinutes)),
@@ -318,8 +387,23 @@ export function siteTabs(problem: Problem, rota: Rota, options: GridOptions): HT
         "button",
         { type: "button", role: "tab", id: tabId, "aria-controls": panelId, onclick: () => select(i, false) },
         grid.name,
-        grid.siteGaps.length + grid.points.reduce((n, p) => n + p.rows.filter((r) => r.cells.some((c) => c.gaps.length)).length, 0) > 0 && h("span", { class: "badge gap-badge" }, h("span", { "aria-hidden": "true" }, GAP_ICON), h("span", { class: "visually-hidden" }, " has gaps")),
-        changed > 0 && h("span", { class: "badge changed-badge" }, h("span", { "aria-hidden": "true" }, CHANGED_ICON), ` ${changed}`, h("span", { class: "visually-hidden" }, " changed cells")),
+        grid.siteGaps.length +
+          grid.points.reduce((n, p) => n + p.rows.filter((r) => r.cells.some((c) => c.gaps.length)).length, 0) >
+          0 &&
+          h(
+            "span",
+            { class: "badge gap-badge" },
+            h("span", { "aria-hidden": "true" }, GAP_ICON),
+            h("span", { class: "visually-hidden" }, " has gaps"),
+          ),
+        changed > 0 &&
+          h(
+            "span",
+            { class: "badge changed-badge" },
+            h("span", { "aria-hidden": "true" }, CHANGED_ICON),
+            ` ${changed}`,
+            h("span", { class: "visually-hidden" }, " changed cells"),
+          ),
       ),
     );
     panels.push(
@@ -329,7 +413,12 @@ export function siteTabs(problem: Problem, rota: Rota, options: GridOptions): HT
         h("h2", { class: "print-only" }, grid.name),
         gapSummary(grid),
         siteGapList(grid),
-        h("div", { class: "site-body" }, h("div", { class: "grid-wrap" }, siteTable(grid, options)), hoursPanel(problem, rota, grid.id, options)),
+        h(
+          "div",
+          { class: "site-body" },
+          h("div", { class: "grid-wrap" }, siteTable(grid, options)),
+          hoursPanel(problem, rota, grid.id, options),
+        ),
         h("div", { class: "print-only" }, printTable(grid)),
       ),
     );
@@ -338,7 +427,12 @@ export function siteTabs(problem: Problem, rota: Rota, options: GridOptions): HT
   tablist.addEventListener("keydown", (event) => {
     const i = tabs.indexOf(event.target as HTMLButtonElement);
     if (i < 0) return;
-    const next = { ArrowRight: (i + 1) % tabs.length, ArrowLeft: (i - 1 + tabs.length) % tabs.length, Home: 0, End: tabs.length - 1 }[event.key];
+    const next = {
+      ArrowRight: (i + 1) % tabs.length,
+      ArrowLeft: (i - 1 + tabs.length) % tabs.length,
+      Home: 0,
+      End: tabs.length - 1,
+    }[event.key];
     if (next === undefined) return;
     event.preventDefault();
     select(next, true);

@@ -11,7 +11,11 @@ const COMPARE_MAX = 3;
 export const listView: View = async (main, _route, signal) => {
   const picked = new Set<string>();
   const compare = h("a", { class: "button", href: "#", "aria-disabled": "true" }, "Compare selected");
-  const pickHint = h("p", { class: "hint", id: "compare-hint" }, `Tick two or three rotas of the same week to compare them.`);
+  const pickHint = h(
+    "p",
+    { class: "hint", id: "compare-hint" },
+    `Tick two or three rotas of the same week to compare them.`,
+  );
   const table = h("div", { class: "table-wrap" });
   const updateCompare = () => {
     const ok = picked.size >= 2 && picked.size <= COMPARE_MAX;
@@ -25,7 +29,12 @@ export const listView: View = async (main, _route, signal) => {
 
   render(
     main,
-    h("div", { class: "title-row" }, h("h1", {}, "Rotas"), h("a", { class: "button primary", href: "#/new" }, "New rota")),
+    h(
+      "div",
+      { class: "title-row" },
+      h("h1", {}, "Rotas"),
+      h("a", { class: "button primary", href: "#/new" }, "New rota"),
+    ),
     table,
     h("div", { class: "actions" }, compare, pickHint),
   );
@@ -33,7 +42,16 @@ export const listView: View = async (main, _route, signal) => {
 
   const draw = (rotas: RotaSummary[]) => {
     if (!rotas.length) {
-      render(table, h("p", {}, "No rotas yet. ", h("a", { href: "#/new" }, "Create one"), " from a problem file or the bundled example."));
+      render(
+        table,
+        h(
+          "p",
+          {},
+          "No rotas yet. ",
+          h("a", { href: "#/new" }, "Create one"),
+          " from a problem file or the bundled example.",
+        ),
+      );
       return;
     }
     render(
@@ -42,7 +60,19 @@ export const listView: View = async (main, _route, signal) => {
         "table",
         { class: "list" },
         h("caption", { class: "visually-hidden" }, "Rotas, newest first"),
-        h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Compare"), h("th", { scope: "col" }, "Rota"), h("th", { scope: "col" }, "Status"), h("th", { scope: "col" }, "Version"), h("th", { scope: "col" }, "Created"))),
+        h(
+          "thead",
+          {},
+          h(
+            "tr",
+            {},
+            h("th", { scope: "col" }, "Compare"),
+            h("th", { scope: "col" }, "Rota"),
+            h("th", { scope: "col" }, "Status"),
+            h("th", { scope: "col" }, "Version"),
+            h("th", { scope: "col" }, "Created"),
+          ),
+        ),
         h(
           "tbody",
           {},
@@ -67,7 +97,13 @@ export const listView: View = async (main, _route, signal) => {
               h("td", {}, box),
               h("th", { scope: "row" }, h("a", { href: `#/rotas/${encodeURIComponent(r.id)}` }, label)),
               h("td", {}, statusText(r)),
-              h("td", {}, r.version === null ? "—" : `v${r.version}${r.publishedVersion !== null ? ` (published v${r.publishedVersion})` : ""}`),
+              h(
+                "td",
+                {},
+                r.version === null
+                  ? "—"
+                  : `v${r.version}${r.publishedVersion !== null ? ` (published v${r.publishedVersion})` : ""}`,
+              ),
               h("td", {}, new Date(r.createdAt).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" })),
             );
           }),

@@ -22,7 +22,10 @@ export async function loadVersion(record: RotaView, n?: number): Promise<Loaded>
     getJson<VersionView>(`${path(record.id)}/versions/${number}`),
     getJson<Problem>(`${path(record.id)}/versions/${number}/problem`),
   ]);
-  const base = version.baseVersion !== null ? await getJson<VersionView>(`${path(record.id)}/versions/${version.baseVersion}`) : undefined;
+  const base =
+    version.baseVersion !== null
+      ? await getJson<VersionView>(`${path(record.id)}/versions/${version.baseVersion}`)
+      : undefined;
   return { record, versions: list.versions, version, problem, ...(base ? { base } : {}) };
 }
 

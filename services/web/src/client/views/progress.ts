@@ -13,13 +13,21 @@ const POLL_MS = 500;
  * the proven bound, refreshed as the server stores progress; Stop keeps the best rota so far.
  * Resolves with the rota once its solve has ended.
  */
-export async function followSolve(main: HTMLElement, first: RotaView, signal: AbortSignal): Promise<RotaView | undefined> {
+export async function followSolve(
+  main: HTMLElement,
+  first: RotaView,
+  signal: AbortSignal,
+): Promise<RotaView | undefined> {
   const label = first.name ?? first.id;
   const state = h("dd", {});
   const time = h("dd", {});
   const score = h("dd", {});
   const gap = h("dd", {});
-  const bar = h("progress", { max: String(first.timeLimitSeconds * 1000), value: "0", "aria-label": "Time used of the limit" });
+  const bar = h("progress", {
+    max: String(first.timeLimitSeconds * 1000),
+    value: "0",
+    "aria-label": "Time used of the limit",
+  });
   const message = h("div", {});
   const stop = h(
     "button",
@@ -43,8 +51,30 @@ export async function followSolve(main: HTMLElement, first: RotaView, signal: Ab
   render(
     main,
     h("h1", {}, `Solving ${label}`),
-    h("div", { class: "card progress-card" }, h("dl", { class: "facts" }, h("dt", {}, "Status"), state, h("dt", {}, "Elapsed"), time, h("dt", {}, "Best score so far"), score, h("dt", {}, "Gap to the lower bound"), gap), bar, h("div", { class: "actions" }, stop), message),
-    h("p", { class: "hint" }, "Lower scores are better. The solver keeps improving the rota until its time limit; stop it whenever the score is good enough."),
+    h(
+      "div",
+      { class: "card progress-card" },
+      h(
+        "dl",
+        { class: "facts" },
+        h("dt", {}, "Status"),
+        state,
+        h("dt", {}, "Elapsed"),
+        time,
+        h("dt", {}, "Best score so far"),
+        score,
+        h("dt", {}, "Gap to the lower bound"),
+        gap,
+      ),
+      bar,
+      h("div", { class: "actions" }, stop),
+      message,
+    ),
+    h(
+      "p",
+      { class: "hint" },
+      "Lower scores are better. The solver keeps improving the rota until its time limit; stop it whenever the score is good enough.",
+    ),
   );
   focusHeading(main);
   let current = first;

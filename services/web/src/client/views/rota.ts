@@ -12,7 +12,8 @@ import { followSolve } from "./progress";
 import { scoreText } from "./status";
 import { openSwaps } from "./swaps";
 
-export const versionHash = (id: string, version: number, site?: string | null) => `#/rotas/${encodeURIComponent(id)}/v/${version}${site ? `?site=${encodeURIComponent(site)}` : ""}`;
+export const versionHash = (id: string, version: number, site?: string | null) =>
+  `#/rotas/${encodeURIComponent(id)}/v/${version}${site ? `?site=${encodeURIComponent(site)}` : ""}`;
 
 function versionLabel(v: VersionSummary): string {
   const what = v.kind === "solve" ? "solved" : v.change ? "after a change" : "after a swap";
@@ -34,9 +35,25 @@ function changesBlock(loaded: Loaded): HTMLElement | null {
   return h(
     "section",
     { class: "card changes", "aria-labelledby": "changes-title" },
-    h("h2", { id: "changes-title" }, `Changes from v${version.baseVersion}: ${version.diff.changes} ${version.diff.changes === 1 ? "change" : "changes"}`),
-    words.length ? h("ul", {}, words.map((w) => h("li", {}, w))) : h("p", {}, "Nobody's stints changed."),
-    version.minimal !== null && h("p", { class: "hint" }, version.minimal ? "Proven to be the fewest changes possible" : "Not proven to be the fewest changes", version.minimalReason ? `: ${version.minimalReason}` : "."),
+    h(
+      "h2",
+      { id: "changes-title" },
+      `Changes from v${version.baseVersion}: ${version.diff.changes} ${version.diff.changes === 1 ? "change" : "changes"}`,
+    ),
+    words.length
+      ? h(
+          "ul",
+          {},
+          words.map((w) => h("li", {}, w)),
+        )
+      : h("p", {}, "Nobody's stints changed."),
+    version.minimal !== null &&
+      h(
+        "p",
+        { class: "hint" },
+        version.minimal ? "Proven to be the fewest changes possible" : "Not proven to be the fewest changes",
+        version.minimalReason ? `: ${version.minimalReason}` : ".",
+      ),
     h("p", { class: "hint" }, "Changed cells are outlined and marked ✎ in the grid, with who was there before."),
   );
 }
@@ -51,7 +68,9 @@ function toolbar(loaded: Loaded, site: () => string | null): HTMLElement {
         location.hash = versionHash(record.id, Number((event.target as HTMLSelectElement).value), site());
       },
     },
-    versions.map((v) => h("option", { value: String(v.version), selected: v.version === version.version }, versionLabel(v))),
+    versions.map((v) =>
+      h("option", { value: String(v.version), selected: v.version === version.version }, versionLabel(v)),
+    ),
   );
   const status = h("span", { role: "status", class: "hint" });
   const publish = h(
@@ -80,7 +99,10 @@ function toolbar(loaded: Loaded, site: () => string | null): HTMLElement {
       type: "button",
       onclick: async () => {
         try {
-          const name = await download(`${rotaPath(record.id)}/export.csv?version=${version.version}`, `${record.id}.csv`);
+          const name = await download(
+            `${rotaPath(record.id)}/export.csv?version=${version.version}`,
+            `${record.id}.csv`,
+          );
           status.textContent = `Downloaded ${name}.`;
         } catch (error) {
           status.replaceChildren(failureBlock("Could not download", error));
@@ -90,8 +112,17 @@ function toolbar(loaded: Loaded, site: () => string | null): HTMLElement {
     "Download CSV",
   );
   // This version against the one it came from; the first version against the latest.
-  const pair = version.baseVersion !== null ? [version.baseVersion, version.version] : [version.version, versions[versions.length - 1]?.version ?? version.version];
-  const compareVersions = pair[0] !== pair[1] && h("a", { class: "button", href: `#/compare/${pair.map((n) => encodeURIComponent(`${record.id}@${n}`)).join(",")}` }, `Compare v${pair[0]} with v${pair[1]}`);
+  const pair =
+    version.baseVersion !== null
+      ? [version.baseVersion, version.version]
+      : [version.version, versions[versions.length - 1]?.version ?? version.version];
+  const compareVersions =
+    pair[0] !== pair[1] &&
+    h(
+      "a",
+      { class: "button", href: `#/compare/${pair.map((n) => encodeURIComponent(`${record.id}@${n}`)).join(",")}` },
+      `Compare v${pair[0]} with v${pair[1]}`,
+    );
   return h(
     "div",
     { class: "toolbar" },
@@ -120,8 +151,18 @@ export const rotaView: View = async (main, route, signal) => {
     render(
       main,
       h("h1", {}, record.name ?? record.id),
-      h("div", { class: "failure", role: "alert" }, h("p", {}, h("strong", {}, "This rota could not be solved: "), record.reason ?? "no reason given")),
-      record.issues?.length ? h("ul", { class: "issues" }, record.issues.map((i) => h("li", {}, h("code", {}, i.path), ` ${i.message}`))) : null,
+      h(
+        "div",
+        { class: "failure", role: "alert" },
+        h("p", {}, h("strong", {}, "This rota could not be solved: "), record.reason ?? "no reason given"),
+      ),
+      record.issues?.length
+        ? h(
+            "ul",
+            { class: "issues" },
+            record.issues.map((i) => h("li", {}, h("code", {}, i.path), ` ${i.message}`)),
+          )
+        : null,
       h("p", {}, h("a", { href: "#/new" }, "Start a new rota")),
     );
     focusHeading(main);
@@ -136,7 +177,16 @@ export const rotaView: View = async (main, route, signal) => {
   };
   render(
     main,
-    h("div", { class: "title-row" }, h("h1", {}, record.name ?? record.id), h("p", { class: "hint" }, `Week of ${problem.weekStart} · ${problem.people.length} people · ${solverLine(loaded)}`)),
+    h(
+      "div",
+      { class: "title-row" },
+      h("h1", {}, record.name ?? record.id),
+      h(
+        "p",
+        { class: "hint" },
+        `Week of ${problem.weekStart} · ${problem.people.length} people · ${solverLine(loaded)}`,
+      ),
+    ),
     toolbar(loaded, () => site),
     version.version !== record.version &&
       h(
@@ -146,12 +196,7 @@ export const rotaView: View = async (main, route, signal) => {
         h("a", { href: versionHash(record.id, record.version ?? version.version, site) }, `Show v${record.version}`),
       ),
     changesBlock(loaded),
-    h(
-      "div",
-      { class: "repair" },
-      absenceForm(loaded, showVersion),
-      alternativesForm(loaded),
-    ),
+    h("div", { class: "repair" }, absenceForm(loaded, showVersion), alternativesForm(loaded)),
     siteTabs(problem, version.rota, {
       personHref: (person) => `${versionHash(record.id, version.version)}/people/${encodeURIComponent(person)}`,
       onGap: (gap, point, grid) => openSwaps({ loaded, gap, point, zone: grid.zone, onApplied: showVersion }),

@@ -4,7 +4,15 @@ import type { View } from "../main";
 
 export const signInView: View = (main) => {
   const error = h("p", { class: "error", role: "alert", id: "token-error" });
-  const input = h("input", { id: "token", name: "token", type: "password", autocomplete: "off", spellcheck: "false", required: true, "aria-describedby": "token-hint token-error" });
+  const input = h("input", {
+    id: "token",
+    name: "token",
+    type: "password",
+    autocomplete: "off",
+    spellcheck: "false",
+    required: true,
+    "aria-describedby": "token-hint token-error",
+  });
   const submit = h("button", { type: "submit" }, "Sign in");
   const form = h(
     "form",
@@ -21,7 +29,12 @@ export const signInView: View = (main) => {
           session.signIn(token);
           window.dispatchEvent(new HashChangeEvent("hashchange"));
         } catch (e) {
-          error.textContent = e instanceof ApiFailure && e.status === 401 ? "That token is not known to this server. Check it and paste it again." : e instanceof Error ? e.message : String(e);
+          error.textContent =
+            e instanceof ApiFailure && e.status === 401
+              ? "That token is not known to this server. Check it and paste it again."
+              : e instanceof Error
+                ? e.message
+                : String(e);
           submit.disabled = false;
           input.focus();
         }

@@ -20,7 +20,12 @@ function scoreWords(change: number): string {
   return rounded < 0 ? `score ${rounded} (better)` : `score +${rounded} (worse)`;
 }
 
-function candidateItem(c: SwapCandidate, request: SwapRequest, status: HTMLElement, dialog: HTMLDialogElement): HTMLElement {
+function candidateItem(
+  c: SwapCandidate,
+  request: SwapRequest,
+  status: HTMLElement,
+  dialog: HTMLDialogElement,
+): HTMLElement {
   const { loaded, gap, point, zone } = request;
   const apply = h(
     "button",
@@ -31,7 +36,13 @@ function candidateItem(c: SwapCandidate, request: SwapRequest, status: HTMLEleme
         apply.disabled = true;
         render(status, h("p", { role: "status" }, `Giving the gap to ${c.name}…`));
         try {
-          const result = await sendJson<{ version: number }>("POST", `${rotaPath(loaded.record.id)}/swaps`, { point: point.id, start: gap.start, end: gap.end, person: c.person, version: loaded.version.version });
+          const result = await sendJson<{ version: number }>("POST", `${rotaPath(loaded.record.id)}/swaps`, {
+            point: point.id,
+            start: gap.start,
+            end: gap.end,
+            person: c.person,
+            version: loaded.version.version,
+          });
           announce(`${c.name} takes it: version ${result.version}.`);
           dialog.close();
           request.onApplied(result.version);
@@ -46,8 +57,18 @@ function candidateItem(c: SwapCandidate, request: SwapRequest, status: HTMLEleme
   return h(
     "li",
     { class: "candidate" },
-    h("p", {}, h("strong", {}, c.name), ` — ${c.whole ? "the whole gap" : `part of it: ${span(c.covers.start, c.covers.end, zone)}`}; ${c.knockOn} knock-on ${c.knockOn === 1 ? "change" : "changes"}; ${scoreWords(c.scoreChange)}`),
-    c.costs.length > 0 && h("ul", { class: "costs" }, c.costs.map((cost) => h("li", {}, cost))),
+    h(
+      "p",
+      {},
+      h("strong", {}, c.name),
+      ` — ${c.whole ? "the whole gap" : `part of it: ${span(c.covers.start, c.covers.end, zone)}`}; ${c.knockOn} knock-on ${c.knockOn === 1 ? "change" : "changes"}; ${scoreWords(c.scoreChange)}`,
+    ),
+    c.costs.length > 0 &&
+      h(
+        "ul",
+        { class: "costs" },
+        c.costs.map((cost) => h("li", {}, cost)),
+      ),
     apply,
   );
 }
@@ -69,15 +90,41 @@ export function openSwaps(request: SwapRequest): void {
   dialog.addEventListener("close", () => dialog.remove());
   document.body.append(dialog);
   dialog.showModal();
-  const query = new URLSearchParams({ point: point.id, start: gap.start, end: gap.end, version: String(loaded.version.version) });
+  const query = new URLSearchParams({
+    point: point.id,
+    start: gap.start,
+    end: gap.end,
+    version: String(loaded.version.version),
+  });
   getJson<SwapReport>(`${rotaPath(loaded.record.id)}/swap-candidates?${query}`).then(
     (report) => {
       render(
         body,
         report.candidates.length
-          ? [h("p", {}, `${report.candidates.length} ${report.candidates.length === 1 ? "person" : "people"} could, best first:`), h("ol", { class: "candidates" }, report.candidates.map((c) => candidateItem(c, request, status, dialog)))]
+          ? [
+              h(
+                "p",
+                {},
+                `${report.candidates.length} ${report.candidates.length === 1 ? "person" : "people"} could, best first:`,
+              ),
+              h(
+                "ol",
+                { class: "candidates" },
+                report.candidates.map((c) => candidateItem(c, request, status, dialog)),
+              ),
+            ]
           : h("p", {}, "Nobody can take any of it without breaking a rule."),
-        report.unable.length > 0 && h("details", {}, h("summary", {}, "Why not others"), h("ul", {}, report.unable.map((u) => h("li", {}, `${u.name}: ${u.reason}`)))),
+        report.unable.length > 0 &&
+          h(
+            "details",
+            {},
+            h("summary", {}, "Why not others"),
+            h(
+              "ul",
+              {},
+              report.unable.map((u) => h("li", {}, `${u.name}: ${u.reason}`)),
+            ),
+          ),
       );
       announce(`${report.candidates.length} candidates.`);
     },
