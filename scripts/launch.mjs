@@ -19,7 +19,10 @@ if (!entry) {
 process.argv.splice(2, 1);
 
 const resolving = Symbol("resolving");
-/** Packages outside the workspace stay external, imported by absolute URL (a data: module has no folder to resolve from). */
+/**
+ * Packages outside the workspace stay external, imported by absolute URL (a data: module has no folder to resolve
+ * from).
+ */
 const installedPackages = {
   name: "installed-packages",
   setup(esbuild) {

@@ -42,7 +42,10 @@ export function describe(part: ModelPart, problem: Problem): string {
     case "site-week":
       return `${siteName(problem, part.site)}, whole week`;
     case "site-day":
-      return `${siteName(problem, part.site)}, ${DateTime.fromISO(problem.weekStart, { zone: "UTC" }).plus({ days: part.day }).toFormat("ccc d LLL")}`;
+      return (
+        `${siteName(problem, part.site)}, ` +
+        `${DateTime.fromISO(problem.weekStart, { zone: "UTC" }).plus({ days: part.day }).toFormat("ccc d LLL")}`
+      );
     case "person-week":
       return `${part.person}'s week (everyone else fixed at nothing)`;
   }

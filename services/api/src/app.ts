@@ -53,7 +53,8 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
         title: "deskrota",
         version: "1",
         description:
-          "Service-desk rota scheduling: solve weekly rotas, re-solve on absence, compare alternatives. Every /v1 route needs `Authorization: Bearer <token>`.",
+          "Service-desk rota scheduling: solve weekly rotas, re-solve on absence, compare alternatives. Every /v1 " +
+          "route needs `Authorization: Bearer <token>`.",
       },
       components: { securitySchemes: { bearer: { type: "http", scheme: "bearer" } } },
       security: [{ bearer: [] }],

@@ -7,7 +7,7 @@ import { startServices } from "./services";
 
 // The process edge: read the environment, log with pino, listen, and close gracefully. Everything
 // else (routes, errors, services) is in buildApp, which the tests use without a socket.
-let config;
+let config: ReturnType<typeof loadConfig>;
 try {
   config = loadConfig();
 } catch (error) {

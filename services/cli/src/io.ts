@@ -17,7 +17,8 @@ export function readJson(file: string): unknown {
     text = readFileSync(file, "utf8");
   } catch (error) {
     throw new UsageError(
-      `cannot read ${file}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message}`,
+      `cannot read ${file}: ` +
+        `${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message}`,
     );
   }
   try {
@@ -31,7 +32,8 @@ export function readProblem(file: string): Problem {
   const parsed = parseProblem(readJson(file));
   if (!parsed.ok)
     throw new UsageError(
-      `${file} is not a valid deskrota problem (${parsed.issues.length} ${parsed.issues.length === 1 ? "problem" : "problems"}):`,
+      `${file} is not a valid deskrota problem (${parsed.issues.length} ` +
+        `${parsed.issues.length === 1 ? "problem" : "problems"}):`,
       parsed.issues,
     );
   return parsed.value;

@@ -78,5 +78,6 @@ export const rest = defineRule<{ person: string; start: string; end: string; min
     return findings;
   },
   explain: (v) =>
-    `${v.person} finishes at ${v.start} and starts again at ${v.end}: ${hours(Math.max(0, v.minutes))} of rest, at least ${hours(v.limit)} needed`,
+    `${v.person} finishes at ${v.start} and starts again at ${v.end}: ${hours(Math.max(0, v.minutes))} of rest, at ` +
+    `least ${hours(v.limit)} needed`,
 });

@@ -13,7 +13,10 @@ export function placementOf(ctx: ModelContext, x: ArrayLike<number>): Placement 
       for (const w of here) {
         if ((x[w.variable] ?? 0) < 0.5) continue;
         let mine = placement.get(person);
-        if (!mine) placement.set(person, (mine = new Map()));
+        if (!mine) {
+          mine = new Map();
+          placement.set(person, mine);
+        }
         mine.set(slot, { point: w.point, shadowing: w.shadowing });
       }
     }

@@ -60,7 +60,10 @@ export interface SlotInfo {
   start: number;
   end: number;
   date: string;
-  /** 0 = Monday of the problem week … 6 = Sunday, local to the site (the week starts on a Monday, so this is also the weekday) */
+  /**
+   * 0 = Monday of the problem week … 6 = Sunday, local to the site (the week starts on a Monday, so this is also the
+   * weekday)
+   */
   day: number;
   minute: number;
   /** previous/next open slot of the same site that touches this one, or -1 */

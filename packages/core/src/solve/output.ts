@@ -14,7 +14,10 @@ export function placementOfState(state: SearchState): Placement {
     at.forEach((k, g) => {
       if (k < 0) return;
       let mine = placement.get(p);
-      if (!mine) placement.set(p, (mine = new Map()));
+      if (!mine) {
+        mine = new Map();
+        placement.set(p, mine);
+      }
       mine.set(g, { point: k, shadowing: state.isShadow(p, k) });
     });
   });

@@ -206,7 +206,9 @@ export function startingState(inst: Instance): SearchState {
         {
           path: "pinned",
           code: "pin_conflict",
-          message: `the pinned stints of ${person?.id} on ${inst.dates[day]} cannot be kept without breaking a hard rule (shift length, hours, rest, or nobody able to be beside them)`,
+          message:
+            `the pinned stints of ${person?.id} on ${inst.dates[day]} cannot be kept without breaking a hard ` +
+            `rule (shift length, hours, rest, or nobody able to be beside them)`,
         },
       ]);
     }

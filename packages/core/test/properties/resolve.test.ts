@@ -228,7 +228,7 @@ function changeArb() {
         ],
       };
     }),
-    fc.nat().map((which) => (problem: Problem, published: RotaInput, now: number): Change => {
+    fc.nat().map((which) => (_problem: Problem, published: RotaInput, now: number): Change => {
       // A published stint after `now` pinned where it is.
       const later = published.assignments.filter((x) => Date.parse(x.start) >= now);
       const chosen = later[which % Math.max(1, later.length)];

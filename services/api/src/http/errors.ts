@@ -88,13 +88,11 @@ export function installErrorHandler(app: FastifyInstance): void {
         );
     }
     if (error instanceof DeskrotaInputError) {
-      return reply
-        .code(400)
-        .send(
-          body(400, error.code, "the problem cannot be solved as given", request.id, {
-            issues: issuesIn("body", error.issues),
-          }),
-        );
+      return reply.code(400).send(
+        body(400, error.code, "the problem cannot be solved as given", request.id, {
+          issues: issuesIn("body", error.issues),
+        }),
+      );
     }
     if (error instanceof ApiError) {
       if (error.statusCode === 401) reply.header("www-authenticate", 'Bearer realm="deskrota"');

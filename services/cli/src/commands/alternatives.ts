@@ -28,7 +28,9 @@ export async function alternativesCommand(args: string[]): Promise<void> {
   const found = await alternatives(problem, k, timeLimit !== undefined ? { timeLimitMs: timeLimit * 1000 } : {});
   if (values["out-dir"]) {
     mkdirSync(values["out-dir"], { recursive: true });
-    found.forEach((a, i) => writeJson(join(values["out-dir"] as string, `${i + 1}-${a.profile}.json`), a.rota));
+    found.forEach((a, i) => {
+      writeJson(join(values["out-dir"] as string, `${i + 1}-${a.profile}.json`), a.rota);
+    });
   }
   if (values.json) {
     process.stdout.write(`${JSON.stringify(found, null, 2)}\n`);

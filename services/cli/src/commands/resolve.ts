@@ -5,7 +5,8 @@ import { resolve } from "@deskrota/engine";
 import { readChange, readProblem, readRota, seconds, UsageError, writeJson } from "../io";
 
 export const resolveUsage =
-  "deskrota resolve PROBLEM ROTA CHANGE.json [--now ISO] [--out NEW.json] [--out-problem CHANGED.json] [--json] [--time-limit SECONDS]";
+  "deskrota resolve PROBLEM ROTA CHANGE.json [--now ISO] [--out NEW.json] [--out-problem CHANGED.json] [--json] " +
+  "[--time-limit SECONDS]";
 
 export async function resolveCommand(args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
@@ -41,7 +42,8 @@ export async function resolveCommand(args: string[]): Promise<void> {
     return;
   }
   const lines = [
-    `Re-solved as of ${now}: ${result.diff.changes} ${result.diff.changes === 1 ? "change" : "changes"} (${result.minimal ? "proven minimal" : "not proven minimal"}: ${result.minimalReason})`,
+    `Re-solved as of ${now}: ${result.diff.changes} ${result.diff.changes === 1 ? "change" : "changes"} ` +
+      `(${result.minimal ? "proven minimal" : "not proven minimal"}: ${result.minimalReason})`,
   ];
   for (const words of result.diff.words) lines.push(`  ${words}`);
   const gaps = result.rota.uncovered.length;
