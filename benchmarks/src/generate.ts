@@ -1,4 +1,4 @@
-import type { CoverBand, Person, Preference, Problem, ServicePoint, Site } from "@deskrota/core";
+import type { CoverBand, Person, Preference, Problem, ServicePoint, Site } from "@deskrota/core/internal";
 import { DateTime } from "luxon";
 import { rng, type Rng } from "./random";
 

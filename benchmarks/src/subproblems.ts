@@ -1,4 +1,4 @@
-import type { Person, Problem } from "@deskrota/core";
+import type { Person, Problem } from "@deskrota/core/internal";
 import { DateTime } from "luxon";
 import type { ModelPart } from "./child/protocol";
 

@@ -1,4 +1,4 @@
-import { parseProblem } from "@deskrota/core";
+import { parseProblem } from "@deskrota/core/internal";
 import { describe, expect, it } from "vitest";
 import { generate } from "../src/generate";
 

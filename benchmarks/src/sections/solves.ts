@@ -1,4 +1,4 @@
-import { gapOf } from "@deskrota/core";
+import { gapOf } from "@deskrota/core/internal";
 import { runChild } from "../child/run";
 import type { SolveRun } from "../child/solve-task";
 import type { BenchInstance } from "../instances";

@@ -8,7 +8,7 @@ import {
   type ResolveResult,
   type RotaInput,
   type SwapReport,
-} from "@deskrota/core";
+} from "@deskrota/core/internal";
 import { defaultPool, type WorkerPool } from "./run";
 import { outcomeValue } from "./solve";
 

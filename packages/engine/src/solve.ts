@@ -7,7 +7,7 @@ import {
   type Issue,
   type Problem,
   type Rota,
-} from "@deskrota/core";
+} from "@deskrota/core/internal";
 import type { Progress } from "./protocol";
 import { defaultPool, type RunOutcome, type WorkerPool } from "./run";
 

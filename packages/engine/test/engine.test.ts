@@ -7,7 +7,7 @@ import {
   parseProblem,
   swapCandidates as swapsInCore,
   type Problem,
-} from "@deskrota/core";
+} from "@deskrota/core/internal";
 import { afterAll, describe, expect, it } from "vitest";
 import { compare, solve, swapCandidates, WorkerPool, type RunOptions } from "../src";
 import type { Task } from "../src/protocol";

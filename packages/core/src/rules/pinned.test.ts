@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { check } from "../check";
-import { compile } from "../solve/instance";
+import { compile } from "../compile/instance";
 import { solve } from "../solve/solve";
 import { DeskrotaInputError } from "../solve/errors";
 import { solveModel, withoutRows } from "../../test/support/highs";

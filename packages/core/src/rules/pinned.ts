@@ -1,6 +1,6 @@
 import { at, type Occupant } from "../check/view";
 import type { InputIssue } from "../model/semantics";
-import type { Instance, SlotInfo } from "../solve/instance";
+import type { Instance, SlotInfo } from "../compile/instance";
 import { parseDated } from "../time/week";
 import { defineRule, type RuleModule } from "./rule";
 

@@ -1,5 +1,5 @@
 import { at, hours } from "../check/view";
-import { DEFAULT_MIN_REST_MINUTES } from "../solve/instance";
+import { DEFAULT_MIN_REST_MINUTES } from "../model/defaults";
 import { defineRule } from "./rule";
 
 /** Rule 4: a minimum rest between the end of one date's last shift and the start of any later date's first. */

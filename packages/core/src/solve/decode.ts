@@ -1,7 +1,7 @@
 import type { Assignment } from "../model/rota";
 import { formatInstant } from "../time/week";
-import type { Instance, SlotInfo } from "./instance";
-import type { ModelContext } from "./model";
+import type { Instance, SlotInfo } from "../compile/instance";
+import type { ModelContext } from "../compile/model";
 
 /** Where each person is in each slot: person → slot → point (and whether shadowing). */
 export type Placement = Map<number, Map<number, { point: number; shadowing: boolean }>>;

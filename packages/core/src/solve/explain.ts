@@ -1,6 +1,6 @@
 import type { GapCause, Uncovered } from "../model/rota";
 import { formatInstant, parseDated } from "../time/week";
-import type { SlotInfo } from "./instance";
+import type { SlotInfo } from "../compile/instance";
 import type { SearchState } from "./search/state";
 
 /** A maximal run of slots where one gap rule's demand is unmet by the same amount. */

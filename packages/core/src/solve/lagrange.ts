@@ -1,5 +1,5 @@
 import { penalty } from "../rules/hours-fairness";
-import type { Instance } from "./instance";
+import type { Instance } from "../compile/instance";
 import { bestDays } from "./search/dp";
 import { SearchState } from "./search/state";
 

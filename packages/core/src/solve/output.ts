@@ -5,7 +5,7 @@ import { isEvening } from "../rules/unsocial-fairness";
 import { assignmentsOf, type Placement } from "./decode";
 import { DeskrotaInternalError } from "./errors";
 import { uncoveredOf } from "./explain";
-import type { Instance, SlotInfo } from "./instance";
+import type { Instance, SlotInfo } from "../compile/instance";
 import type { SearchState } from "./search/state";
 
 export function placementOfState(state: SearchState): Placement {

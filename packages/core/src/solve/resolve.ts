@@ -8,7 +8,7 @@ import { pinIssues } from "../rules/pinned";
 import { parseDated } from "../time/week";
 import type { MilpBackend } from "./backends/backend";
 import { DeskrotaInputError } from "./errors";
-import { compile, placementsOf, type Instance, type SlotInfo } from "./instance";
+import { compile, placementsOf, type Instance, type SlotInfo } from "../compile/instance";
 import { loadPlacements, type Plans } from "./load";
 import { rotaOf } from "./output";
 import { bestDay, bestDays, requiredOf, type Required } from "./search/dp";

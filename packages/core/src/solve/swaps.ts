@@ -4,7 +4,7 @@ import type { Assignment, Rota, RotaInput } from "../model/rota";
 import { formatInstant, parseDated } from "../time/week";
 import { assignmentsOf } from "./decode";
 import { DeskrotaInputError } from "./errors";
-import { compile, placementsOf, type Instance, type SlotInfo } from "./instance";
+import { compile, placementsOf, type Instance, type SlotInfo } from "../compile/instance";
 import { loadPlacements } from "./load";
 import { rotaOf } from "./output";
 import { bestDay, requiredOf, type Required } from "./search/dp";

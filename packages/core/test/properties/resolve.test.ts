@@ -7,7 +7,7 @@ import type { Assignment, Rota, RotaInput } from "../../src/model/rota";
 import { resolve } from "../../src/solve/resolve";
 import { applySwap, swapCandidates } from "../../src/solve/swaps";
 import { solve } from "../../src/solve/solve";
-import { DEFAULT_MIN_SHIFT_MINUTES } from "../../src/solve/instance";
+import { DEFAULT_MIN_SHIFT_MINUTES } from "../../src/model/defaults";
 import { parseDated, siteSlots } from "../../src/time/week";
 import { problems } from "./problems";
 

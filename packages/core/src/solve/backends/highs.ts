@@ -1,5 +1,5 @@
 import type { Highs } from "highs";
-import type { Milp } from "../milp";
+import type { Milp } from "../../compile/milp";
 import type { BackendOptions, BackendResult, BackendStatus, MilpBackend } from "./backend";
 
 /**

@@ -1,5 +1,5 @@
 import { penalty } from "../../rules/hours-fairness";
-import type { SlotInfo } from "../instance";
+import type { SlotInfo } from "../../compile/instance";
 import type { DayPlan, SearchState } from "./state";
 
 const NONE = -1;

@@ -1,8 +1,8 @@
 import { RULES } from "../../rules";
 import type { MilpBackend } from "../backends/backend";
-import type { Instance, SlotInfo } from "../instance";
-import { columnRows, restrict, verifySolution, type Milp } from "../milp";
-import { buildModel, type Held, type ModelContext } from "../model";
+import type { Instance, SlotInfo } from "../../compile/instance";
+import { columnRows, restrict, verifySolution, type Milp } from "../../compile/milp";
+import { buildModel, type Held, type ModelContext } from "../../compile/model";
 import type { DayPlan, SearchState } from "./state";
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { highs } from "../../../test/support/highs";
 import { band, point, site, staff, tinyProblem } from "../../../test/support/tiny";
-import { compile, type SlotInfo } from "../instance";
+import { compile, type SlotInfo } from "../../compile/instance";
 import { Polisher } from "./polish";
 import { random } from "./random";
 import { bestState, hardGapsOf, polishPeers, search } from "./search";

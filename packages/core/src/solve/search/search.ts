@@ -1,4 +1,4 @@
-import type { Instance, SlotInfo } from "../instance";
+import type { Instance, SlotInfo } from "../../compile/instance";
 import { ANY_POINT, bestDay, bestDays, requiredOf, type Required } from "./dp";
 import type { MilpBackend } from "../backends/backend";
 import { Polisher } from "./polish";

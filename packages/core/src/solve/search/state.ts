@@ -2,7 +2,7 @@ import { HARD_RULES } from "../../rules";
 import { DeskrotaInternalError } from "../errors";
 import { penalty } from "../../rules/hours-fairness";
 import { isUnsocial, unsocialShares } from "../../rules/unsocial-fairness";
-import type { Instance, SlotInfo } from "../instance";
+import type { Instance, SlotInfo } from "../../compile/instance";
 
 /** A shift in the search state: a run of back-to-back slots at one site, on the date it starts. */
 export interface ShiftRun {
