@@ -11,6 +11,7 @@ export {
   Absence,
   Preference,
   TrainingState,
+  SolverOptions,
 } from "./model/problem";
 export {
   Rota,
