@@ -10,6 +10,7 @@ import {
 import { requireToken } from "./http/auth";
 import { frameworkError, installErrorHandler } from "./http/errors";
 import { requestId } from "./http/request-id";
+import { docsPolicy, registerSecurity } from "./http/security";
 import { rejectUnstorableText } from "./http/text";
 import { alternativeRoutes } from "./routes/alternatives";
 import { applySwapRoutes } from "./routes/apply-swap";
@@ -50,6 +51,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   app.addHook("onSend", async (request, reply) => {
     reply.header("x-request-id", request.id);
   });
+  await registerSecurity(app, services.config.corsOrigins);
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -66,7 +68,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: "/docs" });
+  await app.register(fastifySwaggerUi, { routePrefix: "/docs", staticCSP: true, transformStaticCSP: docsPolicy });
 
   await app.register(healthRoutes(services));
   await app.register(pageRoutes);
