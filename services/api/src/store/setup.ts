@@ -83,13 +83,15 @@ export class SetupStore {
    * Appends the revision `next` makes of the current one (null: there is none yet). `next` may
    * throw (an invalid result, an unknown id): then nothing is written. A write that changes nothing
    * makes no revision (exporting and importing a sheet unchanged changes nothing): `created` says.
+   * Inside `sql`'s transaction when given (with other writes that stand or fall with it).
    */
   async write(
     orgId: string,
     author: string,
     next: (current: SetupRevision | null) => NextRevision,
+    sql?: Sql,
   ): Promise<{ revision: SetupRevision; created: boolean }> {
-    return this.db.transaction(async (tx) => {
+    const append = async (tx: Sql) => {
       await tx.query("SELECT id FROM orgs WHERE id = $1 FOR UPDATE", [orgId]);
       const current = await this.latestIn(tx, orgId);
       const made = next(current);
@@ -108,7 +110,8 @@ export class SetupStore {
         ],
       );
       return { revision: revisionOf(rows[0] as RevisionRow), created: true };
-    });
+    };
+    return sql ? append(sql) : this.db.transaction(append);
   }
 
   private async latestIn(sql: Sql, orgId: string): Promise<SetupRevision | null> {

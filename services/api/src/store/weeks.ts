@@ -21,6 +21,8 @@ export interface PublishedWeek {
   weekStart: string;
   rotaId: string;
   version: number;
+  /** the setup revision the week was built from (its contracts and training policy) */
+  setupRevision: number;
 }
 
 interface WeekRow {
@@ -77,13 +79,23 @@ export class WeekStore {
    * alternative to one), the one published last, oldest week first.
    */
   async publishedBefore(orgId: string, weekStart: string): Promise<PublishedWeek[]> {
-    const rows = await this.db.query<{ week_start: string; id: string; published_version: number }>(
-      `SELECT DISTINCT ON (w.week_start) w.week_start::text AS week_start, r.id, r.published_version
+    const rows = await this.db.query<{
+      week_start: string;
+      id: string;
+      published_version: number;
+      setup_revision: number;
+    }>(
+      `SELECT DISTINCT ON (w.week_start) w.week_start::text AS week_start, r.id, r.published_version, w.setup_revision
        FROM week_rotas w JOIN rotas r ON r.id = w.rota_id OR r.alternative_of = w.rota_id
        WHERE w.org_id = $1 AND r.org_id = $1 AND w.week_start < $2 AND r.published_version IS NOT NULL
        ORDER BY w.week_start, r.published_at DESC, r.id`,
       [orgId, weekStart],
     );
-    return rows.map((r) => ({ weekStart: r.week_start, rotaId: r.id, version: r.published_version }));
+    return rows.map((r) => ({
+      weekStart: r.week_start,
+      rotaId: r.id,
+      version: r.published_version,
+      setupRevision: r.setup_revision,
+    }));
   }
 }
