@@ -60,3 +60,4 @@ export type { Comparison, ComparedRota } from "./compare";
 export { exactOrBound, EXACT_MAX_PERSON_SLOTS } from "./solve/exact";
 export type { ExactResult, ExactOptions } from "./solve/exact";
 export { lagrangeBound } from "./solve/lagrange";
+export * from "./setup";
