@@ -2,14 +2,7 @@ import { Problem, setupFromProblem } from "@deskrota/core";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { ErrorBody, notFound } from "../http/errors";
-import {
-  EntryView,
-  NoteQuery,
-  RevisionParams,
-  RevisionQuery,
-  RevisionSummary,
-  SetupView,
-} from "../http/setup-schemas";
+import { EntryView, NoteQuery, RevisionParams, RevisionQuery, RevisionSummary, SetupView } from "../http/setup-schemas";
 import type { Services } from "../services";
 import { revisionTo, validSetup } from "../setup/edit";
 import { entryDays } from "../setup/entries";

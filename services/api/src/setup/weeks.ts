@@ -88,8 +88,7 @@ export async function buildWeek(
     options.revision === undefined
       ? existing(await stores.setups.latest(orgId))
       : await stores.setups.revision(orgId, options.revision);
-  if (!revision)
-    throw new ApiError(404, "DESKROTA_E_NOT_FOUND", `setup revision ${options.revision} not found`);
+  if (!revision) throw new ApiError(404, "DESKROTA_E_NOT_FOUND", `setup revision ${options.revision} not found`);
   const entries = await stores.entries.list(orgId, { from: weekStart, to: sundayOf(weekStart) });
   const carry = options.carry ?? (await carryBefore(repo, stores, orgId, weekStart));
   try {
