@@ -91,7 +91,8 @@ export function rowsToPeople(rows: string[][], setup: Setup): { people: SetupPer
       issues.push({ row: row ?? headerRow, column: columnFor(rest.join(".")), message: issue.message });
     }
   }
-  return { people, issues };
+  const order = (issue: SheetIssue) => PEOPLE_COLUMNS.findIndex((c) => c.header === issue.column);
+  return { people, issues: issues.sort((a, b) => a.row - b.row || order(a) - order(b)) };
 }
 
 function columnCount(header: string[]): number {
