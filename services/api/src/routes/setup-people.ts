@@ -119,6 +119,7 @@ export const setupPeopleRoutes =
           operationId: "importPeople",
           querystring: ImportQuery,
           consumes: ["text/csv", XLSX],
+          body: z.any().describe("the sheet: CSV text, or an .xlsx workbook's bytes"),
           response: { 200: ImportResult, ...errors, 413: ErrorBody, 415: ErrorBody },
         },
       },
