@@ -2,6 +2,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { check, type Problem, type Rota, setupFromProblem } from "@deskrota/core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { example, testApp, type TestApp } from "./support/app";
+import { freshDataDir } from "./support/pglite";
 
 // A term plan: weeks solved in order with the carry-over, the term summary, stop, one week re-solved.
 
@@ -159,5 +160,39 @@ describe("DELETE /v1/plans/{id}/solve", () => {
     expect(conflict.statusCode).toBe(409);
     await call("DELETE", `/v1/plans/${res.json().id}/solve`);
     await settled(res.json().id);
+  });
+});
+
+describe("after a restart", () => {
+  test("a plan cut off by a graceful stop is taken up where it was and finishes", async () => {
+    const dataDir = await freshDataDir();
+    const first = await testApp({ dataDir });
+    const { setup } = setupFromProblem(example("small-campus"));
+    await first.app.inject({ method: "PUT", url: "/v1/setup", headers: first.auth, payload: setup });
+    const res = await first.app.inject({
+      method: "POST",
+      url: "/v1/plans?timeLimitSeconds=20&workBudget=150",
+      headers: first.auth,
+      payload: { from: FROM, weeks: 2 },
+    });
+    expect(res.statusCode).toBe(202);
+    await first.app.close();
+
+    const second = await testApp({ dataDir });
+    try {
+      for (;;) {
+        const plan: PlanBody = (
+          await second.app.inject({ method: "GET", url: `/v1/plans/${res.json().id}`, headers: first.auth })
+        ).json();
+        if (plan.status !== "solving") {
+          expect(plan.status, plan.reason ?? "").toBe("done");
+          expect(plan.weeks.every((w) => w.status === "done")).toBe(true);
+          break;
+        }
+        await sleep(100);
+      }
+    } finally {
+      await second.app.close();
+    }
   });
 });

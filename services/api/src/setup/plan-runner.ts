@@ -2,6 +2,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import type { FastifyBaseLogger } from "fastify";
 import { ApiError } from "../http/errors";
 import { BusyError } from "../jobs/pool";
+import { INTERRUPTED } from "../jobs/runner";
 import type { Services } from "../services";
 import type { SetupStores } from "../store";
 import type { PlanRecord } from "../store/plans";
@@ -68,7 +69,8 @@ export class PlanRunner {
       const plan = await this.stores.plans.find(orgId, planId);
       if (!plan || plan.status !== "solving") return;
       const next = plan.weeks.findIndex((w) => w.rotaId === null);
-      const last = next < 0 ? plan.weeks.at(-1) : plan.weeks[next - 1];
+      const lastIndex = next < 0 ? plan.weeks.length - 1 : next - 1;
+      const last = plan.weeks[lastIndex];
       const current = last?.rotaId ? await repo.findRota(orgId, last.rotaId) : null;
       if (current && (current.status === "queued" || current.status === "solving")) {
         await this.pause(POLL_MS);
@@ -77,6 +79,11 @@ export class PlanRunner {
       if (plan.stopRequested) {
         await this.stores.plans.finish(planId, "stopped", "stopped on request");
         return;
+      }
+      // A solve cut off by a crash is the server's failure, not the week's: it is solved again.
+      if (current?.status === "failed" && current.reason === INTERRUPTED) {
+        await this.submitWeek(plan, lastIndex);
+        continue;
       }
       if (current?.status === "failed") {
         await this.stores.plans.finish(planId, "failed", `the week of ${last?.weekStart} failed: ${current.reason}`);
