@@ -139,6 +139,26 @@ describe("POST /v1/weeks/{weekStart}/rotas, publish, and the carry-over", () => 
     expect(old.people.find((p) => p.id === proposal.person)?.training?.[proposal.point]).not.toBe("independent");
   });
 
+  test("removing a person the published rota names keeps the rota readable and exportable", async () => {
+    const named = (await call("GET", `/v1/rotas/${rotaId}`)).json().rota.assignments[0].person as string;
+    const setup = (await call("GET", "/v1/setup")).json().setup;
+    const people = setup.people
+      .filter((p: { id: string }) => p.id !== named)
+      .map((p: { mentor?: string }) => {
+        if (p.mentor !== named) return p;
+        const { mentor: _mentor, ...rest } = p;
+        return rest;
+      });
+    const put = await t.app.inject({ method: "PUT", url: "/v1/setup", headers: t.auth, payload: { ...setup, people } });
+    expect(put.statusCode, put.body).toBe(200);
+    expect(put.json().changes.people.removed).toEqual([named]);
+    const rota = await call("GET", `/v1/rotas/${rotaId}`);
+    expect(rota.statusCode).toBe(200);
+    expect(rota.json().rota.assignments.some((a: { person: string }) => a.person === named)).toBe(true);
+    expect((await call("GET", `/v1/rotas/${rotaId}/export.csv`)).statusCode).toBe(200);
+    expect((await call("GET", `/v1/rotas/${rotaId}/people/${named}.ics`)).statusCode).toBe(200);
+  });
+
   test("another organisation's week rotas are not in its weeks, and are 404s to it", async () => {
     const theirs = await call("GET", `/v1/rotas/${rotaId}`, undefined, other);
     expect(theirs.statusCode).toBe(404);

@@ -1,3 +1,4 @@
+import { termWeeks } from "@deskrota/core";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { ApiError, conflict, ErrorBody, notFound } from "../http/errors";
@@ -12,7 +13,6 @@ import { buildWeek, carryAfter, carryBefore } from "../setup/weeks";
 import { setupStores } from "../store";
 import type { PlanRecord } from "../store/plans";
 import { submitRota } from "./rotas";
-import { termWeeks } from "@deskrota/core";
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 404: ErrorBody };
 

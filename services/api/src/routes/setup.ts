@@ -1,4 +1,4 @@
-import { Problem, setupFromProblem } from "@deskrota/core";
+import { Problem, Setup, setupFromProblem } from "@deskrota/core";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { ErrorBody, notFound } from "../http/errors";
@@ -7,7 +7,6 @@ import type { Services } from "../services";
 import { revisionTo, validSetup } from "../setup/edit";
 import { entryDays } from "../setup/entries";
 import { setupStores } from "../store";
-import { Setup } from "@deskrota/core";
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 404: ErrorBody };
 

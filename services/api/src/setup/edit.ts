@@ -3,7 +3,7 @@ import { ApiError, issuesIn } from "../http/errors";
 import type { NextRevision, RevisionKind, SetupRevision } from "../store/setup";
 import { setupChanges } from "./changes";
 
-/** The setup `input` would be, or a 400 listing every issue with its path (under `prefix`, if given). */
+/** The setup `input` would be, or a 400 listing every issue with its path. */
 export function validSetup(input: unknown, message = "the setup would be invalid"): Setup {
   const parsed = parseSetup(input);
   if (parsed.ok) return parsed.value;

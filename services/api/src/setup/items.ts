@@ -1,6 +1,5 @@
-import type { Setup } from "@deskrota/core";
+import { parseSetup, type Setup } from "@deskrota/core";
 import { ApiError, type ApiIssue, issuesIn } from "../http/errors";
-import { parseSetup } from "@deskrota/core";
 
 type Item = { id: string };
 
