@@ -4,7 +4,7 @@ import { Id, IsoDate } from "../model/primitives";
 import type { Problem, Preference } from "../model/problem";
 import type { RotaInput } from "../model/rota";
 import { trainingFor } from "../rules/training";
-import { DEFAULT_EVENING_FROM } from "../solve/instance";
+import { DEFAULT_EVENING_FROM } from "../model/defaults";
 import { minutesOf } from "../model/primitives";
 import { availableHours, weekFacts } from "./facts";
 import { type Setup, shadowingThreshold } from "./schema";

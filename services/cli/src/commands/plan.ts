@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { planTerm, type TermSummary } from "@deskrota/core";
 import { solve } from "@deskrota/engine";
-import { seconds, UsageError, writeJson } from "../io";
+import { runFlags, UsageError, writeJson } from "../io";
 import { table } from "../table";
 import { readCarry, readEntries, readSetup } from "./setup";
 
@@ -40,9 +40,7 @@ export async function planCommand(args: string[]): Promise<void> {
   const weeks = Number(values.weeks);
   if (!Number.isInteger(weeks) || weeks < 1 || weeks > 52)
     throw new UsageError("--weeks must be a whole number from 1 to 52");
-  const timeLimit = seconds(values["time-limit"], "--time-limit");
-  const seed = whole(values.seed, "--seed");
-  const work = whole(values.work, "--work");
+  const flags = runFlags(values);
   const setup = readSetup(file);
   const entries = readEntries(values.entries, setup);
   const carry = readCarry(values.carry);
@@ -54,12 +52,7 @@ export async function planCommand(args: string[]): Promise<void> {
     entries,
     ...(carry ? { carry } : {}),
     carryOver: !values["no-carry"],
-    solve: (problem) =>
-      solve(problem, {
-        ...(timeLimit !== undefined ? { timeLimitMs: timeLimit * 1000 } : {}),
-        ...(seed !== undefined ? { seed } : {}),
-        ...(work !== undefined ? { workBudget: work } : {}),
-      }),
+    solve: (problem) => solve(problem, flags),
     onWeek: ({ weekStart, problem, rota }) => {
       writeJson(join(outDir, `${weekStart}.problem.json`), problem);
       writeJson(join(outDir, `${weekStart}.rota.json`), rota);
@@ -70,13 +63,6 @@ export async function planCommand(args: string[]): Promise<void> {
   writeJson(join(outDir, "summary.json"), plan.summary);
   if (values.json) process.stdout.write(`${JSON.stringify(plan.summary, null, 2)}\n`);
   else process.stdout.write(`${describeTerm(plan.summary)}\nWeeks, carry.json and summary.json written to ${outDir}\n`);
-}
-
-function whole(value: string | undefined, flag: string): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new UsageError(`${flag} must be a whole number`);
-  return n;
 }
 
 const h = (x: number) => x.toFixed(1);
