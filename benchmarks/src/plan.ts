@@ -123,7 +123,7 @@ function basePlan(mode: "quick" | "full"): Plan {
       terms: [
         {
           instance: byId("typical-week"),
-          settings: { from: "2027-01-11", weeks: 3, timeLimitMs: 3_000, absences: 3 },
+          settings: { from: "2027-01-11", weeks: 3, timeLimitMs: 5_000, absences: 3 },
         },
       ],
       imports: [byId("large-system")],
