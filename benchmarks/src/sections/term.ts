@@ -88,7 +88,8 @@ export async function measureTerm(
   );
   // The first solve in a process also starts the pool's threads and loads HiGHS (seconds): not a
   // week's work, so it is done once before either term is timed.
-  await solve(loadProblem({ kind: "example", name: "small-campus" }), { timeLimitMs: 2_000 });
+  // A warm-up that overruns on a loaded machine has still warmed up: its outcome does not matter.
+  await solve(loadProblem({ kind: "example", name: "small-campus" }), { timeLimitMs: 2_000 }).catch(() => undefined);
   const run = async (carryOver: boolean): Promise<TermRun> => {
     const started = performance.now();
     let hardViolations = 0;
