@@ -2,6 +2,7 @@ import { DateTime } from "luxon";
 import { buildView, type Stint } from "./check/view";
 import type { Problem } from "./model/problem";
 import type { RotaInput } from "./model/rota";
+import { formatSpan } from "./time/span";
 import { formatInstant } from "./time/week";
 
 export interface StintRef {
@@ -41,13 +42,7 @@ export function diff(problem: Problem, a: RotaInput, b: RotaInput): Diff {
     ...(s.shadowing ? { shadowing: true } : {}),
   });
   const pointName = new Map(problem.sites.flatMap((site) => site.servicePoints.map((p) => [p.id, p.name] as const)));
-  const when = (s: Stint) => {
-    const start = DateTime.fromMillis(s.start, { zone: zoneOf(s) });
-    return (
-      `${pointName.get(s.point) ?? s.point} ` +
-      `${start.toFormat("ccc d LLL HH:mm")}–${DateTime.fromMillis(s.end, { zone: zoneOf(s) }).toFormat("HH:mm")}`
-    );
-  };
+  const when = (s: Stint) => `${pointName.get(s.point) ?? s.point} ${formatSpan(s.start, s.end, zoneOf(s))}`;
   const dateOf = (s: Stint) => DateTime.fromMillis(s.start, { zone: zoneOf(s) }).toISODate();
   // Names are not unique (the typical week has two Kofi Patels): a shared name gets its id.
   const named = new Map<string, number>();

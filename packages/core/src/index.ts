@@ -30,6 +30,7 @@ export { resolveWeights } from "./model/weights";
 export type { WeightName, WeightTable } from "./model/weights";
 export { parseProblem, toIssues } from "./model/parse";
 export type { Issue, Parsed } from "./model/parse";
+export { formatSpan } from "./time/span";
 export { check, scoreRota } from "./check";
 export type { CheckReport } from "./check";
 export type { Violation } from "./rules/rule";

@@ -1,5 +1,4 @@
-import { DateTime } from "luxon";
-import { metrics, type Problem, type Rota } from "@deskrota/core";
+import { formatSpan, metrics, type Problem, type Rota } from "@deskrota/core";
 
 const hours = (minutes: number) => (minutes / 60).toFixed(1);
 
@@ -30,14 +29,15 @@ export function summary(problem: Problem, rota: Rota): string {
     problem.sites.flatMap((site) => site.servicePoints.map((p) => [p.id, `${p.name} (${site.name})`] as const)),
   );
   const sites = new Map(problem.sites.map((site) => [site.id, site.name]));
+  const zones = new Map(problem.sites.map((site) => [site.id, site.timeZone ?? problem.timeZone]));
+  const siteOfPoint = new Map(problem.sites.flatMap((site) => site.servicePoints.map((p) => [p.id, site.id] as const)));
   for (const gap of rota.uncovered) {
-    const start = DateTime.fromISO(gap.start, { setZone: true });
-    const end = DateTime.fromISO(gap.end, { setZone: true });
+    const zone = zones.get(gap.site ?? siteOfPoint.get(gap.point ?? "") ?? "") ?? problem.timeZone;
     const where = gap.point
       ? (points.get(gap.point) ?? gap.point)
       : `${sites.get(gap.site ?? "") ?? gap.site}: ${gap.rule === "keyholder" ? "no keyholder" : "no lead on site"}`;
     lines.push(
-      `  ${start.toFormat("ccc dd LLL HH:mm")}–${end.toFormat("HH:mm")}  ` +
+      `  ${formatSpan(gap.start, gap.end, zone)}  ` +
         `${where}${gap.rule === "cover" || !gap.rule ? `, ${gap.missing} missing` : ""} — ${gap.reason}`,
     );
   }
