@@ -50,3 +50,4 @@ export { alternatives, PROFILES, profileWeights } from "./solve/alternatives";
 export type { Alternative, AlternativesOptions, Profile } from "./solve/alternatives";
 export { compare } from "./compare";
 export type { Comparison, ComparedRota } from "./compare";
+export * from "./setup";
