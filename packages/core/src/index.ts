@@ -31,6 +31,7 @@ export type { WeightName, WeightTable } from "./model/weights";
 export { parseProblem, toIssues } from "./model/parse";
 export type { Issue, Parsed } from "./model/parse";
 export { formatSpan } from "./time/span";
+export { parseDated } from "./time/week";
 export { check, scoreRota } from "./check";
 export type { CheckReport } from "./check";
 export type { Violation } from "./rules/rule";
