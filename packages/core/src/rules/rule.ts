@@ -21,6 +21,16 @@ export interface Violation {
 }
 
 export type Finding = Omit<Violation, "rule" | "message">;
+
+/**
+ * A share of a rule's penalty and who or where carries it: "Ben Walsh 15.5 h under target" with its
+ * points (a reward, such as time spent shadowing, is negative). A rule's score is the sum of its
+ * penalties, so the breakdown always adds up to the score.
+ */
+export interface Penalty extends Finding {
+  points: number;
+  message: string;
+}
 const WHERE = ["person", "point", "site", "start", "end"] as const;
 
 export interface RuleModule {
@@ -33,13 +43,28 @@ export interface RuleModule {
   addToModel?(model: ModelContext): void;
   /** Hard and gap rules: every violation in a rota, found from the problem and the rota alone. */
   check?(view: RotaView): Violation[];
-  /** Soft goals: the penalty of a rota in objective points, from the problem and the rota alone. */
-  score?(view: RotaView): number;
+  /**
+   * Gap rules and soft goals: the penalty of a rota in objective points, from the problem and the
+   * rota alone, broken down to who and when carry it (entries of 0 points are left out).
+   */
+  score?(view: RotaView): Penalty[];
 }
 
 interface RuleDefinition<F extends Finding> extends Omit<RuleModule, "check"> {
   check?(view: RotaView): F[];
   explain?(finding: F): string;
+}
+
+/** The points of a rule's penalties, added in their order. */
+export function pointsOf(penalties: readonly Penalty[]): number {
+  let total = 0;
+  for (const p of penalties) total += p.points;
+  return total;
+}
+
+/** "15.5 h", "2 h": hours as the breakdown says them. */
+export function hoursText(hours: number): string {
+  return `${Math.round(hours * 100) / 100} h`;
 }
 
 /** One rule, one module: the model part, the check and the words cannot drift apart. */
