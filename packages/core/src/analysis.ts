@@ -2,34 +2,13 @@ import { check } from "./check";
 import { buildView, type RotaView, type ViewContext } from "./check/view";
 import { compile, placementsOf } from "./compile/instance";
 import type { Problem } from "./model/problem";
+import type { Analysis, RuleScore } from "./model/results";
 import type { RotaInput, Uncovered } from "./model/rota";
 import { GAP_RULES, HARD_RULES, SOFT_GOALS } from "./rules";
-import { pointsOf, type Penalty, type Violation } from "./rules/rule";
+import { pointsOf, type Violation } from "./rules/rule";
 import { uncoveredOf } from "./solve/explain";
 import { loadPlacements } from "./solve/load";
 import { SearchState } from "./solve/search/state";
-
-/** One rule's part of the score, and who and when carry it. */
-export interface RuleScore {
-  rule: string;
-  title: string;
-  points: number;
-  penalties: Penalty[];
-}
-
-/** What is wrong with a rota and what its score is made of, from the problem and the rota alone. */
-export interface Analysis {
-  /** no hard rule broken, and the rota's `uncovered` list says exactly the gaps it has */
-  valid: boolean;
-  /** every hard rule the rota breaks, with each place it breaks it */
-  broken: { rule: string; title: string; violations: Violation[] }[];
-  /** every gap the rota has, with the reason nobody fills it (worked out, not read from the rota) */
-  gaps: Uncovered[];
-  /** where the rota's own `uncovered` list and its real gaps disagree */
-  misreported: Violation[];
-  /** the soft score (gap rules and soft goals), rule by rule, each broken down to who and when */
-  score: { soft: number; byRule: RuleScore[] };
-}
 
 /**
  * The analysis of any rota, a coordinator's hand-edited one or one received from elsewhere: the

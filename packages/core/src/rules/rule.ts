@@ -1,6 +1,9 @@
 import type { RotaView } from "../check/view";
 import type { Instance } from "../compile/instance";
 import type { ModelContext } from "../compile/model";
+import type { Penalty, Violation } from "../model/results";
+
+export type { Penalty, Violation };
 
 /**
  * - hard: a returned rota never breaks it;
@@ -9,28 +12,7 @@ import type { ModelContext } from "../compile/model";
  */
 export type RuleKind = "hard" | "gap" | "soft";
 
-/** Where a violation is and what it is, in the words of `explain`. */
-export interface Violation {
-  rule: string;
-  message: string;
-  person?: string;
-  point?: string;
-  site?: string;
-  start?: string;
-  end?: string;
-}
-
 export type Finding = Omit<Violation, "rule" | "message">;
-
-/**
- * A share of a rule's penalty and who or where carries it: "Ben Walsh 15.5 h under target" with its
- * points (a reward, such as time spent shadowing, is negative). A rule's score is the sum of its
- * penalties, so the breakdown always adds up to the score.
- */
-export interface Penalty extends Finding {
-  points: number;
-  message: string;
-}
 const WHERE = ["person", "point", "site", "start", "end"] as const;
 
 export interface RuleModule {
