@@ -1,32 +1,12 @@
 import { DateTime } from "luxon";
 import { buildView, type Stint } from "./check/view";
 import type { Problem } from "./model/problem";
+import type { Diff, PersonDiff, StintRef } from "./model/results";
 import type { RotaInput } from "./model/rota";
 import { formatSpan } from "./time/span";
 import { formatInstant } from "./time/week";
 
-export interface StintRef {
-  point: string;
-  start: string;
-  end: string;
-  shadowing?: boolean;
-}
-
-export interface PersonDiff {
-  person: string;
-  removed: StintRef[];
-  added: StintRef[];
-  /** a stint of the same person and date that changed its time or point */
-  moved: { from: StintRef; to: StintRef }[];
-}
-
-export interface Diff {
-  /** stints removed + added + moved */
-  changes: number;
-  people: PersonDiff[];
-  /** one line per change, as a coordinator would tell it */
-  words: string[];
-}
+export type { Diff, PersonDiff, StintRef } from "./model/results";
 
 /** What differs between two rotas of the same problem, person by person. */
 export function diff(problem: Problem, a: RotaInput, b: RotaInput): Diff {

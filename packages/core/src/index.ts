@@ -34,22 +34,28 @@ export { formatSpan } from "./time/span";
 export { parseDated } from "./time/week";
 export { check, scoreRota } from "./check";
 export { analyse, explainScore } from "./analysis";
-export { Analysis, Penalty, RuleScore, Violation } from "./model/results";
+export {
+  Analysis,
+  Penalty,
+  RuleScore,
+  Violation,
+  Diff,
+  SwapReport,
+  RotaMetrics,
+  Comparison,
+} from "./model/results";
+export type { PersonDiff, StintRef, GapQuery, SwapCandidate, Unable, ComparedRota } from "./model/results";
 export type { CheckReport } from "./check";
 export { metrics } from "./metrics";
-export type { RotaMetrics } from "./metrics";
 export { solve, gapOf } from "./solve/solve";
 export type { SolveOptions, Progress } from "./solve/solve";
 export { DeskrotaInputError, DeskrotaInternalError, DeskrotaTimeoutError } from "./solve/errors";
 export { Change, parseChange, applyChange, isEmptyChange } from "./model/change";
 export { diff } from "./diff";
-export type { Diff, PersonDiff, StintRef } from "./diff";
 export { resolve } from "./solve/resolve";
 export type { ResolveOptions, ResolveResult } from "./solve/resolve";
 export { swapCandidates, applySwap } from "./solve/swaps";
-export type { GapQuery, SwapCandidate, SwapReport, Unable } from "./solve/swaps";
 export { alternatives, PROFILES, profileWeights } from "./solve/alternatives";
 export type { Alternative, AlternativesOptions, Profile } from "./solve/alternatives";
 export { compare } from "./compare";
-export type { Comparison, ComparedRota } from "./compare";
 export * from "./setup";

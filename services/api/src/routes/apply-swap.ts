@@ -1,9 +1,8 @@
-import { applySwap, DeskrotaInputError, diff, formatSpan, Rota } from "@deskrota/core";
+import { applySwap, DeskrotaInputError, Diff, diff, formatSpan, Rota } from "@deskrota/core";
 import { swapCandidates } from "@deskrota/engine";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { ApiError, conflict, ErrorBody, issuesIn } from "../http/errors";
-import { Diff } from "../http/results";
 import { DateTimeText, RotaParams } from "../http/schemas";
 import type { Services } from "../services";
 import { versionFor } from "./versions";
