@@ -6,7 +6,7 @@ import type { Comparison } from "./model/results";
 import type { RotaInput } from "./model/rota";
 import { difference } from "./difference";
 
-export type { ComparedRota, Comparison } from "./model/results";
+export type { Comparison } from "./model/results";
 
 /** Several rotas of one problem side by side: metrics, score by rule, changes against a reference. */
 export function compare(problem: Problem, rotas: { id: string; rota: RotaInput }[], referenceId?: string): Comparison {

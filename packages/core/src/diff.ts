@@ -6,7 +6,7 @@ import type { RotaInput } from "./model/rota";
 import { formatSpan } from "./time/span";
 import { formatInstant } from "./time/week";
 
-export type { Diff, PersonDiff, StintRef } from "./model/results";
+export type { Diff } from "./model/results";
 
 /** What differs between two rotas of the same problem, person by person. */
 export function diff(problem: Problem, a: RotaInput, b: RotaInput): Diff {

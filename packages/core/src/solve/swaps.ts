@@ -11,7 +11,7 @@ import { rotaOf } from "./output";
 import { bestDay, requiredOf, type Required } from "./search/dp";
 import { SearchState, type DayPlan } from "./search/state";
 
-export type { GapQuery, SwapCandidate, SwapReport, Unable } from "../model/results";
+export type { GapQuery, SwapCandidate, SwapReport } from "../model/results";
 
 const UNABLE_SHOWN = 8;
 const DAY_NAMES = {
