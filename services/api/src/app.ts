@@ -13,6 +13,7 @@ import { requestId } from "./http/request-id";
 import { docsPolicy, registerSecurity } from "./http/security";
 import { rejectUnstorableText } from "./http/text";
 import { alternativeRoutes } from "./routes/alternatives";
+import { analysisRoutes } from "./routes/analysis";
 import { applySwapRoutes } from "./routes/apply-swap";
 import { changeRoutes } from "./routes/changes";
 import { compareRoutes } from "./routes/compare";
@@ -89,6 +90,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
       await v1.register(applySwapRoutes(services));
       await v1.register(alternativeRoutes(services));
       await v1.register(compareRoutes(services));
+      await v1.register(analysisRoutes(services));
       await v1.register(exportRoutes(services));
       await v1.register(setupRoutes(services));
       await v1.register(setupItemRoutes(services));
