@@ -34,6 +34,7 @@ const Env = z
     DESKROTA_SOLVERS: z.preprocess(blankIsUnset, int(0, 256).optional()),
     DESKROTA_LOWER_BOUND: z.preprocess(blankIsUnset, z.enum(["on", "off"]).default("on")),
     DESKROTA_QUEUE_LIMIT: z.preprocess(blankIsUnset, int(0, 100_000).default(32)),
+    DESKROTA_QUEUE_LIMIT_PER_ORG: z.preprocess(blankIsUnset, int(0, 100_000).optional()),
     DESKROTA_TIME_LIMIT_SECONDS: z.preprocess(blankIsUnset, z.coerce.number().positive().max(3600).default(10)),
     DESKROTA_MAX_TIME_LIMIT_SECONDS: z.preprocess(blankIsUnset, z.coerce.number().positive().max(3600).default(300)),
     DESKROTA_EXAMPLE: z.preprocess(blankIsUnset, z.string().default(BUNDLED_EXAMPLE)),
@@ -80,6 +81,8 @@ export interface Config {
   lowerBound: boolean;
   /** jobs that may wait beyond the running ones before new ones get 503 */
   queueLimit: number;
+  /** of those, how many one organisation may hold (default: three quarters), so others still get in */
+  queueLimitPerOrg: number;
   defaultTimeLimitMs: number;
   maxTimeLimitMs: number;
   /** problem file preloaded into an empty store; "none" to skip */
@@ -112,6 +115,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     solvers: e.DESKROTA_SOLVERS ?? defaultSolvers(e.DESKROTA_LOWER_BOUND === "on"),
     lowerBound: e.DESKROTA_LOWER_BOUND === "on",
     queueLimit: e.DESKROTA_QUEUE_LIMIT,
+    queueLimitPerOrg: Math.min(
+      e.DESKROTA_QUEUE_LIMIT,
+      e.DESKROTA_QUEUE_LIMIT_PER_ORG ?? Math.ceil(e.DESKROTA_QUEUE_LIMIT * 0.75),
+    ),
     defaultTimeLimitMs: e.DESKROTA_TIME_LIMIT_SECONDS * 1000,
     maxTimeLimitMs: e.DESKROTA_MAX_TIME_LIMIT_SECONDS * 1000,
     example: e.DESKROTA_EXAMPLE,

@@ -82,6 +82,14 @@ export interface NewVersion {
   minimalReason: string;
 }
 
+export interface BacklogEntry {
+  orgId: string;
+  status: "queued" | "solving";
+  timeLimitMs: number;
+  /** how long a solving one has run (as last recorded) */
+  elapsedMs: number;
+}
+
 /** A rota solved elsewhere (an alternative), stored done with its version 1. */
 export interface SolvedRota {
   name: string;
@@ -440,17 +448,40 @@ export class Repository {
    * were running are failed — one of them may be what brought the process down, so it is not
    * blindly re-run — and the queued ones are returned to be queued again, oldest first.
    */
-  async recoverAfterRestart(reason: string): Promise<{ failed: string[]; queued: string[] }> {
+  async recoverAfterRestart(
+    reason: string,
+  ): Promise<{ failed: string[]; queued: Array<{ id: string; orgId: string; timeLimitMs: number }> }> {
     return this.db.transaction(async (tx) => {
       const failed = await tx.query<{ id: string }>(
         "UPDATE rotas SET status = 'failed', reason = $1, progress = NULL, updated_at = now() WHERE status = 'solving' RETURNING id",
         [reason],
       );
-      const queued = await tx.query<{ id: string }>(
-        "SELECT id FROM rotas WHERE status = 'queued' ORDER BY created_at, id",
+      const queued = await tx.query<{ id: string; org_id: string; options: SolveSettings }>(
+        "SELECT id, org_id, options FROM rotas WHERE status = 'queued' ORDER BY created_at, id",
       );
-      return { failed: failed.map((r) => r.id), queued: queued.map((r) => r.id) };
+      return {
+        failed: failed.map((r) => r.id),
+        queued: queued.map((r) => ({ id: r.id, orgId: r.org_id, timeLimitMs: r.options.timeLimitMs })),
+      };
     });
+  }
+
+  /** The solves not yet finished, oldest first: what the queue holds and what it is running. */
+  async backlog(): Promise<BacklogEntry[]> {
+    const rows = await this.db.query<{
+      org_id: string;
+      status: "queued" | "solving";
+      options: SolveSettings;
+      progress: Progress | null;
+    }>(
+      "SELECT org_id, status, options, progress FROM rotas WHERE status IN ('queued', 'solving') ORDER BY created_at, id",
+    );
+    return rows.map((r) => ({
+      orgId: r.org_id,
+      status: r.status,
+      timeLimitMs: r.options.timeLimitMs,
+      elapsedMs: r.progress?.elapsedMs ?? 0,
+    }));
   }
 
   private async rotaIn(sql: Sql, orgId: string, id: string): Promise<RotaRecord | null> {

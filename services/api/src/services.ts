@@ -44,17 +44,15 @@ export async function openStore(
  */
 export async function startServices(config: Config, log: FastifyBaseLogger, worker: string): Promise<Services> {
   const store = await openStore(config, log);
-  // Retry-After: by then a running solve has reached its time limit and freed its place.
-  const retryAfterSeconds = Math.ceil(config.defaultTimeLimitMs / 1000);
-  const pool = new Pool(Math.max(1, config.solvers), config.queueLimit, retryAfterSeconds);
+  const limits = { maxQueued: config.queueLimit, maxQueuedPerOrg: config.queueLimitPerOrg };
+  const pool = new Pool(Math.max(1, config.solvers), limits);
   const ctx = { repo: store.repo, log, worker, progressEveryMs: config.progressEveryMs, lowerBound: config.lowerBound };
   try {
     const queue = config.databaseUrl
       ? await PgBossQueue.start(store.repo, pool, ctx, {
           url: config.databaseUrl,
           solvers: config.solvers,
-          maxQueued: config.queueLimit,
-          retryAfterSeconds,
+          limits,
           expireGraceSeconds: config.jobGraceSeconds,
           maintenanceSeconds: config.queueMaintenanceSeconds,
           pollSeconds: 0.5,

@@ -221,7 +221,7 @@ describe.each(stores)("repository on %s", (_name, open) => {
     const waiting = await repo.createRota(org, { problem, settings });
     const { failed, queued } = await repo.recoverAfterRestart("interrupted");
     expect(failed).toContain(running.id);
-    expect(queued).toContain(waiting.id);
+    expect(queued.map((j) => j.id)).toContain(waiting.id);
     expect(await repo.findRota(org, running.id)).toMatchObject({ status: "failed", reason: "interrupted" });
     expect(await repo.findRota(org, waiting.id)).toMatchObject({ status: "queued" });
   });

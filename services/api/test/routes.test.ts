@@ -430,7 +430,9 @@ describe("limits", () => {
       payload: small,
     });
     expect(second.statusCode).toBe(503);
-    expect(second.headers["retry-after"]).toBe("2");
+    // A place frees when the running solve reaches its 30 s time limit.
+    expect(Number(second.headers["retry-after"])).toBeGreaterThan(25);
+    expect(Number(second.headers["retry-after"])).toBeLessThanOrEqual(30);
     expect(second.json()).toMatchObject({ code: "DESKROTA_E_BUSY" });
     // Nothing was stored for the refused one.
     expect(

@@ -22,18 +22,19 @@ export class LocalQueue implements SolveQueue {
     const stopAll = new AbortController();
     const queue = new LocalQueue(repo, pool, { ...ctx, shutdown: stopAll.signal }, stopAll);
     const { failed, queued } = await repo.recoverAfterRestart(INTERRUPTED);
-    if (failed.length || queued.length) ctx.log.info({ failed, queued }, "recovered jobs left by the previous run");
+    if (failed.length || queued.length)
+      ctx.log.info({ failed, queued: queued.map((j) => j.id) }, "recovered jobs left by the previous run");
     // Jobs accepted before the restart were within the bound then: they are admitted regardless.
-    for (const id of queued)
+    for (const job of queued)
       queue.track(
-        pool.admit(() => runSolveJob(id, queue.ctx)),
-        id,
+        pool.admit({ orgId: job.orgId, costMs: job.timeLimitMs }, () => runSolveJob(job.id, queue.ctx)),
+        job.id,
       );
     return queue;
   }
 
   async submit(orgId: string, rota: NewRota): Promise<RotaRecord> {
-    const place = this.pool.reserve();
+    const place = this.pool.reserve({ orgId, costMs: rota.settings.timeLimitMs });
     let record: RotaRecord;
     try {
       record = await this.repo.createRota(orgId, rota);

@@ -2,6 +2,7 @@ import PgBoss from "pg-boss";
 import type { Sql } from "../db/database";
 import type { Repository, RotaRecord } from "../repository";
 import { BusyError, type Pool } from "./pool";
+import { type QueueLimits, refusal, type Ticket } from "./wait";
 import type { NewRota, QueueStats, SolveQueue } from "./queue";
 import { runSolveJob, type RunnerContext } from "./runner";
 
@@ -15,8 +16,7 @@ export interface PgBossOptions {
   url: string;
   /** solves this process takes on at once; 0 for an API that only queues */
   solvers: number;
-  maxQueued: number;
-  retryAfterSeconds: number;
+  limits: QueueLimits;
   /** added to a job's time limit before the queue presumes its worker dead and retries it */
   expireGraceSeconds: number;
   /** how often expired jobs are looked for */
@@ -26,6 +26,9 @@ export interface PgBossOptions {
 
 interface SolveJobData {
   rotaId: string;
+  /** for this process's pool (absent from jobs queued before they were added) */
+  orgId?: string;
+  timeLimitMs?: number;
 }
 
 /**
@@ -69,7 +72,9 @@ export class PgBossQueue implements SolveQueue {
       await boss.work<SolveJobData>(SOLVE, poll, async ([job]) => {
         // Fetched while shutting down: failing it hands it straight back for another worker.
         if (stopAll.signal.aborted) throw new Error("this worker is shutting down");
-        if (job) await pool.admit(() => runSolveJob(job.data.rotaId, runner));
+        if (!job) return;
+        const ticket = { orgId: job.data.orgId ?? "", costMs: job.data.timeLimitMs ?? 0 };
+        await pool.admit(ticket, () => runSolveJob(job.data.rotaId, runner));
       });
     }
     await boss.work<SolveJobData>(DEAD, poll, async ([job]) => {
@@ -79,13 +84,35 @@ export class PgBossQueue implements SolveQueue {
     return queue;
   }
 
+  /**
+   * Fair between organisations as the local pool is, within what pg-boss offers: a job's priority
+   * is minus the number of its organisation's unfinished solves, so an organisation's first solve
+   * starts before another's fortieth (pg-boss takes the highest priority, then the oldest).
+   */
   async submit(orgId: string, rota: NewRota): Promise<RotaRecord> {
-    if ((await this.boss.getQueueSize(SOLVE)) >= this.options.maxQueued)
-      throw new BusyError(this.options.retryAfterSeconds);
+    const backlog = await this.repo.backlog();
+    const lanes = new Map<string, Ticket[]>();
+    for (const job of backlog.filter((j) => j.status === "queued"))
+      lanes.set(job.orgId, [...(lanes.get(job.orgId) ?? []), { orgId: job.orgId, costMs: job.timeLimitMs }]);
+    const solving = backlog.filter((j) => j.status === "solving");
+    const refused = refusal(
+      {
+        lanes,
+        lastServed: new Map(),
+        runningRemainingMs: solving.map((j) => j.timeLimitMs - j.elapsedMs),
+        slots: Math.max(1, this.options.solvers),
+      },
+      orgId,
+      this.options.limits,
+    );
+    if (refused) throw new BusyError(refused.retryAfterSeconds, refused.message);
+    const outstanding = backlog.filter((j) => j.orgId === orgId).length;
+    const { timeLimitMs } = rota.settings;
     return this.repo.createRota(orgId, rota, async (tx, rotaId) => {
-      await this.boss.send(SOLVE, { rotaId } satisfies SolveJobData, {
+      await this.boss.send(SOLVE, { rotaId, orgId, timeLimitMs } satisfies SolveJobData, {
         db: bossDb(tx),
-        expireInSeconds: Math.ceil(rota.settings.timeLimitMs / 1000) + this.options.expireGraceSeconds,
+        priority: -outstanding,
+        expireInSeconds: Math.ceil(timeLimitMs / 1000) + this.options.expireGraceSeconds,
       });
     });
   }

@@ -28,6 +28,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     solvers: 1,
     lowerBound: false,
     queueLimit: 4,
+    queueLimitPerOrg: 4,
     defaultTimeLimitMs: 2000,
     maxTimeLimitMs: 60_000,
     example: "none",
