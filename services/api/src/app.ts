@@ -52,6 +52,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
     reply.header("x-request-id", request.id);
   });
   await registerSecurity(app, services.config.corsOrigins);
+  services.metrics.observeResolves(app);
 
   await app.register(fastifySwagger, {
     openapi: {

@@ -7,6 +7,7 @@ import { LocalQueue } from "./jobs/local";
 import { PgBossQueue } from "./jobs/pgboss";
 import { Pool } from "./jobs/pool";
 import type { SolveQueue } from "./jobs/queue";
+import { Metrics } from "./metrics";
 import { Repository } from "./repository";
 
 export interface Store {
@@ -20,6 +21,7 @@ export interface Services extends Store {
   /** one thread of its own for quick look-ups (swap candidates, comparisons): off the event loop, never queued behind a solve */
   lookups: WorkerPool;
   queue: SolveQueue;
+  metrics: Metrics;
 }
 
 /** Opens the configured store and brings its schema up to date. */
@@ -46,7 +48,15 @@ export async function startServices(config: Config, log: FastifyBaseLogger, work
   const store = await openStore(config, log);
   const limits = { maxQueued: config.queueLimit, maxQueuedPerOrg: config.queueLimitPerOrg };
   const pool = new Pool(Math.max(1, config.solvers), limits);
-  const ctx = { repo: store.repo, log, worker, progressEveryMs: config.progressEveryMs, lowerBound: config.lowerBound };
+  const metrics = new Metrics();
+  const ctx = {
+    repo: store.repo,
+    log,
+    worker,
+    progressEveryMs: config.progressEveryMs,
+    lowerBound: config.lowerBound,
+    metrics,
+  };
   try {
     const queue = config.databaseUrl
       ? await PgBossQueue.start(store.repo, pool, ctx, {
@@ -58,7 +68,8 @@ export async function startServices(config: Config, log: FastifyBaseLogger, work
           pollSeconds: 0.5,
         })
       : await LocalQueue.start(store.repo, pool, ctx);
-    return { ...store, config, pool, lookups: new WorkerPool(1), queue };
+    metrics.watch(queue);
+    return { ...store, config, pool, lookups: new WorkerPool(1), queue, metrics };
   } catch (error) {
     await store.db.close();
     throw error;

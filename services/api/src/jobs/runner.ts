@@ -2,6 +2,7 @@ import { DeskrotaInputError, DeskrotaTimeoutError } from "@deskrota/core";
 import { solve } from "@deskrota/engine";
 import type { FastifyBaseLogger } from "fastify";
 import { newClaim } from "../ids";
+import type { Metrics } from "../metrics";
 import type { Progress, Repository } from "../repository";
 
 export interface RunnerContext {
@@ -14,6 +15,7 @@ export interface RunnerContext {
   lowerBound: boolean;
   /** aborted on shutdown: running solves stop and keep their best rota */
   shutdown: AbortSignal;
+  metrics: Metrics;
 }
 
 const BACKSTOP_MARGIN_MS = 5000;
@@ -50,6 +52,8 @@ export async function runSolveJob(rotaId: string, ctx: RunnerContext): Promise<v
   const started = performance.now();
   let best: Omit<Progress, "elapsedMs"> = { objective: null, bestBound: null, gap: null };
   let writing: Promise<void> = Promise.resolve();
+  /** done; failed; superseded (another worker took the job over) */
+  let outcome = "failed";
   const tick = setInterval(() => {
     const progress: Progress = { elapsedMs: Math.round(performance.now() - started), ...best };
     writing = writing
@@ -74,6 +78,7 @@ export async function runSolveJob(rotaId: string, ctx: RunnerContext): Promise<v
     clearInterval(tick);
     await writing;
     const saved = await ctx.repo.complete(rotaId, claim, job.problem, rota);
+    outcome = saved ? "done" : "superseded";
     if (saved)
       log.info(
         { status: rota.solver?.status, uncovered: rota.uncovered.length, objective: rota.solver?.objective },
@@ -95,6 +100,7 @@ export async function runSolveJob(rotaId: string, ctx: RunnerContext): Promise<v
       log.error({ err: error }, "solve failed");
     }
   } finally {
+    ctx.metrics.solveSeconds.observe({ outcome }, (performance.now() - started) / 1000);
     clearInterval(tick);
     clearTimeout(deadline);
     ctx.shutdown.removeEventListener("abort", onShutdown);

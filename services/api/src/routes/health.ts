@@ -1,9 +1,10 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { Health } from "../http/schemas";
+import { z } from "zod";
+import { Health, Readiness } from "../http/schemas";
 import type { Services } from "../services";
 
 export const healthRoutes =
-  ({ repo, queue, db }: Services): FastifyPluginAsyncZod =>
+  ({ repo, queue, db, metrics }: Services): FastifyPluginAsyncZod =>
   async (app) => {
     app.get(
       "/health",
@@ -30,5 +31,48 @@ export const healthRoutes =
           uptimeSeconds: Math.round(process.uptime()),
         });
       },
+    );
+
+    app.get(
+      "/health/ready",
+      {
+        schema: {
+          summary: "Ready for traffic: the store and the solve queue answer (no token needed)",
+          description: "For a load balancer's or orchestrator's readiness probe: 503 while either does not answer.",
+          security: [],
+          response: { 200: Readiness, 503: Readiness },
+        },
+      },
+      async (request, reply) => {
+        const reachable = (what: string) => (error: unknown) => {
+          request.log.warn({ err: error }, `readiness: ${what} unreachable`);
+          return false;
+        };
+        const [database, solveQueue] = await Promise.all([
+          repo.ping().then(() => true, reachable("database")),
+          queue.stats().then(() => true, reachable("queue")),
+        ]);
+        const ready = database && solveQueue;
+        return reply.code(ready ? 200 : 503).send({
+          status: ready ? "ready" : "unavailable",
+          database: { up: database },
+          queue: { up: solveQueue },
+        });
+      },
+    );
+
+    app.get(
+      "/metrics",
+      {
+        schema: {
+          summary: "Metrics in the Prometheus text format (no token needed)",
+          description:
+            "Queue depth, solves running, solve and re-solve duration histograms, and the process's memory and event-loop lag.",
+          security: [],
+          produces: ["text/plain"],
+          response: { 200: z.string().describe("Prometheus text exposition format 0.0.4") },
+        },
+      },
+      async (_request, reply) => reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()),
     );
   };
