@@ -19,9 +19,15 @@ import { compareRoutes } from "./routes/compare";
 import { exportRoutes } from "./routes/exports";
 import { healthRoutes } from "./routes/health";
 import { pageRoutes } from "./routes/page";
+import { planRoutes } from "./routes/plans";
 import { rotaRoutes } from "./routes/rotas";
+import { setupRoutes } from "./routes/setup";
+import { setupEntryRoutes } from "./routes/setup-entries";
+import { setupItemRoutes } from "./routes/setup-items";
+import { setupPeopleRoutes } from "./routes/setup-people";
 import { swapRoutes } from "./routes/swaps";
 import { versionRoutes } from "./routes/versions";
+import { weekRoutes } from "./routes/weeks";
 import type { Services } from "./services";
 
 export interface AppOptions {
@@ -61,7 +67,8 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
         title: "deskrota",
         version: "1",
         description:
-          "Service-desk rota scheduling: solve weekly rotas, re-solve on absence, compare alternatives. Every /v1 route needs `Authorization: Bearer <token>`.",
+          "Service-desk rota scheduling: solve weekly rotas, re-solve on absence, compare alternatives. Every /v1 " +
+          "route needs `Authorization: Bearer <token>`.",
       },
       components: { securitySchemes: { bearer: { type: "http", scheme: "bearer" } } },
       security: [{ bearer: [] }],
@@ -84,6 +91,12 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
       await v1.register(alternativeRoutes(services));
       await v1.register(compareRoutes(services));
       await v1.register(exportRoutes(services));
+      await v1.register(setupRoutes(services));
+      await v1.register(setupItemRoutes(services));
+      await v1.register(setupPeopleRoutes(services));
+      await v1.register(setupEntryRoutes(services));
+      await v1.register(weekRoutes(services));
+      await v1.register(planRoutes(services));
     },
     { prefix: "/v1" },
   );

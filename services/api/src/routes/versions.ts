@@ -103,7 +103,8 @@ export const versionRoutes =
         schema: {
           summary: "Mark a version as the one people were told about",
           description:
-            "Changes are re-solved against the published version, keeping as much of it as they can. Body optional: { version } (default: the latest).",
+            "Changes are re-solved against the published version, keeping as much of it as they can. Body optional: " +
+            "{ version } (default: the latest).",
           params: RotaParams,
           body: PublishBody,
           response: {
