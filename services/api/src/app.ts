@@ -82,7 +82,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   await app.register(pageRoutes);
   await app.register(
     async (v1) => {
-      requireToken(v1, services.repo);
+      requireToken(v1, services.orgs);
       await v1.register(rotaRoutes(services));
       await v1.register(versionRoutes(services));
       await v1.register(changeRoutes(services));

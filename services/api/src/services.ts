@@ -8,11 +8,16 @@ import { PgBossQueue } from "./jobs/pgboss";
 import { Pool } from "./jobs/pool";
 import type { SolveQueue } from "./jobs/queue";
 import { Metrics } from "./metrics";
-import { Repository } from "./repository";
+import { JobStore } from "./store/jobs";
+import { OrgStore } from "./store/orgs";
+import { RotaStore } from "./store/rotas";
 
+/** The database and one store per aggregate: organisations and tokens, rotas and versions, solve jobs. */
 export interface Store {
   db: Database;
-  repo: Repository;
+  orgs: OrgStore;
+  rotas: RotaStore;
+  jobs: JobStore;
 }
 
 export interface Services extends Store {
@@ -40,7 +45,7 @@ export async function openStore(
     await db.close();
     throw error;
   }
-  return { db, repo: new Repository(db) };
+  return { db, orgs: new OrgStore(db), rotas: new RotaStore(db), jobs: new JobStore(db) };
 }
 
 /**
@@ -53,7 +58,7 @@ export async function startServices(config: Config, log: FastifyBaseLogger, work
   const pool = new Pool(Math.max(1, config.solvers), limits);
   const metrics = new Metrics();
   const ctx = {
-    repo: store.repo,
+    jobs: store.jobs,
     log,
     worker,
     progressEveryMs: config.progressEveryMs,
@@ -62,7 +67,7 @@ export async function startServices(config: Config, log: FastifyBaseLogger, work
   };
   try {
     const queue = config.databaseUrl
-      ? await PgBossQueue.start(store.repo, pool, ctx, {
+      ? await PgBossQueue.start(store, pool, ctx, {
           url: config.databaseUrl,
           solvers: config.solvers,
           limits,
@@ -70,7 +75,7 @@ export async function startServices(config: Config, log: FastifyBaseLogger, work
           maintenanceSeconds: config.queueMaintenanceSeconds,
           pollSeconds: 0.5,
         })
-      : await LocalQueue.start(store.repo, pool, ctx);
+      : await LocalQueue.start(store, pool, ctx);
     metrics.watch(queue);
     return { ...store, config, pool, lookups: new WorkerPool(1), queue, metrics };
   } catch (error) {

@@ -34,7 +34,7 @@ test("org create prints a token that belongs to the new organisation", async () 
   const token = /token \(shown once, keep it\): (\S+)/.exec(res.stdout)?.[1] as string;
   const store = await openStore({ databaseUrl: undefined, dataDir });
   try {
-    expect(await store.repo.orgByToken(token)).toMatchObject({ name: "Science Library" });
+    expect(await store.orgs.orgByToken(token)).toMatchObject({ name: "Science Library" });
   } finally {
     await store.db.close();
   }

@@ -16,7 +16,7 @@ let other: { orgId: string; auth: { authorization: string } };
 beforeAll(async () => {
   databaseUrl = await freshDatabase();
   api = await testApp({ databaseUrl, solvers: 0, queueLimit: 10, queueLimitPerOrg: 5 });
-  const { org, token } = await api.services.repo.createOrg("Other Library");
+  const { org, token } = await api.services.orgs.createOrg("Other Library");
   other = { orgId: org.id, auth: { authorization: `Bearer ${token}` } };
 });
 afterAll(async () => {
@@ -46,8 +46,8 @@ test("an organisation's share of the queue is its own; the next organisation's f
   for (const id of mine) await pollRota(api.app, api.auth, id);
   await pollRota(api.app, other.auth, ids[5] as string);
   const records = await Promise.all([
-    ...mine.map((id) => api.services.repo.findRota(api.orgId, id)),
-    api.services.repo.findRota(other.orgId, ids[5] as string),
+    ...mine.map((id) => api.services.rotas.findRota(api.orgId, id)),
+    api.services.rotas.findRota(other.orgId, ids[5] as string),
   ]);
   const finished = records.map((r) => ({ id: r?.id, at: r?.updatedAt ?? "" })).sort((a, b) => a.at.localeCompare(b.at));
   expect(finished.map((f) => f.id).indexOf(ids[5])).toBeLessThanOrEqual(1);

@@ -12,7 +12,7 @@ let other: { auth: { authorization: string } };
 
 beforeAll(async () => {
   t = await testApp({ solvers: 1, queueLimit: 60, queueLimitPerOrg: 40 });
-  const { token } = await t.services.repo.createOrg("Other Library");
+  const { token } = await t.services.orgs.createOrg("Other Library");
   other = { auth: { authorization: `Bearer ${token}` } };
 });
 afterAll(() => t.app.close());
@@ -59,14 +59,14 @@ test("another organisation's first solve and a re-solve go ahead of forty queued
   const change = await changing;
   expect(change.statusCode, change.body).toBe(201);
   const doneSoFar = async () =>
-    (await Promise.all(queued.map((id) => t.services.repo.findRota(t.orgId, id)))).filter((r) => r?.status === "done")
+    (await Promise.all(queued.map((id) => t.services.rotas.findRota(t.orgId, id)))).filter((r) => r?.status === "done")
       .length;
   expect(await doneSoFar()).toBe(0);
 
   const firstId = first.json<{ id: string }>().id;
   await pollRota(t.app, other.auth, firstId);
   expect(await doneSoFar()).toBeLessThanOrEqual(1);
-  expect((await t.services.repo.findRota(t.orgId, running))?.status).toBe("done");
+  expect((await t.services.rotas.findRota(t.orgId, running))?.status).toBe("done");
 
   // The rest are stopped (queued ones fail at once) so the test does not wait for forty solves.
   for (const id of queued) await t.app.inject({ method: "DELETE", url: `/v1/rotas/${id}/solve`, headers: t.auth });

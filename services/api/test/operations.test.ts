@@ -21,9 +21,9 @@ describe("GET /health/ready", () => {
   });
 
   test("503 in the health shape when the queue does not answer, or the store", async () => {
-    const { queue, repo } = t.services;
+    const { queue, rotas } = t.services;
     const stats = queue.stats.bind(queue);
-    const ping = repo.ping.bind(repo);
+    const ping = rotas.ping.bind(rotas);
     queue.stats = async () => {
       throw new Error("queue connection lost");
     };
@@ -31,13 +31,13 @@ describe("GET /health/ready", () => {
       const res = await get("/health/ready");
       expect(res.statusCode).toBe(503);
       expect(res.json()).toEqual({ status: "unavailable", database: { up: true }, queue: { up: false } });
-      repo.ping = async () => {
+      rotas.ping = async () => {
         throw new Error("down");
       };
       expect((await get("/health/ready")).json()).toMatchObject({ database: { up: false } });
     } finally {
       queue.stats = stats;
-      repo.ping = ping;
+      rotas.ping = ping;
     }
   });
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { ABANDONED } from "../src/jobs/pgboss";
-import type { RotaRecord } from "../src/repository";
+import type { RotaRecord } from "../src/store/rota-records";
 import { example, testApp, type TestApp } from "./support/app";
 import { pollRota } from "./support/poll";
 import { freshDatabase, stopOwnServer } from "./support/postgres";
@@ -34,7 +34,7 @@ afterAll(async () => {
 
 const submit = (query: string) =>
   api.app.inject({ method: "POST", url: `/v1/rotas?${query}`, headers: api.auth, payload: small });
-const record = async (id: string, orgId = api.orgId) => (await api.services.repo.findRota(orgId, id)) as RotaRecord;
+const record = async (id: string, orgId = api.orgId) => (await api.services.rotas.findRota(orgId, id)) as RotaRecord;
 const workerOf = (r: RotaRecord) => r.solvedBy?.split("/")[0];
 
 describe("solve jobs in PostgreSQL", () => {
@@ -58,7 +58,7 @@ describe("solve jobs in PostgreSQL", () => {
     expect(records.map((r) => r.attempts)).toEqual([1, 1, 1, 1]);
     // Each solve takes its full time limit, so the second worker is free while the first is busy.
     expect(new Set(records.map(workerOf))).toEqual(new Set(workers.map((w) => `worker-${w.pid}`)));
-    for (const r of records) expect(await api.services.repo.listVersions(api.orgId, r.id)).toHaveLength(1);
+    for (const r of records) expect(await api.services.rotas.listVersions(api.orgId, r.id)).toHaveLength(1);
   });
 
   test("a worker stopped with SIGTERM keeps its running solve's best rota and exits cleanly", async () => {

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import type { Repository } from "../repository";
+import type { OrgStore } from "../store/orgs";
 import { ApiError } from "./errors";
 
 declare module "fastify" {
@@ -19,14 +19,14 @@ function unauthorized(message: string): ApiError {
  * Every route registered on `scope` needs `Authorization: Bearer <token>`. Runs on request, before
  * the body is read or validated: a caller without a valid token learns nothing about the input.
  */
-export function requireToken(scope: FastifyInstance, repo: Repository): void {
+export function requireToken(scope: FastifyInstance, orgs: OrgStore): void {
   scope.decorateRequest("orgId", "");
   scope.addHook("onRequest", async (request: FastifyRequest) => {
     const header = request.headers.authorization;
     const token = header === undefined ? undefined : BEARER.exec(header)?.[1];
     if (header === undefined) throw unauthorized("missing Authorization: Bearer <token>");
     if (token === undefined) throw unauthorized("the Authorization header must be Bearer <token>");
-    const org = await repo.orgByToken(token);
+    const org = await orgs.orgByToken(token);
     if (!org) throw unauthorized("unknown token");
     request.orgId = org.id;
   });

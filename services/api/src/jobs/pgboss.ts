@@ -1,6 +1,7 @@
 import PgBoss from "pg-boss";
 import type { Sql } from "../db/database";
-import type { Repository, RotaRecord } from "../repository";
+import type { RotaRecord } from "../store/rota-records";
+import type { Store } from "../services";
 import { BusyError, type Pool } from "./pool";
 import { type QueueLimits, refusal, type Ticket } from "./wait";
 import type { NewRota, QueueStats, SolveQueue } from "./queue";
@@ -40,14 +41,14 @@ interface SolveJobData {
 export class PgBossQueue implements SolveQueue {
   private constructor(
     private readonly boss: PgBoss,
-    private readonly repo: Repository,
+    private readonly store: Pick<Store, "rotas" | "jobs">,
     private readonly pool: Pool,
     private readonly options: PgBossOptions,
     private readonly stopAll: AbortController,
   ) {}
 
   static async start(
-    repo: Repository,
+    store: Pick<Store, "rotas" | "jobs">,
     pool: Pool,
     ctx: Omit<RunnerContext, "shutdown">,
     options: PgBossOptions,
@@ -63,7 +64,7 @@ export class PgBossQueue implements SolveQueue {
     await boss.createQueue(DEAD);
     await boss.createQueue(SOLVE, { name: SOLVE, deadLetter: DEAD, retryLimit: 1, retryDelay: 1 });
     const stopAll = new AbortController();
-    const queue = new PgBossQueue(boss, repo, pool, options, stopAll);
+    const queue = new PgBossQueue(boss, store, pool, options, stopAll);
     const runner: RunnerContext = { ...ctx, shutdown: stopAll.signal };
     const poll = { batchSize: 1, pollingIntervalSeconds: options.pollSeconds };
     // One pg-boss worker per solver slot: each fetches a job only when it is free, so jobs wait in
@@ -78,7 +79,7 @@ export class PgBossQueue implements SolveQueue {
       });
     }
     await boss.work<SolveJobData>(DEAD, poll, async ([job]) => {
-      if (job && (await repo.fail(job.data.rotaId, null, ABANDONED)))
+      if (job && (await store.jobs.fail(job.data.rotaId, null, ABANDONED)))
         ctx.log.warn({ rotaId: job.data.rotaId }, "solve abandoned after its workers died");
     });
     return queue;
@@ -90,7 +91,7 @@ export class PgBossQueue implements SolveQueue {
    * starts before another's fortieth (pg-boss takes the highest priority, then the oldest).
    */
   async submit(orgId: string, rota: NewRota): Promise<RotaRecord> {
-    const backlog = await this.repo.backlog();
+    const backlog = await this.store.jobs.backlog();
     const lanes = new Map<string, Ticket[]>();
     for (const job of backlog.filter((j) => j.status === "queued"))
       lanes.set(job.orgId, [...(lanes.get(job.orgId) ?? []), { orgId: job.orgId, costMs: job.timeLimitMs }]);
@@ -108,7 +109,7 @@ export class PgBossQueue implements SolveQueue {
     if (refused) throw new BusyError(refused.retryAfterSeconds, refused.message);
     const outstanding = backlog.filter((j) => j.orgId === orgId).length;
     const { timeLimitMs } = rota.settings;
-    return this.repo.createRota(orgId, rota, async (tx, rotaId) => {
+    return this.store.rotas.createRota(orgId, rota, async (tx, rotaId) => {
       await this.boss.send(SOLVE, { rotaId, orgId, timeLimitMs } satisfies SolveJobData, {
         db: bossDb(tx),
         priority: -outstanding,

@@ -35,7 +35,7 @@ const SwapResult = z
   .meta({ id: "SwapResult" });
 
 export const applySwapRoutes =
-  ({ repo, lookups }: Services): FastifyPluginAsyncZod =>
+  ({ rotas, lookups }: Services): FastifyPluginAsyncZod =>
   async (app) => {
     app.post(
       "/rotas/:id/swaps",
@@ -55,7 +55,7 @@ export const applySwapRoutes =
       async (request, reply) => {
         const { point, start, end, person, version } = request.body;
         const { record, version: latest } = await versionFor(
-          repo,
+          rotas,
           request.orgId,
           request.params.id,
           undefined,
@@ -95,7 +95,7 @@ export const applySwapRoutes =
         const when = `${local(candidate.covers.start, "ccc d LLL HH:mm")}–${local(candidate.covers.end, "HH:mm")}`;
         const rota = applySwap(latest.problem, latest.rota, candidate);
         const changes = diff(latest.problem, latest.rota, rota);
-        const stored = await repo.addVersion(request.orgId, record.id, latest.version, {
+        const stored = await rotas.addVersion(request.orgId, record.id, latest.version, {
           problem: latest.problem,
           rota,
           // Not a change to the problem: the version's diff says who took what.

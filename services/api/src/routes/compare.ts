@@ -19,7 +19,7 @@ const CompareQuery = z.object({
 });
 
 export const compareRoutes =
-  ({ repo, lookups }: Services): FastifyPluginAsyncZod =>
+  ({ rotas, lookups }: Services): FastifyPluginAsyncZod =>
   async (app) => {
     app.get(
       "/compare",
@@ -42,7 +42,7 @@ export const compareRoutes =
             const [id = "", at] = ref.split("@");
             return {
               ref,
-              ...(await versionFor(repo, request.orgId, id, at === undefined ? undefined : Number(at))).version,
+              ...(await versionFor(rotas, request.orgId, id, at === undefined ? undefined : Number(at))).version,
             };
           }),
         );

@@ -10,7 +10,7 @@ import { versionFor } from "./versions";
 const errors = { 400: ErrorBody, 401: ErrorBody, 404: ErrorBody, 409: ErrorBody };
 
 export const exportRoutes =
-  ({ repo }: Services): FastifyPluginAsyncZod =>
+  ({ rotas }: Services): FastifyPluginAsyncZod =>
   async (app) => {
     app.get(
       "/rotas/:id/export.csv",
@@ -27,7 +27,7 @@ export const exportRoutes =
         },
       },
       async (request, reply) => {
-        const { record, version } = await versionFor(repo, request.orgId, request.params.id, request.query.version);
+        const { record, version } = await versionFor(rotas, request.orgId, request.params.id, request.query.version);
         return reply
           .type("text/csv; charset=utf-8")
           .header("content-disposition", `attachment; filename="${record.id}-v${version.version}.csv"`)
@@ -50,7 +50,7 @@ export const exportRoutes =
         },
       },
       async (request, reply) => {
-        const { record, version } = await versionFor(repo, request.orgId, request.params.id, request.query.version);
+        const { record, version } = await versionFor(rotas, request.orgId, request.params.id, request.query.version);
         const person = version.problem.people.find((p) => p.id === request.params.person);
         if (!person) throw notFound(`person ${request.params.person} in rota ${record.id}`);
         return reply

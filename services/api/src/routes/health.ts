@@ -4,7 +4,7 @@ import { Health, Readiness } from "../http/schemas";
 import type { Services } from "../services";
 
 export const healthRoutes =
-  ({ repo, queue, db, metrics }: Services): FastifyPluginAsyncZod =>
+  ({ rotas, queue, db, metrics }: Services): FastifyPluginAsyncZod =>
   async (app) => {
     app.get(
       "/health",
@@ -16,7 +16,7 @@ export const healthRoutes =
         },
       },
       async (request, reply) => {
-        const up = await repo.ping().then(
+        const up = await rotas.ping().then(
           () => true,
           (error: unknown) => {
             request.log.warn({ err: error }, "health: database unreachable");
@@ -49,7 +49,7 @@ export const healthRoutes =
           return false;
         };
         const [database, solveQueue] = await Promise.all([
-          repo.ping().then(() => true, reachable("database")),
+          rotas.ping().then(() => true, reachable("database")),
           queue.stats().then(() => true, reachable("queue")),
         ]);
         const ready = database && solveQueue;

@@ -6,7 +6,8 @@ import { z } from "zod";
 import { ApiError, conflict, ErrorBody, issuesIn, notFound } from "../http/errors";
 import { CreateQuery, ListQuery, RotaParams, RotaSummary, RotaView } from "../http/schemas";
 import { withProfile } from "../profiles";
-import type { Repository, RotaRecord } from "../repository";
+import type { RotaRecord } from "../store/rota-records";
+import type { RotaStore } from "../store/rotas";
 import type { Services } from "../services";
 
 /** Beyond the time limit, what a `?wait=true` allows for starting the workers and storing the result. */
@@ -39,19 +40,19 @@ export function viewOf(record: RotaRecord, rota?: Rota): RotaView {
 }
 
 /** The status, with the latest version's rota once there is one. */
-async function fullView(repo: Repository, record: RotaRecord): Promise<RotaView> {
+async function fullView(rotas: RotaStore, record: RotaRecord): Promise<RotaView> {
   if (record.latestVersion === null) return viewOf(record);
-  const version = await repo.findVersion(record.orgId, record.id, record.latestVersion);
+  const version = await rotas.findVersion(record.orgId, record.id, record.latestVersion);
   return viewOf(record, version?.rota);
 }
 
 /** Polls the store (the solve may run in another process) until the rota settles or time is up. */
-async function settled(repo: Repository, record: RotaRecord, waitMs: number): Promise<RotaRecord> {
+async function settled(rotas: RotaStore, record: RotaRecord, waitMs: number): Promise<RotaRecord> {
   const until = performance.now() + waitMs;
   let current = record;
   while ((current.status === "queued" || current.status === "solving") && performance.now() < until) {
     await sleep(WAIT_POLL_MS);
-    current = (await repo.findRota(record.orgId, record.id)) ?? current;
+    current = (await rotas.findRota(record.orgId, record.id)) ?? current;
   }
   return current;
 }
@@ -64,7 +65,7 @@ type CreateRequest = Pick<FastifyRequest, "orgId" | "id"> & { query: z.infer<typ
  * exists (a week records what it was built from).
  */
 export async function submitRota(
-  { repo, queue, config }: Pick<Services, "repo" | "queue" | "config">,
+  { rotas, queue, config }: Pick<Services, "rotas" | "queue" | "config">,
   request: CreateRequest,
   reply: FastifyReply,
   body: Problem,
@@ -99,7 +100,7 @@ export async function submitRota(
   await created?.(record);
   reply.header("location", `/v1/rotas/${record.id}`);
   if (!wait) return reply.code(202).send(viewOf(record));
-  const final = await settled(repo, record, timeLimitMs + WAIT_SLACK_MS);
+  const final = await settled(rotas, record, timeLimitMs + WAIT_SLACK_MS);
   if (final.status === "failed" && final.issues) {
     throw new ApiError(400, "DESKROTA_E_INPUT", final.reason ?? "the problem cannot be solved as given", {
       issues: issuesIn("body", final.issues),
@@ -107,13 +108,13 @@ export async function submitRota(
     });
   }
   const done = final.status === "done" || final.status === "failed";
-  return reply.code(done ? 200 : 202).send(await fullView(repo, final));
+  return reply.code(done ? 200 : 202).send(await fullView(rotas, final));
 }
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 404: ErrorBody };
 
 export const rotaRoutes =
-  ({ repo, queue, config }: Services): FastifyPluginAsyncZod =>
+  ({ rotas, queue, config }: Services): FastifyPluginAsyncZod =>
   async (app) => {
     app.post(
       "/rotas",
@@ -129,7 +130,7 @@ export const rotaRoutes =
           response: { 200: RotaView, 202: RotaView, ...errors, 413: ErrorBody, 503: ErrorBody },
         },
       },
-      async (request, reply) => submitRota({ repo, queue, config }, request, reply, request.body),
+      async (request, reply) => submitRota({ rotas, queue, config }, request, reply, request.body),
     );
 
     app.get(
@@ -142,8 +143,8 @@ export const rotaRoutes =
         },
       },
       async (request) => {
-        const rotas = await repo.listRotas(request.orgId, request.query.limit);
-        return { rotas: rotas.map((r) => viewOf(r)) };
+        const listed = await rotas.listRotas(request.orgId, request.query.limit);
+        return { rotas: listed.map((r) => viewOf(r)) };
       },
     );
 
@@ -161,9 +162,9 @@ export const rotaRoutes =
         },
       },
       async (request) => {
-        const record = await repo.findRota(request.orgId, request.params.id);
+        const record = await rotas.findRota(request.orgId, request.params.id);
         if (!record) throw notFound(`rota ${request.params.id}`);
-        return fullView(repo, record);
+        return fullView(rotas, record);
       },
     );
 
@@ -180,7 +181,7 @@ export const rotaRoutes =
         },
       },
       async (request, reply) => {
-        const record = await repo.requestStop(request.orgId, request.params.id);
+        const record = await rotas.requestStop(request.orgId, request.params.id);
         if (!record) throw notFound(`rota ${request.params.id}`);
         if (record.status === "done" || (record.status === "failed" && !record.stopRequested))
           throw conflict(`the solve of ${record.id} has already ended (${record.status})`);

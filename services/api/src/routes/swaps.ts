@@ -18,7 +18,7 @@ const SwapQuery = z.object({
 });
 
 export const swapRoutes =
-  ({ repo, lookups }: Services): FastifyPluginAsyncZod =>
+  ({ rotas, lookups }: Services): FastifyPluginAsyncZod =>
   async (app) => {
     app.get(
       "/rotas/:id/swap-candidates",
@@ -36,7 +36,7 @@ export const swapRoutes =
       },
       async (request) => {
         const { point, start, end, version } = request.query;
-        const { version: found } = await versionFor(repo, request.orgId, request.params.id, version, "latest");
+        const { version: found } = await versionFor(rotas, request.orgId, request.params.id, version, "latest");
         try {
           return await swapCandidates(found.problem, found.rota, { point, start, end }, { pool: lookups });
         } catch (error) {

@@ -57,6 +57,6 @@ export async function testApp(overrides: Partial<Config> = {}): Promise<TestApp>
   const log = pino({ level: process.env.DESKROTA_TEST_LOG ?? "silent" });
   const services = await startServices(config, log, `test-${process.pid}`);
   const app = await buildApp(services, { logger: log });
-  const { org, token } = await services.repo.createOrg("Test Library");
+  const { org, token } = await services.orgs.createOrg("Test Library");
   return { app, services, token, orgId: org.id, auth: { authorization: `Bearer ${token}` } };
 }

@@ -21,7 +21,7 @@ export async function orgCommand(args: string[]): Promise<void> {
       : error;
   });
   try {
-    const { org, token } = await store.repo.createOrg(name);
+    const { org, token } = await store.orgs.createOrg(name);
     process.stdout.write(`organisation ${org.id} (${org.name})\ntoken (shown once, keep it): ${token}\n`);
   } finally {
     await store.db.close();
