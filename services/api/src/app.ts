@@ -26,6 +26,7 @@ import { setupEntryRoutes } from "./routes/setup-entries";
 import { setupItemRoutes } from "./routes/setup-items";
 import { setupPeopleRoutes } from "./routes/setup-people";
 import { swapRoutes } from "./routes/swaps";
+import { tokenRoutes } from "./routes/tokens";
 import { versionRoutes } from "./routes/versions";
 import { weekRoutes } from "./routes/weeks";
 import type { Services } from "./services";
@@ -97,6 +98,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
       await v1.register(setupEntryRoutes(services));
       await v1.register(weekRoutes(services));
       await v1.register(planRoutes(services));
+      await v1.register(tokenRoutes(services));
     },
     { prefix: "/v1" },
   );

@@ -54,8 +54,8 @@ describe.each(stores)("repository on %s", (_name, open) => {
 
   test("a token finds its organisation; an unknown one finds none", async () => {
     const { org, token } = await orgs.createOrg("Main Library");
-    expect(await orgs.orgByToken(token)).toEqual(org);
-    expect(await orgs.orgByToken(`${token}x`)).toBeNull();
+    expect(await orgs.authenticate(token)).toEqual({ orgId: org.id, tokenId: expect.stringMatching(/^tok_/) });
+    expect(await orgs.authenticate(`${token}x`)).toEqual({ refused: "unknown" });
     const stored = await db.query<{ hash: string }>("SELECT hash FROM tokens WHERE org_id = $1", [org.id]);
     expect(stored.map((r) => r.hash)).not.toContain(token);
   });

@@ -75,7 +75,8 @@ test("a crash mid-solve: after the restart the interrupted job is failed, the qu
 
   const after = await testApp({ dataDir });
   open.push(after);
-  const orgId = (await after.services.orgs.orgByToken(server.token as string))?.id as string;
+  const found = await after.services.orgs.authenticate(server.token as string);
+  const orgId = "orgId" in found ? found.orgId : "";
   const crashed = { ...after, auth: { authorization: `Bearer ${server.token}` }, orgId };
   expect(await pollRota(after.app, crashed.auth, running.id, () => true)).toMatchObject({
     status: "failed",
