@@ -10,6 +10,7 @@ import {
 import { requireToken } from "./http/auth";
 import { frameworkError, installErrorHandler } from "./http/errors";
 import { requestId } from "./http/request-id";
+import { registerAddressLimits, registerTokenLimit } from "./http/limits";
 import { docsPolicy, registerSecurity } from "./http/security";
 import { rejectUnstorableText } from "./http/text";
 import { alternativeRoutes } from "./routes/alternatives";
@@ -48,6 +49,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
     // Long ids reach their schema (a 400 naming the field); only absurd ones stop at the router.
     routerOptions: { maxParamLength: 1000 },
     frameworkErrors: frameworkError,
+    trustProxy: services.config.trustProxy,
   });
   // Every body is JSON: text/plain is refused (415) rather than parsed into a string.
   app.removeContentTypeParser("text/plain");
@@ -59,6 +61,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
     reply.header("x-request-id", request.id);
   });
   await registerSecurity(app, services.config.corsOrigins);
+  await registerAddressLimits(app, services.config);
   services.metrics.observeResolves(app);
 
   await app.register(fastifySwagger, {
@@ -84,6 +87,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   await app.register(
     async (v1) => {
       requireToken(v1, services.orgs);
+      await registerTokenLimit(v1, services.config);
       await v1.register(rotaRoutes(services));
       await v1.register(versionRoutes(services));
       await v1.register(changeRoutes(services));

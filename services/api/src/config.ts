@@ -41,6 +41,20 @@ const Env = z
     DESKROTA_JOB_GRACE_SECONDS: z.preprocess(blankIsUnset, int(1, 3600).default(60)),
     DESKROTA_QUEUE_MAINTENANCE_SECONDS: z.preprocess(blankIsUnset, int(1, 3600).default(30)),
     DESKROTA_PROGRESS_MS: z.preprocess(blankIsUnset, int(50, 60_000).default(500)),
+    DESKROTA_RATE_LIMIT_PER_TOKEN: z.preprocess(blankIsUnset, int(0, 1_000_000).default(600)),
+    DESKROTA_RATE_LIMIT_PER_ADDRESS: z.preprocess(blankIsUnset, int(0, 1_000_000).default(1200)),
+    DESKROTA_RATE_LIMIT_WINDOW_SECONDS: z.preprocess(blankIsUnset, int(1, 86_400).default(60)),
+    DESKROTA_MAX_EVENT_LOOP_DELAY_MS: z.preprocess(blankIsUnset, int(0, 60_000).default(1000)),
+    DESKROTA_MAX_HEAP_USED_BYTES: z.preprocess(blankIsUnset, int(0, Number.MAX_SAFE_INTEGER).default(0)),
+    DESKROTA_MAX_RSS_BYTES: z.preprocess(blankIsUnset, int(0, Number.MAX_SAFE_INTEGER).default(0)),
+    DESKROTA_TRUST_PROXY: z.preprocess(
+      blankIsUnset,
+      z
+        .string()
+        .regex(/^(on|off|[\d.:a-fA-F/,\s]+)$/, { message: "must be on, off, or the proxies' addresses (CIDR)" })
+        .transform((v): boolean | string => (v === "on" ? true : v === "off" ? false : v.replace(/\s/g, "")))
+        .default(false),
+    ),
     DESKROTA_CORS_ORIGINS: z.preprocess(
       blankIsUnset,
       z
@@ -90,6 +104,12 @@ export interface Config {
   jobGraceSeconds: number;
   queueMaintenanceSeconds: number;
   progressEveryMs: number;
+  /** requests per window per token and per client address (failed authentications included); 0: no limit */
+  rateLimit: { perToken: number; perAddress: number; windowSeconds: number };
+  /** shed load (503) past these; 0: not watched */
+  pressure: { maxEventLoopDelayMs: number; maxHeapUsedBytes: number; maxRssBytes: number };
+  /** which proxies' X-Forwarded-For to believe for the client address (Fastify's trustProxy) */
+  trustProxy: boolean | string;
   /** origins whose pages may call the API from a browser (CORS); none: CORS is off */
   corsOrigins: string[];
 }
@@ -125,6 +145,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobGraceSeconds: e.DESKROTA_JOB_GRACE_SECONDS,
     queueMaintenanceSeconds: e.DESKROTA_QUEUE_MAINTENANCE_SECONDS,
     progressEveryMs: e.DESKROTA_PROGRESS_MS,
+    rateLimit: {
+      perToken: e.DESKROTA_RATE_LIMIT_PER_TOKEN,
+      perAddress: e.DESKROTA_RATE_LIMIT_PER_ADDRESS,
+      windowSeconds: e.DESKROTA_RATE_LIMIT_WINDOW_SECONDS,
+    },
+    pressure: {
+      maxEventLoopDelayMs: e.DESKROTA_MAX_EVENT_LOOP_DELAY_MS,
+      maxHeapUsedBytes: e.DESKROTA_MAX_HEAP_USED_BYTES,
+      maxRssBytes: e.DESKROTA_MAX_RSS_BYTES,
+    },
+    trustProxy: e.DESKROTA_TRUST_PROXY,
     corsOrigins: e.DESKROTA_CORS_ORIGINS,
   };
 }

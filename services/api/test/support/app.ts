@@ -36,6 +36,9 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     queueMaintenanceSeconds: 30,
     progressEveryMs: 100,
     corsOrigins: [],
+    rateLimit: { perToken: 0, perAddress: 0, windowSeconds: 60 },
+    pressure: { maxEventLoopDelayMs: 0, maxHeapUsedBytes: 0, maxRssBytes: 0 },
+    trustProxy: false,
     ...overrides,
   };
 }
