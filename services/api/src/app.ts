@@ -1,14 +1,10 @@
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
-import {
-  jsonSchemaTransform,
-  jsonSchemaTransformObject,
-  serializerCompiler,
-  validatorCompiler,
-} from "fastify-type-provider-zod";
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import { requireToken } from "./http/auth";
 import { frameworkError, installErrorHandler } from "./http/errors";
+import { openapiDocument } from "./http/openapi";
 import { requestId } from "./http/request-id";
 import { registerAddressLimits, registerTokenLimit } from "./http/limits";
 import { docsPolicy, registerSecurity } from "./http/security";
@@ -74,11 +70,13 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
           "Service-desk rota scheduling: solve weekly rotas, re-solve on absence, compare alternatives. Every /v1 " +
           "route needs `Authorization: Bearer <token>`.",
       },
+      // Relative: the document is served by the API it describes, wherever that is reached.
+      servers: [{ url: "/", description: "the server this document is served by" }],
       components: { securitySchemes: { bearer: { type: "http", scheme: "bearer" } } },
       security: [{ bearer: [] }],
     },
     transform: jsonSchemaTransform,
-    transformObject: jsonSchemaTransformObject,
+    transformObject: openapiDocument,
   });
   await app.register(fastifySwaggerUi, { routePrefix: "/docs", staticCSP: true, transformStaticCSP: docsPolicy });
 

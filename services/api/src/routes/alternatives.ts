@@ -48,6 +48,7 @@ export const alternativeRoutes =
       "/rotas/:id/alternatives",
       {
         schema: {
+          operationId: "createAlternatives",
           summary: "k good rotas for the same problem that differ in a meaningful way",
           description:
             "Solves the rota's problem (as of its latest version) under different weight profiles and stores each " +

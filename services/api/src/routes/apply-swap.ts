@@ -41,6 +41,7 @@ export const applySwapRoutes =
       "/rotas/:id/swaps",
       {
         schema: {
+          operationId: "applySwap",
           summary: "Give a gap to one of its swap candidates: the next version, with its diff",
           description:
             "The candidates are worked out again on the latest version (never taken from the request), and the " +

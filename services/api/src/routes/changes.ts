@@ -39,6 +39,7 @@ export const changeRoutes =
       "/rotas/:id/changes",
       {
         schema: {
+          operationId: "recordChange",
           summary:
             "Record a change (an absence, availability, people, pins, cover) and re-solve with the fewest changes",
           description:

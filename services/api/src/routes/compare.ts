@@ -25,6 +25,7 @@ export const compareRoutes =
       "/compare",
       {
         schema: {
+          operationId: "compareRotas",
           summary:
             "Rotas side by side: metrics, score by rule, changes against a reference, and the diff of the first two",
           description:

@@ -16,6 +16,7 @@ export const exportRoutes =
       "/rotas/:id/export.csv",
       {
         schema: {
+          operationId: "exportCsv",
           summary: "The rota as a spreadsheet: one row per assignment, then one per uncovered gap",
           description:
             "Columns: date, day, site, point, start, end, hours, person, name, shadowing, note; local site times. " +
@@ -39,6 +40,7 @@ export const exportRoutes =
       "/rotas/:id/people/:person.ics",
       {
         schema: {
+          operationId: "personCalendar",
           summary: "One person's stints as an iCalendar feed",
           description:
             "Default version: the published one, else the latest. Event UIDs stay stable across versions, so a " +

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { ErrorBody } from "../http/errors";
 import { Health, Readiness } from "../http/schemas";
 import type { Services } from "../services";
 
@@ -10,9 +11,10 @@ export const healthRoutes =
       "/health",
       {
         schema: {
+          operationId: "getHealth",
           summary: "Process and database up (no token needed)",
           security: [],
-          response: { 200: Health, 503: Health },
+          response: { 200: Health, "4xx": ErrorBody, 503: Health },
         },
       },
       async (request, reply) => {
@@ -37,10 +39,11 @@ export const healthRoutes =
       "/health/ready",
       {
         schema: {
+          operationId: "getReadiness",
           summary: "Ready for traffic: the store and the solve queue answer (no token needed)",
           description: "For a load balancer's or orchestrator's readiness probe: 503 while either does not answer.",
           security: [],
-          response: { 200: Readiness, 503: Readiness },
+          response: { 200: Readiness, "4xx": ErrorBody, 503: Readiness },
         },
       },
       async (request, reply) => {
@@ -65,12 +68,13 @@ export const healthRoutes =
       "/metrics",
       {
         schema: {
+          operationId: "getMetrics",
           summary: "Metrics in the Prometheus text format (no token needed)",
           description:
             "Queue depth, solves running, solve and re-solve duration histograms, and the process's memory and event-loop lag.",
           security: [],
           produces: ["text/plain"],
-          response: { 200: z.string().describe("Prometheus text exposition format 0.0.4") },
+          response: { 200: z.string().describe("Prometheus text exposition format 0.0.4"), "4xx": ErrorBody },
         },
       },
       async (_request, reply) => reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()),

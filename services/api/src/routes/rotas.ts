@@ -120,6 +120,7 @@ export const rotaRoutes =
       "/rotas",
       {
         schema: {
+          operationId: "createRota",
           summary: "Solve a problem (format v1) into a rota",
           description:
             "Queues the solve and answers 202 with the rota's id and status URL (also in Location). With ?wait=true " +
@@ -137,6 +138,7 @@ export const rotaRoutes =
       "/rotas",
       {
         schema: {
+          operationId: "listRotas",
           summary: "This organisation's rotas, newest first",
           querystring: ListQuery,
           response: { 200: z.object({ rotas: z.array(RotaSummary) }), ...errors },
@@ -152,6 +154,7 @@ export const rotaRoutes =
       "/rotas/:id",
       {
         schema: {
+          operationId: "getRota",
           summary: "A rota's status, and the rota once solved",
           description:
             "queued; solving (with progress: best score so far, bound, gap, elapsed); done (with the latest " +
@@ -172,6 +175,7 @@ export const rotaRoutes =
       "/rotas/:id/solve",
       {
         schema: {
+          operationId: "stopSolve",
           summary: "Stop a solve early, keeping the best rota found so far",
           description:
             "202 while the solve stops (poll the status URL); a rota still queued fails at once, as there is nothing " +

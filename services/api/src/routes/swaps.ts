@@ -24,6 +24,7 @@ export const swapRoutes =
       "/rotas/:id/swap-candidates",
       {
         schema: {
+          operationId: "listSwapCandidates",
           summary: "Who could take all or part of a gap, ranked, with what it costs; and why the others cannot",
           description:
             "Candidates can take it without breaking a hard rule: whole gap first, then fewest knock-on changes, " +

@@ -53,6 +53,7 @@ export const versionRoutes =
       "/rotas/:id/versions",
       {
         schema: {
+          operationId: "listVersions",
           summary: "Every version of a rota, oldest first: the solve, then one per change",
           params: RotaParams,
           response: {
@@ -73,6 +74,7 @@ export const versionRoutes =
       "/rotas/:id/versions/:version",
       {
         schema: {
+          operationId: "getVersion",
           summary: "One version of a rota, with its diff against the version it was re-solved from",
           params: RotaParams.extend({ version: VersionNumber }),
           response: { 200: VersionView, ...errors, 409: ErrorBody },
@@ -88,6 +90,7 @@ export const versionRoutes =
       "/rotas/:id/versions/:version/problem",
       {
         schema: {
+          operationId: "getVersionProblem",
           summary:
             "The problem a version answers: the original with every change up to it applied (and a profile's weights)",
           params: RotaParams.extend({ version: VersionNumber }),
@@ -102,6 +105,7 @@ export const versionRoutes =
       "/rotas/:id/publish",
       {
         schema: {
+          operationId: "publishVersion",
           summary: "Mark a version as the one people were told about",
           description:
             "Changes are re-solved against the published version, keeping as much of it as they can. Body optional: " +
