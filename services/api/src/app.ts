@@ -14,6 +14,7 @@ import { applySwapRoutes } from "./routes/apply-swap";
 import { changeRoutes } from "./routes/changes";
 import { compareRoutes } from "./routes/compare";
 import { exportRoutes } from "./routes/exports";
+import { feedRoutes, publicFeedRoutes } from "./routes/feeds";
 import { healthRoutes } from "./routes/health";
 import { pageRoutes } from "./routes/page";
 import { planRoutes } from "./routes/plans";
@@ -82,6 +83,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
 
   await app.register(healthRoutes(services));
   await app.register(pageRoutes);
+  await app.register(publicFeedRoutes(services));
   await app.register(
     async (v1) => {
       requireToken(v1, services.orgs);
@@ -101,6 +103,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
       await v1.register(weekRoutes(services));
       await v1.register(planRoutes(services));
       await v1.register(tokenRoutes(services));
+      await v1.register(feedRoutes(services));
     },
     { prefix: "/v1" },
   );

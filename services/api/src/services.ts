@@ -8,6 +8,7 @@ import { PgBossQueue } from "./jobs/pgboss";
 import { Pool } from "./jobs/pool";
 import type { SolveQueue } from "./jobs/queue";
 import { Metrics } from "./metrics";
+import { FeedStore } from "./store/feeds";
 import { JobStore } from "./store/jobs";
 import { OrgStore } from "./store/orgs";
 import { RotaStore } from "./store/rotas";
@@ -18,6 +19,7 @@ export interface Store {
   orgs: OrgStore;
   rotas: RotaStore;
   jobs: JobStore;
+  feeds: FeedStore;
 }
 
 export interface Services extends Store {
@@ -45,7 +47,7 @@ export async function openStore(
     await db.close();
     throw error;
   }
-  return { db, orgs: new OrgStore(db), rotas: new RotaStore(db), jobs: new JobStore(db) };
+  return { db, orgs: new OrgStore(db), rotas: new RotaStore(db), jobs: new JobStore(db), feeds: new FeedStore(db) };
 }
 
 /**

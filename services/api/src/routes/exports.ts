@@ -63,6 +63,7 @@ export const exportRoutes =
               rotaId: record.id,
               version: version.version,
               stamp: version.createdAt,
+              sequence: version.version,
             }),
           );
       },

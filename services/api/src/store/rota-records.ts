@@ -40,6 +40,8 @@ export interface RotaRecord {
   solvedBy: string | null;
   publishedVersion: number | null;
   publishedAt: string | null;
+  /** how many times a version was published (a calendar feed's SEQUENCE) */
+  publications: number;
   latestVersion: number | null;
   createdAt: string;
   updatedAt: string;
@@ -101,7 +103,7 @@ export interface SolvedRota {
 export const ROTA_COLUMNS =
   `r.id, r.org_id, r.name, r.alternative_of, r.profile, r.status, r.reason, r.issues, r.progress, ` +
   `r.options, r.stop_requested, r.attempts,
-  r.solved_by, r.published_version, r.published_at, r.created_at, r.updated_at,
+  r.solved_by, r.published_version, r.published_at, r.publications, r.created_at, r.updated_at,
   (SELECT max(v.version) FROM rota_versions v WHERE v.rota_id = r.id) AS latest_version`;
 
 export interface RotaRow {
@@ -119,6 +121,7 @@ export interface RotaRow {
   attempts: number;
   solved_by: string | null;
   published_version: number | null;
+  publications: number;
   published_at: Date | null;
   created_at: Date;
   updated_at: Date;
@@ -158,6 +161,7 @@ export function rotaOf(row: RotaRow): RotaRecord {
     solvedBy: row.solved_by,
     publishedVersion: row.published_version,
     publishedAt: row.published_at?.toISOString() ?? null,
+    publications: row.publications,
     latestVersion: row.latest_version,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
