@@ -59,5 +59,3 @@ export { alternatives, PROFILES, profileWeights } from "./solve/alternatives";
 export type { Alternative, AlternativesOptions, Profile } from "./solve/alternatives";
 export { compare } from "./compare";
 export * from "./setup";
-// A local date-time in a zone, as every dated field of the problem and the setup reads it.
-export { parseDated } from "./time/week";
