@@ -15,8 +15,9 @@ import { type ImportResult, measureImport, measureTerm, type TermResult } from "
 import { median } from "./stats";
 
 /**
- * `pnpm bench [--quick] [--instances a,b]` (`--instances term`: the term plan alone): bounds and backends first (the gaps need the bounds), then the engine on
- * every instance, then the derived tables. One measured thing at a time: the machine has two cores.
+ * `pnpm bench [--quick] [--instances a,b]` (`--instances term`: the term plan alone): bounds and
+ * backends first (the gaps need the bounds), then the engine on every instance, then the derived
+ * tables, then the term plan. One measured thing at a time: the machine has two cores.
  */
 const { values } = parseArgs({
   options: { quick: { type: "boolean", default: false }, instances: { type: "string" } },

@@ -157,16 +157,13 @@ async function fromProblem(args: string[]): Promise<void> {
     process.stdout.write(`${JSON.stringify(written)}\n`);
     return;
   }
-  process.stdout.write(
-    [
-      `Setup written to ${values.out}: ` +
-        `${plural(setup.sites.length, "site")}, ${plural(setup.people.length, "person", "people")}`,
-      entriesFile ? `${plural(entries.length, "absence")} written to ${entriesFile}` : "",
-      pins > 0
-        ? `${plural(pins, "pinned stint")} of the week ${problem.weekStart} not kept (pins belong to one week)`
-        : "",
-    ]
-      .filter(Boolean)
-      .join("\n") + "\n",
-  );
+  const counts = `${plural(setup.sites.length, "site")}, ${plural(setup.people.length, "person", "people")}`;
+  const lines = [
+    `Setup written to ${values.out}: ${counts}`,
+    entriesFile ? `${plural(entries.length, "absence")} written to ${entriesFile}` : "",
+    pins > 0
+      ? `${plural(pins, "pinned stint")} of the week ${problem.weekStart} not kept (pins belong to one week)`
+      : "",
+  ];
+  process.stdout.write(`${lines.filter(Boolean).join("\n")}\n`);
 }
