@@ -10,6 +10,7 @@ import { registerAddressLimits, registerTokenLimit } from "./http/limits";
 import { docsPolicy, registerSecurity } from "./http/security";
 import { rejectUnstorableText } from "./http/text";
 import { alternativeRoutes } from "./routes/alternatives";
+import { analysisRoutes } from "./routes/analysis";
 import { applySwapRoutes } from "./routes/apply-swap";
 import { changeRoutes } from "./routes/changes";
 import { compareRoutes } from "./routes/compare";
@@ -95,6 +96,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
       await v1.register(applySwapRoutes(services));
       await v1.register(alternativeRoutes(services));
       await v1.register(compareRoutes(services));
+      await v1.register(analysisRoutes(services));
       await v1.register(exportRoutes(services));
       await v1.register(setupRoutes(services));
       await v1.register(setupItemRoutes(services));

@@ -83,7 +83,7 @@ describe("tokens", () => {
     expect(refused.json().message).toBe("the token has expired");
   });
 
-  test("the last token that still works cannot be revoked over the API (the organisation would be locked out)", async () => {
+  test("the last working token cannot be revoked over the API (the organisation would be locked out)", async () => {
     const single = await testApp();
     try {
       const [own] = (await single.app.inject({ method: "GET", url: "/v1/tokens", headers: single.auth })).json<{

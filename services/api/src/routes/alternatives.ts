@@ -2,7 +2,7 @@ import { alternatives } from "@deskrota/engine";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { ApiError, ErrorBody, notFound } from "../http/errors";
-import { Metrics } from "../http/results";
+import { RotaMetrics as Metrics } from "@deskrota/core";
 import { RotaParams } from "../http/schemas";
 import type { Services } from "../services";
 import { links } from "./rotas";

@@ -2,7 +2,7 @@ import { compare } from "@deskrota/engine";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { ApiError, ErrorBody } from "../http/errors";
-import { Comparison } from "../http/results";
+import { Comparison } from "@deskrota/core";
 import type { Services } from "../services";
 import { versionFor } from "./versions";
 

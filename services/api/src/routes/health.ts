@@ -71,7 +71,8 @@ export const healthRoutes =
           operationId: "getMetrics",
           summary: "Metrics in the Prometheus text format (no token needed)",
           description:
-            "Queue depth, solves running, solve and re-solve duration histograms, and the process's memory and event-loop lag.",
+            "Queue depth, solves running, solve and re-solve duration histograms, and the process's memory " +
+            "and event-loop lag.",
           security: [],
           produces: ["text/plain"],
           response: { 200: z.string().describe("Prometheus text exposition format 0.0.4"), "4xx": ErrorBody },

@@ -3,7 +3,7 @@ import { swapCandidates } from "@deskrota/engine";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { ApiError, ErrorBody, issuesIn } from "../http/errors";
-import { SwapReport } from "../http/results";
+import { SwapReport } from "@deskrota/core";
 import { DateTimeText, RotaParams, VersionNumber } from "../http/schemas";
 import type { Services } from "../services";
 import { versionFor } from "./versions";

@@ -72,7 +72,8 @@ export const tokenRoutes =
           operationId: "revokeToken",
           summary: "Revoke a token: refused from the next request on",
           description:
-            "409 when it is already revoked, or when it is the organisation's last token that still works (issue another first).",
+            "409 when it is already revoked, or when it is the organisation's last token that still works " +
+            "(issue another first).",
           params: TokenParams,
           response: { 200: TokenView, ...errors, 409: ErrorBody },
         },

@@ -109,7 +109,8 @@ export class JobStore {
       options: SolveSettings;
       progress: Progress | null;
     }>(
-      "SELECT org_id, status, options, progress FROM rotas WHERE status IN ('queued', 'solving') ORDER BY created_at, id",
+      "SELECT org_id, status, options, progress FROM rotas WHERE status IN ('queued', 'solving') " +
+        "ORDER BY created_at, id",
     );
     return rows.map((r) => ({
       orgId: r.org_id,

@@ -113,7 +113,8 @@ export class RotaStore {
   async publish(orgId: string, id: string, version: number): Promise<RotaRecord | null> {
     return this.db.transaction(async (tx) => {
       const updated = await tx.query(
-        `UPDATE rotas SET published_version = $3, published_at = now(), publications = publications + 1, updated_at = now()
+        `UPDATE rotas
+         SET published_version = $3, published_at = now(), publications = publications + 1, updated_at = now()
          WHERE id = $1 AND org_id = $2 AND EXISTS (SELECT 1 FROM rota_versions WHERE rota_id = $1 AND version = $3)
          RETURNING id`,
         [id, orgId, version],
