@@ -10,7 +10,7 @@ import {
   type Rota,
 } from "@deskrota/core/internal";
 import { highs } from "./highs";
-import type { Task, WorkerReply, WorkerRequest } from "./protocol";
+import { epochNow, type Task, type WorkerReply, type WorkerRequest } from "./protocol";
 
 /** Rotas are posted at most this often while improving (each one is a full rota on the wire). */
 const ROTA_EVERY_MS = 500;
@@ -25,10 +25,14 @@ const clock = () => performance.now();
 async function run(
   task: Task,
   stop: Int32Array,
+  deadlineAt: number,
   post: (reply: WorkerReply extends infer R ? (R extends { id: number } ? Omit<R, "id"> : never) : never) => void,
 ): Promise<unknown> {
   const shouldStop = () => Atomics.load(stop, 0) === 1;
   const backend = await highs();
+  // The parent's deadline counts from when it posted the task: a thread still starting (loading the
+  // engine and HiGHS took 5 s on a loaded machine) must not plan to search past it, or it is terminated.
+  const within = (limitMs: number) => Math.max(0, Math.min(limitMs, deadlineAt - epochNow()));
   const tuning = {
     ...("seed" in task && task.seed !== undefined ? { seed: task.seed } : {}),
     ...("workBudget" in task && task.workBudget !== undefined ? { workBudget: task.workBudget } : {}),
@@ -40,7 +44,7 @@ async function run(
       const incumbent = task.incumbent ? new Float64Array(task.incumbent) : undefined;
       return solve(task.problem, {
         backend,
-        timeLimitMs: task.timeLimitMs,
+        timeLimitMs: within(task.timeLimitMs),
         clock,
         ...tuning,
         shouldStop,
@@ -66,7 +70,7 @@ async function run(
     case "bound": {
       const incumbent = task.incumbent ? new Float64Array(task.incumbent) : undefined;
       return exactOrBound(task.problem, backend, {
-        timeLimitSeconds: task.timeLimitMs / 1000,
+        timeLimitSeconds: within(task.timeLimitMs) / 1000,
         clock,
         incumbent: () => (incumbent && Number.isFinite(incumbent[0]) ? incumbent[0] : undefined),
         onBound: (bound) =>
@@ -89,10 +93,10 @@ async function run(
   }
 }
 
-parentPort?.on("message", async ({ id, task, stop }: WorkerRequest) => {
+parentPort?.on("message", async ({ id, task, stop, deadlineAt }: WorkerRequest) => {
   const post = (reply: object) => parentPort?.postMessage({ id, ...reply });
   try {
-    post({ type: "result", value: await run(task, new Int32Array(stop), post as never) });
+    post({ type: "result", value: await run(task, new Int32Array(stop), deadlineAt, post as never) });
   } catch (error) {
     const e = error as { name?: string; code?: string; message?: string; issues?: unknown };
     post({
