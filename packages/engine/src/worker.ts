@@ -9,7 +9,7 @@ import {
   type Progress,
   type Rota,
 } from "@deskrota/core/internal";
-import { highs } from "./highs";
+import { freshHighs, highs } from "./highs";
 import { epochNow, type Task, type WorkerReply, type WorkerRequest } from "./protocol";
 
 /** Rotas are posted at most this often while improving (each one is a full rota on the wire). */
@@ -29,7 +29,6 @@ async function run(
   post: (reply: WorkerReply extends infer R ? (R extends { id: number } ? Omit<R, "id"> : never) : never) => void,
 ): Promise<unknown> {
   const shouldStop = () => Atomics.load(stop, 0) === 1;
-  const backend = await highs();
   // The parent's deadline counts from when it posted the task: a thread still starting (loading the
   // engine and HiGHS took 5 s on a loaded machine) must not plan to search past it, or it is terminated.
   const within = (limitMs: number) => Math.max(0, Math.min(limitMs, deadlineAt - epochNow()));
@@ -43,7 +42,7 @@ async function run(
       // The bound worker aims its Lagrangian steps at this (shared memory, no messages).
       const incumbent = task.incumbent ? new Float64Array(task.incumbent) : undefined;
       return solve(task.problem, {
-        backend,
+        backend: await highs(),
         timeLimitMs: within(task.timeLimitMs),
         clock,
         ...tuning,
@@ -69,7 +68,9 @@ async function run(
     }
     case "bound": {
       const incumbent = task.incumbent ? new Float64Array(task.incumbent) : undefined;
-      return exactOrBound(task.problem, backend, {
+      // A HiGHS of its own, dropped with the task: a whole-week MILP grows its WebAssembly heap by
+      // 100 MB and more, which a heap kept for the thread's next tasks would never give back.
+      return exactOrBound(task.problem, freshHighs, {
         timeLimitSeconds: within(task.timeLimitMs) / 1000,
         clock,
         incumbent: () => (incumbent && Number.isFinite(incumbent[0]) ? incumbent[0] : undefined),
@@ -85,7 +86,12 @@ async function run(
         ...tuning,
       });
     case "alternatives":
-      return alternatives(task.problem, task.k, { timeLimitMs: task.timeLimitMs, clock, backend, ...tuning });
+      return alternatives(task.problem, task.k, {
+        timeLimitMs: task.timeLimitMs,
+        clock,
+        backend: await highs(),
+        ...tuning,
+      });
     case "swaps":
       return swapCandidates(task.problem, task.rota, task.gap);
     case "compare":

@@ -20,9 +20,8 @@ describe("exactOrBound", () => {
     "bounds a mid-sized week by the LP relaxation too when the limit is long, and never reports a worse bound after " +
       "a better one",
     async () => {
-      const backend = await highs();
       const reported: number[] = [];
-      const result = exactOrBound(problem, backend, {
+      const result = await exactOrBound(problem, highs, {
         timeLimitSeconds: 60,
         clock: fastClock(),
         onBound: (b) => reported.push(b),
@@ -35,15 +34,20 @@ describe("exactOrBound", () => {
     },
   );
 
-  it("leaves the LP out of a short solve", async () => {
-    const backend = await highs();
+  it("leaves the LP out of a short solve, and does not load a backend for it", async () => {
     const reported: number[] = [];
-    const result = exactOrBound(problem, backend, {
+    let loads = 0;
+    const counted = () => {
+      loads++;
+      return highs();
+    };
+    const result = await exactOrBound(problem, counted, {
       timeLimitSeconds: 10,
       clock: fastClock(),
       onBound: (b) => reported.push(b),
     });
     expect(reported.length).toBeGreaterThan(0);
     expect(result.bound as number).toBeLessThan(await lp());
+    expect(loads).toBe(0);
   });
 });

@@ -31,6 +31,13 @@ const LP_TOO_MAX_PERSON_SLOTS = 6_000;
 const LP_TOO_MIN_SECONDS = 30;
 const LP_TOO_SHARE = 0.25;
 
+/**
+ * Cuts HiGHS keeps between nodes of the whole-week MILP. Its default (10 000) took the small campus's
+ * WebAssembly heap to 451 MB on the way to the optimum; with 100 the same optimum is proven at 105 MB,
+ * in fewer seconds (docs/decisions.md §12).
+ */
+const WHOLE_WEEK_CUT_POOL = 100;
+
 /** The MILP stops this long before the limit: decoding, checking and handing back its rota. */
 const FINISHING_SECONDS = 1.5;
 
@@ -54,7 +61,16 @@ export interface ExactOptions {
   incumbent?: () => number | undefined;
 }
 
-export function exactOrBound(problem: Problem, backend: MilpBackend, options: ExactOptions): ExactResult {
+/**
+ * `loadBackend` is called only where a MILP or an LP runs (a small week, or a mid-sized one with a long
+ * limit): a large week's Lagrangian needs no backend, and a thread that never loads HiGHS saves its
+ * WebAssembly module and heap (~20 MB).
+ */
+export async function exactOrBound(
+  problem: Problem,
+  loadBackend: () => Promise<MilpBackend>,
+  options: ExactOptions,
+): Promise<ExactResult> {
   const started = options.clock?.() ?? 0;
   const spent = () => ((options.clock?.() ?? started) - started) / 1000;
   const inst = compile(canonical(problem));
@@ -88,13 +104,14 @@ export function exactOrBound(problem: Problem, backend: MilpBackend, options: Ex
       onBound: report,
     });
     if (lpSeconds > 0) {
-      const relaxed = lowerBound(problem, backend, {
+      const relaxed = lowerBound(problem, await loadBackend(), {
         timeLimitSeconds: Math.max(0.1, options.timeLimitSeconds - spent() - FINISHING_SECONDS),
       });
       if (relaxed !== null) report(relaxed);
     }
     return { bound: Number.isFinite(best) ? best : null, proven: false };
   }
+  const backend = await loadBackend();
   // The LP bound first: it is quick on a small week and useful however the MILP fares.
   const relaxed = lowerBound(problem, backend, { timeLimitSeconds: options.timeLimitSeconds });
   if (relaxed !== null) options.onBound?.(relaxed);
@@ -103,6 +120,7 @@ export function exactOrBound(problem: Problem, backend: MilpBackend, options: Ex
   const result = backend.solve(model.milp, {
     timeLimitSeconds: Math.max(0.1, options.timeLimitSeconds - spent() - FINISHING_SECONDS),
     relativeGap: 1e-6,
+    cutPool: WHOLE_WEEK_CUT_POOL,
   });
   const bound = Math.max(result.bound ?? -Infinity, relaxed ?? -Infinity);
   if (Number.isFinite(bound)) options.onBound?.(bound);
