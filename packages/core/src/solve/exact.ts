@@ -3,7 +3,7 @@ import type { Rota } from "../model/rota";
 import { RULES } from "../rules";
 import type { MilpBackend } from "./backends/backend";
 import { placementOf } from "./decode";
-import { compile } from "../compile/instance";
+import { compile, type Instance } from "../compile/instance";
 import { loadPlacements } from "./load";
 import { verifySolution } from "../compile/milp";
 import { buildModel } from "../compile/model";
@@ -74,14 +74,11 @@ export async function exactOrBound(
   const started = options.clock?.() ?? 0;
   const spent = () => ((options.clock?.() ?? started) - started) / 1000;
   const inst = compile(canonical(problem));
-  const quick = new SearchState(inst);
-  const personSlots = quick.options.reduce((n, own) => n + own.filter(Boolean).length, 0);
-  if (personSlots > EXACT_MAX_PERSON_SLOTS) {
+  const { personSlots, own } = firstLook(inst);
+  if (own !== undefined) {
     // Too big for the whole MILP: the Lagrangian bound, aiming at the search's incumbent, or at a
     // quick rota of its own until the search has one. On a mid-sized week with time to spare the LP
     // relaxation gets the last part of the time, and the better of the two counts.
-    search(quick, new Map(), { moves: inst.people.length, seed: 1 });
-    const own = quick.objective;
     let best = -Infinity;
     const report = (bound: number) => {
       if (bound <= best) return;
@@ -146,4 +143,17 @@ export async function exactOrBound(
     gap: gapOf(state.objective, Number.isFinite(bound) ? bound : null),
   });
   return { bound: Number.isFinite(bound) ? bound : null, rota, proven };
+}
+
+/**
+ * The week's workable person-slots and, when it is too big for the whole MILP, the objective of a
+ * quick rota. Its state is dropped on return: kept through the Lagrangian, it was one more copy
+ * of the week's tables (the Lagrangian has its own).
+ */
+function firstLook(inst: Instance): { personSlots: number; own?: number } {
+  const quick = new SearchState(inst);
+  const personSlots = quick.options.reduce((n, own) => n + own.filter(Boolean).length, 0);
+  if (personSlots <= EXACT_MAX_PERSON_SLOTS) return { personSlots };
+  search(quick, new Map(), { moves: inst.people.length, seed: 1 });
+  return { personSlots, own: quick.objective };
 }
