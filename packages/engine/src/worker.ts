@@ -1,8 +1,10 @@
 import { parentPort } from "node:worker_threads";
 import {
   alternatives,
+  analyse,
   compare,
   exactOrBound,
+  jslpBackend,
   resolve,
   solve,
   swapCandidates,
@@ -32,6 +34,10 @@ async function run(
   // The parent's deadline counts from when it posted the task: a thread still starting (loading the
   // engine and HiGHS took 5 s on a loaded machine) must not plan to search past it, or it is terminated.
   const within = (limitMs: number) => Math.max(0, Math.min(limitMs, deadlineAt - epochNow()));
+  // The problem's `solver.backend` picks the MILP engine of the exact moves and the bound; HiGHS
+  // unless it says javascript-lp-solver (decisions 12). HiGHS is loaded by the first task that needs it.
+  const jslp = task.problem.solver?.backend === "jslp";
+  const backend = () => (jslp ? Promise.resolve(jslpBackend) : highs());
   const tuning = {
     ...("seed" in task && task.seed !== undefined ? { seed: task.seed } : {}),
     ...("workBudget" in task && task.workBudget !== undefined ? { workBudget: task.workBudget } : {}),
@@ -42,7 +48,7 @@ async function run(
       // The bound worker aims its Lagrangian steps at this (shared memory, no messages).
       const incumbent = task.incumbent ? new Float64Array(task.incumbent) : undefined;
       return solve(task.problem, {
-        backend: await highs(),
+        backend: await backend(),
         timeLimitMs: within(task.timeLimitMs),
         clock,
         ...tuning,
@@ -70,7 +76,7 @@ async function run(
       const incumbent = task.incumbent ? new Float64Array(task.incumbent) : undefined;
       // A HiGHS of its own, dropped with the task: a whole-week MILP grows its WebAssembly heap by
       // 100 MB and more, which a heap kept for the thread's next tasks would never give back.
-      return exactOrBound(task.problem, freshHighs, {
+      return exactOrBound(task.problem, jslp ? backend : freshHighs, {
         timeLimitSeconds: within(task.timeLimitMs) / 1000,
         clock,
         incumbent: () => (incumbent && Number.isFinite(incumbent[0]) ? incumbent[0] : undefined),
@@ -89,13 +95,15 @@ async function run(
       return alternatives(task.problem, task.k, {
         timeLimitMs: task.timeLimitMs,
         clock,
-        backend: await highs(),
+        backend: await backend(),
         ...tuning,
       });
     case "swaps":
       return swapCandidates(task.problem, task.rota, task.gap);
     case "compare":
       return compare(task.problem, task.rotas, task.reference);
+    case "analyse":
+      return analyse(task.problem, task.rota);
   }
 }
 
