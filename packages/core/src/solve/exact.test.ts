@@ -31,8 +31,7 @@ describe("exactOrBound", () => {
     expect(result.bound).toBe(reported[reported.length - 1]);
     const rota = solve(problem, { workBudget: 2000, seed: 1 });
     expect(result.bound as number).toBeLessThanOrEqual(rota.solver?.objective ?? -Infinity);
-  }, // two LPs of dst-week, each up to the minute it is given
-  300_000);
+  }, 300_000); // two LPs of dst-week, each up to the minute it is given
 
   it("leaves the LP out of a short solve, and does not load a backend for it", async () => {
     const reported: number[] = [];
