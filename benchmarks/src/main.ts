@@ -6,6 +6,7 @@ import { planFor } from "./plan";
 import { renderReport } from "./report";
 import type { Results } from "./results";
 import { enginesSeen } from "./child/run";
+import { bestKnownRows, goals, readBestKnown } from "./sections/goals";
 import { measureBackend, type BackendCase, type BackendSummary } from "./sections/backends";
 import { measureResolve, type ResolveSummary } from "./sections/resolve";
 import { scaling } from "./sections/scaling";
@@ -67,6 +68,7 @@ const imports: ImportResult[] = plan.imports.map(measureImport);
 clearInterval(sampler);
 
 const instances = plan.solves.map((s) => s.instance);
+const known = readBestKnown();
 const results: Results = {
   mode: plan.mode,
   machine: host,
@@ -86,6 +88,8 @@ const results: Results = {
   },
   instances: instances.map(({ id, sites, people, note, ref }) => ({ id, sites, people, note, ref })),
   targets: targets(solves, milp, resolves.find((x) => x.instance === "typical-week")?.latencyMs.p95 ?? null),
+  goals: goals(solves, resolves, known),
+  bestKnown: bestKnownRows(solves, solveRuns, known),
   solves,
   solveRuns,
   lp,

@@ -50,6 +50,27 @@ export function renderReport(r: Results): string {
     r.targets.map((t) => [t.target, t.goal, t.measured, t.met === null ? "—" : t.met ? "yes" : "**no**"]),
   );
 
+  line("## Goals (issue 19)");
+  line();
+  table(
+    out,
+    ["goal", "target", "measured (median)", "met"],
+    (r.goals ?? []).map((t) => [t.target, t.goal, t.measured, t.met === null ? "—" : t.met ? "yes" : "**no**"]),
+  );
+  line("Best rotas known (`benchmarks/best-known.json`), against the best of this run's solves:");
+  line();
+  table(
+    out,
+    ["instance", "best known", "how it was found", "best this run", "above it"],
+    (r.bestKnown ?? []).map((b) => [
+      b.instance,
+      b.best ? num(b.best.objective, 1) : "—",
+      b.best ? `${b.best.how} (${b.best.commit})` : "—",
+      num(b.thisRun, 1),
+      b.gapPct === null ? "—" : b.gapPct < 0 ? `${pct(b.gapPct)} (a new best: record it)` : pct(b.gapPct),
+    ]),
+  );
+
   line("## Solving: speed and memory");
   line();
   line(

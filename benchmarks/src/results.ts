@@ -5,6 +5,7 @@ import type { BackendSummary } from "./sections/backends";
 import type { ResolveSummary } from "./sections/resolve";
 import type { Growth, ScalingRow } from "./sections/scaling";
 import type { RunRecord, SolveSummary } from "./sections/solves";
+import type { BestKnownRow } from "./sections/goals";
 import type { TargetRow } from "./sections/targets";
 import type { ImportResult, TermResult } from "./sections/term";
 
@@ -23,6 +24,9 @@ export interface Results {
   settings: { lp: Plan["lp"]; graceSeconds: number; rssLimitMb: number; denseLimitGb: number; backendRuns: number };
   instances: Pick<BenchInstance, "id" | "sites" | "people" | "note" | "ref">[];
   targets: TargetRow[];
+  /** issue 19's goals; absent in results written before they were judged */
+  goals?: TargetRow[];
+  bestKnown?: BestKnownRow[];
   solves: SolveSummary[];
   solveRuns: Record<string, RunRecord[]>;
   lp: BackendSummary[];
