@@ -47,6 +47,8 @@ export { buildModel } from "./solve/model";
 export type { ModelContext } from "./solve/model";
 export { SearchState } from "./solve/search/state";
 export { Change, parseChange, applyChange, isEmptyChange } from "./model/change";
+export { changeIssues } from "./model/change-checks";
+export { springForwardGap } from "./model/semantics";
 export { diff } from "./diff";
 export type { Diff, PersonDiff, StintRef } from "./diff";
 export { resolve, DEFAULT_RESOLVE_MS } from "./solve/resolve";

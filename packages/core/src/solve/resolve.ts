@@ -1,5 +1,7 @@
 import { diff, type Diff } from "../diff";
-import { applyChange, isEmptyChange, type Change } from "../model/change";
+import { applyChange, type Change } from "../model/change";
+import { changeIssues } from "../model/change-checks";
+import { springForwardGap } from "../model/semantics";
 import type { Issue } from "../model/parse";
 import type { Problem } from "../model/problem";
 import type { Rota, RotaInput } from "../model/rota";
@@ -59,10 +61,13 @@ export function resolve(
   const clock = options.clock;
   const started = clock?.() ?? 0;
   const now = parseDated(options.now, problem.timeZone);
-  if (!Number.isFinite(now))
+  const skipped = springForwardGap(options.now, problem.timeZone);
+  if (!Number.isFinite(now) || skipped)
     throw new DeskrotaInputError([
-      { path: "now", code: "invalid_date", message: `${options.now} is not a date and time` },
+      { path: "now", code: "invalid_date", message: skipped ?? `${options.now} is not a date and time` },
     ]);
+  const { invalid, conflicts } = changeIssues(problem, change, options.now);
+  if (invalid.length + conflicts.length > 0) throw new DeskrotaInputError([...invalid, ...conflicts]);
   const inst = compile(canonical(next), { reference: { assignments: published.assignments, now } });
   // The change's pins come last in the problem after it.
   const ownPins = (next.pinned?.length ?? 0) - (change.pin?.length ?? 0);
@@ -73,13 +78,9 @@ export function resolve(
   const pins = frozenPins(inst, state);
   const plans = loadPlacements(state, inst.reference?.at ?? []);
   const before = changesPublishedGaps(change) ? publishedGaps(problem, published) : gapSlots(state);
-  const { forced, replanned } = repair(state, pins, plans, pinPath);
+  const { forced } = repair(state, pins, plans, pinPath);
   const openedGaps = new Set([...gapSlots(state)].filter((gap) => !before.has(gap)));
-  // An empty change asks for nothing: the published rota stands as it is, gaps and all. A
-  // re-solve repairs what a change breaks; it does not re-plan the week.
-  const idle = isEmptyChange(change) && replanned === 0 && openedGaps.size === 0;
-
-  if (!idle) fillDirectly(state, pins, openedGaps);
+  fillDirectly(state, pins, openedGaps);
   const outcome = search(state, pins, {
     skipConstruction: true,
     stallLimit: STALL_MOVES,
@@ -88,11 +89,9 @@ export function resolve(
     focus: [...new Set([...openedGaps].map((gap) => Number(gap.slice(gap.indexOf("@") + 1))))],
     seed: options.seed ?? 1,
     ...(options.backend ? { backend: options.backend } : {}),
-    ...(idle
-      ? { moves: 0 }
-      : clock
-        ? { clock, deadline: started + (options.timeLimitMs ?? DEFAULT_RESOLVE_MS) }
-        : { moves: options.workBudget ?? DEFAULT_RESOLVE_MOVES }),
+    ...(clock
+      ? { clock, deadline: started + (options.timeLimitMs ?? DEFAULT_RESOLVE_MS) }
+      : { moves: options.workBudget ?? DEFAULT_RESOLVE_MOVES }),
   });
   const best = bestState(state, outcome);
   const rota = rotaOf(best, {
@@ -114,7 +113,7 @@ export function resolve(
   const removed = changes.people
     .filter((d) => !next.people.some((p) => p.id === d.person))
     .reduce((n, d) => n + d.removed.length, 0);
-  const { minimal, minimalReason } = provenMinimal(inst, change, changes, forced + removed, openedGaps, gapSlots(best));
+  const { minimal, minimalReason } = provenMinimal(inst, changes, forced + removed, openedGaps, gapSlots(best));
   return { rota: { ...rota, diff: changes }, diff: changes, minimal, minimalReason };
 }
 
@@ -175,18 +174,12 @@ function frozenPins(inst: Instance, state: SearchState): Pins {
 /**
  * Clears every published person-day the change makes impossible (an absence, lost availability, a
  * closed band, a removed colleague…) together with those who depended on it (students left without
- * staff, shadowing without a colleague) and re-plans them. Returns how many stints had to change
- * and how many person-days were re-planned.
+ * staff, shadowing without a colleague) and re-plans them. Returns how many stints had to change.
  */
-function repair(
-  state: SearchState,
-  pins: Pins,
-  plans: Plans,
-  pinPath: (i: number) => string,
-): { forced: number; replanned: number } {
+function repair(state: SearchState, pins: Pins, plans: Plans, pinPath: (i: number) => string): { forced: number } {
   const inst = state.inst;
   const reference = inst.reference;
-  if (!reference) return { forced: 0, replanned: 0 };
+  if (!reference) return { forced: 0 };
   const broken = new Set<string>();
   let forced = 0;
   for (const [key, { p, plan }] of plans) {
@@ -287,7 +280,7 @@ function repair(
       order.push(key.split(":").map(Number) as [number, number]);
     }
   }
-  return { forced, replanned: broken.size };
+  return { forced };
 }
 
 /** A person-day with a stint that can no longer stand: without its colleague, or with more people than the point takes. */
@@ -431,17 +424,11 @@ function gapSlots(state: SearchState): Set<string> {
  */
 function provenMinimal(
   inst: Instance,
-  change: Change,
   changes: Diff,
   forced: number,
   opened: Set<string>,
   left: Set<string>,
 ): { minimal: boolean; minimalReason: string } {
-  if (isEmptyChange(change)) {
-    return changes.changes === 0
-      ? { minimal: true, minimalReason: "nothing changed, so nothing was moved" }
-      : { minimal: false, minimalReason: "an empty change still moved stints" };
-  }
   const filledGaps = [...opened].filter((gap) => !left.has(gap));
   const filled = filledGaps.length;
   // Filling a cover gap needs a stint at that point, and one stint cannot reach past the run of

@@ -1,8 +1,8 @@
-import { applyChange, Change, DeskrotaInputError, Rota } from "@deskrota/core";
+import { applyChange, Change, changeIssues, DeskrotaInputError, Rota, springForwardGap } from "@deskrota/core";
 import { resolve } from "@deskrota/engine";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { ApiError, conflict, ErrorBody } from "../http/errors";
+import { ApiError, conflict, ErrorBody, issuesIn } from "../http/errors";
 import { Diff } from "../http/results";
 import { DateTimeText, RotaParams } from "../http/schemas";
 import type { Services } from "../services";
@@ -82,9 +82,22 @@ export const changeRoutes =
             ? latest
             : (await versionFor(repo, request.orgId, record.id, record.publishedVersion)).version;
         const change = request.body;
+        const now = request.query.now ?? new Date().toISOString();
+        const skipped = springForwardGap(now, latest.problem.timeZone);
+        if (skipped)
+          throw new ApiError(400, "DESKROTA_E_INPUT", "`now` is not a time that exists", {
+            issues: [{ in: "querystring", path: "now", code: "nonexistent_time", message: skipped }],
+          });
         const applied = applyChange(latest.problem, change);
         if (!applied.ok) throw new DeskrotaInputError(applied.issues);
-        const now = request.query.now ?? new Date().toISOString();
+        // Refused before anything is solved or stored: a change that cannot change anything, or
+        // contradicts what is recorded, must not become a version.
+        const { invalid, conflicts } = changeIssues(latest.problem, change, now);
+        if (invalid.length > 0) throw new DeskrotaInputError(invalid);
+        if (conflicts.length > 0)
+          throw new ApiError(409, "DESKROTA_E_CONFLICT", "the change contradicts the record or the clock", {
+            issues: issuesIn("body", conflicts),
+          });
         const result = await pool.run(() =>
           resolve(latest.problem, base.rota, change, {
             now,
