@@ -17,6 +17,7 @@ export {
   Score,
   PersonSummary,
   SolverReport,
+  BoundKind,
   SolveStatus,
   GAP_RULE_IDS,
   GAP_CAUSES,
@@ -34,7 +35,8 @@ export type { RotaMetrics } from "./metrics";
 export type { CheckReport } from "./check";
 export type { Violation } from "./rules/rule";
 export { RULES, HARD_RULES, GAP_RULES, SOFT_GOALS } from "./rules";
-export { solve, lowerBound, gapOf, DEFAULT_TIME_LIMIT_MS } from "./solve/solve";
+export { solve, lowerBound, DEFAULT_TIME_LIMIT_MS } from "./solve/solve";
+export { gapOf, certificateOf } from "./solve/certificate";
 export type { SolveOptions, Progress } from "./solve/solve";
 export { DeskrotaInputError, DeskrotaInternalError, DeskrotaTimeoutError } from "./solve/errors";
 export { highsBackend } from "./solve/backends/highs";

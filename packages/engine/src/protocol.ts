@@ -1,4 +1,4 @@
-import type { AlternativesOptions, Change, GapQuery, Problem, Rota, RotaInput } from "@deskrota/core";
+import type { AlternativesOptions, BoundKind, Change, GapQuery, Problem, Rota, RotaInput } from "@deskrota/core";
 
 /** What a worker is asked to do. */
 export type Task =
@@ -37,6 +37,8 @@ export type Progress = {
   elapsedMs: number;
   objective: number;
   bestBound: number | null;
+  /** which bound `bestBound` is, when the bound task reports it */
+  boundKind?: BoundKind;
   gap: number | null;
   rota?: Rota;
 };

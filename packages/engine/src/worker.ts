@@ -69,8 +69,8 @@ async function run(
         timeLimitSeconds: task.timeLimitMs / 1000,
         clock,
         incumbent: () => (incumbent && Number.isFinite(incumbent[0]) ? incumbent[0] : undefined),
-        onBound: (bound) =>
-          post({ type: "progress", elapsedMs: 0, objective: Number.NaN, bestBound: bound, gap: null }),
+        onBound: (bound, boundKind) =>
+          post({ type: "progress", elapsedMs: 0, objective: Number.NaN, bestBound: bound, boundKind, gap: null }),
       });
     }
     case "resolve":

@@ -16,7 +16,8 @@ import { rotaOf } from "./output";
 import { bestDay, bestDays, requiredOf, type Required } from "./search/dp";
 import { bestState, pinnedDays, search, type Pins } from "./search/search";
 import { SearchState, type DayPlan } from "./search/state";
-import { canonical, gapOf } from "./solve";
+import { gapOf } from "./certificate";
+import { canonical } from "./solve";
 
 export interface ResolveOptions {
   /** the moment of the re-solve (ISO, problem zone unless it has an offset): nothing before it changes */
