@@ -29,7 +29,7 @@ export type Task =
       seed?: number;
       workBudget?: AlternativesOptions["workBudget"];
     }
-  | { kind: "swaps"; problem: Problem; rota: RotaInput; gap: GapQuery }
+  | { kind: "swaps"; problem: Problem; rota: RotaInput; gap: GapQuery; now?: string }
   | { kind: "compare"; problem: Problem; rotas: { id: string; rota: RotaInput }[]; reference?: string };
 
 export type Progress = {

@@ -77,10 +77,10 @@ export async function swapCandidates(
   problem: Problem,
   rota: RotaInput,
   gap: GapQuery,
-  options: { pool?: WorkerPool } = {},
+  options: { pool?: WorkerPool; now?: string } = {},
 ): Promise<SwapReport> {
   const outcome = await (options.pool ?? defaultPool()).run(
-    { kind: "swaps", problem, rota, gap },
+    { kind: "swaps", problem, rota, gap, ...(options.now !== undefined ? { now: options.now } : {}) },
     { deadlineMs: 30_000 },
   );
   return valueOf<SwapReport>(outcome, "the swap candidates");

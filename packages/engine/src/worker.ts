@@ -83,7 +83,7 @@ async function run(
     case "alternatives":
       return alternatives(task.problem, task.k, { timeLimitMs: task.timeLimitMs, clock, backend, ...tuning });
     case "swaps":
-      return swapCandidates(task.problem, task.rota, task.gap);
+      return swapCandidates(task.problem, task.rota, task.gap, task.now !== undefined ? { now: task.now } : {});
     case "compare":
       return compare(task.problem, task.rotas, task.reference);
   }

@@ -139,7 +139,7 @@ describe("GET /v1/rotas/:id/swap-candidates", () => {
   test("ranked candidates with their costs in words, and why the others cannot", async () => {
     const res = await inject(
       "GET",
-      `/v1/rotas/${id}/swap-candidates?point=${stint.point}&start=${encodeURIComponent(stint.start)}&end=${encodeURIComponent(stint.end)}`,
+      `/v1/rotas/${id}/swap-candidates?point=${stint.point}&start=${encodeURIComponent(stint.start)}&end=${encodeURIComponent(stint.end)}&now=${NOW}`,
     );
     expect(res.statusCode, res.body).toBe(200);
     const report = res.json();
@@ -148,6 +148,9 @@ describe("GET /v1/rotas/:id/swap-candidates", () => {
       expect(c).toMatchObject({
         person: expect.any(String),
         whole: expect.any(Boolean),
+        takes: expect.stringMatching(/^(whole|part|moves)$/),
+        effect: { coverHours: expect.any(Number), supervisionHours: expect.any(Number) },
+        summary: expect.any(String),
         knockOn: expect.any(Number),
         costs: expect.any(Array),
       });

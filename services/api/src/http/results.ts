@@ -35,7 +35,21 @@ export const SwapReport = z
           covers: z
             .object({ start: z.string(), end: z.string() })
             .describe("the part of the gap this person would take"),
-          whole: z.boolean(),
+          whole: z.boolean().describe("takes the whole gap, and the rota has less uncovered time for it"),
+          takes: z
+            .enum(["whole", "part", "moves"])
+            .describe(
+              "by the net effect on uncovered minimum cover: whole or part of the gap closed, or the gap only moves (to where the person was)",
+            ),
+          effect: z
+            .object({
+              coverHours: z.number(),
+              supervisionHours: z.number(),
+              keyholderHours: z.number(),
+              hours: z.number().describe("the person's own hours"),
+            })
+            .describe("the rota's change with the swap applied, in hours (negative: fewer hours with that gap)"),
+          summary: z.string().describe("what it does in one line: what it takes, where a gap moves, the net change"),
           knockOn: z.number().int().describe("other stints of theirs that would change that day"),
           before: z.array(Assignment),
           after: z.array(Assignment),
@@ -43,10 +57,13 @@ export const SwapReport = z
           costs: z.array(z.string()).describe("what it costs, in words"),
         }),
       )
-      .describe("ranked: whole gap first, then fewest knock-on changes, then the score"),
+      .describe(
+        "ranked by net effect: uncovered minimum cover, time without a lead, without a keyholder; then fewest knock-on changes, then the score",
+      ),
     unable: z
       .array(z.object({ person: z.string(), name: z.string(), reason: z.string() }))
       .describe("the people closest to taking it who cannot, with the main reason"),
+    frozen: z.string().optional().describe("the part of the gap before `now`, which no swap changes"),
   })
   .meta({ id: "SwapReport" });
 

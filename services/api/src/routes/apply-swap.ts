@@ -14,6 +14,9 @@ const SwapBody = z.object({
   start: DateTimeText,
   end: DateTimeText,
   person: z.string().min(1).describe("the candidate who takes it"),
+  now: DateTimeText.optional().describe(
+    "the moment of the swap (default: the server's clock): nothing that started before it changes",
+  ),
   version: z
     .number()
     .int()
@@ -51,6 +54,7 @@ export const applySwapRoutes =
       },
       async (request, reply) => {
         const { point, start, end, person, version } = request.body;
+        const now = request.body.now ?? new Date().toISOString();
         const { record, version: latest } = await versionFor(
           repo,
           request.orgId,
@@ -71,7 +75,7 @@ export const applySwapRoutes =
           });
         let report;
         try {
-          report = await swapCandidates(latest.problem, latest.rota, { point, start, end }, { pool: lookups });
+          report = await swapCandidates(latest.problem, latest.rota, { point, start, end }, { pool: lookups, now });
         } catch (error) {
           // The core names the request's own fields (point, start, end) in its issues.
           if (error instanceof DeskrotaInputError)
@@ -82,7 +86,10 @@ export const applySwapRoutes =
         }
         const candidate = report.candidates.find((c) => c.person === person);
         if (!candidate) {
-          const why = report.unable.find((u) => u.person === person)?.reason ?? "not among those who could take it";
+          const why =
+            report.unable.find((u) => u.person === person)?.reason ??
+            report.frozen ??
+            "not among those who could take it";
           throw conflict(`${who.name} cannot take this gap: ${why}`);
         }
         const pointName =
@@ -109,17 +116,15 @@ export const applySwapRoutes =
           "swap applied",
         );
         reply.header("location", `/v1/rotas/${record.id}/versions/${stored.version}`);
-        return reply
-          .code(201)
-          .send({
-            id: record.id,
-            version: stored.version,
-            baseVersion: latest.version,
-            person,
-            covers: candidate.covers,
-            diff: changes,
-            rota,
-          });
+        return reply.code(201).send({
+          id: record.id,
+          version: stored.version,
+          baseVersion: latest.version,
+          person,
+          covers: candidate.covers,
+          diff: changes,
+          rota,
+        });
       },
     );
   };
