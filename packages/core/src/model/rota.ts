@@ -26,6 +26,8 @@ export const GAP_CAUSES = [
   "no-keyholder-available",
   "point-full",
   "traded-off",
+  "student-alone",
+  "one-site-per-day",
 ] as const;
 export const GapCause = z.enum(GAP_CAUSES);
 export type GapCause = z.infer<typeof GapCause>;

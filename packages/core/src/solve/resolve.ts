@@ -297,7 +297,7 @@ function isStranded(state: SearchState, key: string): boolean {
 
 /** A student with no staff on site, or someone shadowing with no independent colleague at the point. */
 function withoutColleague(state: SearchState, p: number, slot: number, point: number): boolean {
-  const student = state.inst.people[p]?.student && state.staff[slot] === 0;
+  const student = state.inst.people[p]?.student && !state.inst.studentAloneAllowed && state.staff[slot] === 0;
   const alone = state.isShadow(p, point) && state.counted[point * state.G + slot] === 0;
   return Boolean(student || alone);
 }

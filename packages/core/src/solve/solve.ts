@@ -193,7 +193,7 @@ export function startingState(inst: Instance): SearchState {
     for (const { slot: g, point: k } of pinnedPlans.get(p)?.get(day) ?? []) {
       if (state.isShadow(p, k) && state.counted[k * state.G + g] === 0)
         accompany(state, pins, g, k, (q) => inst.people[q]?.training[k] === "independent");
-      if (inst.people[p]?.student && state.staff[g] === 0)
+      if (inst.people[p]?.student && !inst.studentAloneAllowed && state.staff[g] === 0)
         accompany(state, pins, g, -2, (q) => !inst.people[q]?.student);
     }
     const required = requiredOf(state, p, day, slots);

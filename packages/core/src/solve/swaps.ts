@@ -8,8 +8,8 @@ import { DeskrotaInputError } from "./errors";
 import { compile, placementsOf, type Instance, type SlotInfo } from "./instance";
 import { loadPlacements } from "./load";
 import { placementOfState, rotaOf } from "./output";
-import { bestDay, requiredOf, type Required } from "./search/dp";
 import { SearchState, type DayPlan } from "./search/state";
+import { bestTake, pinnedSlots, type Take } from "./take";
 
 export interface GapQuery {
   point: string;
@@ -102,12 +102,9 @@ export function swapCandidates(
   const slots = asked.filter((g) => (inst.slots[g] as SlotInfo).start >= now);
   const frozen = frozenPart(inst, asked, slots, options.now);
   if (slots.length === 0) return { gap, candidates: [], unable: [], ...(frozen ? { frozen } : {}) };
-  const day = (inst.slots[slots[0] as number] as SlotInfo).day;
+  const days = [...new Set(slots.map((g) => (inst.slots[g] as SlotInfo).day))];
   const totals = gapTotals(state);
-  const pins = new Map<number, Map<number, number>>();
-  for (const pin of inst.pins)
-    for (const g of pin.slots)
-      pins.set(pin.person, (pins.get(pin.person) ?? new Map<number, number>()).set(g, pin.point));
+  const pins = pinnedSlots(inst);
   const candidates: SwapCandidate[] = [];
   const unable: (Unable & { closeness: number })[] = [];
   for (const person of inst.people) {
@@ -119,28 +116,22 @@ export function swapCandidates(
     }
     // What the rest of the rota needs from their day stays: their pinned stints, a shadowing
     // colleague's only independent colleague, and every stint of theirs that started before now.
-    const required = requiredOf(state, p, day, pins.get(p));
-    const past = startedBefore(state, p, day, now);
-    for (const [g, k] of past) required.set(g, k);
-    const held = slots.filter((g) => neededElsewhere(required, g, point));
-    const usable = slots.filter(
-      (g) => state.options[p]?.[g]?.includes(point) && (state.at[p]?.[g] ?? -1) !== point && !held.includes(g),
-    );
-    const keepsPast = (plan: DayPlan) => keepsBefore(state, p, day, plan, now);
-    const tried = tryRuns(state, p, day, point, runsOf(inst, usable), required, keepsPast);
+    const past = new Map(days.flatMap((day) => [...startedBefore(state, p, day, now)]));
+    const keepsPast = (plan: DayPlan, day: number) => keepsBefore(state, p, day, plan, now);
+    const { take: tried, usable, kept: held } = bestTake(state, p, point, slots, pins, past, keepsPast);
     if (!tried) {
       const reason =
         usable.length === 0 && held.length > 0
           ? past.has(held[0] as number)
             ? `on ${inst.points[past.get(held[0] as number) as number]?.name} since before now (${options.now}), which is frozen`
             : heldFor(inst, state, p, held[0] as number, pins.get(p)?.get(held[0] as number))
-          : options.now !== undefined && frozenOnly(state, p, day, point, slots, pins.get(p))
+          : options.now !== undefined && bestTake(state, p, point, slots, pins).take
             ? `could take it only by changing their day before now (${options.now}), which is frozen`
-            : whyNot(inst, state, p, day, usable);
+            : whyNot(inst, state, p, usable);
       unable.push({ person: person.id, name: person.name, reason, closeness: 1 });
       continue;
     }
-    candidates.push(describe(inst, state, p, day, tried, slots.length, totals));
+    candidates.push(describe(inst, state, p, tried, slots.length, totals));
   }
   candidates.sort(
     (a, b) =>
@@ -189,25 +180,6 @@ function keepsBefore(state: SearchState, p: number, day: number, plan: DayPlan, 
   const before = (slot: number) => (inst.slots[slot] as SlotInfo).start < now;
   const was = new Map(state.dayPlan(p, day).map(({ slot, point }) => [slot, point]));
   return plan.every(({ slot, point }) => !before(slot) || was.get(slot) === point);
-}
-
-/** Whether the person could take part of the gap if their day before now were free to change. */
-function frozenOnly(
-  state: SearchState,
-  p: number,
-  day: number,
-  point: number,
-  slots: number[],
-  pinned: Map<number, number> | undefined,
-): boolean {
-  const required = requiredOf(state, p, day, pinned);
-  const usable = slots.filter(
-    (g) =>
-      state.options[p]?.[g]?.includes(point) &&
-      (state.at[p]?.[g] ?? -1) !== point &&
-      !neededElsewhere(required, g, point),
-  );
-  return tryRuns(state, p, day, point, runsOf(state.inst, usable), required, () => true) !== undefined;
 }
 
 /** The rota with a candidate's day in place of that person's day; checked like every rota. */
@@ -303,23 +275,6 @@ function unfitness(
   return undefined;
 }
 
-/** Maximal runs of back-to-back slots, longest first. */
-function runsOf(inst: Instance, slots: number[]): number[][] {
-  const runs: number[][] = [];
-  for (const g of slots) {
-    const last = runs[runs.length - 1];
-    if (last && (inst.slots[last[last.length - 1] as number] as SlotInfo).next === g) last.push(g);
-    else runs.push([g]);
-  }
-  return runs.sort((a, b) => b.length - a.length);
-}
-
-/** The slot is one the person's day must keep at another point. */
-function neededElsewhere(required: Required, g: number, point: number): boolean {
-  const need = required.get(g);
-  return need !== undefined && need >= 0 && need !== point;
-}
-
 /** Why a slot is held: the person is pinned there, or the only independent colleague beside someone shadowing. */
 function heldFor(inst: Instance, state: SearchState, p: number, g: number, pinned: number | undefined): string {
   if (pinned !== undefined) return `pinned to ${inst.points[pinned]?.name} then`;
@@ -330,32 +285,12 @@ function heldFor(inst: Instance, state: SearchState, p: number, g: number, pinne
   return `needed beside ${shadowing.join(" and ")} (shadowing on ${inst.points[k]?.name}) then`;
 }
 
-/** The best day for the person that includes the longest part of the gap they can take. */
-function tryRuns(
-  state: SearchState,
-  p: number,
-  day: number,
-  point: number,
-  runs: number[][],
-  needs: Required,
-  acceptable: (plan: DayPlan) => boolean,
-): { plan: DayPlan; run: number[]; old: DayPlan } | undefined {
-  for (const run of runs) {
-    const required = new Map(needs);
-    for (const g of run) required.set(g, point);
-    const old = state.setDay(p, day, []);
-    const result = bestDay(state, p, day, required);
-    state.setDay(p, day, old);
-    if (result && acceptable(result.plan)) return { plan: result.plan, run, old };
-  }
-  return undefined;
-}
-
 /** The binding reason a person who is free and trained still cannot take the gap. */
-function whyNot(inst: Instance, state: SearchState, p: number, day: number, usable: number[]): string {
+function whyNot(inst: Instance, state: SearchState, p: number, usable: number[]): string {
   const person = inst.people[p];
   if (!person || usable.length === 0) return "busy then";
   const first = inst.slots[usable[0] as number] as SlotInfo;
+  const day = first.day;
   const own = state.shifts[p] ?? [];
   const otherSite = (own[day] ?? []).find((run) => inst.slots[run.first]?.site !== first.site);
   if (otherSite) return `at ${inst.sites[inst.slots[otherSite.first]?.site ?? 0]?.name} that day`;
@@ -382,8 +317,7 @@ function describe(
   inst: Instance,
   state: SearchState,
   p: number,
-  day: number,
-  tried: { plan: DayPlan; run: number[]; old: DayPlan },
+  tried: Take,
   gapLength: number,
   totals: GapTotals,
 ): SwapCandidate {
@@ -392,6 +326,7 @@ function describe(
   const objectiveBefore = state.objective;
   const workedBefore = state.worked[p] as number;
   const shortBefore = coverGapsLeft(state, tried.old);
+  const day = tried.day;
   state.setDay(p, day, tried.plan);
   const scoreChange = state.objective - objectiveBefore;
   const workedAfter = state.worked[p] as number;
