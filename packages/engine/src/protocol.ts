@@ -1,4 +1,12 @@
-import type { AlternativesOptions, BoundKind, Change, GapQuery, Problem, Rota, RotaInput } from "@deskrota/core";
+import type {
+  AlternativesOptions,
+  BoundKind,
+  Change,
+  GapQuery,
+  Problem,
+  Rota,
+  RotaInput,
+} from "@deskrota/core/internal";
 
 /** What a worker is asked to do. */
 export type Task =

@@ -50,7 +50,7 @@ describe("POST /v1/rotas/:id/changes", () => {
     expect((await inject("GET", `/v1/rotas/${id}/versions`)).json().versions).toHaveLength(1);
   });
 
-  test("an absence: a new version that keeps the absent person off, with the diff against the published one", async () => {
+  test("an absence: a new version that keeps the absent person off, with the diff against the published", async () => {
     const absence = { person: stint.person, from: stint.start, to: stint.end, reason: "sick" };
     const res = await inject("POST", `/v1/rotas/${id}/changes?now=${NOW}`, { absences: [absence] });
     expect(res.statusCode, res.body).toBe(201);
@@ -137,10 +137,8 @@ describe("POST /v1/rotas/:id/changes", () => {
 
 describe("GET /v1/rotas/:id/swap-candidates", () => {
   test("ranked candidates with their costs in words, and why the others cannot", async () => {
-    const res = await inject(
-      "GET",
-      `/v1/rotas/${id}/swap-candidates?point=${stint.point}&start=${encodeURIComponent(stint.start)}&end=${encodeURIComponent(stint.end)}&now=${NOW}`,
-    );
+    const gap = new URLSearchParams({ point: stint.point, start: stint.start, end: stint.end, now: NOW });
+    const res = await inject("GET", `/v1/rotas/${id}/swap-candidates?${gap}`);
     expect(res.statusCode, res.body).toBe(200);
     const report = res.json();
     expect(report.gap).toEqual({ point: stint.point, start: stint.start, end: stint.end });

@@ -24,13 +24,14 @@ export function changeIssues(problem: Problem, change: Change, now: string): { i
   const zone = problem.timeZone;
   const monday = DateTime.fromISO(problem.weekStart, { zone });
   const [weekFrom, weekTo] = [monday.toMillis(), monday.plus({ days: 7 }).toMillis()];
-  const week = `the week of ${monday.toFormat("ccc d LLL yyyy")} – ${monday.plus({ days: 6 }).toFormat("ccc d LLL yyyy")}`;
+  const day = (d: DateTime) => d.toFormat("ccc d LLL yyyy");
+  const week = `the week of ${day(monday)} – ${day(monday.plus({ days: 6 }))}`;
   const at = parseDated(now, zone);
   if (at >= weekTo) {
     conflicts.push({
       path: "",
       code: "week_over",
-      message: `${week} ended before now (${now}): nothing in it can change any more`,
+      message: `$weekended before now (${now}): nothing in it can change any more`,
     });
     return { invalid, conflicts };
   }
@@ -50,7 +51,9 @@ export function changeIssues(problem: Problem, change: Change, now: string): { i
       conflicts.push({
         path,
         code: "in_the_past",
-        message: `${absence.person}'s absence ${absence.from} – ${absence.to} ends before now (${now}); nothing before now changes, so it would change nothing`,
+        message:
+          `${absence.person}'s absence ${absence.from} – ${absence.to} ends before now (${now}); nothing ` +
+          `before now changes, so it would change nothing`,
       });
       return;
     }

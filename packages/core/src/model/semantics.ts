@@ -43,8 +43,13 @@ export function checkProblemSemantics(input: unknown): InputIssue[] {
       add("off_grid", path, `${time} is not on the ${slot}-minute slot grid`);
     }
   };
-  const windowsOnGrid = (windows: unknown, path: (string | number)[]) =>
-    asArray(windows).forEach((w, i) => asArray(w).forEach((t, j) => onGrid(t, [...path, i, j])));
+  const windowsOnGrid = (windows: unknown, path: (string | number)[]) => {
+    asArray(windows).forEach((w, i) => {
+      asArray(w).forEach((t, j) => {
+        onGrid(t, [...path, i, j]);
+      });
+    });
+  };
   const weekOnGrid = (hours: unknown, path: (string | number)[]) => {
     for (const day of DAYS) windowsOnGrid(asObject(hours)[day], [...path, day]);
   };
@@ -94,9 +99,9 @@ export function checkProblemSemantics(input: unknown): InputIssue[] {
   });
 
   const personIds = new Map<string, number>();
-  asArray(problem.people).forEach((personValue, p) =>
-    unique(asObject(personValue).id, personIds, p, ["people", p, "id"], "person", add),
-  );
+  asArray(problem.people).forEach((personValue, p) => {
+    unique(asObject(personValue).id, personIds, p, ["people", p, "id"], "person", add);
+  });
 
   asArray(problem.people).forEach((personValue, p) => {
     const person = asObject(personValue);
@@ -209,7 +214,10 @@ export function springForwardGap(text: string, zone: string): string | undefined
   while (jump.minus({ minutes: 1 }).offset === parsed.offset) jump = jump.minus({ minutes: 1 });
   const before = jump.setZone(`UTC${offsetText(jump.minus({ minutes: 1 }).offset)}`).toFormat("HH:mm");
   const after = jump.toFormat("HH:mm");
-  return `${hour}:${minute} does not exist on ${date} in ${zone}: the clocks go forward from ${before} to ${after}; give a time outside that hour, or an explicit offset`;
+  return (
+    `${hour}:${minute} does not exist on ${date} in ${zone}: the clocks go forward from ${before} to ${after}; ` +
+    `give a time outside that hour, or an explicit offset`
+  );
 }
 
 function offsetText(minutes: number): string {

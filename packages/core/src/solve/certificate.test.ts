@@ -7,7 +7,7 @@ describe("gapOf", () => {
     expect(gapOf(200, 200)).toBe(0);
   });
 
-  it("is null where the bound is so weak that the figure would pass 100 % (the large week at 10 s read 606.9 %)", () => {
+  it("is null where the bound is so weak that the figure would pass 100 % (the large week read 606.9 %)", () => {
     expect(gapOf(1000, -6069)).toBeNull();
     expect(gapOf(1000, null)).toBeNull();
   });

@@ -24,7 +24,12 @@ export function certificateOf(objective: number, bound: number | null, kind: Bou
   const gap = gapOf(objective, bound);
   const shown = Math.round(bound * 10) / 10;
   if (gap === null)
-    return `no useful bound yet: the best proven lower bound so far (${NAMES[kind]}, ${shown}) is too far below the score ${Math.round(objective * 10) / 10} to say how close it is`;
+    return (
+      `no useful bound yet: the best proven lower bound so far (${NAMES[kind]}, ${shown}) is too far below the ` +
+      `score ${Math.round(objective * 10) / 10} to say how close it is`
+    );
   if (gap <= 1e-6) return `proven optimal: the score equals the lower bound from ${NAMES[kind]}`;
-  return `at most ${(gap * 100).toFixed(1)} % above the best possible score (lower bound ${shown}, from ${NAMES[kind]})`;
+  return (
+    `at most ${(gap * 100).toFixed(1)} % above the best possible score (lower bound ${shown}, from ` + `${NAMES[kind]})`
+  );
 }

@@ -1,6 +1,6 @@
 import type { GapCause, Uncovered } from "../model/rota";
 import { formatInstant, parseDated } from "../time/week";
-import type { SlotInfo } from "./instance";
+import type { SlotInfo } from "../compile/instance";
 import type { SearchState } from "./search/state";
 import { bestTake, coverGain, pinnedSlots, type PinnedSlots } from "./take";
 
@@ -84,7 +84,9 @@ export function explainGap(state: SearchState, run: GapRun): Diagnosis {
       return shadowing.length > 0
         ? {
             cause: "only-shadowing",
-            reason: `only people still shadowing on ${what} (${names(shadowing)}) work at ${site?.name}; they do not count toward cover`,
+            reason:
+              `only people still shadowing on ${what} (${names(shadowing)}) work at ${site?.name}; they do not ` +
+              `count toward cover`,
           }
         : { cause: "nobody-trained", reason: `nobody who works at ${site?.name} is trained for ${what}` };
     }
@@ -102,7 +104,9 @@ export function explainGap(state: SearchState, run: GapRun): Diagnosis {
   if (available.length === 0 && onSiteThen.length > 0 && run.rule !== "cover") {
     return {
       cause: "nobody-trained",
-      reason: `${names(onSiteThen)} ${onSiteThen.length === 1 ? "has" : "have"} ${role} and ${onSiteThen.length === 1 ? "is" : "are"} available, but not trained for any desk open then`,
+      reason:
+        `${names(onSiteThen)} ${onSiteThen.length === 1 ? "has" : "have"} ${role} and ` +
+        `${onSiteThen.length === 1 ? "is" : "are"} available, but not trained for any desk open then`,
     };
   }
   // Only shadowing is the binding cause when there is nobody independent to shadow, not otherwise.
@@ -118,7 +122,9 @@ export function explainGap(state: SearchState, run: GapRun): Diagnosis {
   if (run.rule !== "cover" && available.length > 0 && onlyShadowing.length === available.length) {
     return {
       cause: "only-shadowing",
-      reason: `${names(onlyShadowing)} can only shadow on the desks open then, and nobody independent is there to shadow`,
+      reason:
+        `${names(onlyShadowing)} can only shadow on the desks open then, and nobody independent is there to ` +
+        `shadow`,
     };
   }
   if (available.length === 0) {
@@ -213,13 +219,21 @@ export function explainGap(state: SearchState, run: GapRun): Diagnosis {
   const who = reasons.get(why) ?? [];
   const are = (one: string, many: string) => (who.length === 1 ? one : many);
   const words: Record<Why, string> = {
-    "could-take": `${names(who)} could take it, but only by leaving as much uncovered elsewhere or at a cost the rota weighs as greater (hours, preferences): see the swap candidates`,
+    "could-take":
+      `${names(who)} could take it, but only by leaving as much uncovered elsewhere or at a cost the ` +
+      `rota weighs as greater (hours, preferences): see the swap candidates`,
     "hours-used-up": `hour caps used up: ${names(who)} ${are("has", "have")} reached the weekly maximum`,
-    "stint-limit": `stint limit: ${names(who)} would go over ${inst.points[blockingPoint]?.name}'s ${(inst.points[blockingPoint]?.maxStintSlots ?? 0) * inst.slotMinutes} min limit`,
-    "student-alone": `students are never on site without a staff member: ${names(who)} ${are("is a student", "are students")} and no staff member is at ${site?.name} then`,
+    "stint-limit":
+      `stint limit: ${names(who)} would go over ${inst.points[blockingPoint]?.name}'s ` +
+      `${(inst.points[blockingPoint]?.maxStintSlots ?? 0) * inst.slotMinutes} min limit`,
+    "student-alone":
+      `students are never on site without a staff member: ${names(who)} ` +
+      `${are("is a student", "are students")} and no staff member is at ${site?.name} then`,
     "one-site-per-day": `one site a day: ${names(who)} ${are("works", "work")} at another site that day`,
     "traded-off": `everyone able is needed elsewhere then (${names(who)} ${are("is", "are")} on other desks)`,
-    "shift-rules": `shift rules: ${names(who)} could be there only by breaking a shift rule (minimum shift length, rest, one shift a day, daily hours)`,
+    "shift-rules":
+      `shift rules: ${names(who)} could be there only by breaking a shift rule (minimum shift length, ` +
+      `rest, one shift a day, daily hours)`,
     "point-full": `${what} is at its maximum headcount`,
   };
   return { cause: why === "could-take" ? "traded-off" : why, reason: words[why] };

@@ -61,22 +61,26 @@ const published = rota(
 describe("swapCandidates", () => {
   const report = swapCandidates(problem, published, MONDAY_AFTERNOON);
 
-  it("ranks by net effect on the rota: most uncovered time closed first, then fewest knock-on changes, then the score", () => {
-    expect(report.gap).toEqual(MONDAY_AFTERNOON);
-    expect(report.candidates.map((c) => [c.person, c.takes, c.knockOn, c.effect.coverHours])).toEqual([
-      ["bob", "whole", 0, -4],
-      ["cal", "whole", 0, -4],
-      // Fay leaves roving, which has no minimum: the gap closes, roving is below target.
-      ["fay", "whole", 1, -4],
-      ["lee", "part", 0, -2],
-      // Ann would leave her morning desk, Eve the Science Library's: each only moves the gap.
-      ["ann", "moves", 1, 0],
-      ["eve", "moves", 1, 0],
-    ]);
-    expect(report.candidates.map((c) => c.whole)).toEqual([true, true, true, false, false, false]);
-    const scores = report.candidates.map((c) => c.scoreChange);
-    expect(scores.slice(0, 2)).toEqual([...scores.slice(0, 2)].sort((x, y) => x - y));
-  });
+  it(
+    "ranks by net effect on the rota: most uncovered time closed first, then fewest knock-on changes, then the " +
+      "score",
+    () => {
+      expect(report.gap).toEqual(MONDAY_AFTERNOON);
+      expect(report.candidates.map((c) => [c.person, c.takes, c.knockOn, c.effect.coverHours])).toEqual([
+        ["bob", "whole", 0, -4],
+        ["cal", "whole", 0, -4],
+        // Fay leaves roving, which has no minimum: the gap closes, roving is below target.
+        ["fay", "whole", 1, -4],
+        ["lee", "part", 0, -2],
+        // Ann would leave her morning desk, Eve the Science Library's: each only moves the gap.
+        ["ann", "moves", 1, 0],
+        ["eve", "moves", 1, 0],
+      ]);
+      expect(report.candidates.map((c) => c.whole)).toEqual([true, true, true, false, false, false]);
+      const scores = report.candidates.map((c) => c.scoreChange);
+      expect(scores.slice(0, 2)).toEqual([...scores.slice(0, 2)].sort((x, y) => x - y));
+    },
+  );
 
   it("never says a candidate takes a gap it only moves, and says where it moves to", () => {
     const words = Object.fromEntries(report.candidates.map((c) => [c.person, c.summary]));
@@ -86,7 +90,8 @@ describe("swapCandidates", () => {
     expect(words.lee).toBe("takes 13:00–15:00 of it: 2 h less below minimum cover, 2 h less without a lead");
     // Ann would bring a lead and keys to the afternoon: said, but it is still not taking the gap.
     expect(words.ann).toBe(
-      "moves the gap to Help Desk Mon 23 Nov 09:00–13:00: cover unchanged, 4 h less without a lead, 0.5 h less without a keyholder",
+      "moves the gap to Help Desk Mon 23 Nov 09:00–13:00: cover unchanged, 4 h less without a lead, 0.5 h less " +
+        "without a keyholder",
     );
     expect(words.eve).toBe("moves the gap to Science Desk Mon 23 Nov 09:00–13:00: cover unchanged");
   });
@@ -130,7 +135,6 @@ describe("swapCandidates", () => {
   });
 
   it("gives the main reason for the people closest to taking it who cannot", () => {
-    const reasons = Object.fromEntries(report.unable.map((u) => [u.person, u.reason]));
     expect(report.unable).toEqual([
       // Closest first: those trained but shadowing, absent or away, then the untrained and the
       // busy, then those who never work here.

@@ -5,9 +5,9 @@ import type { Assignment, Rota, RotaInput } from "../model/rota";
 import { formatInstant, parseDated } from "../time/week";
 import { assignmentsOf } from "./decode";
 import { DeskrotaInputError } from "./errors";
-import { compile, placementsOf, type Instance, type SlotInfo } from "./instance";
+import { compile, placementsOf, type Instance, type SlotInfo } from "../compile/instance";
 import { loadPlacements } from "./load";
-import { placementOfState, rotaOf } from "./output";
+import { rotaOf } from "./output";
 import { SearchState, type DayPlan } from "./search/state";
 import { bestTake, pinnedSlots, type Take } from "./take";
 
@@ -123,7 +123,8 @@ export function swapCandidates(
       const reason =
         usable.length === 0 && held.length > 0
           ? past.has(held[0] as number)
-            ? `on ${inst.points[past.get(held[0] as number) as number]?.name} since before now (${options.now}), which is frozen`
+            ? `on ${inst.points[past.get(held[0] as number) as number]?.name} since before now (${options.now}), ` +
+              `which is frozen`
             : heldFor(inst, state, p, held[0] as number, pins.get(p)?.get(held[0] as number))
           : options.now !== undefined && bestTake(state, p, point, slots, pins).take
             ? `could take it only by changing their day before now (${options.now}), which is frozen`
@@ -157,7 +158,10 @@ function frozenPart(inst: Instance, asked: number[], open: number[], now: string
   const first = inst.slots[asked[0] as number] as SlotInfo;
   const zone = inst.sites[first.site]?.zone ?? inst.problem.timeZone;
   const clock = (t: number) => DateTime.fromMillis(t, { zone }).toFormat("HH:mm");
-  return `${clock(first.start)}–${clock((inst.slots[open[0] as number] as SlotInfo).start)} of the gap is before now (${now}) and stays as it is`;
+  return (
+    `${clock(first.start)}–${clock((inst.slots[open[0] as number] as SlotInfo).start)} of the gap is before ` +
+    `now (${now}) and stays as it is`
+  );
 }
 
 /** Slot → point of the person's stints that day that started before `now` (kept whole, as in a re-solve). */
@@ -310,7 +314,10 @@ function whyNot(inst: Instance, state: SearchState, p: number, usable: number[])
     person.available.filter((_, g) => inst.slots[g]?.day === day).length < person.minShiftSlots
   )
     return "available for less than a minimum shift that day";
-  return "cannot fit it into a valid shift (shift length, one shift a day, stint limits, or students needing them elsewhere)";
+  return (
+    "cannot fit it into a valid shift (shift length, one shift a day, stint limits, or students needing them " +
+    "elsewhere)"
+  );
 }
 
 function describe(

@@ -1,4 +1,4 @@
-import type { Instance, SlotInfo } from "./instance";
+import type { Instance, SlotInfo } from "../compile/instance";
 import { bestDay, requiredOf, type Required } from "./search/dp";
 import type { DayPlan, SearchState } from "./search/state";
 

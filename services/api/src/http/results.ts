@@ -39,7 +39,8 @@ export const SwapReport = z
           takes: z
             .enum(["whole", "part", "moves"])
             .describe(
-              "by the net effect on uncovered minimum cover: whole or part of the gap closed, or the gap only moves (to where the person was)",
+              "by the net effect on uncovered minimum cover: whole or part of the gap closed, or the gap only moves " +
+                "(to where the person was)",
             ),
           effect: z
             .object({
@@ -58,7 +59,8 @@ export const SwapReport = z
         }),
       )
       .describe(
-        "ranked by net effect: uncovered minimum cover, time without a lead, without a keyholder; then fewest knock-on changes, then the score",
+        "ranked by net effect: uncovered minimum cover, time without a lead, without a keyholder; then fewest " +
+          "knock-on changes, then the score",
       ),
     unable: z
       .array(z.object({ person: z.string(), name: z.string(), reason: z.string() }))

@@ -29,7 +29,13 @@ export const swapRoutes =
         schema: {
           summary: "Who could take all or part of a gap, ranked, with what it costs; and why the others cannot",
           description:
-            'Candidates can take it without breaking a hard rule, nor changing anything that started before `now`. Each is applied and the rota checked: they are ranked by the net effect (uncovered minimum cover, then time without a lead, then without a keyholder), then fewest knock-on changes, then the score; one that leaves as much uncovered time as before is listed as `moves` ("moves the gap to …"), never as taking it. `summary` says what each does in words, `costs` what it costs; `unable` gives the main reason for the people closest to taking it who cannot (a frozen past included); `frozen` names the part of the gap before `now`.',
+            "Candidates can take it without breaking a hard rule, nor changing anything that started before `now`. " +
+            "Each is applied and the rota checked: they are ranked by the net effect (uncovered minimum cover, " +
+            "then time without a lead, then without a keyholder), then fewest knock-on changes, then the score; " +
+            'one that leaves as much uncovered time as before is listed as `moves` ("moves the gap to …"), never ' +
+            "as taking it. `summary` says what each does in words, `costs` what it costs; `unable` gives the main " +
+            "reason for the people closest to taking it who cannot (a frozen past included); `frozen` names the " +
+            "part of the gap before `now`.",
           params: RotaParams,
           querystring: SwapQuery,
           response: { 200: SwapReport, 400: ErrorBody, 401: ErrorBody, 404: ErrorBody, 409: ErrorBody },
