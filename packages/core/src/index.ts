@@ -47,6 +47,7 @@ export { diff } from "./diff";
 export type { Diff, PersonDiff, StintRef } from "./diff";
 export { resolve } from "./solve/resolve";
 export type { ResolveOptions, ResolveResult } from "./solve/resolve";
+export type { RepairOption, RepairOptionId } from "./solve/repair-options";
 export { swapCandidates, applySwap } from "./solve/swaps";
 export type { GapQuery, SwapCandidate, SwapReport, Unable } from "./solve/swaps";
 export { alternatives, PROFILES, profileWeights } from "./solve/alternatives";

@@ -28,6 +28,7 @@ export type Task =
       timeLimitMs?: number;
       seed?: number;
       workBudget?: number;
+      option?: "fills" | "smaller";
     }
   | {
       kind: "alternatives";

@@ -18,6 +18,8 @@ export interface ResolveOptions {
   timeLimitMs?: number;
   seed?: number;
   workBudget?: number;
+  /** which repair to return when filling everything takes more changes (core `ResolveOptions.option`) */
+  option?: "fills" | "smaller";
   pool?: WorkerPool;
 }
 
@@ -33,7 +35,8 @@ export async function resolve(
   const { pool: _pool, ...rest } = options;
   const outcome = await pool.run(
     { kind: "resolve", problem, published, change, ...rest },
-    { deadlineMs: Math.max(limit, 1000) + 5000 },
+    // Two repairs when the first leaves a gap open (the smaller, then the one that fills first).
+    { deadlineMs: 2 * Math.max(limit, 1000) + 5000 },
   );
   return outcomeValue<ResolveResult>(outcome, "the re-solve");
 }

@@ -78,6 +78,7 @@ async function run(
         now: task.now,
         clock,
         ...(task.timeLimitMs !== undefined ? { timeLimitMs: task.timeLimitMs } : {}),
+        ...(task.option !== undefined ? { option: task.option } : {}),
         ...tuning,
       });
     case "alternatives":

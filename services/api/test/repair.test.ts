@@ -50,6 +50,21 @@ describe("POST /v1/rotas/:id/changes", () => {
     expect((await inject("GET", `/v1/rotas/${id}/versions`)).json().versions).toHaveLength(1);
   });
 
+  test("a dry run answers with the repair and the options to choose from, and records nothing", async () => {
+    const absence = { person: stint.person, from: stint.start, to: stint.end, reason: "sick" };
+    const res = await inject("POST", `/v1/rotas/${id}/changes?now=${NOW}&dryRun=true`, { absences: [absence] });
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json();
+    expect(body.version).toBeNull();
+    expect(body.options.length).toBeGreaterThan(0);
+    expect(body.options.filter((o: { chosen: boolean }) => o.chosen)).toHaveLength(1);
+    for (const o of body.options) {
+      expect(o.words).toMatch(/^(fills everything|leaves .*): \d+ (person|people), [\d.]+ h changed$/);
+      expect(o.apply).toBe(`/v1/rotas/${id}/changes?now=${encodeURIComponent(NOW)}&option=${o.id}`);
+    }
+    expect((await inject("GET", `/v1/rotas/${id}/versions`)).json().versions).toHaveLength(1);
+  });
+
   test("an absence: a new version that keeps the absent person off, with the diff against the published", async () => {
     const absence = { person: stint.person, from: stint.start, to: stint.end, reason: "sick" };
     const res = await inject("POST", `/v1/rotas/${id}/changes?now=${NOW}`, { absences: [absence] });

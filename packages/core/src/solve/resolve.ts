@@ -18,6 +18,7 @@ import { bestState, pinnedDays, search, type Pins } from "./search/search";
 import { SearchState, type DayPlan } from "./search/state";
 import { gapOf } from "./certificate";
 import { canonical } from "./solve";
+import { describeOption, fillFirst, gapTotalsOf, type RepairOption, type RepairOptionId } from "./repair-options";
 
 export interface ResolveOptions {
   /** the moment of the re-solve (ISO, problem zone unless it has an offset): nothing before it changes */
@@ -27,6 +28,12 @@ export interface ResolveOptions {
   seed?: number;
   workBudget?: number;
   backend?: MilpBackend;
+  /**
+   * Which repair to return when they differ: "fills" (default) restores minimum cover, then a
+   * lead, then a keyholder wherever it can and only then changes as little as it can; "smaller"
+   * weighs changes against gaps as the problem's weights do.
+   */
+  option?: RepairOptionId;
 }
 
 export interface ResolveResult {
@@ -36,6 +43,8 @@ export interface ResolveResult {
   minimal: boolean;
   /** why `minimal` is what it is, in words */
   minimalReason: string;
+  /** the repairs there were to choose from (one when filling cost nothing more), with the trade-off in words */
+  options: RepairOption[];
 }
 
 /** Search after the repair: enough to fill an opened gap, short enough to answer at once. */
@@ -75,26 +84,41 @@ export function resolve(
   const pinPath = (i: number) => (i >= ownPins ? `pin.${i - ownPins}` : `(problem after the change) pinned.${i}`);
   const unkept = pinsThatCannotBeKept(inst, pinPath, options.now);
   if (unkept.length > 0) throw new DeskrotaInputError(unkept);
-  const state = new SearchState(inst);
-  const pins = frozenPins(inst, state);
-  const plans = loadPlacements(state, inst.reference?.at ?? []);
-  const before = changesPublishedGaps(change) ? publishedGaps(problem, published) : gapSlots(state);
-  const { forced } = repair(state, pins, plans, pinPath);
-  const openedGaps = new Set([...gapSlots(state)].filter((gap) => !before.has(gap)));
-  fillDirectly(state, pins, openedGaps);
-  const outcome = search(state, pins, {
-    skipConstruction: true,
-    stallLimit: STALL_MOVES,
-    ruinSize: 4,
-    // Moves seeded at the gaps the change opened: a repair, not a new week.
-    focus: [...new Set([...openedGaps].map((gap) => Number(gap.slice(gap.indexOf("@") + 1))))],
-    seed: options.seed ?? 1,
-    ...(options.backend ? { backend: options.backend } : {}),
-    ...(clock
-      ? { clock, deadline: started + (options.timeLimitMs ?? DEFAULT_RESOLVE_MS) }
-      : { moves: options.workBudget ?? DEFAULT_RESOLVE_MOVES }),
-  });
-  const best = bestState(state, outcome);
+  const before = changesPublishedGaps(change) ? publishedGaps(problem, published) : undefined;
+  const attempt = (weighs: Instance) => {
+    const state = new SearchState(weighs);
+    const pins = frozenPins(weighs, state);
+    const plans = loadPlacements(state, weighs.reference?.at ?? []);
+    const had = before ?? gapSlots(state);
+    const { forced } = repair(state, pins, plans, pinPath);
+    const openedGaps = new Set([...gapSlots(state)].filter((gap) => !had.has(gap)));
+    fillDirectly(state, pins, openedGaps);
+    const outcome = search(state, pins, {
+      skipConstruction: true,
+      stallLimit: STALL_MOVES,
+      ruinSize: 4,
+      // Moves seeded at the gaps the change opened: a repair, not a new week.
+      focus: [...new Set([...openedGaps].map((gap) => Number(gap.slice(gap.indexOf("@") + 1))))],
+      seed: options.seed ?? 1,
+      ...(options.backend ? { backend: options.backend } : {}),
+      ...(clock
+        ? { clock, deadline: (clock() ?? started) + (options.timeLimitMs ?? DEFAULT_RESOLVE_MS) }
+        : { moves: options.workBudget ?? DEFAULT_RESOLVE_MOVES }),
+    });
+    // Judged by the problem's own weights, whatever the search weighed.
+    const best = new SearchState(inst);
+    loadPlacements(best, bestState(state, outcome).at);
+    return { best, forced, openedGaps, moves: outcome.moves };
+  };
+  // As the problem weighs them first; where that leaves open what the change opened, again with
+  // gaps weighed far above changes, and the coordinator chooses (decisions.md).
+  const smaller = attempt(inst);
+  const open = (a: typeof smaller) => [...a.openedGaps].filter((gap) => gapSlots(a.best).has(gap)).length;
+  const filling = open(smaller) > 0 ? attempt(fillFirst(inst)) : undefined;
+  const fills = filling && gapTotalsOf(filling.best) < gapTotalsOf(smaller.best) ? filling : undefined;
+  const chosen = fills && options.option !== "smaller" ? fills : smaller;
+  const best = chosen.best;
+  const { forced, openedGaps } = chosen;
   const rota = rotaOf(best, {
     status: "feasible",
     backend: options.backend ? `search+${options.backend.name}` : "search",
@@ -102,7 +126,7 @@ export function resolve(
     objective: Math.round(best.objective * 1000) / 1000,
     bestBound: null,
     gap: gapOf(best.objective, null),
-    iterations: outcome.moves,
+    iterations: smaller.moves + (filling?.moves ?? 0),
   });
   // People the change removed still appear in the diff: their stints are gone.
   const everyone = {
@@ -115,7 +139,18 @@ export function resolve(
     .filter((d) => !next.people.some((p) => p.id === d.person))
     .reduce((n, d) => n + d.removed.length, 0);
   const { minimal, minimalReason } = provenMinimal(inst, changes, forced + removed, openedGaps, gapSlots(best));
-  return { rota: { ...rota, diff: changes }, diff: changes, minimal, minimalReason };
+  const described = (id: RepairOptionId, a: typeof smaller) =>
+    describeOption(
+      id,
+      a === chosen,
+      a.best,
+      inst.reference?.at ?? [],
+      [...a.openedGaps].filter((g) => gapSlots(a.best).has(g)),
+    );
+  const repairOptions = fills
+    ? [described("fills", fills), described("smaller", smaller)]
+    : [described("fills", smaller)];
+  return { rota: { ...rota, diff: changes }, diff: changes, minimal, minimalReason, options: repairOptions };
 }
 
 /**

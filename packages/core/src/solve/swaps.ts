@@ -401,7 +401,7 @@ function gapTotals(state: SearchState): GapTotals {
 }
 
 /** "Help Desk Mon 23 Nov 09:00–13:00 and …" for "point@slot" keys, as runs of touching slots. */
-function placesOf(inst: Instance, keys: string[]): string {
+export function placesOf(inst: Instance, keys: string[]): string {
   const runs: { k: number; from: number; to: number; zone: string }[] = [];
   const slots = keys
     .map((key) => key.split("@").map(Number) as [number, number])

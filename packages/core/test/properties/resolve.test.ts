@@ -64,7 +64,8 @@ describe("re-solving generated rotas", () => {
     "refuses an empty change: there is nothing to repair",
     (problem, halfHours) => {
       const published = solve(problem, { workBudget: 20, seed: 1 });
-      expect(() => repair(problem, published, {}, nowOf(problem, halfHours))).toThrow(
+      const now = iso(nowOf(problem, halfHours));
+      expect(() => resolve(problem, published, {}, { now, workBudget: RESOLVE_BUDGET, seed: 1 })).toThrow(
         expect.objectContaining({ issues: [expect.objectContaining({ code: "empty_change" })] }),
       );
     },

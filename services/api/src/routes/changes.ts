@@ -17,17 +17,48 @@ const ChangeQuery = z.object({
     .positive()
     .optional()
     .describe("search time after the repair (default: well under a second)"),
+  option: z
+    .enum(["fills", "smaller"])
+    .optional()
+    .describe(
+      "which repair to record when they differ: `fills` (default) restores minimum cover, a lead and a keyholder " +
+        "wherever it can and only then changes as little as it can; `smaller` changes less and leaves some open",
+    ),
+  dryRun: z
+    .enum(["true", "false"])
+    .optional()
+    .describe("`true`: answer with the repair and its options (200) without recording anything"),
 });
+
+const RepairOption = z
+  .object({
+    id: z.enum(["fills", "smaller"]),
+    chosen: z.boolean().describe("the repair in this answer"),
+    people: z.number().int(),
+    changedHours: z.number().describe("person-hours placed differently from the repaired version"),
+    leftOpen: z
+      .object({ coverHours: z.number(), supervisionHours: z.number(), keyholderHours: z.number() })
+      .describe("what the change opened that this repair leaves open"),
+    words: z.string().describe('the trade-off, e.g. "fills everything: 9 people, 15 h changed"'),
+    apply: z.string().describe("preview or record this repair: the same change POSTed here (…&option=id)"),
+  })
+  .meta({ id: "RepairOption" });
 
 const ChangeResult = z
   .object({
     id: z.string(),
-    version: z.number().int(),
+    version: z.number().int().nullable().describe("the version recorded; null for a dry run"),
     baseVersion: z.number().int().describe("the version repaired: the published one, else the latest"),
     now: z.string(),
     minimal: z.boolean().describe("whether no rota could make fewer changes and fill as much"),
     minimalReason: z.string(),
     diff: Diff,
+    options: z
+      .array(RepairOption)
+      .describe(
+        "the repairs to choose from: one when filling everything costs nothing more, else the one that " +
+          "fills first and the smaller one, each with its trade-off in words",
+      ),
     rota: Rota,
   })
   .meta({ id: "ChangeResult" });
@@ -45,12 +76,18 @@ export const changeRoutes =
             'The change uses the problem format\'s own shapes, e.g. { "absences": [{ "person": "s004", "from": ' +
             '"2026-11-24T12:00", "to": "2026-11-24T18:00", "reason": "sick" }] }. The published version (else the ' +
             "latest) is repaired against the latest problem with the change applied: nothing before `now` moves, " +
-            "every other stint stays unless moving it fills a gap or keeps a hard rule. The result is stored " +
-            "as the next version, with its diff against the repaired one.",
+            "every other stint stays unless moving it fills a gap or keeps a hard rule. Gaps come first: where " +
+            "minimum cover (then a lead, then a keyholder) can be restored the repair restores it, and only then " +
+            "changes as little as it can; where that takes more changes, `options` also offers the smaller repair " +
+            "with the trade-off in words. Preview with `dryRun=true` (200, nothing recorded), then record the one " +
+            "chosen with `option`. The result is stored as the next version, with its diff against the repaired " +
+            "one. An empty change, an absence outside the week, already recorded or over before `now`, and a week " +
+            "that is over are refused (400/409) and create nothing.",
           params: RotaParams,
           querystring: ChangeQuery,
           body: Change,
           response: {
+            200: ChangeResult,
             201: ChangeResult,
             400: ErrorBody,
             401: ErrorBody,
@@ -102,14 +139,35 @@ export const changeRoutes =
           throw new ApiError(409, "DESKROTA_E_CONFLICT", "the change contradicts the record or the clock", {
             issues: issuesIn("body", conflicts),
           });
+        const { option, dryRun } = request.query;
         const result = await pool.run(() =>
           resolve(latest.problem, base.rota, change, {
             now,
             ...(timeLimitSeconds !== undefined ? { timeLimitMs: timeLimitSeconds * 1000 } : {}),
+            ...(option !== undefined ? { option } : {}),
           }),
         );
         // The engine's rota carries its diff too; here the diff lives beside it, in the version.
         const { diff: _diff, ...rota } = result.rota;
+        const here = new URLSearchParams({
+          now,
+          ...(timeLimitSeconds ? { timeLimitSeconds: `${timeLimitSeconds}` } : {}),
+        });
+        const options = result.options.map((o) => ({
+          ...o,
+          apply: `/v1/rotas/${record.id}/changes?${here}&option=${o.id}`,
+        }));
+        const answer = {
+          id: record.id,
+          baseVersion: base.version,
+          now,
+          minimal: result.minimal,
+          minimalReason: result.minimalReason,
+          diff: result.diff,
+          options,
+          rota,
+        };
+        if (dryRun === "true") return reply.code(200).send({ ...answer, version: null });
         const stored = await repo.addVersion(request.orgId, record.id, latest.version, {
           problem: applied.value,
           rota,
@@ -125,16 +183,7 @@ export const changeRoutes =
           "change re-solved",
         );
         reply.header("location", `/v1/rotas/${record.id}/versions/${stored.version}`);
-        return reply.code(201).send({
-          id: record.id,
-          version: stored.version,
-          baseVersion: base.version,
-          now,
-          minimal: result.minimal,
-          minimalReason: result.minimalReason,
-          diff: result.diff,
-          rota,
-        });
+        return reply.code(201).send({ ...answer, version: stored.version });
       },
     );
   };
