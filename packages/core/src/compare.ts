@@ -4,6 +4,7 @@ import { metrics, type RotaMetrics } from "./metrics";
 import type { Problem } from "./model/problem";
 import type { RotaInput } from "./model/rota";
 import { difference } from "./difference";
+import { tradeOffSentence } from "./trade-off";
 
 export interface ComparedRota {
   id: string;
@@ -16,6 +17,8 @@ export interface ComparedRota {
 
 export interface Comparison {
   reference: string;
+  /** one sentence per rota other than the reference: what it gains on the headline figures, and at what cost */
+  tradeOffs: string[];
   rotas: ComparedRota[];
   /** the diff of the first two rotas */
   diff?: Diff;
@@ -32,8 +35,12 @@ export function compare(problem: Problem, rotas: { id: string; rota: RotaInput }
     differsPct: reference ? difference(problem, reference.rota, rota) : 0,
   }));
   const [first, second] = rotas;
+  const against = compared.find((r) => r.id === reference?.id);
   return {
     reference: reference?.id ?? "",
+    tradeOffs: against
+      ? compared.filter((r) => r !== against).map((r) => tradeOffSentence(r.id, against.metrics, r.metrics, against.id))
+      : [],
     rotas: compared,
     ...(first && second ? { diff: diff(problem, first.rota, second.rota) } : {}),
   };

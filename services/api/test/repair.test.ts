@@ -236,6 +236,8 @@ describe("alternatives and comparison", () => {
       score: { byRule: expect.any(Object) },
     });
     expect(table.diff.changes).toBe(table.rotas[1].changes);
+    // Led by one sentence per alternative that says its trade-off against the reference.
+    expect(table.tradeOffs).toEqual([expect.stringMatching(new RegExp(`^${alternatives[1]?.id}: `))]);
   });
 
   test("versions compare too: the published rota against the re-solved one", async () => {

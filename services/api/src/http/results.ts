@@ -89,6 +89,11 @@ export const Metrics = z
 export const Comparison = z
   .object({
     reference: z.string(),
+    tradeOffs: z
+      .array(z.string())
+      .describe(
+        "one sentence per rota other than the reference: what it gains on the headline figures, and at what cost",
+      ),
     rotas: z.array(
       z.object({
         id: z.string(),
