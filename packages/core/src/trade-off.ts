@@ -96,5 +96,6 @@ export function tradeOffSentence(label: string, reference: RotaMetrics, rota: Ro
   const { gains, costs } = gainsAndCosts(reference, rota);
   if (gains.length === 0 && costs.length === 0) return `${label}: as good as ${against} on every headline figure`;
   if (gains.length === 0) return `${label}: no better than ${against} on any headline figure; ${costs.join(", ")}`;
-  return `${label}: ${gains.join(", ")}; ${costs.length > 0 ? `costs ${costs.join(", ")}` : "costs nothing on the headline figures"}`;
+  const cost = costs.length > 0 ? `costs ${costs.join(", ")}` : "costs nothing on the headline figures";
+  return `${label}: ${gains.join(", ")}; ${cost}`;
 }

@@ -27,7 +27,7 @@ describe("alternatives", () => {
     expect(found.map((a) => a.description)).toEqual(PROFILES.map((p) => p.description));
   });
 
-  it("says for each alternative whether it is clearly better on its goal, by the margin asked, and its trade-off", () => {
+  it("says whether each alternative is clearly better on its goal, by the margin asked, and its trade-off", () => {
     const byProfile = Object.fromEntries(found.map((a) => [a.profile, a]));
     // Bob's wish met: 4 h of what people asked for, against none; Ann 4 h further from her contract.
     expect(byProfile["preferences-first"]?.goal).toEqual({

@@ -2,6 +2,7 @@ import { DateTime } from "luxon";
 import { DAYS, minutesOf } from "../model/primitives";
 import type { Problem } from "../model/problem";
 import type { Assignment, Rota, RotaInput } from "../model/rota";
+import type { GapQuery, SwapCandidate, SwapEffect, SwapReport, Unable } from "../model/results";
 import { formatInstant, parseDated } from "../time/week";
 import { assignmentsOf } from "./decode";
 import { DeskrotaInputError } from "./errors";
@@ -11,66 +12,11 @@ import { rotaOf } from "./output";
 import { SearchState, type DayPlan } from "./search/state";
 import { bestTake, pinnedSlots, type Take } from "./take";
 
-export interface GapQuery {
-  point: string;
-  /** ISO; local to the problem's zone unless it carries an offset */
-  start: string;
-  end: string;
-}
-
-export interface SwapCandidate {
-  person: string;
-  name: string;
-  /** the part of the gap this person would take */
-  covers: { start: string; end: string };
-  /** takes the whole gap and the rota has less uncovered time for it */
-  whole: boolean;
-  /**
-   * By the net effect on uncovered minimum cover: "whole" and "part" leave less of it; "moves"
-   * leaves as much or more (the gap only moves, to where the person was).
-   */
-  takes: "whole" | "part" | "moves";
-  /** the rota's change with it applied, in hours (negative: fewer hours with that gap) */
-  effect: SwapEffect;
-  /** what it does, in one line: what it takes, where any gap moves, the net change */
-  summary: string;
-  /** other stints of theirs that would change that day */
-  knockOn: number;
-  /** their stints that day before and after */
-  before: Assignment[];
-  after: Assignment[];
-  /** change of the rota's score (negative: better) */
-  scoreChange: number;
-  /** what it costs, in words */
-  costs: string[];
-}
-
-export interface SwapEffect {
-  coverHours: number;
-  supervisionHours: number;
-  keyholderHours: number;
-  /** the person's own hours */
-  hours: number;
-}
+export type { GapQuery, SwapCandidate, SwapReport } from "../model/results";
 
 export interface SwapOptions {
   /** nothing that started before this moment changes (ISO, problem zone unless it has an offset) */
   now?: string;
-}
-
-export interface Unable {
-  person: string;
-  name: string;
-  reason: string;
-}
-
-export interface SwapReport {
-  gap: GapQuery;
-  candidates: SwapCandidate[];
-  /** the main reason for the people closest to taking it who cannot */
-  unable: Unable[];
-  /** what of the gap is before `now`, and so not offered */
-  frozen?: string;
 }
 
 const UNABLE_SHOWN = 8;

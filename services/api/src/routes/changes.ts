@@ -3,7 +3,7 @@ import { resolve } from "@deskrota/engine";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { ApiError, conflict, ErrorBody, issuesIn } from "../http/errors";
-import { Diff } from "../http/results";
+import { Diff } from "@deskrota/core";
 import { DateTimeText, RotaParams } from "../http/schemas";
 import type { Services } from "../services";
 import { versionFor } from "./versions";
@@ -64,12 +64,13 @@ const ChangeResult = z
   .meta({ id: "ChangeResult" });
 
 export const changeRoutes =
-  ({ repo, pool, config }: Services): FastifyPluginAsyncZod =>
+  ({ rotas, pool, config }: Services): FastifyPluginAsyncZod =>
   async (app) => {
     app.post(
       "/rotas/:id/changes",
       {
         schema: {
+          operationId: "recordChange",
           summary:
             "Record a change (an absence, availability, people, pins, cover) and re-solve with the fewest changes",
           description:
@@ -112,7 +113,7 @@ export const changeRoutes =
           });
         }
         const { record, version: latest } = await versionFor(
-          repo,
+          rotas,
           request.orgId,
           request.params.id,
           undefined,
@@ -121,7 +122,7 @@ export const changeRoutes =
         const base =
           record.publishedVersion === null || record.publishedVersion === latest.version
             ? latest
-            : (await versionFor(repo, request.orgId, record.id, record.publishedVersion)).version;
+            : (await versionFor(rotas, request.orgId, record.id, record.publishedVersion)).version;
         const change = request.body;
         const now = request.query.now ?? new Date().toISOString();
         const skipped = springForwardGap(now, latest.problem.timeZone);
@@ -168,7 +169,7 @@ export const changeRoutes =
           rota,
         };
         if (dryRun === "true") return reply.code(200).send({ ...answer, version: null });
-        const stored = await repo.addVersion(request.orgId, record.id, latest.version, {
+        const stored = await rotas.addVersion(request.orgId, record.id, latest.version, {
           problem: applied.value,
           rota,
           change,
