@@ -142,3 +142,31 @@ describe("compare", () => {
     expect(comparison.rotas[0]).toMatchObject({ changes: 0, differsPct: 0 });
   });
 });
+
+describe("compare: the trade-off first", () => {
+  it("leads with one sentence per rota that says what it gains and what that costs against the reference", () => {
+    const { tradeOffs } = compare(problem, [
+      { id: "a", rota: a },
+      { id: "b", rota: b },
+      { id: "c", rota: c },
+    ]);
+    expect(tradeOffs).toEqual([
+      "b: no better than a on any headline figure; 2 h fewer of the hours people asked for, " +
+        "2 h more of the hours people asked to avoid",
+      // Nobody on the desk and Ann without her 4 h: worse on everything it moves.
+      "c: no better than a on any headline figure; 4 h more below minimum cover, 4 h more without a lead, " +
+        "1 h more without a keyholder, 33.3 points less of target cover, people on average 2 h further from " +
+        "their contracted hours, the person furthest from their contract 4 h further",
+    ]);
+    // Against b, a gives Bob the hours he asked for at no cost.
+    expect(
+      compare(problem, [
+        { id: "b", rota: b },
+        { id: "a", rota: a },
+      ]).tradeOffs,
+    ).toEqual([
+      "a: 2 h more of the hours people asked for, 2 h fewer of the hours people asked to avoid; " +
+        "costs nothing on the headline figures",
+    ]);
+  });
+});

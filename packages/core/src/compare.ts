@@ -5,6 +5,7 @@ import type { Problem } from "./model/problem";
 import type { Comparison } from "./model/results";
 import type { RotaInput } from "./model/rota";
 import { difference } from "./difference";
+import { tradeOffSentence } from "./trade-off";
 
 export type { Comparison } from "./model/results";
 
@@ -19,8 +20,12 @@ export function compare(problem: Problem, rotas: { id: string; rota: RotaInput }
     differsPct: reference ? difference(problem, reference.rota, rota) : 0,
   }));
   const [first, second] = rotas;
+  const against = compared.find((r) => r.id === reference?.id);
   return {
     reference: reference?.id ?? "",
+    tradeOffs: against
+      ? compared.filter((r) => r !== against).map((r) => tradeOffSentence(r.id, against.metrics, r.metrics, against.id))
+      : [],
     rotas: compared,
     ...(first && second ? { diff: diff(problem, first.rota, second.rota) } : {}),
   };

@@ -21,6 +21,7 @@ export {
   Score,
   PersonSummary,
   SolverReport,
+  BoundKind,
   SolveStatus,
   GAP_RULE_IDS,
   GAP_CAUSES,
@@ -47,13 +48,17 @@ export {
 export type { PersonDiff, StintRef, GapQuery, SwapCandidate, Unable, ComparedRota } from "./model/results";
 export type { CheckReport } from "./check";
 export { metrics } from "./metrics";
-export { solve, gapOf } from "./solve/solve";
+export { solve } from "./solve/solve";
+export { gapOf, certificateOf } from "./solve/certificate";
 export type { SolveOptions, Progress } from "./solve/solve";
 export { DeskrotaInputError, DeskrotaInternalError, DeskrotaTimeoutError } from "./solve/errors";
 export { Change, parseChange, applyChange, isEmptyChange } from "./model/change";
+export { changeIssues } from "./model/change-checks";
+export { springForwardGap } from "./model/semantics";
 export { diff } from "./diff";
 export { resolve } from "./solve/resolve";
 export type { ResolveOptions, ResolveResult } from "./solve/resolve";
+export type { RepairOption, RepairOptionId } from "./solve/repair-options";
 export { swapCandidates, applySwap } from "./solve/swaps";
 export { alternatives, PROFILES, profileWeights } from "./solve/alternatives";
 export type { Alternative, AlternativesOptions, Profile } from "./solve/alternatives";

@@ -1,4 +1,12 @@
-import type { AlternativesOptions, Change, GapQuery, Problem, Rota, RotaInput } from "@deskrota/core/internal";
+import type {
+  AlternativesOptions,
+  BoundKind,
+  Change,
+  GapQuery,
+  Problem,
+  Rota,
+  RotaInput,
+} from "@deskrota/core/internal";
 
 /** What a worker is asked to do. */
 export type Task =
@@ -20,6 +28,7 @@ export type Task =
       timeLimitMs?: number;
       seed?: number;
       workBudget?: number;
+      option?: "fills" | "smaller";
     }
   | {
       kind: "alternatives";
@@ -29,7 +38,7 @@ export type Task =
       seed?: number;
       workBudget?: AlternativesOptions["workBudget"];
     }
-  | { kind: "swaps"; problem: Problem; rota: RotaInput; gap: GapQuery }
+  | { kind: "swaps"; problem: Problem; rota: RotaInput; gap: GapQuery; now?: string }
   | { kind: "compare"; problem: Problem; rotas: { id: string; rota: RotaInput }[]; reference?: string }
   | { kind: "analyse"; problem: Problem; rota: RotaInput };
 
@@ -38,6 +47,8 @@ export type Progress = {
   elapsedMs: number;
   objective: number;
   bestBound: number | null;
+  /** which bound `bestBound` is, when the bound task reports it */
+  boundKind?: BoundKind;
   gap: number | null;
   rota?: Rota;
 };

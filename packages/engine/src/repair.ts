@@ -19,6 +19,8 @@ export interface ResolveOptions {
   timeLimitMs?: number;
   seed?: number;
   workBudget?: number;
+  /** which repair to return when filling everything takes more changes (core `ResolveOptions.option`) */
+  option?: "fills" | "smaller";
   pool?: WorkerPool;
 }
 
@@ -34,7 +36,8 @@ export async function resolve(
   const { pool: _pool, ...rest } = options;
   const outcome = await pool.run(
     { kind: "resolve", problem, published, change, ...rest },
-    { deadlineMs: Math.max(limit, 1000) + 5000 },
+    // Two repairs when the first leaves a gap open (the smaller, then the one that fills first).
+    { deadlineMs: 2 * Math.max(limit, 1000) + 5000 },
   );
   return outcomeValue<ResolveResult>(outcome, "the re-solve");
 }
@@ -78,10 +81,10 @@ export async function swapCandidates(
   problem: Problem,
   rota: RotaInput,
   gap: GapQuery,
-  options: { pool?: WorkerPool } = {},
+  options: { pool?: WorkerPool; now?: string } = {},
 ): Promise<SwapReport> {
   const outcome = await (options.pool ?? defaultPool()).run(
-    { kind: "swaps", problem, rota, gap },
+    { kind: "swaps", problem, rota, gap, ...(options.now !== undefined ? { now: options.now } : {}) },
     { deadlineMs: 30_000 },
   );
   return outcomeValue<SwapReport>(outcome, "the swap candidates");

@@ -1,8 +1,10 @@
 import {
+  certificateOf,
   DeskrotaInputError,
   DeskrotaInternalError,
   DeskrotaTimeoutError,
   gapOf,
+  type BoundKind,
   type ExactResult,
   type Issue,
   type Problem,
@@ -32,6 +34,8 @@ export interface SolveProgress {
   objective: number;
   bestBound: number | null;
   gap: number | null;
+  /** the gap and which bound it comes from in words, or that no useful bound is ready yet */
+  certificate: string;
 }
 
 /** Deterministic runs have no wall-clock limit of their own; this only guards against a runaway. */
@@ -47,6 +51,7 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
   const timeLimitMs = options.timeLimitMs ?? (problem.solver?.timeLimitSeconds ?? 10) * 1000;
   const started = performance.now();
   let bound: number | null = null;
+  let boundKind: BoundKind | null = null;
   let exact: Rota | undefined;
   const signal = options.signal ? { signal: options.signal } : {};
   const incumbent = new SharedArrayBuffer(8);
@@ -76,6 +81,7 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
           objective: message.objective,
           bestBound: bound,
           gap: gapOf(message.objective, bound),
+          certificate: certificateOf(message.objective, bound, boundKind),
         });
       },
     },
@@ -88,13 +94,20 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
           {
             deadlineMs: timeLimitMs,
             ...signal,
-            onProgress: (message: Progress) => (bound = message.bestBound ?? bound),
+            onProgress: (message: Progress) => {
+              if (message.bestBound === null || (bound !== null && message.bestBound <= bound)) return;
+              bound = message.bestBound;
+              boundKind = message.boundKind ?? boundKind;
+            },
           },
         )
         .then((outcome) => {
           if (outcome.kind !== "result") return;
           const result = outcome.value as ExactResult;
-          bound = result.bound ?? bound;
+          if (result.bound !== null && (bound === null || result.bound >= bound)) {
+            bound = result.bound;
+            boundKind = result.boundKind ?? boundKind;
+          }
           exact = result.rota;
         });
   const outcome = await searchRun;
@@ -129,7 +142,7 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
           },
         }
       : searched;
-  return withBound(rota, bound);
+  return withBound(rota, bound, boundKind);
 }
 
 export function rotaFrom(
@@ -156,7 +169,7 @@ export function rotaFrom(
   throw new DeskrotaTimeoutError("the solver overran its time limit by more than the grace period and was stopped");
 }
 
-function withBound(rota: Rota, bound: number | null): Rota {
+function withBound(rota: Rota, bound: number | null, boundKind: BoundKind | null): Rota {
   if (!rota.solver || bound === null) return rota;
   const gap = gapOf(rota.solver.objective, bound);
   return {
@@ -165,6 +178,7 @@ function withBound(rota: Rota, bound: number | null): Rota {
       ...rota.solver,
       bestBound: Math.round(bound * 1000) / 1000,
       gap,
+      ...(boundKind ? { boundKind, certificate: certificateOf(rota.solver.objective, bound, boundKind) } : {}),
       ...(gap !== null && gap <= 1e-6 ? { status: "optimal" as const } : {}),
     },
   };

@@ -80,8 +80,8 @@ async function run(
         timeLimitSeconds: within(task.timeLimitMs) / 1000,
         clock,
         incumbent: () => (incumbent && Number.isFinite(incumbent[0]) ? incumbent[0] : undefined),
-        onBound: (bound) =>
-          post({ type: "progress", elapsedMs: 0, objective: Number.NaN, bestBound: bound, gap: null }),
+        onBound: (bound, boundKind) =>
+          post({ type: "progress", elapsedMs: 0, objective: Number.NaN, bestBound: bound, boundKind, gap: null }),
       });
     }
     case "resolve":
@@ -89,6 +89,7 @@ async function run(
         now: task.now,
         clock,
         ...(task.timeLimitMs !== undefined ? { timeLimitMs: task.timeLimitMs } : {}),
+        ...(task.option !== undefined ? { option: task.option } : {}),
         ...tuning,
       });
     case "alternatives":
@@ -99,7 +100,7 @@ async function run(
         ...tuning,
       });
     case "swaps":
-      return swapCandidates(task.problem, task.rota, task.gap);
+      return swapCandidates(task.problem, task.rota, task.gap, task.now !== undefined ? { now: task.now } : {});
     case "compare":
       return compare(task.problem, task.rotas, task.reference);
     case "analyse":

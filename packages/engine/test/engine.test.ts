@@ -65,6 +65,16 @@ describe("the engine on worker threads", () => {
     expect(check(problem, rota).violations).toEqual([]);
   });
 
+  it("reports a gap only with the bound it comes from, and says so in words", async () => {
+    const rota = await solve(problem, { seed: 1, workBudget: 5, bound: true, timeLimitMs: 8_000, pool });
+    const s = rota.solver;
+    expect(s?.bestBound).not.toBeNull();
+    expect(s?.boundKind).toMatch(/^(milp|lp-relaxation)$/);
+    expect(s?.certificate).toMatch(/LP relaxation|MILP/);
+    if (s?.gap === null) expect(s.certificate).toMatch(/^no useful bound yet/);
+    else expect(s?.gap).toBeLessThanOrEqual(1);
+  });
+
   it("asks for the search's thread before the bound's", async () => {
     // With one thread still busy (the previous solve's bound winding down), the free one goes to
     // whichever task asks first: that must be the search, or the first rota waits for the old bound.

@@ -22,15 +22,28 @@ interface Candidate {
   person: string;
   name: string;
   covers: Run;
+  takes: "whole" | "part" | "moves";
+  effect: { coverHours: number; supervisionHours: number; keyholderHours: number };
+  summary: string;
 }
+/** Before the example week: nothing is frozen yet. */
+const NOW = "2026-11-22T00:00";
 
 let t: TestApp;
 let id: string;
 let gap: Gap & { point: string };
 let candidate: Candidate;
 
+/** Every swap is asked as of NOW unless the test says otherwise: the server's clock is past the example week. */
 const inject = (method: "GET" | "POST", url: string, payload?: unknown, headers: Record<string, string> = t.auth) =>
-  t.app.inject({ method, url, headers, ...(payload === undefined ? {} : { payload: payload as object }) });
+  t.app.inject({
+    method,
+    url: url.includes("/swap-candidates?") && !url.includes("now=") ? `${url}&now=${NOW}` : url,
+    headers,
+    ...(payload === undefined
+      ? {}
+      : { payload: (url.endsWith("/swaps") ? { now: NOW, ...(payload as object) } : payload) as object }),
+  });
 const overlaps = (a: Run, b: Run) => Date.parse(a.start) < Date.parse(b.end) && Date.parse(b.start) < Date.parse(a.end);
 const within = (inner: Run, outer: Run) =>
   Date.parse(outer.start) <= Date.parse(inner.start) && Date.parse(inner.end) <= Date.parse(outer.end);
@@ -44,7 +57,7 @@ beforeAll(async () => {
     if (!g.point) continue;
     const query = new URLSearchParams({ point: g.point, start: g.start, end: g.end });
     const found = (await inject("GET", `/v1/rotas/${id}/swap-candidates?${query}`)).json().candidates as Candidate[];
-    if (found[0]) {
+    if (found[0] && found[0].takes !== "moves") {
       gap = { ...g, point: g.point };
       candidate = found[0];
       break;
@@ -76,6 +89,15 @@ describe("POST /v1/rotas/:id/swaps", () => {
     expect(theirs.some((a) => within(candidate.covers, a))).toBe(true);
     for (const u of body.rota.uncovered as Gap[])
       if (u.point === gap.point) expect(overlaps(u, candidate.covers)).toBe(false);
+    // The net effect the list promised is what the stored rota shows.
+    const hours = (gaps: Gap[], rule: string) =>
+      gaps
+        .filter((u) => ((u as { rule?: string }).rule ?? "cover") === rule)
+        .reduce((h, u) => h + (u.missing * (Date.parse(u.end) - Date.parse(u.start))) / 3_600_000, 0);
+    const before = (await inject("GET", `/v1/rotas/${id}/versions/1`)).json().rota.uncovered as Gap[];
+    expect(hours(body.rota.uncovered, "cover") - hours(before, "cover")).toBeCloseTo(candidate.effect.coverHours, 6);
+    expect(candidate.effect.coverHours).toBeLessThan(0);
+    expect(candidate.summary).toMatch(/^takes /);
 
     const versions = (await inject("GET", `/v1/rotas/${id}/versions`)).json();
     expect(versions.versions[1]).toMatchObject({
@@ -148,6 +170,21 @@ describe("POST /v1/rotas/:id/swaps", () => {
     });
     expect(time.statusCode).toBe(400);
     expect(time.json().issues.map((i: { path: string }) => i.path)).toContain("start");
+  });
+
+  test("nothing before now is offered or changed, and the answer says so", async () => {
+    const query = new URLSearchParams({ point: gap.point, start: gap.start, end: gap.end, now: gap.end });
+    const report = (await inject("GET", `/v1/rotas/${id}/swap-candidates?${query}`)).json();
+    expect(report.candidates).toEqual([]);
+    expect(report.frozen).toMatch(/^the whole gap is before now/);
+    const late = await inject("POST", `/v1/rotas/${id}/swaps`, {
+      point: gap.point,
+      start: gap.start,
+      end: gap.end,
+      person: candidate.person,
+      now: gap.end,
+    });
+    expect(late.statusCode).toBe(409);
   });
 
   test("an unknown rota is a 404; no token is a 401", async () => {

@@ -43,56 +43,94 @@ const overlaps = (a: { start: string; end: string }, b: { start: string; end: st
   Date.parse(a.start) < Date.parse(b.end) && Date.parse(b.start) < Date.parse(a.end);
 
 describe("POST /v1/rotas/:id/changes", () => {
-  test("a change with nothing in it changes nothing", async () => {
+  test("a change with nothing in it is refused, and creates nothing", async () => {
     const res = await inject("POST", `/v1/rotas/${id}/changes?now=${NOW}`, {});
-    expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ version: 2, baseVersion: 1, diff: { changes: 0, words: [] } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().issues).toEqual([expect.objectContaining({ in: "body", path: "", code: "empty_change" })]);
+    expect((await inject("GET", `/v1/rotas/${id}/versions`)).json().versions).toHaveLength(1);
   });
 
-  test(
-    "an absence: a new version that keeps the absent person off, with the diff against the published " + "one",
-    async () => {
-      const absence = { person: stint.person, from: stint.start, to: stint.end, reason: "sick" };
-      const res = await inject("POST", `/v1/rotas/${id}/changes?now=${NOW}`, { absences: [absence] });
-      expect(res.statusCode, res.body).toBe(201);
-      const body = res.json();
-      expect(res.headers.location).toBe(`/v1/rotas/${id}/versions/3`);
-      expect(body).toMatchObject({
-        id,
-        version: 3,
-        baseVersion: 1,
-        now: NOW,
-        minimal: expect.any(Boolean),
-        minimalReason: expect.any(String),
-      });
-      expect(body.diff.changes).toBeGreaterThan(0);
-      expect(body.diff.words.length).toBe(body.diff.changes);
-      expect(body.rota).not.toHaveProperty("diff");
-      const theirs = (body.rota.assignments as Stint[]).filter((a) => a.person === stint.person);
-      for (const a of theirs) expect(overlaps(a, stint)).toBe(false);
+  test("a dry run answers with the repair and the options to choose from, and records nothing", async () => {
+    const absence = { person: stint.person, from: stint.start, to: stint.end, reason: "sick" };
+    const res = await inject("POST", `/v1/rotas/${id}/changes?now=${NOW}&dryRun=true`, { absences: [absence] });
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json();
+    expect(body.version).toBeNull();
+    expect(body.options.length).toBeGreaterThan(0);
+    expect(body.options.filter((o: { chosen: boolean }) => o.chosen)).toHaveLength(1);
+    for (const o of body.options) {
+      expect(o.words).toMatch(/^(fills everything|leaves .*): \d+ (person|people), [\d.]+ h changed$/);
+      expect(o.apply).toBe(`/v1/rotas/${id}/changes?now=${encodeURIComponent(NOW)}&option=${o.id}`);
+    }
+    expect((await inject("GET", `/v1/rotas/${id}/versions`)).json().versions).toHaveLength(1);
+  });
 
-      const versions = (await inject("GET", `/v1/rotas/${id}/versions`)).json();
-      expect(versions.publishedVersion).toBe(1);
-      expect(versions.versions[2]).toMatchObject({
-        version: 3,
-        kind: "change",
-        baseVersion: 1,
-        published: false,
-        change: { absences: [absence] },
-        diff: { changes: body.diff.changes },
-      });
-      // The absence is part of the problem from version 3 on.
-      const problem = (await inject("GET", `/v1/rotas/${id}/versions/3/problem`)).json();
-      expect(problem.people.find((p: { id: string }) => p.id === stint.person).absences).toContainEqual({
-        from: stint.start,
-        to: stint.end,
-        reason: "sick",
-      });
-      // The status shows the latest version; exports keep to the published one until it is replaced.
-      expect((await inject("GET", `/v1/rotas/${id}`)).json()).toMatchObject({ version: 3, publishedVersion: 1 });
-      expect((await inject("GET", `/v1/rotas/${id}/export.csv`)).headers["content-disposition"]).toContain("-v1.csv");
-    },
-  );
+  test("an absence: a new version that keeps the absent person off, with the diff against the published", async () => {
+    const absence = { person: stint.person, from: stint.start, to: stint.end, reason: "sick" };
+    const res = await inject("POST", `/v1/rotas/${id}/changes?now=${NOW}`, { absences: [absence] });
+    expect(res.statusCode, res.body).toBe(201);
+    const body = res.json();
+    expect(res.headers.location).toBe(`/v1/rotas/${id}/versions/2`);
+    expect(body).toMatchObject({
+      id,
+      version: 2,
+      baseVersion: 1,
+      now: NOW,
+      minimal: expect.any(Boolean),
+      minimalReason: expect.any(String),
+    });
+    expect(body.diff.changes).toBeGreaterThan(0);
+    expect(body.diff.words.length).toBe(body.diff.changes);
+    expect(body.rota).not.toHaveProperty("diff");
+    const theirs = (body.rota.assignments as Stint[]).filter((a) => a.person === stint.person);
+    for (const a of theirs) expect(overlaps(a, stint)).toBe(false);
+
+    const versions = (await inject("GET", `/v1/rotas/${id}/versions`)).json();
+    expect(versions.publishedVersion).toBe(1);
+    expect(versions.versions[1]).toMatchObject({
+      version: 2,
+      kind: "change",
+      baseVersion: 1,
+      published: false,
+      change: { absences: [absence] },
+      diff: { changes: body.diff.changes },
+    });
+    // The absence is part of the problem from version 2 on.
+    const problem = (await inject("GET", `/v1/rotas/${id}/versions/2/problem`)).json();
+    expect(problem.people.find((p: { id: string }) => p.id === stint.person).absences).toContainEqual({
+      from: stint.start,
+      to: stint.end,
+      reason: "sick",
+    });
+    // The status shows the latest version; exports keep to the published one until it is replaced.
+    expect((await inject("GET", `/v1/rotas/${id}`)).json()).toMatchObject({ version: 2, publishedVersion: 1 });
+    expect((await inject("GET", `/v1/rotas/${id}/export.csv`)).headers["content-disposition"]).toContain("-v1.csv");
+  });
+
+  test("changes that could change nothing or contradict the record are refused, and create nothing", async () => {
+    const post = (change: unknown, now = NOW) => inject("POST", `/v1/rotas/${id}/changes?now=${now}`, change);
+    const absence = { person: stint.person, from: stint.start, to: stint.end, reason: "sick" };
+    const twice = await post({ absences: [absence] });
+    expect(twice.statusCode).toBe(409);
+    expect(twice.json().issues).toEqual([
+      expect.objectContaining({ in: "body", path: "absences.0", code: "duplicate_absence" }),
+    ]);
+    const far = await post({ absences: [{ ...absence, from: "9999-01-01T09:00", to: "9999-01-02T09:00" }] });
+    expect(far.statusCode).toBe(400);
+    expect(far.json().issues[0]).toMatchObject({ path: "absences.0", code: "outside_week" });
+    const other = { person: stint.person, from: "2026-11-27T12:00", to: "2026-11-27T18:00" };
+    const past = await post({ absences: [other] }, "2026-11-28T09:00");
+    expect(past.statusCode).toBe(409);
+    expect(past.json().issues[0]).toMatchObject({ path: "absences.0", code: "in_the_past" });
+    const over = await post({ absences: [other] }, "2026-12-07T09:00");
+    expect(over.statusCode).toBe(409);
+    expect(over.json().issues[0]).toMatchObject({ path: "", code: "week_over" });
+    const skipped = await post({ absences: [other] }, "2027-03-14T02:30");
+    expect(skipped.statusCode).toBe(400);
+    expect(skipped.json().issues[0]).toMatchObject({ in: "querystring", path: "now" });
+    expect(skipped.json().issues[0].message).toContain("does not exist");
+    expect((await inject("GET", `/v1/rotas/${id}/versions`)).json().versions).toHaveLength(2);
+  });
 
   test("bad changes are 400s with paths into the change; a bad `now` into the query", async () => {
     const unknown = await inject("POST", `/v1/rotas/${id}/changes?now=${NOW}`, {
@@ -114,7 +152,7 @@ describe("POST /v1/rotas/:id/changes", () => {
 
 describe("GET /v1/rotas/:id/swap-candidates", () => {
   test("ranked candidates with their costs in words, and why the others cannot", async () => {
-    const gap = new URLSearchParams({ point: stint.point, start: stint.start, end: stint.end });
+    const gap = new URLSearchParams({ point: stint.point, start: stint.start, end: stint.end, now: NOW });
     const res = await inject("GET", `/v1/rotas/${id}/swap-candidates?${gap}`);
     expect(res.statusCode, res.body).toBe(200);
     const report = res.json();
@@ -123,6 +161,9 @@ describe("GET /v1/rotas/:id/swap-candidates", () => {
       expect(c).toMatchObject({
         person: expect.any(String),
         whole: expect.any(Boolean),
+        takes: expect.stringMatching(/^(whole|part|moves)$/),
+        effect: { coverHours: expect.any(Number), supervisionHours: expect.any(Number) },
+        summary: expect.any(String),
         knockOn: expect.any(Number),
         costs: expect.any(Array),
       });
@@ -195,10 +236,12 @@ describe("alternatives and comparison", () => {
       score: { byRule: expect.any(Object) },
     });
     expect(table.diff.changes).toBe(table.rotas[1].changes);
+    // Led by one sentence per alternative that says its trade-off against the reference.
+    expect(table.tradeOffs).toEqual([expect.stringMatching(new RegExp(`^${alternatives[1]?.id}: `))]);
   });
 
   test("versions compare too: the published rota against the re-solved one", async () => {
-    const res = await inject("GET", `/v1/compare?ids=${id}@1,${id}@3&reference=${id}@1`);
+    const res = await inject("GET", `/v1/compare?ids=${id}@1,${id}@2&reference=${id}@1`);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().rotas[1].changes).toBeGreaterThan(0);
   });

@@ -20,7 +20,14 @@ export function summary(problem: Problem, rota: Rota): string {
       `people at ${problem.sites.length} ${problem.sites.length === 1 ? "site" : "sites"}`,
   );
   if (s) {
-    const gap = s.gap === null ? "no bound yet" : `gap to bound ${(s.gap * 100).toFixed(2)} %`;
+    // A rota stored before certificates were words still gets a gap only from a bound that says something.
+    const gap =
+      s.certificate ??
+      (s.bestBound === null
+        ? "no bound computed"
+        : s.gap === null || s.gap > 1
+          ? "no useful bound yet"
+          : `at most ${(s.gap * 100).toFixed(1)} % above the lower bound`);
     lines.push(
       `Solver: ${s.status} after ${(s.timeMs / 1000).toFixed(1)} s (first rota at ` +
         `${((s.firstRotaMs ?? 0) / 1000).toFixed(2)} s) · objective ${s.objective.toFixed(1)} · bound ` +

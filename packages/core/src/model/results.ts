@@ -81,11 +81,29 @@ const GapQuery = z.object({
 });
 export type GapQuery = z.infer<typeof GapQuery>;
 
+const SwapEffect = z
+  .object({
+    coverHours: z.number(),
+    supervisionHours: z.number(),
+    keyholderHours: z.number(),
+    hours: z.number().describe("the person's own hours"),
+  })
+  .describe("the rota's change with the swap applied, in hours (negative: fewer hours with that gap)");
+export type SwapEffect = z.infer<typeof SwapEffect>;
+
 const SwapCandidate = z.object({
   person: z.string(),
   name: z.string(),
   covers: z.object({ start: z.string(), end: z.string() }).describe("the part of the gap this person would take"),
-  whole: z.boolean(),
+  whole: z.boolean().describe("takes the whole gap, and the rota has less uncovered time for it"),
+  takes: z
+    .enum(["whole", "part", "moves"])
+    .describe(
+      "by the net effect on uncovered minimum cover: whole or part of the gap closed, or the gap only moves " +
+        "(to where the person was)",
+    ),
+  effect: SwapEffect,
+  summary: z.string().describe("what it does in one line: what it takes, where a gap moves, the net change"),
   knockOn: z.number().int().describe("other stints of theirs that would change that day"),
   before: z.array(Assignment).describe("their stints that day before"),
   after: z.array(Assignment).describe("and after"),
@@ -103,8 +121,12 @@ export const SwapReport = z
     gap: GapQuery,
     candidates: z
       .array(SwapCandidate)
-      .describe("ranked: whole gap first, then fewest knock-on changes, then the score"),
+      .describe(
+        "ranked by net effect: uncovered minimum cover, time without a lead, without a keyholder; then fewest " +
+          "knock-on changes, then the score",
+      ),
     unable: z.array(Unable).describe("the people closest to taking it who cannot, with the main reason"),
+    frozen: z.string().optional().describe("the part of the gap before `now`, which no swap changes"),
   })
   .meta({ id: "SwapReport" });
 export type SwapReport = z.infer<typeof SwapReport>;
@@ -143,6 +165,9 @@ export type ComparedRota = z.infer<typeof ComparedRota>;
 export const Comparison = z
   .object({
     reference: z.string(),
+    tradeOffs: z
+      .array(z.string())
+      .describe("one sentence per rota other than the reference: what it gains on the headline figures, at what cost"),
     rotas: z.array(ComparedRota),
     diff: Diff.optional().describe("the diff of the first two"),
   })

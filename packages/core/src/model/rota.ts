@@ -26,6 +26,8 @@ export const GAP_CAUSES = [
   "no-keyholder-available",
   "point-full",
   "traded-off",
+  "student-alone",
+  "one-site-per-day",
 ] as const;
 export const GapCause = z.enum(GAP_CAUSES);
 export type GapCause = z.infer<typeof GapCause>;
@@ -63,6 +65,14 @@ export type PersonSummary = z.infer<typeof PersonSummary>;
 export const SolveStatus = z.enum(["optimal", "feasible", "time-limit", "stopped", "work-limit"]);
 export type SolveStatus = z.infer<typeof SolveStatus>;
 
+/**
+ * Where a lower bound on the objective comes from. Each is valid for the whole objective: the
+ * whole MILP's dual bound; the LP relaxation of the shift-column model (without steady-desk terms,
+ * which only add cost); the Lagrangian bound (people priced apart, goals that only add cost left out).
+ */
+export const BoundKind = z.enum(["milp", "lp-relaxation", "lagrangian"]);
+export type BoundKind = z.infer<typeof BoundKind>;
+
 export const SolverReport = z.strictObject({
   status: SolveStatus,
   backend: z.string(),
@@ -70,7 +80,11 @@ export const SolverReport = z.strictObject({
   firstRotaMs: z.number().optional(),
   objective: z.number(),
   bestBound: z.number().nullable(),
+  /** null without a bound, or while the bound is too weak for a gap of at most 100 % */
   gap: z.number().nullable(),
+  boundKind: BoundKind.optional(),
+  /** the quality certificate in words: the gap and which bound it comes from, or why there is none */
+  certificate: z.string().optional(),
   iterations: z.number().optional(),
   seed: z.number().optional(),
 });

@@ -183,7 +183,45 @@ function datedInterval(
   if (typeof from !== "string" || typeof to !== "string") return;
   const a = DateTime.fromISO(from, { zone, setZone: true });
   const b = DateTime.fromISO(to, { zone, setZone: true });
+  const missing = [
+    [from, keys[0]],
+    [to, keys[1]],
+  ].filter(([text, key]) => {
+    const gap = springForwardGap(text as string, zone);
+    if (gap) add("nonexistent_time", [...path, key as string], gap);
+    return gap !== undefined;
+  });
+  if (missing.length > 0) return;
   if (a.isValid && b.isValid && a.toMillis() >= b.toMillis()) {
     add("bad_interval", [...path, keys[1]], `the ${what} must start before it ends (${from} – ${to})`);
   }
+}
+
+/**
+ * Why a local date and time without an offset does not exist in `zone` (the hour the clocks skip
+ * in spring), or undefined when it exists. Luxon would silently move it an hour on; a coordinator
+ * who wrote 02:30 on that night meant something the clock never shows, so they are asked instead.
+ */
+export function springForwardGap(text: string, zone: string): string | undefined {
+  const local = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::\d{2}(?:\.\d{1,3})?)?$/.exec(text);
+  if (!local) return undefined;
+  const parsed = DateTime.fromISO(text, { zone });
+  if (!parsed.isValid) return undefined;
+  const [, date, hour, minute] = local;
+  if (parsed.toISODate() === date && parsed.hour === Number(hour) && parsed.minute === Number(minute)) return undefined;
+  // The first instant on the new offset, read on the old clock and the new one.
+  let jump = parsed;
+  while (jump.minus({ minutes: 1 }).offset === parsed.offset) jump = jump.minus({ minutes: 1 });
+  const before = jump.setZone(`UTC${offsetText(jump.minus({ minutes: 1 }).offset)}`).toFormat("HH:mm");
+  const after = jump.toFormat("HH:mm");
+  return (
+    `${hour}:${minute} does not exist on ${date} in ${zone}: the clocks go forward from ${before} to ${after}; ` +
+    `give a time outside that hour, or an explicit offset`
+  );
+}
+
+function offsetText(minutes: number): string {
+  const sign = minutes < 0 ? "-" : "+";
+  const abs = Math.abs(minutes);
+  return `${sign}${Math.floor(abs / 60)}:${String(abs % 60).padStart(2, "0")}`;
 }

@@ -27,6 +27,27 @@ describe("alternatives", () => {
     expect(found.map((a) => a.description)).toEqual(PROFILES.map((p) => p.description));
   });
 
+  it("says whether each alternative is clearly better on its goal, by the margin asked, and its trade-off", () => {
+    const byProfile = Object.fromEntries(found.map((a) => [a.profile, a]));
+    // Bob's wish met: 4 h of what people asked for, against none; Ann 4 h further from her contract.
+    expect(byProfile["preferences-first"]?.goal).toEqual({
+      clear: true,
+      words: "clearly better on preferences: 4 h of wishes met net, against 0 h in balanced (margin asked: 1 h)",
+    });
+    expect(byProfile["preferences-first"]?.tradeOff).toBe(
+      "preferences-first: 4 h more of the hours people asked for; costs people on average 4 h further from their " +
+        "contracted hours, the person furthest from their contract 4 h further",
+    );
+    // The same rota as balanced: not a real alternative, and it says so.
+    expect(byProfile["fairness-first"]?.goal).toEqual({
+      clear: false,
+      words:
+        "not clearly better on fairness: mean |hours − target| 0 h, against 0 h in balanced (margin asked: 0.25 h)",
+    });
+    expect(byProfile["fairness-first"]?.tradeOff).toBe("fairness-first: as good as balanced on every headline figure");
+    expect(byProfile.balanced?.goal).toBeUndefined();
+  });
+
   it("gives rotas that differ where the profiles weigh differently", () => {
     const byProfile = Object.fromEntries(found.map((a) => [a.profile, who(a.rota)]));
     expect(byProfile).toEqual({

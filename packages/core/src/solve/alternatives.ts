@@ -5,6 +5,8 @@ import type { Rota } from "../model/rota";
 import { resolveWeights, type WeightName, type WeightTable } from "../model/weights";
 import { difference } from "../difference";
 import type { MilpBackend } from "./backends/backend";
+import { tradeOffSentence } from "../trade-off";
+import { goalVerdict } from "./goals";
 import { solve } from "./solve";
 
 /** A way of weighing the same rules differently: what a coordinator might ask to see side by side. */
@@ -42,6 +44,10 @@ export interface Alternative {
   metrics: RotaMetrics;
   /** share of worked person-hours placed differently from the first alternative, 0–100 */
   differsFromFirst: number;
+  /** against the first (balanced) rota: whether it is clearly better on its profile's goal, by the margin asked */
+  goal?: { clear: boolean; words: string };
+  /** against the first rota, in one sentence: what it gains on the headline figures and at what cost */
+  tradeOff: string;
 }
 
 export interface AlternativesOptions {
@@ -78,12 +84,19 @@ export function alternatives(problem: Problem, k: number, options: AlternativesO
     });
     const score = scoreRota(problem, solved);
     const rota: Rota = { ...solved, score: { hard: 0, ...score } };
+    const measured = metrics(problem, rota);
+    const first = out[0];
+    const goal = first ? goalVerdict(profile.id, first.metrics, measured) : undefined;
     out.push({
       profile: profile.id,
       description: profile.description,
       rota,
-      metrics: metrics(problem, rota),
-      differsFromFirst: out[0] ? difference(problem, out[0].rota, rota) : 0,
+      metrics: measured,
+      differsFromFirst: first ? difference(problem, first.rota, rota) : 0,
+      ...(goal ? { goal } : {}),
+      tradeOff: first
+        ? tradeOffSentence(profile.id, first.metrics, measured, first.profile)
+        : `${profile.id}: the rota the others are measured against`,
     });
   }
   return out;

@@ -1,5 +1,5 @@
 import type { Problem } from "../model/problem";
-import type { Rota } from "../model/rota";
+import type { BoundKind, Rota } from "../model/rota";
 import { RULES } from "../rules";
 import { fits, type MilpBackend } from "./backends/backend";
 import { placementOf } from "./decode";
@@ -11,7 +11,8 @@ import { rotaOf } from "./output";
 import { search } from "./search/search";
 import { SearchState } from "./search/state";
 import { lagrangeBound } from "./lagrange";
-import { canonical, gapOf, lowerBound } from "./solve";
+import { certificateOf, gapOf } from "./certificate";
+import { canonical, lowerBound } from "./solve";
 
 /**
  * Up to this many workable person-slots the whole week is worth a MILP of its own (the small campus
@@ -44,6 +45,8 @@ const FINISHING_SECONDS = 1.5;
 export interface ExactResult {
   /** a proven lower bound on the objective */
   bound: number | null;
+  /** which bound `bound` is */
+  boundKind?: BoundKind;
   /** the MILP's own rota, when it found one */
   rota?: Rota;
   proven: boolean;
@@ -56,7 +59,7 @@ export interface ExactResult {
 export interface ExactOptions {
   timeLimitSeconds: number;
   clock?: () => number;
-  onBound?(bound: number): void;
+  onBound?(bound: number, kind: BoundKind): void;
   /** the best objective the search has reached so far, if known (it steers the Lagrangian steps) */
   incumbent?: () => number | undefined;
 }
@@ -80,10 +83,12 @@ export async function exactOrBound(
     // quick rota of its own until the search has one. On a mid-sized week with time to spare the LP
     // relaxation gets the last part of the time, and the better of the two counts.
     let best = -Infinity;
-    const report = (bound: number) => {
+    let bestKind: BoundKind = "lagrangian";
+    const report = (bound: number, kind: BoundKind) => {
       if (bound <= best) return;
       best = bound;
-      options.onBound?.(bound);
+      bestKind = kind;
+      options.onBound?.(bound, kind);
     };
     const lpSeconds =
       personSlots <= LP_TOO_MAX_PERSON_SLOTS && options.timeLimitSeconds >= LP_TOO_MIN_SECONDS
@@ -98,20 +103,20 @@ export async function exactOrBound(
           }
         : {}),
       iterations: Infinity,
-      onBound: report,
+      onBound: (bound) => report(bound, "lagrangian"),
     });
     if (lpSeconds > 0) {
       const relaxed = lowerBound(problem, await loadBackend(), {
         timeLimitSeconds: Math.max(0.1, options.timeLimitSeconds - spent() - FINISHING_SECONDS),
       });
-      if (relaxed !== null) report(relaxed);
+      if (relaxed !== null) report(relaxed, "lp-relaxation");
     }
-    return { bound: Number.isFinite(best) ? best : null, proven: false };
+    return Number.isFinite(best) ? { bound: best, boundKind: bestKind, proven: false } : { bound: null, proven: false };
   }
   const backend = await loadBackend();
   // The LP bound first: it is quick on a small week and useful however the MILP fares.
   const relaxed = lowerBound(problem, backend, { timeLimitSeconds: options.timeLimitSeconds });
-  if (relaxed !== null) options.onBound?.(relaxed);
+  if (relaxed !== null) options.onBound?.(relaxed, "lp-relaxation");
   const model = buildModel(inst, RULES);
   if (!fits(backend, model.milp)) return { bound: relaxed, proven: false };
   // The limit is for the whole call: the MILP ends early enough to decode and report its answer.
@@ -121,9 +126,10 @@ export async function exactOrBound(
     cutPool: WHOLE_WEEK_CUT_POOL,
   });
   const bound = Math.max(result.bound ?? -Infinity, relaxed ?? -Infinity);
-  if (Number.isFinite(bound)) options.onBound?.(bound);
-  if (!result.x || verifySolution(model.milp, result.x).length > 0)
-    return { bound: Number.isFinite(bound) ? bound : null, proven: false };
+  const boundKind: BoundKind = (result.bound ?? -Infinity) >= (relaxed ?? -Infinity) ? "milp" : "lp-relaxation";
+  if (Number.isFinite(bound)) options.onBound?.(bound, boundKind);
+  const found = Number.isFinite(bound) ? { bound, boundKind } : { bound: null };
+  if (!result.x || verifySolution(model.milp, result.x).length > 0) return { ...found, proven: false };
   const state = new SearchState(inst);
   const placement = placementOf(model, result.x);
   loadPlacements(
@@ -142,8 +148,9 @@ export async function exactOrBound(
     objective: Math.round(state.objective * 1000) / 1000,
     bestBound: Number.isFinite(bound) ? Math.round(bound * 1000) / 1000 : null,
     gap: gapOf(state.objective, Number.isFinite(bound) ? bound : null),
+    ...(Number.isFinite(bound) ? { boundKind, certificate: certificateOf(state.objective, bound, boundKind) } : {}),
   });
-  return { bound: Number.isFinite(bound) ? bound : null, rota, proven };
+  return { ...found, rota, proven };
 }
 
 /**

@@ -2,6 +2,7 @@ import type { GapCause, Uncovered } from "../model/rota";
 import { formatInstant, parseDated } from "../time/week";
 import type { SlotInfo } from "../compile/instance";
 import type { SearchState } from "./search/state";
+import { bestTake, coverGain, pinnedSlots, type PinnedSlots } from "./take";
 
 /** A maximal run of slots where one gap rule's demand is unmet by the same amount. */
 export interface GapRun {
@@ -146,16 +147,48 @@ export function explainGap(state: SearchState, run: GapRun): Diagnosis {
           : "no-keyholder-available";
     return { cause, reason: `none of ${who} is available then${absent.length ? ` (${names(absent)} absent)` : ""}` };
   }
-  // Someone could have been there: find what holds each of them back.
-  const reasons = new Map<GapCause, { name: string }[]>();
+  // Someone could have been there: find what holds each of them back. For a desk, first whether
+  // they could take it at all with the rest of the rota as it is (the fact the swap candidates
+  // rest on): then what stops it is a trade-off, not a rule.
+  type Why =
+    | "could-take"
+    | "hours-used-up"
+    | "stint-limit"
+    | "student-alone"
+    | "one-site-per-day"
+    | "traded-off"
+    | "shift-rules"
+    | "point-full";
+  const reasons = new Map<Why, { name: string }[]>();
   let blockingPoint = -1;
-  const note = (cause: GapCause, p: { name: string }) => reasons.set(cause, [...(reasons.get(cause) ?? []), p]);
-  for (const p of available) {
-    const slots = run.slots.filter((g) => allowed(p.index, g));
+  const note = (cause: Why, p: { name: string }) => reasons.set(cause, [...(reasons.get(cause) ?? []), p]);
+  const pins: PinnedSlots = run.rule === "cover" ? pinnedSlots(inst) : new Map();
+  const day = (inst.slots[run.slots[0] as number] as SlotInfo).day;
+  const slotsOf = (p: { index: number }) => run.slots.filter((g) => allowed(p.index, g));
+  // Someone already on the desk throughout cannot be there twice.
+  const there = available.filter(
+    (p) => run.rule === "cover" && slotsOf(p).every((g) => state.at[p.index]?.[g] === run.target),
+  );
+  if (there.length === available.length)
+    return {
+      cause: "nobody-available",
+      reason: `everyone trained for ${what} and available then is already on it (${names(there)})`,
+    };
+  for (const p of available.filter((q) => !there.includes(q))) {
+    const slots = slotsOf(p);
     const blocking = stintBlocked(state, p.index, slots);
     if (slots.every((g) => (state.at[p.index]?.[g] ?? -1) >= 0)) note("traded-off", p);
-    else if ((state.worked[p.index] as number) + 1 > p.maxWeekSlots) note("hours-used-up", p);
-    else if (blocking >= 0) {
+    else if (elsewhereThatDay(state, p.index, day, siteIndex)) note("one-site-per-day", p);
+    // No staff member on site at all then: whatever else holds a student back, this does first.
+    else if (p.student && !inst.studentAloneAllowed && run.slots.every((g) => state.staff[g] === 0))
+      note("student-alone", p);
+    // A rule is named only where it binds: without it, they could take part of the gap.
+    else if (
+      (state.worked[p.index] as number) + 1 > p.maxWeekSlots &&
+      lifted(p, "maxWeekSlots", state.G, () => takesPart(state, p.index, run, pins))
+    )
+      note("hours-used-up", p);
+    else if (blocking >= 0 && stintBinds(state, p.index, run, pins, blocking)) {
       blockingPoint = blocking;
       note("stint-limit", p);
     } else if (
@@ -168,24 +201,79 @@ export function explainGap(state: SearchState, run: GapRun): Diagnosis {
       )
     )
       note("point-full", p);
-    else note("shift-rules", p);
+    // No rule stands out: whether they could take it whole, leaving less uncovered (not just moving
+    // the gap to where they were), decides between a trade-off and the shape of a shift.
+    else note(run.rule === "cover" && takesWhole(state, p.index, run, pins) ? "could-take" : "shift-rules", p);
   }
-  const order: GapCause[] = ["hours-used-up", "stint-limit", "traded-off", "shift-rules", "point-full"];
-  const cause = order.find((c) => reasons.has(c)) ?? "shift-rules";
-  const who = reasons.get(cause) ?? [];
-  const words: Record<string, string> = {
-    "hours-used-up": `hour caps used up: ${names(who)} ${who.length === 1 ? "has" : "have"} reached the weekly maximum`,
+  const order: Why[] = [
+    "could-take",
+    "traded-off",
+    "one-site-per-day",
+    "student-alone",
+    "hours-used-up",
+    "stint-limit",
+    "shift-rules",
+    "point-full",
+  ];
+  const why = order.find((c) => reasons.has(c)) ?? "shift-rules";
+  const who = reasons.get(why) ?? [];
+  const are = (one: string, many: string) => (who.length === 1 ? one : many);
+  const words: Record<Why, string> = {
+    "could-take":
+      `${names(who)} could take it, but only by leaving as much uncovered elsewhere or at a cost the ` +
+      `rota weighs as greater (hours, preferences): see the swap candidates`,
+    "hours-used-up": `hour caps used up: ${names(who)} ${are("has", "have")} reached the weekly maximum`,
     "stint-limit":
       `stint limit: ${names(who)} would go over ${inst.points[blockingPoint]?.name}'s ` +
       `${(inst.points[blockingPoint]?.maxStintSlots ?? 0) * inst.slotMinutes} min limit`,
-    "traded-off":
-      `everyone able is needed elsewhere then (${names(who)} ` + `${who.length === 1 ? "is" : "are"} on other desks)`,
+    "student-alone":
+      `students are never on site without a staff member: ${names(who)} ` +
+      `${are("is a student", "are students")} and no staff member is at ${site?.name} then`,
+    "one-site-per-day": `one site a day: ${names(who)} ${are("works", "work")} at another site that day`,
+    "traded-off": `everyone able is needed elsewhere then (${names(who)} ${are("is", "are")} on other desks)`,
     "shift-rules":
       `shift rules: ${names(who)} could be there only by breaking a shift rule (minimum shift length, ` +
-      `rest, one shift a day) or leaving a greater gap elsewhere`,
+      `rest, one shift a day, daily hours)`,
     "point-full": `${what} is at its maximum headcount`,
   };
-  return { cause, reason: words[cause] ?? cause };
+  return { cause: why === "could-take" ? "traded-off" : why, reason: words[why] };
+}
+
+/** The person's best day can take some of the run and leaves less minimum cover missing. */
+function takesPart(state: SearchState, p: number, run: GapRun, pins: PinnedSlots): boolean {
+  const take = bestTake(state, p, run.target, run.slots, pins).take;
+  return take !== undefined && coverGain(state, p, take) > 0;
+}
+
+/**
+ * `ask` with one limit lifted (to a finite number of slots: the week DP keys its states by the
+ * room left), then put back: whether that limit alone is what binds.
+ */
+function lifted<K extends string>(holder: Record<K, number>, limit: K, to: number, ask: () => boolean): boolean {
+  const kept = holder[limit];
+  holder[limit] = to;
+  try {
+    return ask();
+  } finally {
+    holder[limit] = kept;
+  }
+}
+
+/** Whether, without the point's stint limit, the person could take part of the run. */
+function stintBinds(state: SearchState, p: number, run: GapRun, pins: PinnedSlots, k: number): boolean {
+  const point = state.inst.points[k];
+  return point !== undefined && lifted(point, "maxStintSlots", state.G, () => takesPart(state, p, run, pins));
+}
+
+/** The person's best day can take the whole run and leaves less minimum cover missing. */
+function takesWhole(state: SearchState, p: number, run: GapRun, pins: PinnedSlots): boolean {
+  const take = bestTake(state, p, run.target, run.slots, pins, new Map(), () => true, false).take;
+  return take !== undefined && take.run.length === run.slots.length && coverGain(state, p, take) > 0;
+}
+
+/** The person works at another site that day (one site a day). */
+function elsewhereThatDay(state: SearchState, p: number, day: number, site: number): boolean {
+  return state.dayPlan(p, day).some(({ slot }) => (state.inst.slots[slot] as SlotInfo).site !== site);
 }
 
 /**

@@ -55,6 +55,39 @@ describe("resolve", () => {
     expect(check(problem, published).violations).toEqual([]);
   });
 
+  it("fills first: restores minimum cover even where changes weigh more, and offers the smaller repair", () => {
+    // Each changed person-hour weighs twice a missing one: weighed as given, the gap would stay.
+    const costly: Problem = { ...problem, weights: { stability: 2000 } };
+    const change = sick("bob", "2026-11-23T13:00", "2026-11-23T17:00");
+    const result = resolve(costly, published, change, { now: SUNDAY_BEFORE, workBudget: 200, seed: 1 });
+    expect(check(changed(change, costly), result.rota).violations).toEqual([]);
+    expect(result.rota.uncovered).toEqual([]);
+    expect(result.options).toEqual([
+      expect.objectContaining({ id: "fills", chosen: true, words: "fills everything: 2 people, 8 h changed" }),
+      expect.objectContaining({
+        id: "smaller",
+        chosen: false,
+        leftOpen: { coverHours: 4, supervisionHours: 4, keyholderHours: 0.5 },
+        words:
+          "leaves desk Mon 23 Nov 13:00–17:00 open, with 4 h without a lead and 0.5 h without a keyholder: " +
+          "1 person, 4 h changed",
+      }),
+    ]);
+    // The coordinator may take the smaller one instead.
+    const smaller = resolve(costly, published, change, {
+      now: SUNDAY_BEFORE,
+      workBudget: 200,
+      seed: 1,
+      option: "smaller",
+    });
+    expect(smaller.rota.uncovered).toContainEqual(expect.objectContaining({ point: "desk", start: at("13:00") }));
+    expect(smaller.options.map((o) => [o.id, o.chosen])).toEqual([
+      ["fills", false],
+      ["smaller", true],
+    ]);
+    expect(smaller.diff.changes).toBeLessThan(result.diff.changes);
+  });
+
   it("fills an absence with one person taking the whole gap, and changes nothing else", () => {
     const change = sick("bob", "2026-11-23T13:00", "2026-11-23T17:00");
     const result = repair(change, SUNDAY_BEFORE);
@@ -78,6 +111,10 @@ describe("resolve", () => {
       });
     }
     expect(result.rota.diff).toEqual(result.diff);
+    // Filling it cost nothing more than the problem's weights would pay: one repair, no choice.
+    expect(result.options).toEqual([
+      expect.objectContaining({ id: "fills", chosen: true, words: "fills everything: 2 people, 8 h changed" }),
+    ]);
   });
 
   it("scores the repaired rota with the stability of the changes it made", () => {

@@ -1,5 +1,7 @@
 import { diff, type Diff } from "../diff";
-import { applyChange, isEmptyChange, type Change } from "../model/change";
+import { applyChange, type Change } from "../model/change";
+import { changeIssues } from "../model/change-checks";
+import { springForwardGap } from "../model/semantics";
 import type { Issue } from "../model/parse";
 import type { Problem } from "../model/problem";
 import type { Rota, RotaInput } from "../model/rota";
@@ -14,7 +16,9 @@ import { rotaOf } from "./output";
 import { bestDay, bestDays, requiredOf, type Required } from "./search/dp";
 import { bestState, pinnedDays, search, type Pins } from "./search/search";
 import { SearchState, type DayPlan } from "./search/state";
-import { canonical, gapOf } from "./solve";
+import { gapOf } from "./certificate";
+import { canonical } from "./solve";
+import { describeOption, fillFirst, gapTotalsOf, type RepairOption, type RepairOptionId } from "./repair-options";
 
 export interface ResolveOptions {
   /** the moment of the re-solve (ISO, problem zone unless it has an offset): nothing before it changes */
@@ -24,6 +28,12 @@ export interface ResolveOptions {
   seed?: number;
   workBudget?: number;
   backend?: MilpBackend;
+  /**
+   * Which repair to return when they differ: "fills" (default) restores minimum cover, then a
+   * lead, then a keyholder wherever it can and only then changes as little as it can; "smaller"
+   * weighs changes against gaps as the problem's weights do.
+   */
+  option?: RepairOptionId;
 }
 
 export interface ResolveResult {
@@ -33,6 +43,8 @@ export interface ResolveResult {
   minimal: boolean;
   /** why `minimal` is what it is, in words */
   minimalReason: string;
+  /** the repairs there were to choose from (one when filling cost nothing more), with the trade-off in words */
+  options: RepairOption[];
 }
 
 /** Search after the repair: enough to fill an opened gap, short enough to answer at once. */
@@ -59,42 +71,54 @@ export function resolve(
   const clock = options.clock;
   const started = clock?.() ?? 0;
   const now = parseDated(options.now, problem.timeZone);
-  if (!Number.isFinite(now))
+  const skipped = springForwardGap(options.now, problem.timeZone);
+  if (!Number.isFinite(now) || skipped)
     throw new DeskrotaInputError([
-      { path: "now", code: "invalid_date", message: `${options.now} is not a date and time` },
+      { path: "now", code: "invalid_date", message: skipped ?? `${options.now} is not a date and time` },
     ]);
+  const { invalid, conflicts } = changeIssues(problem, change, options.now);
+  if (invalid.length + conflicts.length > 0) throw new DeskrotaInputError([...invalid, ...conflicts]);
   const inst = compile(canonical(next), { reference: { assignments: published.assignments, now } });
   // The change's pins come last in the problem after it.
   const ownPins = (next.pinned?.length ?? 0) - (change.pin?.length ?? 0);
   const pinPath = (i: number) => (i >= ownPins ? `pin.${i - ownPins}` : `(problem after the change) pinned.${i}`);
   const unkept = pinsThatCannotBeKept(inst, pinPath, options.now);
   if (unkept.length > 0) throw new DeskrotaInputError(unkept);
-  const state = new SearchState(inst);
-  const pins = frozenPins(inst, state);
-  const plans = loadPlacements(state, inst.reference?.at ?? []);
-  const before = changesPublishedGaps(change) ? publishedGaps(problem, published) : gapSlots(state);
-  const { forced, replanned } = repair(state, pins, plans, pinPath);
-  const openedGaps = new Set([...gapSlots(state)].filter((gap) => !before.has(gap)));
-  // An empty change asks for nothing: the published rota stands as it is, gaps and all. A
-  // re-solve repairs what a change breaks; it does not re-plan the week.
-  const idle = isEmptyChange(change) && replanned === 0 && openedGaps.size === 0;
-
-  if (!idle) fillDirectly(state, pins, openedGaps);
-  const outcome = search(state, pins, {
-    skipConstruction: true,
-    stallLimit: STALL_MOVES,
-    ruinSize: 4,
-    // Moves seeded at the gaps the change opened: a repair, not a new week.
-    focus: [...new Set([...openedGaps].map((gap) => Number(gap.slice(gap.indexOf("@") + 1))))],
-    seed: options.seed ?? 1,
-    ...(options.backend ? { backend: options.backend } : {}),
-    ...(idle
-      ? { moves: 0 }
-      : clock
-        ? { clock, deadline: started + (options.timeLimitMs ?? DEFAULT_RESOLVE_MS) }
+  const before = changesPublishedGaps(change) ? publishedGaps(problem, published) : undefined;
+  const attempt = (weighs: Instance) => {
+    const state = new SearchState(weighs);
+    const pins = frozenPins(weighs, state);
+    const plans = loadPlacements(state, weighs.reference?.at ?? []);
+    const had = before ?? gapSlots(state);
+    const { forced } = repair(state, pins, plans, pinPath);
+    const openedGaps = new Set([...gapSlots(state)].filter((gap) => !had.has(gap)));
+    fillDirectly(state, pins, openedGaps);
+    const outcome = search(state, pins, {
+      skipConstruction: true,
+      stallLimit: STALL_MOVES,
+      ruinSize: 4,
+      // Moves seeded at the gaps the change opened: a repair, not a new week.
+      focus: [...new Set([...openedGaps].map((gap) => Number(gap.slice(gap.indexOf("@") + 1))))],
+      seed: options.seed ?? 1,
+      ...(options.backend ? { backend: options.backend } : {}),
+      ...(clock
+        ? { clock, deadline: (clock() ?? started) + (options.timeLimitMs ?? DEFAULT_RESOLVE_MS) }
         : { moves: options.workBudget ?? DEFAULT_RESOLVE_MOVES }),
-  });
-  const best = bestState(state, outcome);
+    });
+    // Judged by the problem's own weights, whatever the search weighed.
+    const best = new SearchState(inst);
+    loadPlacements(best, bestState(state, outcome).at);
+    return { best, forced, openedGaps, moves: outcome.moves };
+  };
+  // As the problem weighs them first; where that leaves open what the change opened, again with
+  // gaps weighed far above changes, and the coordinator chooses (decisions.md).
+  const smaller = attempt(inst);
+  const open = (a: typeof smaller) => [...a.openedGaps].filter((gap) => gapSlots(a.best).has(gap)).length;
+  const filling = open(smaller) > 0 ? attempt(fillFirst(inst)) : undefined;
+  const fills = filling && gapTotalsOf(filling.best) < gapTotalsOf(smaller.best) ? filling : undefined;
+  const chosen = fills && options.option !== "smaller" ? fills : smaller;
+  const best = chosen.best;
+  const { forced, openedGaps } = chosen;
   const rota = rotaOf(best, {
     status: "feasible",
     backend: options.backend ? `search+${options.backend.name}` : "search",
@@ -102,7 +126,7 @@ export function resolve(
     objective: Math.round(best.objective * 1000) / 1000,
     bestBound: null,
     gap: gapOf(best.objective, null),
-    iterations: outcome.moves,
+    iterations: smaller.moves + (filling?.moves ?? 0),
   });
   // People the change removed still appear in the diff: their stints are gone.
   const everyone = {
@@ -114,8 +138,19 @@ export function resolve(
   const removed = changes.people
     .filter((d) => !next.people.some((p) => p.id === d.person))
     .reduce((n, d) => n + d.removed.length, 0);
-  const { minimal, minimalReason } = provenMinimal(inst, change, changes, forced + removed, openedGaps, gapSlots(best));
-  return { rota: { ...rota, diff: changes }, diff: changes, minimal, minimalReason };
+  const { minimal, minimalReason } = provenMinimal(inst, changes, forced + removed, openedGaps, gapSlots(best));
+  const described = (id: RepairOptionId, a: typeof smaller) =>
+    describeOption(
+      id,
+      a === chosen,
+      a.best,
+      inst.reference?.at ?? [],
+      [...a.openedGaps].filter((g) => gapSlots(a.best).has(g)),
+    );
+  const repairOptions = fills
+    ? [described("fills", fills), described("smaller", smaller)]
+    : [described("fills", smaller)];
+  return { rota: { ...rota, diff: changes }, diff: changes, minimal, minimalReason, options: repairOptions };
 }
 
 /**
@@ -177,18 +212,12 @@ function frozenPins(inst: Instance, state: SearchState): Pins {
 /**
  * Clears every published person-day the change makes impossible (an absence, lost availability, a
  * closed band, a removed colleague…) together with those who depended on it (students left without
- * staff, shadowing without a colleague) and re-plans them. Returns how many stints had to change
- * and how many person-days were re-planned.
+ * staff, shadowing without a colleague) and re-plans them. Returns how many stints had to change.
  */
-function repair(
-  state: SearchState,
-  pins: Pins,
-  plans: Plans,
-  pinPath: (i: number) => string,
-): { forced: number; replanned: number } {
+function repair(state: SearchState, pins: Pins, plans: Plans, pinPath: (i: number) => string): { forced: number } {
   const inst = state.inst;
   const reference = inst.reference;
-  if (!reference) return { forced: 0, replanned: 0 };
+  if (!reference) return { forced: 0 };
   const broken = new Set<string>();
   let forced = 0;
   for (const [key, { p, plan }] of plans) {
@@ -289,7 +318,7 @@ function repair(
       order.push(key.split(":").map(Number) as [number, number]);
     }
   }
-  return { forced, replanned: broken.size };
+  return { forced };
 }
 
 /**
@@ -307,7 +336,7 @@ function isStranded(state: SearchState, key: string): boolean {
 
 /** A student with no staff on site, or someone shadowing with no independent colleague at the point. */
 function withoutColleague(state: SearchState, p: number, slot: number, point: number): boolean {
-  const student = state.inst.people[p]?.student && state.staff[slot] === 0;
+  const student = state.inst.people[p]?.student && !state.inst.studentAloneAllowed && state.staff[slot] === 0;
   const alone = state.isShadow(p, point) && state.counted[point * state.G + slot] === 0;
   return Boolean(student || alone);
 }
@@ -435,17 +464,11 @@ function gapSlots(state: SearchState): Set<string> {
  */
 function provenMinimal(
   inst: Instance,
-  change: Change,
   changes: Diff,
   forced: number,
   opened: Set<string>,
   left: Set<string>,
 ): { minimal: boolean; minimalReason: string } {
-  if (isEmptyChange(change)) {
-    return changes.changes === 0
-      ? { minimal: true, minimalReason: "nothing changed, so nothing was moved" }
-      : { minimal: false, minimalReason: "an empty change still moved stints" };
-  }
   const filledGaps = [...opened].filter((gap) => !left.has(gap));
   const filled = filledGaps.length;
   // Filling a cover gap needs a stint at that point, and one stint cannot reach past the run of

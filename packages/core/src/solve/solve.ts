@@ -1,8 +1,9 @@
 import type { Problem } from "../model/problem";
-import type { Rota, SolveStatus } from "../model/rota";
+import type { BoundKind, Rota, SolveStatus } from "../model/rota";
 import { HARD_RULES, RULES } from "../rules";
 import { pinIssues } from "../rules/pinned";
 import { fits, type MilpBackend } from "./backends/backend";
+import { certificateOf, gapOf } from "./certificate";
 import { DeskrotaInputError } from "./errors";
 import { compile, type Instance, type SlotInfo } from "../compile/instance";
 import { buildModel } from "../compile/model";
@@ -21,6 +22,8 @@ export interface SolveOptions {
   workBudget?: number;
   /** a proven lower bound on the objective (e.g. from `lowerBound`, computed alongside) */
   lowerBound?: number | null;
+  /** where `lowerBound` comes from */
+  boundKind?: BoundKind;
   /** a MILP backend for exact moves on a few person-days when the search stalls */
   backend?: MilpBackend;
   shouldStop?(): boolean;
@@ -69,6 +72,9 @@ export function solve(problem: Problem, options: SolveOptions = {}): Rota {
       objective: round(objective),
       bestBound: bound === null ? null : round(bound),
       gap: gapOf(objective, bound),
+      ...(bound !== null && options.boundKind
+        ? { boundKind: options.boundKind, certificate: certificateOf(objective, bound, options.boundKind) }
+        : {}),
       seed,
     };
   };
@@ -146,12 +152,6 @@ export function canonical(problem: Problem): Problem {
   };
 }
 
-export function gapOf(objective: number, bound: number | null): number | null {
-  if (bound === null) return null;
-  const gap = (objective - bound) / Math.max(1e-9, Math.abs(objective));
-  return Math.max(0, Math.round(gap * 1e6) / 1e6);
-}
-
 function round(value: number): number {
   return Math.round(value * 1000) / 1000;
 }
@@ -194,7 +194,7 @@ export function startingState(inst: Instance): SearchState {
     for (const { slot: g, point: k } of pinnedPlans.get(p)?.get(day) ?? []) {
       if (state.isShadow(p, k) && state.counted[k * state.G + g] === 0)
         accompany(state, pins, g, k, (q) => inst.people[q]?.training[k] === "independent");
-      if (inst.people[p]?.student && state.staff[g] === 0)
+      if (inst.people[p]?.student && !inst.studentAloneAllowed && state.staff[g] === 0)
         accompany(state, pins, g, -2, (q) => !inst.people[q]?.student);
     }
     const required = requiredOf(state, p, day, slots);

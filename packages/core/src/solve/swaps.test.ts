@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { check } from "../check";
+import { metrics } from "../metrics";
 import { at, band, point, rota, site, staff, stint, TUESDAY, tinyProblem } from "../../test/support/tiny";
 import { DeskrotaInputError } from "./errors";
 import { applySwap, swapCandidates } from "./swaps";
@@ -60,20 +61,52 @@ const published = rota(
 describe("swapCandidates", () => {
   const report = swapCandidates(problem, published, MONDAY_AFTERNOON);
 
-  it("ranks whoever takes the whole gap first, fewest knock-on changes next, then the rota's score", () => {
-    expect(report.gap).toEqual(MONDAY_AFTERNOON);
-    expect(report.candidates.map((c) => [c.person, c.whole, c.knockOn])).toEqual([
-      ["bob", true, 0],
-      ["cal", true, 0],
-      // Fay leaves roving (below target), Ann her morning desk, Eve the Science Library's desk.
-      ["fay", true, 1],
-      ["ann", true, 1],
-      ["eve", true, 1],
-      ["lee", false, 0],
-    ]);
-    const scores = report.candidates.map((c) => c.scoreChange);
-    expect(scores.slice(0, 2)).toEqual([...scores.slice(0, 2)].sort((x, y) => x - y));
-    expect(scores.slice(2, 5)).toEqual([...scores.slice(2, 5)].sort((x, y) => x - y));
+  it(
+    "ranks by net effect on the rota: most uncovered time closed first, then fewest knock-on changes, then the " +
+      "score",
+    () => {
+      expect(report.gap).toEqual(MONDAY_AFTERNOON);
+      expect(report.candidates.map((c) => [c.person, c.takes, c.knockOn, c.effect.coverHours])).toEqual([
+        ["bob", "whole", 0, -4],
+        ["cal", "whole", 0, -4],
+        // Fay leaves roving, which has no minimum: the gap closes, roving is below target.
+        ["fay", "whole", 1, -4],
+        ["lee", "part", 0, -2],
+        // Ann would leave her morning desk, Eve the Science Library's: each only moves the gap.
+        ["ann", "moves", 1, 0],
+        ["eve", "moves", 1, 0],
+      ]);
+      expect(report.candidates.map((c) => c.whole)).toEqual([true, true, true, false, false, false]);
+      const scores = report.candidates.map((c) => c.scoreChange);
+      expect(scores.slice(0, 2)).toEqual([...scores.slice(0, 2)].sort((x, y) => x - y));
+    },
+  );
+
+  it("never says a candidate takes a gap it only moves, and says where it moves to", () => {
+    const words = Object.fromEntries(report.candidates.map((c) => [c.person, c.summary]));
+    expect(words.bob).toBe(
+      "takes the whole gap: 4 h less below minimum cover, 4 h less without a lead, 0.5 h less without a keyholder",
+    );
+    expect(words.lee).toBe("takes 13:00–15:00 of it: 2 h less below minimum cover, 2 h less without a lead");
+    // Ann would bring a lead and keys to the afternoon: said, but it is still not taking the gap.
+    expect(words.ann).toBe(
+      "moves the gap to Help Desk Mon 23 Nov 09:00–13:00: cover unchanged, 4 h less without a lead, 0.5 h less " +
+        "without a keyholder",
+    );
+    expect(words.eve).toBe("moves the gap to Science Desk Mon 23 Nov 09:00–13:00: cover unchanged");
+  });
+
+  it("describes each candidate by what applying it and checking the rota shows", () => {
+    const gapHours = (r: Parameters<typeof metrics>[1]) => metrics(problem, r).gapHours;
+    const before = gapHours(applySwap(problem, published, { person: "bob", before: [], after: [] }));
+    for (const c of report.candidates) {
+      const after = gapHours(applySwap(problem, published, c));
+      expect(c.effect).toMatchObject({
+        coverHours: after.cover - before.cover,
+        supervisionHours: after.supervision - before.supervision,
+        keyholderHours: after.keyholder - before.keyholder,
+      });
+    }
   });
 
   it("says what each candidate costs, in words", () => {
@@ -233,6 +266,32 @@ describe("swapCandidates", () => {
       candidates: [],
       unable: expect.arrayContaining([{ person: "ann", name: "Ann", reason: "pinned to Roving then" }]),
     });
+  });
+});
+
+describe("swaps and the frozen past", () => {
+  it("never changes what started before now, and offers only the part of the gap still to come", () => {
+    const later = swapCandidates(problem, published, MONDAY_AFTERNOON, { now: "2026-11-23T14:00" });
+    for (const c of later.candidates) {
+      expect(Date.parse(c.covers.start)).toBeGreaterThanOrEqual(Date.parse(at("14:00")));
+      // Whatever of their day had started before now is still there.
+      for (const b of c.before.filter((a) => Date.parse(a.start) < Date.parse(at("14:00"))))
+        expect(c.after).toContainEqual(b);
+    }
+    // Ann's and Eve's mornings are past: they could only move a gap into the past, so they cannot.
+    expect(later.candidates.map((c) => c.person)).not.toContain("ann");
+    expect(later.unable).toContainEqual({
+      person: "ann",
+      name: "Ann",
+      reason: "could take it only by changing their day before now (2026-11-23T14:00), which is frozen",
+    });
+    expect(later.frozen).toBe("13:00–14:00 of the gap is before now (2026-11-23T14:00) and stays as it is");
+  });
+
+  it("says so when the whole gap is before now", () => {
+    const over = swapCandidates(problem, published, MONDAY_AFTERNOON, { now: "2026-11-23T18:00" });
+    expect(over.candidates).toEqual([]);
+    expect(over.frozen).toBe("the whole gap is before now (2026-11-23T18:00): nothing before now changes");
   });
 });
 

@@ -1,17 +1,23 @@
+import { DateTime } from "luxon";
 import { DAYS, minutesOf } from "../model/primitives";
 import type { Problem } from "../model/problem";
 import type { Assignment, Rota, RotaInput } from "../model/rota";
-import type { GapQuery, SwapCandidate, SwapReport, Unable } from "../model/results";
+import type { GapQuery, SwapCandidate, SwapEffect, SwapReport, Unable } from "../model/results";
 import { formatInstant, parseDated } from "../time/week";
 import { assignmentsOf } from "./decode";
 import { DeskrotaInputError } from "./errors";
 import { compile, placementsOf, type Instance, type SlotInfo } from "../compile/instance";
 import { loadPlacements } from "./load";
 import { rotaOf } from "./output";
-import { bestDay, requiredOf, type Required } from "./search/dp";
 import { SearchState, type DayPlan } from "./search/state";
+import { bestTake, pinnedSlots, type Take } from "./take";
 
 export type { GapQuery, SwapCandidate, SwapReport } from "../model/results";
+
+export interface SwapOptions {
+  /** nothing that started before this moment changes (ISO, problem zone unless it has an offset) */
+  now?: string;
+}
 
 const UNABLE_SHOWN = 8;
 const DAY_NAMES = {
@@ -25,18 +31,26 @@ const DAY_NAMES = {
 } as const;
 
 /**
- * Everyone who could take all or part of a gap without breaking a hard rule, ranked: fewest
- * knock-on changes first, then the effect on the rota's score (hours against target, preferences,
- * unsocial hours, cover elsewhere), each with what it costs in words; and for the people closest
- * to it who cannot, why not.
+ * Everyone who could take all or part of a gap without breaking a hard rule, ranked by the net
+ * effect of applying it (uncovered minimum cover, then time without a lead, then without a
+ * keyholder), then fewest knock-on changes, then the rota's score, each with what it does and
+ * costs in words; and for the people closest to it who cannot, why not. Nothing that started
+ * before `now` changes.
  */
-export function swapCandidates(problem: Problem, rota: RotaInput, gap: GapQuery): SwapReport {
-  const { inst, state, point, slots } = setUp(problem, rota, gap);
-  const day = (inst.slots[slots[0] as number] as SlotInfo).day;
-  const pins = new Map<number, Map<number, number>>();
-  for (const pin of inst.pins)
-    for (const g of pin.slots)
-      pins.set(pin.person, (pins.get(pin.person) ?? new Map<number, number>()).set(g, pin.point));
+export function swapCandidates(
+  problem: Problem,
+  rota: RotaInput,
+  gap: GapQuery,
+  options: SwapOptions = {},
+): SwapReport {
+  const { inst, state, point, slots: asked } = setUp(problem, rota, gap);
+  const now = options.now === undefined ? -Infinity : parseDated(options.now, problem.timeZone);
+  const slots = asked.filter((g) => (inst.slots[g] as SlotInfo).start >= now);
+  const frozen = frozenPart(inst, asked, slots, options.now);
+  if (slots.length === 0) return { gap, candidates: [], unable: [], ...(frozen ? { frozen } : {}) };
+  const days = [...new Set(slots.map((g) => (inst.slots[g] as SlotInfo).day))];
+  const totals = gapTotals(state);
+  const pins = pinnedSlots(inst);
   const candidates: SwapCandidate[] = [];
   const unable: (Unable & { closeness: number })[] = [];
   for (const person of inst.people) {
@@ -46,29 +60,76 @@ export function swapCandidates(problem: Problem, rota: RotaInput, gap: GapQuery)
       unable.push({ person: person.id, name: person.name, reason: unfit.reason, closeness: unfit.closeness });
       continue;
     }
-    // What the rest of the rota needs from their day stays: their pinned stints, and a shadowing
-    // colleague's only independent colleague cannot leave them for the gap.
-    const required = requiredOf(state, p, day, pins.get(p));
-    const held = slots.filter((g) => neededElsewhere(required, g, point));
-    const usable = slots.filter(
-      (g) => state.options[p]?.[g]?.includes(point) && (state.at[p]?.[g] ?? -1) !== point && !held.includes(g),
-    );
-    const tried = tryRuns(state, p, day, point, runsOf(inst, usable), required);
+    // What the rest of the rota needs from their day stays: their pinned stints, a shadowing
+    // colleague's only independent colleague, and every stint of theirs that started before now.
+    const past = new Map(days.flatMap((day) => [...startedBefore(state, p, day, now)]));
+    const keepsPast = (plan: DayPlan, day: number) => keepsBefore(state, p, day, plan, now);
+    const { take: tried, usable, kept: held } = bestTake(state, p, point, slots, pins, past, keepsPast);
     if (!tried) {
       const reason =
         usable.length === 0 && held.length > 0
-          ? heldFor(inst, state, p, held[0] as number, pins.get(p)?.get(held[0] as number))
-          : whyNot(inst, state, p, day, usable);
+          ? past.has(held[0] as number)
+            ? `on ${inst.points[past.get(held[0] as number) as number]?.name} since before now (${options.now}), ` +
+              `which is frozen`
+            : heldFor(inst, state, p, held[0] as number, pins.get(p)?.get(held[0] as number))
+          : options.now !== undefined && bestTake(state, p, point, slots, pins).take
+            ? `could take it only by changing their day before now (${options.now}), which is frozen`
+            : whyNot(inst, state, p, usable);
       unable.push({ person: person.id, name: person.name, reason, closeness: 1 });
       continue;
     }
-    candidates.push(describe(inst, state, p, day, tried, slots.length));
+    candidates.push(describe(inst, state, p, tried, slots.length, totals));
   }
   candidates.sort(
-    (a, b) => Number(b.whole) - Number(a.whole) || a.knockOn - b.knockOn || a.scoreChange - b.scoreChange,
+    (a, b) =>
+      a.effect.coverHours - b.effect.coverHours ||
+      a.effect.supervisionHours - b.effect.supervisionHours ||
+      a.effect.keyholderHours - b.effect.keyholderHours ||
+      a.knockOn - b.knockOn ||
+      a.scoreChange - b.scoreChange,
   );
   unable.sort((a, b) => b.closeness - a.closeness);
-  return { gap, candidates, unable: unable.slice(0, UNABLE_SHOWN).map(({ closeness: _c, ...u }) => u) };
+  return {
+    gap,
+    candidates,
+    unable: unable.slice(0, UNABLE_SHOWN).map(({ closeness: _c, ...u }) => u),
+    ...(frozen ? { frozen } : {}),
+  };
+}
+
+/** The gap's slots before `now`, in words; undefined when none are. */
+function frozenPart(inst: Instance, asked: number[], open: number[], now: string | undefined): string | undefined {
+  if (open.length === asked.length) return undefined;
+  if (open.length === 0) return `the whole gap is before now (${now}): nothing before now changes`;
+  const first = inst.slots[asked[0] as number] as SlotInfo;
+  const zone = inst.sites[first.site]?.zone ?? inst.problem.timeZone;
+  const clock = (t: number) => DateTime.fromMillis(t, { zone }).toFormat("HH:mm");
+  return (
+    `${clock(first.start)}–${clock((inst.slots[open[0] as number] as SlotInfo).start)} of the gap is before ` +
+    `now (${now}) and stays as it is`
+  );
+}
+
+/** Slot → point of the person's stints that day that started before `now` (kept whole, as in a re-solve). */
+function startedBefore(state: SearchState, p: number, day: number, now: number): Map<number, number> {
+  const inst = state.inst;
+  const at = state.at[p] as Int16Array;
+  const kept = new Map<number, number>();
+  let stintStart = Infinity;
+  for (const { slot, point } of state.dayPlan(p, day)) {
+    const prev = (inst.slots[slot] as SlotInfo).prev;
+    if (!(prev >= 0 && at[prev] === point)) stintStart = (inst.slots[slot] as SlotInfo).start;
+    if (stintStart < now) kept.set(slot, point);
+  }
+  return kept;
+}
+
+/** The plan leaves the person's day before `now` as it was (no stint added there either). */
+function keepsBefore(state: SearchState, p: number, day: number, plan: DayPlan, now: number): boolean {
+  const inst = state.inst;
+  const before = (slot: number) => (inst.slots[slot] as SlotInfo).start < now;
+  const was = new Map(state.dayPlan(p, day).map(({ slot, point }) => [slot, point]));
+  return plan.every(({ slot, point }) => !before(slot) || was.get(slot) === point);
 }
 
 /** The rota with a candidate's day in place of that person's day; checked like every rota. */
@@ -164,23 +225,6 @@ function unfitness(
   return undefined;
 }
 
-/** Maximal runs of back-to-back slots, longest first. */
-function runsOf(inst: Instance, slots: number[]): number[][] {
-  const runs: number[][] = [];
-  for (const g of slots) {
-    const last = runs[runs.length - 1];
-    if (last && (inst.slots[last[last.length - 1] as number] as SlotInfo).next === g) last.push(g);
-    else runs.push([g]);
-  }
-  return runs.sort((a, b) => b.length - a.length);
-}
-
-/** The slot is one the person's day must keep at another point. */
-function neededElsewhere(required: Required, g: number, point: number): boolean {
-  const need = required.get(g);
-  return need !== undefined && need >= 0 && need !== point;
-}
-
 /** Why a slot is held: the person is pinned there, or the only independent colleague beside someone shadowing. */
 function heldFor(inst: Instance, state: SearchState, p: number, g: number, pinned: number | undefined): string {
   if (pinned !== undefined) return `pinned to ${inst.points[pinned]?.name} then`;
@@ -191,31 +235,12 @@ function heldFor(inst: Instance, state: SearchState, p: number, g: number, pinne
   return `needed beside ${shadowing.join(" and ")} (shadowing on ${inst.points[k]?.name}) then`;
 }
 
-/** The best day for the person that includes the longest part of the gap they can take. */
-function tryRuns(
-  state: SearchState,
-  p: number,
-  day: number,
-  point: number,
-  runs: number[][],
-  needs: Required,
-): { plan: DayPlan; run: number[]; old: DayPlan } | undefined {
-  for (const run of runs) {
-    const required = new Map(needs);
-    for (const g of run) required.set(g, point);
-    const old = state.setDay(p, day, []);
-    const result = bestDay(state, p, day, required);
-    state.setDay(p, day, old);
-    if (result) return { plan: result.plan, run, old };
-  }
-  return undefined;
-}
-
 /** The binding reason a person who is free and trained still cannot take the gap. */
-function whyNot(inst: Instance, state: SearchState, p: number, day: number, usable: number[]): string {
+function whyNot(inst: Instance, state: SearchState, p: number, usable: number[]): string {
   const person = inst.people[p];
   if (!person || usable.length === 0) return "busy then";
   const first = inst.slots[usable[0] as number] as SlotInfo;
+  const day = first.day;
   const own = state.shifts[p] ?? [];
   const otherSite = (own[day] ?? []).find((run) => inst.slots[run.first]?.site !== first.site);
   if (otherSite) return `at ${inst.sites[inst.slots[otherSite.first]?.site ?? 0]?.name} that day`;
@@ -245,37 +270,110 @@ function describe(
   inst: Instance,
   state: SearchState,
   p: number,
-  day: number,
-  tried: { plan: DayPlan; run: number[]; old: DayPlan },
+  tried: Take,
   gapLength: number,
+  totals: GapTotals,
 ): SwapCandidate {
   const person = inst.people[p] as Instance["people"][number];
   const zone = inst.sites[(inst.slots[tried.run[0] as number] as SlotInfo).site]?.zone ?? inst.problem.timeZone;
   const objectiveBefore = state.objective;
   const workedBefore = state.worked[p] as number;
   const shortBefore = coverGapsLeft(state, tried.old);
+  const day = tried.day;
   state.setDay(p, day, tried.plan);
   const scoreChange = state.objective - objectiveBefore;
   const workedAfter = state.worked[p] as number;
   const leftShort = coverGapsLeft(state, tried.old).filter((g) => !shortBefore.includes(g));
+  const after = gapTotals(state);
   state.setDay(p, day, tried.old);
+  const hours = (slots: number) => Math.round(((slots * inst.slotMinutes) / 60) * 100) / 100;
+  const effect: SwapEffect = {
+    coverHours: hours(after.cover - totals.cover),
+    supervisionHours: hours(after.supervision - totals.supervision),
+    keyholderHours: hours(after.keyholder - totals.keyholder),
+    hours: hours(workedAfter - workedBefore),
+  };
+  const takes = effect.coverHours >= 0 ? "moves" : tried.run.length === gapLength ? "whole" : "part";
   const before = stintsOf(inst, state, p, tried.old);
-  const after = stintsOf(inst, state, p, tried.plan);
+  const planned = stintsOf(inst, state, p, tried.plan);
   const same = (a: Assignment, b: Assignment) => a.point === b.point && a.start === b.start && a.end === b.end;
-  const knockOn = before.filter((a) => !after.some((b) => same(a, b))).length;
+  const knockOn = before.filter((a) => !planned.some((b) => same(a, b))).length;
   const first = inst.slots[tried.run[0] as number] as SlotInfo;
   const last = inst.slots[tried.run[tried.run.length - 1] as number] as SlotInfo;
+  const clock = (t: number) => DateTime.fromMillis(t, { zone }).toFormat("HH:mm");
+  const what =
+    takes === "whole"
+      ? "takes the whole gap"
+      : takes === "part"
+        ? `takes ${clock(first.start)}–${clock(last.end)} of it`
+        : `moves the gap to ${placesOf(inst, leftShort)}`;
   return {
     person: person.id,
     name: person.name,
     covers: { start: formatInstant(first.start, zone), end: formatInstant(last.end, zone) },
-    whole: tried.run.length === gapLength,
+    whole: takes === "whole",
+    takes,
+    effect,
+    summary: `${what}: ${netInWords(effect)}`,
     knockOn,
     before,
-    after,
+    after: planned,
     scoreChange: Math.round(scoreChange * 1000) / 1000,
     costs: costsInWords(inst, p, workedBefore, workedAfter, tried, leftShort, knockOn),
   };
+}
+
+interface GapTotals {
+  cover: number;
+  supervision: number;
+  keyholder: number;
+}
+
+/** Slots of unmet minimum cover (counting each person missing), without a lead, and without a keyholder at an edge. */
+function gapTotals(state: SearchState): GapTotals {
+  const inst = state.inst;
+  const totals = { cover: 0, supervision: 0, keyholder: 0 };
+  for (const site of inst.sites) {
+    for (const g of site.slots) {
+      if (state.leads[g] === 0) totals.supervision++;
+      if (state.edge[g] && state.keys[g] === 0) totals.keyholder++;
+      for (const k of site.points) {
+        const i = k * state.G + g;
+        totals.cover += Math.max(0, (state.demandMin[i] as number) - (state.counted[i] as number));
+      }
+    }
+  }
+  return totals;
+}
+
+/** "Help Desk Mon 23 Nov 09:00–13:00 and …" for "point@slot" keys, as runs of touching slots. */
+export function placesOf(inst: Instance, keys: string[]): string {
+  const runs: { k: number; from: number; to: number; zone: string }[] = [];
+  const slots = keys
+    .map((key) => key.split("@").map(Number) as [number, number])
+    .sort((a, b) => a[0] - b[0] || (inst.slots[a[1]] as SlotInfo).start - (inst.slots[b[1]] as SlotInfo).start);
+  for (const [k, g] of slots) {
+    const slot = inst.slots[g] as SlotInfo;
+    const last = runs[runs.length - 1];
+    if (last && last.k === k && last.to === slot.start) last.to = slot.end;
+    else runs.push({ k, from: slot.start, to: slot.end, zone: inst.sites[slot.site]?.zone ?? inst.problem.timeZone });
+  }
+  if (runs.length === 0) return "elsewhere";
+  return runs
+    .map(({ k, from, to, zone }) => {
+      const at = (t: number, format: string) => DateTime.fromMillis(t, { zone }).toFormat(format);
+      return `${inst.points[k]?.name} ${at(from, "ccc d LLL HH:mm")}–${at(to, "HH:mm")}`;
+    })
+    .join(" and ");
+}
+
+/** The net change in words: cover first, then a lead and a keyholder where they change. */
+function netInWords(effect: SwapEffect): string {
+  const change = (h: number, what: string) => `${fmt(Math.abs(h))} h ${h < 0 ? "less" : "more"} ${what}`;
+  const words = [effect.coverHours === 0 ? "cover unchanged" : change(effect.coverHours, "below minimum cover")];
+  if (effect.supervisionHours !== 0) words.push(change(effect.supervisionHours, "without a lead"));
+  if (effect.keyholderHours !== 0) words.push(change(effect.keyholderHours, "without a keyholder"));
+  return words.join(", ");
 }
 
 function stintsOf(inst: Instance, state: SearchState, p: number, plan: DayPlan): Assignment[] {

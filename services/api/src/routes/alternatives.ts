@@ -33,6 +33,11 @@ const Alternatives = z
         profile: z.string(),
         description: z.string(),
         differsFromFirst: z.number().describe("share of worked person-hours placed differently from the first, 0–100"),
+        goal: z
+          .object({ clear: z.boolean(), words: z.string() })
+          .optional()
+          .describe("whether it is clearly better than the first on its profile's goal, by the margin asked"),
+        tradeOff: z.string().describe("against the first, in one sentence: what it gains and at what cost"),
         metrics: Metrics,
         links: z.object({ self: z.string(), versions: z.string(), csv: z.string() }),
       }),
@@ -105,6 +110,8 @@ export const alternativeRoutes =
             profile: a.profile,
             description: a.description,
             differsFromFirst: a.differsFromFirst,
+            ...(a.goal ? { goal: a.goal } : {}),
+            tradeOff: a.tradeOff,
             metrics: a.metrics,
             links: links(ids[i] as string),
           })),

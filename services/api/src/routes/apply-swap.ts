@@ -12,6 +12,9 @@ const SwapBody = z.object({
   start: DateTimeText,
   end: DateTimeText,
   person: z.string().min(1).describe("the candidate who takes it"),
+  now: DateTimeText.optional().describe(
+    "the moment of the swap (default: the server's clock): nothing that started before it changes",
+  ),
   version: z
     .number()
     .int()
@@ -53,6 +56,7 @@ export const applySwapRoutes =
       },
       async (request, reply) => {
         const { point, start, end, person, version } = request.body;
+        const now = request.body.now ?? new Date().toISOString();
         const { record, version: latest } = await versionFor(
           rotas,
           request.orgId,
@@ -73,7 +77,7 @@ export const applySwapRoutes =
           });
         let report: Awaited<ReturnType<typeof swapCandidates>>;
         try {
-          report = await swapCandidates(latest.problem, latest.rota, { point, start, end }, { pool: lookups });
+          report = await swapCandidates(latest.problem, latest.rota, { point, start, end }, { pool: lookups, now });
         } catch (error) {
           // The core names the request's own fields (point, start, end) in its issues.
           if (error instanceof DeskrotaInputError)
@@ -84,7 +88,10 @@ export const applySwapRoutes =
         }
         const candidate = report.candidates.find((c) => c.person === person);
         if (!candidate) {
-          const why = report.unable.find((u) => u.person === person)?.reason ?? "not among those who could take it";
+          const why =
+            report.unable.find((u) => u.person === person)?.reason ??
+            report.frozen ??
+            "not among those who could take it";
           throw conflict(`${who.name} cannot take this gap: ${why}`);
         }
         const pointName =

@@ -1,8 +1,8 @@
-import { applyChange, Change, DeskrotaInputError, Rota } from "@deskrota/core";
+import { applyChange, Change, changeIssues, DeskrotaInputError, Rota, springForwardGap } from "@deskrota/core";
 import { resolve } from "@deskrota/engine";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { ApiError, conflict, ErrorBody } from "../http/errors";
+import { ApiError, conflict, ErrorBody, issuesIn } from "../http/errors";
 import { Diff } from "@deskrota/core";
 import { DateTimeText, RotaParams } from "../http/schemas";
 import type { Services } from "../services";
@@ -17,17 +17,48 @@ const ChangeQuery = z.object({
     .positive()
     .optional()
     .describe("search time after the repair (default: well under a second)"),
+  option: z
+    .enum(["fills", "smaller"])
+    .optional()
+    .describe(
+      "which repair to record when they differ: `fills` (default) restores minimum cover, a lead and a keyholder " +
+        "wherever it can and only then changes as little as it can; `smaller` changes less and leaves some open",
+    ),
+  dryRun: z
+    .enum(["true", "false"])
+    .optional()
+    .describe("`true`: answer with the repair and its options (200) without recording anything"),
 });
+
+const RepairOption = z
+  .object({
+    id: z.enum(["fills", "smaller"]),
+    chosen: z.boolean().describe("the repair in this answer"),
+    people: z.number().int(),
+    changedHours: z.number().describe("person-hours placed differently from the repaired version"),
+    leftOpen: z
+      .object({ coverHours: z.number(), supervisionHours: z.number(), keyholderHours: z.number() })
+      .describe("what the change opened that this repair leaves open"),
+    words: z.string().describe('the trade-off, e.g. "fills everything: 9 people, 15 h changed"'),
+    apply: z.string().describe("preview or record this repair: the same change POSTed here (…&option=id)"),
+  })
+  .meta({ id: "RepairOption" });
 
 const ChangeResult = z
   .object({
     id: z.string(),
-    version: z.number().int(),
+    version: z.number().int().nullable().describe("the version recorded; null for a dry run"),
     baseVersion: z.number().int().describe("the version repaired: the published one, else the latest"),
     now: z.string(),
     minimal: z.boolean().describe("whether no rota could make fewer changes and fill as much"),
     minimalReason: z.string(),
     diff: Diff,
+    options: z
+      .array(RepairOption)
+      .describe(
+        "the repairs to choose from: one when filling everything costs nothing more, else the one that " +
+          "fills first and the smaller one, each with its trade-off in words",
+      ),
     rota: Rota,
   })
   .meta({ id: "ChangeResult" });
@@ -46,12 +77,18 @@ export const changeRoutes =
             'The change uses the problem format\'s own shapes, e.g. { "absences": [{ "person": "s004", "from": ' +
             '"2026-11-24T12:00", "to": "2026-11-24T18:00", "reason": "sick" }] }. The published version (else the ' +
             "latest) is repaired against the latest problem with the change applied: nothing before `now` moves, " +
-            "every other stint stays unless moving it fills a gap or keeps a hard rule. The result is stored " +
-            "as the next version, with its diff against the repaired one.",
+            "every other stint stays unless moving it fills a gap or keeps a hard rule. Gaps come first: where " +
+            "minimum cover (then a lead, then a keyholder) can be restored the repair restores it, and only then " +
+            "changes as little as it can; where that takes more changes, `options` also offers the smaller repair " +
+            "with the trade-off in words. Preview with `dryRun=true` (200, nothing recorded), then record the one " +
+            "chosen with `option`. The result is stored as the next version, with its diff against the repaired " +
+            "one. An empty change, an absence outside the week, already recorded or over before `now`, and a week " +
+            "that is over are refused (400/409) and create nothing.",
           params: RotaParams,
           querystring: ChangeQuery,
           body: Change,
           response: {
+            200: ChangeResult,
             201: ChangeResult,
             400: ErrorBody,
             401: ErrorBody,
@@ -87,17 +124,51 @@ export const changeRoutes =
             ? latest
             : (await versionFor(rotas, request.orgId, record.id, record.publishedVersion)).version;
         const change = request.body;
+        const now = request.query.now ?? new Date().toISOString();
+        const skipped = springForwardGap(now, latest.problem.timeZone);
+        if (skipped)
+          throw new ApiError(400, "DESKROTA_E_INPUT", "`now` is not a time that exists", {
+            issues: [{ in: "querystring", path: "now", code: "nonexistent_time", message: skipped }],
+          });
         const applied = applyChange(latest.problem, change);
         if (!applied.ok) throw new DeskrotaInputError(applied.issues);
-        const now = request.query.now ?? new Date().toISOString();
+        // Refused before anything is solved or stored: a change that cannot change anything, or
+        // contradicts what is recorded, must not become a version.
+        const { invalid, conflicts } = changeIssues(latest.problem, change, now);
+        if (invalid.length > 0) throw new DeskrotaInputError(invalid);
+        if (conflicts.length > 0)
+          throw new ApiError(409, "DESKROTA_E_CONFLICT", "the change contradicts the record or the clock", {
+            issues: issuesIn("body", conflicts),
+          });
+        const { option, dryRun } = request.query;
         const result = await pool.run(() =>
           resolve(latest.problem, base.rota, change, {
             now,
             ...(timeLimitSeconds !== undefined ? { timeLimitMs: timeLimitSeconds * 1000 } : {}),
+            ...(option !== undefined ? { option } : {}),
           }),
         );
         // The engine's rota carries its diff too; here the diff lives beside it, in the version.
         const { diff: _diff, ...rota } = result.rota;
+        const here = new URLSearchParams({
+          now,
+          ...(timeLimitSeconds ? { timeLimitSeconds: `${timeLimitSeconds}` } : {}),
+        });
+        const options = result.options.map((o) => ({
+          ...o,
+          apply: `/v1/rotas/${record.id}/changes?${here}&option=${o.id}`,
+        }));
+        const answer = {
+          id: record.id,
+          baseVersion: base.version,
+          now,
+          minimal: result.minimal,
+          minimalReason: result.minimalReason,
+          diff: result.diff,
+          options,
+          rota,
+        };
+        if (dryRun === "true") return reply.code(200).send({ ...answer, version: null });
         const stored = await rotas.addVersion(request.orgId, record.id, latest.version, {
           problem: applied.value,
           rota,
@@ -113,16 +184,7 @@ export const changeRoutes =
           "change re-solved",
         );
         reply.header("location", `/v1/rotas/${record.id}/versions/${stored.version}`);
-        return reply.code(201).send({
-          id: record.id,
-          version: stored.version,
-          baseVersion: base.version,
-          now,
-          minimal: result.minimal,
-          minimalReason: result.minimalReason,
-          diff: result.diff,
-          rota,
-        });
+        return reply.code(201).send({ ...answer, version: stored.version });
       },
     );
   };

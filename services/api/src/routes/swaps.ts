@@ -12,6 +12,9 @@ const SwapQuery = z.object({
   point: z.string().min(1).describe("the service point with the gap"),
   start: DateTimeText,
   end: DateTimeText,
+  now: DateTimeText.optional().describe(
+    "the moment of the swap (default: the server's clock): nothing that started before it changes",
+  ),
   version: VersionNumber.optional().describe(
     "default: the latest version (the plan as it stands, every change applied)",
   ),
@@ -27,9 +30,13 @@ export const swapRoutes =
           operationId: "listSwapCandidates",
           summary: "Who could take all or part of a gap, ranked, with what it costs; and why the others cannot",
           description:
-            "Candidates can take it without breaking a hard rule: whole gap first, then fewest knock-on changes, " +
-            "then the effect on the score (hours against target, preferences, unsocial hours), each with its costs " +
-            "in words. `unable` gives the main reason for the people closest to taking it who cannot.",
+            "Candidates can take it without breaking a hard rule, nor changing anything that started before `now`. " +
+            "Each is applied and the rota checked: they are ranked by the net effect (uncovered minimum cover, " +
+            "then time without a lead, then without a keyholder), then fewest knock-on changes, then the score; " +
+            'one that leaves as much uncovered time as before is listed as `moves` ("moves the gap to …"), never ' +
+            "as taking it. `summary` says what each does in words, `costs` what it costs; `unable` gives the main " +
+            "reason for the people closest to taking it who cannot (a frozen past included); `frozen` names the " +
+            "part of the gap before `now`.",
           params: RotaParams,
           querystring: SwapQuery,
           response: { 200: SwapReport, 400: ErrorBody, 401: ErrorBody, 404: ErrorBody, 409: ErrorBody },
@@ -37,9 +44,10 @@ export const swapRoutes =
       },
       async (request) => {
         const { point, start, end, version } = request.query;
+        const now = request.query.now ?? new Date().toISOString();
         const { version: found } = await versionFor(rotas, request.orgId, request.params.id, version, "latest");
         try {
-          return await swapCandidates(found.problem, found.rota, { point, start, end }, { pool: lookups });
+          return await swapCandidates(found.problem, found.rota, { point, start, end }, { pool: lookups, now });
         } catch (error) {
           // The core names the query's own fields (point, start, end) in its issues.
           if (error instanceof DeskrotaInputError)

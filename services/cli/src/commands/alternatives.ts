@@ -35,7 +35,7 @@ export async function alternativesCommand(args: string[]): Promise<void> {
     process.stdout.write(`${JSON.stringify(found, null, 2)}\n`);
     return;
   }
-  const lines = found.map((a, i) => `${i + 1}. ${a.profile}: ${a.description}`);
+  const lines = found.map((a, i) => `${i + 1}. ${a.profile}: ${a.description}${a.goal ? ` — ${a.goal.words}` : ""}`);
   lines.push(
     "",
     comparisonTable(

@@ -44,7 +44,12 @@ export function comparisonTable(c: Comparison): string {
     [`changes vs ${c.reference}`, ...col((r) => String(r.changes))],
     [`% different from ${c.reference}`, ...col((r) => r.differsPct.toFixed(1))],
   ];
-  const lines = [table(["", ...c.rotas.map((r) => r.id)], rows)];
+  // The trade-off first, in words: the table is the evidence.
+  const lines = [
+    ...c.tradeOffs,
+    ...(c.tradeOffs.length > 0 ? [""] : []),
+    table(["", ...c.rotas.map((r) => r.id)], rows),
+  ];
   if (c.diff && c.rotas.length >= 2) {
     lines.push("", `${c.rotas[0]?.id} → ${c.rotas[1]?.id}: ${c.diff.changes} changes`);
     for (const words of c.diff.words.slice(0, 40)) lines.push(`  ${words}`);

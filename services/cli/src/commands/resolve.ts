@@ -6,7 +6,7 @@ import { readChange, readProblem, readRota, runFlags, UsageError, writeJson } fr
 
 export const resolveUsage =
   "deskrota resolve PROBLEM ROTA CHANGE.json [--now ISO] [--out NEW.json] [--out-problem CHANGED.json] [--json] " +
-  "[--time-limit SECONDS]";
+  "[--time-limit SECONDS] [--option fills|smaller]";
 
 export async function resolveCommand(args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
@@ -18,6 +18,7 @@ export async function resolveCommand(args: string[]): Promise<void> {
       "out-problem": { type: "string" },
       json: { type: "boolean" },
       "time-limit": { type: "string" },
+      option: { type: "string" },
     },
   });
   const [problemFile, rotaFile, changeFile] = positionals;
@@ -28,9 +29,13 @@ export async function resolveCommand(args: string[]): Promise<void> {
   const change = readChange(changeFile);
   // At a terminal "now" means now; scripts pass --now to be reproducible.
   const now = values.now ?? DateTime.now().setZone(problem.timeZone).toISO() ?? "";
+  const option = values.option;
+  if (option !== undefined && option !== "fills" && option !== "smaller")
+    throw new UsageError(`--option is fills or smaller, not ${option}`);
   const result = await resolve(problem, published, change, {
     now,
     ...runFlags({ "time-limit": values["time-limit"] }),
+    ...(option !== undefined ? { option } : {}),
   });
   if (values.out) writeJson(values.out, result.rota);
   // Later swaps or re-solves need the problem as changed (the absence is part of it now).
@@ -44,6 +49,10 @@ export async function resolveCommand(args: string[]): Promise<void> {
     `Re-solved as of ${now}: ${result.diff.changes} ${result.diff.changes === 1 ? "change" : "changes"} ` +
       `(${result.minimal ? "proven minimal" : "not proven minimal"}: ${result.minimalReason})`,
   ];
+  if (result.options.length > 1) {
+    lines.push("Repairs to choose from (--option):");
+    for (const o of result.options) lines.push(`  ${o.chosen ? "*" : " "} ${o.id}: ${o.words}`);
+  }
   for (const words of result.diff.words) lines.push(`  ${words}`);
   const gaps = result.rota.uncovered.length;
   lines.push(gaps === 0 ? "Every gap is filled." : `Still uncovered (${gaps}):`);

@@ -54,7 +54,13 @@ export function requiredOf(
       state.counted[point * state.G + slot] === 1
     )
       required.set(slot, point);
-    else if (person && !person.student && (state.students[slot] as number) > 0 && state.staff[slot] === 1)
+    else if (
+      person &&
+      !person.student &&
+      !state.inst.studentAloneAllowed &&
+      (state.students[slot] as number) > 0 &&
+      state.staff[slot] === 1
+    )
       required.set(slot, ANY_POINT);
   }
   return required;
@@ -365,7 +371,7 @@ export function slotValue(state: SearchState, p: number, k: number, g: number, u
   const person = inst.people[p];
   if (!person) return Infinity;
   const i = k * state.G + g;
-  if (person.student && (state.staff[g] as number) === 0) return Infinity;
+  if (person.student && !inst.studentAloneAllowed && (state.staff[g] as number) === 0) return Infinity;
   let v = state.placementCost(p, k, g);
   if (state.isShadow(p, k)) {
     if ((state.counted[i] as number) === 0) return Infinity;

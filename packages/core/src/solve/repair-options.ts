@@ -1,0 +1,102 @@
+import type { Instance } from "../compile/instance";
+import type { SearchState } from "./search/state";
+import { placesOf } from "./swaps";
+
+export type RepairOptionId = "fills" | "smaller";
+
+/** One repair a coordinator may choose, with what it changes and what it leaves open. */
+export interface RepairOption {
+  /** "fills": gaps first, then fewest changes; "smaller": changes weighed against gaps as the problem weighs them */
+  id: RepairOptionId;
+  /** the one returned (and stored) */
+  chosen: boolean;
+  /** people whose stints change, and the person-hours placed differently from the published rota */
+  people: number;
+  changedHours: number;
+  /** what the change opened that this repair leaves open, in hours */
+  leftOpen: { coverHours: number; supervisionHours: number; keyholderHours: number };
+  /** the trade-off in words: "fills everything: 9 people, 15 h changed" */
+  words: string;
+}
+
+/**
+ * Gaps weighed far above changes, each rule far above the next: minimum cover, then a lead, then
+ * a keyholder, and only then the fewest changes. Only the search's weights change; every figure
+ * reported is judged by the problem's own.
+ */
+const FILL_FIRST = { cover: 1e6, supervision: 1e3, keyholder: 1e3 } as const;
+
+export function fillFirst(inst: Instance): Instance {
+  const w = inst.weights;
+  return {
+    ...inst,
+    weights: {
+      ...w,
+      cover: w.cover * FILL_FIRST.cover,
+      supervision: w.supervision * FILL_FIRST.supervision,
+      keyholder: w.keyholder * FILL_FIRST.keyholder,
+    },
+  };
+}
+
+/** Unmet minimum cover, then slots without a lead, then without a keyholder, as one comparable number. */
+export function gapTotalsOf(state: SearchState): number {
+  let cover = 0;
+  let leads = 0;
+  let keys = 0;
+  for (const site of state.inst.sites) {
+    for (const g of site.slots) {
+      if (state.leads[g] === 0) leads++;
+      if (state.edge[g] && state.keys[g] === 0) keys++;
+      for (const k of site.points)
+        cover += Math.max(0, (state.demandMin[k * state.G + g] as number) - (state.counted[k * state.G + g] as number));
+    }
+  }
+  return cover * 1e10 + leads * 1e5 + keys;
+}
+
+/** The option in figures and words; `open` are the gaps the change opened that it leaves ("k@g", "lead@g", "key@g"). */
+export function describeOption(
+  id: RepairOptionId,
+  chosen: boolean,
+  state: SearchState,
+  published: readonly Int16Array[],
+  open: string[],
+): RepairOption {
+  const inst = state.inst;
+  const hours = (slots: number) => Math.round(((slots * inst.slotMinutes) / 60) * 100) / 100;
+  let people = 0;
+  let changed = 0;
+  state.at.forEach((at, p) => {
+    const before = published[p];
+    let mine = 0;
+    at.forEach((k, g) => {
+      if (k !== (before?.[g] ?? -1)) mine++;
+    });
+    if (mine > 0) people++;
+    changed += mine;
+  });
+  const cover = open.filter((gap) => !gap.startsWith("lead@") && !gap.startsWith("key@"));
+  const leftOpen = {
+    coverHours: hours(cover.length),
+    supervisionHours: hours(open.filter((gap) => gap.startsWith("lead@")).length),
+    keyholderHours: hours(open.filter((gap) => gap.startsWith("key@")).length),
+  };
+  const without = [
+    ...(leftOpen.supervisionHours > 0 ? [`${fmt(leftOpen.supervisionHours)} h without a lead`] : []),
+    ...(leftOpen.keyholderHours > 0 ? [`${fmt(leftOpen.keyholderHours)} h without a keyholder`] : []),
+  ].join(" and ");
+  const cost = `${people} ${people === 1 ? "person" : "people"}, ${fmt(hours(changed))} h changed`;
+  const what =
+    cover.length > 0
+      ? `leaves ${placesOf(inst, cover)} open${without ? `, with ${without}` : ""}`
+      : without
+        ? `leaves ${without}`
+        : "fills everything";
+  const words = `${what}: ${cost}`;
+  return { id, chosen, people, changedHours: hours(changed), leftOpen, words };
+}
+
+function fmt(h: number): string {
+  return Number.isInteger(h) ? String(h) : h.toFixed(1);
+}
