@@ -193,7 +193,10 @@ describe("the coordinator's page", () => {
     const here = cell(known.point, known.start);
     await here.waitFor();
     await expect(here.innerText()).resolves.toContain(name);
-    await expect(here.getAttribute("aria-label")).resolves.toContain(name);
+    // What a screen reader reads: where and when (hidden text), then who.
+    await expect(here.textContent()).resolves.toMatch(
+      new RegExp(`, ${timeOf(known.start)} to \\d\\d:\\d\\d: .*${name}`),
+    );
     await here.scrollIntoViewIfNeeded();
     await shot("06-known-cell");
 
@@ -342,9 +345,10 @@ describe("the coordinator's page", () => {
     expect(pages.length).toBe(typical.sites.length);
   });
 
-  test("fits a phone's width: the grid scrolls within itself, not the page", async () => {
+  test("fits a phone's width: the week day by day, nothing wider than the screen", async () => {
     await page.setViewportSize({ width: 390, height: 844 });
-    await openRota(rotaId, "week 48");
+    await page.goto(`${server.url}/#/rotas/${rotaId}`);
+    await page.locator(".day-list").first().waitFor();
     const widths = await page.evaluate(() => ({
       page: document.documentElement.scrollWidth,
       viewport: window.innerWidth,

@@ -34,7 +34,10 @@ function pick(route: Route): View {
 function navigation(): void {
   const nav = document.getElementById("nav");
   if (!nav) return;
-  if (!session.token()) return render(nav);
+  if (!session.token()) {
+    render(nav);
+    return;
+  }
   render(
     nav,
     h("a", { href: "#/" }, "Rotas"),
@@ -59,6 +62,8 @@ let current: AbortController | undefined;
 
 async function show(): Promise<void> {
   current?.abort();
+  // A dialog belongs to the view that opened it: Back (or any other way out) closes it.
+  for (const dialog of document.querySelectorAll("dialog")) dialog.close();
   const controller = new AbortController();
   current = controller;
   const main = document.getElementById("main") as HTMLElement;

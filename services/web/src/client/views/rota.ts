@@ -1,15 +1,14 @@
 import { download, sendJson } from "../api";
 import { announce, focusHeading, h, render } from "../dom";
 import type { View } from "../main";
-import { elapsed } from "../time";
 import type { RotaView, VersionSummary } from "../types";
 import { absenceForm } from "./absence";
 import { alternativesForm } from "./alternatives";
 import { failureBlock } from "./failure";
 import { siteTabs } from "./grid-view";
+import { headline, solverDetails } from "./headline";
 import { getRota, type Loaded, loadVersion, rotaPath } from "./load";
 import { followSolve } from "./progress";
-import { scoreText } from "./status";
 import { openSwaps } from "./swaps";
 
 export const versionHash = (id: string, version: number, site?: string | null) =>
@@ -18,13 +17,6 @@ export const versionHash = (id: string, version: number, site?: string | null) =
 function versionLabel(v: VersionSummary): string {
   const what = v.kind === "solve" ? "solved" : v.change ? "after a change" : "after a swap";
   return `v${v.version}: ${what}${v.published ? " (published)" : ""}`;
-}
-
-function solverLine(loaded: Loaded): string {
-  const s = loaded.version.rota.solver;
-  if (!s) return "";
-  const gap = s.gap === null ? "" : `, ${Math.round(s.gap * 1000) / 10} % from the lower bound`;
-  return `Solver: ${s.status} in ${elapsed(s.timeMs)}; score ${scoreText(s.objective)}${gap}.`;
 }
 
 /** What changed against the version this one came from, in words. */
@@ -181,13 +173,11 @@ export const rotaView: View = async (main, route, signal) => {
       "div",
       { class: "title-row" },
       h("h1", {}, record.name ?? record.id),
-      h(
-        "p",
-        { class: "hint" },
-        `Week of ${problem.weekStart} · ${problem.people.length} people · ${solverLine(loaded)}`,
-      ),
+      h("p", { class: "hint" }, `Week of ${problem.weekStart} · ${problem.people.length} people`),
+      headline(problem, version.rota),
     ),
     toolbar(loaded, () => site),
+    solverDetails(version.rota),
     version.version !== record.version &&
       h(
         "p",
@@ -201,6 +191,8 @@ export const rotaView: View = async (main, route, signal) => {
       personHref: (person) => `${versionHash(record.id, version.version)}/people/${encodeURIComponent(person)}`,
       onGap: (gap, point, grid) => openSwaps({ loaded, gap, point, zone: grid.zone, onApplied: showVersion }),
       others: loaded.base ? [loaded.base.rota] : [],
+      printHeading: `Version ${version.version} of ${record.name ?? record.id}${version.published ? " (published)" : ""} · week of ${problem.weekStart}`,
+      ...(loaded.base ? { changedKey: `changed since v${version.baseVersion}` } : {}),
       beforeLabel: () => `changed; v${version.baseVersion ?? ""} had`,
       site,
       onSite: (s) => {

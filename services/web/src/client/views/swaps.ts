@@ -1,6 +1,7 @@
 import { getJson, sendJson } from "../api";
 import { announce, h, render } from "../dom";
 import type { CellGap } from "../grid";
+import { nameLookup } from "../people";
 import { span } from "../time";
 import type { SwapCandidate, SwapReport } from "../types";
 import { failureBlock } from "./failure";
@@ -27,6 +28,7 @@ function candidateItem(
   dialog: HTMLDialogElement,
 ): HTMLElement {
   const { loaded, gap, point, zone } = request;
+  const name = nameLookup(loaded.problem)(c.person);
   const apply = h(
     "button",
     {
@@ -34,7 +36,7 @@ function candidateItem(
       class: "primary",
       onclick: async () => {
         apply.disabled = true;
-        render(status, h("p", { role: "status" }, `Giving the gap to ${c.name}…`));
+        render(status, h("p", { role: "status" }, `Giving the gap to ${name}…`));
         try {
           const result = await sendJson<{ version: number }>("POST", `${rotaPath(loaded.record.id)}/swaps`, {
             point: point.id,
@@ -43,7 +45,7 @@ function candidateItem(
             person: c.person,
             version: loaded.version.version,
           });
-          announce(`${c.name} takes it: version ${result.version}.`);
+          announce(`${name} takes it: version ${result.version}.`);
           dialog.close();
           request.onApplied(result.version);
         } catch (error) {
@@ -52,7 +54,7 @@ function candidateItem(
         }
       },
     },
-    `Apply: ${c.name} takes it`,
+    `Apply: ${name} takes it`,
   );
   return h(
     "li",
@@ -60,7 +62,7 @@ function candidateItem(
     h(
       "p",
       {},
-      h("strong", {}, c.name),
+      h("strong", {}, name),
       ` — ${c.whole ? "the whole gap" : `part of it: ${span(c.covers.start, c.covers.end, zone)}`}; ${c.knockOn} knock-on ${c.knockOn === 1 ? "change" : "changes"}; ${scoreWords(c.scoreChange)}`,
     ),
     c.costs.length > 0 &&
@@ -96,6 +98,7 @@ export function openSwaps(request: SwapRequest): void {
     end: gap.end,
     version: String(loaded.version.version),
   });
+  const nameOf = nameLookup(loaded.problem);
   getJson<SwapReport>(`${rotaPath(loaded.record.id)}/swap-candidates?${query}`).then(
     (report) => {
       render(
@@ -122,7 +125,7 @@ export function openSwaps(request: SwapRequest): void {
             h(
               "ul",
               {},
-              report.unable.map((u) => h("li", {}, `${u.name}: ${u.reason}`)),
+              report.unable.map((u) => h("li", {}, `${nameOf(u.person)}: ${u.reason}`)),
             ),
           ),
       );
