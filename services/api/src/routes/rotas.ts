@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { Problem, type Rota } from "@deskrota/core";
+import type { FastifyReply, FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { ApiError, conflict, ErrorBody, issuesIn, notFound } from "../http/errors";
@@ -55,6 +56,60 @@ async function settled(repo: Repository, record: RotaRecord, waitMs: number): Pr
   return current;
 }
 
+type CreateRequest = Pick<FastifyRequest, "orgId" | "id"> & { query: z.infer<typeof CreateQuery> };
+
+/**
+ * How POST /v1/rotas answers, for any route that makes a rota from a problem (a week built from the
+ * setup too): queue the solve, then 202, or with ?wait=true the result. `created` runs once the rota
+ * exists (a week records what it was built from).
+ */
+export async function submitRota(
+  { repo, queue, config }: Pick<Services, "repo" | "queue" | "config">,
+  request: CreateRequest,
+  reply: FastifyReply,
+  body: Problem,
+  created?: (record: RotaRecord) => Promise<void>,
+): Promise<FastifyReply> {
+  const { wait, timeLimitSeconds, seed, workBudget, name, profile } = request.query;
+  const problem = profile ? withProfile(body, profile) : body;
+  const timeLimitMs =
+    timeLimitSeconds !== undefined
+      ? timeLimitSeconds * 1000
+      : (problem.solver?.timeLimitSeconds ?? config.defaultTimeLimitMs / 1000) * 1000;
+  if (timeLimitMs > config.maxTimeLimitMs) {
+    const where =
+      timeLimitSeconds !== undefined
+        ? { in: "querystring" as const, path: "timeLimitSeconds" }
+        : { in: "body" as const, path: "solver.timeLimitSeconds" };
+    throw new ApiError(400, "DESKROTA_E_INPUT", "the time limit is too long", {
+      issues: [{ ...where, code: "too_big", message: `at most ${config.maxTimeLimitMs / 1000} s on this server` }],
+    });
+  }
+  const record = await queue.submit(request.orgId, {
+    name,
+    profile,
+    problem,
+    settings: {
+      timeLimitMs,
+      ...(seed !== undefined ? { seed } : {}),
+      ...(workBudget !== undefined ? { workBudget } : {}),
+      requestId: request.id,
+    },
+  });
+  await created?.(record);
+  reply.header("location", `/v1/rotas/${record.id}`);
+  if (!wait) return reply.code(202).send(viewOf(record));
+  const final = await settled(repo, record, timeLimitMs + WAIT_SLACK_MS);
+  if (final.status === "failed" && final.issues) {
+    throw new ApiError(400, "DESKROTA_E_INPUT", final.reason ?? "the problem cannot be solved as given", {
+      issues: issuesIn("body", final.issues),
+      rotaId: final.id,
+    });
+  }
+  const done = final.status === "done" || final.status === "failed";
+  return reply.code(done ? 200 : 202).send(await fullView(repo, final));
+}
+
 const errors = { 400: ErrorBody, 401: ErrorBody, 404: ErrorBody };
 
 export const rotaRoutes =
@@ -66,53 +121,15 @@ export const rotaRoutes =
         schema: {
           summary: "Solve a problem (format v1) into a rota",
           description:
-            "Queues the solve and answers 202 with the rota's id and status URL (also in Location). With ?wait=true it waits up to the time limit and answers 200 with the result (still 202 if it is not done by then). A full queue answers 503 with Retry-After.",
+            "Queues the solve and answers 202 with the rota's id and status URL (also in Location). With ?wait=true " +
+            "it waits up to the time limit and answers 200 with the result (still 202 if it is not done by then). " +
+            "A full queue answers 503 with Retry-After.",
           querystring: CreateQuery,
           body: Problem,
           response: { 200: RotaView, 202: RotaView, ...errors, 413: ErrorBody, 503: ErrorBody },
         },
       },
-      async (request, reply) => {
-        const { wait, timeLimitSeconds, seed, workBudget, name, profile } = request.query;
-        const problem = profile ? withProfile(request.body, profile) : request.body;
-        const timeLimitMs =
-          timeLimitSeconds !== undefined
-            ? timeLimitSeconds * 1000
-            : (problem.solver?.timeLimitSeconds ?? config.defaultTimeLimitMs / 1000) * 1000;
-        if (timeLimitMs > config.maxTimeLimitMs) {
-          const where =
-            timeLimitSeconds !== undefined
-              ? { in: "querystring" as const, path: "timeLimitSeconds" }
-              : { in: "body" as const, path: "solver.timeLimitSeconds" };
-          throw new ApiError(400, "DESKROTA_E_INPUT", "the time limit is too long", {
-            issues: [
-              { ...where, code: "too_big", message: `at most ${config.maxTimeLimitMs / 1000} s on this server` },
-            ],
-          });
-        }
-        const record = await queue.submit(request.orgId, {
-          name,
-          profile,
-          problem,
-          settings: {
-            timeLimitMs,
-            ...(seed !== undefined ? { seed } : {}),
-            ...(workBudget !== undefined ? { workBudget } : {}),
-            requestId: request.id,
-          },
-        });
-        reply.header("location", `/v1/rotas/${record.id}`);
-        if (!wait) return reply.code(202).send(viewOf(record));
-        const final = await settled(repo, record, timeLimitMs + WAIT_SLACK_MS);
-        if (final.status === "failed" && final.issues) {
-          throw new ApiError(400, "DESKROTA_E_INPUT", final.reason ?? "the problem cannot be solved as given", {
-            issues: issuesIn("body", final.issues),
-            rotaId: final.id,
-          });
-        }
-        const done = final.status === "done" || final.status === "failed";
-        return reply.code(done ? 200 : 202).send(await fullView(repo, final));
-      },
+      async (request, reply) => submitRota({ repo, queue, config }, request, reply, request.body),
     );
 
     app.get(
@@ -136,7 +153,9 @@ export const rotaRoutes =
         schema: {
           summary: "A rota's status, and the rota once solved",
           description:
-            "queued; solving (with progress: best score so far, bound, gap, elapsed); done (with the latest version's rota: assignments, uncovered gaps with reasons, score by rule); failed (with the reason, and the issues when the problem was at fault).",
+            "queued; solving (with progress: best score so far, bound, gap, elapsed); done (with the latest " +
+            "version's rota: assignments, uncovered gaps with reasons, score by rule); failed (with the reason, " +
+            "and the issues when the problem was at fault).",
           params: RotaParams,
           response: { 200: RotaView, ...errors },
         },
@@ -154,7 +173,8 @@ export const rotaRoutes =
         schema: {
           summary: "Stop a solve early, keeping the best rota found so far",
           description:
-            "202 while the solve stops (poll the status URL); a rota still queued fails at once, as there is nothing to keep; 409 when the solve has already ended.",
+            "202 while the solve stops (poll the status URL); a rota still queued fails at once, as there is nothing " +
+            "to keep; 409 when the solve has already ended.",
           params: RotaParams,
           response: { 202: RotaView, ...errors, 409: ErrorBody },
         },

@@ -355,7 +355,8 @@ function gapSummary(grid: SiteGrid): HTMLElement {
     total
       ? [
           h("span", { "aria-hidden": "true" }, `${GAP_ICON} `),
-          `${total} ${total === 1 ? "gap" : "gaps"} at ${grid.name}. Click or press Enter on a gap to see who could take it.`,
+          `${total} ${total === 1 ? "gap" : "gaps"} at ${grid.name}. Click or press Enter on a gap to see who could ` +
+            `take it.`,
         ]
       : `Every service point at ${grid.name} is covered all week.`,
   );
