@@ -83,16 +83,8 @@ function slotsOf(problem: Problem, rota: Rota, pointId: string, zone: string): S
   const slots: Slots = new Map();
   const at = (date: string, minute: number) => {
     const k = key(date, minute);
-<<<<<<< HEAD
     const content = slots.get(k) ?? { people: [], gaps: [] };
     slots.set(k, content);
-=======
-    let content = slots.get(k);
-    if (!content) {
-      content = { people: [], gaps: [] };
-      slots.set(k, content);
-    }
->>>>>>> main
     return content;
   };
   for (const a of rota.assignments) {

@@ -186,7 +186,6 @@ export const compareView: View = async (main, route, signal) => {
         ),
       ),
     ),
-<<<<<<< HEAD
     // The full grids are long (every cell of every site): on demand, built when first opened.
     h(
       "details",
@@ -208,39 +207,6 @@ export const compareView: View = async (main, route, signal) => {
       },
       h("summary", {}, `Show the full grids: ${first.label}, with the cells where the others differ`),
     ),
-=======
-    comparison.diff &&
-      h(
-        "section",
-        { class: "card changes" },
-        h(
-          "h2",
-          {},
-          `${first.label} → ${compared[1]?.label ?? ""}: ${comparison.diff.changes} ` +
-            `${comparison.diff.changes === 1 ? "change" : "changes"}`,
-        ),
-        comparison.diff.words.length
-          ? h(
-              "details",
-              {},
-              h("summary", {}, "In words"),
-              h(
-                "ul",
-                {},
-                comparison.diff.words.map((w) => h("li", {}, w)),
-              ),
-            )
-          : h("p", {}, "They are the same."),
-      ),
-    h("h2", {}, `${first.label}, with the cells where the others differ`),
-    siteTabs(problem, first.version.rota, {
-      personHref: (person) =>
-        `${versionHash(first.record.id, first.version.version)}/people/${encodeURIComponent(person)}`,
-      others: compared.slice(1).map((c) => c.version.rota),
-      beforeLabel: (other) => `differs; ${compared[other + 1]?.label ?? "another"} has`,
-      site: route.query.get("site"),
-    }),
->>>>>>> main
   );
   focusHeading(main);
 };
