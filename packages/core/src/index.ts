@@ -52,3 +52,5 @@ export type { Comparison, ComparedRota } from "./compare";
 export * from "./setup";
 // A local date-time in a zone, as every dated field of the problem and the setup reads it.
 export { parseDated } from "./time/week";
+export { Edit, parseEdit, applyEdit } from "./edit";
+export type { EditOutcome, Broken, SoftCost } from "./edit";
