@@ -16,6 +16,7 @@ import { alternativeRoutes } from "./routes/alternatives";
 import { applySwapRoutes } from "./routes/apply-swap";
 import { changeRoutes } from "./routes/changes";
 import { compareRoutes } from "./routes/compare";
+import { editRoutes } from "./routes/edits";
 import { exportRoutes } from "./routes/exports";
 import { healthRoutes } from "./routes/health";
 import { pageRoutes } from "./routes/page";
@@ -96,6 +97,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
       await v1.register(setupEntryRoutes(services));
       await v1.register(weekRoutes(services));
       await v1.register(planRoutes(services));
+      await v1.register(editRoutes(services));
     },
     { prefix: "/v1" },
   );
