@@ -3,6 +3,7 @@ import { h, render } from "./dom";
 import { compareView } from "./views/compare";
 import { createView } from "./views/create";
 import { listView } from "./views/list";
+import { overviewView } from "./views/overview";
 import { personView } from "./views/person";
 import { rotaView } from "./views/rota";
 import { signInView } from "./views/signin";
@@ -26,6 +27,7 @@ function pick(route: Route): View {
   const [first, id, v, n, people, person] = route.path;
   if (first === "new") return createView;
   if (first === "compare" && id) return compareView;
+  if (first === "rotas" && id && v === "v" && n && people === "overview") return overviewView;
   if (first === "rotas" && id && (v === undefined || (v === "v" && n)))
     return people === "people" && person ? personView : rotaView;
   return listView;

@@ -3,6 +3,7 @@ import { displayNames } from "../people";
 import { type Cell, type CellGap, changedCells, columnRuns, type SiteGrid, siteGrid } from "../grid";
 import { dayLabel, hhmm, longDayLabel, span } from "../time";
 import type { Problem, Rota } from "../types";
+import type { CellPick } from "./edit";
 
 export interface GridOptions {
   /** where a person's name leads */
@@ -15,6 +16,8 @@ export interface GridOptions {
   /** the site shown first */
   site?: string | null;
   onSite?: (site: string) => void;
+  /** E or a double click on a cell: fill the edit form from it */
+  onEditCell?: (pick: CellPick) => void;
   /** printed above each site's week: which rota and version this is */
   printHeading?: string;
   /** what ✎ means on paper ("changed since v1"); none: nothing is marked */
@@ -135,6 +138,23 @@ function siteTable(grid: SiteGrid, options: GridOptions): HTMLElement {
           },
           cellContent(cell, options, point, grid, run),
         );
+        const onEdit = options.onEditCell;
+        if (onEdit) {
+          const pick = () =>
+            onEdit({
+              point: point.id,
+              date: cell.date,
+              from: run.from,
+              to: run.to,
+              people: cell.people.map((p) => p.id),
+            });
+          td.addEventListener("dblclick", pick);
+          td.addEventListener("keydown", (event) => {
+            if (event.key !== "e" && event.key !== "E") return;
+            event.preventDefault();
+            pick();
+          });
+        }
         (rows[run.row] as HTMLElement[]).push(td);
         for (let r = run.row; r < run.row + run.rows; r++) (matrix[base + r] as HTMLElement[])[day] = td;
       }
