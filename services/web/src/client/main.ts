@@ -4,8 +4,12 @@ import { compareView } from "./views/compare";
 import { createView } from "./views/create";
 import { listView } from "./views/list";
 import { overviewView } from "./views/overview";
+import { importView } from "./views/import";
 import { personView } from "./views/person";
+import { planView } from "./views/plan";
 import { rotaView } from "./views/rota";
+import { setupView } from "./views/setup";
+import { setupPersonView } from "./views/setup-person";
 import { signInView } from "./views/signin";
 
 // A hash router: every view has an address a coordinator can bookmark or share with a colleague
@@ -26,6 +30,10 @@ function parse(hash: string): Route {
 function pick(route: Route): View {
   const [first, id, v, n, people, person] = route.path;
   if (first === "new") return createView;
+  if (first === "setup" && id === "people" && v) return setupPersonView;
+  if (first === "setup" && id === "import") return importView;
+  if (first === "setup") return setupView;
+  if (first === "plan") return planView;
   if (first === "compare" && id) return compareView;
   if (first === "rotas" && id && v === "v" && n && people === "overview") return overviewView;
   if (first === "rotas" && id && (v === undefined || (v === "v" && n)))
@@ -44,6 +52,8 @@ function navigation(): void {
     nav,
     h("a", { href: "#/" }, "Rotas"),
     h("a", { href: "#/new" }, "New rota"),
+    h("a", { href: "#/setup" }, "Set up"),
+    h("a", { href: "#/plan" }, "Plan"),
     h(
       "button",
       {
