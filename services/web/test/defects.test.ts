@@ -208,6 +208,14 @@ describe("the defects of issue 15", () => {
     const dialog = page.getByRole("dialog");
     await dialog.waitFor();
     await dialog.locator("ol.candidates, p").last().waitFor();
+    // Each candidate leads with its net effect; "takes it" only where less is left uncovered.
+    for (const item of await dialog.locator("li.candidate").all()) {
+      await expect(item.locator("p").first().textContent()).resolves.toMatch(/^Net effect: /);
+      const label = (await item.getByRole("button").textContent()) as string;
+      const effect = (await item.locator("p").first().textContent()) as string;
+      if (/takes it$/.test(label)) expect(effect).not.toMatch(/may open a gap|moves the gap/);
+    }
+    await shot("08-swap-net-effect");
     await axeClean("swap dialog");
     await page.goBack();
     await page.getByRole("heading", { level: 1, name: "Rotas" }).waitFor();
@@ -295,5 +303,18 @@ describe("the defects of issue 15", () => {
     await page.getByText("Alternatives", { exact: true }).click();
     await axeClean("rota, alternatives open");
     expect(errors).toEqual([]);
+  });
+
+  test("a mistaken absence is undone with its repair: every stint back where it was", async () => {
+    await open(`#/rotas/${rotaId}/v/2`, "two names");
+    const card = page.getByRole("region", { name: "A mistaken absence" });
+    await expect(card.textContent()).resolves.toMatch(/Chen Mensah \(s001\) .*makes v3 equal to v1/);
+    await shot("15-absence-undo");
+    await card.getByRole("button", { name: "Undo this absence and its repair" }).click();
+    await page.waitForURL(/\/v\/3(\?|$)/);
+    const [v1, v3] = await Promise.all(
+      [1, 3].map((n) => api<{ rota: { assignments: unknown[] } }>(`/v1/rotas/${rotaId}/versions/${n}`)),
+    );
+    expect(v3?.rota.assignments).toEqual(v1?.rota.assignments);
   });
 });

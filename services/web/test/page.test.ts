@@ -281,7 +281,8 @@ describe("the coordinator's page", () => {
     await dialog.locator("ol.candidates > li").first().waitFor();
     await shot("10-swap-candidates");
     const apply = dialog.getByRole("button", { name: /^Apply: / }).first();
-    const who = ((await apply.innerText()).match(/^Apply: (.*) takes it$/) ?? [])[1] as string;
+    const label = await apply.innerText();
+    const who = (label.match(/^Apply: (.*?) (takes it|moves the gap|covers it, moving their day)$/) ?? [])[1] as string;
     await apply.click();
     await page.getByRole("heading", { name: /^Changes from v1/ }).waitFor();
     expect(page.url()).toContain(`/rotas/${solved.id}/v/2`);

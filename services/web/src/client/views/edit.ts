@@ -170,8 +170,8 @@ export function editForm(
     "div",
     { class: "fields" },
     field("edit-point", "Service point", point),
-    field("edit-from", "From", from),
-    field("edit-to", "To", to),
+    field("edit-from", "Starts", from),
+    field("edit-to", "Ends", to),
   );
 
   const stintsOf = (id: string) =>

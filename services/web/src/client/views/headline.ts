@@ -65,8 +65,11 @@ export function headline(problem: Problem, rota: Rota): HTMLElement {
 export function solverDetails(rota: Rota): HTMLElement | null {
   const s = rota.solver;
   if (!s) return null;
-  const bound =
-    s.gap === null
+  // The core's own certificate (which bound, and why none) where the server gives one.
+  const certificate = (s as { certificate?: string }).certificate;
+  const bound = certificate
+    ? certificate
+    : s.gap === null
       ? "No bound on the best possible score was computed."
       : s.gap <= USEFUL_GAP
         ? `Its score is within ${Math.round(s.gap * 1000) / 10} % of a proven bound on the best possible.`

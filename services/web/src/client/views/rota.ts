@@ -11,7 +11,7 @@ import { headline, solverDetails } from "./headline";
 import { getRota, type Loaded, loadVersion, rotaPath } from "./load";
 import { followSolve } from "./progress";
 import { openSwaps } from "./swaps";
-import { restoreCard } from "./undo";
+import { absenceUndo, restoreCard } from "./undo";
 
 export const versionHash = (id: string, version: number, site?: string | null) =>
   `#/rotas/${encodeURIComponent(id)}/v/${version}${site ? `?site=${encodeURIComponent(site)}` : ""}`;
@@ -213,6 +213,7 @@ export const rotaView: View = async (main, route, signal) => {
         h("a", { href: versionHash(record.id, record.version ?? version.version, site) }, `Show v${record.version}`),
       ),
     changesBlock(loaded),
+    absenceUndo(loaded, showVersion),
     isLatest ? null : restoreCard(loaded, showVersion),
     h("div", { class: "repair" }, absenceForm(loaded, showVersion), alternativesForm(loaded)),
     editing?.root,
