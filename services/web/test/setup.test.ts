@@ -196,6 +196,37 @@ describe("setting up the desk", () => {
   });
 });
 
+describe("sites", () => {
+  test("opening hours, a dated exception and cover bands edited on a day timeline", async () => {
+    await open("#/setup", "Set up the desk");
+    await page.getByRole("link", { name: "Campus Library & Learning Centre" }).click();
+    await page.getByRole("heading", { level: 1, name: "Campus Library & Learning Centre" }).waitFor();
+    await page.getByLabel("Saturday", { exact: true }).fill("10:00-16:00");
+    await page.getByRole("button", { name: "Add an exception" }).click();
+    await page.getByLabel("Date of exception 1").fill("2026-12-25");
+    const desk = page.locator('fieldset.cover[data-point="campus-helpdesk"]');
+    await desk.getByLabel("min people, band 1 of Service Desk").fill("2");
+    await desk.getByLabel("min people, band 1 of Service Desk").dispatchEvent("change");
+    await expect(desk.locator(".lane .band").first().textContent()).resolves.toBe("2");
+    await shot("07-site");
+    await axeClean("site editor");
+    await page.getByRole("button", { name: "Save the site" }).click();
+    await page
+      .locator(".saved")
+      .getByText(/site campus: .*changed/)
+      .waitFor();
+    const site = ((await (await api("/v1/setup")).json()) as { setup: { sites: Record<string, unknown>[] } }).setup
+      .sites[0] as {
+      open: Record<string, string[][]>;
+      exceptions: { date: string; open: unknown[] }[];
+      servicePoints: { cover: { min: number }[] }[];
+    };
+    expect(site.open.sat).toEqual([["10:00", "16:00"]]);
+    expect(site.exceptions).toEqual([{ date: "2026-12-25", open: [] }]);
+    expect(site.servicePoints[0]?.cover[0]?.min).toBe(2);
+  });
+});
+
 describe("planning", () => {
   test("a week's problem before solving: who is away", async () => {
     const res = await api("/v1/setup/absences", {

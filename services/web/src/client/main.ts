@@ -10,6 +10,7 @@ import { planView } from "./views/plan";
 import { rotaView } from "./views/rota";
 import { setupView } from "./views/setup";
 import { setupPersonView } from "./views/setup-person";
+import { setupSiteView } from "./views/setup-site";
 import { signInView } from "./views/signin";
 
 // A hash router: every view has an address a coordinator can bookmark or share with a colleague
@@ -32,6 +33,7 @@ function pick(route: Route): View {
   if (first === "new") return createView;
   if (first === "setup" && id === "people" && v) return setupPersonView;
   if (first === "setup" && id === "import") return importView;
+  if (first === "setup" && id === "sites" && v) return setupSiteView;
   if (first === "setup") return setupView;
   if (first === "plan") return planView;
   if (first === "compare" && id) return compareView;

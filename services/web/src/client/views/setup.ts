@@ -261,6 +261,23 @@ export const setupView: View = async (main, route, signal) => {
       h("a", { class: "button", href: "#/plan" }, "Plan a week or a term"),
     ),
     status,
+    h(
+      "section",
+      { "aria-labelledby": "sites-title" },
+      h("h2", { id: "sites-title" }, "Sites"),
+      h(
+        "ul",
+        {},
+        setup.sites.map((s) =>
+          h(
+            "li",
+            {},
+            h("a", { href: `#/setup/sites/${encodeURIComponent(s.id)}` }, s.name),
+            ` · ${s.servicePoints.map((p) => p.name).join(", ")}`,
+          ),
+        ),
+      ),
+    ),
     peopleTable(setup, (p) => void remove(p)),
     historyList(view.revision, name, refresh),
   );
