@@ -55,7 +55,7 @@ function report(run: DryRun): HTMLElement {
 }
 
 export const importView: View = (main) => {
-  const file = h("input", { id: "sheet-file", type: "file", accept: ".csv,.xlsx,text/csv," + XLSX });
+  const file = h("input", { id: "sheet-file", type: "file", accept: `.csv,.xlsx,text/csv,${XLSX}` });
   const result = h("div", {});
   const downloads = h("span", { role: "status", class: "hint" });
   const apply = async (chosen: File) => {
