@@ -41,8 +41,8 @@ function edited(row: number, name: string, value: string): string[][] {
   (rows[row - 1] as string[])[column(name)] = value;
   return rows;
 }
-const semicolons = (rows: string[][]) =>
-  `\uFEFF${rows.map((r) => r.map((c) => (/[;"\n]/.test(c) ? `"${c.replaceAll('"', '""')}"` : c)).join(";")).join("\r\n")}\r\n\r\n\r\n`;
+const quoted = (c: string) => (/[;"\n]/.test(c) ? `"${c.replaceAll('"', '""')}"` : c);
+const semicolons = (rows: string[][]) => `\uFEFF${rows.map((r) => r.map(quoted).join(";")).join("\r\n")}\r\n\r\n\r\n`;
 
 describe("export", () => {
   test("GET /v1/setup/people.csv: the template's header, then one row per person (UTF-8 with a BOM)", async () => {
@@ -63,7 +63,7 @@ describe("export", () => {
   });
 
   test("another organisation has no setup: 404", async () => {
-    const other = { authorization: `Bearer ${(await t.services.repo.createOrg("Another")).token}` };
+    const other = { authorization: `Bearer ${(await t.services.orgs.createOrg("Another")).token}` };
     expect((await get("/v1/setup/people.csv", other)).statusCode).toBe(404);
     expect((await get("/v1/setup/people.xlsx", other)).statusCode).toBe(404);
   });
@@ -79,19 +79,22 @@ describe("import", () => {
     expect(await revisions()).toBe(before);
   });
 
-  test("a dry run of a hand-edited sheet (BOM, `;`, blank rows, 9am) says what would change and changes nothing", async () => {
-    const rows = edited(2, "Hours target", "21");
-    (rows[2] as string[])[column("Availability")] = "Mon 9am-5pm; tue 9:00-17:00";
-    const res = await upload(semicolons(rows), "text/csv; charset=utf-8", "?dryRun=true");
-    expect(res.statusCode, res.body).toBe(200);
-    const body = res.json();
-    expect(body).toMatchObject({ dryRun: true, revision: null, added: [], removed: [], issues: [] });
-    expect(body.changed).toEqual([
-      { id: "s001", fields: [expect.objectContaining({ field: "Hours target", after: "21" })] },
-      { id: "s002", fields: [expect.objectContaining({ field: "Availability" })] },
-    ]);
-    expect((await get("/v1/setup/people/s001")).json().hours.target).toBe(20);
-  });
+  test(
+    "a dry run of a hand-edited sheet (BOM, `;`, blank rows, 9am) says what would change and changes " + "nothing",
+    async () => {
+      const rows = edited(2, "Hours target", "21");
+      (rows[2] as string[])[column("Availability")] = "Mon 9am-5pm; tue 9:00-17:00";
+      const res = await upload(semicolons(rows), "text/csv; charset=utf-8", "?dryRun=true");
+      expect(res.statusCode, res.body).toBe(200);
+      const body = res.json();
+      expect(body).toMatchObject({ dryRun: true, revision: null, added: [], removed: [], issues: [] });
+      expect(body.changed).toEqual([
+        { id: "s001", fields: [expect.objectContaining({ field: "Hours target", after: "21" })] },
+        { id: "s002", fields: [expect.objectContaining({ field: "Availability" })] },
+      ]);
+      expect((await get("/v1/setup/people/s001")).json().hours.target).toBe(20);
+    },
+  );
 
   test("applied, every row is one new revision: rows changed, people left out removed", async () => {
     const rows = edited(2, "Hours target", "21").filter((r) => r[0] !== "u004");

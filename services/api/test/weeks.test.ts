@@ -14,7 +14,7 @@ let other: { authorization: string };
 
 beforeAll(async () => {
   t = await testApp();
-  other = { authorization: `Bearer ${(await t.services.repo.createOrg("Another Library")).token}` };
+  other = { authorization: `Bearer ${(await t.services.orgs.createOrg("Another Library")).token}` };
   const { setup } = setupFromProblem(small);
   // A low threshold, so that one week of shadowing proposes a promotion.
   const res = await call("PUT", "/v1/setup", { ...setup, training: { shadowingHoursToIndependent: 1 } });
@@ -29,7 +29,7 @@ function call(method: "GET" | "POST" | "PUT", url: string, payload?: unknown, he
 describe("a week built from the setup equals the bundled example it was made from", () => {
   test.each(["small-campus", "typical-week", "dst-week"] as const)("%s", async (name) => {
     const problem = example(name);
-    const org = await t.services.repo.createOrg(name);
+    const org = await t.services.orgs.createOrg(name);
     const auth = { authorization: `Bearer ${org.token}` };
     expect((await call("POST", "/v1/setup/from-problem", problem, auth)).statusCode).toBe(201);
     const built = await call("GET", `/v1/weeks/${problem.weekStart}/problem`, undefined, auth);
@@ -71,18 +71,21 @@ describe("GET /v1/weeks/{weekStart}/problem", () => {
 describe("POST /v1/weeks/{weekStart}/rotas, publish, and the carry-over", () => {
   let rotaId: string;
 
-  test("solves the week's problem like POST /v1/rotas; the rota stores that problem and passes the checker", async () => {
-    const expected = (await call("GET", `/v1/weeks/${WEEK1}/problem`)).json();
-    const res = await call("POST", `/v1/weeks/${WEEK1}/rotas?wait=true&${QUICK}`);
-    expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toMatchObject({ status: "done", version: 1, name: `week of ${WEEK1}` });
-    rotaId = res.json().id;
-    const stored = (await call("GET", `/v1/rotas/${rotaId}/versions/1/problem`)).json();
-    expect(stored).toEqual(expected);
-    expect(check(stored, res.json().rota).valid).toBe(true);
-    const week = (await call("GET", `/v1/weeks/${WEEK1}`)).json();
-    expect(week.rotas).toEqual([expect.objectContaining({ id: rotaId, status: "done", setupRevision: 1 })]);
-  });
+  test(
+    "solves the week's problem like POST /v1/rotas; the rota stores that problem and passes the " + "checker",
+    async () => {
+      const expected = (await call("GET", `/v1/weeks/${WEEK1}/problem`)).json();
+      const res = await call("POST", `/v1/weeks/${WEEK1}/rotas?wait=true&${QUICK}`);
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json()).toMatchObject({ status: "done", version: 1, name: `week of ${WEEK1}` });
+      rotaId = res.json().id;
+      const stored = (await call("GET", `/v1/rotas/${rotaId}/versions/1/problem`)).json();
+      expect(stored).toEqual(expected);
+      expect(check(stored, res.json().rota).valid).toBe(true);
+      const week = (await call("GET", `/v1/weeks/${WEEK1}`)).json();
+      expect(week.rotas).toEqual([expect.objectContaining({ id: rotaId, status: "done", setupRevision: 1 })]);
+    },
+  );
 
   test("without ?wait it answers 202 with the status URL", async () => {
     const res = await call("POST", `/v1/weeks/${WEEK1}/rotas?${QUICK}`);

@@ -1,11 +1,10 @@
-import { applyEdit, DeskrotaInputError, diff, Edit, Rota } from "@deskrota/core";
+import { applyEdit, DeskrotaInputError, Diff, diff, Edit, Rota } from "@deskrota/core";
 import { solve } from "@deskrota/engine";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { ApiError, conflict, ErrorBody, issuesIn } from "../http/errors";
-import { Diff } from "../http/results";
 import { RotaParams, VersionNumber } from "../http/schemas";
-import type { RotaRecord, VersionRecord } from "../repository";
+import type { RotaRecord, VersionRecord } from "../store/rota-records";
 import type { Services } from "../services";
 import { versionFor } from "./versions";
 
@@ -48,7 +47,7 @@ const ResolveBody = z.object({
 const errors = { 400: ErrorBody, 401: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody };
 
 async function latestFor(services: Services, orgId: string, id: string, basedOn: number) {
-  const { record, version } = await versionFor(services.repo, orgId, id, undefined, "latest");
+  const { record, version } = await versionFor(services.rotas, orgId, id, undefined, "latest");
   if (basedOn !== version.version)
     throw conflict(`v${basedOn} is not the latest version of ${record.id} (v${version.version}); look at it again`);
   return { record, latest: version };
@@ -62,7 +61,7 @@ const stored = (record: RotaRecord, next: VersionRecord | null) => {
 export const editRoutes =
   (services: Services): FastifyPluginAsyncZod =>
   async (app) => {
-    const { repo } = services;
+    const { rotas } = services;
     app.post(
       "/rotas/:id/edits",
       {
@@ -104,7 +103,7 @@ export const editRoutes =
         if (dryRun) return reply.code(200).send({ ...answer, version: null });
         const next = stored(
           record,
-          await repo.addVersion(request.orgId, record.id, latest.version, {
+          await rotas.addVersion(request.orgId, record.id, latest.version, {
             problem: outcome.problem,
             rota: outcome.rota,
             change: edit.pin?.length ? { pin: edit.pin } : null,
@@ -134,12 +133,12 @@ export const editRoutes =
       },
       async (request, reply) => {
         const { record, latest } = await latestFor(services, request.orgId, request.params.id, request.body.basedOn);
-        const { version: target } = await versionFor(repo, request.orgId, record.id, request.params.n);
+        const { version: target } = await versionFor(rotas, request.orgId, record.id, request.params.n);
         if (target.version === latest.version) throw conflict(`v${target.version} is already the latest version`);
         const changes = diff(target.problem, latest.rota, target.rota);
         const next = stored(
           record,
-          await repo.addVersion(request.orgId, record.id, latest.version, {
+          await rotas.addVersion(request.orgId, record.id, latest.version, {
             problem: target.problem,
             rota: target.rota,
             change: null,
@@ -197,7 +196,7 @@ export const editRoutes =
         const pins = latest.problem.pinned?.length ?? 0;
         const next = stored(
           record,
-          await repo.addVersion(request.orgId, record.id, latest.version, {
+          await rotas.addVersion(request.orgId, record.id, latest.version, {
             problem: latest.problem,
             rota,
             change: null,

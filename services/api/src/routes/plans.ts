@@ -120,7 +120,7 @@ const summaryView = (plan: PlanRecord): z.infer<typeof PlanSummary> => ({
 export const planRoutes =
   (services: Services): FastifyPluginAsyncZod =>
   async (app) => {
-    const { repo, db, config } = services;
+    const { rotas, db, config } = services;
     const stores = setupStores(db);
     const runner = new PlanRunner(services, stores, app.log);
     app.addHook("onReady", () => runner.resume());
@@ -128,7 +128,7 @@ export const planRoutes =
 
     const view = async (plan: PlanRecord): Promise<z.infer<typeof PlanView>> => {
       const setup = existing(await stores.setups.latest(plan.orgId)).setup;
-      const { weeks, solved } = await planWeeks(repo, stores, plan, setup);
+      const { weeks, solved } = await planWeeks(rotas, stores, plan, setup);
       const { weekCount: _count, ...rest } = summaryView(plan);
       return { ...rest, weeks, summary: summaryOf(solved, setup) };
     };
@@ -144,7 +144,11 @@ export const planRoutes =
         schema: {
           summary: "Plan a term: its weeks solved in order, each with the carry-over of the ones before",
           description:
-            'Body { "from": "2027-01-11", "weeks": 12, "absences": [...]? }. Answers 202 with the plan (Location: its URL). Each week is a rota built from the setup as by POST /v1/weeks/{weekStart}/rotas, solved through the same queue; it is a draft: nothing is published (publish each week\'s rota when people are told). Week k is built with the carry-over of the published weeks before the term and the plan\'s own weeks before it.',
+            'Body { "from": "2027-01-11", "weeks": 12, "absences": [...]? }. Answers 202 with the plan (Location: ' +
+            "its URL). Each week is a rota built from the setup as by POST /v1/weeks/{weekStart}/rotas, solved " +
+            "through the same queue; it is a draft: nothing is published (publish each week's rota when people " +
+            "are told). Week k is built with the carry-over of the published weeks before the term and the " +
+            "plan's own weeks before it.",
           operationId: "createPlan",
           querystring: PlanQuery,
           body: PlanBody,
@@ -217,7 +221,8 @@ export const planRoutes =
         schema: {
           summary: "A plan: each week's rota and status, and the term summary",
           description:
-            "The term summary: each person's hours against contract and fair share week by week and over the term, unsocial hours spread, uncovered hours per week.",
+            "The term summary: each person's hours against contract and fair share week by week and over the term, " +
+            "unsocial hours spread, uncovered hours per week.",
           operationId: "getPlan",
           params: PlanParams,
           response: { 200: PlanView, ...errors },
@@ -240,7 +245,7 @@ export const planRoutes =
         const plan = await find(request.orgId, request.params.id);
         if (plan.status !== "solving") throw conflict(`plan ${plan.id} has already ended (${plan.status})`);
         const stopped = (await stores.plans.requestStop(request.orgId, plan.id)) ?? plan;
-        for (const week of stopped.weeks) if (week.rotaId) await repo.requestStop(request.orgId, week.rotaId);
+        for (const week of stopped.weeks) if (week.rotaId) await rotas.requestStop(request.orgId, week.rotaId);
         reply.header("location", `/v1/plans/${plan.id}`);
         return reply.code(202).send(await view(stopped));
       },
@@ -252,7 +257,10 @@ export const planRoutes =
         schema: {
           summary: "Re-solve one week of a plan, without redoing the others",
           description:
-            "The week is built again from the newest setup, its entries and the carry-over of the plan's weeks before it (their published version, else latest), solved as POST /v1/rotas, and becomes the plan's rota for that week. Later weeks follow when they are re-solved (the plan marks them carryStale). 409 while the plan is still solving.",
+            "The week is built again from the newest setup, its entries and the carry-over of the plan's weeks " +
+            "before it (their published version, else latest), solved as POST /v1/rotas, and becomes the plan's " +
+            "rota for that week. Later weeks follow when they are re-solved (the plan marks them carryStale). " +
+            "409 while the plan is still solving.",
           operationId: "resolvePlanWeek",
           params: PlanParams.extend({ weekStart: IsoWeek }),
           querystring: CreateQuery,
@@ -264,10 +272,10 @@ export const planRoutes =
         const index = plan.weeks.findIndex((w) => w.weekStart === request.params.weekStart);
         if (index < 0) throw notFound(`week ${request.params.weekStart} in plan ${plan.id}`);
         if (plan.status === "solving") throw conflict(`plan ${plan.id} is still solving its weeks`);
-        const start = await carryBefore(repo, stores, plan.orgId, plan.from);
-        const carry = await carryAfter(repo, stores, plan.orgId, start, await earlierWeeks(stores, plan, index));
+        const start = await carryBefore(rotas, stores, plan.orgId, plan.from);
+        const carry = await carryAfter(rotas, stores, plan.orgId, start, await earlierWeeks(stores, plan, index));
         const { weekStart } = request.params;
-        const built = await buildWeek(repo, stores, plan.orgId, weekStart, { carry });
+        const built = await buildWeek(rotas, stores, plan.orgId, weekStart, { carry });
         const query = {
           ...request.query,
           name: request.query.name ?? `${plan.options.name ?? plan.id}: week of ${weekStart}`,

@@ -39,7 +39,7 @@ const WeekView = z
 export const weekRoutes =
   (services: Services): FastifyPluginAsyncZod =>
   async (app) => {
-    const { repo, db } = services;
+    const { rotas, db } = services;
     const stores = setupStores(db);
 
     app.get(
@@ -54,11 +54,11 @@ export const weekRoutes =
       },
       async (request) => {
         const { weekStart } = request.params;
-        const built = await buildWeek(repo, stores, request.orgId, weekStart);
+        const built = await buildWeek(rotas, stores, request.orgId, weekStart);
         const linked = await stores.weeks.ofWeek(request.orgId, weekStart);
-        const rotas = await Promise.all(
+        const weekRotas = await Promise.all(
           linked.map(async (w) => {
-            const record = await repo.findRota(request.orgId, w.rotaId);
+            const record = await rotas.findRota(request.orgId, w.rotaId);
             return {
               id: w.rotaId,
               status: record?.status ?? "failed",
@@ -78,7 +78,7 @@ export const weekRoutes =
           carry: built.carry,
           proposals,
           entries: built.entries,
-          rotas,
+          rotas: weekRotas,
         };
       },
     );
@@ -89,7 +89,9 @@ export const weekRoutes =
         schema: {
           summary: "The problem (format v1) the week would be built from, to check before solving",
           description:
-            "The setup revision in force (the newest, or ?revision=N), that week's absences and availability exceptions, site exceptions of that week, and the carry-over from the published weeks before it (targets shifted, unsocial hours nudged).",
+            "The setup revision in force (the newest, or ?revision=N), that week's absences and availability " +
+            "exceptions, site exceptions of that week, and the carry-over from the published weeks before it " +
+            "(targets shifted, unsocial hours nudged).",
           operationId: "getWeekProblem",
           params: WeekParams,
           querystring: RevisionQuery,
@@ -97,7 +99,7 @@ export const weekRoutes =
         },
       },
       async (request) =>
-        (await buildWeek(repo, stores, request.orgId, request.params.weekStart, request.query)).problem,
+        (await buildWeek(rotas, stores, request.orgId, request.params.weekStart, request.query)).problem,
     );
 
     app.post(
@@ -106,7 +108,9 @@ export const weekRoutes =
         schema: {
           summary: "Build the week's problem from the setup and solve it, exactly as POST /v1/rotas",
           description:
-            "The rota stores the problem it was built from (so it stays reproducible whatever the setup becomes), with the setup revision and carry-over. Same options, statuses, progress, stop, publish and changes as POST /v1/rotas. Publishing it feeds the carry-over of the weeks after it.",
+            "The rota stores the problem it was built from (so it stays reproducible whatever the setup becomes), " +
+            "with the setup revision and carry-over. Same options, statuses, progress, stop, publish and changes " +
+            "as POST /v1/rotas. Publishing it feeds the carry-over of the weeks after it.",
           operationId: "solveWeek",
           params: WeekParams,
           querystring: CreateQuery,
@@ -115,7 +119,7 @@ export const weekRoutes =
       },
       async (request, reply) => {
         const { weekStart } = request.params;
-        const built = await buildWeek(repo, stores, request.orgId, weekStart);
+        const built = await buildWeek(rotas, stores, request.orgId, weekStart);
         const query = { ...request.query, name: request.query.name ?? `week of ${weekStart}` };
         return submitRota(services, { orgId: request.orgId, id: request.id, query }, reply, built.problem, (record) =>
           stores.weeks.link(request.orgId, record.id, {

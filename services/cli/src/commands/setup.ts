@@ -106,7 +106,8 @@ export function describeDiff(diff: PeopleDiff, applied: boolean): string {
   if (added.length + changed.length + removed.length === 0) return "No change: the sheet matches the setup.";
   const verb = applied ? "" : "would be ";
   const lines = [
-    `${plural(added.length, "person", "people")} ${verb}added, ${changed.length} ${verb}changed, ${removed.length} ${verb}removed`,
+    `${plural(added.length, "person", "people")} ${verb}added, ${changed.length} ${verb}changed, ${removed.length} ` +
+      `${verb}removed`,
   ];
   for (const p of added) lines.push(`  + ${p.id} ${p.name}`);
   for (const c of changed) {
@@ -149,15 +150,13 @@ async function fromProblem(args: string[]): Promise<void> {
   writeJson(values.out, setup);
   if (entriesFile) writeJson(entriesFile, entries);
   const pins = problem.pinned?.length ?? 0;
-  process.stdout.write(
-    [
-      `Setup written to ${values.out}: ${plural(setup.sites.length, "site")}, ${plural(setup.people.length, "person", "people")}`,
-      entriesFile ? `${plural(entries.length, "absence")} written to ${entriesFile}` : "",
-      pins > 0
-        ? `${plural(pins, "pinned stint")} of the week ${problem.weekStart} not kept (pins belong to one week)`
-        : "",
-    ]
-      .filter(Boolean)
-      .join("\n") + "\n",
-  );
+  const counts = `${plural(setup.sites.length, "site")}, ${plural(setup.people.length, "person", "people")}`;
+  const lines = [
+    `Setup written to ${values.out}: ${counts}`,
+    entriesFile ? `${plural(entries.length, "absence")} written to ${entriesFile}` : "",
+    pins > 0
+      ? `${plural(pins, "pinned stint")} of the week ${problem.weekStart} not kept (pins belong to one week)`
+      : "",
+  ];
+  process.stdout.write(`${lines.filter(Boolean).join("\n")}\n`);
 }

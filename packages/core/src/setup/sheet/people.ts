@@ -111,7 +111,8 @@ function readHeader(header: string[], row: number, issues: SheetIssue[]): Map<nu
       const message =
         (name ?? "").trim() === ""
           ? `column ${position + 1} has no header`
-          : `"${name.trim()}" is not a column of the people template (${PEOPLE_COLUMNS.map((c) => c.header).join(", ")})`;
+          : `"${name.trim()}" is not a column of the people template ` +
+            `(${PEOPLE_COLUMNS.map((c) => c.header).join(", ")})`;
       issues.push({ row, column: (name ?? "").trim() || `column ${position + 1}`, message });
       return;
     }

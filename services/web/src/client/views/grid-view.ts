@@ -1,7 +1,8 @@
 import { h, uid } from "../dom";
 import { displayNames } from "../people";
 import { type Cell, type CellGap, changedCells, columnRuns, type SiteGrid, siteGrid } from "../grid";
-import { dayLabel, hhmm, longDayLabel, span } from "../time";
+import { formatSpan as span } from "@deskrota/core";
+import { dayLabel, hhmm, longDayLabel } from "../time";
 import type { Problem, Rota } from "../types";
 import type { CellPick } from "./edit";
 

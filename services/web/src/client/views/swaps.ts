@@ -1,8 +1,8 @@
 import { getJson, sendJson } from "../api";
 import { announce, h, render } from "../dom";
 import type { CellGap } from "../grid";
+import { formatSpan as span } from "@deskrota/core";
 import { nameLookup } from "../people";
-import { span } from "../time";
 import type { SwapCandidate, SwapReport } from "../types";
 import { failureBlock } from "./failure";
 import { type Loaded, rotaPath } from "./load";
