@@ -180,7 +180,8 @@ describe("the coordinator's page", () => {
     );
     await stop.click();
     await page.locator("table.grid").first().waitFor({ timeout: 30_000 });
-    await page.getByText("Solver: stopped").waitFor();
+    await page.getByText("Solver details").click();
+    await page.getByText(/The solver ended \(stopped\)/).waitFor();
   });
 
   test("shows a known person in a known cell, and their week when their name is clicked", async () => {
