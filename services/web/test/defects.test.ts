@@ -292,7 +292,8 @@ describe("the defects of issue 15", () => {
     await shot("13-compare", true);
     await axeClean("compare");
     await page.getByText("Show the full grids").click();
-    await expect(page.locator("table.grid").first().isVisible()).resolves.toBe(true);
+    // Built when the disclosure opens (its toggle event comes after the click).
+    await page.locator("table.grid").first().waitFor();
   });
 
   test("the person's week and the page as a whole have no serious accessibility findings", async () => {
