@@ -64,3 +64,5 @@ export { alternatives, PROFILES, profileWeights } from "./solve/alternatives";
 export type { Alternative, AlternativesOptions, Profile } from "./solve/alternatives";
 export { compare } from "./compare";
 export * from "./setup";
+export { Edit, parseEdit, applyEdit } from "./edit";
+export type { EditOutcome, Broken, SoftCost } from "./edit";

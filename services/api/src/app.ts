@@ -14,6 +14,7 @@ import { analysisRoutes } from "./routes/analysis";
 import { applySwapRoutes } from "./routes/apply-swap";
 import { changeRoutes } from "./routes/changes";
 import { compareRoutes } from "./routes/compare";
+import { editRoutes } from "./routes/edits";
 import { exportRoutes } from "./routes/exports";
 import { feedRoutes, publicFeedRoutes } from "./routes/feeds";
 import { healthRoutes } from "./routes/health";
@@ -106,6 +107,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
       await v1.register(planRoutes(services));
       await v1.register(tokenRoutes(services));
       await v1.register(feedRoutes(services));
+      await v1.register(editRoutes(services));
     },
     { prefix: "/v1" },
   );

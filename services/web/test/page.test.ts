@@ -180,7 +180,8 @@ describe("the coordinator's page", () => {
     );
     await stop.click();
     await page.locator("table.grid").first().waitFor({ timeout: 30_000 });
-    await page.getByText("Solver: stopped").waitFor();
+    await page.getByText("Solver details").click();
+    await page.getByText(/The solver ended \(stopped\)/).waitFor();
   });
 
   test("shows a known person in a known cell, and their week when their name is clicked", async () => {
@@ -193,7 +194,10 @@ describe("the coordinator's page", () => {
     const here = cell(known.point, known.start);
     await here.waitFor();
     await expect(here.innerText()).resolves.toContain(name);
-    await expect(here.getAttribute("aria-label")).resolves.toContain(name);
+    // What a screen reader reads: where and when (hidden text), then who.
+    await expect(here.textContent()).resolves.toMatch(
+      new RegExp(`, ${timeOf(known.start)} to \\d\\d:\\d\\d: .*${name}`),
+    );
     await here.scrollIntoViewIfNeeded();
     await shot("06-known-cell");
 
@@ -278,7 +282,8 @@ describe("the coordinator's page", () => {
     await dialog.locator("ol.candidates > li").first().waitFor();
     await shot("10-swap-candidates");
     const apply = dialog.getByRole("button", { name: /^Apply: / }).first();
-    const who = ((await apply.innerText()).match(/^Apply: (.*) takes it$/) ?? [])[1] as string;
+    const label = await apply.innerText();
+    const who = (label.match(/^Apply: (.*?) (takes it|moves the gap|covers it, moving their day)$/) ?? [])[1] as string;
     await apply.click();
     await page.getByRole("heading", { name: /^Changes from v1/ }).waitFor();
     expect(page.url()).toContain(`/rotas/${solved.id}/v/2`);
@@ -342,9 +347,10 @@ describe("the coordinator's page", () => {
     expect(pages.length).toBe(typical.sites.length);
   });
 
-  test("fits a phone's width: the grid scrolls within itself, not the page", async () => {
+  test("fits a phone's width: the week day by day, nothing wider than the screen", async () => {
     await page.setViewportSize({ width: 390, height: 844 });
-    await openRota(rotaId, "week 48");
+    await page.goto(`${server.url}/#/rotas/${rotaId}`);
+    await page.locator(".day-list").first().waitFor();
     const widths = await page.evaluate(() => ({
       page: document.documentElement.scrollWidth,
       viewport: window.innerWidth,

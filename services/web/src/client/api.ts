@@ -28,14 +28,22 @@ interface ErrorBody {
 }
 
 /** `token`: one being tried at sign-in; otherwise the session's, and a 401 signs the session out. */
-async function call(method: string, path: string, body?: unknown, token?: string): Promise<Response> {
+async function call(
+  method: string,
+  path: string,
+  body?: unknown,
+  token?: string,
+  raw?: { bytes: Blob; type: string },
+): Promise<Response> {
   const auth = token ?? session.token();
   const headers: Record<string, string> = {};
   if (auth) headers.authorization = `Bearer ${auth}`;
   if (body !== undefined) headers["content-type"] = "application/json";
+  if (raw) headers["content-type"] = raw.type;
+  const payload = raw ? { body: raw.bytes } : body !== undefined ? { body: JSON.stringify(body) } : {};
   let res: Response;
   try {
-    res = await fetch(path, { method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
+    res = await fetch(path, { method, headers, ...payload });
   } catch {
     throw new ApiFailure(0, "the server does not answer; is it running?");
   }
@@ -54,8 +62,17 @@ export async function getJson<T>(path: string, token?: string): Promise<T> {
   return (await call("GET", path, undefined, token)).json() as Promise<T>;
 }
 
-export async function sendJson<T>(method: "POST" | "DELETE", path: string, body?: unknown): Promise<T> {
+export async function sendJson<T>(
+  method: "POST" | "PUT" | "PATCH" | "DELETE",
+  path: string,
+  body?: unknown,
+): Promise<T> {
   return (await call(method, path, body)).json() as Promise<T>;
+}
+
+/** A file as the request's body, as it is (a spreadsheet upload). */
+export async function sendFile<T>(path: string, file: Blob, type: string): Promise<T> {
+  return (await call("POST", path, undefined, undefined, { bytes: file, type })).json() as Promise<T>;
 }
 
 /**

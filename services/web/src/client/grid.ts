@@ -1,4 +1,5 @@
 import type { Problem, Rota, Uncovered } from "./types";
+import { displayNames } from "./people";
 import { dayKeyOf, local, minutesOf, weekDates } from "./time";
 
 // The grid of one site: for each service point, rows of local time (runs of slots that read the
@@ -78,15 +79,12 @@ function eachSlot(
 
 function slotsOf(problem: Problem, rota: Rota, pointId: string, zone: string): Slots {
   const slotMs = problem.slotMinutes * 60_000;
-  const names = new Map(problem.people.map((p) => [p.id, p.name]));
+  const names = displayNames(problem);
   const slots: Slots = new Map();
   const at = (date: string, minute: number) => {
     const k = key(date, minute);
-    let content = slots.get(k);
-    if (!content) {
-      content = { people: [], gaps: [] };
-      slots.set(k, content);
-    }
+    const content = slots.get(k) ?? { people: [], gaps: [] };
+    slots.set(k, content);
     return content;
   };
   for (const a of rota.assignments) {
@@ -196,12 +194,17 @@ export function siteGrid(problem: Problem, rota: Rota, siteId: string, others: R
   return { id: site.id, name: site.name, zone, dates, points, siteGaps };
 }
 
-/** Cells that differ from the rota(s) compared against, over all points of the site. */
+/**
+ * Cells that differ from the rota(s) compared against, over all points of the site, counted as the
+ * grid draws them: a day's back-to-back rows that read the same are one (merged) cell.
+ */
 export function changedCells(grid: SiteGrid): number {
-  return grid.points.reduce(
-    (n, p) => n + p.rows.reduce((r, row) => r + row.cells.filter((c) => c.before !== undefined).length, 0),
-    0,
-  );
+  let count = 0;
+  for (const point of grid.points)
+    grid.dates.forEach((_, day) => {
+      count += columnRuns(point, day).filter((run) => run.cell.before !== undefined).length;
+    });
+  return count;
 }
 
 /** One cell of a day's column standing for consecutive rows that read the same. */

@@ -3,8 +3,14 @@ import { h, render } from "./dom";
 import { compareView } from "./views/compare";
 import { createView } from "./views/create";
 import { listView } from "./views/list";
+import { overviewView } from "./views/overview";
+import { importView } from "./views/import";
 import { personView } from "./views/person";
+import { planView } from "./views/plan";
 import { rotaView } from "./views/rota";
+import { setupView } from "./views/setup";
+import { setupPersonView } from "./views/setup-person";
+import { setupSiteView } from "./views/setup-site";
 import { signInView } from "./views/signin";
 
 // A hash router: every view has an address a coordinator can bookmark or share with a colleague
@@ -25,7 +31,13 @@ function parse(hash: string): Route {
 function pick(route: Route): View {
   const [first, id, v, n, people, person] = route.path;
   if (first === "new") return createView;
+  if (first === "setup" && id === "people" && v) return setupPersonView;
+  if (first === "setup" && id === "import") return importView;
+  if (first === "setup" && id === "sites" && v) return setupSiteView;
+  if (first === "setup") return setupView;
+  if (first === "plan") return planView;
   if (first === "compare" && id) return compareView;
+  if (first === "rotas" && id && v === "v" && n && people === "overview") return overviewView;
   if (first === "rotas" && id && (v === undefined || (v === "v" && n)))
     return people === "people" && person ? personView : rotaView;
   return listView;
@@ -42,6 +54,8 @@ function navigation(): void {
     nav,
     h("a", { href: "#/" }, "Rotas"),
     h("a", { href: "#/new" }, "New rota"),
+    h("a", { href: "#/setup" }, "Set up"),
+    h("a", { href: "#/plan" }, "Plan"),
     h(
       "button",
       {
@@ -62,6 +76,8 @@ let current: AbortController | undefined;
 
 async function show(): Promise<void> {
   current?.abort();
+  // A dialog belongs to the view that opened it: Back (or any other way out) closes it.
+  for (const dialog of document.querySelectorAll("dialog")) dialog.close();
   const controller = new AbortController();
   current = controller;
   const main = document.getElementById("main") as HTMLElement;

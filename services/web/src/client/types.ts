@@ -1,6 +1,9 @@
 // The shapes the page reads from the API (docs/api.md). The engine's own types come from the core
 // as types only: nothing of the core is bundled into the page.
 export type {
+  Setup,
+  SetupPerson,
+  TermSummary,
   Assignment,
   Comparison,
   Diff,
@@ -11,7 +14,27 @@ export type {
   SwapReport,
   Uncovered,
 } from "@deskrota/core";
-import type { Diff, Rota } from "@deskrota/core";
+import type { Diff, Rota, Setup } from "@deskrota/core";
+
+interface ItemChanges {
+  added: string[];
+  changed: { id: string; fields: string[] }[];
+  removed: string[];
+}
+
+/** One revision of the organisation's setup (docs/api.md, Standing data). */
+export interface SetupRevision {
+  revision: number;
+  kind: "put" | "person" | "site" | "import" | "training" | "restore";
+  changes: { people: ItemChanges; sites: ItemChanges; settings: string[] };
+  note: string | null;
+  author: string;
+  createdAt: string;
+}
+
+export interface SetupView extends SetupRevision {
+  setup: Setup;
+}
 
 export type RotaStatus = "queued" | "solving" | "done" | "failed";
 

@@ -1,8 +1,10 @@
 import { sendJson } from "../api";
 import { announce, h, render } from "../dom";
+import { nameLookup } from "../people";
 import { addDays, hhmm, local } from "../time";
 import { failureBlock } from "./failure";
 import { type Loaded, rotaPath } from "./load";
+import { versionHash } from "./rota";
 
 /** "YYYY-MM-DDTHH:MM" of an instant in the zone, as a datetime-local field holds it. */
 function fieldValue(instant: number, zone: string): string {
@@ -10,12 +12,62 @@ function fieldValue(instant: number, zone: string): string {
   return `${at.date}T${hhmm(at.minutes)}`;
 }
 
+/** The absence as recorded already (the same person, wholly within one of theirs), if it is. */
+function recordedAs(loaded: Loaded, person: string, from: string, to: string): string | undefined {
+  const who = loaded.problem.people.find((p) => p.id === person);
+  const same = who?.absences?.find((a) => a.from.slice(0, 16) <= from && to <= a.to.slice(0, 16));
+  return same && `${same.from.slice(0, 16).replace("T", " ")} to ${same.to.slice(0, 16).replace("T", " ")}`;
+}
+
+/** Why this version takes no absence, and where to go instead. */
+function elsewhere(loaded: Loaded, target: number, which: string): HTMLElement {
+  return h(
+    "details",
+    { class: "card absence" },
+    h("summary", {}, "Record an absence"),
+    h(
+      "p",
+      {},
+      `Absences are recorded on v${target}, the ${which} version: the repair builds on it, not on the v${loaded.version.version} shown here. `,
+      h("a", { href: versionHash(loaded.record.id, target) }, `Show v${target} to record one`),
+    ),
+  );
+}
+
+/** Warns, as the times are typed, when part of the absence lies before the frozen past. */
+function frozenWarning(from: HTMLInputElement, to: HTMLInputElement, now: HTMLInputElement): HTMLElement {
+  const box = h("div", { id: "absence-frozen", role: "status" });
+  const update = () => {
+    if (!from.value || !now.value || now.value <= from.value) return render(box);
+    const at = now.value.replace("T", " ");
+    render(
+      box,
+      h(
+        "p",
+        { class: "notice" },
+        h("strong", {}, `Everything before ${at} is frozen. `),
+        to.value && to.value <= now.value
+          ? "This absence lies wholly before then: it is recorded, their stints stay, and nobody will be moved to fill them."
+          : "Their stints before then stay as they are, and nobody will be moved to fill the time before then.",
+        " Set “Keep everything before” earlier if that past should be repaired too.",
+      ),
+    );
+  };
+  for (const input of [from, to, now]) input.addEventListener("input", update);
+  return box;
+}
+
 /**
  * Someone cannot come: record the absence, and the server re-solves the published rota (else the
- * latest) with the fewest changes; the page then shows the new version with what moved.
+ * latest) with the fewest changes; the page then shows the new version with what moved. Only on
+ * the version the server repairs: elsewhere the form would claim to build on what it does not.
  */
 export function absenceForm(loaded: Loaded, onSaved: (version: number) => void): HTMLElement {
   const { problem, record } = loaded;
+  const target = record.publishedVersion ?? record.version ?? loaded.version.version;
+  const which = record.publishedVersion !== null ? "published" : "latest";
+  if (target !== loaded.version.version) return elsewhere(loaded, target, which);
+  const name = nameLookup(problem);
   const zone = problem.timeZone;
   const weekStart = `${problem.weekStart}T00:00`;
   const weekEnd = `${addDays(problem.weekStart, 7)}T00:00`;
@@ -24,7 +76,10 @@ export function absenceForm(loaded: Loaded, onSaved: (version: number) => void):
     "select",
     { id: "absence-person", name: "person", required: true },
     h("option", { value: "" }, "Choose a person"),
-    [...problem.people].sort((a, b) => a.name.localeCompare(b.name)).map((p) => h("option", { value: p.id }, p.name)),
+    problem.people
+      .map((p) => ({ id: p.id, label: name(p.id) }))
+      .sort((a, b) => a.label.localeCompare(b.label))
+      .map((p) => h("option", { value: p.id }, p.label)),
   );
   const from = h("input", {
     id: "absence-from",
@@ -71,6 +126,18 @@ export function absenceForm(loaded: Loaded, onSaved: (version: number) => void):
           to.focus();
           return;
         }
+        const already = recordedAs(loaded, person.value, from.value, to.value);
+        if (already) {
+          render(
+            status,
+            h(
+              "p",
+              { class: "error", role: "alert" },
+              `${name(person.value)} is already recorded as away from ${already}; nothing was changed.`,
+            ),
+          );
+          return;
+        }
         submit.disabled = true;
         render(status, h("p", { role: "status" }, "Re-solving with the fewest changes…"));
         try {
@@ -100,7 +167,7 @@ export function absenceForm(loaded: Loaded, onSaved: (version: number) => void):
         }
       },
     },
-    h("p", { class: "hint" }, `Times are local to ${zone}.`),
+    h("p", { class: "hint" }, `Builds on v${target} (the ${which} version). Times are local to ${zone}.`),
     h(
       "div",
       { class: "fields" },
@@ -116,8 +183,9 @@ export function absenceForm(loaded: Loaded, onSaved: (version: number) => void):
       now,
       h("p", { class: "hint", id: "absence-now-hint" }, "Stints before this moment stay as they are (normally: now)."),
     ),
+    frozenWarning(from, to, now),
     submit,
     status,
   );
-  return h("details", { class: "card" }, h("summary", {}, "Record an absence"), form);
+  return h("details", { class: "card absence" }, h("summary", {}, "Record an absence"), form);
 }

@@ -2,6 +2,7 @@ import { getJson } from "../api";
 import { focusHeading, h, render } from "../dom";
 import type { View } from "../main";
 import type { Comparison, Problem, RotaMetrics, RotaView, VersionView } from "../types";
+import { changesByPerson } from "./changes-table";
 import { siteTabs } from "./grid-view";
 import { getRota, rotaPath } from "./load";
 import { versionHash } from "./rota";
@@ -139,6 +140,17 @@ export const compareView: View = async (main, route, signal) => {
         ),
       ),
     ),
+    comparison.diff &&
+      h(
+        "section",
+        { class: "card changes", "aria-labelledby": "compare-changes" },
+        h(
+          "h2",
+          { id: "compare-changes" },
+          `${first.label} → ${compared[1]?.label ?? ""}: ${comparison.diff.changes} ${comparison.diff.changes === 1 ? "change" : "changes"}`,
+        ),
+        changesByPerson(problem, comparison.diff, "Changes by person and day"),
+      ),
     h(
       "details",
       { class: "card" },
@@ -174,37 +186,27 @@ export const compareView: View = async (main, route, signal) => {
         ),
       ),
     ),
-    comparison.diff &&
-      h(
-        "section",
-        { class: "card changes" },
-        h(
-          "h2",
-          {},
-          `${first.label} → ${compared[1]?.label ?? ""}: ${comparison.diff.changes} ` +
-            `${comparison.diff.changes === 1 ? "change" : "changes"}`,
-        ),
-        comparison.diff.words.length
-          ? h(
-              "details",
-              {},
-              h("summary", {}, "In words"),
-              h(
-                "ul",
-                {},
-                comparison.diff.words.map((w) => h("li", {}, w)),
-              ),
-            )
-          : h("p", {}, "They are the same."),
-      ),
-    h("h2", {}, `${first.label}, with the cells where the others differ`),
-    siteTabs(problem, first.version.rota, {
-      personHref: (person) =>
-        `${versionHash(first.record.id, first.version.version)}/people/${encodeURIComponent(person)}`,
-      others: compared.slice(1).map((c) => c.version.rota),
-      beforeLabel: (other) => `differs; ${compared[other + 1]?.label ?? "another"} has`,
-      site: route.query.get("site"),
-    }),
+    // The full grids are long (every cell of every site): on demand, built when first opened.
+    h(
+      "details",
+      {
+        class: "card full-grids",
+        ontoggle: (event: Event) => {
+          const details = event.currentTarget as HTMLDetailsElement;
+          if (!details.open || details.querySelector(".sites")) return;
+          details.append(
+            siteTabs(problem, first.version.rota, {
+              personHref: (person) =>
+                `${versionHash(first.record.id, first.version.version)}/people/${encodeURIComponent(person)}`,
+              others: compared.slice(1).map((c) => c.version.rota),
+              beforeLabel: (other) => `differs; ${compared[other + 1]?.label ?? "another"} has`,
+              site: route.query.get("site"),
+            }),
+          );
+        },
+      },
+      h("summary", {}, `Show the full grids: ${first.label}, with the cells where the others differ`),
+    ),
   );
   focusHeading(main);
 };

@@ -35,11 +35,12 @@ export const createView: View = (main) => {
     id: "problem-file",
     name: "file",
     accept: ".json,application/json",
+    "aria-label": "Problem file to upload",
     "aria-describedby": "file-hint",
   });
   const exampleSelect = h(
     "select",
-    { id: "example", name: "example" },
+    { id: "example", name: "example", "aria-label": "Which bundled example" },
     EXAMPLES.map((e) => h("option", { value: e.file }, e.label)),
   );
   const name = h("input", {

@@ -1,8 +1,10 @@
 import { h, uid } from "../dom";
+import { displayNames } from "../people";
 import { type Cell, type CellGap, changedCells, columnRuns, type SiteGrid, siteGrid } from "../grid";
 import { formatSpan as span } from "@deskrota/core";
 import { dayLabel, hhmm, longDayLabel } from "../time";
 import type { Problem, Rota } from "../types";
+import type { CellPick } from "./edit";
 
 export interface GridOptions {
   /** where a person's name leads */
@@ -15,6 +17,12 @@ export interface GridOptions {
   /** the site shown first */
   site?: string | null;
   onSite?: (site: string) => void;
+  /** E or a double click on a cell: fill the edit form from it */
+  onEditCell?: (pick: CellPick) => void;
+  /** printed above each site's week: which rota and version this is */
+  printHeading?: string;
+  /** what ✎ means on paper ("changed since v1"); none: nothing is marked */
+  changedKey?: string;
 }
 
 const GAP_ICON = "⚠";
@@ -26,15 +34,30 @@ function names(people: Cell["people"]): string {
   return people.length ? people.map((p) => `${p.name}${p.shadowing ? " (shadowing)" : ""}`).join(", ") : "nobody";
 }
 
+/**
+ * A cell's content is its accessible name: where and when it is (hidden; sighted users read the
+ * headers), then who, the gaps with their reasons and what changed, all as shown. No aria-label,
+ * which would have to repeat the visible text word for word (label-content-name-mismatch).
+ */
 function cellContent(
   cell: Cell,
   options: GridOptions,
   point: { id: string; name: string },
   grid: SiteGrid,
+  run: { from: number; to: number },
 ): HTMLElement[] {
-  const parts: HTMLElement[] = [];
+  const where = h(
+    "span",
+    { class: "visually-hidden" },
+    `${point.name}, ${longDayLabel(cell.date)}, ${hhmm(run.from)} to ${hhmm(run.to)}: `,
+  );
+  const parts: HTMLElement[] = [where];
   if (!cell.open && !cell.people.length && !cell.gaps.length)
-    return [h("span", { class: "closed", "aria-label": "closed" }, "—")];
+    return [
+      where,
+      h("span", { class: "closed", "aria-hidden": "true" }, "—"),
+      h("span", { class: "visually-hidden" }, "closed"),
+    ];
   for (const p of cell.people) {
     parts.push(
       h(
@@ -74,7 +97,7 @@ function cellContent(
       ),
     );
   }
-  if (!parts.length) parts.push(h("span", { class: "empty" }, "nobody"));
+  if (parts.length === 1) parts.push(h("span", { class: "empty" }, "nobody"));
   return parts;
 }
 
@@ -113,10 +136,26 @@ function siteTable(grid: SiteGrid, options: GridOptions): HTMLElement {
             "data-point": point.id,
             "data-from": hhmm(run.from),
             "data-to": hhmm(run.to),
-            "aria-label": cellLabel(cell, point.name, run.from, run.to, options),
           },
-          cellContent(cell, options, point, grid),
+          cellContent(cell, options, point, grid, run),
         );
+        const onEdit = options.onEditCell;
+        if (onEdit) {
+          const pick = () =>
+            onEdit({
+              point: point.id,
+              date: cell.date,
+              from: run.from,
+              to: run.to,
+              people: cell.people.map((p) => p.id),
+            });
+          td.addEventListener("dblclick", pick);
+          td.addEventListener("keydown", (event) => {
+            if (event.key !== "e" && event.key !== "E") return;
+            event.preventDefault();
+            pick();
+          });
+        }
         (rows[run.row] as HTMLElement[]).push(td);
         for (let r = run.row; r < run.row + run.rows; r++) (matrix[base + r] as HTMLElement[])[day] = td;
       }
@@ -156,16 +195,6 @@ function siteTable(grid: SiteGrid, options: GridOptions): HTMLElement {
     td.tabIndex = 0;
   });
   return table;
-}
-
-/** What a screen reader says on reaching a cell: where, who, gaps with their reasons, what changed. */
-function cellLabel(cell: Cell, point: string, from: number, to: number, options: GridOptions): string {
-  const where = `${point}, ${longDayLabel(cell.date)}, ${hhmm(from)} to ${hhmm(to)}`;
-  if (!cell.open && !cell.people.length && !cell.gaps.length) return `${where}: closed`;
-  const parts = [`${where}: ${names(cell.people)}`];
-  for (const g of cell.gaps) parts.push(`gap, ${g.missing} missing: ${g.reason}`);
-  if (cell.before) parts.push(`${label(options, cell.before.other)}: ${names(cell.before.people)}`);
-  return parts.join(". ");
 }
 
 function moveFocus(matrix: HTMLElement[][], event: KeyboardEvent): void {
@@ -261,6 +290,65 @@ function printTable(grid: SiteGrid): HTMLElement {
   );
 }
 
+/**
+ * The week day by day, for a phone: each day lists its points' runs with who is on and the gaps.
+ * The same runs as the grid's cells, so nothing the grid says is missing here.
+ */
+function dayList(grid: SiteGrid): HTMLElement {
+  return h(
+    "ol",
+    { class: "day-list", "aria-label": `${grid.name}, day by day` },
+    grid.dates.map((date, day) => {
+      const points = grid.points
+        .map((point) => ({
+          point,
+          runs: columnRuns(point, day).filter((r) => r.cell.people.length || r.cell.gaps.length || r.cell.before),
+        }))
+        .filter((p) => p.runs.length);
+      return h(
+        "li",
+        {},
+        h("h3", {}, longDayLabel(date)),
+        points.length
+          ? points.map(({ point, runs }) => [
+              h("p", { class: "point-name" }, point.name),
+              h(
+                "ul",
+                {},
+                runs.map((run) =>
+                  h(
+                    "li",
+                    { class: run.cell.before ? "run changed" : "run" },
+                    h("span", { class: "when" }, `${hhmm(run.from)}–${hhmm(run.to)}`),
+                    h(
+                      "span",
+                      {},
+                      run.cell.people.map((p) => `${p.name}${p.shadowing ? " (shadowing)" : ""}`).join(", "),
+                      run.cell.gaps.map((g) =>
+                        h("span", { class: "gap-line" }, ` ${GAP_ICON} ${g.missing} missing: ${g.reason}`),
+                      ),
+                      run.cell.before && h("span", {}, ` ${CHANGED_ICON} was ${names(run.cell.before.people)}`),
+                    ),
+                  ),
+                ),
+              ),
+            ])
+          : h("p", { class: "hint" }, "Closed, or nobody is needed."),
+      );
+    }),
+  );
+}
+
+/** What the marks mean, on paper where no tooltip or screen reader explains them. */
+function printKey(options: GridOptions): HTMLElement {
+  return h(
+    "p",
+    { class: "print-only print-key" },
+    `${GAP_ICON} a gap: fewer people than the minimum, or no lead or keyholder on site`,
+    options.changedKey && ` · ${CHANGED_ICON} ${options.changedKey}`,
+  );
+}
+
 /** Gaps of the site as a whole (no lead, no keyholder), with icon, text and reason. */
 function siteGapList(grid: SiteGrid): HTMLElement | null {
   if (!grid.siteGaps.length) return null;
@@ -298,7 +386,11 @@ function gapSummary(grid: SiteGrid): HTMLElement {
 /** Hours per person at this site against their target, with evening and weekend hours. */
 function hoursPanel(problem: Problem, rota: Rota, siteId: string, options: GridOptions): HTMLElement {
   const summaries = new Map(rota.people.map((p) => [p.person, p]));
-  const people = problem.people.filter((p) => p.sites.includes(siteId)).sort((a, b) => a.name.localeCompare(b.name));
+  const shown = displayNames(problem);
+  const nameOf = (id: string) => shown.get(id) ?? id;
+  const people = problem.people
+    .filter((p) => p.sites.includes(siteId))
+    .sort((a, b) => nameOf(a.id).localeCompare(nameOf(b.id)));
   const hrs = (minutes: number | undefined) =>
     minutes === undefined ? "—" : String(Math.round((minutes / 60) * 10) / 10);
   return h(
@@ -334,7 +426,7 @@ function hoursPanel(problem: Problem, rota: Rota, siteId: string, options: GridO
             h(
               "th",
               { scope: "row" },
-              h("a", { href: options.personHref(p.id) }, p.name),
+              h("a", { href: options.personHref(p.id) }, nameOf(p.id)),
               p.role === "student" && h("span", { class: "tag" }, " student"),
             ),
             h(
@@ -413,12 +505,15 @@ export function siteTabs(problem: Problem, rota: Rota, options: GridOptions): HT
         "section",
         { role: "tabpanel", id: panelId, "aria-labelledby": tabId, class: "site-panel" },
         h("h2", { class: "print-only" }, grid.name),
+        options.printHeading && h("p", { class: "print-only print-key" }, options.printHeading),
+        printKey(options),
         gapSummary(grid),
         siteGapList(grid),
         h(
           "div",
           { class: "site-body" },
           h("div", { class: "grid-wrap" }, siteTable(grid, options)),
+          dayList(grid),
           hoursPanel(problem, rota, grid.id, options),
         ),
         h("div", { class: "print-only" }, printTable(grid)),

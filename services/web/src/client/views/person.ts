@@ -1,6 +1,7 @@
 import { download } from "../api";
 import { focusHeading, h, render } from "../dom";
 import type { View } from "../main";
+import { nameLookup } from "../people";
 import { hours, local, longDayLabel, timeRange } from "../time";
 import type { Assignment } from "../types";
 import { getRota, loadVersion, rotaPath } from "./load";
@@ -45,7 +46,7 @@ export const personView: View = async (main, route, signal) => {
   render(
     main,
     h("p", {}, back),
-    h("h1", {}, person.name),
+    h("h1", {}, nameLookup(problem)(person.id)),
     h(
       "p",
       { class: "hint" },

@@ -1,30 +1,37 @@
 import { download, sendJson } from "../api";
 import { announce, focusHeading, h, render } from "../dom";
 import type { View } from "../main";
-import { elapsed } from "../time";
 import type { RotaView, VersionSummary } from "../types";
 import { absenceForm } from "./absence";
 import { alternativesForm } from "./alternatives";
+import { editForm } from "./edit";
 import { failureBlock } from "./failure";
 import { siteTabs } from "./grid-view";
+import { headline, solverDetails } from "./headline";
 import { getRota, type Loaded, loadVersion, rotaPath } from "./load";
 import { followSolve } from "./progress";
-import { scoreText } from "./status";
 import { openSwaps } from "./swaps";
+import { absenceUndo, restoreCard } from "./undo";
 
 export const versionHash = (id: string, version: number, site?: string | null) =>
   `#/rotas/${encodeURIComponent(id)}/v/${version}${site ? `?site=${encodeURIComponent(site)}` : ""}`;
 
+/** How a version came about, from what the server recorded with it. */
 function versionLabel(v: VersionSummary): string {
-  const what = v.kind === "solve" ? "solved" : v.change ? "after a change" : "after a swap";
+  const reason = v.minimalReason ?? "";
+  const what =
+    v.kind === "solve"
+      ? "solved"
+      : reason.startsWith("edited by hand")
+        ? "edited by hand"
+        : reason.startsWith("restores ")
+          ? reason.replace(/ as it was$/, "")
+          : reason.startsWith("re-solved around")
+            ? "re-solved around pins"
+            : v.change
+              ? "after a change"
+              : "after a swap";
   return `v${v.version}: ${what}${v.published ? " (published)" : ""}`;
-}
-
-function solverLine(loaded: Loaded): string {
-  const s = loaded.version.rota.solver;
-  if (!s) return "";
-  const gap = s.gap === null ? "" : `, ${Math.round(s.gap * 1000) / 10} % from the lower bound`;
-  return `Solver: ${s.status} in ${elapsed(s.timeMs)}; score ${scoreText(s.objective)}${gap}.`;
 }
 
 /** What changed against the version this one came from, in words. */
@@ -48,13 +55,20 @@ function changesBlock(loaded: Loaded): HTMLElement | null {
           words.map((w) => h("li", {}, w)),
         )
       : h("p", {}, "Nobody's stints changed."),
+    // A coordinator's own action (an edit, an undo, a re-solve) is not a repair: nothing to prove.
     version.minimal !== null &&
-      h(
-        "p",
-        { class: "hint" },
-        version.minimal ? "Proven to be the fewest changes possible" : "Not proven to be the fewest changes",
-        version.minimalReason ? `: ${version.minimalReason}` : ".",
-      ),
+      (/^(edited by hand|restores |re-solved around)/.test(version.minimalReason ?? "")
+        ? h(
+            "p",
+            { class: "hint" },
+            `This version ${version.minimalReason}.`.replace("version edited", "version was edited"),
+          )
+        : h(
+            "p",
+            { class: "hint" },
+            version.minimal ? "Proven to be the fewest changes possible" : "Not proven to be the fewest changes",
+            version.minimalReason ? `: ${version.minimalReason}` : ".",
+          )),
     h("p", { class: "hint" }, "Changed cells are outlined and marked ✎ in the grid, with who was there before."),
   );
 }
@@ -132,6 +146,7 @@ function toolbar(loaded: Loaded, site: () => string | null): HTMLElement {
     publish,
     csv,
     h("button", { type: "button", onclick: () => window.print() }, "Print"),
+    h("a", { class: "button", href: `${versionHash(record.id, version.version)}/overview` }, "All sites at a glance"),
     compareVersions,
     status,
   );
@@ -176,19 +191,19 @@ export const rotaView: View = async (main, route, signal) => {
   const showVersion = (n: number) => {
     location.hash = versionHash(record.id, n, site);
   };
+  const isLatest = version.version === record.version;
+  const editing = isLatest ? editForm(loaded, showVersion) : undefined;
   render(
     main,
     h(
       "div",
       { class: "title-row" },
       h("h1", {}, record.name ?? record.id),
-      h(
-        "p",
-        { class: "hint" },
-        `Week of ${problem.weekStart} · ${problem.people.length} people · ${solverLine(loaded)}`,
-      ),
+      h("p", { class: "hint" }, `Week of ${problem.weekStart} · ${problem.people.length} people`),
+      headline(problem, version.rota),
     ),
     toolbar(loaded, () => site),
+    solverDetails(version.rota),
     version.version !== record.version &&
       h(
         "p",
@@ -198,11 +213,17 @@ export const rotaView: View = async (main, route, signal) => {
         h("a", { href: versionHash(record.id, record.version ?? version.version, site) }, `Show v${record.version}`),
       ),
     changesBlock(loaded),
+    absenceUndo(loaded, showVersion),
+    isLatest ? null : restoreCard(loaded, showVersion),
     h("div", { class: "repair" }, absenceForm(loaded, showVersion), alternativesForm(loaded)),
+    editing?.root,
     siteTabs(problem, version.rota, {
       personHref: (person) => `${versionHash(record.id, version.version)}/people/${encodeURIComponent(person)}`,
       onGap: (gap, point, grid) => openSwaps({ loaded, gap, point, zone: grid.zone, onApplied: showVersion }),
+      ...(editing ? { onEditCell: editing.fill } : {}),
       others: loaded.base ? [loaded.base.rota] : [],
+      printHeading: `Version ${version.version} of ${record.name ?? record.id}${version.published ? " (published)" : ""} · week of ${problem.weekStart}`,
+      ...(loaded.base ? { changedKey: `changed since v${version.baseVersion}` } : {}),
       beforeLabel: () => `changed; v${version.baseVersion ?? ""} had`,
       site,
       onSite: (s) => {

@@ -2,6 +2,7 @@ import { getJson, sendJson } from "../api";
 import { announce, h, render } from "../dom";
 import type { CellGap } from "../grid";
 import { formatSpan as span } from "@deskrota/core";
+import { nameLookup } from "../people";
 import type { SwapCandidate, SwapReport } from "../types";
 import { failureBlock } from "./failure";
 import { type Loaded, rotaPath } from "./load";
@@ -20,13 +21,39 @@ function scoreWords(change: number): string {
   return rounded < 0 ? `score ${rounded} (better)` : `score +${rounded} (worse)`;
 }
 
+/**
+ * What the core says a swap does to the rota as a whole (issue 16: each candidate applied and
+ * checked). Optional here so the page also reads a server that does not say it yet.
+ */
+type Described = SwapCandidate & Partial<{ takes: "whole" | "part" | "moves"; summary: string }>;
+
+/** Net effect first, in plain words; "takes it" only where cover is surely better. */
+function netEffect(c: Described, zone: string): { words: string; takesIt: boolean } {
+  if (c.takes !== undefined)
+    return {
+      words: c.summary ?? (c.takes === "moves" ? "moves the gap elsewhere" : "less of the week uncovered"),
+      takesIt: c.takes !== "moves",
+    };
+  const what = c.whole ? "fills the whole gap" : `fills ${span(c.covers.start, c.covers.end, zone)} of it`;
+  // Without the server's net effect, only a swap that moves none of the person's other stints is
+  // sure to leave less uncovered: otherwise the gap may only move to where they were.
+  return c.knockOn === 0
+    ? { words: `${what}, nothing else changes: less of the week uncovered`, takesIt: true }
+    : {
+        words: `${what}, but ${c.knockOn} of their other ${c.knockOn === 1 ? "stint changes" : "stints change"}: that may open a gap where they were (read the changes before publishing)`,
+        takesIt: false,
+      };
+}
+
 function candidateItem(
-  c: SwapCandidate,
+  c: Described,
   request: SwapRequest,
   status: HTMLElement,
   dialog: HTMLDialogElement,
 ): HTMLElement {
   const { loaded, gap, point, zone } = request;
+  const name = nameLookup(loaded.problem)(c.person);
+  const net = netEffect(c, zone);
   const apply = h(
     "button",
     {
@@ -34,7 +61,7 @@ function candidateItem(
       class: "primary",
       onclick: async () => {
         apply.disabled = true;
-        render(status, h("p", { role: "status" }, `Giving the gap to ${c.name}…`));
+        render(status, h("p", { role: "status" }, `Giving the gap to ${name}…`));
         try {
           const result = await sendJson<{ version: number }>("POST", `${rotaPath(loaded.record.id)}/swaps`, {
             point: point.id,
@@ -43,7 +70,7 @@ function candidateItem(
             person: c.person,
             version: loaded.version.version,
           });
-          announce(`${c.name} takes it: version ${result.version}.`);
+          announce(`Applied: version ${result.version}.`);
           dialog.close();
           request.onApplied(result.version);
         } catch (error) {
@@ -52,15 +79,18 @@ function candidateItem(
         }
       },
     },
-    `Apply: ${c.name} takes it`,
+    net.takesIt
+      ? `Apply: ${name} takes it`
+      : `Apply: ${name} ${c.takes === "moves" ? "moves the gap" : "covers it, moving their day"}`,
   );
   return h(
     "li",
     { class: "candidate" },
+    h("p", { class: net.takesIt ? "net better" : "net moves" }, h("strong", {}, "Net effect: "), net.words),
     h(
       "p",
       {},
-      h("strong", {}, c.name),
+      h("strong", {}, name),
       ` — ${c.whole ? "the whole gap" : `part of it: ${span(c.covers.start, c.covers.end, zone)}`}; ${c.knockOn} ` +
         `knock-on ${c.knockOn === 1 ? "change" : "changes"}; ${scoreWords(c.scoreChange)}`,
     ),
@@ -97,6 +127,7 @@ export function openSwaps(request: SwapRequest): void {
     end: gap.end,
     version: String(loaded.version.version),
   });
+  const nameOf = nameLookup(loaded.problem);
   getJson<SwapReport>(`${rotaPath(loaded.record.id)}/swap-candidates?${query}`).then(
     (report) => {
       render(
@@ -124,7 +155,7 @@ export function openSwaps(request: SwapRequest): void {
             h(
               "ul",
               {},
-              report.unable.map((u) => h("li", {}, `${u.name}: ${u.reason}`)),
+              report.unable.map((u) => h("li", {}, `${nameOf(u.person)}: ${u.reason}`)),
             ),
           ),
       );

@@ -1,0 +1,160 @@
+import { h, render } from "../dom";
+import { DAY_KEYS, type DayKey, minutesOf } from "../time";
+
+// A service point's cover bands drawn on a day timeline (one lane per day, bars from band start to
+// end labelled min / target / max) above the rows that edit them; the drawing follows every edit.
+// Bars are placed through the CSSOM (el.style), which the page's Content-Security-Policy allows.
+
+export interface Band {
+  days: DayKey[];
+  from: string;
+  to: string;
+  min: number;
+  target?: number;
+  max?: number;
+}
+
+const DAY = 24 * 60;
+
+function drawTimeline(lanes: HTMLElement, bands: Band[]): void {
+  render(
+    lanes,
+    DAY_KEYS.map((day) => {
+      const lane = h("div", { class: "lane" }, h("span", { class: "lane-day" }, day));
+      for (const band of bands.filter((b) => b.days.includes(day))) {
+        const from = minutesOf(band.from);
+        const to = minutesOf(band.to);
+        const bar = h(
+          "span",
+          { class: "band" },
+          `${band.min}${band.target !== undefined ? ` / ${band.target}` : ""}${band.max !== undefined ? ` / ${band.max}` : ""}`,
+        );
+        bar.style.left = `${(from / DAY) * 100}%`;
+        bar.style.width = `${(Math.max(0, to - from) / DAY) * 100}%`;
+        lane.append(bar);
+      }
+      return lane;
+    }),
+  );
+}
+
+/** The editor of one point's bands; `value()` reads them back in the format's shape. */
+export function coverEditor(
+  pointId: string,
+  pointName: string,
+  initial: Band[],
+): { root: HTMLElement; value: () => Band[] } {
+  const bands: Band[] = initial.map((b) => ({ ...b, days: [...b.days] }));
+  const lanes = h("div", { class: "lanes", "aria-hidden": "true" });
+  const rows = h("tbody", {});
+  const redraw = () => {
+    drawTimeline(lanes, bands);
+    render(
+      rows,
+      bands.map((band, i) => bandRow(band, i)),
+    );
+  };
+  const number = (band: Band, key: "min" | "target" | "max", i: number, optional: boolean) =>
+    h("input", {
+      type: "number",
+      min: "0",
+      step: "1",
+      class: "short",
+      "aria-label": `${key} people, band ${i + 1} of ${pointName}`,
+      value: band[key] === undefined ? "" : String(band[key]),
+      onchange: (e: Event) => {
+        const raw = (e.target as HTMLInputElement).value;
+        if (raw === "" && optional) delete band[key];
+        else band[key] = Number(raw);
+        drawTimeline(lanes, bands);
+      },
+    });
+  const time = (band: Band, key: "from" | "to", i: number) =>
+    h("input", {
+      type: "time",
+      "aria-label": `${key === "from" ? "From" : "To"}, band ${i + 1} of ${pointName}`,
+      value: band[key],
+      onchange: (e: Event) => {
+        band[key] = (e.target as HTMLInputElement).value;
+        drawTimeline(lanes, bands);
+      },
+    });
+  const bandRow = (band: Band, i: number) =>
+    h(
+      "tr",
+      {},
+      h(
+        "td",
+        {},
+        DAY_KEYS.map((d) =>
+          h(
+            "label",
+            { class: "choice inline" },
+            h("input", {
+              type: "checkbox",
+              "aria-label": `${d}, band ${i + 1} of ${pointName}`,
+              checked: band.days.includes(d),
+              onchange: (e: Event) => {
+                band.days = (e.target as HTMLInputElement).checked
+                  ? DAY_KEYS.filter((k) => k === d || band.days.includes(k))
+                  : band.days.filter((k) => k !== d);
+                drawTimeline(lanes, bands);
+              },
+            }),
+            d,
+          ),
+        ),
+      ),
+      h("td", {}, time(band, "from", i), " – ", time(band, "to", i)),
+      h("td", {}, number(band, "min", i, false), number(band, "target", i, true), number(band, "max", i, true)),
+      h(
+        "td",
+        {},
+        h(
+          "button",
+          {
+            type: "button",
+            class: "link",
+            onclick: () => {
+              bands.splice(i, 1);
+              redraw();
+            },
+          },
+          `Remove band ${i + 1}`,
+        ),
+      ),
+    );
+  redraw();
+  const root = h(
+    "fieldset",
+    { class: "cover", "data-point": pointId },
+    h("legend", {}, `${pointName}: cover by day (min / target / max people)`),
+    lanes,
+    h(
+      "table",
+      { class: "list bands" },
+      h(
+        "thead",
+        {},
+        h(
+          "tr",
+          {},
+          ["Days", "From – to", "Min, target, max", ""].map((t) => h("th", { scope: "col" }, t)),
+        ),
+      ),
+      rows,
+    ),
+    h(
+      "button",
+      {
+        type: "button",
+        onclick: () => {
+          bands.push({ days: ["mon", "tue", "wed", "thu", "fri"], from: "09:00", to: "17:00", min: 1 });
+          redraw();
+        },
+      },
+      `Add a band to ${pointName}`,
+    ),
+  );
+  return { root, value: () => bands.map((b) => ({ ...b })) };
+}

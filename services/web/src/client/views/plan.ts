@@ -1,0 +1,211 @@
+import { getJson, sendJson } from "../api";
+import { focusHeading, h, render } from "../dom";
+import type { View } from "../main";
+import type { Problem, RotaSummary, TermSummary } from "../types";
+import { failureBlock } from "./failure";
+import { hoursChart } from "./term-chart";
+
+// Plan a week (the problem it would build, before solving: who is away, site exceptions, the
+// carry-over) and a term (weeks as rows with status and gaps; hours against contract per person
+// week by week; the unsocial-hours spread).
+
+interface WeekInfo {
+  carry: unknown;
+  proposals: { person: string; point: string }[];
+}
+interface Plan {
+  id: string;
+  name: string | null;
+  status: string;
+  reason: string | null;
+  weeks: { weekStart: string; rotaId: string | null; status: string; carryStale?: boolean }[];
+  summary: TermSummary | null;
+}
+
+const POLL_MS = 1000;
+
+/** The next Monday on or after today, as YYYY-MM-DD (the default week to plan). */
+function nextMonday(): string {
+  const d = new Date();
+  d.setUTCDate(d.getUTCDate() + ((8 - d.getUTCDay()) % 7));
+  return d.toISOString().slice(0, 10);
+}
+
+function weekPreview(week: string, problem: Problem, info: WeekInfo): HTMLElement {
+  const name = (id: string) => problem.people.find((p) => p.id === id)?.name ?? id;
+  const away = problem.people.flatMap((p) => (p.absences ?? []).map((a) => ({ who: p.name, ...a })));
+  const exceptions = problem.sites.flatMap((s) => (s.exceptions ?? []).map((e) => ({ site: s.name, ...e })));
+  return h(
+    "section",
+    { class: "card", "aria-labelledby": "week-title" },
+    h("h2", { id: "week-title" }, `The week of ${week}, as it would be built`),
+    h("p", {}, `${problem.people.length} people at ${problem.sites.length} sites.`),
+    h("h3", {}, "Who is away"),
+    away.length
+      ? h(
+          "ul",
+          {},
+          away.map((a) =>
+            h(
+              "li",
+              {},
+              `${a.who}: ${a.from.replace("T", " ")} to ${a.to.replace("T", " ")}${a.reason ? ` (${a.reason})` : ""}`,
+            ),
+          ),
+        )
+      : h("p", {}, "Nobody is recorded as away."),
+    h("h3", {}, "Site exceptions"),
+    exceptions.length
+      ? h(
+          "ul",
+          {},
+          exceptions.map((e) =>
+            h(
+              "li",
+              {},
+              `${e.site} on ${e.date}: ${e.open.length ? e.open.map(([f, t]) => `${f}–${t}`).join(", ") : "closed"}`,
+            ),
+          ),
+        )
+      : h("p", {}, "None: every site keeps its usual hours."),
+    h("h3", {}, "Carry-over from earlier published weeks"),
+    h(
+      "p",
+      {},
+      info.carry
+        ? "Targets are shifted toward each person's fair share (docs/setup.md)."
+        : "None yet: no earlier week is published.",
+      info.proposals.length
+        ? ` Proposed for independent work: ${info.proposals.map((p) => `${name(p.person)} on ${p.point}`).join(", ")}.`
+        : "",
+    ),
+  );
+}
+
+function termTable(plan: Plan): HTMLElement {
+  const uncovered = new Map((plan.summary?.weeks ?? []).map((w) => [w.weekStart, w.uncoveredHours]));
+  return h(
+    "table",
+    { class: "list term" },
+    h("caption", {}, `${plan.name ?? plan.id}: ${plan.status}${plan.reason ? ` (${plan.reason})` : ""}`),
+    h(
+      "thead",
+      {},
+      h(
+        "tr",
+        {},
+        ["Week", "Status", "Uncovered hours", "Rota"].map((t) => h("th", { scope: "col" }, t)),
+      ),
+    ),
+    h(
+      "tbody",
+      {},
+      plan.weeks.map((w) =>
+        h(
+          "tr",
+          {},
+          h("th", { scope: "row" }, w.weekStart),
+          h("td", {}, `${w.status}${w.carryStale ? " (carry-over changed since: re-solve)" : ""}`),
+          h("td", { class: "num" }, uncovered.has(w.weekStart) ? String(uncovered.get(w.weekStart)) : "—"),
+          h("td", {}, w.rotaId ? h("a", { href: `#/rotas/${encodeURIComponent(w.rotaId)}` }, "Open") : "—"),
+        ),
+      ),
+    ),
+  );
+}
+
+async function followPlan(box: HTMLElement, id: string, signal: AbortSignal): Promise<void> {
+  for (;;) {
+    const plan = await getJson<Plan>(`/v1/plans/${encodeURIComponent(id)}`);
+    if (signal.aborted) return;
+    render(
+      box,
+      termTable(plan),
+      plan.status !== "solving" && plan.summary?.people.length ? hoursChart(plan.summary) : null,
+    );
+    if (plan.status !== "solving") return;
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    if (signal.aborted) return;
+  }
+}
+
+export const planView: View = async (main, route, signal) => {
+  const weekBox = h("div", {});
+  const termBox = h("div", {});
+  const weekInput = h("input", {
+    id: "plan-week",
+    type: "date",
+    required: true,
+    value: route.query.get("week") ?? nextMonday(),
+  });
+  const showWeek = async (event: Event) => {
+    event.preventDefault();
+    try {
+      const [problem, info] = await Promise.all([
+        getJson<Problem>(`/v1/weeks/${weekInput.value}/problem`),
+        getJson<WeekInfo>(`/v1/weeks/${weekInput.value}`),
+      ]);
+      const solve = h(
+        "button",
+        {
+          type: "button",
+          class: "primary",
+          onclick: async () => {
+            const made = await sendJson<RotaSummary>("POST", `/v1/weeks/${weekInput.value}/rotas?timeLimitSeconds=10`);
+            location.hash = `#/rotas/${encodeURIComponent(made.id)}`;
+          },
+        },
+        "Solve this week",
+      );
+      render(weekBox, weekPreview(weekInput.value, problem, info), solve);
+    } catch (error) {
+      render(weekBox, failureBlock("The week could not be built", error));
+    }
+  };
+  const from = h("input", { id: "term-from", type: "date", required: true, value: nextMonday() });
+  const count = h("input", { id: "term-weeks", type: "number", min: "1", max: "52", value: "4", required: true });
+  const seconds = h("input", { id: "term-seconds", type: "number", min: "1", max: "60", value: "5", required: true });
+  const startTerm = async (event: Event) => {
+    event.preventDefault();
+    try {
+      const plan = await sendJson<Plan>("POST", `/v1/plans?timeLimitSeconds=${seconds.value}`, {
+        from: from.value,
+        weeks: Number(count.value),
+      });
+      location.hash = `#/plan?plan=${encodeURIComponent(plan.id)}`;
+    } catch (error) {
+      render(termBox, failureBlock("The term could not be planned", error));
+    }
+  };
+  const field = (id: string, label: string, control: HTMLElement) =>
+    h("div", { class: "field" }, h("label", { for: id }, label), control);
+  render(
+    main,
+    h("h1", {}, "Plan a week or a term"),
+    h(
+      "form",
+      { class: "card form", onsubmit: showWeek },
+      h("h2", {}, "A week"),
+      field("plan-week", "Week starting (a Monday)", weekInput),
+      h("button", { type: "submit" }, "Show the problem it would build"),
+    ),
+    weekBox,
+    h(
+      "form",
+      { class: "card form", onsubmit: startTerm },
+      h("h2", {}, "A term"),
+      h(
+        "div",
+        { class: "fields" },
+        field("term-from", "First week (a Monday)", from),
+        field("term-weeks", "Weeks", count),
+        field("term-seconds", "Seconds per week", seconds),
+      ),
+      h("button", { type: "submit", class: "primary" }, "Plan the term"),
+    ),
+    termBox,
+  );
+  focusHeading(main);
+  const planId = route.query.get("plan");
+  if (planId) await followPlan(termBox, planId, signal);
+};

@@ -1,0 +1,273 @@
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
+import { freshDataDir } from "../../api/test/support/pglite";
+import { type RunningServer, startServer } from "../../api/test/support/server";
+import { axeFindings } from "./support/axe";
+import { launch, resultsDir } from "./support/browser";
+
+// Running the desk without a JSON file: the setup from an example, the people table sorted and
+// filtered, a person edited (hours, availability painted) with Undo, training confirmed, the
+// history restored, a spreadsheet checked and applied, a week previewed and a term planned.
+
+let server: RunningServer;
+let browser: Browser;
+let page: Page;
+let shots: string;
+const errors: string[] = [];
+
+async function api(path: string, init: { method?: string; body?: unknown } = {}): Promise<Response> {
+  return fetch(`${server.url}${path}`, {
+    method: init.method ?? "GET",
+    headers: {
+      authorization: `Bearer ${server.token}`,
+      ...(init.body ? { "content-type": "application/json" } : {}),
+    },
+    ...(init.body ? { body: JSON.stringify(init.body) } : {}),
+  });
+}
+const setupNow = async () =>
+  (await (await api("/v1/setup")).json()) as {
+    revision: number;
+    setup: { people: { id: string; hours: { target: number }; training?: Record<string, string> }[] };
+  };
+const shot = (name: string) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+const axeClean = async (view: string) => expect([view, await axeFindings(page)]).toEqual([view, []]);
+const rows = () => page.locator("table.people tbody tr");
+async function open(hash: string, heading: string | RegExp): Promise<void> {
+  await page.goto("about:blank");
+  await page.goto(`${server.url}/${hash}`);
+  await page.getByRole("heading", { level: 1, name: heading }).waitFor();
+}
+
+beforeAll(async () => {
+  shots = resultsDir("setup");
+  server = await startServer(
+    { DESKROTA_DATA_DIR: await freshDataDir(), DESKROTA_LOWER_BOUND: "off", DESKROTA_SOLVERS: "1" },
+    true,
+  );
+  browser = await launch();
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page.on("pageerror", (error) => errors.push(error.message));
+  page.on("console", (message) => {
+    if (message.type() === "error" && !/status of 4\d\d/.test(message.text())) errors.push(message.text());
+  });
+  await page.goto(server.url);
+  await page.evaluate((token) => sessionStorage.setItem("deskrota.token", token), server.token as string);
+});
+
+afterEach(async (context) => {
+  if (context.task.result?.state === "fail")
+    await page.screenshot({
+      path: join(shots, `failed-${context.task.name.slice(0, 40).replace(/\W+/g, "-")}.png`),
+      fullPage: true,
+    });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  server?.child.kill("SIGKILL");
+});
+
+describe("setting up the desk", () => {
+  test("starts from an example; the people table sorts and filters by role and training", async () => {
+    await open("#/setup", "Set up the desk");
+    await page.getByLabel("Example").selectOption("small-campus");
+    await page.getByRole("button", { name: "Start from this example" }).click();
+    await page.getByText("10 of 10 people shown.").waitFor();
+    await page.getByRole("button", { name: "Hours / week" }).click();
+    await expect(page.locator('th[aria-sort="ascending"]').textContent()).resolves.toMatch(/Hours/);
+    await expect(rows().first().locator("td.num").textContent()).resolves.toBe("8");
+    await page.getByLabel("Role").selectOption("student");
+    await page.getByText("6 of 10 people shown.").waitFor();
+    await page.getByLabel("Training").selectOption("shadowing");
+    await page.getByText("2 of 10 people shown.").waitFor();
+    await shot("01-people");
+    await axeClean("people");
+  });
+
+  test("edits a person: hours and availability painted with mouse and keyboard; the save says what changed, Undo", async () => {
+    await open("#/setup/people/u001", "Leila Hughes (u001)");
+    await page.getByLabel("Contract (target)").fill("9");
+    const monday9 = page.getByRole("button", { name: "Monday 09:00–09:30" });
+    await monday9.hover();
+    await page.mouse.down();
+    const end = await page.getByRole("button", { name: "Monday 10:00–10:30" }).boundingBox();
+    await page.mouse.move((end?.x ?? 0) + 5, (end?.y ?? 0) + 5, { steps: 8 });
+    await page.mouse.up();
+    await expect(page.getByRole("button", { name: "Monday 09:30–10:00" }).getAttribute("aria-pressed")).resolves.toBe(
+      "true",
+    );
+    await monday9.focus();
+    await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("Space");
+    await expect(page.getByRole("button", { name: "Tuesday 09:00–09:30" }).getAttribute("aria-pressed")).resolves.toBe(
+      "true",
+    );
+    await shot("02-person");
+    await axeClean("person editor");
+    await page.getByRole("button", { name: "Save" }).click();
+    const banner = page.locator(".saved");
+    await banner.getByText(/Saved as revision 2: /).waitFor();
+    await expect(banner.textContent()).resolves.toMatch(/Leila Hughes: .*availability.*changed/);
+    const edited = (await setupNow()).setup.people.find((p) => p.id === "u001");
+    expect(edited?.hours.target).toBe(9);
+    await shot("03-saved");
+    await banner.getByRole("button", { name: "Undo (restore revision 1)" }).click();
+    await page.getByText("Revision 3 ·", { exact: false }).waitFor();
+    expect((await setupNow()).setup.people.find((p) => p.id === "u001")?.hours.target).toBe(8);
+  });
+
+  test("confirms a shadowing student as independent", async () => {
+    await open("#/setup/people/u005", "Maria Khan (u005)");
+    await page.getByRole("button", { name: "Confirm as independent on Service Desk" }).click();
+    await page
+      .locator(".saved")
+      .getByText(/training changed/)
+      .waitFor();
+    const maria = (await setupNow()).setup.people.find((p) => p.id === "u005");
+    // The point's id wins over its kind ("helpdesk": shadowing stays for other help desks).
+    expect(maria?.training?.["campus-helpdesk"]).toBe("independent");
+  });
+
+  test("adds and removes a person; the history restores any revision", async () => {
+    await open("#/setup/people/new", "Add a person");
+    await page.locator("#person-id").fill("u099");
+    await page.getByLabel("Name", { exact: true }).fill("Sam Okafor");
+    await page.getByRole("button", { name: "Add this person" }).click();
+    await page
+      .locator(".saved")
+      .getByText(/added Sam Okafor/)
+      .waitFor();
+    await page.getByRole("button", { name: "Remove Sam Okafor (u099)" }).click();
+    await page
+      .locator(".saved")
+      .getByText(/removed u099|removed Sam Okafor/)
+      .waitFor();
+    await page.getByText("History of the setup").click();
+    await page.locator(".history li").first().waitFor();
+    const before = (await setupNow()).revision;
+    await page.getByRole("button", { name: `Restore revision ${before - 1}`, exact: true }).click();
+    await page.getByText(`Revision ${before + 1} ·`, { exact: false }).waitFor();
+    expect((await setupNow()).setup.people.some((p) => p.id === "u099")).toBe(true);
+    await shot("04-history");
+  });
+
+  test("imports a spreadsheet: the dry run shows each change and problem, then applies", async () => {
+    const csv = await (await api("/v1/setup/people.csv")).text();
+    const lines = csv.split(/\r?\n/);
+    const header = (lines[0] as string).replace(/^\uFEFF/, "").split(",");
+    const target = header.findIndex((h) => /target|contract/i.test(h));
+    const at = lines.findIndex((l) => l.startsWith("s001,"));
+    const cells = (lines[at] as string).split(",");
+    cells[target] = "21";
+    lines[at] = cells.join(",");
+    await open("#/setup/import", "Import people from a spreadsheet");
+    await page.getByLabel(/A people sheet/).setInputFiles({
+      name: "people.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(lines.join("\n")),
+    });
+    await page.getByRole("button", { name: "Check the sheet" }).click();
+    await page.getByText(/0 added, 1 changed, 0 removed, 0 problems/).waitFor();
+    await expect(page.locator(".sheet-changes").textContent()).resolves.toMatch(/s001: .*20 → 21/);
+    await shot("05-dry-run");
+    await axeClean("import");
+    await page.getByRole("button", { name: "Apply these changes" }).click();
+    await page
+      .locator(".saved")
+      .getByText(/s001|Chen Mensah/)
+      .waitFor();
+    expect((await setupNow()).setup.people.find((p) => p.id === "s001")?.hours.target).toBe(21);
+
+    await open("#/setup/import", "Import people from a spreadsheet");
+    const broken = [lines[0], `${(lines[at] as string).replace(",21,", ",lots,")}`].join("\n");
+    await page
+      .getByLabel(/A people sheet/)
+      .setInputFiles({ name: "bad.csv", mimeType: "text/csv", buffer: Buffer.from(broken) });
+    await page.getByRole("button", { name: "Check the sheet" }).click();
+    await page
+      .locator(".issues li")
+      .first()
+      .getByText(/^Row \d+, column /)
+      .waitFor();
+    await expect(page.getByRole("button", { name: "Fix the problems to apply" }).isDisabled()).resolves.toBe(true);
+    await shot("06-sheet-problems");
+  });
+});
+
+describe("sites", () => {
+  test("opening hours, a dated exception and cover bands edited on a day timeline", async () => {
+    await open("#/setup", "Set up the desk");
+    await page.getByRole("link", { name: "Campus Library & Learning Centre" }).click();
+    await page.getByRole("heading", { level: 1, name: "Campus Library & Learning Centre" }).waitFor();
+    await page.getByLabel("Saturday", { exact: true }).fill("10:00-16:00");
+    await page.getByRole("button", { name: "Add an exception" }).click();
+    await page.getByLabel("Date of exception 1").fill("2026-12-25");
+    const desk = page.locator('fieldset.cover[data-point="campus-helpdesk"]');
+    await desk.getByLabel("min people, band 1 of Service Desk").fill("2");
+    await desk.getByLabel("min people, band 1 of Service Desk").dispatchEvent("change");
+    await expect(desk.locator(".lane .band").first().textContent()).resolves.toBe("2");
+    await shot("07-site");
+    await axeClean("site editor");
+    await page.getByRole("button", { name: "Save the site" }).click();
+    await page
+      .locator(".saved")
+      .getByText(/site campus: .*changed/)
+      .waitFor();
+    const site = ((await (await api("/v1/setup")).json()) as { setup: { sites: Record<string, unknown>[] } }).setup
+      .sites[0] as {
+      open: Record<string, string[][]>;
+      exceptions: { date: string; open: unknown[] }[];
+      servicePoints: { cover: { min: number }[] }[];
+    };
+    expect(site.open.sat).toEqual([["10:00", "16:00"]]);
+    expect(site.exceptions).toEqual([{ date: "2026-12-25", open: [] }]);
+    expect(site.servicePoints[0]?.cover[0]?.min).toBe(2);
+  });
+});
+
+describe("planning", () => {
+  test("a week's problem before solving: who is away", async () => {
+    const res = await api("/v1/setup/absences", {
+      method: "POST",
+      body: {
+        entries: [
+          { kind: "absence", person: "s002", from: "2026-11-24T13:00", to: "2026-11-24T21:00", reason: "course" },
+        ],
+      },
+    });
+    expect(res.status).toBe(201);
+    await open("#/plan?week=2026-11-23", "Plan a week or a term");
+    await page.getByRole("button", { name: "Show the problem it would build" }).click();
+    await page.getByText("Mei Jones: 2026-11-24 13:00 to 2026-11-24 21:00 (course)").waitFor();
+    await shot("07-week");
+    await axeClean("week preview");
+  });
+
+  test("a term: weeks with status and gaps, hours against contract as a chart", { timeout: 120_000 }, async () => {
+    await page.getByLabel("First week (a Monday)").fill("2027-01-04");
+    await page.getByLabel("Weeks").fill("1");
+    await page.getByRole("button", { name: "Plan the term" }).click();
+    await page.waitForURL(/#\/plan\?plan=plan_/);
+    await page.locator("table.term tbody tr").first().waitFor();
+    // A term on a work budget (the form's time limit per week is at the mercy of a shared machine).
+    const res = await api("/v1/plans?workBudget=60&seed=1&name=term", {
+      method: "POST",
+      body: { from: "2026-11-30", weeks: 2 },
+    });
+    const plan = (await res.json()) as { id: string };
+    await open(`#/plan?plan=${plan.id}`, "Plan a week or a term");
+    await page.locator(".chart canvas").waitFor({ timeout: 90_000 });
+    await expect(page.locator("table.term tbody tr td:nth-child(2)").allTextContents()).resolves.toEqual([
+      "done",
+      "done",
+    ]);
+    await page.getByLabel("Person").selectOption("s001");
+    await page.getByRole("table", { name: /Chen Mensah: hours worked against contract/ }).waitFor();
+    await expect(page.getByText(/Unsocial hours over the term: least/).count()).resolves.toBe(1);
+    await shot("08-term");
+    await axeClean("term");
+    expect(errors).toEqual([]);
+  });
+});
