@@ -61,6 +61,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/feeds/{secret}.ics": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A person's calendar feed (its secret address; no token)
+     * @description The published version's stints in iCalendar; no events until a version is published. Event UIDs stay the same across versions and SEQUENCE rises with each publication, so calendars update in place.
+     */
+    get: operations["calendarFeed"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/v1/rotas": {
     parameters: {
       query?: never;
@@ -287,6 +307,26 @@ export interface paths {
     get: operations["compareRotas"];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/analysis": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Every hard rule a rota breaks, every gap with its reason, and its score by rule with who and when
+     * @description The same analysis as `deskrota check PROBLEM ROTA`. Nothing is stored or searched: the rota is judged as it is, so it may break hard rules (they are listed, and the answer is still 200 with `valid: false`).
+     */
+    post: operations["analyseRota"];
     delete?: never;
     options?: never;
     head?: never;
@@ -786,10 +826,217 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/v1/rotas/{id}/people/{person}/feeds": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * A secret calendar address for one person, for a calendar app to subscribe to
+     * @description The address works without a token (calendar apps cannot send one) until revoked, and always serves the rota's published version. 409 while the rota has no version.
+     */
+    post: operations["createCalendarFeed"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/rotas/{id}/feeds": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The rota's calendar feeds (never their addresses), revoked ones included */
+    get: operations["listCalendarFeeds"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/feeds/{feedId}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Revoke a calendar feed: its address stops working at once */
+    delete: operations["revokeCalendarFeed"];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    AnalysisRequestInput: {
+      problem: {
+        /** @constant */
+        version: 1;
+        weekStart: string;
+        timeZone: string;
+        slotMinutes: 15 | 30 | 60;
+        sites: {
+          id: string;
+          name: string;
+          timeZone?: string;
+          open: {
+            mon?: [string, string][];
+            tue?: [string, string][];
+            wed?: [string, string][];
+            thu?: [string, string][];
+            fri?: [string, string][];
+            sat?: [string, string][];
+            sun?: [string, string][];
+          };
+          exceptions?: {
+            date: string;
+            open: [string, string][];
+            note?: string;
+          }[];
+          servicePoints: {
+            id: string;
+            name: string;
+            kind: string;
+            maxStintMinutes?: number;
+            cover: {
+              days: ("mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun")[];
+              from: string;
+              to: string;
+              min: number;
+              target?: number;
+              max?: number;
+            }[];
+          }[];
+        }[];
+        people: {
+          id: string;
+          name: string;
+          /** @enum {string} */
+          role: "staff" | "student";
+          sites: string[];
+          hours: {
+            target: number;
+            min?: number;
+            max?: number;
+            maxPerDay?: number;
+          };
+          shifts?: {
+            minMinutes?: number;
+            maxPerDay?: number;
+          };
+          training?: {
+            [key: string]: "none" | "shadowing" | "independent";
+          };
+          qualifications?: string[];
+          availability?: {
+            mon?: [string, string][];
+            tue?: [string, string][];
+            wed?: [string, string][];
+            thu?: [string, string][];
+            fri?: [string, string][];
+            sat?: [string, string][];
+            sun?: [string, string][];
+          };
+          absences?: {
+            from: string;
+            to: string;
+            reason?: string;
+          }[];
+          preferences?: {
+            days: ("mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun")[];
+            from: string;
+            to: string;
+            weight: number;
+          }[];
+          mentor?: string;
+        }[];
+        pinned?: {
+          person: string;
+          point: string;
+          start: string;
+          end: string;
+        }[];
+        rules?: {
+          minRestMinutes?: number;
+          studentAloneAllowed?: boolean;
+          eveningFrom?: string;
+        };
+        weights?: {
+          cover?: number;
+          supervision?: number;
+          keyholder?: number;
+          coverTarget?: number;
+          hoursUnder?: number;
+          hoursOver?: number;
+          hoursBelowMin?: number;
+          unsocial?: number;
+          preferences?: number;
+          rotation?: number;
+          shadowing?: number;
+          mentor?: number;
+          shifts?: number;
+          pointChanges?: number;
+          shortStints?: number;
+          stability?: number;
+          stabilitySoon?: number;
+        };
+        solver?: {
+          timeLimitSeconds?: number;
+          /** @enum {string} */
+          backend?: "highs" | "jslp";
+          seed?: number;
+          workBudget?: number;
+        };
+      };
+      /** @description any rota of the problem: a hand-edited one, one made elsewhere, or one of ours */
+      rota: {
+        assignments: {
+          person: string;
+          point: string;
+          start: string;
+          end: string;
+          shadowing?: boolean;
+        }[];
+        uncovered?: {
+          /** @enum {string} */
+          rule?: "cover" | "supervision" | "keyholder";
+          point?: string;
+          site?: string;
+          start: string;
+          end: string;
+          missing: number;
+          reason: string;
+          /** @enum {string} */
+          cause?:
+            | "nobody-available"
+            | "nobody-trained"
+            | "only-shadowing"
+            | "hours-used-up"
+            | "stint-limit"
+            | "shift-rules"
+            | "no-lead-available"
+            | "no-keyholder-available"
+            | "point-full"
+            | "traded-off";
+        }[];
+      };
+    };
     /** @description an absence (from/to, local) or an availability exception (a date) */
     NewDatedEntryInput:
       | {
@@ -808,21 +1055,71 @@ export interface components {
           available: [string, string][];
           note?: string;
         };
-    /** @description Every error: no stack traces, the request id to quote to an operator */
-    Error: {
-      statusCode: number;
-      error: string;
-      code: string;
+    Violation: {
+      rule: string;
       message: string;
-      issues?: {
-        /** @enum {string} */
-        in: "body" | "querystring" | "params" | "headers";
-        path: string;
-        code: string;
-        message: string;
+      person?: string;
+      point?: string;
+      site?: string;
+      start?: string;
+      end?: string;
+    };
+    Penalty: {
+      points: number;
+      /** @description e.g. "Ben Walsh 15.5 h under target (7 h of 22.5 h)" */
+      message: string;
+      person?: string;
+      point?: string;
+      site?: string;
+      start?: string;
+      end?: string;
+    };
+    RuleScore: {
+      rule: string;
+      title: string;
+      points: number;
+      /** @description who and when carry the points, largest first; they add up to `points` */
+      penalties: components["schemas"]["Penalty"][];
+    };
+    Analysis: {
+      /** @description no hard rule broken, and the rota's own `uncovered` list says exactly its gaps */
+      valid: boolean;
+      /** @description every hard rule the rota breaks, with each place it breaks it */
+      broken: {
+        rule: string;
+        title: string;
+        violations: components["schemas"]["Violation"][];
       }[];
-      rotaId?: string;
-      requestId: string;
+      /** @description every gap the rota has, with the reason nobody fills it (worked out) */
+      gaps: {
+        /** @enum {string} */
+        rule?: "cover" | "supervision" | "keyholder";
+        point?: string;
+        site?: string;
+        start: string;
+        end: string;
+        missing: number;
+        reason: string;
+        /** @enum {string} */
+        cause?:
+          | "nobody-available"
+          | "nobody-trained"
+          | "only-shadowing"
+          | "hours-used-up"
+          | "stint-limit"
+          | "shift-rules"
+          | "no-lead-available"
+          | "no-keyholder-available"
+          | "point-full"
+          | "traded-off";
+      }[];
+      /** @description where the rota's own `uncovered` list and its real gaps disagree */
+      misreported: components["schemas"]["Violation"][];
+      /** @description the soft score (gap rules and soft goals), rule by rule, with its justifications */
+      score: {
+        soft: number;
+        byRule: components["schemas"]["RuleScore"][];
+      };
     };
     Diff: {
       /** @description stints removed + added + moved */
@@ -863,6 +1160,7 @@ export interface components {
     SwapReport: {
       gap: {
         point: string;
+        /** @description ISO; local to the problem's zone unless it carries an offset */
         start: string;
         end: string;
       };
@@ -878,6 +1176,7 @@ export interface components {
         whole: boolean;
         /** @description other stints of theirs that would change that day */
         knockOn: number;
+        /** @description their stints that day before */
         before: {
           person: string;
           point: string;
@@ -885,6 +1184,7 @@ export interface components {
           end: string;
           shadowing?: boolean;
         }[];
+        /** @description and after */
         after: {
           person: string;
           point: string;
@@ -905,19 +1205,28 @@ export interface components {
       }[];
     };
     Metrics: {
+      /** @description share of minimum cover met, 0–100 */
       minCoverPct: number;
+      /** @description share of target cover met, 0–100 */
       targetCoverPct: number;
+      /** @description unmet hours per gap rule */
       gapHours: {
         cover: number;
         supervision: number;
         keyholder: number;
       };
       assignedHours: number;
+      /** @description mean |hours − target| over people */
       meanHoursDeviation: number;
+      /** @description largest |hours − target| */
       maxHoursDeviation: number;
+      /** @description evening/night hours: max − min among those who work any */
       eveningHoursSpread: number;
+      /** @description weekend hours: max − min among those who work any */
       weekendHoursSpread: number;
+      /** @description hours worked inside wished-for slots */
       preferenceHoursMet: number;
+      /** @description hours worked inside "would rather not" slots */
       preferenceHoursViolated: number;
       shadowingHours: number;
       shifts: number;
@@ -933,13 +1242,29 @@ export interface components {
             [key: string]: number;
           };
         };
-        /** @description against the reference */
+        /** @description against the reference (the first rota unless one is named) */
         changes: number;
         /** @description share of worked person-hours placed differently from the reference */
         differsPct: number;
       }[];
       /** @description the diff of the first two */
       diff?: components["schemas"]["Diff"];
+    };
+    /** @description Every error: no stack traces, the request id to quote to an operator */
+    Error: {
+      statusCode: number;
+      error: string;
+      code: string;
+      message: string;
+      issues?: {
+        /** @enum {string} */
+        in: "body" | "querystring" | "params" | "headers";
+        path: string;
+        code: string;
+        message: string;
+      }[];
+      rotaId?: string;
+      requestId: string;
     };
     Progress: {
       /** @description time the solve has been running */
@@ -1526,6 +1851,24 @@ export interface components {
         };
       };
     };
+    CalendarFeed: {
+      /** @description the feed's public id (feed_…), to revoke it by */
+      id: string;
+      rotaId: string;
+      person: string;
+      createdAt: string;
+      revokedAt: string | null;
+    };
+    NewCalendarFeed: {
+      /** @description the feed's public id (feed_…), to revoke it by */
+      id: string;
+      rotaId: string;
+      person: string;
+      createdAt: string;
+      revokedAt: string | null;
+      /** @description the feed's address, relative to this server: a secret, shown this once */
+      url: string;
+    };
     /** @description what a revision changed against the one before */
     SetupChanges: {
       people: {
@@ -1980,6 +2323,46 @@ export interface operations {
         };
         content: {
           "text/plain": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  calendarFeed: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        secret: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description text/calendar */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "text/calendar": string;
+        };
+      };
+      /** @description Default Response */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "text/calendar": components["schemas"]["Error"];
+        };
+      };
+      /** @description Default Response */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "text/calendar": components["schemas"]["Error"];
         };
       };
     };
@@ -3126,6 +3509,48 @@ export interface operations {
       };
       /** @description Default Response */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  analyseRota: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["AnalysisRequestInput"];
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Analysis"];
+        };
+      };
+      /** @description Default Response */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Default Response */
+      401: {
         headers: {
           [name: string]: unknown;
         };
@@ -5754,6 +6179,174 @@ export interface operations {
         };
         content: {
           "application/json": components["schemas"]["IssuedToken"];
+        };
+      };
+      /** @description Default Response */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Default Response */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Default Response */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Default Response */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  createCalendarFeed: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        person: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["NewCalendarFeed"];
+        };
+      };
+      /** @description Default Response */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Default Response */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Default Response */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Default Response */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  listCalendarFeeds: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            feeds: components["schemas"]["CalendarFeed"][];
+          };
+        };
+      };
+      /** @description Default Response */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Default Response */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Default Response */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  revokeCalendarFeed: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        feedId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["CalendarFeed"];
         };
       };
       /** @description Default Response */
