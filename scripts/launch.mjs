@@ -19,7 +19,10 @@ if (!entry) {
 process.argv.splice(2, 1);
 
 const resolving = Symbol("resolving");
-/** Packages outside the workspace stay external, imported by absolute URL (a data: module has no folder to resolve from). */
+/**
+ * Packages outside the workspace stay external, imported by absolute URL (a data: module has no folder to resolve
+ * from).
+ */
 const installedPackages = {
   name: "installed-packages",
   setup(esbuild) {
@@ -51,6 +54,7 @@ const ownUrl = {
   },
 };
 
+const OUT = "/launch";
 const result = await build({
   entryPoints: [resolve(entry)],
   bundle: true,
@@ -59,10 +63,35 @@ const result = await build({
   target: "node20",
   write: false,
   logLevel: "error",
+  // A dynamic import() stays lazy: its module (and the packages only it needs, e.g. the CLI's
+  // `@deskrota/api` with pg-boss and pino) becomes a chunk of its own, loaded when it is called.
+  splitting: true,
+  outdir: OUT,
+  metafile: true,
   // Resolve packages the way Node does: no "module" condition, only "main".
   conditions: [],
   mainFields: ["main"],
   plugins: [installedPackages, ownUrl],
 });
-const [file] = result.outputFiles;
-await import(`data:text/javascript;base64,${Buffer.from(file.contents).toString("base64")}`);
+
+// Each chunk becomes a data: URL with the chunks it imports replaced by theirs (leaves first), so
+// nothing is written to disk and each chunk is one module however many chunks import it.
+const outputs = new Map(result.outputFiles.map((file) => [file.path, file.text]));
+const urls = new Map();
+function urlOf(path, seen = new Set()) {
+  const known = urls.get(path);
+  if (known) return known;
+  if (seen.has(path)) throw new Error(`launch: chunks import each other in a cycle at ${path}`);
+  seen.add(path);
+  let text = outputs.get(path) ?? "";
+  for (const other of outputs.keys()) {
+    const name = `./${other.slice(OUT.length + 1)}`;
+    if (other !== path && text.includes(`"${name}"`))
+      text = text.replaceAll(`"${name}"`, JSON.stringify(urlOf(other, seen)));
+  }
+  const url = `data:text/javascript;base64,${Buffer.from(text).toString("base64")}`;
+  urls.set(path, url);
+  return url;
+}
+const main = Object.entries(result.metafile.outputs).find(([, output]) => output.entryPoint)?.[0];
+await import(urlOf(resolve(main ?? "")));

@@ -16,7 +16,8 @@ function binDir() {
     : [];
   if (!versions.length)
     throw new Error(
-      "no PostgreSQL server binaries in /usr/lib/postgresql (apt-get install -y postgresql), and DESKROTA_PG_BIN is not set",
+      "no PostgreSQL server binaries in /usr/lib/postgresql (apt-get install -y postgresql), and DESKROTA_PG_BIN is " +
+        "not set",
     );
   return join(root, versions[0], "bin");
 }
@@ -50,7 +51,9 @@ export async function startPostgres() {
   const port = await freePort();
   const data = join(dir, "data");
   asServerUser(join(bin, "initdb"), ["-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-sync"]);
-  const options = `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`;
+  const options =
+    `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off -c synchronous_commit=off -c ` +
+    `full_page_writes=off -c max_connections=200`;
   asServerUser(join(bin, "pg_ctl"), ["-D", data, "-l", join(dir, "log"), "-o", options, "-w", "start"]);
   let stopped = false;
   return {

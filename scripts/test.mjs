@@ -1,6 +1,6 @@
-// The whole test suite, as README and .ci/run run it: typecheck, then vitest. The API's tests run
-// their repository and queue tests against a real PostgreSQL too: a throw-away cluster is started
-// here (unless DESKROTA_TEST_DATABASE_URL names one) and removed afterwards, whatever happens; the
+// The whole test suite, as README and .ci/run run it: typecheck, lint (biome: format and lint; knip:
+// unused files, exports and dependencies), then vitest. The API's tests run their repository and
+// queue tests against a real PostgreSQL too: a throw-away cluster is started here (unless DESKROTA_TEST_DATABASE_URL names one) and removed afterwards, whatever happens; the
 // page's browser tests need Debian's Chromium, installed here when it is missing.
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -27,6 +27,7 @@ function ensureChromium() {
 }
 
 let status = run("pnpm", ["typecheck"]);
+if (status === 0) status = run("pnpm", ["lint"]);
 if (status === 0) status = ensureChromium();
 if (status === 0) {
   const cluster = process.env.DESKROTA_TEST_DATABASE_URL ? undefined : await startPostgres();

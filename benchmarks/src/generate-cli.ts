@@ -1,6 +1,6 @@
 import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { parseProblem } from "@deskrota/core";
+import { parseProblem } from "@deskrota/core/internal";
 import { generate } from "./generate";
 
 /** `generate --sites 3 --people 60 --seed 1 [--dst fall|spring] [--out FILE]`: one problem as JSON. */

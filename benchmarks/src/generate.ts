@@ -1,4 +1,4 @@
-import type { CoverBand, Person, Preference, Problem, ServicePoint, Site } from "@deskrota/core";
+import type { CoverBand, Person, Preference, Problem, ServicePoint, Site } from "@deskrota/core/internal";
 import { DateTime } from "luxon";
 import { rng, type Rng } from "./random";
 
@@ -126,8 +126,9 @@ function buildSite(r: Rng, kind: Archetype, s: number, count: number, weekStart:
   // Late closing varies between sites so that no two of a kind are identical.
   const late = r.pick([20 * 60, 21 * 60, 22 * 60]);
   const open: Open = {};
-  const set = (days: readonly Day[], from: number, to: number) =>
-    days.forEach((d) => (open[d] = [[hhmm(from), hhmm(to)]]));
+  const set = (days: readonly Day[], from: number, to: number) => {
+    for (const d of days) open[d] = [[hhmm(from), hhmm(to)]];
+  };
   const points: ServicePoint[] = [];
   const point = (suffix: string, name: string, pointKind: string, cover: CoverBand[], maxStintMinutes?: number) =>
     points.push({

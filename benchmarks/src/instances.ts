@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { parseProblem, type Problem } from "@deskrota/core";
+import { parseProblem, type Problem } from "@deskrota/core/internal";
 import { generate, type GenerateOptions } from "./generate";
 
 /** How a child process finds its problem: by name or by generator settings, never by value. */

@@ -11,10 +11,11 @@ import { measureResolve, type ResolveSummary } from "./sections/resolve";
 import { scaling } from "./sections/scaling";
 import { measureSolves, type RunRecord, type SolveSummary } from "./sections/solves";
 import { targets } from "./sections/targets";
+import { type ImportResult, measureImport, measureTerm, type TermResult } from "./sections/term";
 import { median } from "./stats";
 
 /**
- * `pnpm bench [--quick] [--instances a,b]`: bounds and backends first (the gaps need the bounds), then the engine on
+ * `pnpm bench [--quick] [--instances a,b]` (`--instances term`: the term plan alone): bounds and backends first (the gaps need the bounds), then the engine on
  * every instance, then the derived tables. One measured thing at a time: the machine has two cores.
  */
 const { values } = parseArgs({
@@ -59,6 +60,9 @@ for (const { instance, settings } of plan.solves) {
 }
 const resolves: ResolveSummary[] = [];
 for (const { instance, settings } of plan.resolves) resolves.push(await measureResolve(instance, settings, log));
+const terms: TermResult[] = [];
+for (const { instance, settings } of plan.terms) terms.push(await measureTerm(instance, settings, log));
+const imports: ImportResult[] = plan.imports.map(measureImport);
 clearInterval(sampler);
 
 const instances = plan.solves.map((s) => s.instance);
@@ -87,6 +91,8 @@ const results: Results = {
   milp,
   scaling: scaling(instances, solves, lp),
   resolves,
+  terms,
+  imports,
 };
 const dir = new URL("../results/", import.meta.url);
 mkdirSync(dir, { recursive: true });

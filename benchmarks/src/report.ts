@@ -2,6 +2,7 @@ import type { Results } from "./results";
 import type { BackendSummary } from "./sections/backends";
 import type { LpTime } from "./sections/scaling";
 import { CHECKPOINTS_S } from "./sections/solves";
+import { renderTerms } from "./sections/term";
 
 /** benchmarks/results/latest.md: the figures a person reads; the conclusions live in docs/benchmarks.md. */
 export function renderReport(r: Results): string {
@@ -11,25 +12,34 @@ export function renderReport(r: Results): string {
   line(`# deskrota benchmarks — ${r.mode} run`);
   line();
   line(
-    `${m.date.slice(0, 16).replace("T", " ")} UTC · ${m.cores} cores (${m.cpu}) · ${m.memoryGb} GB · Node ${m.node} · ${Math.round(r.durationS / 60)} min · commit ${r.revision.commit}${r.revision.engineDirty ? " with uncommitted engine changes in the working tree" : ""}`,
+    `${m.date.slice(0, 16).replace("T", " ")} UTC · ${m.cores} cores (${m.cpu}) · ${m.memoryGb} GB · ` +
+      `Node ${m.node} · ${Math.round(r.durationS / 60)} min · commit ` +
+      `${r.revision.commit}${r.revision.engineDirty ? " with uncommitted engine changes in the working tree" : ""}`,
   );
   line();
   if (r.revision.engineVersions.length > 1) {
     line(
-      `**The engine's sources changed during this run** (${r.revision.engineVersions.length} versions measured): figures from different sections may come from different versions of the engine.`,
+      `**The engine's sources changed during this run** (${r.revision.engineVersions.length} versions measured): ` +
+        `figures from different sections may come from different versions of the engine.`,
     );
     line();
   }
   line(
-    `Load average at start ${m.loadAtStart.join(" / ")} (1/5/15 min); during the run (1 min, sampled every 10 s) median ${r.load.median}, max ${r.load.max}.` +
+    `Load average at start ${m.loadAtStart.join(" / ")} (1/5/15 min); during the run (1 min, sampled every 10 s) ` +
+      `median ${r.load.median}, max ${r.load.max}.` +
       // The benchmark itself keeps both cores busy (search and bound threads): more than that is other work.
       (r.load.median > m.cores + 0.5
-        ? " **The machine was shared with other work during the run**: timings are noisier and slower than on an idle machine."
+        ? " **The machine was shared with other work during the run**: timings are noisier and slower than on an " +
+          "idle machine."
         : ""),
   );
   line();
   line(
-    `Every figure is the median over runs, each run in a fresh Node process; \`pnpm bench${r.mode === "quick" ? " --quick" : ""}\` reproduces it (problems are examples or seeded). Gaps are (objective − bound) / objective against the best bound known for the instance (see the bound column). Memory is the peak resident set of the whole process (the engine's search and bound worker threads included), from the kernel's high-water mark.`,
+    `Every figure is the median over runs, each run in a fresh Node process; \`pnpm ` +
+      `bench${r.mode === "quick" ? " --quick" : ""}\` reproduces it (problems are examples or seeded). Gaps are ` +
+      `(objective − bound) / objective against the best bound known for the instance (see the bound column). ` +
+      `Memory is the peak resident set of the whole process (the engine's search and bound worker threads ` +
+      `included), from the kernel's high-water mark.`,
   );
   line();
   line("## Targets (issue 5)");
@@ -43,12 +53,17 @@ export function renderReport(r: Results): string {
   line("## Solving: speed and memory");
   line();
   line(
-    "First rota as the caller of `@deskrota/engine` sees it with a warm worker pool (a long-running service; compile and the first construction step included), and inside the search worker. Overrun: time past the limit until the rota is back with the caller.",
+    "First rota as the caller of `@deskrota/engine` sees it with a warm worker pool (a long-running service; compile " +
+      "and the first construction step included), and inside the search worker. Overrun: time past the limit until " +
+      "the rota is back with the caller.",
   );
   const cold = r.solves.map((s) => s.coldFirstRotaMs).filter((x): x is number => x !== null);
   if (cold.length > 0)
     line(
-      `Cold start, for comparison: the first solve in a fresh process (small-campus: the engine bundled, and the pool's threads started from it) shows its first rota after ${sec(cold.sort((a, b) => a - b)[Math.floor(cold.length / 2)] ?? null)} (median over all measured processes).`,
+      `Cold start, for comparison: the first solve in a fresh process (small-campus: the engine bundled, and the ` +
+        `pool's threads started from it) shows its first rota after ` +
+        `${sec(cold.sort((a, b) => a - b)[Math.floor(cold.length / 2)] ?? null)} (median over all measured ` +
+        `processes).`,
     );
   line();
   table(
@@ -95,7 +110,10 @@ export function renderReport(r: Results): string {
   line("## Solving: the anytime curve");
   line();
   line(
-    "Gap of the best rota found by each moment (seconds after the call) to the instance's bound, and how long it took to come within 10 % and 1 % of it. \"engine's gap\" is what the engine reported itself, with the bound its second thread computed within the time limit — LP and MILP on a small week, Lagrangian on a larger one (runs that had one / runs).",
+    "Gap of the best rota found by each moment (seconds after the call) to the instance's bound, and how long it " +
+      'took to come within 10 % and 1 % of it. "engine\'s gap" is what the engine reported itself, with the bound ' +
+      "its second thread computed within the time limit — LP and MILP on a small week, Lagrangian on a larger one " +
+      "(runs that had one / runs).",
   );
   line();
   table(
@@ -155,7 +173,11 @@ export function renderReport(r: Results): string {
   line("## Backends: the LP relaxation (the engine's lower bound)");
   line();
   line(
-    `The engine's HiGHS adapter solves the relaxation with interior point (IPM); dual simplex, HiGHS's default and the adapter's earlier choice, is measured beside it on the same model. Limits: ${r.settings.lp.map((l) => `${backendName(l.backend)} ${l.limitSeconds} s${l.only ? ` (${l.only.join(", ")})` : ""}`).join("; ")}. A backend is killed ${r.settings.graceSeconds} s after its limit or at ${r.settings.rssLimitMb} MB; javascript-lp-solver is not started when its dense tableau would exceed ${r.settings.denseLimitGb} GB.`,
+    `The engine's HiGHS adapter solves the relaxation with interior point (IPM); dual simplex, HiGHS's default and ` +
+      `the adapter's earlier choice, is measured beside it on the same model. Limits: ` +
+      `${r.settings.lp.map(lpLimit).join("; ")}. A backend is killed ${r.settings.graceSeconds} s after its ` +
+      `limit or at ${r.settings.rssLimitMb} MB; javascript-lp-solver is not started when its dense tableau ` +
+      `would exceed ${r.settings.denseLimitGb} GB.`,
   );
   line();
   const lpCell = (l: BackendSummary | undefined) =>
@@ -197,7 +219,10 @@ export function renderReport(r: Results): string {
   line("## Backends: MILP models and sub-problems (and one small LP)");
   line();
   line(
-    `The same model for both backends, with the same time limit; every answer is checked (bounds, rows, integrality) and only a verified point counts as an objective. "solver RSS" is the peak above the process's RSS once the model was built. Overrun: time past the limit (≥ the grace period when killed). Warm-up: loading the backend and a first tiny solve, paid once per process or worker.`,
+    `The same model for both backends, with the same time limit; every answer is checked (bounds, rows, integrality) ` +
+      `and only a verified point counts as an objective. "solver RSS" is the peak above the process's RSS once the ` +
+      `model was built. Overrun: time past the limit (≥ the grace period when killed). Warm-up: loading the ` +
+      `backend and a first tiny solve, paid once per process or worker.`,
   );
   line();
   table(
@@ -265,13 +290,20 @@ export function renderReport(r: Results): string {
   );
   const g = r.scaling.growth;
   line(
-    `Growth over the generated series, as y ≈ c · people^k: first rota in the worker k = ${num(g.firstRotaInWorker, 2)}, as the caller sees it k = ${num(g.firstRota, 2)}; moves per second k = ${num(g.movesPerSecond, 2)}; model non-zeros k = ${num(g.modelSize, 2)}; LP bound time k = ${num(g.lpBound, 2)} (instances whose LP finished); peak RSS k = ${num(g.peakRss, 2)} (a fixed floor of Node and two worker threads included).`,
+    `Growth over the generated series, as y ≈ c · people^k: first rota in the worker k = ` +
+      `${num(g.firstRotaInWorker, 2)}, as the caller sees it k = ${num(g.firstRota, 2)}; moves per second k = ` +
+      `${num(g.movesPerSecond, 2)}; model non-zeros k = ${num(g.modelSize, 2)}; LP bound time k = ` +
+      `${num(g.lpBound, 2)} (instances whose LP finished); peak RSS k = ${num(g.peakRss, 2)} (a fixed floor of ` +
+      `Node and two worker threads included).`,
   );
   line();
   line("## Re-solve after an absence");
   line();
   line(
-    'A rota is published (a solve with the limit shown), then re-solved after each of the random absences in turn, each against the published rota: one person drops one published stint, two hours before it starts. Latency is the `@deskrota/engine` call with a warm worker pool; "in the worker" is the repair itself. Changes are stints removed + added + moved.',
+    "A rota is published (a solve with the limit shown), then re-solved after each of the random absences in turn, " +
+      "each against the published rota: one person drops one published stint, two hours before it starts. Latency is " +
+      'the `@deskrota/engine` call with a warm worker pool; "in the worker" is the repair itself. Changes are ' +
+      "stints removed + added + moved.",
   );
   line();
   const spread = (s: { p50: number | null; p95: number | null; max: number | null }, unit = "") =>
@@ -301,12 +333,17 @@ export function renderReport(r: Results): string {
       mb(x.peakRssMb),
     ]),
   );
+  if (r.terms?.length || r.imports?.length) out.push(...renderTerms(r.terms ?? [], r.imports ?? []));
   return out.join("\n");
 }
 
 function lpTime(t: LpTime | null): string {
   if (!t) return "not run";
   return t.seconds === null ? `not solved in ${t.limitSeconds} s` : `${t.seconds.toFixed(1)} s`;
+}
+
+function lpLimit(l: { backend: string; limitSeconds: number; only?: readonly string[] }): string {
+  return `${backendName(l.backend)} ${l.limitSeconds} s${l.only ? ` (${l.only.join(", ")})` : ""}`;
 }
 
 function backendName(b: string): string {

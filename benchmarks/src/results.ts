@@ -6,6 +6,7 @@ import type { ResolveSummary } from "./sections/resolve";
 import type { Growth, ScalingRow } from "./sections/scaling";
 import type { RunRecord, SolveSummary } from "./sections/solves";
 import type { TargetRow } from "./sections/targets";
+import type { ImportResult, TermResult } from "./sections/term";
 
 /** Everything one benchmark run found: latest.json holds it, latest.md renders it. */
 export interface Results {
@@ -28,4 +29,7 @@ export interface Results {
   milp: BackendSummary[];
   scaling: { rows: ScalingRow[]; growth: Growth };
   resolves: ResolveSummary[];
+  /** absent from results written before issue 14 */
+  terms?: TermResult[];
+  imports?: ImportResult[];
 }

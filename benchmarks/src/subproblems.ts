@@ -1,4 +1,4 @@
-import type { Person, Problem } from "@deskrota/core";
+import type { Person, Problem } from "@deskrota/core/internal";
 import { DateTime } from "luxon";
 import type { ModelPart } from "./child/protocol";
 
@@ -33,21 +33,4 @@ export function restrict(problem: Problem, part: ModelPart): Problem {
       return { ...person, sites: [site.id], training, ...(mentor && ids.has(mentor) ? { mentor } : {}) };
     }),
   };
-}
-
-export function describe(part: ModelPart, problem: Problem): string {
-  switch (part.kind) {
-    case "week":
-      return "whole week";
-    case "site-week":
-      return `${siteName(problem, part.site)}, whole week`;
-    case "site-day":
-      return `${siteName(problem, part.site)}, ${DateTime.fromISO(problem.weekStart, { zone: "UTC" }).plus({ days: part.day }).toFormat("ccc d LLL")}`;
-    case "person-week":
-      return `${part.person}'s week (everyone else fixed at nothing)`;
-  }
-}
-
-function siteName(problem: Problem, id: string): string {
-  return problem.sites.find((s) => s.id === id)?.name ?? id;
 }

@@ -1,4 +1,4 @@
-import { parseProblem } from "@deskrota/core";
+import { parseProblem } from "@deskrota/core/internal";
 import { describe, expect, it } from "vitest";
 import { generate } from "../src/generate";
 
@@ -22,28 +22,32 @@ describe("generate", () => {
     expect(JSON.stringify(generate({ ...options, seed: 8 }))).not.toBe(JSON.stringify(generate(options)));
   });
 
-  it("has what a real week has: students around a cohort slot, shadowing with mentors, leads and keyholders at every site, a duty point", () => {
-    const problem = generate({ sites: 3, people: 60, seed: 1 });
-    const students = problem.people.filter((p) => p.role === "student");
-    expect(students.length).toBeGreaterThan(10);
-    // Nobody in the Wednesday cohort is free during it.
-    for (const s of students.filter((_, i) => i % 2 === 0)) {
-      for (const [from, to] of s.availability?.wed ?? []) expect(to <= "13:00" || from >= "17:00").toBe(true);
-    }
-    expect(
-      students.some((s) =>
-        Object.keys(s.availability ?? {}).some((d) => (s.availability?.[d as "mon"]?.length ?? 0) > 1),
-      ),
-    ).toBe(true);
-    expect(problem.people.some((p) => Object.values(p.training ?? {}).includes("shadowing") && p.mentor)).toBe(true);
-    for (const site of problem.sites) {
-      const here = problem.people.filter((p) => p.sites.includes(site.id));
-      expect(here.some((p) => p.qualifications?.includes("lead"))).toBe(true);
-      expect(here.some((p) => p.qualifications?.includes("keyholder"))).toBe(true);
-    }
-    expect(problem.sites.some((s) => s.servicePoints.some((p) => p.kind === "duty"))).toBe(true);
-    expect(problem.people.some((p) => (p.preferences?.length ?? 0) > 0)).toBe(true);
-  });
+  it(
+    "has what a real week has: students around a cohort slot, shadowing with mentors, leads and keyholders at every " +
+      "site, a duty point",
+    () => {
+      const problem = generate({ sites: 3, people: 60, seed: 1 });
+      const students = problem.people.filter((p) => p.role === "student");
+      expect(students.length).toBeGreaterThan(10);
+      // Nobody in the Wednesday cohort is free during it.
+      for (const s of students.filter((_, i) => i % 2 === 0)) {
+        for (const [from, to] of s.availability?.wed ?? []) expect(to <= "13:00" || from >= "17:00").toBe(true);
+      }
+      expect(
+        students.some((s) =>
+          Object.keys(s.availability ?? {}).some((d) => (s.availability?.[d as "mon"]?.length ?? 0) > 1),
+        ),
+      ).toBe(true);
+      expect(problem.people.some((p) => Object.values(p.training ?? {}).includes("shadowing") && p.mentor)).toBe(true);
+      for (const site of problem.sites) {
+        const here = problem.people.filter((p) => p.sites.includes(site.id));
+        expect(here.some((p) => p.qualifications?.includes("lead"))).toBe(true);
+        expect(here.some((p) => p.qualifications?.includes("keyholder"))).toBe(true);
+      }
+      expect(problem.sites.some((s) => s.servicePoints.some((p) => p.kind === "duty"))).toBe(true);
+      expect(problem.people.some((p) => (p.preferences?.length ?? 0) > 0)).toBe(true);
+    },
+  );
 
   it("puts the clock change in the week asked for, with a 24-hour site", () => {
     const fall = generate({ sites: 2, people: 40, seed: 1, dst: "fall" });

@@ -8,7 +8,7 @@ import {
   verifySolution,
   type BackendResult,
   type MilpBackend,
-} from "@deskrota/core";
+} from "@deskrota/core/internal";
 import loadHighs, { type Highs } from "highs";
 import { loadProblem } from "../instances";
 import { restrict } from "../subproblems";

@@ -1,4 +1,4 @@
-import { applyChange, check, type Assignment, type Change, type Problem } from "@deskrota/core";
+import { applyChange, check, type Assignment, type Change, type Problem } from "@deskrota/core/internal";
 import { resolve, solve } from "@deskrota/engine";
 import { DateTime } from "luxon";
 import { loadProblem } from "../instances";

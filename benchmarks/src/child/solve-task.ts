@@ -1,4 +1,4 @@
-import { check, metrics, type RotaMetrics, type SolverReport } from "@deskrota/core";
+import { check, metrics, type RotaMetrics, type SolverReport } from "@deskrota/core/internal";
 import { solve } from "@deskrota/engine";
 import { loadProblem } from "../instances";
 import type { Started } from "./entry";

@@ -86,7 +86,9 @@ export async function measureBackend(
       ...(outcome.info ? { size: outcome.info } : {}),
     });
     log(
-      `backend ${c.id} ${backend}: ${label}${run ? ` ${run.timeMs} ms, objective ${run.objective ?? "—"}, bound ${run.bound ?? "—"}` : ""}, ${Math.round(outcome.peakRssMb)} MB${message ? ` (${message})` : ""}`,
+      `backend ${c.id} ${backend}: ${label}` +
+        `${run ? ` ${run.timeMs} ms, objective ${run.objective ?? "—"}, bound ${run.bound ?? "—"}` : ""}, ` +
+        `${Math.round(outcome.peakRssMb)} MB${message ? ` (${message})` : ""}`,
     );
     // A skipped, killed or failed run, or a slow one, would only repeat itself.
     if (outcome.status !== "ok" || run?.status === "skipped" || (run?.timeMs ?? 0) > settings.repeatBelowSeconds * 1000)

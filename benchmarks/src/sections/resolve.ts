@@ -66,7 +66,9 @@ export async function measureResolve(
     peakRssMb: Math.round(outcome.peakRssMb),
   };
   log(
-    `resolve ${instance.id}: ${outcome.status}, ${samples.length} absences, p50 ${summary.latencyMs.p50} ms, p95 ${summary.latencyMs.p95} ms, max ${summary.latencyMs.max} ms, changes p50 ${summary.changes.p50}${outcome.message ? ` (${outcome.message.split("\n")[0]})` : ""}`,
+    `resolve ${instance.id}: ${outcome.status}, ${samples.length} absences, p50 ${summary.latencyMs.p50} ms, p95 ` +
+      `${summary.latencyMs.p95} ms, max ${summary.latencyMs.max} ms, changes p50 ` +
+      `${summary.changes.p50}${outcome.message ? ` (${outcome.message.split("\n")[0]})` : ""}`,
   );
   return summary;
 }

@@ -1,4 +1,4 @@
-import { gapOf } from "@deskrota/core";
+import { gapOf } from "@deskrota/core/internal";
 import { runChild } from "../child/run";
 import type { SolveRun } from "../child/solve-task";
 import type { BenchInstance } from "../instances";
@@ -81,7 +81,11 @@ export async function measureSolves(
     runs.push(record);
     const v = outcome.value;
     log(
-      `solve ${instance.id} seed ${seed}: ${outcome.status}${v ? ` first ${v.curve[0]?.[0] ?? "—"} ms, objective ${v.solver?.objective}, ${v.wallMs} ms, ${record.peakRssMb} MB` : ` ${outcome.message ?? ""}`}`,
+      `solve ${instance.id} seed ${seed}: ${outcome.status}` +
+        (v
+          ? ` first ${v.curve[0]?.[0] ?? "—"} ms, objective ${v.solver?.objective}, ` +
+            `${v.wallMs} ms, ${record.peakRssMb} MB`
+          : ` ${outcome.message ?? ""}`),
     );
   }
   return { runs, summary: summarise(instance, settings, runs, tightest(bound, runs)) };

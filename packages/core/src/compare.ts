@@ -3,7 +3,7 @@ import { diff, type Diff } from "./diff";
 import { metrics, type RotaMetrics } from "./metrics";
 import type { Problem } from "./model/problem";
 import type { RotaInput } from "./model/rota";
-import { difference } from "./solve/alternatives";
+import { difference } from "./difference";
 
 export interface ComparedRota {
   id: string;

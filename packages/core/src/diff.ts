@@ -43,7 +43,10 @@ export function diff(problem: Problem, a: RotaInput, b: RotaInput): Diff {
   const pointName = new Map(problem.sites.flatMap((site) => site.servicePoints.map((p) => [p.id, p.name] as const)));
   const when = (s: Stint) => {
     const start = DateTime.fromMillis(s.start, { zone: zoneOf(s) });
-    return `${pointName.get(s.point) ?? s.point} ${start.toFormat("ccc d LLL HH:mm")}–${DateTime.fromMillis(s.end, { zone: zoneOf(s) }).toFormat("HH:mm")}`;
+    return (
+      `${pointName.get(s.point) ?? s.point} ` +
+      `${start.toFormat("ccc d LLL HH:mm")}–${DateTime.fromMillis(s.end, { zone: zoneOf(s) }).toFormat("HH:mm")}`
+    );
   };
   const dateOf = (s: Stint) => DateTime.fromMillis(s.start, { zone: zoneOf(s) }).toISODate();
   // Names are not unique (the typical week has two Kofi Patels): a shared name gets its id.

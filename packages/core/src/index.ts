@@ -1,3 +1,6 @@
+// The public entry: what a service needs to read a problem, solve, repair and judge a rota, and
+// say what happened. The solver's machinery is in "@deskrota/core/internal", for the engine and the
+// benchmarks only (a layering test keeps services on this entry).
 export {
   Problem,
   Person,
@@ -8,6 +11,7 @@ export {
   Absence,
   Preference,
   TrainingState,
+  SolverOptions,
 } from "./model/problem";
 export {
   Rota,
@@ -22,34 +26,22 @@ export {
   GAP_CAUSES,
 } from "./model/rota";
 export type { GapRule, GapCause } from "./model/rota";
-export { DEFAULT_WEIGHTS, resolveWeights } from "./model/weights";
+export { resolveWeights } from "./model/weights";
 export type { WeightName, WeightTable } from "./model/weights";
 export { parseProblem, toIssues } from "./model/parse";
 export type { Issue, Parsed } from "./model/parse";
-export { siteSlots, formatInstant, parseDated, localInstant, weekDates } from "./time/week";
-export type { Slot } from "./time/week";
 export { check, scoreRota } from "./check";
-export { metrics } from "./metrics";
-export type { RotaMetrics } from "./metrics";
 export type { CheckReport } from "./check";
 export type { Violation } from "./rules/rule";
-export { RULES, HARD_RULES, GAP_RULES, SOFT_GOALS } from "./rules";
-export { solve, lowerBound, gapOf, DEFAULT_TIME_LIMIT_MS } from "./solve/solve";
+export { metrics } from "./metrics";
+export type { RotaMetrics } from "./metrics";
+export { solve, gapOf } from "./solve/solve";
 export type { SolveOptions, Progress } from "./solve/solve";
 export { DeskrotaInputError, DeskrotaInternalError, DeskrotaTimeoutError } from "./solve/errors";
-export { highsBackend } from "./solve/backends/highs";
-export type { MilpBackend, BackendOptions, BackendResult } from "./solve/backends/backend";
-export { Milp, verifySolution } from "./solve/milp";
-export { jslpBackend } from "./solve/backends/jslp";
-export { compile } from "./solve/instance";
-export type { Instance } from "./solve/instance";
-export { buildModel } from "./solve/model";
-export type { ModelContext } from "./solve/model";
-export { SearchState } from "./solve/search/state";
 export { Change, parseChange, applyChange, isEmptyChange } from "./model/change";
 export { diff } from "./diff";
 export type { Diff, PersonDiff, StintRef } from "./diff";
-export { resolve, DEFAULT_RESOLVE_MS } from "./solve/resolve";
+export { resolve } from "./solve/resolve";
 export type { ResolveOptions, ResolveResult } from "./solve/resolve";
 export { swapCandidates, applySwap } from "./solve/swaps";
 export type { GapQuery, SwapCandidate, SwapReport, Unable } from "./solve/swaps";
@@ -57,7 +49,4 @@ export { alternatives, PROFILES, profileWeights } from "./solve/alternatives";
 export type { Alternative, AlternativesOptions, Profile } from "./solve/alternatives";
 export { compare } from "./compare";
 export type { Comparison, ComparedRota } from "./compare";
-export { exactOrBound, EXACT_MAX_PERSON_SLOTS } from "./solve/exact";
-export type { ExactResult, ExactOptions } from "./solve/exact";
-export { lagrangeBound } from "./solve/lagrange";
 export * from "./setup";

@@ -1,5 +1,5 @@
 import loadHighs from "highs";
-import { highsBackend, type MilpBackend } from "@deskrota/core";
+import { highsBackend, type MilpBackend } from "@deskrota/core/internal";
 
 let loaded: Promise<MilpBackend> | undefined;
 

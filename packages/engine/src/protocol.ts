@@ -1,4 +1,4 @@
-import type { AlternativesOptions, Change, GapQuery, Problem, Rota, RotaInput } from "@deskrota/core";
+import type { AlternativesOptions, Change, GapQuery, Problem, Rota, RotaInput } from "@deskrota/core/internal";
 
 /** What a worker is asked to do. */
 export type Task =

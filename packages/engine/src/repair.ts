@@ -8,9 +8,9 @@ import {
   type ResolveResult,
   type RotaInput,
   type SwapReport,
-} from "@deskrota/core";
+} from "@deskrota/core/internal";
 import { defaultPool, type WorkerPool } from "./run";
-import { valueOf } from "./solve";
+import { outcomeValue } from "./solve";
 
 export interface ResolveOptions {
   /** ISO: nothing before it changes */
@@ -35,7 +35,7 @@ export async function resolve(
     { kind: "resolve", problem, published, change, ...rest },
     { deadlineMs: Math.max(limit, 1000) + 5000 },
   );
-  return valueOf<ResolveResult>(outcome, "the re-solve");
+  return outcomeValue<ResolveResult>(outcome, "the re-solve");
 }
 
 export interface AlternativesOptions {
@@ -69,7 +69,7 @@ export async function alternatives(
       ...(options.signal ? { signal: options.signal } : {}),
     },
   );
-  return valueOf<Alternative[]>(outcome, "the alternatives");
+  return outcomeValue<Alternative[]>(outcome, "the alternatives");
 }
 
 /** Swap candidates for a gap (see core `swapCandidates`), off the caller's thread. */
@@ -83,7 +83,7 @@ export async function swapCandidates(
     { kind: "swaps", problem, rota, gap },
     { deadlineMs: 30_000 },
   );
-  return valueOf<SwapReport>(outcome, "the swap candidates");
+  return outcomeValue<SwapReport>(outcome, "the swap candidates");
 }
 
 /** Rotas side by side (see core `compare`), off the caller's thread. */
@@ -97,5 +97,5 @@ export async function compare(
     { kind: "compare", problem, rotas, ...(reference !== undefined ? { reference } : {}) },
     { deadlineMs: 30_000 },
   );
-  return valueOf<Comparison>(outcome, "the comparison");
+  return outcomeValue<Comparison>(outcome, "the comparison");
 }

@@ -7,7 +7,7 @@ import {
   type Issue,
   type Problem,
   type Rota,
-} from "@deskrota/core";
+} from "@deskrota/core/internal";
 import type { Progress } from "./protocol";
 import { defaultPool, type RunOutcome, type WorkerPool } from "./run";
 
@@ -180,7 +180,7 @@ export function errorFrom(error: { name: string; code?: string; message: string;
   );
 }
 
-export function valueOf<T>(outcome: RunOutcome, what: string): T {
+export function outcomeValue<T>(outcome: RunOutcome, what: string): T {
   if (outcome.kind === "result") return outcome.value as T;
   if (outcome.kind === "error") throw errorFrom(outcome.error);
   throw new DeskrotaTimeoutError(`${what} overran its time limit and was stopped`);

@@ -8,7 +8,7 @@ import {
   swapCandidates,
   type Progress,
   type Rota,
-} from "@deskrota/core";
+} from "@deskrota/core/internal";
 import { highs } from "./highs";
 import type { Task, WorkerReply, WorkerRequest } from "./protocol";
 

@@ -7,11 +7,11 @@ import {
   parseProblem,
   swapCandidates as swapsInCore,
   type Problem,
-} from "@deskrota/core";
+} from "@deskrota/core/internal";
 import { afterAll, describe, expect, it } from "vitest";
 import { compare, solve, swapCandidates, WorkerPool, type RunOptions } from "../src";
 import type { Task } from "../src/protocol";
-import { rotaFrom, valueOf } from "../src/solve";
+import { rotaFrom, outcomeValue } from "../src/solve";
 
 const pool = new WorkerPool(2);
 afterAll(() => pool.close());
@@ -41,7 +41,7 @@ describe("the engine on worker threads", () => {
       { deadlineMs: 200, graceMs: 0 },
     );
     expect(outcome.kind).toBe("terminated");
-    expect(() => valueOf(outcome, "the solve")).toThrow(DeskrotaTimeoutError);
+    expect(() => outcomeValue(outcome, "the solve")).toThrow(DeskrotaTimeoutError);
     const after = await solve(problem, { seed: 1, workBudget: 5, pool });
     expect(check(problem, after).violations).toEqual([]);
   });
@@ -51,7 +51,10 @@ describe("the engine on worker threads", () => {
     // whichever task asks first: that must be the search, or the first rota waits for the old bound.
     const asked: string[] = [];
     const watched = Object.assign(Object.create(pool) as WorkerPool, {
-      run: (task: Task, options: RunOptions) => (asked.push(task.kind), pool.run(task, options)),
+      run: (task: Task, options: RunOptions) => {
+        asked.push(task.kind);
+        return pool.run(task, options);
+      },
     });
     const rota = await solve(problem, { seed: 1, workBudget: 5, bound: true, timeLimitMs: 1_000, pool: watched });
     expect(asked).toEqual(["solve", "bound"]);

@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
@@ -9,7 +8,10 @@ import {
   validatorCompiler,
 } from "fastify-type-provider-zod";
 import { requireToken } from "./http/auth";
-import { installErrorHandler } from "./http/errors";
+import { frameworkError, installErrorHandler } from "./http/errors";
+import { requestId } from "./http/request-id";
+import { docsPolicy, registerSecurity } from "./http/security";
+import { rejectUnstorableText } from "./http/text";
 import { alternativeRoutes } from "./routes/alternatives";
 import { applySwapRoutes } from "./routes/apply-swap";
 import { changeRoutes } from "./routes/changes";
@@ -41,16 +43,21 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   const app = Fastify({
     ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
     bodyLimit: services.config.bodyLimitBytes,
-    // Honour a caller's request id (a proxy's) so one id follows the request through every log line.
-    requestIdHeader: "x-request-id",
-    genReqId: () => randomUUID(),
+    genReqId: requestId,
+    // Long ids reach their schema (a 400 naming the field); only absurd ones stop at the router.
+    routerOptions: { maxParamLength: 1000 },
+    frameworkErrors: frameworkError,
   });
+  // Every body is JSON: text/plain is refused (415) rather than parsed into a string.
+  app.removeContentTypeParser("text/plain");
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
+  app.addHook("preValidation", rejectUnstorableText);
   app.addHook("onSend", async (request, reply) => {
     reply.header("x-request-id", request.id);
   });
+  await registerSecurity(app, services.config.corsOrigins);
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -59,7 +66,8 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
         title: "deskrota",
         version: "1",
         description:
-          "Service-desk rota scheduling: solve weekly rotas, re-solve on absence, compare alternatives. Every /v1 route needs `Authorization: Bearer <token>`.",
+          "Service-desk rota scheduling: solve weekly rotas, re-solve on absence, compare alternatives. Every /v1 " +
+          "route needs `Authorization: Bearer <token>`.",
       },
       components: { securitySchemes: { bearer: { type: "http", scheme: "bearer" } } },
       security: [{ bearer: [] }],
@@ -67,7 +75,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: "/docs" });
+  await app.register(fastifySwaggerUi, { routePrefix: "/docs", staticCSP: true, transformStaticCSP: docsPolicy });
 
   await app.register(healthRoutes(services));
   await app.register(pageRoutes);

@@ -24,7 +24,8 @@ export async function bootstrap(services: Services, log: FastifyBaseLogger): Pro
     const parsed = parseProblem(JSON.parse(readFileSync(services.config.example, "utf8")));
     if (!parsed.ok)
       throw new Error(
-        `the example ${services.config.example} is not a valid problem: ${parsed.issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`,
+        `the example ${services.config.example} is not a valid problem: ` +
+          `${parsed.issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`,
       );
     const rota = await services.queue.submit(created.org.id, {
       name: `Example: ${basename(services.config.example, ".json")}`,

@@ -9,6 +9,8 @@ export const BUNDLED_EXAMPLE = fileURLToPath(new URL("../../../docs/examples/typ
 const defaultSolvers = (lowerBound: boolean) => Math.max(1, Math.floor(availableParallelism() / (lowerBound ? 2 : 1)));
 
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+/** A browser origin: scheme, host, optional port; no path. */
+const ORIGIN = /^https?:\/\/[^/\s:]+(:\d{1,5})?$/;
 /** Unset and empty mean the same: the default. */
 const blankIsUnset = (value: unknown) => (value === "" ? undefined : value);
 
@@ -38,6 +40,14 @@ const Env = z
     DESKROTA_JOB_GRACE_SECONDS: z.preprocess(blankIsUnset, int(1, 3600).default(60)),
     DESKROTA_QUEUE_MAINTENANCE_SECONDS: z.preprocess(blankIsUnset, int(1, 3600).default(30)),
     DESKROTA_PROGRESS_MS: z.preprocess(blankIsUnset, int(50, 60_000).default(500)),
+    DESKROTA_CORS_ORIGINS: z.preprocess(
+      blankIsUnset,
+      z
+        .string()
+        .transform((s) => s.split(",").map((o) => o.trim()))
+        .pipe(z.array(z.string().regex(ORIGIN, { message: "must be origins such as https://intranet.example" })))
+        .default([]),
+    ),
   })
   .superRefine((env, ctx) => {
     if (env.DESKROTA_SOLVERS === 0 && !env.DATABASE_URL) {
@@ -77,6 +87,8 @@ export interface Config {
   jobGraceSeconds: number;
   queueMaintenanceSeconds: number;
   progressEveryMs: number;
+  /** origins whose pages may call the API from a browser (CORS); none: CORS is off */
+  corsOrigins: string[];
 }
 
 export class ConfigError extends Error {
@@ -106,5 +118,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobGraceSeconds: e.DESKROTA_JOB_GRACE_SECONDS,
     queueMaintenanceSeconds: e.DESKROTA_QUEUE_MAINTENANCE_SECONDS,
     progressEveryMs: e.DESKROTA_PROGRESS_MS,
+    corsOrigins: e.DESKROTA_CORS_ORIGINS,
   };
 }

@@ -91,7 +91,9 @@ export interface SolvedRota {
   rota: Rota;
 }
 
-const ROTA_COLUMNS = `r.id, r.org_id, r.name, r.alternative_of, r.profile, r.status, r.reason, r.issues, r.progress, r.options, r.stop_requested, r.attempts,
+const ROTA_COLUMNS =
+  `r.id, r.org_id, r.name, r.alternative_of, r.profile, r.status, r.reason, r.issues, r.progress, ` +
+  `r.options, r.stop_requested, r.attempts,
   r.solved_by, r.published_version, r.published_at, r.created_at, r.updated_at,
   (SELECT max(v.version) FROM rota_versions v WHERE v.rota_id = r.id) AS latest_version`;
 
@@ -234,7 +236,8 @@ export class Repository {
     const id = newId("rota");
     return this.db.transaction(async (tx) => {
       await tx.query(
-        "INSERT INTO rotas (id, org_id, name, profile, problem, options, status) VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb, 'queued')",
+        "INSERT INTO rotas (id, org_id, name, profile, problem, options, status) VALUES ($1, $2, $3, $4, $5::jsonb, " +
+          "$6::jsonb, 'queued')",
         [id, orgId, input.name ?? null, input.profile ?? null, json(input.problem), json(input.settings)],
       );
       await enqueue?.(tx, id);
@@ -249,11 +252,13 @@ export class Repository {
       for (const r of rotas) {
         const id = newId("rota");
         await tx.query(
-          `INSERT INTO rotas (id, org_id, name, alternative_of, profile, problem, options, status) VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, 'done')`,
+          `INSERT INTO rotas (id, org_id, name, alternative_of, profile, problem, options, status) VALUES ($1, $2, ` +
+            `$3, $4, $5, $6::jsonb, $7::jsonb, 'done')`,
           [id, orgId, r.name, parentId, r.profile, json(r.problem), json(r.settings)],
         );
         await tx.query(
-          "INSERT INTO rota_versions (rota_id, version, kind, problem, rota) VALUES ($1, 1, 'solve', $2::jsonb, $3::jsonb)",
+          "INSERT INTO rota_versions (rota_id, version, kind, problem, rota) VALUES ($1, 1, 'solve', $2::jsonb, " +
+            "$3::jsonb)",
           [id, json(r.problem), json(r.rota)],
         );
         created.push((await this.rotaIn(tx, orgId, id)) as RotaRecord);
@@ -315,7 +320,8 @@ export class Repository {
 
   async findVersion(orgId: string, id: string, version: number): Promise<VersionRecord | null> {
     const rows = await this.db.query<VersionRow>(
-      `SELECT v.* FROM rota_versions v JOIN rotas r ON r.id = v.rota_id WHERE v.rota_id = $1 AND r.org_id = $2 AND v.version = $3`,
+      `SELECT v.* FROM rota_versions v JOIN rotas r ON r.id = v.rota_id WHERE v.rota_id = $1 AND r.org_id = $2 AND ` +
+        `v.version = $3`,
       [id, orgId, version],
     );
     const row = rows[0];
@@ -346,7 +352,8 @@ export class Repository {
       );
       if ((latest?.n ?? 0) !== expectedLatest) return null;
       const rows = await tx.query<VersionRow>(
-        `INSERT INTO rota_versions (rota_id, version, kind, problem, rota, change, base_version, diff, minimal, minimal_reason)
+        `INSERT INTO rota_versions (rota_id, version, kind, problem, rota, change, base_version, diff, minimal, ` +
+          `minimal_reason)
          VALUES ($1, $2, 'change', $3::jsonb, $4::jsonb, $5::jsonb, $6, $7::jsonb, $8, $9) RETURNING *`,
         [
           id,
@@ -418,7 +425,8 @@ export class Repository {
       );
       if (!rows.length) return false;
       await tx.query(
-        "INSERT INTO rota_versions (rota_id, version, kind, problem, rota) VALUES ($1, 1, 'solve', $2::jsonb, $3::jsonb)",
+        "INSERT INTO rota_versions (rota_id, version, kind, problem, rota) VALUES ($1, 1, 'solve', $2::jsonb, " +
+          "$3::jsonb)",
         [rotaId, json(problem), json(rota)],
       );
       return true;
@@ -443,7 +451,8 @@ export class Repository {
   async recoverAfterRestart(reason: string): Promise<{ failed: string[]; queued: string[] }> {
     return this.db.transaction(async (tx) => {
       const failed = await tx.query<{ id: string }>(
-        "UPDATE rotas SET status = 'failed', reason = $1, progress = NULL, updated_at = now() WHERE status = 'solving' RETURNING id",
+        "UPDATE rotas SET status = 'failed', reason = $1, progress = NULL, updated_at = now() WHERE status = " +
+          "'solving' RETURNING id",
         [reason],
       );
       const queued = await tx.query<{ id: string }>(

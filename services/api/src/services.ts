@@ -17,7 +17,10 @@ export interface Store {
 export interface Services extends Store {
   config: Config;
   pool: Pool;
-  /** one thread of its own for quick look-ups (swap candidates, comparisons): off the event loop, never queued behind a solve */
+  /**
+   * one thread of its own for quick look-ups (swap candidates, comparisons): off the event loop, never queued behind a
+   * solve
+   */
   lookups: WorkerPool;
   queue: SolveQueue;
 }

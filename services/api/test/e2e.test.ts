@@ -73,9 +73,8 @@ test("first start, a round trip over HTTP, graceful stop, second start", async (
   });
   expect(change.status, change.text).toBe(201);
   expect(JSON.parse(change.text)).toMatchObject({ version: 2, baseVersion: 1 });
-  const swaps = await call(
-    `/v1/rotas/${rota.id}/swap-candidates?point=${stint.point}&start=${encodeURIComponent(stint.start)}&end=${encodeURIComponent(stint.end)}`,
-  );
+  const gap = new URLSearchParams({ point: stint.point, start: stint.start, end: stint.end });
+  const swaps = await call(`/v1/rotas/${rota.id}/swap-candidates?${gap}`);
   expect(swaps.status, swaps.text).toBe(200);
 
   const csv = await call(`/v1/rotas/${rota.id}/export.csv`);

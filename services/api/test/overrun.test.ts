@@ -1,5 +1,5 @@
 import { DeskrotaTimeoutError } from "@deskrota/core";
-import * as engine from "@deskrota/engine";
+import type * as engine from "@deskrota/engine";
 import { afterAll, beforeAll, expect, test, vi } from "vitest";
 import { OVERRAN } from "../src/jobs/runner";
 import { example, testApp, type TestApp } from "./support/app";

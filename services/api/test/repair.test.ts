@@ -49,47 +49,50 @@ describe("POST /v1/rotas/:id/changes", () => {
     expect(res.json()).toMatchObject({ version: 2, baseVersion: 1, diff: { changes: 0, words: [] } });
   });
 
-  test("an absence: a new version that keeps the absent person off, with the diff against the published one", async () => {
-    const absence = { person: stint.person, from: stint.start, to: stint.end, reason: "sick" };
-    const res = await inject("POST", `/v1/rotas/${id}/changes?now=${NOW}`, { absences: [absence] });
-    expect(res.statusCode, res.body).toBe(201);
-    const body = res.json();
-    expect(res.headers.location).toBe(`/v1/rotas/${id}/versions/3`);
-    expect(body).toMatchObject({
-      id,
-      version: 3,
-      baseVersion: 1,
-      now: NOW,
-      minimal: expect.any(Boolean),
-      minimalReason: expect.any(String),
-    });
-    expect(body.diff.changes).toBeGreaterThan(0);
-    expect(body.diff.words.length).toBe(body.diff.changes);
-    expect(body.rota).not.toHaveProperty("diff");
-    const theirs = (body.rota.assignments as Stint[]).filter((a) => a.person === stint.person);
-    for (const a of theirs) expect(overlaps(a, stint)).toBe(false);
+  test(
+    "an absence: a new version that keeps the absent person off, with the diff against the published " + "one",
+    async () => {
+      const absence = { person: stint.person, from: stint.start, to: stint.end, reason: "sick" };
+      const res = await inject("POST", `/v1/rotas/${id}/changes?now=${NOW}`, { absences: [absence] });
+      expect(res.statusCode, res.body).toBe(201);
+      const body = res.json();
+      expect(res.headers.location).toBe(`/v1/rotas/${id}/versions/3`);
+      expect(body).toMatchObject({
+        id,
+        version: 3,
+        baseVersion: 1,
+        now: NOW,
+        minimal: expect.any(Boolean),
+        minimalReason: expect.any(String),
+      });
+      expect(body.diff.changes).toBeGreaterThan(0);
+      expect(body.diff.words.length).toBe(body.diff.changes);
+      expect(body.rota).not.toHaveProperty("diff");
+      const theirs = (body.rota.assignments as Stint[]).filter((a) => a.person === stint.person);
+      for (const a of theirs) expect(overlaps(a, stint)).toBe(false);
 
-    const versions = (await inject("GET", `/v1/rotas/${id}/versions`)).json();
-    expect(versions.publishedVersion).toBe(1);
-    expect(versions.versions[2]).toMatchObject({
-      version: 3,
-      kind: "change",
-      baseVersion: 1,
-      published: false,
-      change: { absences: [absence] },
-      diff: { changes: body.diff.changes },
-    });
-    // The absence is part of the problem from version 3 on.
-    const problem = (await inject("GET", `/v1/rotas/${id}/versions/3/problem`)).json();
-    expect(problem.people.find((p: { id: string }) => p.id === stint.person).absences).toContainEqual({
-      from: stint.start,
-      to: stint.end,
-      reason: "sick",
-    });
-    // The status shows the latest version; exports keep to the published one until it is replaced.
-    expect((await inject("GET", `/v1/rotas/${id}`)).json()).toMatchObject({ version: 3, publishedVersion: 1 });
-    expect((await inject("GET", `/v1/rotas/${id}/export.csv`)).headers["content-disposition"]).toContain("-v1.csv");
-  });
+      const versions = (await inject("GET", `/v1/rotas/${id}/versions`)).json();
+      expect(versions.publishedVersion).toBe(1);
+      expect(versions.versions[2]).toMatchObject({
+        version: 3,
+        kind: "change",
+        baseVersion: 1,
+        published: false,
+        change: { absences: [absence] },
+        diff: { changes: body.diff.changes },
+      });
+      // The absence is part of the problem from version 3 on.
+      const problem = (await inject("GET", `/v1/rotas/${id}/versions/3/problem`)).json();
+      expect(problem.people.find((p: { id: string }) => p.id === stint.person).absences).toContainEqual({
+        from: stint.start,
+        to: stint.end,
+        reason: "sick",
+      });
+      // The status shows the latest version; exports keep to the published one until it is replaced.
+      expect((await inject("GET", `/v1/rotas/${id}`)).json()).toMatchObject({ version: 3, publishedVersion: 1 });
+      expect((await inject("GET", `/v1/rotas/${id}/export.csv`)).headers["content-disposition"]).toContain("-v1.csv");
+    },
+  );
 
   test("bad changes are 400s with paths into the change; a bad `now` into the query", async () => {
     const unknown = await inject("POST", `/v1/rotas/${id}/changes?now=${NOW}`, {
@@ -111,10 +114,8 @@ describe("POST /v1/rotas/:id/changes", () => {
 
 describe("GET /v1/rotas/:id/swap-candidates", () => {
   test("ranked candidates with their costs in words, and why the others cannot", async () => {
-    const res = await inject(
-      "GET",
-      `/v1/rotas/${id}/swap-candidates?point=${stint.point}&start=${encodeURIComponent(stint.start)}&end=${encodeURIComponent(stint.end)}`,
-    );
+    const gap = new URLSearchParams({ point: stint.point, start: stint.start, end: stint.end });
+    const res = await inject("GET", `/v1/rotas/${id}/swap-candidates?${gap}`);
     expect(res.statusCode, res.body).toBe(200);
     const report = res.json();
     expect(report.gap).toEqual({ point: stint.point, start: stint.start, end: stint.end });

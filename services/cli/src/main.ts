@@ -3,9 +3,12 @@ import { UsageError } from "./io";
 import { alternativesCommand, alternativesUsage } from "./commands/alternatives";
 import { compareCommand, compareUsage } from "./commands/compare";
 import { orgCommand, orgUsage } from "./commands/org";
+import { planCommand, planUsage } from "./commands/plan";
 import { resolveCommand, resolveUsage } from "./commands/resolve";
+import { setupCommand, setupUsage } from "./commands/setup";
 import { solveCommand, solveUsage } from "./commands/solve";
 import { swapsCommand, swapsUsage } from "./commands/swaps";
+import { weekCommand, weekUsage } from "./commands/week";
 import { workerCommand, workerUsage } from "./commands/worker";
 
 const commands: Record<string, { run(args: string[]): Promise<void>; usage: string }> = {
@@ -16,6 +19,9 @@ const commands: Record<string, { run(args: string[]): Promise<void>; usage: stri
   compare: { run: compareCommand, usage: compareUsage },
   worker: { run: workerCommand, usage: workerUsage },
   org: { run: orgCommand, usage: orgUsage },
+  setup: { run: setupCommand, usage: setupUsage },
+  week: { run: weekCommand, usage: weekUsage },
+  plan: { run: planCommand, usage: planUsage },
 };
 
 async function main(argv: string[]): Promise<number> {

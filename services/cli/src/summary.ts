@@ -9,17 +9,21 @@ export function summary(problem: Problem, rota: Rota): string {
   const lines: string[] = [];
   const s = rota.solver;
   lines.push(
-    `Rota for the week of ${problem.weekStart}: ${rota.assignments.length} stints for ${problem.people.length} people at ${problem.sites.length} ${problem.sites.length === 1 ? "site" : "sites"}`,
+    `Rota for the week of ${problem.weekStart}: ${rota.assignments.length} stints for ${problem.people.length} ` +
+      `people at ${problem.sites.length} ${problem.sites.length === 1 ? "site" : "sites"}`,
   );
   if (s) {
     const gap = s.gap === null ? "no bound yet" : `gap to bound ${(s.gap * 100).toFixed(2)} %`;
     lines.push(
-      `Solver: ${s.status} after ${(s.timeMs / 1000).toFixed(1)} s (first rota at ${((s.firstRotaMs ?? 0) / 1000).toFixed(2)} s) · objective ${s.objective.toFixed(1)} · bound ${s.bestBound === null ? "—" : s.bestBound.toFixed(1)} · ${gap}`,
+      `Solver: ${s.status} after ${(s.timeMs / 1000).toFixed(1)} s (first rota at ` +
+        `${((s.firstRotaMs ?? 0) / 1000).toFixed(2)} s) · objective ${s.objective.toFixed(1)} · bound ` +
+        `${s.bestBound === null ? "—" : s.bestBound.toFixed(1)} · ${gap}`,
     );
   }
   lines.push(`Cover: ${m.minCoverPct.toFixed(1)} % of minimum, ${m.targetCoverPct.toFixed(1)} % of target`);
   lines.push(
-    `Gaps: ${m.gapHours.cover} h below minimum cover · ${m.gapHours.supervision} h without a lead · ${m.gapHours.keyholder} h without a keyholder at opening/closing`,
+    `Gaps: ${m.gapHours.cover} h below minimum cover · ${m.gapHours.supervision} h without a lead · ` +
+      `${m.gapHours.keyholder} h without a keyholder at opening/closing`,
   );
   const names = new Map(problem.people.map((p) => [p.id, p.name]));
   const points = new Map(
@@ -33,7 +37,8 @@ export function summary(problem: Problem, rota: Rota): string {
       ? (points.get(gap.point) ?? gap.point)
       : `${sites.get(gap.site ?? "") ?? gap.site}: ${gap.rule === "keyholder" ? "no keyholder" : "no lead on site"}`;
     lines.push(
-      `  ${start.toFormat("ccc dd LLL HH:mm")}–${end.toFormat("HH:mm")}  ${where}${gap.rule === "cover" || !gap.rule ? `, ${gap.missing} missing` : ""} — ${gap.reason}`,
+      `  ${start.toFormat("ccc dd LLL HH:mm")}–${end.toFormat("HH:mm")}  ` +
+        `${where}${gap.rule === "cover" || !gap.rule ? `, ${gap.missing} missing` : ""} — ${gap.reason}`,
     );
   }
   lines.push("Hours per person (worked / target; evening, weekend):");
@@ -48,7 +53,8 @@ export function summary(problem: Problem, rota: Rota): string {
       .filter(Boolean)
       .join(", ");
     lines.push(
-      `  ${label}  ${hours(person.minutes).padStart(5)} / ${hours(person.targetMinutes ?? 0).padStart(5)}${note ? `   ${note}` : ""}`,
+      `  ${label}  ${hours(person.minutes).padStart(5)} / ` +
+        `${hours(person.targetMinutes ?? 0).padStart(5)}${note ? `   ${note}` : ""}`,
     );
   }
   lines.push(

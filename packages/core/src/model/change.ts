@@ -94,7 +94,9 @@ export function applyChange(problem: Problem, change: Change): Parsed<Problem> {
         message: `${u.person} has no pin on ${u.point} from ${u.start} to ${u.end}`,
       });
   });
-  change.pin?.forEach((pin, i) => from.set(pin, `pin.${i}`));
+  change.pin?.forEach((pin, i) => {
+    from.set(pin, `pin.${i}`);
+  });
   if (change.pin?.length) next.pinned = [...(next.pinned ?? []), ...change.pin];
   change.cover?.forEach((c, i) => {
     if (!points.has(c.point)) {
@@ -129,12 +131,18 @@ function changePaths(next: Problem, from: Map<object, string>): [string, string]
   next.people.forEach((person, i) => {
     note(person, `people.${i}`);
     note(person.availability, `people.${i}.availability`);
-    person.absences?.forEach((absence, j) => note(absence, `people.${i}.absences.${j}`));
+    person.absences?.forEach((absence, j) => {
+      note(absence, `people.${i}.absences.${j}`);
+    });
   });
-  next.pinned?.forEach((pin, i) => note(pin, `pinned.${i}`));
-  next.sites.forEach((site, s) =>
-    site.servicePoints.forEach((point, k) => note(point.cover, `sites.${s}.servicePoints.${k}.cover`)),
-  );
+  next.pinned?.forEach((pin, i) => {
+    note(pin, `pinned.${i}`);
+  });
+  next.sites.forEach((site, s) => {
+    site.servicePoints.forEach((point, k) => {
+      note(point.cover, `sites.${s}.servicePoints.${k}.cover`);
+    });
+  });
   return paths;
 }
 

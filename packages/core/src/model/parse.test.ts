@@ -47,42 +47,46 @@ describe("parseProblem", () => {
     expect(parseProblem(input).ok).toBe(true);
   });
 
-  it("lists every problem at once: unknown fields, unknown ids, off-grid times, empty intervals, negative hours, a week not starting on Monday", () => {
-    const input = valid();
-    input.weekStart = "2026-11-24";
-    input.colour = "blue";
-    input.sites[0].servicePoints[0].kind2 = "helpdesk";
-    input.sites[0].servicePoints[0].cover[0].from = "09:15";
-    input.sites[0].servicePoints[0].cover.push(band(["mon"], "12:00", "12:00", 1));
-    input.sites[0].exceptions = [{ date: "2026-11-25", open: [["10:00", "10:45"]] }];
-    input.people[0].sites = ["main", "nowhere"];
-    input.people[0].hours = { target: -2, max: 20 };
-    input.people[0].absences = [{ from: "2026-11-24T12:00", to: "2026-11-24T11:00" }];
-    input.people[0].availability.mon = [["09:00", "09:10"]];
-    input.people[1].mentor = "ghost";
-    input.people[1].training = { desks: "independent" };
-    input.pinned = [{ person: "nobody", point: "nopoint", start: "2026-11-23T11:00", end: "2026-11-23T09:00" }];
+  it(
+    "lists every problem at once: unknown fields, unknown ids, off-grid times, empty intervals, negative hours, a " +
+      "week not starting on Monday",
+    () => {
+      const input = valid();
+      input.weekStart = "2026-11-24";
+      input.colour = "blue";
+      input.sites[0].servicePoints[0].kind2 = "helpdesk";
+      input.sites[0].servicePoints[0].cover[0].from = "09:15";
+      input.sites[0].servicePoints[0].cover.push(band(["mon"], "12:00", "12:00", 1));
+      input.sites[0].exceptions = [{ date: "2026-11-25", open: [["10:00", "10:45"]] }];
+      input.people[0].sites = ["main", "nowhere"];
+      input.people[0].hours = { target: -2, max: 20 };
+      input.people[0].absences = [{ from: "2026-11-24T12:00", to: "2026-11-24T11:00" }];
+      input.people[0].availability.mon = [["09:00", "09:10"]];
+      input.people[1].mentor = "ghost";
+      input.people[1].training = { desks: "independent" };
+      input.pinned = [{ person: "nobody", point: "nopoint", start: "2026-11-23T11:00", end: "2026-11-23T09:00" }];
 
-    expect(issuesOf(input)).toEqual(
-      expect.arrayContaining([
-        issue("weekStart", "not_monday", "2026-11-24 is a Tuesday; the week must start on a Monday"),
-        issue("", "unrecognized_keys", /colour/),
-        issue("sites.0.servicePoints.0", "unrecognized_keys", /kind2/),
-        issue("sites.0.servicePoints.0.cover.0.from", "off_grid", "09:15 is not on the 30-minute slot grid"),
-        issue("sites.0.servicePoints.0.cover.1.to", "bad_interval", /start before it ends/),
-        issue("sites.0.exceptions.0.open.0.1", "off_grid", "10:45 is not on the 30-minute slot grid"),
-        issue("people.0.sites.1", "unknown_reference", "there is no site nowhere"),
-        issue("people.0.hours.target", "too_small"),
-        issue("people.0.absences.0.to", "bad_interval", /start before it ends/),
-        issue("people.0.availability.mon.0.1", "off_grid", "09:10 is not on the 30-minute slot grid"),
-        issue("people.1.mentor", "unknown_reference", "there is no person ghost"),
-        issue("people.1.training.desks", "unknown_reference", /neither a service-point kind nor a service-point id/),
-        issue("pinned.0.person", "unknown_reference", "there is no person nobody"),
-        issue("pinned.0.point", "unknown_reference", "there is no service point nopoint"),
-        issue("pinned.0.end", "bad_interval", /start before it ends/),
-      ]),
-    );
-  });
+      expect(issuesOf(input)).toEqual(
+        expect.arrayContaining([
+          issue("weekStart", "not_monday", "2026-11-24 is a Tuesday; the week must start on a Monday"),
+          issue("", "unrecognized_keys", /colour/),
+          issue("sites.0.servicePoints.0", "unrecognized_keys", /kind2/),
+          issue("sites.0.servicePoints.0.cover.0.from", "off_grid", "09:15 is not on the 30-minute slot grid"),
+          issue("sites.0.servicePoints.0.cover.1.to", "bad_interval", /start before it ends/),
+          issue("sites.0.exceptions.0.open.0.1", "off_grid", "10:45 is not on the 30-minute slot grid"),
+          issue("people.0.sites.1", "unknown_reference", "there is no site nowhere"),
+          issue("people.0.hours.target", "too_small"),
+          issue("people.0.absences.0.to", "bad_interval", /start before it ends/),
+          issue("people.0.availability.mon.0.1", "off_grid", "09:10 is not on the 30-minute slot grid"),
+          issue("people.1.mentor", "unknown_reference", "there is no person ghost"),
+          issue("people.1.training.desks", "unknown_reference", /neither a service-point kind nor a service-point id/),
+          issue("pinned.0.person", "unknown_reference", "there is no person nobody"),
+          issue("pinned.0.point", "unknown_reference", "there is no service point nopoint"),
+          issue("pinned.0.end", "bad_interval", /start before it ends/),
+        ]),
+      );
+    },
+  );
 
   it("still lists the cross-reference problems when a field has the wrong type or an unknown value", () => {
     // A misspelt day is the kind of slip that must not hide every other problem.

@@ -1,8 +1,5 @@
 import type { z } from "zod";
 import { Problem } from "./problem";
-import type { InputIssue } from "./semantics";
-
-export type { InputIssue };
 
 /** A problem issue as the API and CLI show it: a dotted path ("people.3.sites.0"), a stable code, words. */
 export interface Issue {

@@ -43,8 +43,13 @@ export function checkProblemSemantics(input: unknown): InputIssue[] {
       add("off_grid", path, `${time} is not on the ${slot}-minute slot grid`);
     }
   };
-  const windowsOnGrid = (windows: unknown, path: (string | number)[]) =>
-    asArray(windows).forEach((w, i) => asArray(w).forEach((t, j) => onGrid(t, [...path, i, j])));
+  const windowsOnGrid = (windows: unknown, path: (string | number)[]) => {
+    asArray(windows).forEach((w, i) => {
+      asArray(w).forEach((t, j) => {
+        onGrid(t, [...path, i, j]);
+      });
+    });
+  };
   const weekOnGrid = (hours: unknown, path: (string | number)[]) => {
     for (const day of DAYS) windowsOnGrid(asObject(hours)[day], [...path, day]);
   };
@@ -94,9 +99,9 @@ export function checkProblemSemantics(input: unknown): InputIssue[] {
   });
 
   const personIds = new Map<string, number>();
-  asArray(problem.people).forEach((personValue, p) =>
-    unique(asObject(personValue).id, personIds, p, ["people", p, "id"], "person", add),
-  );
+  asArray(problem.people).forEach((personValue, p) => {
+    unique(asObject(personValue).id, personIds, p, ["people", p, "id"], "person", add);
+  });
 
   asArray(problem.people).forEach((personValue, p) => {
     const person = asObject(personValue);

@@ -4,13 +4,17 @@ import { DEFAULT_WEIGHTS, resolveWeights } from "./weights";
 import { tinyProblem } from "../../test/support/tiny";
 
 describe("weights", () => {
-  it("rank the coordinator's priorities: unmet minimum cover, then lead/keyholder time, then target, then hours, then preferences", () => {
-    const w = DEFAULT_WEIGHTS;
-    expect(w.cover).toBeGreaterThan(w.supervision);
-    expect(w.supervision).toBeGreaterThan(w.coverTarget);
-    expect(w.coverTarget).toBeGreaterThan(w.hoursUnder);
-    expect(w.hoursUnder).toBeGreaterThan(w.preferences);
-  });
+  it(
+    "rank the coordinator's priorities: unmet minimum cover, then lead/keyholder time, then target, then hours, " +
+      "then preferences",
+    () => {
+      const w = DEFAULT_WEIGHTS;
+      expect(w.cover).toBeGreaterThan(w.supervision);
+      expect(w.supervision).toBeGreaterThan(w.coverTarget);
+      expect(w.coverTarget).toBeGreaterThan(w.hoursUnder);
+      expect(w.hoursUnder).toBeGreaterThan(w.preferences);
+    },
+  );
 
   it("take the problem's own weights over the defaults, one by one", () => {
     expect(resolveWeights({ cover: 500, shifts: 0 })).toEqual({ ...DEFAULT_WEIGHTS, cover: 500, shifts: 0 });

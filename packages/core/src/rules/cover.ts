@@ -1,7 +1,7 @@
 import { demandAt } from "../check/demand";
 import { gapScore, reportFindings, type GapSlot } from "../check/gaps";
 import type { Occupant, RotaView } from "../check/view";
-import type { ModelContext } from "../solve/model";
+import type { ModelContext } from "../compile/model";
 import { trainingFor } from "./training";
 import { defineRule } from "./rule";
 

@@ -50,7 +50,8 @@ export const headcount = defineRule<{ point: string; start: string; end: string;
     return findings;
   },
   explain: (v) =>
-    `${v.count} ${v.count === 1 ? "person is" : "people are"} counted on ${v.point} at ${v.start}; the band allows ${v.limit}`,
+    `${v.count} ${v.count === 1 ? "person is" : "people are"} counted on ${v.point} at ${v.start}; the band allows ` +
+    `${v.limit}`,
 });
 
 function isCounted(

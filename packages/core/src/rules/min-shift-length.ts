@@ -1,5 +1,5 @@
 import { at, hours } from "../check/view";
-import { DEFAULT_MIN_SHIFT_MINUTES } from "../solve/instance";
+import { DEFAULT_MIN_SHIFT_MINUTES } from "../model/defaults";
 import { defineRule } from "./rule";
 
 /**

@@ -1,5 +1,5 @@
 import { at } from "../check/view";
-import type { SlotInfo } from "../solve/instance";
+import type { SlotInfo } from "../compile/instance";
 import { defineRule } from "./rule";
 
 /** Rule 2: a person is at one service point at a time. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { check } from "../check";
-import { compile } from "../solve/instance";
+import { compile } from "../compile/instance";
 import { solve } from "../solve/solve";
 import { DeskrotaInputError } from "../solve/errors";
 import { solveModel, withoutRows } from "../../test/support/highs";
@@ -141,7 +141,8 @@ describe("pinned", () => {
           code: "pin_conflict",
           path: ["pinned", 0],
           message:
-            "ann cannot be pinned to desk at 2026-11-23T09:00: it breaks rule training (only trained people work a point; shadowing only beside an independent colleague)",
+            "ann cannot be pinned to desk at 2026-11-23T09:00: it breaks rule training (only trained people work a " +
+            "point; shadowing only beside an independent colleague)",
         },
       ]);
     });

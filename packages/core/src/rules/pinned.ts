@@ -1,6 +1,6 @@
 import { at, type Occupant } from "../check/view";
 import type { InputIssue } from "../model/semantics";
-import type { Instance, SlotInfo } from "../solve/instance";
+import type { Instance, SlotInfo } from "../compile/instance";
 import { parseDated } from "../time/week";
 import { defineRule, type RuleModule } from "./rule";
 
@@ -68,7 +68,9 @@ export function pinIssues(inst: Instance, rules: readonly RuleModule[]): InputIs
       issues.push({
         code: "pin_off_grid",
         path: ["pinned", i],
-        message: `${pin.person} is pinned to ${pin.point} from ${pin.start} to ${pin.end}, which is not a run of open ${inst.slotMinutes}-minute slots of ${site?.name} in this week`,
+        message:
+          `${pin.person} is pinned to ${pin.point} from ${pin.start} to ${pin.end}, which is not a run of ` +
+          `open ${inst.slotMinutes}-minute slots of ${site?.name} in this week`,
       });
       return;
     }
@@ -80,7 +82,9 @@ export function pinIssues(inst: Instance, rules: readonly RuleModule[]): InputIs
       issues.push({
         code: "pin_conflict",
         path: ["pinned", i],
-        message: `${pin.person} cannot be pinned to ${pin.point} at ${pin.start}: it breaks rule ${rule?.id} (${rule?.title.toLowerCase()})`,
+        message:
+          `${pin.person} cannot be pinned to ${pin.point} at ${pin.start}: it breaks rule ${rule?.id} ` +
+          `(${rule?.title.toLowerCase()})`,
       });
       return;
     }

@@ -51,7 +51,9 @@ describe("point-open", () => {
         rule: "point-open",
         point: "roving",
         start: at("13:00"),
-        message: `ann is on roving at ${at("13:00")} but the site is not open then (or the time is off its 30-minute slots)`,
+        message:
+          `ann is on roving at ${at("13:00")} but the site is not open then (or the time is off its 30-minute ` +
+          `slots)`,
       }),
     ]);
   });

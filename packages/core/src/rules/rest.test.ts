@@ -35,7 +35,9 @@ describe("rest", () => {
         person: "ann",
         start: at("22:00"),
         end: at("07:00", TUESDAY),
-        message: `ann finishes at ${at("22:00")} and starts again at ${at("07:00", TUESDAY)}: 9 h of rest, at least 11 h needed`,
+        message:
+          `ann finishes at ${at("22:00")} and starts again at ${at("07:00", TUESDAY)}: 9 h of rest, at least ` +
+          `11 h needed`,
       },
     ]);
   });

@@ -1,5 +1,5 @@
 import { at, hours } from "../check/view";
-import { DEFAULT_MIN_REST_MINUTES } from "../solve/instance";
+import { DEFAULT_MIN_REST_MINUTES } from "../model/defaults";
 import { defineRule } from "./rule";
 
 /** Rule 4: a minimum rest between the end of one date's last shift and the start of any later date's first. */
@@ -78,5 +78,6 @@ export const rest = defineRule<{ person: string; start: string; end: string; min
     return findings;
   },
   explain: (v) =>
-    `${v.person} finishes at ${v.start} and starts again at ${v.end}: ${hours(Math.max(0, v.minutes))} of rest, at least ${hours(v.limit)} needed`,
+    `${v.person} finishes at ${v.start} and starts again at ${v.end}: ${hours(Math.max(0, v.minutes))} of rest, at ` +
+    `least ${hours(v.limit)} needed`,
 });

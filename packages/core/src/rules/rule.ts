@@ -1,6 +1,6 @@
 import type { RotaView } from "../check/view";
-import type { Instance } from "../solve/instance";
-import type { ModelContext } from "../solve/model";
+import type { Instance } from "../compile/instance";
+import type { ModelContext } from "../compile/model";
 
 /**
  * - hard: a returned rota never breaks it;

@@ -17,7 +17,10 @@ export const stability = defineRule({
   addToModel({ inst, milp, workByPerson }) {
     const reference = inst.reference;
     if (!reference) return;
-    reference.at.forEach((at, p) => at.forEach((k, g) => (milp.offset += k < 0 ? 0 : (reference.changeCost[g] ?? 0))));
+    for (const at of reference.at)
+      at.forEach((k, g) => {
+        milp.offset += k < 0 ? 0 : (reference.changeCost[g] ?? 0);
+      });
     workByPerson.forEach((own, p) => {
       for (const [g, list] of own) {
         const published = reference.at[p]?.[g] ?? -1;

@@ -1,5 +1,5 @@
 import type { RotaView } from "../check/view";
-import type { SlotInfo } from "../solve/instance";
+import type { SlotInfo } from "../compile/instance";
 import { defineRule } from "./rule";
 
 const SHORT_MINUTES = 60;

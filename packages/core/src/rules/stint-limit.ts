@@ -1,5 +1,5 @@
 import { at, hours } from "../check/view";
-import type { SlotInfo } from "../solve/instance";
+import type { SlotInfo } from "../compile/instance";
 import { defineRule } from "./rule";
 
 /** Rule 5: a continuous stint at one point lasts at most the point's `maxStintMinutes`. */

@@ -1,6 +1,6 @@
 import { gapScore, reportFindings, type GapSlot } from "../check/gaps";
 import type { Occupant, RotaView, SiteView } from "../check/view";
-import type { ModelContext } from "../solve/model";
+import type { ModelContext } from "../compile/model";
 import { defineRule } from "./rule";
 
 /** Rule 6: whenever a site is open, someone with `lead` is working there (shadowing or not). */

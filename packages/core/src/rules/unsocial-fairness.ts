@@ -1,7 +1,7 @@
 import type { Problem } from "../model/problem";
 import { minutesOf } from "../model/primitives";
 import { stepsOf } from "../check/view";
-import { DEFAULT_EVENING_FROM } from "../solve/instance";
+import { DEFAULT_EVENING_FROM } from "../model/defaults";
 import { siteSlots, weeklyCovers, type Slot } from "../time/week";
 import { demandAt } from "../check/demand";
 import { defineRule } from "./rule";

@@ -4,7 +4,7 @@ import { Id, IsoDate } from "../model/primitives";
 import type { Problem, Preference } from "../model/problem";
 import type { RotaInput } from "../model/rota";
 import { trainingFor } from "../rules/training";
-import { DEFAULT_EVENING_FROM } from "../solve/instance";
+import { DEFAULT_EVENING_FROM } from "../model/defaults";
 import { minutesOf } from "../model/primitives";
 import { availableHours, weekFacts } from "./facts";
 import { type Setup, shadowingThreshold } from "./schema";
@@ -91,12 +91,13 @@ const UNSOCIAL_MAX_WEIGHT = 3;
 
 /**
  * Shift a freshly built week toward zero balances: each target moves by minus the person's fair-share
- * balance (clamped to their min/max and to the hours they can work that week), and a person with
+ * balance, scaled by `correctionGain` (clamped to their min/max and to the hours they can work that week), and a person with
  * more (fewer) unsocial hours than their share gets a "would rather not" ("wants") preference for
  * evenings and weekends, stronger the larger the imbalance.
  */
 export function applyCarry(problem: Problem, carry: Carry): Problem {
   const available = availableHours(problem);
+  const gain = correctionGain(carry);
   const evening = eveningOnGrid(problem);
   const people = problem.people.map((person) => {
     const c = carry.people[person.id];
@@ -104,7 +105,7 @@ export function applyCarry(problem: Problem, carry: Carry): Problem {
     const hours = { ...person.hours };
     const ceiling = Math.min(hours.max ?? Number.POSITIVE_INFINITY, available.get(person.id) ?? 0);
     const floor = Math.min(hours.min ?? 0, ceiling);
-    const shifted = Math.max(floor, Math.min(ceiling, hours.target - fairBalance(c)));
+    const shifted = Math.max(floor, Math.min(ceiling, hours.target - gain * fairBalance(c)));
     hours.target = Math.round(Math.max(shifted, 0) * 4) / 4;
     if (hours.min !== undefined && hours.min > hours.target) hours.min = hours.target;
     if (hours.max !== undefined && hours.max < hours.target) hours.max = hours.target;
@@ -118,6 +119,19 @@ export function applyCarry(problem: Problem, carry: Carry): Problem {
     return preferences.length ? { ...person, hours, preferences } : { ...person, hours };
   });
   return { ...problem, people };
+}
+
+/**
+ * When the desks need fewer hours than the contracts add up to, the solver shares the shortfall in
+ * proportion to targets, so a target raised by x hours brings about x × (worked ÷ contracted) more:
+ * the shift is scaled up by the inverse of that ratio (at most double) to make up a balance in one week.
+ */
+function correctionGain(carry: Carry): number {
+  const all = Object.values(carry.people);
+  const worked = all.reduce((sum, c) => sum + c.worked, 0);
+  const target = all.reduce((sum, c) => sum + c.target, 0);
+  if (worked <= 0 || target <= 0) return 1;
+  return 1 / Math.min(1, Math.max(0.5, worked / target));
 }
 
 function unsocialPreferences(evening: string, weight: number): Preference[] {

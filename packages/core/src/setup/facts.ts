@@ -1,6 +1,8 @@
 import { buildView, stepsOf } from "../check/view";
 import type { Problem } from "../model/problem";
 import type { RotaInput } from "../model/rota";
+import { demandAt } from "../check/demand";
+import { trainingFor } from "../rules/training";
 import { isUnsocial } from "../rules/unsocial-fairness";
 import { parseDated, siteSlots, weeklyCovers } from "../time/week";
 import type { Setup } from "./schema";
@@ -19,27 +21,37 @@ export interface PersonWeek {
   shadowingMinutes: Record<string, number>;
 }
 
-/** Hours each person of `problem` could work that week (any site of theirs open, available, not absent). */
+/**
+ * Hours each person of `problem` could work at a desk that week: slots of their sites where a point
+ * they work on their own has demand, inside their availability and outside absences, at most
+ * `maxPerDay` a day and `max` a week.
+ */
 export function availableHours(problem: Problem): Map<string, number> {
   const sites = new Map(problem.sites.map((s) => [s.id, s]));
+  const hour = problem.slotMinutes / 60;
   const result = new Map<string, number>();
   for (const person of problem.people) {
     const absences = (person.absences ?? []).map((a) => [
       parseDated(a.from, problem.timeZone),
       parseDated(a.to, problem.timeZone),
     ]);
-    const starts = new Set<number>();
+    const byDate = new Map<string, Set<number>>();
     for (const siteId of person.sites) {
       const site = sites.get(siteId);
       if (!site) continue;
+      const points = site.servicePoints.filter((p) => trainingFor(person, p) === "independent");
       for (const slot of siteSlots(problem, site)) {
         if (!weeklyCovers(person.availability, slot.day, slot.minute, problem.slotMinutes)) continue;
         if (absences.some(([from, to]) => (from as number) < slot.end && slot.start < (to as number))) continue;
-        starts.add(slot.start);
+        if (!points.some((p) => (demandAt(p, slot, problem.slotMinutes)?.max ?? 0) > 0)) continue;
+        const day = byDate.get(slot.date) ?? new Set<number>();
+        day.add(slot.start);
+        byDate.set(slot.date, day);
       }
     }
-    const hours = (starts.size * problem.slotMinutes) / 60;
-    result.set(person.id, Math.min(hours, person.hours.max ?? hours));
+    const perDay = person.hours.maxPerDay ?? Number.POSITIVE_INFINITY;
+    const week = [...byDate.values()].reduce((sum, starts) => sum + Math.min(perDay, starts.size * hour), 0);
+    result.set(person.id, Math.min(week, person.hours.max ?? week));
   }
   return result;
 }

@@ -134,6 +134,8 @@ export interface PlanRequest {
   entries?: DatedEntry[];
   /** the carry from before the term (default: none) */
   carry?: Carry;
+  /** false: solve each week alone (the carry is still totalled, to compare against) */
+  carryOver?: boolean;
   /** solve one week's problem; the caller owns workers, clocks and storage */
   solve: (problem: Problem, weekStart: string) => Promise<RotaInput>;
   /** told after each week, e.g. to write the files or store the rota */
@@ -155,7 +157,7 @@ export async function planTerm(request: PlanRequest): Promise<Plan> {
   let carry = request.carry ?? EMPTY_CARRY;
   const done: TermWeek[] = [];
   for (const weekStart of termWeeks(request.from, request.weeks)) {
-    const problem = buildWeekProblem({ setup, weekStart, entries, carry });
+    const problem = buildWeekProblem({ setup, weekStart, entries, ...(request.carryOver === false ? {} : { carry }) });
     const rota = await request.solve(problem, weekStart);
     carry = carryForward(carry, problem, rota, setup);
     const week = { weekStart, problem, rota };

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { check, scoreRota } from "../check";
 import { metrics } from "../metrics";
 import { at, staff, tinyProblem } from "../../test/support/tiny";
-import { alternatives, difference, PROFILES } from "./alternatives";
+import { alternatives, PROFILES } from "./alternatives";
 
 // The desk needs one person Monday 09:00–13:00. Ann is contracted for those 4 hours; Bob is
 // contracted for none but would love them. The problem's own weights give Ann the desk (her hours
@@ -80,21 +80,5 @@ describe("alternatives", () => {
   it("is reproducible with a work budget and a seed", () => {
     const again = alternatives(problem, 4, options);
     expect(again.map((a) => a.rota.assignments)).toEqual(found.map((a) => a.rota.assignments));
-  });
-});
-
-describe("difference", () => {
-  it("is the share of worked person-slots placed differently, in either rota", () => {
-    const ann = { assignments: [{ person: "ann", point: "desk", start: "2026-11-23T09:00", end: "2026-11-23T13:00" }] };
-    const split = {
-      assignments: [
-        { person: "ann", point: "desk", start: "2026-11-23T09:00", end: "2026-11-23T11:00" },
-        { person: "bob", point: "desk", start: "2026-11-23T11:00", end: "2026-11-23T13:00" },
-      ],
-    };
-    expect(difference(problem, ann, ann)).toBe(0);
-    // Ann's last 4 slots and Bob's 4: 8 of 12 person-slots.
-    expect(difference(problem, ann, split)).toBe(66.7);
-    expect(difference(problem, { assignments: [] }, { assignments: [] })).toBe(0);
   });
 });

@@ -1,7 +1,7 @@
 import type { Assignment } from "../model/rota";
 import { formatInstant } from "../time/week";
-import type { Instance, SlotInfo } from "./instance";
-import type { ModelContext } from "./model";
+import type { Instance, SlotInfo } from "../compile/instance";
+import type { ModelContext } from "../compile/model";
 
 /** Where each person is in each slot: person → slot → point (and whether shadowing). */
 export type Placement = Map<number, Map<number, { point: number; shadowing: boolean }>>;
@@ -13,7 +13,10 @@ export function placementOf(ctx: ModelContext, x: ArrayLike<number>): Placement 
       for (const w of here) {
         if ((x[w.variable] ?? 0) < 0.5) continue;
         let mine = placement.get(person);
-        if (!mine) placement.set(person, (mine = new Map()));
+        if (!mine) {
+          mine = new Map();
+          placement.set(person, mine);
+        }
         mine.set(slot, { point: w.point, shadowing: w.shadowing });
       }
     }

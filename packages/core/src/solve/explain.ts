@@ -1,6 +1,6 @@
 import type { GapCause, Uncovered } from "../model/rota";
 import { formatInstant, parseDated } from "../time/week";
-import type { SlotInfo } from "./instance";
+import type { SlotInfo } from "../compile/instance";
 import type { SearchState } from "./search/state";
 
 /** A maximal run of slots where one gap rule's demand is unmet by the same amount. */
@@ -83,7 +83,9 @@ export function explainGap(state: SearchState, run: GapRun): Diagnosis {
       return shadowing.length > 0
         ? {
             cause: "only-shadowing",
-            reason: `only people still shadowing on ${what} (${names(shadowing)}) work at ${site?.name}; they do not count toward cover`,
+            reason:
+              `only people still shadowing on ${what} (${names(shadowing)}) work at ${site?.name}; they do not ` +
+              `count toward cover`,
           }
         : { cause: "nobody-trained", reason: `nobody who works at ${site?.name} is trained for ${what}` };
     }
@@ -101,7 +103,9 @@ export function explainGap(state: SearchState, run: GapRun): Diagnosis {
   if (available.length === 0 && onSiteThen.length > 0 && run.rule !== "cover") {
     return {
       cause: "nobody-trained",
-      reason: `${names(onSiteThen)} ${onSiteThen.length === 1 ? "has" : "have"} ${role} and ${onSiteThen.length === 1 ? "is" : "are"} available, but not trained for any desk open then`,
+      reason:
+        `${names(onSiteThen)} ${onSiteThen.length === 1 ? "has" : "have"} ${role} and ` +
+        `${onSiteThen.length === 1 ? "is" : "are"} available, but not trained for any desk open then`,
     };
   }
   // Only shadowing is the binding cause when there is nobody independent to shadow, not otherwise.
@@ -117,7 +121,9 @@ export function explainGap(state: SearchState, run: GapRun): Diagnosis {
   if (run.rule !== "cover" && available.length > 0 && onlyShadowing.length === available.length) {
     return {
       cause: "only-shadowing",
-      reason: `${names(onlyShadowing)} can only shadow on the desks open then, and nobody independent is there to shadow`,
+      reason:
+        `${names(onlyShadowing)} can only shadow on the desks open then, and nobody independent is there to ` +
+        `shadow`,
     };
   }
   if (available.length === 0) {
@@ -169,9 +175,14 @@ export function explainGap(state: SearchState, run: GapRun): Diagnosis {
   const who = reasons.get(cause) ?? [];
   const words: Record<string, string> = {
     "hours-used-up": `hour caps used up: ${names(who)} ${who.length === 1 ? "has" : "have"} reached the weekly maximum`,
-    "stint-limit": `stint limit: ${names(who)} would go over ${inst.points[blockingPoint]?.name}'s ${(inst.points[blockingPoint]?.maxStintSlots ?? 0) * inst.slotMinutes} min limit`,
-    "traded-off": `everyone able is needed elsewhere then (${names(who)} ${who.length === 1 ? "is" : "are"} on other desks)`,
-    "shift-rules": `shift rules: ${names(who)} could be there only by breaking a shift rule (minimum shift length, rest, one shift a day) or leaving a greater gap elsewhere`,
+    "stint-limit":
+      `stint limit: ${names(who)} would go over ${inst.points[blockingPoint]?.name}'s ` +
+      `${(inst.points[blockingPoint]?.maxStintSlots ?? 0) * inst.slotMinutes} min limit`,
+    "traded-off":
+      `everyone able is needed elsewhere then (${names(who)} ` + `${who.length === 1 ? "is" : "are"} on other desks)`,
+    "shift-rules":
+      `shift rules: ${names(who)} could be there only by breaking a shift rule (minimum shift length, ` +
+      `rest, one shift a day) or leaving a greater gap elsewhere`,
     "point-full": `${what} is at its maximum headcount`,
   };
   return { cause, reason: words[cause] ?? cause };

@@ -5,7 +5,7 @@ import { example } from "../../test/support/examples";
 import { solveModel } from "../../test/support/highs";
 import { band, point, rota, site, staff, stint, tinyProblem } from "../../test/support/tiny";
 import { problems } from "../../test/properties/problems";
-import { compile } from "./instance";
+import { compile } from "../compile/instance";
 import { lagrangeBound } from "./lagrange";
 import { solve } from "./solve";
 

@@ -1,5 +1,5 @@
 import { penalty } from "../rules/hours-fairness";
-import type { Instance } from "./instance";
+import type { Instance } from "../compile/instance";
 import { bestDays } from "./search/dp";
 import { SearchState } from "./search/state";
 
@@ -34,7 +34,8 @@ export function lagrangeBound(inst: Instance, options: LagrangeOptions): number 
   const w = empty.w;
   const slotHours = inst.slotMinutes / 60;
   const days = inst.dates.map((_, d) => d);
-  // Prices: per point and slot for minimum cover (λ), target (τ), headcount (μ); per slot for a lead (σ), a keyholder at an edge (κ).
+  // Prices: per point and slot for minimum cover (λ), target (τ), headcount (μ); per slot for a lead (σ), a keyholder
+  // at an edge (κ).
   const lambda = new Float64Array(K * G);
   const tau = new Float64Array(K * G);
   const mu = new Float64Array(K * G);
@@ -76,7 +77,7 @@ export function lagrangeBound(inst: Instance, options: LagrangeOptions): number 
       const p = person.index;
       // The mentor's reward goes to the shadowing side only, as if the mentor were always there.
       const mentorNearby = person.mentor >= 0;
-      const valueOf = (k: number, g: number) => {
+      const valueAt = (k: number, g: number) => {
         const i = k * G + g;
         let v = -(person.preference[g] ?? 0) * w.preferences;
         if (empty.isShadow(p, k)) v -= w.shadowing + (mentorNearby ? w.mentor : 0);
@@ -85,9 +86,9 @@ export function lagrangeBound(inst: Instance, options: LagrangeOptions): number 
         if (person.keyholder && empty.edge[g]) v -= kappa[g] as number;
         return v;
       };
-      const week = person.maxShiftsPerDay === 1 ? bestDays(empty, p, days, new Map(), { valueOf }) : null;
+      const week = person.maxShiftsPerDay === 1 ? bestDays(empty, p, days, new Map(), { valueAt }) : null;
       if (!week) {
-        value += looseWeek(empty, p, valueOf);
+        value += looseWeek(empty, p, valueAt);
         continue;
       }
       // bestDays prices hours relative to none; a week of none still costs its shortfall.
@@ -173,7 +174,7 @@ function clip(price: number, gradient: number, low: number, high: number): numbe
  * A lower bound on the week of someone allowed several shifts a day (the DP plans one): the best
  * slots of the week taken freely, whatever the shift shape, with the exact hours term.
  */
-function looseWeek(state: SearchState, p: number, valueOf: (k: number, g: number) => number): number {
+function looseWeek(state: SearchState, p: number, valueAt: (k: number, g: number) => number): number {
   const inst = state.inst;
   const person = inst.people[p];
   if (!person) return 0;
@@ -181,7 +182,7 @@ function looseWeek(state: SearchState, p: number, valueOf: (k: number, g: number
   state.options[p]?.forEach((points, g) => {
     if (!points) return;
     let v = Infinity;
-    for (const k of points) v = Math.min(v, valueOf(k, g));
+    for (const k of points) v = Math.min(v, valueAt(k, g));
     // A slot that costs something may still pay for itself in hours towards the target: every
     // workable slot is a candidate, and the count taken is chosen with the hours term below.
     if (Number.isFinite(v)) values.push(v);

@@ -1,4 +1,4 @@
-import type { SlotInfo } from "./instance";
+import type { SlotInfo } from "../compile/instance";
 import type { DayPlan, SearchState } from "./search/state";
 
 export type Plans = Map<string, { p: number; day: number; plan: DayPlan }>;

@@ -5,7 +5,7 @@ import { isEvening } from "../rules/unsocial-fairness";
 import { assignmentsOf, type Placement } from "./decode";
 import { DeskrotaInternalError } from "./errors";
 import { uncoveredOf } from "./explain";
-import type { Instance, SlotInfo } from "./instance";
+import type { Instance, SlotInfo } from "../compile/instance";
 import type { SearchState } from "./search/state";
 
 export function placementOfState(state: SearchState): Placement {
@@ -14,7 +14,10 @@ export function placementOfState(state: SearchState): Placement {
     at.forEach((k, g) => {
       if (k < 0) return;
       let mine = placement.get(p);
-      if (!mine) placement.set(p, (mine = new Map()));
+      if (!mine) {
+        mine = new Map();
+        placement.set(p, mine);
+      }
       mine.set(g, { point: k, shadowing: state.isShadow(p, k) });
     });
   });

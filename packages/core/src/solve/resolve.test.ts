@@ -89,24 +89,28 @@ describe("resolve", () => {
     expect(result.rota.score.byRule.stability).toBe(8 * 120);
   });
 
-  it("cuts short a stint under way when its person goes home, keeps what was worked, and changes nothing before now", () => {
-    // Ann goes home at 11:00 on Monday; it is 11:00.
-    const change = sick("ann", "2026-11-23T11:00", "2026-11-23T17:00");
-    const result = repair(change, "2026-11-23T11:00");
-    expect(check(changed(change), result.rota).violations).toEqual([]);
-    expect(result.rota.assignments).toContainEqual({
-      person: "ann",
-      point: "desk",
-      start: at("09:00"),
-      end: at("11:00"),
-    });
-    expect(result.rota.uncovered).toEqual([]);
-    expect(result.diff.words[0]).toBe("Ann: desk Mon 23 Nov 09:00–13:00 becomes desk Mon 23 Nov 09:00–11:00");
-    const covering = result.rota.assignments.filter(
-      (a) => a.point === "desk" && a.start <= at("11:00") && at("13:00") <= a.end,
-    );
-    expect(covering).toHaveLength(1);
-  });
+  it(
+    "cuts short a stint under way when its person goes home, keeps what was worked, and changes nothing before " +
+      "now",
+    () => {
+      // Ann goes home at 11:00 on Monday; it is 11:00.
+      const change = sick("ann", "2026-11-23T11:00", "2026-11-23T17:00");
+      const result = repair(change, "2026-11-23T11:00");
+      expect(check(changed(change), result.rota).violations).toEqual([]);
+      expect(result.rota.assignments).toContainEqual({
+        person: "ann",
+        point: "desk",
+        start: at("09:00"),
+        end: at("11:00"),
+      });
+      expect(result.rota.uncovered).toEqual([]);
+      expect(result.diff.words[0]).toBe("Ann: desk Mon 23 Nov 09:00–13:00 becomes desk Mon 23 Nov 09:00–11:00");
+      const covering = result.rota.assignments.filter(
+        (a) => a.point === "desk" && a.start <= at("11:00") && at("13:00") <= a.end,
+      );
+      expect(covering).toHaveLength(1);
+    },
+  );
 
   it("keeps a stint under way at now whole, even where changing it would help", () => {
     // Bob is on the desk from 13:00; at 14:00 Dee is off sick on Tuesday afternoon. Bob could take
@@ -457,43 +461,47 @@ describe("resolve", () => {
     }
   });
 
-  it("keeps a stint under way past midnight as the shift of the day it started on when that person's next day is re-planned", () => {
-    // At 01:00 on Sunday Ann is on the desk since Saturday 20:00, until 02:00; she is then pinned
-    // to Sunday evening. Her night shift is Saturday's: Sunday's re-plan must not take it apart.
-    const nights = tinyProblem({
-      sites: [
-        site("main", {
-          open: { sat: [["00:00", "24:00"]], sun: [["00:00", "24:00"]] },
-          servicePoints: [
-            point("desk", "helpdesk", [band(["sat", "sun"], "00:00", "24:00", 0, { max: 1 })]),
-            point("roving", "roving", []),
-          ],
-        }),
-      ],
-      people: [person("ann", { hours: { target: 8, max: 16 } }), person("bob")],
-    });
-    const before = rota(
-      [stint("ann", "desk", "20:00", "02:00", "2026-11-28")].map((a) => ({ ...a, end: at("02:00", "2026-11-29") })),
-    );
-    const change: Change = {
-      pin: [{ person: "ann", point: "desk", start: "2026-11-29T20:00", end: "2026-11-29T22:00" }],
-    };
-    const result = resolve(nights, before, change, { now: "2026-11-29T01:00", workBudget: 100, seed: 1 });
-    expect(check(changed(change, nights), result.rota).violations).toEqual([]);
-    expect(result.rota.assignments).toContainEqual({
-      person: "ann",
-      point: "desk",
-      start: at("20:00", "2026-11-28"),
-      end: at("02:00", "2026-11-29"),
-    });
-    const evening = result.rota.assignments.filter(
-      (a) =>
-        a.person === "ann" &&
-        Date.parse(a.start) <= Date.parse(at("20:00", "2026-11-29")) &&
-        Date.parse(at("22:00", "2026-11-29")) <= Date.parse(a.end),
-    );
-    expect(evening).toHaveLength(1);
-  });
+  it(
+    "keeps a stint under way past midnight as the shift of the day it started on when that person's next day is " +
+      "re-planned",
+    () => {
+      // At 01:00 on Sunday Ann is on the desk since Saturday 20:00, until 02:00; she is then pinned
+      // to Sunday evening. Her night shift is Saturday's: Sunday's re-plan must not take it apart.
+      const nights = tinyProblem({
+        sites: [
+          site("main", {
+            open: { sat: [["00:00", "24:00"]], sun: [["00:00", "24:00"]] },
+            servicePoints: [
+              point("desk", "helpdesk", [band(["sat", "sun"], "00:00", "24:00", 0, { max: 1 })]),
+              point("roving", "roving", []),
+            ],
+          }),
+        ],
+        people: [person("ann", { hours: { target: 8, max: 16 } }), person("bob")],
+      });
+      const before = rota(
+        [stint("ann", "desk", "20:00", "02:00", "2026-11-28")].map((a) => ({ ...a, end: at("02:00", "2026-11-29") })),
+      );
+      const change: Change = {
+        pin: [{ person: "ann", point: "desk", start: "2026-11-29T20:00", end: "2026-11-29T22:00" }],
+      };
+      const result = resolve(nights, before, change, { now: "2026-11-29T01:00", workBudget: 100, seed: 1 });
+      expect(check(changed(change, nights), result.rota).violations).toEqual([]);
+      expect(result.rota.assignments).toContainEqual({
+        person: "ann",
+        point: "desk",
+        start: at("20:00", "2026-11-28"),
+        end: at("02:00", "2026-11-29"),
+      });
+      const evening = result.rota.assignments.filter(
+        (a) =>
+          a.person === "ann" &&
+          Date.parse(a.start) <= Date.parse(at("20:00", "2026-11-29")) &&
+          Date.parse(at("22:00", "2026-11-29")) <= Date.parse(a.end),
+      );
+      expect(evening).toHaveLength(1);
+    },
+  );
 
   it("refuses pins it cannot keep, naming them in the change", () => {
     const issues = (change: Change, now = SUNDAY_BEFORE) => {
@@ -535,7 +543,8 @@ describe("resolve", () => {
         path: "pin.0",
         code: "pin_conflict",
         message:
-          "cal cannot be pinned to desk from 2026-11-23T09:00: that is before 2026-11-23T14:00, and nothing before then changes",
+          "cal cannot be pinned to desk from 2026-11-23T09:00: that is before 2026-11-23T14:00, and nothing before " +
+          "then changes",
       },
     ]);
   });

@@ -8,7 +8,7 @@ import { pinIssues } from "../rules/pinned";
 import { parseDated } from "../time/week";
 import type { MilpBackend } from "./backends/backend";
 import { DeskrotaInputError } from "./errors";
-import { compile, placementsOf, type Instance, type SlotInfo } from "./instance";
+import { compile, placementsOf, type Instance, type SlotInfo } from "../compile/instance";
 import { loadPlacements, type Plans } from "./load";
 import { rotaOf } from "./output";
 import { bestDay, bestDays, requiredOf, type Required } from "./search/dp";
@@ -140,7 +140,9 @@ function pinsThatCannotBeKept(inst: Instance, pathOf: (i: number) => string, now
       issues.push({
         path: pathOf(i),
         code: "pin_conflict",
-        message: `${person} cannot be pinned to ${point} from ${start}: that is before ${now}, and nothing before then changes`,
+        message:
+          `${person} cannot be pinned to ${point} from ${start}: that is before ${now}, and nothing before ` +
+          `then changes`,
       });
   });
   return issues;
@@ -208,11 +210,9 @@ function repair(
   const heldOn = (p: number, day: number): DayPlan =>
     pinnedDays(inst, pins.get(p) ?? new Map<number, number>()).get(day) ?? [];
   const coordinators = new Map<number, Map<number, number>>();
-  inst.pins.forEach((pin) =>
-    pin.slots.forEach((g) =>
-      coordinators.set(pin.person, (coordinators.get(pin.person) ?? new Map<number, number>()).set(g, pin.index)),
-    ),
-  );
+  for (const pin of inst.pins)
+    for (const g of pin.slots)
+      coordinators.set(pin.person, (coordinators.get(pin.person) ?? new Map<number, number>()).set(g, pin.index));
   // A stint held only because it began before `now` cannot stand once the change takes away the
   // colleague it relied on (a student's staff, the independent colleague beside someone
   // shadowing), even in the past: that colleague was not there, and the stint goes as theirs did.
@@ -276,7 +276,9 @@ function repair(
         {
           path: pinPath(pin?.index ?? 0),
           code: "pin_conflict",
-          message: `${given?.person} cannot be kept on ${given?.point} from ${given?.start} with the rest of the rota (shift length, hours, rest, or nobody able to be beside them)`,
+          message:
+            `${given?.person} cannot be kept on ${given?.point} from ${given?.start} with the rest of the ` +
+            `rota (shift length, hours, rest, or nobody able to be beside them)`,
         },
       ]);
     }
@@ -290,7 +292,9 @@ function repair(
   return { forced, replanned: broken.size };
 }
 
-/** A person-day with a stint that can no longer stand: without its colleague, or with more people than the point takes. */
+/**
+ * A person-day with a stint that can no longer stand: without its colleague, or with more people than the point takes.
+ */
 function isStranded(state: SearchState, key: string): boolean {
   const [p, day] = key.split(":").map(Number) as [number, number];
   return state.dayPlan(p, day).some(({ slot, point }) => {
@@ -383,7 +387,7 @@ function takeOver(
   );
   const week = days.map((d) => state.setDay(p, d, []));
   const plans = bestDays(state, p, days, needs)?.plans ?? null;
-  days.forEach((d) => state.setDay(p, d, week[d] as DayPlan));
+  for (const d of days) state.setDay(p, d, week[d] as DayPlan);
   return plans;
 }
 
@@ -461,11 +465,15 @@ function provenMinimal(
   if (changes.changes <= lowerBound) {
     return {
       minimal: true,
-      minimalReason: `${count(changes.changes)}: the stints that could not stay, and ${filled > 0 ? "one stint per desk left uncovered to take them over" : "nothing else"}`,
+      minimalReason:
+        `${count(changes.changes)}: the stints that could not stay, and ` +
+        `${filled > 0 ? "one stint per desk left uncovered to take them over" : "nothing else"}`,
     };
   }
   return {
     minimal: false,
-    minimalReason: `${count(changes.changes)}; at least ${lowerBound} ${lowerBound === 1 ? "was" : "were"} needed, and fewer than ${changes.changes} is not proven impossible`,
+    minimalReason:
+      `${count(changes.changes)}; at least ${lowerBound} ${lowerBound === 1 ? "was" : "were"} needed, ` +
+      `and fewer than ${changes.changes} is not proven impossible`,
   };
 }

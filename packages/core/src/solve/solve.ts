@@ -4,8 +4,8 @@ import { HARD_RULES, RULES } from "../rules";
 import { pinIssues } from "../rules/pinned";
 import type { MilpBackend } from "./backends/backend";
 import { DeskrotaInputError } from "./errors";
-import { compile, type Instance, type SlotInfo } from "./instance";
-import { buildModel } from "./model";
+import { compile, type Instance, type SlotInfo } from "../compile/instance";
+import { buildModel } from "../compile/model";
 import { rotaOf } from "./output";
 import { bestDay, requiredOf } from "./search/dp";
 import { bestState, pinnedDays, search, type Pins, type SearchOutcome } from "./search/search";
@@ -206,7 +206,9 @@ export function startingState(inst: Instance): SearchState {
         {
           path: "pinned",
           code: "pin_conflict",
-          message: `the pinned stints of ${person?.id} on ${inst.dates[day]} cannot be kept without breaking a hard rule (shift length, hours, rest, or nobody able to be beside them)`,
+          message:
+            `the pinned stints of ${person?.id} on ${inst.dates[day]} cannot be kept without breaking a hard ` +
+            `rule (shift length, hours, rest, or nobody able to be beside them)`,
         },
       ]);
     }

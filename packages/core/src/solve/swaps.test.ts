@@ -102,7 +102,6 @@ describe("swapCandidates", () => {
   });
 
   it("gives the main reason for the people closest to taking it who cannot", () => {
-    const reasons = Object.fromEntries(report.unable.map((u) => [u.person, u.reason]));
     expect(report.unable).toEqual([
       // Closest first: those trained but shadowing, absent or away, then the untrained and the
       // busy, then those who never work here.

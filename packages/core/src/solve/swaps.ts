@@ -4,9 +4,9 @@ import type { Assignment, Rota, RotaInput } from "../model/rota";
 import { formatInstant, parseDated } from "../time/week";
 import { assignmentsOf } from "./decode";
 import { DeskrotaInputError } from "./errors";
-import { compile, placementsOf, type Instance, type SlotInfo } from "./instance";
+import { compile, placementsOf, type Instance, type SlotInfo } from "../compile/instance";
 import { loadPlacements } from "./load";
-import { placementOfState, rotaOf } from "./output";
+import { rotaOf } from "./output";
 import { bestDay, requiredOf, type Required } from "./search/dp";
 import { SearchState, type DayPlan } from "./search/state";
 
@@ -269,7 +269,10 @@ function whyNot(inst: Instance, state: SearchState, p: number, day: number, usab
     person.available.filter((_, g) => inst.slots[g]?.day === day).length < person.minShiftSlots
   )
     return "available for less than a minimum shift that day";
-  return "cannot fit it into a valid shift (shift length, one shift a day, stint limits, or students needing them elsewhere)";
+  return (
+    "cannot fit it into a valid shift (shift length, one shift a day, stint limits, or students needing them " +
+    "elsewhere)"
+  );
 }
 
 function describe(

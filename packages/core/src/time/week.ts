@@ -65,7 +65,10 @@ const offsetCache = new Map<string, Map<number, number>>();
  */
 export function offsetAt(instant: number, zone: string): number {
   let byQuarter = offsetCache.get(zone);
-  if (!byQuarter) offsetCache.set(zone, (byQuarter = new Map()));
+  if (!byQuarter) {
+    byQuarter = new Map();
+    offsetCache.set(zone, byQuarter);
+  }
   const quarter = Math.floor(instant / QUARTER);
   let offset = byQuarter.get(quarter);
   if (offset === undefined) {
@@ -93,7 +96,9 @@ export function formatInstant(instant: number, zone: string): string {
   const local = new Date(instant + offset * 60_000);
   const sign = offset < 0 ? "-" : "+";
   const abs = Math.abs(offset);
-  return `${local.getUTCFullYear()}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}T${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}:${pad(local.getUTCSeconds())}.${pad(local.getUTCMilliseconds(), 3)}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+  const date = `${local.getUTCFullYear()}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}`;
+  const time = `${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}:${pad(local.getUTCSeconds())}`;
+  return `${date}T${time}.${pad(local.getUTCMilliseconds(), 3)}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
 }
 
 /** The open windows of a site on one local date: a dated exception replaces the weekly hours. */
@@ -109,9 +114,15 @@ export function openWindows(site: Site, date: string, day: Day): [string, string
 export function siteSlots(problem: Problem, site: Site): Slot[] {
   // Problems are not mutated once parsed, and every reader of a rota needs the same slots.
   let bySite = slotCache.get(problem);
-  if (!bySite) slotCache.set(problem, (bySite = new WeakMap()));
+  if (!bySite) {
+    bySite = new WeakMap();
+    slotCache.set(problem, bySite);
+  }
   let slots = bySite.get(site);
-  if (!slots) bySite.set(site, (slots = expandSite(problem, site)));
+  if (!slots) {
+    slots = expandSite(problem, site);
+    bySite.set(site, slots);
+  }
   return slots;
 }
 const slotCache = new WeakMap<Problem, WeakMap<Site, Slot[]>>();

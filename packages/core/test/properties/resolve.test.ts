@@ -7,7 +7,7 @@ import type { Assignment, Rota, RotaInput } from "../../src/model/rota";
 import { resolve } from "../../src/solve/resolve";
 import { applySwap, swapCandidates } from "../../src/solve/swaps";
 import { solve } from "../../src/solve/solve";
-import { DEFAULT_MIN_SHIFT_MINUTES } from "../../src/solve/instance";
+import { DEFAULT_MIN_SHIFT_MINUTES } from "../../src/model/defaults";
 import { parseDated, siteSlots } from "../../src/time/week";
 import { problems } from "./problems";
 
@@ -228,7 +228,7 @@ function changeArb() {
         ],
       };
     }),
-    fc.nat().map((which) => (problem: Problem, published: RotaInput, now: number): Change => {
+    fc.nat().map((which) => (_problem: Problem, published: RotaInput, now: number): Change => {
       // A published stint after `now` pinned where it is.
       const later = published.assignments.filter((x) => Date.parse(x.start) >= now);
       const chosen = later[which % Math.max(1, later.length)];

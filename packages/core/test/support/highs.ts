@@ -6,9 +6,9 @@ import type { RuleModule } from "../../src/rules/rule";
 import type { MilpBackend } from "../../src/solve/backends/backend";
 import { highsBackend } from "../../src/solve/backends/highs";
 import { assignmentsOf, placementOf } from "../../src/solve/decode";
-import { compile, type CompileOptions } from "../../src/solve/instance";
-import { verifySolution } from "../../src/solve/milp";
-import { buildModel, type ModelContext } from "../../src/solve/model";
+import { compile, type CompileOptions } from "../../src/compile/instance";
+import { verifySolution } from "../../src/compile/milp";
+import { buildModel, type ModelContext } from "../../src/compile/model";
 
 let loaded: Promise<MilpBackend> | undefined;
 

@@ -1,5 +1,8 @@
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
+
+/** Data directories this process holds: a pid file with our own pid is ours only if listed here. */
+const held = new Set<string>();
 
 /** Another live process has the embedded store open. */
 export class DataDirInUseError extends Error {
@@ -12,15 +15,22 @@ export class DataDirInUseError extends Error {
 /** Takes the data directory for this process; the function returned gives it back. */
 export function lockDataDir(dataDir: string): () => void {
   const file = join(dataDir, "deskrota.pid");
+  const key = resolve(dataDir);
   for (;;) {
     try {
       writeFileSync(file, String(process.pid), { flag: "wx" });
-      return () => rmSync(file, { force: true });
+      held.add(key);
+      return () => {
+        held.delete(key);
+        rmSync(file, { force: true });
+      };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
     }
     const holder = Number(readFileSync(file, "utf8"));
-    if (alive(holder)) throw new DataDirInUseError(dataDir, holder);
+    // Our own pid but not ours: an earlier life of this pid (a container restarts as pid 1) crashed.
+    const inUse = holder === process.pid ? held.has(key) : alive(holder);
+    if (inUse) throw new DataDirInUseError(dataDir, holder);
     // Left by a process that is gone (killed, crashed): take it over.
     rmSync(file, { force: true });
   }

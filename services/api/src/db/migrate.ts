@@ -16,7 +16,8 @@ export async function migrate(db: Database): Promise<string[]> {
     .filter((f) => /^\d{3}_[\w-]+\.sql$/.test(f))
     .sort();
   await db.exec(
-    "CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())",
+    "CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT " +
+      "now())",
   );
   const applied: string[] = [];
   for (const name of files) {

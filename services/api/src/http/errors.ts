@@ -1,6 +1,6 @@
 import { STATUS_CODES } from "node:http";
 import { DeskrotaInputError, DeskrotaTimeoutError } from "@deskrota/core";
-import type { FastifyError, FastifyInstance } from "fastify";
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { BusyError } from "../jobs/pool";
@@ -50,7 +50,8 @@ export function issuesIn(
   return issues.map((issue) => ({ in: where, ...issue }));
 }
 
-function body(
+/** The body of every error response. */
+export function errorBody(
   statusCode: number,
   code: string,
   message: string,
@@ -78,7 +79,7 @@ export function installErrorHandler(app: FastifyInstance): void {
       return reply
         .code(400)
         .send(
-          body(
+          errorBody(
             400,
             "DESKROTA_E_INPUT",
             `the request ${where} is invalid (${issues.length} ${issues.length === 1 ? "issue" : "issues"})`,
@@ -88,26 +89,24 @@ export function installErrorHandler(app: FastifyInstance): void {
         );
     }
     if (error instanceof DeskrotaInputError) {
-      return reply
-        .code(400)
-        .send(
-          body(400, error.code, "the problem cannot be solved as given", request.id, {
-            issues: issuesIn("body", error.issues),
-          }),
-        );
+      return reply.code(400).send(
+        errorBody(400, error.code, "the problem cannot be solved as given", request.id, {
+          issues: issuesIn("body", error.issues),
+        }),
+      );
     }
     if (error instanceof ApiError) {
       if (error.statusCode === 401) reply.header("www-authenticate", 'Bearer realm="deskrota"');
       return reply
         .code(error.statusCode)
-        .send(body(error.statusCode, error.code, error.message, request.id, error.details));
+        .send(errorBody(error.statusCode, error.code, error.message, request.id, error.details));
     }
     if (error instanceof DeskrotaTimeoutError) {
       request.log.error({ err: error }, "solver overran its time limit");
       return reply
         .code(503)
         .send(
-          body(
+          errorBody(
             503,
             error.code,
             "the solver overran its time limit and was stopped; try again, or with a shorter time limit",
@@ -119,7 +118,7 @@ export function installErrorHandler(app: FastifyInstance): void {
       return reply
         .code(503)
         .header("retry-after", String(error.retryAfterSeconds))
-        .send(body(503, error.code, error.message, request.id));
+        .send(errorBody(503, error.code, error.message, request.id));
     }
     // Fastify's own 4xx (malformed JSON, 413, 415…): their message is meant for the client. A body
     // that cannot be read at all is one issue at its root, like every other bad body.
@@ -129,7 +128,7 @@ export function installErrorHandler(app: FastifyInstance): void {
       return reply
         .code(error.statusCode)
         .send(
-          body(
+          errorBody(
             error.statusCode,
             code,
             error.message,
@@ -141,11 +140,30 @@ export function installErrorHandler(app: FastifyInstance): void {
     request.log.error({ err: error }, "request failed");
     return reply
       .code(500)
-      .send(body(500, "DESKROTA_E_INTERNAL", "internal error; quote the request id to an operator", request.id));
+      .send(errorBody(500, "DESKROTA_E_INTERNAL", "internal error; quote the request id to an operator", request.id));
   });
   app.setNotFoundHandler((request, reply) => {
     reply
       .code(404)
-      .send(body(404, "DESKROTA_E_NOT_FOUND", `no route ${request.method} ${request.url.split("?")[0]}`, request.id));
+      .send(
+        errorBody(404, "DESKROTA_E_NOT_FOUND", `no route ${request.method} ${request.url.split("?")[0]}`, request.id),
+      );
   });
+}
+
+/**
+ * Errors Fastify meets before any route or hook runs (a path that is not percent-encoded UTF-8, a
+ * path segment over the router's limit), in the same shape as every other error.
+ */
+export function frameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const [status, code, message] =
+    error.code === "FST_ERR_MAX_PARAM_LENGTH"
+      ? [414, "DESKROTA_E_URI_TOO_LONG", "a part of the path is too long"]
+      : error.code === "FST_ERR_BAD_URL"
+        ? [400, "DESKROTA_E_BAD_URL", "the path is not percent-encoded UTF-8"]
+        : [400, "DESKROTA_E_REQUEST", error.message];
+  reply
+    .code(status)
+    .header("x-request-id", request.id)
+    .send(errorBody(status, code, message, request.id));
 }

@@ -7,7 +7,9 @@ import { Diff } from "./results";
 // Any id is accepted in a path: one that does not name a rota of the caller's is a 404, not a 400.
 export const RotaId = z.string().min(1).max(100);
 export const RotaParams = z.object({ id: RotaId });
-export const VersionNumber = z.coerce.number().int().min(1);
+/** Versions are PostgreSQL integers: a larger number is the client's mistake, not a store error. */
+export const MAX_VERSION = 2_147_483_647;
+export const VersionNumber = z.coerce.number().int().min(1).max(MAX_VERSION);
 
 /** A dated time as in the problem format: local to the problem's zone unless it carries an offset. */
 export const DateTimeText = z.iso.datetime({
@@ -86,7 +88,7 @@ export const CreateQuery = z.object({
 export const ListQuery = z.object({ limit: z.coerce.number().int().min(1).max(500).default(50) });
 
 export const PublishBody = z
-  .object({ version: z.number().int().min(1).optional().describe("default: the latest version") })
+  .object({ version: z.number().int().min(1).max(MAX_VERSION).optional().describe("default: the latest version") })
   .nullish();
 
 export const VersionSummary = z

@@ -50,7 +50,9 @@ export const alternativeRoutes =
         schema: {
           summary: "k good rotas for the same problem that differ in a meaningful way",
           description:
-            "Solves the rota's problem (as of its latest version) under different weight profiles and stores each result as a rota of its own (done, version 1, `alternativeOf` this one), to compare, publish or export like any other. Answers once they are solved; 503 when the solvers are busy.",
+            "Solves the rota's problem (as of its latest version) under different weight profiles and stores each " +
+            "result as a rota of its own (done, version 1, `alternativeOf` this one), to compare, publish or " +
+            "export like any other. Answers once they are solved; 503 when the solvers are busy.",
           params: RotaParams,
           body: AlternativesBody,
           response: { 201: Alternatives, 400: ErrorBody, 401: ErrorBody, 404: ErrorBody, 503: ErrorBody },

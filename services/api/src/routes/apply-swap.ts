@@ -43,7 +43,10 @@ export const applySwapRoutes =
         schema: {
           summary: "Give a gap to one of its swap candidates: the next version, with its diff",
           description:
-            "The candidates are worked out again on the latest version (never taken from the request), and the person's day is replaced by the one the candidate list described; the result is checked like every rota and stored as the next version. 409 when the person is not (or no longer) a candidate, or `version` is not the latest.",
+            "The candidates are worked out again on the latest version (never taken from the request), and the " +
+            "person's day is replaced by the one the candidate list described; the result is checked like every " +
+            "rota and stored as the next version. 409 when the person is not (or no longer) a candidate, or " +
+            "`version` is not the latest.",
           params: RotaParams,
           body: SwapBody,
           response: { 201: SwapResult, 400: ErrorBody, 401: ErrorBody, 404: ErrorBody, 409: ErrorBody },
@@ -69,7 +72,7 @@ export const applySwapRoutes =
               { in: "body", path: "person", code: "unknown_reference", message: `there is no person ${person}` },
             ],
           });
-        let report;
+        let report: Awaited<ReturnType<typeof swapCandidates>>;
         try {
           report = await swapCandidates(latest.problem, latest.rota, { point, start, end }, { pool: lookups });
         } catch (error) {
@@ -100,7 +103,9 @@ export const applySwapRoutes =
           baseVersion: latest.version,
           diff: changes,
           minimal: false,
-          minimalReason: `a swap chosen from the candidates (${who.name} takes ${pointName} ${when}), applied as it is rather than searched for fewer changes`,
+          minimalReason:
+            `a swap chosen from the candidates (${who.name} takes ${pointName} ${when}), applied as it ` +
+            `is rather than searched for fewer changes`,
         });
         if (!stored)
           throw conflict(`another change to ${record.id} was recorded meanwhile; look at the candidates again`);
@@ -109,17 +114,15 @@ export const applySwapRoutes =
           "swap applied",
         );
         reply.header("location", `/v1/rotas/${record.id}/versions/${stored.version}`);
-        return reply
-          .code(201)
-          .send({
-            id: record.id,
-            version: stored.version,
-            baseVersion: latest.version,
-            person,
-            covers: candidate.covers,
-            diff: changes,
-            rota,
-          });
+        return reply.code(201).send({
+          id: record.id,
+          version: stored.version,
+          baseVersion: latest.version,
+          person,
+          covers: candidate.covers,
+          diff: changes,
+          rota,
+        });
       },
     );
   };

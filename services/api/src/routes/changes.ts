@@ -42,7 +42,11 @@ export const changeRoutes =
           summary:
             "Record a change (an absence, availability, people, pins, cover) and re-solve with the fewest changes",
           description:
-            'The change uses the problem format\'s own shapes, e.g. { "absences": [{ "person": "s004", "from": "2026-11-24T12:00", "to": "2026-11-24T18:00", "reason": "sick" }] }. The published version (else the latest) is repaired against the latest problem with the change applied: nothing before `now` moves, every other stint stays unless moving it fills a gap or keeps a hard rule. The result is stored as the next version, with its diff against the repaired one.',
+            'The change uses the problem format\'s own shapes, e.g. { "absences": [{ "person": "s004", "from": ' +
+            '"2026-11-24T12:00", "to": "2026-11-24T18:00", "reason": "sick" }] }. The published version (else the ' +
+            "latest) is repaired against the latest problem with the change applied: nothing before `now` moves, " +
+            "every other stint stays unless moving it fills a gap or keeps a hard rule. The result is stored " +
+            "as the next version, with its diff against the repaired one.",
           params: RotaParams,
           querystring: ChangeQuery,
           body: Change,

@@ -28,7 +28,8 @@ export const compareRoutes =
           summary:
             "Rotas side by side: metrics, score by rule, changes against a reference, and the diff of the first two",
           description:
-            "All are measured against the first rota's problem, so they must be rotas of the same week and service points (alternatives, or versions of one rota).",
+            "All are measured against the first rota's problem, so they must be rotas of the same week and service " +
+            "points (alternatives, or versions of one rota).",
           querystring: CompareQuery,
           response: { 200: Comparison, 400: ErrorBody, 401: ErrorBody, 404: ErrorBody, 409: ErrorBody },
         },

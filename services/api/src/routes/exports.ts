@@ -18,7 +18,8 @@ export const exportRoutes =
         schema: {
           summary: "The rota as a spreadsheet: one row per assignment, then one per uncovered gap",
           description:
-            "Columns: date, day, site, point, start, end, hours, person, name, shadowing, note; local site times. Default version: the published one, else the latest.",
+            "Columns: date, day, site, point, start, end, hours, person, name, shadowing, note; local site times. " +
+            "Default version: the published one, else the latest.",
           params: RotaParams,
           querystring: VersionQuery,
           produces: ["text/csv"],
@@ -40,7 +41,8 @@ export const exportRoutes =
         schema: {
           summary: "One person's stints as an iCalendar feed",
           description:
-            "Default version: the published one, else the latest. Event UIDs stay stable across versions, so a calendar refreshing the feed updates in place.",
+            "Default version: the published one, else the latest. Event UIDs stay stable across versions, so a " +
+            "calendar refreshing the feed updates in place.",
           params: RotaParams.extend({ person: z.string().min(1).max(200) }),
           querystring: VersionQuery,
           produces: ["text/calendar"],

@@ -121,7 +121,9 @@ export const rotaRoutes =
         schema: {
           summary: "Solve a problem (format v1) into a rota",
           description:
-            "Queues the solve and answers 202 with the rota's id and status URL (also in Location). With ?wait=true it waits up to the time limit and answers 200 with the result (still 202 if it is not done by then). A full queue answers 503 with Retry-After.",
+            "Queues the solve and answers 202 with the rota's id and status URL (also in Location). With ?wait=true " +
+            "it waits up to the time limit and answers 200 with the result (still 202 if it is not done by then). " +
+            "A full queue answers 503 with Retry-After.",
           querystring: CreateQuery,
           body: Problem,
           response: { 200: RotaView, 202: RotaView, ...errors, 413: ErrorBody, 503: ErrorBody },
@@ -151,7 +153,9 @@ export const rotaRoutes =
         schema: {
           summary: "A rota's status, and the rota once solved",
           description:
-            "queued; solving (with progress: best score so far, bound, gap, elapsed); done (with the latest version's rota: assignments, uncovered gaps with reasons, score by rule); failed (with the reason, and the issues when the problem was at fault).",
+            "queued; solving (with progress: best score so far, bound, gap, elapsed); done (with the latest " +
+            "version's rota: assignments, uncovered gaps with reasons, score by rule); failed (with the reason, " +
+            "and the issues when the problem was at fault).",
           params: RotaParams,
           response: { 200: RotaView, ...errors },
         },
@@ -169,7 +173,8 @@ export const rotaRoutes =
         schema: {
           summary: "Stop a solve early, keeping the best rota found so far",
           description:
-            "202 while the solve stops (poll the status URL); a rota still queued fails at once, as there is nothing to keep; 409 when the solve has already ended.",
+            "202 while the solve stops (poll the status URL); a rota still queued fails at once, as there is nothing " +
+            "to keep; 409 when the solve has already ended.",
           params: RotaParams,
           response: { 202: RotaView, ...errors, 409: ErrorBody },
         },

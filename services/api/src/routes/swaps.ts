@@ -26,7 +26,9 @@ export const swapRoutes =
         schema: {
           summary: "Who could take all or part of a gap, ranked, with what it costs; and why the others cannot",
           description:
-            "Candidates can take it without breaking a hard rule: whole gap first, then fewest knock-on changes, then the effect on the score (hours against target, preferences, unsocial hours), each with its costs in words. `unable` gives the main reason for the people closest to taking it who cannot.",
+            "Candidates can take it without breaking a hard rule: whole gap first, then fewest knock-on changes, " +
+            "then the effect on the score (hours against target, preferences, unsocial hours), each with its costs " +
+            "in words. `unable` gives the main reason for the people closest to taking it who cannot.",
           params: RotaParams,
           querystring: SwapQuery,
           response: { 200: SwapReport, 400: ErrorBody, 401: ErrorBody, 404: ErrorBody, 409: ErrorBody },

@@ -2,7 +2,7 @@ import { Problem } from "@deskrota/core";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { conflict, ErrorBody, notFound } from "../http/errors";
-import { PublishBody, RotaParams, VersionNumber, VersionSummary, VersionView } from "../http/schemas";
+import { MAX_VERSION, PublishBody, RotaParams, VersionNumber, VersionSummary, VersionView } from "../http/schemas";
 import type { RotaRecord, Repository, VersionRecord, VersionSummary as StoredSummary } from "../repository";
 import type { Services } from "../services";
 
@@ -39,7 +39,8 @@ export async function versionFor(
   if (record.latestVersion === null) throw conflict(`rota ${id} is ${record.status}: it has no version yet`);
   const n =
     version ?? (prefer === "published" ? (record.publishedVersion ?? record.latestVersion) : record.latestVersion);
-  const found = await repo.findVersion(orgId, id, n);
+  // A number past any stored version (e.g. `id@N` in a comparison) is not found, not a store error.
+  const found = n <= MAX_VERSION ? await repo.findVersion(orgId, id, n) : null;
   if (!found) throw notFound(`version ${n} of rota ${id}`);
   return { record, version: found };
 }
@@ -102,7 +103,8 @@ export const versionRoutes =
         schema: {
           summary: "Mark a version as the one people were told about",
           description:
-            "Changes are re-solved against the published version, keeping as much of it as they can. Body optional: { version } (default: the latest).",
+            "Changes are re-solved against the published version, keeping as much of it as they can. Body optional: " +
+            "{ version } (default: the latest).",
           params: RotaParams,
           body: PublishBody,
           response: {

@@ -34,6 +34,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     jobGraceSeconds: 60,
     queueMaintenanceSeconds: 30,
     progressEveryMs: 100,
+    corsOrigins: [],
     ...overrides,
   };
 }

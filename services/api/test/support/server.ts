@@ -20,7 +20,7 @@ export interface RunningServer {
  * listens — on the first start of an empty store, once it has printed the token too.
  */
 export function startServer(env: Record<string, string>, firstStart: boolean): Promise<RunningServer> {
-  const child = spawn(process.execPath, ["--import", "tsx", "services/api/src/server.ts"], {
+  const child = spawn(process.execPath, ["scripts/launch.mjs", "services/api/src/server.ts"], {
     cwd: ROOT,
     env: { ...process.env, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "info", DESKROTA_EXAMPLE: "none", ...env },
     stdio: ["ignore", "pipe", "pipe"],

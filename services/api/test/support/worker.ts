@@ -13,7 +13,7 @@ export interface RunningWorker {
 
 /** Starts `deskrota worker` (the CLI entry, as `pnpm deskrota worker` runs it); ready once it says so. */
 export function startWorker(env: Record<string, string>): Promise<RunningWorker> {
-  const child = spawn(process.execPath, ["--import", "tsx", "services/cli/src/main.ts", "worker"], {
+  const child = spawn(process.execPath, ["scripts/launch.mjs", "services/cli/src/main.ts", "worker"], {
     cwd: ROOT,
     env: { ...process.env, LOG_LEVEL: "info", ...env },
     stdio: ["ignore", "pipe", "pipe"],

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { compare } from "@deskrota/core";
 import { alternatives } from "@deskrota/engine";
-import { readProblem, seconds, UsageError, writeJson } from "../io";
+import { readProblem, runFlags, UsageError, writeJson } from "../io";
 import { comparisonTable } from "./compare";
 
 export const alternativesUsage = "deskrota alternatives PROBLEM [-k 3] [--out-dir DIR] [--time-limit SECONDS] [--json]";
@@ -24,11 +24,12 @@ export async function alternativesCommand(args: string[]): Promise<void> {
   const k = values.k === undefined ? 3 : Number(values.k);
   if (!Number.isInteger(k) || k < 1 || k > 8) throw new UsageError("-k must be a whole number from 1 to 8");
   const problem = readProblem(problemFile);
-  const timeLimit = seconds(values["time-limit"], "--time-limit");
-  const found = await alternatives(problem, k, timeLimit !== undefined ? { timeLimitMs: timeLimit * 1000 } : {});
+  const found = await alternatives(problem, k, runFlags({ "time-limit": values["time-limit"] }));
   if (values["out-dir"]) {
     mkdirSync(values["out-dir"], { recursive: true });
-    found.forEach((a, i) => writeJson(join(values["out-dir"] as string, `${i + 1}-${a.profile}.json`), a.rota));
+    found.forEach((a, i) => {
+      writeJson(join(values["out-dir"] as string, `${i + 1}-${a.profile}.json`), a.rota);
+    });
   }
   if (values.json) {
     process.stdout.write(`${JSON.stringify(found, null, 2)}\n`);

@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
-import { ConfigError, DataDirInUseError, loadConfig, openStore } from "@deskrota/api";
 import { UsageError } from "../io";
+
+type Api = typeof import("@deskrota/api");
 
 export const orgUsage = "deskrota org create NAME   (store: DATABASE_URL, else DESKROTA_DATA_DIR or ./data)";
 
@@ -11,7 +12,9 @@ export async function orgCommand(args: string[]): Promise<void> {
   const name = rest.join(" ").trim();
   if (action !== "create" || !name) throw new UsageError(`usage: ${orgUsage}`);
   if (name.length > 200) throw new UsageError("the organisation name is longer than 200 characters");
-  const store = await openStore(configFromEnv()).catch((error: unknown) => {
+  // Loaded here, not at the top: only `org` and `worker` need the service (pg-boss, pino, fastify).
+  const { ConfigError, DataDirInUseError, loadConfig, openStore } = await import("@deskrota/api");
+  const store = await openStore(configFromEnv(loadConfig, ConfigError)).catch((error: unknown) => {
     // The embedded store has one process at a time: usually the running server.
     throw error instanceof DataDirInUseError
       ? new UsageError(`${error.message}: stop the server first, or use DATABASE_URL`)
@@ -26,7 +29,7 @@ export async function orgCommand(args: string[]): Promise<void> {
 }
 
 /** A wrong setting is the user's to fix: said plainly, exit code 2. */
-function configFromEnv() {
+function configFromEnv(loadConfig: Api["loadConfig"], ConfigError: Api["ConfigError"]) {
   try {
     return loadConfig();
   } catch (error) {

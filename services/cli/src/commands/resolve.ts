@@ -2,10 +2,11 @@ import { parseArgs } from "node:util";
 import { DateTime } from "luxon";
 import { applyChange } from "@deskrota/core";
 import { resolve } from "@deskrota/engine";
-import { readChange, readProblem, readRota, seconds, UsageError, writeJson } from "../io";
+import { readChange, readProblem, readRota, runFlags, UsageError, writeJson } from "../io";
 
 export const resolveUsage =
-  "deskrota resolve PROBLEM ROTA CHANGE.json [--now ISO] [--out NEW.json] [--out-problem CHANGED.json] [--json] [--time-limit SECONDS]";
+  "deskrota resolve PROBLEM ROTA CHANGE.json [--now ISO] [--out NEW.json] [--out-problem CHANGED.json] [--json] " +
+  "[--time-limit SECONDS]";
 
 export async function resolveCommand(args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
@@ -27,10 +28,9 @@ export async function resolveCommand(args: string[]): Promise<void> {
   const change = readChange(changeFile);
   // At a terminal "now" means now; scripts pass --now to be reproducible.
   const now = values.now ?? DateTime.now().setZone(problem.timeZone).toISO() ?? "";
-  const timeLimit = seconds(values["time-limit"], "--time-limit");
   const result = await resolve(problem, published, change, {
     now,
-    ...(timeLimit !== undefined ? { timeLimitMs: timeLimit * 1000 } : {}),
+    ...runFlags({ "time-limit": values["time-limit"] }),
   });
   if (values.out) writeJson(values.out, result.rota);
   // Later swaps or re-solves need the problem as changed (the absence is part of it now).
@@ -41,7 +41,8 @@ export async function resolveCommand(args: string[]): Promise<void> {
     return;
   }
   const lines = [
-    `Re-solved as of ${now}: ${result.diff.changes} ${result.diff.changes === 1 ? "change" : "changes"} (${result.minimal ? "proven minimal" : "not proven minimal"}: ${result.minimalReason})`,
+    `Re-solved as of ${now}: ${result.diff.changes} ${result.diff.changes === 1 ? "change" : "changes"} ` +
+      `(${result.minimal ? "proven minimal" : "not proven minimal"}: ${result.minimalReason})`,
   ];
   for (const words of result.diff.words) lines.push(`  ${words}`);
   const gaps = result.rota.uncovered.length;

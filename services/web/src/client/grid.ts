@@ -83,7 +83,10 @@ function slotsOf(problem: Problem, rota: Rota, pointId: string, zone: string): S
   const at = (date: string, minute: number) => {
     const k = key(date, minute);
     let content = slots.get(k);
-    if (!content) slots.set(k, (content = { people: [], gaps: [] }));
+    if (!content) {
+      content = { people: [], gaps: [] };
+      slots.set(k, content);
+    }
     return content;
   };
   for (const a of rota.assignments) {
@@ -164,7 +167,9 @@ export function siteGrid(problem: Problem, rota: Rota, siteId: string, others: R
         .map((d) => {
           const k = key(d, m);
           const own = mine.get(k);
-          return `${open.get(d)?.has(m) ? 1 : 0}|${peopleText(own?.people ?? [])}|${gapsText(own?.gaps ?? [])}|${theirs.map((t) => peopleText(t.get(k)?.people ?? [])).join("/")}`;
+          const others = theirs.map((t) => peopleText(t.get(k)?.people ?? [])).join("/");
+          const here = `${peopleText(own?.people ?? [])}|${gapsText(own?.gaps ?? [])}`;
+          return `${open.get(d)?.has(m) ? 1 : 0}|${here}|${others}`;
         })
         .join(";");
     const cellAt = (date: string, m: number): Cell => {
@@ -210,7 +215,8 @@ export interface Run {
 }
 
 const cellText = (c: Cell) =>
-  `${c.open ? 1 : 0}|${peopleText(c.people)}|${gapsText(c.gaps)}|${c.before ? `${c.before.other}:${peopleText(c.before.people)}` : ""}`;
+  `${c.open ? 1 : 0}|${peopleText(c.people)}|${gapsText(c.gaps)}|` +
+  (c.before ? `${c.before.other}:${peopleText(c.before.people)}` : "");
 
 /** A day's column of a point as runs: back-to-back rows with the same cell merge into one. */
 export function columnRuns(point: PointGrid, day: number): Run[] {

@@ -34,7 +34,10 @@ function pick(route: Route): View {
 function navigation(): void {
   const nav = document.getElementById("nav");
   if (!nav) return;
-  if (!session.token()) return render(nav);
+  if (!session.token()) {
+    render(nav);
+    return;
+  }
   render(
     nav,
     h("a", { href: "#/" }, "Rotas"),

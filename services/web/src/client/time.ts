@@ -93,7 +93,8 @@ export function timeRange(start: string, end: string, zone: string): string {
   const a = local(start, zone);
   const b = local(end, zone);
   const endsThatDay = b.date === a.date || (b.minutes === 0 && b.date === addDays(a.date, 1));
-  return `${hhmm(a.minutes)}–${endsThatDay ? hhmm(b.date === a.date ? b.minutes : 1440) : `${dayLabel(b.date)} ${hhmm(b.minutes)}`}`;
+  const until = endsThatDay ? hhmm(b.date === a.date ? b.minutes : 1440) : `${dayLabel(b.date)} ${hhmm(b.minutes)}`;
+  return `${hhmm(a.minutes)}–${until}`;
 }
 
 /** "Tue 24 Nov 12:00–14:00" in the zone. */

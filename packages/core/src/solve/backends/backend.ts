@@ -1,4 +1,4 @@
-import type { Milp } from "../milp";
+import type { Milp } from "../../compile/milp";
 
 export interface BackendOptions {
   /** wall-clock seconds the backend may spend; omitted in deterministic runs */

@@ -1,5 +1,5 @@
 import type { Highs } from "highs";
-import type { Milp } from "../milp";
+import type { Milp } from "../../compile/milp";
 import type { BackendOptions, BackendResult, BackendStatus, MilpBackend } from "./backend";
 
 /**
@@ -62,7 +62,10 @@ export function highsBackend(highs: Highs): MilpBackend {
           const values: number[] = [];
           for (let j = 0; j < milp.numCols; j++) {
             const value = options.start[j] ?? NaN;
-            if (milp.integer[j] && Number.isFinite(value)) indices.push(j), values.push(value);
+            if (milp.integer[j] && Number.isFinite(value)) {
+              indices.push(j);
+              values.push(value);
+            }
           }
           model.setSolution({ indices: Int32Array.from(indices), values: Float64Array.from(values) });
         }

@@ -1,6 +1,6 @@
 import solver from "javascript-lp-solver";
-import type { Milp } from "../milp";
-import { verifySolution } from "../milp";
+import type { Milp } from "../../compile/milp";
+import { verifySolution } from "../../compile/milp";
 import type { BackendOptions, BackendResult, MilpBackend } from "./backend";
 
 /**

@@ -1,5 +1,5 @@
 import { penalty } from "../../rules/hours-fairness";
-import type { SlotInfo } from "../instance";
+import type { SlotInfo } from "../../compile/instance";
 import type { DayPlan, SearchState } from "./state";
 
 const NONE = -1;
@@ -111,7 +111,7 @@ export function dayOptions(
   day: number,
   required: Required,
   movable: ReadonlySet<number>,
-  valueOf?: SlotValuer,
+  valueAt?: SlotValuer,
 ): (DayOption | undefined)[] {
   const inst = state.inst;
   const person = inst.people[p];
@@ -159,7 +159,7 @@ export function dayOptions(
         for (const k of options) {
           if (need !== undefined && need !== ANY_POINT && need !== k) continue;
           const j = sitePoints.indexOf(k);
-          if (j >= 0) value[i * J + j] = valueOf ? valueOf(k, g) : slotValue(state, p, k, g, unsocialMarginal);
+          if (j >= 0) value[i * J + j] = valueAt ? valueAt(k, g) : slotValue(state, p, k, g, unsocialMarginal);
         }
       }
 
@@ -302,12 +302,12 @@ export function bestDays(
   p: number,
   days: number[],
   required: Map<number, Required>,
-  relaxed?: { valueOf: SlotValuer },
+  relaxed?: { valueAt: SlotValuer },
 ): { plans: Map<number, DayPlan>; cost: number } | null {
   const movable = new Set(days);
   const ordered = [...days].sort((a, b) => a - b);
   const tables = ordered.map((day) =>
-    dayOptions(state, p, day, required.get(day) ?? new Map(), movable, relaxed?.valueOf),
+    dayOptions(state, p, day, required.get(day) ?? new Map(), movable, relaxed?.valueAt),
   );
   if (tables.some((t) => t.every((o) => o === undefined))) return null;
   const person = state.inst.people[p];
@@ -321,7 +321,10 @@ export function bestDays(
   const endIds = new Map<number, number>([[-Infinity, 0]]);
   const endId = (end: number) => {
     let id = endIds.get(end);
-    if (id === undefined) endIds.set(end, (id = endIds.size));
+    if (id === undefined) {
+      id = endIds.size;
+      endIds.set(end, id);
+    }
     return id;
   };
   let frontier = new Map<number, Entry>([[0, { cost: 0, used: 0, lastEnd: -Infinity, len: 0, previous: undefined }]]);
@@ -350,7 +353,9 @@ export function bestDays(
   const lens: number[] = [];
   for (let entry: Entry | undefined = best; entry?.previous; entry = entry.previous) lens.unshift(entry.len);
   const plans = new Map<number, DayPlan>();
-  ordered.forEach((day, i) => plans.set(day, tables[i]?.[lens[i] ?? 0]?.plan ?? []));
+  ordered.forEach((day, i) => {
+    plans.set(day, tables[i]?.[lens[i] ?? 0]?.plan ?? []);
+  });
   return { plans, cost: best.cost + hours(best.used) };
 }
 

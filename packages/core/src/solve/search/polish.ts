@@ -1,8 +1,8 @@
 import { RULES } from "../../rules";
 import type { MilpBackend } from "../backends/backend";
-import type { Instance, SlotInfo } from "../instance";
-import { columnRows, restrict, verifySolution, type Milp } from "../milp";
-import { buildModel, type Held, type ModelContext } from "../model";
+import type { Instance, SlotInfo } from "../../compile/instance";
+import { columnRows, restrict, verifySolution, type Milp } from "../../compile/milp";
+import { buildModel, type Held, type ModelContext } from "../../compile/model";
 import type { DayPlan, SearchState } from "./state";
 
 /**
@@ -63,7 +63,9 @@ export class Polisher {
     if (verifySolution(sub, result.x).length > 0) return 0;
     // Read the new plans of the freed person-days and apply them; the search state judges.
     const chosen = new Float64Array(milp.numCols);
-    columns.forEach((j, i) => (chosen[j] = result.x?.[i] ?? 0));
+    columns.forEach((j, i) => {
+      chosen[j] = result.x?.[i] ?? 0;
+    });
     const before = this.state.objective;
     const journal: { p: number; day: number; old: DayPlan }[] = [];
     for (const [p, days] of freed) {

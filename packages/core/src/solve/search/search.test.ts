@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { highs } from "../../../test/support/highs";
 import { band, point, site, staff, tinyProblem } from "../../../test/support/tiny";
-import { compile, type SlotInfo } from "../instance";
+import { compile, type SlotInfo } from "../../compile/instance";
 import { Polisher } from "./polish";
 import { random } from "./random";
 import { bestState, hardGapsOf, polishPeers, search } from "./search";
@@ -138,7 +138,8 @@ describe("the best rota's state", () => {
     expect(best.options).toBe(state.options);
     expect(best.demandMin).toBe(state.demandMin);
     const fresh = new SearchState(inst);
-    inst.people.forEach((_, p) => inst.dates.forEach((__, day) => fresh.setDay(p, day, best.dayPlan(p, day))));
+    for (let p = 0; p < inst.people.length; p++)
+      for (let day = 0; day < inst.dates.length; day++) fresh.setDay(p, day, best.dayPlan(p, day));
     expect(fresh.options).not.toBe(state.options);
     expect(fresh.options).toEqual(state.options);
     expect(best.objective).toBeCloseTo(fresh.objective, 9);

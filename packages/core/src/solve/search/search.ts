@@ -1,4 +1,4 @@
-import type { Instance, SlotInfo } from "../instance";
+import type { Instance, SlotInfo } from "../../compile/instance";
 import { ANY_POINT, bestDay, bestDays, requiredOf, type Required } from "./dp";
 import type { MilpBackend } from "../backends/backend";
 import { Polisher } from "./polish";
@@ -139,7 +139,10 @@ export function search(state: SearchState, pins: Pins, limits: SearchLimits): Se
   const outcome: SearchOutcome = { moves: 0, improvements: 0, best: state.objective, bestAt: [], bestShifts: [] };
   /** the move count at the last improvement of the best rota */
   let lastGain = 0;
-  /** per person: the state's version of them in the best rota kept (a copy of the whole rota per improvement was ~2 MB on the large system) */
+  /**
+   * per person: the state's version of them in the best rota kept (a copy of the whole rota per improvement was ~2 MB
+   * on the large system)
+   */
   const kept = new Uint32Array(state.P).fill(-1 >>> 0);
   const snapshot = () => {
     outcome.best = state.objective;
@@ -304,7 +307,10 @@ export function search(state: SearchState, pins: Pins, limits: SearchLimits): Se
 /** The gap a move works on: a slot, what is missing there, and the point for cover. */
 interface Seed {
   slot: number;
-  /** a point short of people, or -1 for a site without lead/keyholder (without a qualification: any point), or -2 for no gap */
+  /**
+   * a point short of people, or -1 for a site without lead/keyholder (without a qualification: any point), or -2 for no
+   * gap
+   */
   point: number;
   qualification?: "lead" | "keyholder";
 }

@@ -2,7 +2,7 @@ import { HARD_RULES } from "../../rules";
 import { DeskrotaInternalError } from "../errors";
 import { penalty } from "../../rules/hours-fairness";
 import { isUnsocial, unsocialShares } from "../../rules/unsocial-fairness";
-import type { Instance, SlotInfo } from "../instance";
+import type { Instance, SlotInfo } from "../../compile/instance";
 
 /** A shift in the search state: a run of back-to-back slots at one site, on the date it starts. */
 export interface ShiftRun {
@@ -82,9 +82,12 @@ export class SearchState {
    */
   constructor(inst: Instance, like?: SearchState) {
     this.inst = inst;
-    const G = (this.G = inst.slots.length);
-    const K = (this.K = inst.points.length);
-    const P = (this.P = inst.people.length);
+    const G = inst.slots.length;
+    const K = inst.points.length;
+    const P = inst.people.length;
+    this.G = G;
+    this.K = K;
+    this.P = P;
     const slotHours = inst.slotMinutes / 60;
     const weights = inst.weights;
     this.w = {
@@ -232,7 +235,10 @@ export class SearchState {
     let total = 0;
     const reference = this.inst.reference;
     if (reference)
-      reference.at.forEach((at) => at.forEach((k, g) => (total += k === NONE ? 0 : (reference.changeCost[g] ?? 0))));
+      for (const at of reference.at)
+        at.forEach((k, g) => {
+          total += k === NONE ? 0 : (reference.changeCost[g] ?? 0);
+        });
     for (let k = 0; k < this.K; k++) {
       const site = this.inst.sites[this.inst.points[k]?.site ?? 0];
       for (const g of site?.slots ?? []) total += this.pointCost(k, g);

@@ -90,7 +90,8 @@ export function absenceForm(loaded: Loaded, onSaved: (version: number) => void):
             body,
           );
           announce(
-            `Recorded. Version ${result.version} has ${result.diff.changes} ${result.diff.changes === 1 ? "change" : "changes"}.`,
+            `Recorded. Version ${result.version} has ${result.diff.changes} ` +
+              `${result.diff.changes === 1 ? "change" : "changes"}.`,
           );
           onSaved(result.version);
         } catch (error) {

@@ -51,7 +51,8 @@ export function alternativesForm(loaded: Loaded): HTMLElement {
     h(
       "p",
       { class: "hint", id: "alt-hint" },
-      "Good rotas for the same week that weigh the rules differently (coverage first, fairness first, preferences first). Each is kept as a rota of its own.",
+      "Good rotas for the same week that weigh the rules differently (coverage first, fairness first, preferences " +
+        "first). Each is kept as a rota of its own.",
     ),
     h(
       "div",

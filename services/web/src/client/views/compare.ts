@@ -181,7 +181,8 @@ export const compareView: View = async (main, route, signal) => {
         h(
           "h2",
           {},
-          `${first.label} → ${compared[1]?.label ?? ""}: ${comparison.diff.changes} ${comparison.diff.changes === 1 ? "change" : "changes"}`,
+          `${first.label} → ${compared[1]?.label ?? ""}: ${comparison.diff.changes} ` +
+            `${comparison.diff.changes === 1 ? "change" : "changes"}`,
         ),
         comparison.diff.words.length
           ? h(

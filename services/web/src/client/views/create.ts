@@ -110,7 +110,8 @@ export const createView: View = (main) => {
       h(
         "p",
         { class: "hint", id: "file-hint" },
-        "Sites, service points, cover and people, as described in FORMAT.md. Every mistake in the file is listed with where it is.",
+        "Sites, service points, cover and people, as described in FORMAT.md. Every mistake in the file is listed " +
+          "with where it is.",
       ),
     ),
     h("div", { class: "field" }, h("label", { for: "rota-name" }, "Name (optional)"), name),

@@ -90,7 +90,7 @@ function siteTable(grid: SiteGrid, options: GridOptions): HTMLElement {
   const bodies = grid.points.map((point) => {
     const base = matrix.length;
     const rows = point.rows.map(() => [] as HTMLElement[]);
-    point.rows.forEach(() => matrix.push([]));
+    for (const _ of point.rows) matrix.push([]);
     grid.dates.forEach((_, day) => {
       for (const run of columnRuns(point, day)) {
         const { cell } = run;
@@ -287,7 +287,8 @@ function gapSummary(grid: SiteGrid): HTMLElement {
     total
       ? [
           h("span", { "aria-hidden": "true" }, `${GAP_ICON} `),
-          `${total} ${total === 1 ? "gap" : "gaps"} at ${grid.name}. Click or press Enter on a gap to see who could take it.`,
+          `${total} ${total === 1 ? "gap" : "gaps"} at ${grid.name}. Click or press Enter on a gap to see who could ` +
+            `take it.`,
         ]
       : `Every service point at ${grid.name} is covered all week.`,
   );

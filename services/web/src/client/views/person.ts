@@ -49,7 +49,9 @@ export const personView: View = async (main, route, signal) => {
     h(
       "p",
       { class: "hint" },
-      `${person.role === "student" ? "Student staff" : "Staff"} · ${person.sites.map((s) => problem.sites.find((x) => x.id === s)?.name ?? s).join(", ")}${person.qualifications?.length ? ` · ${person.qualifications.join(", ")}` : ""}`,
+      `${person.role === "student" ? "Student staff" : "Staff"} · ` +
+        person.sites.map((s) => problem.sites.find((x) => x.id === s)?.name ?? s).join(", ") +
+        (person.qualifications?.length ? ` · ${person.qualifications.join(", ")}` : ""),
     ),
     h(
       "dl",
@@ -100,7 +102,8 @@ export const personView: View = async (main, route, signal) => {
                   return h(
                     "li",
                     {},
-                    `${timeRange(a.start, a.end, where?.zone ?? problem.timeZone)} ${where?.point ?? a.point} (${where?.site ?? ""})`,
+                    `${timeRange(a.start, a.end, where?.zone ?? problem.timeZone)} ${where?.point ?? a.point} ` +
+                      `(${where?.site ?? ""})`,
                     a.shadowing && h("span", { class: "tag" }, " shadowing"),
                   );
                 }),

@@ -73,7 +73,8 @@ export async function followSolve(
     h(
       "p",
       { class: "hint" },
-      "Lower scores are better. The solver keeps improving the rota until its time limit; stop it whenever the score is good enough.",
+      "Lower scores are better. The solver keeps improving the rota until its time limit; stop it whenever the score " +
+        "is good enough.",
     ),
   );
   focusHeading(main);

@@ -38,7 +38,8 @@ function changesBlock(loaded: Loaded): HTMLElement | null {
     h(
       "h2",
       { id: "changes-title" },
-      `Changes from v${version.baseVersion}: ${version.diff.changes} ${version.diff.changes === 1 ? "change" : "changes"}`,
+      `Changes from v${version.baseVersion}: ${version.diff.changes} ` +
+        `${version.diff.changes === 1 ? "change" : "changes"}`,
     ),
     words.length
       ? h(
@@ -192,7 +193,8 @@ export const rotaView: View = async (main, route, signal) => {
       h(
         "p",
         { class: "notice" },
-        `This is v${version.version}, not the latest (v${record.version}); absences and swaps make a version after the latest. `,
+        `This is v${version.version}, not the latest (v${record.version}); absences and swaps make a version after ` +
+          `the latest. `,
         h("a", { href: versionHash(record.id, record.version ?? version.version, site) }, `Show v${record.version}`),
       ),
     changesBlock(loaded),

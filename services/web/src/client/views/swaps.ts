@@ -61,7 +61,8 @@ function candidateItem(
       "p",
       {},
       h("strong", {}, c.name),
-      ` — ${c.whole ? "the whole gap" : `part of it: ${span(c.covers.start, c.covers.end, zone)}`}; ${c.knockOn} knock-on ${c.knockOn === 1 ? "change" : "changes"}; ${scoreWords(c.scoreChange)}`,
+      ` — ${c.whole ? "the whole gap" : `part of it: ${span(c.covers.start, c.covers.end, zone)}`}; ${c.knockOn} ` +
+        `knock-on ${c.knockOn === 1 ? "change" : "changes"}; ${scoreWords(c.scoreChange)}`,
     ),
     c.costs.length > 0 &&
       h(
@@ -105,7 +106,8 @@ export function openSwaps(request: SwapRequest): void {
               h(
                 "p",
                 {},
-                `${report.candidates.length} ${report.candidates.length === 1 ? "person" : "people"} could, best first:`,
+                `${report.candidates.length} ${report.candidates.length === 1 ? "person" : "people"} could, best ` +
+                  `first:`,
               ),
               h(
                 "ol",

@@ -128,10 +128,14 @@ function addShiftBalance(ctx: ModelContext): void {
       const before = prev >= 0 ? ctx.work(person.index, prev) : [];
       const indices: number[] = [];
       const values: number[] = [];
-      for (const w of here) indices.push(w.variable), values.push(1);
-      for (const w of before) indices.push(w.variable), values.push(-1);
-      for (const v of startsAt.get(slot) ?? []) indices.push(v), values.push(-1);
-      if (prev >= 0) for (const v of endsAt.get(prev) ?? []) indices.push(v), values.push(1);
+      const add = (variable: number, value: number) => {
+        indices.push(variable);
+        values.push(value);
+      };
+      for (const w of here) add(w.variable, 1);
+      for (const w of before) add(w.variable, -1);
+      for (const v of startsAt.get(slot) ?? []) add(v, -1);
+      if (prev >= 0) for (const v of endsAt.get(prev) ?? []) add(v, 1);
       milp.addRow(`balance[${person.id}#${slot}]`, indices, values, 0, 0);
     }
   }

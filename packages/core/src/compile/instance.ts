@@ -1,3 +1,4 @@
+import { DEFAULT_MIN_REST_MINUTES, DEFAULT_MIN_SHIFT_MINUTES } from "../model/defaults";
 import { DAYS, minutesOf, type Day } from "../model/primitives";
 import type { Problem, TrainingState } from "../model/problem";
 import type { Assignment } from "../model/rota";
@@ -60,7 +61,10 @@ export interface SlotInfo {
   start: number;
   end: number;
   date: string;
-  /** 0 = Monday of the problem week … 6 = Sunday, local to the site (the week starts on a Monday, so this is also the weekday) */
+  /**
+   * 0 = Monday of the problem week … 6 = Sunday, local to the site (the week starts on a Monday, so this is also the
+   * weekday)
+   */
   day: number;
   minute: number;
   /** previous/next open slot of the same site that touches this one, or -1 */
@@ -118,9 +122,6 @@ export interface PinInfo {
 }
 
 const MINUTE = 60_000;
-export const DEFAULT_MIN_SHIFT_MINUTES = 120;
-export const DEFAULT_MIN_REST_MINUTES = 660;
-export const DEFAULT_EVENING_FROM = "18:00";
 
 export function compile(problem: Problem, options: CompileOptions = {}): Instance {
   const slotMinutes = problem.slotMinutes;

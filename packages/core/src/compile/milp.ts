@@ -57,7 +57,9 @@ export class Milp {
   /** Adds `lower ≤ Σ values·x[indices] ≤ upper`; repeated indices are merged, zero terms dropped. */
   addRow(label: string, indices: readonly number[], values: readonly number[], lower: number, upper: number): number {
     const merged = new Map<number, number>();
-    indices.forEach((column, i) => merged.set(column, (merged.get(column) ?? 0) + (values[i] ?? 0)));
+    indices.forEach((column, i) => {
+      merged.set(column, (merged.get(column) ?? 0) + (values[i] ?? 0));
+    });
     for (const [column, value] of merged) {
       if (value === 0) continue;
       this.rowIndex.push(column);

@@ -1,0 +1,22 @@
+// The engine's and the benchmarks' view of the core: the public entry and the machinery behind it
+// (the compiled instance, the MILP and its backends, the search state, the bounds). Services use
+// "@deskrota/core" only, so this can change with the solver.
+export * from "./index";
+export { RULES, HARD_RULES, GAP_RULES, SOFT_GOALS } from "./rules";
+export { siteSlots, formatInstant, parseDated, localInstant, weekDates } from "./time/week";
+export type { Slot } from "./time/week";
+export { DEFAULT_WEIGHTS } from "./model/weights";
+export { lowerBound, DEFAULT_TIME_LIMIT_MS } from "./solve/solve";
+export { DEFAULT_RESOLVE_MS } from "./solve/resolve";
+export { highsBackend } from "./solve/backends/highs";
+export { jslpBackend } from "./solve/backends/jslp";
+export type { MilpBackend, BackendOptions, BackendResult } from "./solve/backends/backend";
+export { Milp, verifySolution } from "./compile/milp";
+export { compile } from "./compile/instance";
+export type { Instance } from "./compile/instance";
+export { buildModel } from "./compile/model";
+export type { ModelContext } from "./compile/model";
+export { SearchState } from "./solve/search/state";
+export { exactOrBound, EXACT_MAX_PERSON_SLOTS } from "./solve/exact";
+export type { ExactResult, ExactOptions } from "./solve/exact";
+export { lagrangeBound } from "./solve/lagrange";
