@@ -50,3 +50,5 @@ export type { Alternative, AlternativesOptions, Profile } from "./solve/alternat
 export { compare } from "./compare";
 export type { Comparison, ComparedRota } from "./compare";
 export * from "./setup";
+// A local date-time in a zone, as every dated field of the problem and the setup reads it.
+export { parseDated } from "./time/week";

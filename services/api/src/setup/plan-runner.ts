@@ -67,7 +67,7 @@ export class PlanRunner {
     const { repo } = this.services;
     while (!this.closing.signal.aborted) {
       const plan = await this.stores.plans.find(orgId, planId);
-      if (!plan || plan.status !== "solving") return;
+      if (plan?.status !== "solving") return;
       const next = plan.weeks.findIndex((w) => w.rotaId === null);
       const lastIndex = next < 0 ? plan.weeks.length - 1 : next - 1;
       const last = plan.weeks[lastIndex];
