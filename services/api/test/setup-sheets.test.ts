@@ -128,6 +128,15 @@ describe("import", () => {
     expect(big.json()).toMatchObject({ statusCode: 413, message: expect.stringMatching(/MB/) });
   });
 
+  test("a cell with text the store cannot keep (a NUL) is answered with its row and column", async () => {
+    const res = await upload(writeCsv(edited(3, "Name", "Ann\u0000Lee")), "text/csv", "?dryRun=true");
+    expect(res.statusCode).toBe(200);
+    expect(res.json().issues).toEqual([
+      { row: 3, column: `column ${column("Name") + 1}`, message: expect.stringMatching(/NUL/) },
+    ]);
+    expect((await upload(writeCsv(edited(3, "Name", "Ann\u0000Lee")), "text/csv")).statusCode).toBe(400);
+  });
+
   test("JSON or another media type is a 415", async () => {
     expect((await upload(JSON.stringify({ people: [] }), "application/json")).statusCode).toBe(415);
     expect((await upload("ID,Name", "text/plain")).statusCode).toBe(415);

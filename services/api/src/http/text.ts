@@ -24,7 +24,8 @@ export function unstorableText(where: Where, value: unknown): ApiIssue[] {
     if (typeof item.value === "string") {
       const found = fault(item.value);
       if (found) issues.push({ in: where, path: item.path.join("."), ...found });
-    } else if (item.value !== null && typeof item.value === "object") {
+    } else if (item.value !== null && typeof item.value === "object" && !ArrayBuffer.isView(item.value)) {
+      // Bytes (an uploaded sheet) are not text: whoever reads them checks the text they hold.
       for (const [key, child] of Object.entries(item.value)) {
         const path = [...item.path, key];
         const badKey = fault(key);

@@ -4,6 +4,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { ApiError, ErrorBody, issuesIn, notFound } from "../http/errors";
 import { ItemParams, NoteQuery, RevisionQuery, SetupView } from "../http/setup-schemas";
+import { unstorableText } from "../http/text";
 import type { Services } from "../services";
 import { existing, revisionTo } from "../setup/edit";
 import { setupStores } from "../store";
@@ -42,6 +43,13 @@ const sheetIssues = (issues: z.infer<typeof SheetIssue>[]) =>
     code: "sheet_cell",
     message: `row ${i.row}${i.column ? `, ${i.column}` : ""}: ${i.message}`,
   }));
+
+/** Cells PostgreSQL could not store (a NUL, half a surrogate pair), by row and column number. */
+const cellsUnstorable = (rows: string[][]) =>
+  unstorableText("body", rows).map((issue) => {
+    const [row, column] = issue.path.split(".").map(Number);
+    return { row: (row ?? 0) + 1, column: `column ${(column ?? 0) + 1}`, message: issue.message };
+  });
 
 const TrainingBody = z.strictObject({
   point: z.string().min(1).describe("the service point (id or kind) the person now works on their own"),
@@ -136,7 +144,8 @@ export const setupPeopleRoutes =
         const { dryRun, note } = request.query;
         const outcome = (setup: Parameters<typeof rowsToPeople>[1]) => {
           if (!read.ok) return { people: setup.people, issues: read.issues };
-          return rowsToPeople(read.rows, setup);
+          const unstorable = cellsUnstorable(read.rows);
+          return unstorable.length ? { people: setup.people, issues: unstorable } : rowsToPeople(read.rows, setup);
         };
         if (dryRun) {
           const { setup } = existing(await setups.latest(request.orgId));
