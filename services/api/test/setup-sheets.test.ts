@@ -41,8 +41,9 @@ function edited(row: number, name: string, value: string): string[][] {
   (rows[row - 1] as string[])[column(name)] = value;
   return rows;
 }
-const semicolons = (rows: string[][]) =>
-  `\uFEFF${rows.map((r) => r.map((c) => (/[;"\n]/.test(c) ? `"${c.replaceAll('"', '""')}"` : c)).join(";")).join("\r\n")}\r\n\r\n\r\n`;
+/** What a European spreadsheet saves: a BOM, `;` between cells, CRLF, blank rows at the end. */
+const quoted = (cell: string) => (/[;"\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell);
+const semicolons = (rows: string[][]) => `\uFEFF${rows.map((r) => r.map(quoted).join(";")).join("\r\n")}\r\n\r\n\r\n`;
 
 describe("export", () => {
   test("GET /v1/setup/people.csv: the template's header, then one row per person (UTF-8 with a BOM)", async () => {
@@ -79,7 +80,7 @@ describe("import", () => {
     expect(await revisions()).toBe(before);
   });
 
-  test("a dry run of a hand-edited sheet (BOM, `;`, blank rows, 9am) says what would change and changes nothing", async () => {
+  test("a dry run of a hand-made sheet (BOM, `;`, blank rows, 9am) says what would change", async () => {
     const rows = edited(2, "Hours target", "21");
     (rows[2] as string[])[column("Availability")] = "Mon 9am-5pm; tue 9:00-17:00";
     const res = await upload(semicolons(rows), "text/csv; charset=utf-8", "?dryRun=true");

@@ -38,7 +38,7 @@ describe.each(backends)("setup stores on %s", (_name, open) => {
 
   const renamed = (name: string) => ({ ...setup, people: setup.people.map((p, i) => (i ? p : { ...p, name })) });
 
-  test("revisions are appended in order, even when written at once; a write that changes nothing makes none", async () => {
+  test("revisions are appended in order, even written at once; a write that changes nothing makes none", async () => {
     const first = await s.setups.write(orgId, orgId, (c) => ({
       setup,
       kind: "put",

@@ -165,7 +165,7 @@ describe("POST /v1/setup/people/{id}/training", () => {
 });
 
 describe("the OpenAPI document", () => {
-  test("covers every route of the standing data, weeks and plans, each with an operationId and its 4xx answers", async () => {
+  test("covers every route of the setup, weeks and plans, each with an operationId and its 4xx answers", async () => {
     const doc = (await t.app.inject({ method: "GET", url: "/docs/json" })).json();
     const routes = {
       "/v1/setup": ["get", "put"],

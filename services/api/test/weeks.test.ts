@@ -71,7 +71,7 @@ describe("GET /v1/weeks/{weekStart}/problem", () => {
 describe("POST /v1/weeks/{weekStart}/rotas, publish, and the carry-over", () => {
   let rotaId: string;
 
-  test("solves the week's problem like POST /v1/rotas; the rota stores that problem and passes the checker", async () => {
+  test("solves the week's problem like POST /v1/rotas; the rota stores it and passes the checker", async () => {
     const expected = (await call("GET", `/v1/weeks/${WEEK1}/problem`)).json();
     const res = await call("POST", `/v1/weeks/${WEEK1}/rotas?wait=true&${QUICK}`);
     expect(res.statusCode, res.body).toBe(200);

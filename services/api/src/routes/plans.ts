@@ -144,7 +144,11 @@ export const planRoutes =
         schema: {
           summary: "Plan a term: its weeks solved in order, each with the carry-over of the ones before",
           description:
-            'Body { "from": "2027-01-11", "weeks": 12, "absences": [...]? }. Answers 202 with the plan (Location: its URL). Each week is a rota built from the setup as by POST /v1/weeks/{weekStart}/rotas, solved through the same queue; it is a draft: nothing is published (publish each week\'s rota when people are told). Week k is built with the carry-over of the published weeks before the term and the plan\'s own weeks before it.',
+            'Body { "from": "2027-01-11", "weeks": 12, "absences": [...]? }. Answers 202 with the plan (Location: ' +
+            "its URL). Each week is a rota built from the setup as by POST /v1/weeks/{weekStart}/rotas, solved " +
+            "through the same queue; it is a draft: nothing is published (publish each week's rota when people " +
+            "are told). Week k is built with the carry-over of the published weeks before the term and the " +
+            "plan's own weeks before it.",
           operationId: "createPlan",
           querystring: PlanQuery,
           body: PlanBody,
@@ -217,7 +221,8 @@ export const planRoutes =
         schema: {
           summary: "A plan: each week's rota and status, and the term summary",
           description:
-            "The term summary: each person's hours against contract and fair share week by week and over the term, unsocial hours spread, uncovered hours per week.",
+            "The term summary: each person's hours against contract and fair share week by week and over the term, " +
+            "unsocial hours spread, uncovered hours per week.",
           operationId: "getPlan",
           params: PlanParams,
           response: { 200: PlanView, ...errors },
@@ -252,7 +257,10 @@ export const planRoutes =
         schema: {
           summary: "Re-solve one week of a plan, without redoing the others",
           description:
-            "The week is built again from the newest setup, its entries and the carry-over of the plan's weeks before it (their published version, else latest), solved as POST /v1/rotas, and becomes the plan's rota for that week. Later weeks follow when they are re-solved (the plan marks them carryStale). 409 while the plan is still solving.",
+            "The week is built again from the newest setup, its entries and the carry-over of the plan's weeks " +
+            "before it (their published version, else latest), solved as POST /v1/rotas, and becomes the plan's " +
+            "rota for that week. Later weeks follow when they are re-solved (the plan marks them carryStale). " +
+            "409 while the plan is still solving.",
           operationId: "resolvePlanWeek",
           params: PlanParams.extend({ weekStart: IsoWeek }),
           querystring: CreateQuery,

@@ -22,7 +22,11 @@ export const setupEntryRoutes =
         schema: {
           summary: "Record absences and availability exceptions (all or none)",
           description:
-            'Each entry is { "kind": "absence", "person", "from", "to", "reason"? } (local date-times in the setup\'s zone) or { "kind": "availability", "person", "date", "available": [["12:00", "16:00"]], "note"? } (replaces that person\'s weekly availability on that date; [] = not available). The server gives each its id. Every issue is listed with its path; nothing is stored unless all are valid.',
+            'Each entry is { "kind": "absence", "person", "from", "to", "reason"? } (local date-times in the ' +
+            'setup\'s zone) or { "kind": "availability", "person", "date", "available": [["12:00", "16:00"]], ' +
+            '"note"? } (replaces that person\'s weekly availability on that date; [] = not available). The ' +
+            "server gives each its id. Every issue is listed with its path; nothing is stored unless all are " +
+            "valid.",
           operationId: "addSetupEntries",
           body: EntriesBody,
           response: { 201: z.object({ entries: z.array(EntryView) }), ...errors, 409: ErrorBody },
@@ -79,7 +83,8 @@ export const setupEntryRoutes =
         schema: {
           summary: "Remove an absence or exception: the undo of a mistaken one, itself on record",
           description:
-            "The entry is kept, marked removed (who and when); weeks built from now on leave it out. Removing it again changes nothing.",
+            "The entry is kept, marked removed (who and when); weeks built from now on leave it out. Removing it " +
+            "again changes nothing.",
           operationId: "removeSetupEntry",
           params: ItemParams,
           response: { 200: EntryView, ...errors },

@@ -81,7 +81,10 @@ export const setupPeopleRoutes =
         schema: {
           summary: "The people as a spreadsheet (CSV, the documented template): one row per person",
           description:
-            "Columns as in docs/setup.md (ID, Name, Role, Sites, Hours target/min/max/per day, shift limits, Availability like `Mon 09:00-17:00; Tue 12:00-20:00`, Training like `Reception: independent; Help Desk: shadowing`, qualifications, preferences, mentor). Edit it and POST it back to /v1/setup/people.",
+            "Columns as in docs/setup.md (ID, Name, Role, Sites, Hours target/min/max/per day, shift limits, " +
+            "Availability like `Mon 09:00-17:00; Tue 12:00-20:00`, Training like `Reception: independent; Help " +
+            "Desk: shadowing`, qualifications, preferences, mentor). Edit it and POST it back to " +
+            "/v1/setup/people.",
           operationId: "exportPeopleCsv",
           querystring: RevisionQuery,
           produces: ["text/csv"],
@@ -123,7 +126,11 @@ export const setupPeopleRoutes =
         schema: {
           summary: "Import the people sheet (CSV or XLSX): all rows apply, as one new revision, or none do",
           description:
-            "Body: the sheet, `content-type: text/csv` (UTF-8, `,` or `;`, a BOM is fine) or the .xlsx media type. The sheet replaces the people: rows added, changed field by field, people not in it removed. ?dryRun=true answers what would change and every problem as {row, column, message}, changing nothing. Without it, a sheet with problems is a 400 listing them (nothing applied). An unchanged sheet makes no revision. Larger than 2 MB: 413.",
+            "Body: the sheet, `content-type: text/csv` (UTF-8, `,` or `;`, a BOM is fine) or the .xlsx media type. " +
+            "The sheet replaces the people: rows added, changed field by field, people not in it removed. " +
+            "?dryRun=true answers what would change and every problem as {row, column, message}, changing " +
+            "nothing. Without it, a sheet with problems is a 400 listing them (nothing applied). An unchanged " +
+            "sheet makes no revision. Larger than 2 MB: 413.",
           operationId: "importPeople",
           querystring: ImportQuery,
           consumes: ["text/csv", XLSX],
@@ -179,7 +186,9 @@ export const setupPeopleRoutes =
         schema: {
           summary: "Confirm a proposed promotion: the person works the point on their own from now on",
           description:
-            "A new revision with that training state set to independent, noted in the setup's history. Weeks built from now on use it; rotas already made keep theirs. Proposals (shadowing hours past the point's threshold) are listed by GET /v1/weeks/{weekStart}.",
+            "A new revision with that training state set to independent, noted in the setup's history. Weeks built " +
+            "from now on use it; rotas already made keep theirs. Proposals (shadowing hours past the point's " +
+            "threshold) are listed by GET /v1/weeks/{weekStart}.",
           operationId: "confirmTraining",
           params: ItemParams,
           body: TrainingBody,

@@ -40,7 +40,9 @@ export const setupRoutes =
         schema: {
           summary: "Replace the whole setup: a new revision (none when nothing changes)",
           description:
-            "The body is the setup itself (docs/setup.md). Invalid: 400 listing every issue with its path, nothing stored. Restoring an earlier revision is a PUT of its `setup` (or POST /v1/setup/revisions/{n}/restore).",
+            "The body is the setup itself (docs/setup.md). Invalid: 400 listing every issue with its path, nothing " +
+            "stored. Restoring an earlier revision is a PUT of its `setup` (or POST " +
+            "/v1/setup/revisions/{n}/restore).",
           operationId: "putSetup",
           querystring: NoteQuery,
           body: Setup,
@@ -107,7 +109,8 @@ export const setupRoutes =
         schema: {
           summary: "Start the setup from a problem file: its standing data, and its absences as dated entries",
           description:
-            "A new revision replacing the whole setup (pins belong to one week and are not kept); the problem's absences become dated entries. All or nothing.",
+            "A new revision replacing the whole setup (pins belong to one week and are not kept); the problem's " +
+            "absences become dated entries. All or nothing.",
           operationId: "setupFromProblem",
           querystring: NoteQuery,
           body: Problem,

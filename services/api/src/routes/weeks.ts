@@ -89,7 +89,9 @@ export const weekRoutes =
         schema: {
           summary: "The problem (format v1) the week would be built from, to check before solving",
           description:
-            "The setup revision in force (the newest, or ?revision=N), that week's absences and availability exceptions, site exceptions of that week, and the carry-over from the published weeks before it (targets shifted, unsocial hours nudged).",
+            "The setup revision in force (the newest, or ?revision=N), that week's absences and availability " +
+            "exceptions, site exceptions of that week, and the carry-over from the published weeks before it " +
+            "(targets shifted, unsocial hours nudged).",
           operationId: "getWeekProblem",
           params: WeekParams,
           querystring: RevisionQuery,
@@ -106,7 +108,9 @@ export const weekRoutes =
         schema: {
           summary: "Build the week's problem from the setup and solve it, exactly as POST /v1/rotas",
           description:
-            "The rota stores the problem it was built from (so it stays reproducible whatever the setup becomes), with the setup revision and carry-over. Same options, statuses, progress, stop, publish and changes as POST /v1/rotas. Publishing it feeds the carry-over of the weeks after it.",
+            "The rota stores the problem it was built from (so it stays reproducible whatever the setup becomes), " +
+            "with the setup revision and carry-over. Same options, statuses, progress, stop, publish and changes " +
+            "as POST /v1/rotas. Publishing it feeds the carry-over of the weeks after it.",
           operationId: "solveWeek",
           params: WeekParams,
           querystring: CreateQuery,

@@ -58,7 +58,8 @@ export class PlanStore {
     const id = newId("plan");
     return this.db.transaction(async (tx) => {
       await tx.query(
-        `INSERT INTO plans (id, org_id, from_week, weeks, options, status) VALUES ($1, $2, $3, $4, $5::jsonb, 'solving')`,
+        `INSERT INTO plans (id, org_id, from_week, weeks, options, status)
+         VALUES ($1, $2, $3, $4, $5::jsonb, 'solving')`,
         [id, orgId, input.weekStarts[0], input.weekStarts.length, JSON.stringify(input.options)],
       );
       for (const [index, weekStart] of input.weekStarts.entries())
@@ -129,7 +130,8 @@ export class PlanStore {
     );
     if (!row) return null;
     const weeks = await sql.query<{ week_index: number; week_start: string; rota_id: string | null }>(
-      "SELECT week_index, week_start::text AS week_start, rota_id FROM plan_weeks WHERE plan_id = $1 ORDER BY week_index",
+      `SELECT week_index, week_start::text AS week_start, rota_id
+       FROM plan_weeks WHERE plan_id = $1 ORDER BY week_index`,
       [id],
     );
     return {
