@@ -137,6 +137,13 @@ describe.each(backends)("setup stores on %s", (_name, open) => {
       { index: 1, weekStart: "2027-01-18", rotaId: null },
     ]);
     expect(await s.plans.unfinished()).toEqual([{ id: plan.id, orgId }]);
+    // One driver at a time: a lease until it is released (or grows old).
+    expect(await s.plans.drive(plan.id, "api-1", 30)).toBe(true);
+    expect(await s.plans.drive(plan.id, "api-2", 30)).toBe(false);
+    expect(await s.plans.drive(plan.id, "api-1", 30)).toBe(true);
+    expect(await s.plans.drive(plan.id, "api-2", 0)).toBe(true);
+    await s.plans.release("api-2");
+    expect(await s.plans.drive(plan.id, "api-1", 30)).toBe(true);
     const r = await repo.createRota(orgId, { problem, settings: { timeLimitMs: 1000 } });
     await s.plans.setWeekRota(plan.id, 0, r.id);
     expect((await s.plans.requestStop(orgId, plan.id))?.stopRequested).toBe(true);
@@ -144,6 +151,7 @@ describe.each(backends)("setup stores on %s", (_name, open) => {
     expect(await s.plans.finish(plan.id, "done", null)).toBe(false);
     expect(await s.plans.find(orgId, plan.id)).toMatchObject({ status: "stopped", weeks: [{ rotaId: r.id }, {}] });
     expect(await s.plans.unfinished()).toEqual([]);
+    expect(await s.plans.drive(plan.id, "api-1", 30)).toBe(false);
     expect(await s.plans.find("org_other", plan.id)).toBeNull();
   });
 });

@@ -2,6 +2,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import type { FastifyBaseLogger } from "fastify";
 import { ApiError } from "../http/errors";
 import { BusyError } from "../jobs/pool";
+import { newClaim } from "../ids";
 import { INTERRUPTED } from "../jobs/runner";
 import type { Services } from "../services";
 import type { SetupStores } from "../store";
@@ -9,6 +10,9 @@ import type { PlanRecord } from "../store/plans";
 import { carryAfter, carryBefore, buildWeek } from "./weeks";
 
 const POLL_MS = 200;
+/** A driver renews its lease this often; another process takes a plan over once it is this old. */
+const RENEW_MS = 5000;
+const LEASE_SECONDS = 30;
 
 /** The plan's weeks before `index` that have a rota, with the setup revision each was built from. */
 export async function earlierWeeks(stores: SetupStores, plan: PlanRecord, index: number) {
@@ -24,11 +28,13 @@ export async function earlierWeeks(stores: SetupStores, plan: PlanRecord, index:
  * Drives plans: one week at a time, each built with the carry-over of the plan's weeks before it
  * and solved through the same queue as any rota. Every step reads the plan from the store, so a
  * plan cut off by a restart is taken up where it was (the week whose solve was lost is submitted
- * again).
+ * again); a lease in the store keeps two processes from driving one plan.
  */
 export class PlanRunner {
   private readonly running = new Map<string, Promise<void>>();
   private readonly closing = new AbortController();
+  /** names this process's claim on the plans it drives */
+  private readonly driver = newClaim("plans");
 
   constructor(
     private readonly services: Services,
@@ -56,6 +62,7 @@ export class PlanRunner {
   async close(): Promise<void> {
     this.closing.abort();
     await Promise.allSettled([...this.running.values()]);
+    await this.stores.plans.release(this.driver);
   }
 
   /** Waits, or less when the runner closes. */
@@ -65,7 +72,12 @@ export class PlanRunner {
 
   private async drive(orgId: string, planId: string): Promise<void> {
     const { repo } = this.services;
+    let renewed = Number.NEGATIVE_INFINITY;
     while (!this.closing.signal.aborted) {
+      if (performance.now() - renewed > RENEW_MS) {
+        if (!(await this.stores.plans.drive(planId, this.driver, LEASE_SECONDS))) return;
+        renewed = performance.now();
+      }
       const plan = await this.stores.plans.find(orgId, planId);
       if (plan?.status !== "solving") return;
       const next = plan.weeks.findIndex((w) => w.rotaId === null);

@@ -94,6 +94,26 @@ export class PlanStore {
     return rows.map((r) => ({ id: r.id, orgId: r.org_id }));
   }
 
+  /**
+   * Takes or renews the lease on driving a solving plan for `driver`: false while another driver's
+   * lease is younger than `leaseSeconds` (or the plan has ended).
+   */
+  async drive(planId: string, driver: string, leaseSeconds: number): Promise<boolean> {
+    const rows = await this.db.query(
+      `UPDATE plans SET driver = $2, driven_at = now()
+       WHERE id = $1 AND status = 'solving'
+         AND (driver IS NULL OR driver = $2 OR driven_at < now() - make_interval(secs => $3::double precision))
+       RETURNING id`,
+      [planId, driver, leaseSeconds],
+    );
+    return rows.length > 0;
+  }
+
+  /** Gives up `driver`'s leases (a graceful stop): the next process to start takes the plans at once. */
+  async release(driver: string): Promise<void> {
+    await this.db.query("UPDATE plans SET driver = NULL, driven_at = NULL WHERE driver = $1", [driver]);
+  }
+
   async setWeekRota(planId: string, index: number, rotaId: string): Promise<void> {
     await this.db.transaction(async (tx) => {
       await tx.query("UPDATE plan_weeks SET rota_id = $3 WHERE plan_id = $1 AND week_index = $2", [
