@@ -152,6 +152,15 @@ function summarise(carryOver: boolean, wallS: number, summary: TermSummary, hard
   };
 }
 
+const COLUMNS = [
+  "all weeks solved in",
+  "uncovered h per week",
+  "from fair share, median / max (h)",
+  "within 2 h",
+  "unsocial spread (h)",
+  "hard violations",
+];
+
 /** The term's table for latest.md. */
 export function renderTerms(terms: TermResult[], imports: ImportResult[]): string[] {
   const out: string[] = ["## A term from the setup (issue 14)", ""];
@@ -161,17 +170,27 @@ export function renderTerms(terms: TermResult[], imports: ImportResult[]): strin
       `${t.instance}, ${s.weeks} weeks from ${s.from}, ${s.absences} day-long absences, ` +
         `${s.timeLimitMs === undefined ? "default time limit" : `${s.timeLimitMs / 1000} s a week`}.`,
       "",
-      "| | all weeks solved in | uncovered h per week | from fair share, median / max (h) | within 2 h | unsocial spread (h) | hard violations |",
-      "|---|---|---|---|---|---|---|",
+      `| | ${COLUMNS.join(" | ")} |`,
+      `|---|${COLUMNS.map(() => "---").join("|")}|`,
     );
     for (const r of [t.withCarry, t.alone]) {
       out.push(
-        `| ${r.carryOver ? "with carry-over" : "each week alone"} | ${r.wallS.toFixed(0)} s | ${r.uncoveredByWeek.join(" · ")} | ${r.fromFairShare.p50} / ${r.fromFairShare.max} | ${r.fromFairShare.within2hPct} % | ${r.unsocialSpread} | ${r.hardViolations} |`,
+        `| ${[
+          r.carryOver ? "with carry-over" : "each week alone",
+          `${r.wallS.toFixed(0)} s`,
+          r.uncoveredByWeek.join(" · "),
+          `${r.fromFairShare.p50} / ${r.fromFairShare.max}`,
+          `${r.fromFairShare.within2hPct} %`,
+          r.unsocialSpread,
+          r.hardViolations,
+        ].join(" | ")} |`,
       );
     }
     out.push(
       "",
-      `Largest distance from a fair share after each week — with carry-over: ${t.withCarry.maxFromFairShareByWeek.join(" · ")}; alone: ${t.alone.maxFromFairShareByWeek.join(" · ")}.`,
+      "Largest distance from a fair share after each week — " +
+        `with carry-over: ${t.withCarry.maxFromFairShareByWeek.join(" · ")}; ` +
+        `alone: ${t.alone.maxFromFairShareByWeek.join(" · ")}.`,
       "",
     );
   }

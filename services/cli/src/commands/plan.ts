@@ -88,7 +88,9 @@ export function describeTerm(summary: TermSummary): string {
     "",
     people,
     "",
-    `Uncovered over the term: ${h(summary.uncoveredHours)} h. Furthest from a fair share: ${h(summary.maxFromFairShare)} h.`,
-    `Unsocial hours among those who work them: ${h(summary.unsocial.min)}–${h(summary.unsocial.max)} h (spread ${h(summary.unsocial.spread)} h).`,
+    `Uncovered over the term: ${h(summary.uncoveredHours)} h. ` +
+      `Furthest from a fair share: ${h(summary.maxFromFairShare)} h.`,
+    `Unsocial hours among those who work them: ${h(summary.unsocial.min)}–${h(summary.unsocial.max)} h ` +
+      `(spread ${h(summary.unsocial.spread)} h).`,
   ].join("\n");
 }

@@ -107,7 +107,8 @@ export function describeDiff(diff: PeopleDiff, applied: boolean): string {
   if (added.length + changed.length + removed.length === 0) return "No change: the sheet matches the setup.";
   const verb = applied ? "" : "would be ";
   const lines = [
-    `${plural(added.length, "person", "people")} ${verb}added, ${changed.length} ${verb}changed, ${removed.length} ${verb}removed`,
+    `${plural(added.length, "person", "people")} ${verb}added, ` +
+      `${changed.length} ${verb}changed, ${removed.length} ${verb}removed`,
   ];
   for (const p of added) lines.push(`  + ${p.id} ${p.name}`);
   for (const c of changed) {
@@ -158,7 +159,8 @@ async function fromProblem(args: string[]): Promise<void> {
   }
   process.stdout.write(
     [
-      `Setup written to ${values.out}: ${plural(setup.sites.length, "site")}, ${plural(setup.people.length, "person", "people")}`,
+      `Setup written to ${values.out}: ` +
+        `${plural(setup.sites.length, "site")}, ${plural(setup.people.length, "person", "people")}`,
       entriesFile ? `${plural(entries.length, "absence")} written to ${entriesFile}` : "",
       pins > 0
         ? `${plural(pins, "pinned stint")} of the week ${problem.weekStart} not kept (pins belong to one week)`
