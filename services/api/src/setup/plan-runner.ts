@@ -53,9 +53,20 @@ export class PlanRunner {
     this.running.set(planId, run);
   }
 
-  /** Takes up the plans a previous run of the service left unfinished. */
+  /**
+   * Takes up the plans a previous run of the service left unfinished, then looks again every lease:
+   * a plan whose driver died is taken over by whichever process gets its lease first.
+   */
   async resume(): Promise<void> {
-    for (const { id, orgId } of await this.stores.plans.unfinished()) this.start(orgId, id);
+    const sweep = async () => {
+      for (const { id, orgId } of await this.stores.plans.unfinished()) this.start(orgId, id);
+    };
+    await sweep();
+    const timer = setInterval(() => {
+      sweep().catch((error: unknown) => this.log.warn({ err: error }, "could not look for unfinished plans"));
+    }, LEASE_SECONDS * 1000);
+    timer.unref();
+    this.closing.signal.addEventListener("abort", () => clearInterval(timer));
   }
 
   /** Stops driving plans (they stay solving in the store and are resumed on the next start). */
