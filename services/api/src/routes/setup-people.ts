@@ -6,7 +6,7 @@ import { ApiError, ErrorBody, issuesIn, notFound } from "../http/errors";
 import { ItemParams, NoteQuery, RevisionQuery, SetupView } from "../http/setup-schemas";
 import { unstorableText } from "../http/text";
 import type { Services } from "../services";
-import { existing, revisionTo } from "../setup/edit";
+import { existing, readRevision, revisionTo } from "../setup/edit";
 import { setupStores } from "../store";
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 404: ErrorBody, 409: ErrorBody };
@@ -69,11 +69,7 @@ export const setupPeopleRoutes =
       (_request, body, done) => done(null, body),
     );
 
-    const current = async (orgId: string, revision?: number) => {
-      const found = revision === undefined ? await setups.latest(orgId) : await setups.revision(orgId, revision);
-      if (!found) throw notFound(revision === undefined ? "setup (none stored yet)" : `setup revision ${revision}`);
-      return found;
-    };
+    const current = (orgId: string, revision?: number) => readRevision(setups, orgId, revision);
 
     app.get(
       "/setup/people.csv",
