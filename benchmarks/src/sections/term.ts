@@ -8,6 +8,8 @@ import {
   rowsToPeople,
   setupFromProblem,
   type TermSummary,
+  type TermWeek,
+  termSummary,
 } from "@deskrota/core";
 import { solve } from "@deskrota/engine";
 import { readCsv, writeCsv } from "@deskrota/sheets";
@@ -35,6 +37,8 @@ export interface TermRun {
   maxFromFairShareByWeek: number[];
   unsocialSpread: number;
   hardViolations: number;
+  /** why the term stopped early (the figures are then over the weeks solved before) */
+  failed?: string;
 }
 
 export interface TermResult {
@@ -85,22 +89,31 @@ export async function measureTerm(
   const run = async (carryOver: boolean): Promise<TermRun> => {
     const started = performance.now();
     let hardViolations = 0;
-    const plan = await planTerm({
-      setup,
-      from: settings.from,
-      weeks: settings.weeks,
-      entries,
-      carryOver,
-      solve: (problem) =>
-        solve(problem, settings.timeLimitMs === undefined ? {} : { timeLimitMs: settings.timeLimitMs }),
-      onWeek: ({ weekStart, problem, rota }) => {
-        const gaps = new Set<string>(GAP_RULE_IDS);
-        hardViolations += check(problem, rota).violations.filter((v) => !gaps.has(v.rule)).length;
-        log(`term ${instance.id} ${carryOver ? "with carry-over" : "weeks alone"}: ${weekStart} solved`);
-      },
-    });
-    const wallS = (performance.now() - started) / 1000;
-    return summarise(carryOver, wallS, plan.summary, hardViolations);
+    const solved: TermWeek[] = [];
+    const gaps = new Set<string>(GAP_RULE_IDS);
+    try {
+      await planTerm({
+        setup,
+        from: settings.from,
+        weeks: settings.weeks,
+        entries,
+        carryOver,
+        solve: (problem) =>
+          solve(problem, settings.timeLimitMs === undefined ? {} : { timeLimitMs: settings.timeLimitMs }),
+        onWeek: ({ weekStart, problem, rota }) => {
+          solved.push({ weekStart, problem, rota });
+          hardViolations += check(problem, rota).violations.filter((v) => !gaps.has(v.rule)).length;
+          log(`term ${instance.id} ${carryOver ? "with carry-over" : "weeks alone"}: ${weekStart} solved`);
+        },
+      });
+    } catch (error) {
+      // A week the engine could not finish (e.g. a worker overran on a loaded machine) ends the term
+      // here; what was solved before it is still reported, marked.
+      const wallS = (performance.now() - started) / 1000;
+      const failed = `week ${solved.length + 1}: ${(error as Error).message}`;
+      return { ...summarise(carryOver, wallS, termSummary(solved, setup), hardViolations), failed };
+    }
+    return summarise(carryOver, (performance.now() - started) / 1000, termSummary(solved, setup), hardViolations);
   };
   const withCarry = await run(true);
   const alone = await run(false);
@@ -176,7 +189,7 @@ export function renderTerms(terms: TermResult[], imports: ImportResult[]): strin
     for (const r of [t.withCarry, t.alone]) {
       out.push(
         `| ${[
-          r.carryOver ? "with carry-over" : "each week alone",
+          `${r.carryOver ? "with carry-over" : "each week alone"}${r.failed ? ` (**stopped**: ${r.failed})` : ""}`,
           `${r.wallS.toFixed(0)} s`,
           r.uncoveredByWeek.join(" · "),
           `${r.fromFairShare.p50} / ${r.fromFairShare.max}`,
