@@ -1,7 +1,8 @@
 // The whole test suite, as README and .ci/run run it: typecheck, lint (biome: format and lint; knip:
 // unused files, exports and dependencies), then vitest. The API's tests run their repository and
-// queue tests against a real PostgreSQL too: a throw-away cluster is started here (unless DESKROTA_TEST_DATABASE_URL names one) and removed afterwards, whatever happens; the
-// page's browser tests need Debian's Chromium, installed here when it is missing.
+// queue tests against a real PostgreSQL too: a throw-away cluster is started here (unless
+// DESKROTA_TEST_DATABASE_URL names one) and removed afterwards, whatever happens; the page's browser
+// tests need Debian's Chromium, installed here when it is missing.
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { startPostgres } from "./postgres.mjs";

@@ -1,25 +1,12 @@
 import { scoreRota } from "./check";
-import { diff, type Diff } from "./diff";
-import { metrics, type RotaMetrics } from "./metrics";
+import { diff } from "./diff";
+import { metrics } from "./metrics";
 import type { Problem } from "./model/problem";
+import type { Comparison } from "./model/results";
 import type { RotaInput } from "./model/rota";
 import { difference } from "./difference";
 
-export interface ComparedRota {
-  id: string;
-  metrics: RotaMetrics;
-  score: { soft: number; byRule: Record<string, number> };
-  /** against the reference rota (the first unless one is named) */
-  changes: number;
-  differsPct: number;
-}
-
-export interface Comparison {
-  reference: string;
-  rotas: ComparedRota[];
-  /** the diff of the first two rotas */
-  diff?: Diff;
-}
+export type { Comparison } from "./model/results";
 
 /** Several rotas of one problem side by side: metrics, score by rule, changes against a reference. */
 export function compare(problem: Problem, rotas: { id: string; rota: RotaInput }[], referenceId?: string): Comparison {

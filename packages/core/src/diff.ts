@@ -1,31 +1,12 @@
 import { DateTime } from "luxon";
 import { buildView, type Stint } from "./check/view";
 import type { Problem } from "./model/problem";
+import type { Diff, PersonDiff, StintRef } from "./model/results";
 import type { RotaInput } from "./model/rota";
+import { formatSpan } from "./time/span";
 import { formatInstant } from "./time/week";
 
-export interface StintRef {
-  point: string;
-  start: string;
-  end: string;
-  shadowing?: boolean;
-}
-
-export interface PersonDiff {
-  person: string;
-  removed: StintRef[];
-  added: StintRef[];
-  /** a stint of the same person and date that changed its time or point */
-  moved: { from: StintRef; to: StintRef }[];
-}
-
-export interface Diff {
-  /** stints removed + added + moved */
-  changes: number;
-  people: PersonDiff[];
-  /** one line per change, as a coordinator would tell it */
-  words: string[];
-}
+export type { Diff } from "./model/results";
 
 /** What differs between two rotas of the same problem, person by person. */
 export function diff(problem: Problem, a: RotaInput, b: RotaInput): Diff {
@@ -41,13 +22,7 @@ export function diff(problem: Problem, a: RotaInput, b: RotaInput): Diff {
     ...(s.shadowing ? { shadowing: true } : {}),
   });
   const pointName = new Map(problem.sites.flatMap((site) => site.servicePoints.map((p) => [p.id, p.name] as const)));
-  const when = (s: Stint) => {
-    const start = DateTime.fromMillis(s.start, { zone: zoneOf(s) });
-    return (
-      `${pointName.get(s.point) ?? s.point} ` +
-      `${start.toFormat("ccc d LLL HH:mm")}–${DateTime.fromMillis(s.end, { zone: zoneOf(s) }).toFormat("HH:mm")}`
-    );
-  };
+  const when = (s: Stint) => `${pointName.get(s.point) ?? s.point} ${formatSpan(s.start, s.end, zoneOf(s))}`;
   const dateOf = (s: Stint) => DateTime.fromMillis(s.start, { zone: zoneOf(s) }).toISODate();
   // Names are not unique (the typical week has two Kofi Patels): a shared name gets its id.
   const named = new Map<string, number>();

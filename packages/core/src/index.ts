@@ -30,25 +30,32 @@ export { resolveWeights } from "./model/weights";
 export type { WeightName, WeightTable } from "./model/weights";
 export { parseProblem, toIssues } from "./model/parse";
 export type { Issue, Parsed } from "./model/parse";
+export { formatSpan } from "./time/span";
+export { parseDated } from "./time/week";
 export { check, scoreRota } from "./check";
+export { analyse, explainScore } from "./analysis";
+export {
+  Analysis,
+  Penalty,
+  RuleScore,
+  Violation,
+  Diff,
+  SwapReport,
+  RotaMetrics,
+  Comparison,
+} from "./model/results";
+export type { PersonDiff, StintRef, GapQuery, SwapCandidate, Unable, ComparedRota } from "./model/results";
 export type { CheckReport } from "./check";
-export type { Violation } from "./rules/rule";
 export { metrics } from "./metrics";
-export type { RotaMetrics } from "./metrics";
 export { solve, gapOf } from "./solve/solve";
 export type { SolveOptions, Progress } from "./solve/solve";
 export { DeskrotaInputError, DeskrotaInternalError, DeskrotaTimeoutError } from "./solve/errors";
 export { Change, parseChange, applyChange, isEmptyChange } from "./model/change";
 export { diff } from "./diff";
-export type { Diff, PersonDiff, StintRef } from "./diff";
 export { resolve } from "./solve/resolve";
 export type { ResolveOptions, ResolveResult } from "./solve/resolve";
 export { swapCandidates, applySwap } from "./solve/swaps";
-export type { GapQuery, SwapCandidate, SwapReport, Unable } from "./solve/swaps";
 export { alternatives, PROFILES, profileWeights } from "./solve/alternatives";
 export type { Alternative, AlternativesOptions, Profile } from "./solve/alternatives";
 export { compare } from "./compare";
-export type { Comparison, ComparedRota } from "./compare";
 export * from "./setup";
-// A local date-time in a zone, as every dated field of the problem and the setup reads it.
-export { parseDated } from "./time/week";

@@ -2,31 +2,13 @@ import { demandAt } from "./check/demand";
 import { buildView, stepsOf, type Occupant } from "./check/view";
 import type { Problem } from "./model/problem";
 import type { RotaInput } from "./model/rota";
+import type { RotaMetrics } from "./model/results";
 import { preferenceAt } from "./rules/preferences";
 import { trainingFor } from "./rules/training";
 import { isEvening } from "./rules/unsocial-fairness";
 
 /** What a coordinator compares rotas by (docs/api.md lists each field). */
-export interface RotaMetrics {
-  /** share of minimum cover met, 0–100 */
-  minCoverPct: number;
-  /** share of target cover met, 0–100 */
-  targetCoverPct: number;
-  /** unmet hours per gap rule */
-  gapHours: { cover: number; supervision: number; keyholder: number };
-  assignedHours: number;
-  /** mean and largest |hours − target| over people */
-  meanHoursDeviation: number;
-  maxHoursDeviation: number;
-  /** evening/night and weekend hours: spread (max − min) among those who work any */
-  eveningHoursSpread: number;
-  weekendHoursSpread: number;
-  /** hours worked inside wished-for slots, and inside "would rather not" slots */
-  preferenceHoursMet: number;
-  preferenceHoursViolated: number;
-  shadowingHours: number;
-  shifts: number;
-}
+export type { RotaMetrics } from "./model/results";
 
 export function metrics(problem: Problem, rota: RotaInput): RotaMetrics {
   const view = buildView(problem, rota);

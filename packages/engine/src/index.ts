@@ -1,6 +1,6 @@
 export { solve } from "./solve";
 export type { SolveOptions, SolveProgress } from "./solve";
-export { resolve, alternatives, swapCandidates, compare } from "./repair";
+export { resolve, alternatives, swapCandidates, compare, analyse } from "./repair";
 export type { ResolveOptions, AlternativesOptions } from "./repair";
 export { WorkerPool, defaultPool } from "./run";
 export type { RunOptions, RunOutcome } from "./run";

@@ -30,7 +30,8 @@ export type Task =
       workBudget?: AlternativesOptions["workBudget"];
     }
   | { kind: "swaps"; problem: Problem; rota: RotaInput; gap: GapQuery }
-  | { kind: "compare"; problem: Problem; rotas: { id: string; rota: RotaInput }[]; reference?: string };
+  | { kind: "compare"; problem: Problem; rotas: { id: string; rota: RotaInput }[]; reference?: string }
+  | { kind: "analyse"; problem: Problem; rota: RotaInput };
 
 export type Progress = {
   type: "progress";

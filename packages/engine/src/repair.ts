@@ -1,6 +1,7 @@
 import {
   DEFAULT_RESOLVE_MS,
   type Alternative,
+  type Analysis,
   type Change,
   type Comparison,
   type GapQuery,
@@ -84,6 +85,16 @@ export async function swapCandidates(
     { deadlineMs: 30_000 },
   );
   return outcomeValue<SwapReport>(outcome, "the swap candidates");
+}
+
+/** A rota judged against its problem (see core `analyse`), off the caller's thread. */
+export async function analyse(
+  problem: Problem,
+  rota: RotaInput,
+  options: { pool?: WorkerPool } = {},
+): Promise<Analysis> {
+  const outcome = await (options.pool ?? defaultPool()).run({ kind: "analyse", problem, rota }, { deadlineMs: 30_000 });
+  return outcomeValue<Analysis>(outcome, "the analysis");
 }
 
 /** Rotas side by side (see core `compare`), off the caller's thread. */

@@ -1,8 +1,10 @@
 import { parentPort } from "node:worker_threads";
 import {
   alternatives,
+  analyse,
   compare,
   exactOrBound,
+  jslpBackend,
   resolve,
   solve,
   swapCandidates,
@@ -28,7 +30,9 @@ async function run(
   post: (reply: WorkerReply extends infer R ? (R extends { id: number } ? Omit<R, "id"> : never) : never) => void,
 ): Promise<unknown> {
   const shouldStop = () => Atomics.load(stop, 0) === 1;
-  const backend = await highs();
+  // The problem's `solver.backend` picks the MILP engine of the exact moves and the bound; HiGHS
+  // unless it says javascript-lp-solver (decisions 12).
+  const backend = task.problem.solver?.backend === "jslp" ? jslpBackend : await highs();
   const tuning = {
     ...("seed" in task && task.seed !== undefined ? { seed: task.seed } : {}),
     ...("workBudget" in task && task.workBudget !== undefined ? { workBudget: task.workBudget } : {}),
@@ -86,6 +90,8 @@ async function run(
       return swapCandidates(task.problem, task.rota, task.gap);
     case "compare":
       return compare(task.problem, task.rotas, task.reference);
+    case "analyse":
+      return analyse(task.problem, task.rota);
   }
 }
 

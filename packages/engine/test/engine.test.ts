@@ -26,6 +26,14 @@ describe("the engine on worker threads", () => {
     expect(check(problem, first).violations).toEqual([]);
   });
 
+  it("runs the exact moves on the backend the problem's solver.backend names", async () => {
+    const withJslp = await solve({ ...problem, solver: { backend: "jslp" } }, { seed: 7, workBudget: 30, pool });
+    expect(withJslp.solver?.backend).toBe("search+jslp");
+    expect(check(problem, withJslp).violations).toEqual([]);
+    const byDefault = await solve(problem, { seed: 7, workBudget: 30, pool });
+    expect(byDefault.solver?.backend).toBe("search+highs");
+  });
+
   it("stopped from outside, keeps its best rota so far and says it was stopped", async () => {
     const stop = new AbortController();
     const running = solve(problem, { timeLimitMs: 30_000, pool, signal: stop.signal, onProgress: () => stop.abort() });

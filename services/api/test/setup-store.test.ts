@@ -2,9 +2,11 @@ import { EMPTY_CARRY, type Rota, setupFromProblem } from "@deskrota/core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { type Database, openDatabase } from "../src/db/database";
 import { migrate } from "../src/db/migrate";
-import { Repository } from "../src/repository";
 import { setupChanges } from "../src/setup/changes";
 import { type SetupStores, setupStores } from "../src/store";
+import { JobStore } from "../src/store/jobs";
+import { OrgStore } from "../src/store/orgs";
+import { RotaStore } from "../src/store/rotas";
 import { example } from "./support/app";
 import { freshDataDir } from "./support/pglite";
 import { freshDatabase, stopOwnServer } from "./support/postgres";
@@ -24,15 +26,17 @@ afterAll(stopOwnServer);
 
 describe.each(backends)("setup stores on %s", (_name, open) => {
   let db: Database;
-  let repo: Repository;
+  let repo: RotaStore;
+  let jobs: JobStore;
   let s: SetupStores;
   let orgId: string;
   beforeAll(async () => {
     db = await open();
     await migrate(db);
-    repo = new Repository(db);
+    repo = new RotaStore(db);
+    jobs = new JobStore(db);
     s = setupStores(db);
-    orgId = (await repo.createOrg("Main Library")).org.id;
+    orgId = (await new OrgStore(db).createOrg("Main Library")).org.id;
   });
   afterAll(() => db.close());
 
@@ -104,8 +108,8 @@ describe.each(backends)("setup stores on %s", (_name, open) => {
     const made = async (week: string) => {
       const r = await repo.createRota(orgId, { problem, settings: { timeLimitMs: 1000 } });
       await s.weeks.link(orgId, r.id, { weekStart: week, setupRevision: 1, carry: EMPTY_CARRY });
-      await repo.claim(r.id, "test");
-      await repo.complete(r.id, "test", problem, rota);
+      await jobs.claim(r.id, "test");
+      await jobs.complete(r.id, "test", problem, rota);
       return r.id;
     };
     const w1a = await made("2026-11-23");

@@ -1,6 +1,7 @@
 import { DeskrotaInputError } from "@deskrota/core";
 import { UsageError } from "./io";
 import { alternativesCommand, alternativesUsage } from "./commands/alternatives";
+import { checkCommand, checkUsage } from "./commands/check";
 import { compareCommand, compareUsage } from "./commands/compare";
 import { orgCommand, orgUsage } from "./commands/org";
 import { planCommand, planUsage } from "./commands/plan";
@@ -17,6 +18,7 @@ const commands: Record<string, { run(args: string[]): Promise<void>; usage: stri
   swaps: { run: swapsCommand, usage: swapsUsage },
   alternatives: { run: alternativesCommand, usage: alternativesUsage },
   compare: { run: compareCommand, usage: compareUsage },
+  check: { run: checkCommand, usage: checkUsage },
   worker: { run: workerCommand, usage: workerUsage },
   org: { run: orgCommand, usage: orgUsage },
   setup: { run: setupCommand, usage: setupUsage },

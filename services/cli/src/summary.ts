@@ -1,5 +1,12 @@
-import { DateTime } from "luxon";
-import { metrics, type Problem, type Rota } from "@deskrota/core";
+import {
+  type Analysis,
+  explainScore,
+  formatSpan,
+  metrics,
+  type Problem,
+  type Rota,
+  type Uncovered,
+} from "@deskrota/core";
 
 const hours = (minutes: number) => (minutes / 60).toFixed(1);
 
@@ -26,21 +33,7 @@ export function summary(problem: Problem, rota: Rota): string {
       `${m.gapHours.keyholder} h without a keyholder at opening/closing`,
   );
   const names = new Map(problem.people.map((p) => [p.id, p.name]));
-  const points = new Map(
-    problem.sites.flatMap((site) => site.servicePoints.map((p) => [p.id, `${p.name} (${site.name})`] as const)),
-  );
-  const sites = new Map(problem.sites.map((site) => [site.id, site.name]));
-  for (const gap of rota.uncovered) {
-    const start = DateTime.fromISO(gap.start, { setZone: true });
-    const end = DateTime.fromISO(gap.end, { setZone: true });
-    const where = gap.point
-      ? (points.get(gap.point) ?? gap.point)
-      : `${sites.get(gap.site ?? "") ?? gap.site}: ${gap.rule === "keyholder" ? "no keyholder" : "no lead on site"}`;
-    lines.push(
-      `  ${start.toFormat("ccc dd LLL HH:mm")}–${end.toFormat("HH:mm")}  ` +
-        `${where}${gap.rule === "cover" || !gap.rule ? `, ${gap.missing} missing` : ""} — ${gap.reason}`,
-    );
-  }
+  for (const gap of rota.uncovered) lines.push(`  ${gapLine(problem, gap)}`);
   lines.push("Hours per person (worked / target; evening, weekend):");
   const width = Math.max(...problem.people.map((p) => `${p.id} ${p.name}`.length));
   for (const person of rota.people) {
@@ -57,11 +50,36 @@ export function summary(problem: Problem, rota: Rota): string {
         `${hours(person.targetMinutes ?? 0).padStart(5)}${note ? `   ${note}` : ""}`,
     );
   }
-  lines.push(
-    `Score: ${rota.score.soft.toFixed(1)} (${Object.entries(rota.score.byRule)
-      .filter(([, v]) => v !== 0)
-      .map(([k, v]) => `${k} ${v}`)
-      .join(", ")})`,
-  );
+  lines.push(...scoreLines(explainScore(problem, rota), 3));
   return lines.join("\n");
+}
+
+/** "Tue 24 Nov 16:00–17:00  Reception (Main Library), 1 missing — hour caps used up: …" */
+export function gapLine(problem: Problem, gap: Uncovered): string {
+  const site = problem.sites.find((s) => s.id === gap.site || s.servicePoints.some((p) => p.id === gap.point));
+  const point = site?.servicePoints.find((p) => p.id === gap.point);
+  const where = point
+    ? `${point.name} (${site?.name})`
+    : `${site?.name ?? gap.site}: ${gap.rule === "keyholder" ? "no keyholder" : "no lead on site"}`;
+  const missing = gap.rule === "cover" || !gap.rule ? `, ${gap.missing} missing` : "";
+  return `${formatSpan(gap.start, gap.end, site?.timeZone ?? problem.timeZone)}  ${where}${missing} — ${gap.reason}`;
+}
+
+/**
+ * The score rule by rule, each with the `top` penalties that carry most of it ("Ben Walsh 15.5 h
+ * under target (7 h of 22.5 h): 610"), and how many more there are.
+ */
+export function scoreLines(score: Analysis["score"], top = Infinity): string[] {
+  const lines = [`Score: ${points(score.soft)}`];
+  for (const rule of score.byRule) {
+    if (rule.points === 0 && rule.penalties.length === 0) continue;
+    lines.push(`  ${rule.rule} ${points(rule.points)} (${rule.title.toLowerCase()})`);
+    for (const p of rule.penalties.slice(0, top)) lines.push(`    ${p.message}: ${points(p.points)}`);
+    if (rule.penalties.length > top) lines.push(`    … and ${rule.penalties.length - top} more`);
+  }
+  return lines;
+}
+
+function points(value: number): string {
+  return String(Math.round(value * 10) / 10);
 }

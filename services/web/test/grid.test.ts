@@ -1,7 +1,8 @@
 import type { Problem, Rota } from "@deskrota/core";
 import { describe, expect, test } from "vitest";
 import { columnRuns, type PointGrid, siteGrid } from "../src/client/grid";
-import { span, timeRange } from "../src/client/time";
+import { formatSpan as span } from "@deskrota/core";
+import { timeRange } from "../src/client/time";
 
 // The grid the page draws, from a problem and a rota: rows of local time merged where nothing
 // changes, cells by day, gaps with their reasons, and differences against other rotas.

@@ -1,4 +1,6 @@
 import type { Uncovered } from "../model/rota";
+import type { Penalty } from "../rules/rule";
+import { formatSpan } from "../time/span";
 import { parseDated, type Slot } from "../time/week";
 import { at, type RotaView, type SiteView } from "./view";
 
@@ -80,7 +82,39 @@ export function reportFindings(view: RotaView, rule: Uncovered["rule"] & string,
   return findings;
 }
 
-/** Gap hours of a rule, weighted: the rule's score. */
-export function gapScore(gaps: GapSlot[], slotMinutes: number, weight: number): number {
-  return gaps.reduce((sum, g) => sum + g.missing, 0) * (slotMinutes / 60) * weight;
+/**
+ * Gap hours of a rule, weighted: the rule's score, one penalty per run of touching slots at one
+ * point (or site) with the same number missing, said by `words` ("1 short of the minimum").
+ */
+export function gapScore(
+  view: RotaView,
+  gaps: GapSlot[],
+  weight: number,
+  words: (missing: number) => string,
+): Penalty[] {
+  const runs: { first: GapSlot; end: number; missing: number; slots: number }[] = [];
+  const open = new Map<string, (typeof runs)[number]>();
+  for (const gap of gaps) {
+    const run = open.get(gap.target);
+    if (run && run.end === gap.slot.start && run.missing === gap.missing) {
+      run.end = gap.slot.end;
+      run.slots++;
+    } else {
+      const next = { first: gap, end: gap.slot.end, missing: gap.missing, slots: 1 };
+      runs.push(next);
+      open.set(gap.target, next);
+    }
+  }
+  const hours = view.slotMinutes / 60;
+  return runs.map(({ first, end, missing, slots }) => {
+    const site = first.site.site;
+    const point = first.target === site.id ? undefined : view.points.get(first.target)?.point;
+    return {
+      ...(point ? { point: point.id } : { site: site.id }),
+      start: at(view, site.id, first.slot.start),
+      end: at(view, site.id, end),
+      points: missing * slots * hours * weight,
+      message: `${point?.name ?? site.name} ${formatSpan(first.slot.start, end, first.site.zone)}: ${words(missing)}`,
+    };
+  });
 }

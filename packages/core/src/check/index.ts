@@ -1,7 +1,7 @@
 import type { Problem } from "../model/problem";
 import type { RotaInput } from "../model/rota";
 import { GAP_RULES, HARD_RULES, SOFT_GOALS } from "../rules";
-import type { Violation } from "../rules/rule";
+import { pointsOf, type Violation } from "../rules/rule";
 import { buildView, type RotaView, type ViewContext } from "./view";
 
 export interface CheckReport {
@@ -42,7 +42,7 @@ export function scoreRota(
   let soft = 0;
   for (const rule of [...GAP_RULES, ...SOFT_GOALS]) {
     if (rule.id === "stability" && !view.reference) continue;
-    const value = round(rule.score?.(view) ?? 0);
+    const value = round(pointsOf(rule.score?.(view) ?? []));
     byRule[rule.id] = value;
     soft += value;
   }

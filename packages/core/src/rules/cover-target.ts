@@ -12,8 +12,9 @@ export const coverTarget = defineRule({
   },
   score: (view) =>
     gapScore(
+      view,
       coverGaps(view, (d) => d.target),
-      view.slotMinutes,
       view.weights.coverTarget,
+      (missing) => `${missing} short of the target`,
     ),
 });

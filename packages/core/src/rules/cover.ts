@@ -25,9 +25,10 @@ export const cover = defineRule<{ point?: string; start: string; end: string; wh
   explain: (v) => `${v.point} at ${v.start}: the rota ${v.why}`,
   score: (view) =>
     gapScore(
+      view,
       coverGaps(view, (d) => d.min),
-      view.slotMinutes,
       view.weights.cover,
+      (missing) => `${missing} short of the minimum`,
     ),
 });
 

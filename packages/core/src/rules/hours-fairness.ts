@@ -1,6 +1,6 @@
 import type { Person } from "../model/problem";
 import type { RotaView } from "../check/view";
-import { defineRule } from "./rule";
+import { defineRule, hoursText, type Penalty } from "./rule";
 
 /**
  * Tiers of the shortfall (and excess) against a person's target, as shares of that target. Each
@@ -61,11 +61,22 @@ export const hoursFairness = defineRule({
     }
   },
   score(view) {
-    let total = 0;
+    const out: Penalty[] = [];
     for (const person of view.people.values()) {
-      total += penalty(workedMinutes(view, person) / 60, person.hours.target, person.hours.min ?? 0, view.weights);
+      const worked = workedMinutes(view, person) / 60;
+      const { target, min = 0 } = person.hours;
+      const points = penalty(worked, target, min, view.weights);
+      if (points === 0) continue;
+      const off =
+        worked < target ? `${hoursText(target - worked)} under target` : `${hoursText(worked - target)} over target`;
+      const floor = worked < min ? `, below their minimum of ${hoursText(min)}` : "";
+      out.push({
+        person: person.id,
+        points,
+        message: `${person.name} ${off} (${hoursText(worked)} of ${hoursText(target)})${floor}`,
+      });
     }
-    return total;
+    return out;
   },
 });
 

@@ -20,7 +20,8 @@ export const keyholder = defineRule<{ site?: string; start: string; end: string;
   },
   check: (view) => reportFindings(view, "keyholder", keyholderGaps(view)),
   explain: (v) => `${v.site} at ${v.start}: the rota ${v.why}`,
-  score: (view) => gapScore(keyholderGaps(view), view.slotMinutes, view.weights.keyholder),
+  score: (view) =>
+    gapScore(view, keyholderGaps(view), view.weights.keyholder, () => "no keyholder at opening or closing"),
 });
 
 export function keyholderGaps(view: RotaView): GapSlot[] {

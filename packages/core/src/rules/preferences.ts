@@ -1,7 +1,7 @@
 import { DAYS, minutesOf } from "../model/primitives";
 import type { Person } from "../model/problem";
 import { stepsOf } from "../check/view";
-import { defineRule } from "./rule";
+import { defineRule, hoursText, type Penalty } from "./rule";
 
 /** Soft: preferences met ("wants" rewarded), "would rather not" slots avoided. Negative when wishes are met. */
 export const preferences = defineRule({
@@ -17,17 +17,43 @@ export const preferences = defineRule({
     }
   },
   score(view) {
-    let total = 0;
+    // Per person: the hours worked at times they asked for (a reward) and at times they would rather not.
+    const byPerson = new Map<string, { liked: number; likedHours: number; disliked: number; dislikedHours: number }>();
     for (const stint of view.stints) {
       const person = view.people.get(stint.person);
       if (!person) continue;
-      for (const step of stepsOf(view, stint))
-        total -=
-          preferenceAt(person, step.day, step.minute, view.slotMinutes) *
-          view.weights.preferences *
-          ((step.end - step.start) / 3_600_000);
+      const sums = byPerson.get(person.id) ?? { liked: 0, likedHours: 0, disliked: 0, dislikedHours: 0 };
+      byPerson.set(person.id, sums);
+      for (const step of stepsOf(view, stint)) {
+        const hours = (step.end - step.start) / 3_600_000;
+        const points =
+          -preferenceAt(person, step.day, step.minute, view.slotMinutes) * view.weights.preferences * hours;
+        if (points < 0) {
+          sums.liked += points;
+          sums.likedHours += hours;
+        } else if (points > 0) {
+          sums.disliked += points;
+          sums.dislikedHours += hours;
+        }
+      }
     }
-    return total;
+    const out: Penalty[] = [];
+    for (const [id, sums] of byPerson) {
+      const name = view.people.get(id)?.name ?? id;
+      if (sums.liked !== 0)
+        out.push({
+          person: id,
+          points: sums.liked,
+          message: `${name} ${hoursText(sums.likedHours)} at times they asked for`,
+        });
+      if (sums.disliked !== 0)
+        out.push({
+          person: id,
+          points: sums.disliked,
+          message: `${name} ${hoursText(sums.dislikedHours)} at times they would rather not work`,
+        });
+    }
+    return out;
   },
 });
 

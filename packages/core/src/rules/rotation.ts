@@ -1,6 +1,6 @@
 import type { RotaView } from "../check/view";
 import { trainingFor } from "./training";
-import { defineRule } from "./rule";
+import { defineRule, type Penalty } from "./rule";
 
 /**
  * Soft (development): student staff rotate across the service points they are trained for. A
@@ -51,7 +51,7 @@ export const rotation = defineRule({
     }
   },
   score(view: RotaView) {
-    let total = 0;
+    const out: Penalty[] = [];
     for (const [id, person] of view.people) {
       if (person.role !== "student") continue;
       const stints = view.stintsByPerson.get(id) ?? [];
@@ -61,8 +61,14 @@ export const rotation = defineRule({
       );
       if (points.length < 2) continue;
       const worked = new Set(stints.filter((s) => !s.shadowing).map((s) => s.point));
-      total += points.filter(({ point }) => !worked.has(point.id)).length * view.weights.rotation;
+      const missed = points.filter(({ point }) => !worked.has(point.id)).map(({ point }) => point.name);
+      if (missed.length === 0) continue;
+      out.push({
+        person: id,
+        points: missed.length * view.weights.rotation,
+        message: `${person.name} does not work ${missed.join(", ")} this week`,
+      });
     }
-    return total;
+    return out;
   },
 });

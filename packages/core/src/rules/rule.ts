@@ -1,6 +1,9 @@
 import type { RotaView } from "../check/view";
 import type { Instance } from "../compile/instance";
 import type { ModelContext } from "../compile/model";
+import type { Penalty, Violation } from "../model/results";
+
+export type { Penalty, Violation };
 
 /**
  * - hard: a returned rota never breaks it;
@@ -8,17 +11,6 @@ import type { ModelContext } from "../compile/model";
  * - soft: a weighted goal, reported per rule in the score.
  */
 export type RuleKind = "hard" | "gap" | "soft";
-
-/** Where a violation is and what it is, in the words of `explain`. */
-export interface Violation {
-  rule: string;
-  message: string;
-  person?: string;
-  point?: string;
-  site?: string;
-  start?: string;
-  end?: string;
-}
 
 export type Finding = Omit<Violation, "rule" | "message">;
 const WHERE = ["person", "point", "site", "start", "end"] as const;
@@ -33,13 +25,28 @@ export interface RuleModule {
   addToModel?(model: ModelContext): void;
   /** Hard and gap rules: every violation in a rota, found from the problem and the rota alone. */
   check?(view: RotaView): Violation[];
-  /** Soft goals: the penalty of a rota in objective points, from the problem and the rota alone. */
-  score?(view: RotaView): number;
+  /**
+   * Gap rules and soft goals: the penalty of a rota in objective points, from the problem and the
+   * rota alone, broken down to who and when carry it (entries of 0 points are left out).
+   */
+  score?(view: RotaView): Penalty[];
 }
 
 interface RuleDefinition<F extends Finding> extends Omit<RuleModule, "check"> {
   check?(view: RotaView): F[];
   explain?(finding: F): string;
+}
+
+/** The points of a rule's penalties, added in their order. */
+export function pointsOf(penalties: readonly Penalty[]): number {
+  let total = 0;
+  for (const p of penalties) total += p.points;
+  return total;
+}
+
+/** "15.5 h", "2 h": hours as the breakdown says them. */
+export function hoursText(hours: number): string {
+  return `${Math.round(hours * 100) / 100} h`;
 }
 
 /** One rule, one module: the model part, the check and the words cannot drift apart. */

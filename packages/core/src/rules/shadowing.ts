@@ -1,6 +1,6 @@
 import type { Occupant } from "../check/view";
 import { trainingFor } from "./training";
-import { defineRule } from "./rule";
+import { defineRule, hoursText, type Penalty } from "./rule";
 
 /**
  * Soft (development): people who are shadowing get shadowing hours, ideally beside their named
@@ -30,7 +30,8 @@ export const shadowing = defineRule({
     }
   },
   score(view) {
-    let total = 0;
+    // Per person: the hours spent shadowing, and those of them beside their own mentor.
+    const byPerson = new Map<string, { shadowing: number; mentored: number }>();
     const slotHours = view.slotMinutes / 60;
     for (const site of view.sites.values()) {
       site.occupancy.forEach((here: Occupant[]) => {
@@ -38,7 +39,9 @@ export const shadowing = defineRule({
           const person = view.people.get(o.person);
           const point = view.points.get(o.point)?.point;
           if (!o.shadowing || !person || !point || trainingFor(person, point) !== "shadowing") continue;
-          total -= view.weights.shadowing * slotHours;
+          const sums = byPerson.get(person.id) ?? { shadowing: 0, mentored: 0 };
+          byPerson.set(person.id, sums);
+          sums.shadowing += slotHours;
           const mentor = person.mentor === undefined ? undefined : view.people.get(person.mentor);
           if (
             mentor &&
@@ -50,10 +53,25 @@ export const shadowing = defineRule({
                 trainingFor(mentor, point) === "independent",
             )
           )
-            total -= view.weights.mentor * slotHours;
+            sums.mentored += slotHours;
         }
       });
     }
-    return total;
+    const out: Penalty[] = [];
+    for (const [id, { shadowing, mentored }] of byPerson) {
+      const name = view.people.get(id)?.name ?? id;
+      out.push({
+        person: id,
+        points: -view.weights.shadowing * shadowing,
+        message: `${name} shadows ${hoursText(shadowing)}`,
+      });
+      if (mentored > 0)
+        out.push({
+          person: id,
+          points: -view.weights.mentor * mentored,
+          message: `${name} ${hoursText(mentored)} of it beside their mentor`,
+        });
+    }
+    return out;
   },
 });

@@ -1,4 +1,4 @@
-import { defineRule } from "./rule";
+import { defineRule, type Penalty } from "./rule";
 
 /** Soft: fewer, longer shifts rather than fragments; each shift costs `shifts`. */
 export const shiftShape = defineRule({
@@ -9,5 +9,15 @@ export const shiftShape = defineRule({
     for (const column of columns) milp.addCost(column.variable, inst.weights.shifts);
   },
   score: (view) =>
-    [...view.shiftsByPerson.values()].reduce((sum, shifts) => sum + shifts.length, 0) * view.weights.shifts,
+    [...view.shiftsByPerson].flatMap(([id, shifts]): Penalty[] =>
+      shifts.length === 0
+        ? []
+        : [
+            {
+              person: id,
+              points: shifts.length * view.weights.shifts,
+              message: `${view.people.get(id)?.name ?? id} ${shifts.length} shift${shifts.length === 1 ? "" : "s"}`,
+            },
+          ],
+    ),
 });

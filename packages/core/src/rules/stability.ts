@@ -1,6 +1,6 @@
 import { parseDated } from "../time/week";
 import type { RotaView } from "../check/view";
-import { defineRule } from "./rule";
+import { defineRule, hoursText } from "./rule";
 
 const DAY_MS = 86_400_000;
 
@@ -31,7 +31,7 @@ export const stability = defineRule({
   },
   score(view: RotaView) {
     const reference = view.reference;
-    if (!reference) return 0;
+    if (!reference) return [];
     const step = view.slotMinutes * 60_000;
     const perStep = (view.weights.stability * view.slotMinutes) / 60;
     const placements = (
@@ -50,13 +50,27 @@ export const stability = defineRule({
       })),
     );
     const after = placements(view.stints);
-    let total = 0;
+    // Per person: the points of their changed slots, and the hours changed (within a day of `now`).
+    const byPerson = new Map<string, { points: number; hours: number; soon: number }>();
     for (const key of new Set([...before.keys(), ...after.keys()])) {
       if (before.get(key) === after.get(key)) continue;
-      const t = Number(key.slice(key.lastIndexOf("@") + 1));
+      const at = key.lastIndexOf("@");
+      const t = Number(key.slice(at + 1));
       if (t < reference.now) continue;
-      total += t < reference.now + DAY_MS ? perStep * view.weights.stabilitySoon : perStep;
+      const person = key.slice(0, at);
+      const sums = byPerson.get(person) ?? { points: 0, hours: 0, soon: 0 };
+      byPerson.set(person, sums);
+      const soon = t < reference.now + DAY_MS;
+      sums.points += soon ? perStep * view.weights.stabilitySoon : perStep;
+      sums.hours += view.slotMinutes / 60;
+      if (soon) sums.soon += view.slotMinutes / 60;
     }
-    return total;
+    return [...byPerson].map(([person, { points, hours, soon }]) => ({
+      person,
+      points,
+      message:
+        `${view.people.get(person)?.name ?? person} ${hoursText(hours)} changed from the published rota` +
+        (soon > 0 ? ` (${hoursText(soon)} within a day)` : ""),
+    }));
   },
 });

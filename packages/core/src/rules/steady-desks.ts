@@ -1,6 +1,6 @@
 import type { RotaView } from "../check/view";
 import type { SlotInfo } from "../compile/instance";
-import { defineRule } from "./rule";
+import { defineRule, type Penalty } from "./rule";
 
 const SHORT_MINUTES = 60;
 
@@ -55,9 +55,10 @@ export const steadyDesks = defineRule({
     }
   },
   score(view: RotaView) {
-    let changes = 0;
-    let short = 0;
-    for (const shifts of view.shiftsByPerson.values()) {
+    const out: Penalty[] = [];
+    for (const [id, shifts] of view.shiftsByPerson) {
+      let changes = 0;
+      let short = 0;
       for (const shift of shifts) {
         const runs: { point: string; start: number; end: number }[] = [];
         for (const s of shift.stints) {
@@ -68,7 +69,18 @@ export const steadyDesks = defineRule({
         changes += runs.length - 1;
         short += runs.filter((r) => r.end - r.start < SHORT_MINUTES * 60_000).length;
       }
+      const points = changes * view.weights.pointChanges + short * view.weights.shortStints;
+      if (points === 0) continue;
+      const said = [
+        changes > 0 ? `${changes} ${changes === 1 ? "change" : "changes"} of desk within a shift` : "",
+        short > 0 ? `${short} ${short === 1 ? "stint" : "stints"} under ${SHORT_MINUTES} min` : "",
+      ];
+      out.push({
+        person: id,
+        points,
+        message: `${view.people.get(id)?.name ?? id} ${said.filter(Boolean).join(", ")}`,
+      });
     }
-    return changes * view.weights.pointChanges + short * view.weights.shortStints;
+    return out;
   },
 });

@@ -19,7 +19,7 @@ export const supervision = defineRule<{ site?: string; start: string; end: strin
   },
   check: (view) => reportFindings(view, "supervision", supervisionGaps(view)),
   explain: (v) => `${v.site} at ${v.start}: the rota ${v.why}`,
-  score: (view) => gapScore(supervisionGaps(view), view.slotMinutes, view.weights.supervision),
+  score: (view) => gapScore(view, supervisionGaps(view), view.weights.supervision, () => "no lead on site"),
 });
 
 export function supervisionGaps(view: RotaView): GapSlot[] {

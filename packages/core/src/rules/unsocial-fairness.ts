@@ -4,7 +4,7 @@ import { stepsOf } from "../check/view";
 import { DEFAULT_EVENING_FROM } from "../model/defaults";
 import { siteSlots, weeklyCovers, type Slot } from "../time/week";
 import { demandAt } from "../check/demand";
-import { defineRule } from "./rule";
+import { defineRule, hoursText, type Penalty } from "./rule";
 
 const NIGHT_ENDS = 6 * 60;
 
@@ -70,14 +70,24 @@ export const unsocialFairness = defineRule({
   },
   score(view) {
     const shares = unsocialShares(view.problem);
-    let total = 0;
+    const out: Penalty[] = [];
     for (const [person, stints] of view.stintsByPerson) {
       let minutes = 0;
       for (const stint of stints)
         for (const step of stepsOf(view, stint))
           if (isUnsocial(view.problem, step.day, step.minute)) minutes += (step.end - step.start) / 60_000;
-      total += Math.max(0, minutes / 60 - (shares.get(person) ?? 0)) * view.weights.unsocial;
+      const share = shares.get(person) ?? 0;
+      const points = Math.max(0, minutes / 60 - share) * view.weights.unsocial;
+      if (points === 0) continue;
+      const name = view.people.get(person)?.name ?? person;
+      out.push({
+        person,
+        points,
+        message:
+          `${name} ${hoursText(minutes / 60 - share)} of evenings and weekends ` +
+          `over a fair share of ${hoursText(share)}`,
+      });
     }
-    return total;
+    return out;
   },
 });

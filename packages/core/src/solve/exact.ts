@@ -1,7 +1,7 @@
 import type { Problem } from "../model/problem";
 import type { Rota } from "../model/rota";
 import { RULES } from "../rules";
-import type { MilpBackend } from "./backends/backend";
+import { fits, type MilpBackend } from "./backends/backend";
 import { placementOf } from "./decode";
 import { compile } from "../compile/instance";
 import { loadPlacements } from "./load";
@@ -99,6 +99,7 @@ export function exactOrBound(problem: Problem, backend: MilpBackend, options: Ex
   const relaxed = lowerBound(problem, backend, { timeLimitSeconds: options.timeLimitSeconds });
   if (relaxed !== null) options.onBound?.(relaxed);
   const model = buildModel(inst, RULES);
+  if (!fits(backend, model.milp)) return { bound: relaxed, proven: false };
   // The limit is for the whole call: the MILP ends early enough to decode and report its answer.
   const result = backend.solve(model.milp, {
     timeLimitSeconds: Math.max(0.1, options.timeLimitSeconds - spent() - FINISHING_SECONDS),

@@ -2,7 +2,7 @@ import type { Problem } from "../model/problem";
 import type { Rota, SolveStatus } from "../model/rota";
 import { HARD_RULES, RULES } from "../rules";
 import { pinIssues } from "../rules/pinned";
-import type { MilpBackend } from "./backends/backend";
+import { fits, type MilpBackend } from "./backends/backend";
 import { DeskrotaInputError } from "./errors";
 import { compile, type Instance, type SlotInfo } from "../compile/instance";
 import { buildModel } from "../compile/model";
@@ -123,6 +123,7 @@ export function lowerBound(
     inst,
     RULES.filter((r) => r.id !== "steady-desks"),
   );
+  if (!fits(backend, model.milp)) return null;
   const result = backend.solve(model.milp, {
     relaxation: true,
     ...(options.timeLimitSeconds !== undefined ? { timeLimitSeconds: options.timeLimitSeconds } : {}),

@@ -1,6 +1,7 @@
 import { DAYS, minutesOf } from "../model/primitives";
 import type { Problem } from "../model/problem";
 import type { Assignment, Rota, RotaInput } from "../model/rota";
+import type { GapQuery, SwapCandidate, SwapReport, Unable } from "../model/results";
 import { formatInstant, parseDated } from "../time/week";
 import { assignmentsOf } from "./decode";
 import { DeskrotaInputError } from "./errors";
@@ -10,42 +11,7 @@ import { rotaOf } from "./output";
 import { bestDay, requiredOf, type Required } from "./search/dp";
 import { SearchState, type DayPlan } from "./search/state";
 
-export interface GapQuery {
-  point: string;
-  /** ISO; local to the problem's zone unless it carries an offset */
-  start: string;
-  end: string;
-}
-
-export interface SwapCandidate {
-  person: string;
-  name: string;
-  /** the part of the gap this person would take */
-  covers: { start: string; end: string };
-  whole: boolean;
-  /** other stints of theirs that would change that day */
-  knockOn: number;
-  /** their stints that day before and after */
-  before: Assignment[];
-  after: Assignment[];
-  /** change of the rota's score (negative: better) */
-  scoreChange: number;
-  /** what it costs, in words */
-  costs: string[];
-}
-
-export interface Unable {
-  person: string;
-  name: string;
-  reason: string;
-}
-
-export interface SwapReport {
-  gap: GapQuery;
-  candidates: SwapCandidate[];
-  /** the main reason for the people closest to taking it who cannot */
-  unable: Unable[];
-}
+export type { GapQuery, SwapCandidate, SwapReport } from "../model/results";
 
 const UNABLE_SHOWN = 8;
 const DAY_NAMES = {

@@ -2,7 +2,7 @@ import { Change, Rota } from "@deskrota/core";
 import { z } from "zod";
 import { ProfileId } from "../profiles";
 import { ApiIssue } from "./errors";
-import { Diff } from "./results";
+import { Diff } from "@deskrota/core";
 
 // Any id is accepted in a path: one that does not name a rota of the caller's is a 404, not a 400.
 export const RotaId = z.string().min(1).max(100);
@@ -117,3 +117,11 @@ export const Health = z
     uptimeSeconds: z.number(),
   })
   .meta({ id: "Health" });
+
+export const Readiness = z
+  .object({
+    status: z.enum(["ready", "unavailable"]),
+    database: z.object({ up: z.boolean() }),
+    queue: z.object({ up: z.boolean() }),
+  })
+  .meta({ id: "Readiness" });

@@ -1,10 +1,8 @@
-import { applySwap, DeskrotaInputError, diff, Rota } from "@deskrota/core";
+import { applySwap, DeskrotaInputError, Diff, diff, formatSpan, Rota } from "@deskrota/core";
 import { swapCandidates } from "@deskrota/engine";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { DateTime } from "luxon";
 import { z } from "zod";
 import { ApiError, conflict, ErrorBody, issuesIn } from "../http/errors";
-import { Diff } from "../http/results";
 import { DateTimeText, RotaParams } from "../http/schemas";
 import type { Services } from "../services";
 import { versionFor } from "./versions";
@@ -35,12 +33,13 @@ const SwapResult = z
   .meta({ id: "SwapResult" });
 
 export const applySwapRoutes =
-  ({ repo, lookups }: Services): FastifyPluginAsyncZod =>
+  ({ rotas, lookups }: Services): FastifyPluginAsyncZod =>
   async (app) => {
     app.post(
       "/rotas/:id/swaps",
       {
         schema: {
+          operationId: "applySwap",
           summary: "Give a gap to one of its swap candidates: the next version, with its diff",
           description:
             "The candidates are worked out again on the latest version (never taken from the request), and the " +
@@ -55,7 +54,7 @@ export const applySwapRoutes =
       async (request, reply) => {
         const { point, start, end, person, version } = request.body;
         const { record, version: latest } = await versionFor(
-          repo,
+          rotas,
           request.orgId,
           request.params.id,
           undefined,
@@ -90,12 +89,15 @@ export const applySwapRoutes =
         }
         const pointName =
           latest.problem.sites.flatMap((s) => s.servicePoints).find((k) => k.id === point)?.name ?? point;
-        // The candidate's times carry the site's offset: read them as the site's wall clock.
-        const local = (iso: string, format: string) => DateTime.fromISO(iso, { setZone: true }).toFormat(format);
-        const when = `${local(candidate.covers.start, "ccc d LLL HH:mm")}–${local(candidate.covers.end, "HH:mm")}`;
+        const site = latest.problem.sites.find((s) => s.servicePoints.some((k) => k.id === point));
+        const when = formatSpan(
+          candidate.covers.start,
+          candidate.covers.end,
+          site?.timeZone ?? latest.problem.timeZone,
+        );
         const rota = applySwap(latest.problem, latest.rota, candidate);
         const changes = diff(latest.problem, latest.rota, rota);
-        const stored = await repo.addVersion(request.orgId, record.id, latest.version, {
+        const stored = await rotas.addVersion(request.orgId, record.id, latest.version, {
           problem: latest.problem,
           rota,
           // Not a change to the problem: the version's diff says who took what.

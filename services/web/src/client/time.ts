@@ -97,11 +97,6 @@ export function timeRange(start: string, end: string, zone: string): string {
   return `${hhmm(a.minutes)}–${until}`;
 }
 
-/** "Tue 24 Nov 12:00–14:00" in the zone. */
-export function span(start: string, end: string, zone: string): string {
-  return `${dayLabel(local(start, zone).date)} ${timeRange(start, end, zone)}`;
-}
-
 /** "1.5 h", "20 h" */
 export function hours(minutes: number): string {
   const h = Math.round((minutes / 60) * 100) / 100;

@@ -41,6 +41,11 @@ export interface BackendResult {
   message?: string;
 }
 
+/** Whether a backend may be given this model: one with a dense tableau is trusted with small ones only. */
+export function fits(backend: MilpBackend, milp: Milp): boolean {
+  return milp.numCols * milp.numRows <= backend.maxDenseCells;
+}
+
 /** A MILP engine behind one interface: the model layer never knows which one runs. */
 export interface MilpBackend {
   readonly name: string;

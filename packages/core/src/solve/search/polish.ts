@@ -1,5 +1,5 @@
 import { RULES } from "../../rules";
-import type { MilpBackend } from "../backends/backend";
+import { fits, type MilpBackend } from "../backends/backend";
 import type { Instance, SlotInfo } from "../../compile/instance";
 import { columnRows, restrict, verifySolution, type Milp } from "../../compile/milp";
 import { buildModel, type Held, type ModelContext } from "../../compile/model";
@@ -51,6 +51,7 @@ export class Polisher {
     const move = moveModel(this.state, personDays);
     if (!move) return 0;
     const { model, sub, columns, start, freed } = move;
+    if (!fits(this.backend, sub)) return 0;
     const { milp, columnsByPerson, workByPerson, inst } = model;
     const result = this.backend.solve(sub, {
       ...limits,

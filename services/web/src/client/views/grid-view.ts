@@ -1,6 +1,7 @@
 import { h, uid } from "../dom";
 import { type Cell, type CellGap, changedCells, columnRuns, type SiteGrid, siteGrid } from "../grid";
-import { dayLabel, hhmm, longDayLabel, span } from "../time";
+import { formatSpan as span } from "@deskrota/core";
+import { dayLabel, hhmm, longDayLabel } from "../time";
 import type { Problem, Rota } from "../types";
 
 export interface GridOptions {

@@ -1,7 +1,7 @@
 import { getJson, sendJson } from "../api";
 import { announce, h, render } from "../dom";
 import type { CellGap } from "../grid";
-import { span } from "../time";
+import { formatSpan as span } from "@deskrota/core";
 import type { SwapCandidate, SwapReport } from "../types";
 import { failureBlock } from "./failure";
 import { type Loaded, rotaPath } from "./load";
