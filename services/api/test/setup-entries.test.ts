@@ -96,19 +96,16 @@ test("DELETE removes one: left out from then on, kept on record with who and whe
   expect((await call("DELETE", "/v1/setup/absences/entry_000000000000")).statusCode).toBe(404);
 });
 
-test(
-  "another organisation: its own list is empty, these entries are 404s, and without a setup it gets a " + "409",
-  async () => {
-    expect((await call("GET", "/v1/setup/absences", undefined, other)).json().entries).toEqual([]);
-    expect((await call("GET", `/v1/setup/absences/${ids[1]}`, undefined, other)).statusCode).toBe(404);
-    expect((await call("DELETE", `/v1/setup/absences/${ids[1]}`, undefined, other)).statusCode).toBe(404);
-    expect((await call("GET", `/v1/setup/absences/${ids[1]}`)).json().removedAt).toBeNull();
-    const res = await call(
-      "POST",
-      "/v1/setup/absences",
-      { entries: [{ kind: "absence", person: "s001", from: "2026-11-30T09:00", to: "2026-11-30T10:00" }] },
-      other,
-    );
-    expect(res.statusCode).toBe(409);
-  },
-);
+test("another organisation: its own list is empty, these are 404s, and without a setup it gets a 409", async () => {
+  expect((await call("GET", "/v1/setup/absences", undefined, other)).json().entries).toEqual([]);
+  expect((await call("GET", `/v1/setup/absences/${ids[1]}`, undefined, other)).statusCode).toBe(404);
+  expect((await call("DELETE", `/v1/setup/absences/${ids[1]}`, undefined, other)).statusCode).toBe(404);
+  expect((await call("GET", `/v1/setup/absences/${ids[1]}`)).json().removedAt).toBeNull();
+  const res = await call(
+    "POST",
+    "/v1/setup/absences",
+    { entries: [{ kind: "absence", person: "s001", from: "2026-11-30T09:00", to: "2026-11-30T10:00" }] },
+    other,
+  );
+  expect(res.statusCode).toBe(409);
+});

@@ -41,7 +41,8 @@ function edited(row: number, name: string, value: string): string[][] {
   (rows[row - 1] as string[])[column(name)] = value;
   return rows;
 }
-const quoted = (c: string) => (/[;"\n]/.test(c) ? `"${c.replaceAll('"', '""')}"` : c);
+/** What a European spreadsheet saves: a BOM, `;` between cells, CRLF, blank rows at the end. */
+const quoted = (cell: string) => (/[;"\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell);
 const semicolons = (rows: string[][]) => `\uFEFF${rows.map((r) => r.map(quoted).join(";")).join("\r\n")}\r\n\r\n\r\n`;
 
 describe("export", () => {
@@ -79,22 +80,19 @@ describe("import", () => {
     expect(await revisions()).toBe(before);
   });
 
-  test(
-    "a dry run of a hand-edited sheet (BOM, `;`, blank rows, 9am) says what would change and changes " + "nothing",
-    async () => {
-      const rows = edited(2, "Hours target", "21");
-      (rows[2] as string[])[column("Availability")] = "Mon 9am-5pm; tue 9:00-17:00";
-      const res = await upload(semicolons(rows), "text/csv; charset=utf-8", "?dryRun=true");
-      expect(res.statusCode, res.body).toBe(200);
-      const body = res.json();
-      expect(body).toMatchObject({ dryRun: true, revision: null, added: [], removed: [], issues: [] });
-      expect(body.changed).toEqual([
-        { id: "s001", fields: [expect.objectContaining({ field: "Hours target", after: "21" })] },
-        { id: "s002", fields: [expect.objectContaining({ field: "Availability" })] },
-      ]);
-      expect((await get("/v1/setup/people/s001")).json().hours.target).toBe(20);
-    },
-  );
+  test("a dry run of a hand-made sheet (BOM, `;`, blank rows, 9am) says what would change", async () => {
+    const rows = edited(2, "Hours target", "21");
+    (rows[2] as string[])[column("Availability")] = "Mon 9am-5pm; tue 9:00-17:00";
+    const res = await upload(semicolons(rows), "text/csv; charset=utf-8", "?dryRun=true");
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json();
+    expect(body).toMatchObject({ dryRun: true, revision: null, added: [], removed: [], issues: [] });
+    expect(body.changed).toEqual([
+      { id: "s001", fields: [expect.objectContaining({ field: "Hours target", after: "21" })] },
+      { id: "s002", fields: [expect.objectContaining({ field: "Availability" })] },
+    ]);
+    expect((await get("/v1/setup/people/s001")).json().hours.target).toBe(20);
+  });
 
   test("applied, every row is one new revision: rows changed, people left out removed", async () => {
     const rows = edited(2, "Hours target", "21").filter((r) => r[0] !== "u004");
@@ -129,6 +127,15 @@ describe("import", () => {
     const big = await upload(`${"ID,Name\n".repeat(1)}${"x,y\n".repeat(1_300_000)}`, "text/csv");
     expect(big.statusCode).toBe(413);
     expect(big.json()).toMatchObject({ statusCode: 413, message: expect.stringMatching(/MB/) });
+  });
+
+  test("a cell with text the store cannot keep (a NUL) is answered with its row and column", async () => {
+    const res = await upload(writeCsv(edited(3, "Name", "Ann\u0000Lee")), "text/csv", "?dryRun=true");
+    expect(res.statusCode).toBe(200);
+    expect(res.json().issues).toEqual([
+      { row: 3, column: `column ${column("Name") + 1}`, message: expect.stringMatching(/NUL/) },
+    ]);
+    expect((await upload(writeCsv(edited(3, "Name", "Ann\u0000Lee")), "text/csv")).statusCode).toBe(400);
   });
 
   test("JSON or another media type is a 415", async () => {

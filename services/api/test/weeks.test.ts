@@ -71,21 +71,18 @@ describe("GET /v1/weeks/{weekStart}/problem", () => {
 describe("POST /v1/weeks/{weekStart}/rotas, publish, and the carry-over", () => {
   let rotaId: string;
 
-  test(
-    "solves the week's problem like POST /v1/rotas; the rota stores that problem and passes the " + "checker",
-    async () => {
-      const expected = (await call("GET", `/v1/weeks/${WEEK1}/problem`)).json();
-      const res = await call("POST", `/v1/weeks/${WEEK1}/rotas?wait=true&${QUICK}`);
-      expect(res.statusCode, res.body).toBe(200);
-      expect(res.json()).toMatchObject({ status: "done", version: 1, name: `week of ${WEEK1}` });
-      rotaId = res.json().id;
-      const stored = (await call("GET", `/v1/rotas/${rotaId}/versions/1/problem`)).json();
-      expect(stored).toEqual(expected);
-      expect(check(stored, res.json().rota).valid).toBe(true);
-      const week = (await call("GET", `/v1/weeks/${WEEK1}`)).json();
-      expect(week.rotas).toEqual([expect.objectContaining({ id: rotaId, status: "done", setupRevision: 1 })]);
-    },
-  );
+  test("solves the week's problem like POST /v1/rotas; the rota stores it and passes the checker", async () => {
+    const expected = (await call("GET", `/v1/weeks/${WEEK1}/problem`)).json();
+    const res = await call("POST", `/v1/weeks/${WEEK1}/rotas?wait=true&${QUICK}`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ status: "done", version: 1, name: `week of ${WEEK1}` });
+    rotaId = res.json().id;
+    const stored = (await call("GET", `/v1/rotas/${rotaId}/versions/1/problem`)).json();
+    expect(stored).toEqual(expected);
+    expect(check(stored, res.json().rota).valid).toBe(true);
+    const week = (await call("GET", `/v1/weeks/${WEEK1}`)).json();
+    expect(week.rotas).toEqual([expect.objectContaining({ id: rotaId, status: "done", setupRevision: 1 })]);
+  });
 
   test("without ?wait it answers 202 with the status URL", async () => {
     const res = await call("POST", `/v1/weeks/${WEEK1}/rotas?${QUICK}`);

@@ -1,5 +1,6 @@
 import { Carry, DatedEntry, Setup } from "@deskrota/core";
 import { z } from "zod";
+import { MAX_VERSION } from "./schemas";
 
 const ItemChanges = z.object({
   added: z.array(z.string()),
@@ -33,10 +34,16 @@ export const NoteQuery = z.object({
 });
 
 export const RevisionQuery = z.object({
-  revision: z.coerce.number().int().min(1).optional().describe("an earlier revision (default: the newest)"),
+  revision: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_VERSION)
+    .optional()
+    .describe("an earlier revision (default: the newest)"),
 });
 
-export const RevisionParams = z.object({ revision: z.coerce.number().int().min(1) });
+export const RevisionParams = z.object({ revision: z.coerce.number().int().min(1).max(MAX_VERSION) });
 
 // Any id is accepted in a path: one the setup does not have is a 404, not a 400.
 export const ItemParams = z.object({ id: z.string().min(1).max(100) });

@@ -25,7 +25,7 @@ export function unstorableText(where: Where, value: unknown): ApiIssue[] {
       const found = fault(item.value);
       if (found) issues.push({ in: where, path: item.path.join("."), ...found });
     } else if (item.value !== null && typeof item.value === "object" && !ArrayBuffer.isView(item.value)) {
-      // Parsed JSON only: an uploaded file arrives as bytes (a Buffer), which its own parser checks.
+      // Bytes (an uploaded sheet) are not text: whoever reads them checks the text they hold.
       for (const [key, child] of Object.entries(item.value)) {
         const path = [...item.path, key];
         const badKey = fault(key);

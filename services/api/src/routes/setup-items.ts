@@ -68,8 +68,8 @@ export const setupItemRoutes =
           schema: {
             summary: `Add or replace one ${noun}: a new revision`,
             description:
-              `201 when the ${noun} is new, 200 when replaced. The whole setup is checked: 400 with every ` +
-              `issue (paths inside the ${noun} relative to it, others under \`setup.\`).`,
+              `201 when the ${noun} is new, 200 when replaced. The whole setup is checked: 400 with every issue ` +
+              `(paths inside the ${noun} relative to it, others under \`setup.\`).`,
             operationId: `putSetup${name}`,
             params: ItemParams,
             querystring: NoteQuery,
@@ -128,8 +128,8 @@ export const setupItemRoutes =
           schema: {
             summary: `Remove one ${noun}: a new revision`,
             description:
-              `Rotas already made keep their own problem, so they stay readable. 409 with the issues when ` +
-              `others still refer to the ${noun} (a mentor, a person's sites).`,
+              "Rotas already made keep their own problem, so they stay readable. 409 with the issues when others " +
+              `still refer to the ${noun} (a mentor, a person's sites).`,
             operationId: `deleteSetup${name}`,
             params: ItemParams,
             querystring: NoteQuery,

@@ -4,8 +4,9 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { ApiError, ErrorBody, issuesIn, notFound } from "../http/errors";
 import { ItemParams, NoteQuery, RevisionQuery, SetupView } from "../http/setup-schemas";
+import { unstorableText } from "../http/text";
 import type { Services } from "../services";
-import { existing, revisionTo } from "../setup/edit";
+import { existing, readRevision, revisionTo } from "../setup/edit";
 import { setupStores } from "../store";
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 404: ErrorBody, 409: ErrorBody };
@@ -43,6 +44,13 @@ const sheetIssues = (issues: z.infer<typeof SheetIssue>[]) =>
     message: `row ${i.row}${i.column ? `, ${i.column}` : ""}: ${i.message}`,
   }));
 
+/** Cells PostgreSQL could not store (a NUL, half a surrogate pair), by row and column number. */
+const cellsUnstorable = (rows: string[][]) =>
+  unstorableText("body", rows).map((issue) => {
+    const [row, column] = issue.path.split(".").map(Number);
+    return { row: (row ?? 0) + 1, column: `column ${(column ?? 0) + 1}`, message: issue.message };
+  });
+
 const TrainingBody = z.strictObject({
   point: z.string().min(1).describe("the service point (id or kind) the person now works on their own"),
   note: z.string().max(2000).optional(),
@@ -61,11 +69,7 @@ export const setupPeopleRoutes =
       (_request, body, done) => done(null, body),
     );
 
-    const current = async (orgId: string, revision?: number) => {
-      const found = revision === undefined ? await setups.latest(orgId) : await setups.revision(orgId, revision);
-      if (!found) throw notFound(revision === undefined ? "setup (none stored yet)" : `setup revision ${revision}`);
-      return found;
-    };
+    const current = (orgId: string, revision?: number) => readRevision(setups, orgId, revision);
 
     app.get(
       "/setup/people.csv",
@@ -75,7 +79,8 @@ export const setupPeopleRoutes =
           description:
             "Columns as in docs/setup.md (ID, Name, Role, Sites, Hours target/min/max/per day, shift limits, " +
             "Availability like `Mon 09:00-17:00; Tue 12:00-20:00`, Training like `Reception: independent; Help " +
-            "Desk: shadowing`, qualifications, preferences, mentor). Edit it and POST it back to /v1/setup/people.",
+            "Desk: shadowing`, qualifications, preferences, mentor). Edit it and POST it back to " +
+            "/v1/setup/people.",
           operationId: "exportPeopleCsv",
           querystring: RevisionQuery,
           produces: ["text/csv"],
@@ -142,7 +147,8 @@ export const setupPeopleRoutes =
         const { dryRun, note } = request.query;
         const outcome = (setup: Parameters<typeof rowsToPeople>[1]) => {
           if (!read.ok) return { people: setup.people, issues: read.issues };
-          return rowsToPeople(read.rows, setup);
+          const unstorable = cellsUnstorable(read.rows);
+          return unstorable.length ? { people: setup.people, issues: unstorable } : rowsToPeople(read.rows, setup);
         };
         if (dryRun) {
           const { setup } = existing(await setups.latest(request.orgId));

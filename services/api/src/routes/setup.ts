@@ -1,10 +1,10 @@
 import { Problem, Setup, setupFromProblem } from "@deskrota/core";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { ErrorBody, notFound } from "../http/errors";
+import { ErrorBody } from "../http/errors";
 import { EntryView, NoteQuery, RevisionParams, RevisionQuery, RevisionSummary, SetupView } from "../http/setup-schemas";
 import type { Services } from "../services";
-import { revisionTo, validSetup } from "../setup/edit";
+import { readRevision, revisionTo, validSetup } from "../setup/edit";
 import { entryDays } from "../setup/entries";
 import { setupStores } from "../store";
 
@@ -15,11 +15,7 @@ export const setupRoutes =
   async (app) => {
     const { setups, entries } = setupStores(db);
 
-    const read = async (orgId: string, revision?: number) => {
-      const found = revision === undefined ? await setups.latest(orgId) : await setups.revision(orgId, revision);
-      if (!found) throw notFound(revision === undefined ? "setup (none stored yet)" : `setup revision ${revision}`);
-      return found;
-    };
+    const read = (orgId: string, revision?: number) => readRevision(setups, orgId, revision);
 
     app.get(
       "/setup",

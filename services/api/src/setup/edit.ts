@@ -1,6 +1,6 @@
 import { parseSetup, type Setup } from "@deskrota/core";
-import { ApiError, issuesIn } from "../http/errors";
-import type { NextRevision, RevisionKind, SetupRevision } from "../store/setup";
+import { ApiError, issuesIn, notFound } from "../http/errors";
+import type { NextRevision, RevisionKind, SetupRevision, SetupStore } from "../store/setup";
 import { setupChanges } from "./changes";
 
 /** The setup `input` would be, or a 400 listing every issue with its path. */
@@ -30,4 +30,11 @@ export function existing(current: SetupRevision | null): SetupRevision {
     "DESKROTA_E_CONFLICT",
     "there is no setup yet: PUT /v1/setup (or POST /v1/setup/from-problem) first",
   );
+}
+
+/** The newest revision, or revision `n`; a 404 when there is none (yet). */
+export async function readRevision(setups: SetupStore, orgId: string, n?: number): Promise<SetupRevision> {
+  const found = n === undefined ? await setups.latest(orgId) : await setups.revision(orgId, n);
+  if (!found) throw notFound(n === undefined ? "setup (none stored yet)" : `setup revision ${n}`);
+  return found;
 }

@@ -2,6 +2,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import type { FastifyBaseLogger } from "fastify";
 import { ApiError } from "../http/errors";
 import { BusyError } from "../jobs/pool";
+import { newClaim } from "../ids";
 import { INTERRUPTED } from "../jobs/runner";
 import type { Services } from "../services";
 import type { SetupStores } from "../store";
@@ -9,6 +10,9 @@ import type { PlanRecord } from "../store/plans";
 import { carryAfter, carryBefore, buildWeek } from "./weeks";
 
 const POLL_MS = 200;
+/** A driver renews its lease this often; another process takes a plan over once it is this old. */
+const RENEW_MS = 5000;
+const LEASE_SECONDS = 30;
 
 /** The plan's weeks before `index` that have a rota, with the setup revision each was built from. */
 export async function earlierWeeks(stores: SetupStores, plan: PlanRecord, index: number) {
@@ -24,11 +28,13 @@ export async function earlierWeeks(stores: SetupStores, plan: PlanRecord, index:
  * Drives plans: one week at a time, each built with the carry-over of the plan's weeks before it
  * and solved through the same queue as any rota. Every step reads the plan from the store, so a
  * plan cut off by a restart is taken up where it was (the week whose solve was lost is submitted
- * again).
+ * again); a lease in the store keeps two processes from driving one plan.
  */
 export class PlanRunner {
   private readonly running = new Map<string, Promise<void>>();
   private readonly closing = new AbortController();
+  /** names this process's claim on the plans it drives */
+  private readonly driver = newClaim("plans");
 
   constructor(
     private readonly services: Services,
@@ -47,15 +53,27 @@ export class PlanRunner {
     this.running.set(planId, run);
   }
 
-  /** Takes up the plans a previous run of the service left unfinished. */
+  /**
+   * Takes up the plans a previous run of the service left unfinished, then looks again every lease:
+   * a plan whose driver died is taken over by whichever process gets its lease first.
+   */
   async resume(): Promise<void> {
-    for (const { id, orgId } of await this.stores.plans.unfinished()) this.start(orgId, id);
+    const sweep = async () => {
+      for (const { id, orgId } of await this.stores.plans.unfinished()) this.start(orgId, id);
+    };
+    await sweep();
+    const timer = setInterval(() => {
+      sweep().catch((error: unknown) => this.log.warn({ err: error }, "could not look for unfinished plans"));
+    }, LEASE_SECONDS * 1000);
+    timer.unref();
+    this.closing.signal.addEventListener("abort", () => clearInterval(timer));
   }
 
   /** Stops driving plans (they stay solving in the store and are resumed on the next start). */
   async close(): Promise<void> {
     this.closing.abort();
     await Promise.allSettled([...this.running.values()]);
+    await this.stores.plans.release(this.driver);
   }
 
   /** Waits, or less when the runner closes. */
@@ -65,7 +83,12 @@ export class PlanRunner {
 
   private async drive(orgId: string, planId: string): Promise<void> {
     const { rotas } = this.services;
+    let renewed = Number.NEGATIVE_INFINITY;
     while (!this.closing.signal.aborted) {
+      if (performance.now() - renewed > RENEW_MS) {
+        if (!(await this.stores.plans.drive(planId, this.driver, LEASE_SECONDS))) return;
+        renewed = performance.now();
+      }
       const plan = await this.stores.plans.find(orgId, planId);
       if (plan?.status !== "solving") return;
       const next = plan.weeks.findIndex((w) => w.rotaId === null);

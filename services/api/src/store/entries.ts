@@ -4,6 +4,9 @@ import { newId } from "../ids";
 
 export type EntryKind = "absence" | "availability";
 
+/** An entry without its id, kind by kind (Omit over a union would keep only their common fields). */
+export type EntryBody = DatedEntry extends infer E ? (E extends unknown ? Omit<E, "id"> : never) : never;
+
 /** A dated entry to store: the days it touches (local dates) say which weeks it belongs to. */
 export interface NewEntry {
   kind: EntryKind;
@@ -11,7 +14,7 @@ export interface NewEntry {
   firstDay: string;
   lastDay: string;
   /** the core's entry without its id: the store gives it one */
-  entry: Omit<DatedEntry, "id">;
+  entry: EntryBody;
 }
 
 export interface EntryRecord {

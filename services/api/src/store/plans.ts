@@ -58,8 +58,8 @@ export class PlanStore {
     const id = newId("plan");
     return this.db.transaction(async (tx) => {
       await tx.query(
-        `INSERT INTO plans (id, org_id, from_week, weeks, options, status) VALUES ($1, $2, $3, $4, $5::jsonb, ` +
-          `'solving')`,
+        `INSERT INTO plans (id, org_id, from_week, weeks, options, status)
+         VALUES ($1, $2, $3, $4, $5::jsonb, 'solving')`,
         [id, orgId, input.weekStarts[0], input.weekStarts.length, JSON.stringify(input.options)],
       );
       for (const [index, weekStart] of input.weekStarts.entries())
@@ -92,6 +92,26 @@ export class PlanStore {
       "SELECT id, org_id FROM plans WHERE status = 'solving' ORDER BY created_at, id",
     );
     return rows.map((r) => ({ id: r.id, orgId: r.org_id }));
+  }
+
+  /**
+   * Takes or renews the lease on driving a solving plan for `driver`: false while another driver's
+   * lease is younger than `leaseSeconds` (or the plan has ended).
+   */
+  async drive(planId: string, driver: string, leaseSeconds: number): Promise<boolean> {
+    const rows = await this.db.query(
+      `UPDATE plans SET driver = $2, driven_at = now()
+       WHERE id = $1 AND status = 'solving'
+         AND (driver IS NULL OR driver = $2 OR driven_at < now() - make_interval(secs => $3::double precision))
+       RETURNING id`,
+      [planId, driver, leaseSeconds],
+    );
+    return rows.length > 0;
+  }
+
+  /** Gives up `driver`'s leases (a graceful stop): the next process to start takes the plans at once. */
+  async release(driver: string): Promise<void> {
+    await this.db.query("UPDATE plans SET driver = NULL, driven_at = NULL WHERE driver = $1", [driver]);
   }
 
   async setWeekRota(planId: string, index: number, rotaId: string): Promise<void> {
@@ -130,8 +150,8 @@ export class PlanStore {
     );
     if (!row) return null;
     const weeks = await sql.query<{ week_index: number; week_start: string; rota_id: string | null }>(
-      "SELECT week_index, week_start::text AS week_start, rota_id FROM plan_weeks WHERE plan_id = $1 ORDER BY " +
-        "week_index",
+      `SELECT week_index, week_start::text AS week_start, rota_id
+       FROM plan_weeks WHERE plan_id = $1 ORDER BY week_index`,
       [id],
     );
     return {
