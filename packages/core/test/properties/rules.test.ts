@@ -2,6 +2,7 @@ import { fc, it } from "@fast-check/vitest";
 import { describe, expect } from "vitest";
 import type { Problem } from "../../src/model/problem";
 import { solve } from "../../src/solve/solve";
+import { example } from "../support/examples";
 import { highs } from "../support/highs";
 import { band, point, rota, site, staff, stint, tinyProblem } from "../support/tiny";
 import { VERIFIED_RULES, verifyRule } from "../support/verify";
@@ -43,7 +44,16 @@ const solved = problems({ maxPeople: 6, maxDays: 2 }).chain((problem: Problem) =
   fc.integer({ min: 1, max: 1000 }).map((seed) => ({ problem, rota: solve(problem, { workBudget: 60, seed }) })),
 );
 
+// A real week too, where every rule charges something: students with desks to rotate through,
+// preferences, mentors, evenings and weekends, gaps of every kind.
+const typical = example("typical-week");
+const typicalRota = solve(typical, { workBudget: 100, seed: 1 });
+
 describe.each(VERIFIED_RULES.map((rule) => ({ rule, id: rule.id })))("rule $id", ({ rule }) => {
+  it("is charged alike by the checker, the search state and the MILP on the typical week", () => {
+    verifyRule(rule, backend).given(typical, typicalRota).agrees(1e-6);
+  });
+
   it.prop([solved], { numRuns: 4 })(
     "is charged alike by the checker, the search state and the MILP",
     ({ problem, rota }) => {

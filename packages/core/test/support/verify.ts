@@ -53,7 +53,8 @@ export function verifyRule(rule: RuleModule, backend: MilpBackend) {
           );
           if (off.length > 0)
             throw new Error(
-              `rule ${rule.id}: expected ${expected}, but ${off.map(([view, value]) => `the ${view} says ${value}`).join(", ")}`,
+              `rule ${rule.id}: expected ${expected}, but ` +
+                off.map(([view, value]) => `the ${view} says ${value}`).join(", "),
             );
         },
         /** the three views agree, whatever the amount */
