@@ -5,9 +5,11 @@ import { readFileSync } from "node:fs";
 
 const LIMIT = 120;
 const SOURCE = /\.(ts|mts|mjs|js|css|html)$/;
+// Written by a generator (openapi-typescript), checked by a test against what it would write now.
+const GENERATED = /(^|\/)openapi\.d\.ts$/;
 const files = execFileSync("git", ["ls-files", "--cached", "--others", "--exclude-standard"], { encoding: "utf8" })
   .split("\n")
-  .filter((file) => SOURCE.test(file) && !file.startsWith("benchmarks/results/"));
+  .filter((file) => SOURCE.test(file) && !file.startsWith("benchmarks/results/") && !GENERATED.test(file));
 const long = [];
 for (const file of files) {
   let text;

@@ -6,16 +6,19 @@ import { planFor } from "./plan";
 import { renderReport } from "./report";
 import type { Results } from "./results";
 import { enginesSeen } from "./child/run";
+import { bestKnownRows, goals, readBestKnown } from "./sections/goals";
 import { measureBackend, type BackendCase, type BackendSummary } from "./sections/backends";
 import { measureResolve, type ResolveSummary } from "./sections/resolve";
 import { scaling } from "./sections/scaling";
 import { measureSolves, type RunRecord, type SolveSummary } from "./sections/solves";
 import { targets } from "./sections/targets";
+import { type ImportResult, measureImport, measureTerm, type TermResult } from "./sections/term";
 import { median } from "./stats";
 
 /**
- * `pnpm bench [--quick] [--instances a,b]`: bounds and backends first (the gaps need the bounds), then the engine on
- * every instance, then the derived tables. One measured thing at a time: the machine has two cores.
+ * `pnpm bench [--quick] [--instances a,b]` (`--instances term`: the term plan alone): bounds and
+ * backends first (the gaps need the bounds), then the engine on every instance, then the derived
+ * tables, then the term plan. One measured thing at a time: the machine has two cores.
  */
 const { values } = parseArgs({
   options: { quick: { type: "boolean", default: false }, instances: { type: "string" } },
@@ -59,9 +62,13 @@ for (const { instance, settings } of plan.solves) {
 }
 const resolves: ResolveSummary[] = [];
 for (const { instance, settings } of plan.resolves) resolves.push(await measureResolve(instance, settings, log));
+const terms: TermResult[] = [];
+for (const { instance, settings } of plan.terms) terms.push(await measureTerm(instance, settings, log));
+const imports: ImportResult[] = plan.imports.map(measureImport);
 clearInterval(sampler);
 
 const instances = plan.solves.map((s) => s.instance);
+const known = readBestKnown();
 const results: Results = {
   mode: plan.mode,
   machine: host,
@@ -81,12 +88,16 @@ const results: Results = {
   },
   instances: instances.map(({ id, sites, people, note, ref }) => ({ id, sites, people, note, ref })),
   targets: targets(solves, milp, resolves.find((x) => x.instance === "typical-week")?.latencyMs.p95 ?? null),
+  goals: goals(solves, resolves, known),
+  bestKnown: bestKnownRows(solves, solveRuns, known),
   solves,
   solveRuns,
   lp,
   milp,
   scaling: scaling(instances, solves, lp),
   resolves,
+  terms,
+  imports,
 };
 const dir = new URL("../results/", import.meta.url);
 mkdirSync(dir, { recursive: true });

@@ -3,6 +3,7 @@ import type { ModelPart } from "./child/protocol";
 import type { BackendCase, BackendName, BackendSettings } from "./sections/backends";
 import type { ResolveSettings } from "./sections/resolve";
 import type { SolveSettings } from "./sections/solves";
+import type { TermSettings } from "./sections/term";
 
 /** What one benchmark run measures, and with which limits. */
 export interface Plan {
@@ -18,6 +19,10 @@ export interface Plan {
   backend: BackendSettings;
   /** re-solve after random absences */
   resolves: { instance: BenchInstance; settings: ResolveSettings }[];
+  /** a term planned from the instance's setup, with and without carry-over (`--instances term`) */
+  terms: { instance: BenchInstance; settings: TermSettings }[];
+  /** the people sheet's import, on these instances' people */
+  imports: BenchInstance[];
 }
 
 const byId = (id: string): BenchInstance => {
@@ -89,7 +94,15 @@ export function planFor(mode: "quick" | "full", only?: string[]): Plan {
   const plan = basePlan(mode);
   if (!only) return plan;
   const kept = <T extends { instance: BenchInstance }>(xs: T[]) => xs.filter((x) => only.includes(x.instance.id));
-  return { ...plan, solves: kept(plan.solves), milps: kept(plan.milps), resolves: kept(plan.resolves) };
+  const term = only.includes("term");
+  return {
+    ...plan,
+    solves: kept(plan.solves),
+    milps: kept(plan.milps),
+    resolves: kept(plan.resolves),
+    terms: term ? plan.terms : [],
+    imports: term ? plan.imports : [],
+  };
 }
 
 function basePlan(mode: "quick" | "full"): Plan {
@@ -107,6 +120,13 @@ function basePlan(mode: "quick" | "full"): Plan {
       milps: milpCases(3, true),
       backend: { runs: 1, graceSeconds: 2, repeatBelowSeconds: 0, denseLimitBytes: 2 * 2 ** 30, rssLimitMb: 3000 },
       resolves: [{ instance: byId("typical-week"), settings: { publishMs: 3_000, absences: 20 } }],
+      terms: [
+        {
+          instance: byId("typical-week"),
+          settings: { from: "2027-01-11", weeks: 3, timeLimitMs: 5_000, absences: 3 },
+        },
+      ],
+      imports: [byId("large-system")],
     };
   }
   return {
@@ -131,5 +151,8 @@ function basePlan(mode: "quick" | "full"): Plan {
       { instance: byId("typical-week"), settings: { publishMs: 10_000, absences: 50 } },
       { instance: byId("large-system"), settings: { publishMs: 30_000, absences: 50 } },
     ],
+    // Issue 14: a 12-week term of the typical week at the engine's default time limit.
+    terms: [{ instance: byId("typical-week"), settings: { from: "2027-01-11", weeks: 12, absences: 12 } }],
+    imports: [byId("large-system")],
   };
 }

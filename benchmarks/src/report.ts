@@ -2,6 +2,7 @@ import type { Results } from "./results";
 import type { BackendSummary } from "./sections/backends";
 import type { LpTime } from "./sections/scaling";
 import { CHECKPOINTS_S } from "./sections/solves";
+import { renderTerms } from "./sections/term";
 
 /** benchmarks/results/latest.md: the figures a person reads; the conclusions live in docs/benchmarks.md. */
 export function renderReport(r: Results): string {
@@ -47,6 +48,27 @@ export function renderReport(r: Results): string {
     out,
     ["target", "goal", "measured (median)", "met"],
     r.targets.map((t) => [t.target, t.goal, t.measured, t.met === null ? "—" : t.met ? "yes" : "**no**"]),
+  );
+
+  line("## Goals (issue 19)");
+  line();
+  table(
+    out,
+    ["goal", "target", "measured (median)", "met"],
+    (r.goals ?? []).map((t) => [t.target, t.goal, t.measured, t.met === null ? "—" : t.met ? "yes" : "**no**"]),
+  );
+  line("Best rotas known (`benchmarks/best-known.json`), against the best of this run's solves:");
+  line();
+  table(
+    out,
+    ["instance", "best known", "how it was found", "best this run", "above it"],
+    (r.bestKnown ?? []).map((b) => [
+      b.instance,
+      b.best ? num(b.best.objective, 1) : "—",
+      b.best ? `${b.best.how} (${b.best.commit})` : "—",
+      num(b.thisRun, 1),
+      b.gapPct === null ? "—" : b.gapPct < 0 ? `${pct(b.gapPct)} (a new best: record it)` : pct(b.gapPct),
+    ]),
   );
 
   line("## Solving: speed and memory");
@@ -332,6 +354,7 @@ export function renderReport(r: Results): string {
       mb(x.peakRssMb),
     ]),
   );
+  if (r.terms?.length || r.imports?.length) out.push(...renderTerms(r.terms ?? [], r.imports ?? []));
   return out.join("\n");
 }
 

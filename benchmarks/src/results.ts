@@ -5,7 +5,9 @@ import type { BackendSummary } from "./sections/backends";
 import type { ResolveSummary } from "./sections/resolve";
 import type { Growth, ScalingRow } from "./sections/scaling";
 import type { RunRecord, SolveSummary } from "./sections/solves";
+import type { BestKnownRow } from "./sections/goals";
 import type { TargetRow } from "./sections/targets";
+import type { ImportResult, TermResult } from "./sections/term";
 
 /** Everything one benchmark run found: latest.json holds it, latest.md renders it. */
 export interface Results {
@@ -22,10 +24,16 @@ export interface Results {
   settings: { lp: Plan["lp"]; graceSeconds: number; rssLimitMb: number; denseLimitGb: number; backendRuns: number };
   instances: Pick<BenchInstance, "id" | "sites" | "people" | "note" | "ref">[];
   targets: TargetRow[];
+  /** issue 19's goals; absent in results written before they were judged */
+  goals?: TargetRow[];
+  bestKnown?: BestKnownRow[];
   solves: SolveSummary[];
   solveRuns: Record<string, RunRecord[]>;
   lp: BackendSummary[];
   milp: BackendSummary[];
   scaling: { rows: ScalingRow[]; growth: Growth };
   resolves: ResolveSummary[];
+  /** absent from results written before issue 14 */
+  terms?: TermResult[];
+  imports?: ImportResult[];
 }

@@ -1,6 +1,7 @@
 import { check, metrics, type RotaMetrics, type SolverReport } from "@deskrota/core/internal";
 import { solve } from "@deskrota/engine";
 import { loadProblem } from "../instances";
+import { shortStints, type StintFigures } from "../stints";
 import type { Started } from "./entry";
 import type { SolveTask } from "./protocol";
 
@@ -13,7 +14,7 @@ export interface SolveRun {
   solver: SolverReport | undefined;
   metrics: RotaMetrics;
   hardViolations: number;
-  stints: number;
+  stints: StintFigures;
 }
 
 /**
@@ -45,6 +46,6 @@ export async function runSolveTask(task: SolveTask, started: Started): Promise<S
     solver: rota.solver,
     metrics: metrics(problem, rota),
     hardViolations: check(problem, rota).violations.length,
-    stints: rota.assignments.length,
+    stints: shortStints(problem, rota),
   };
 }

@@ -48,6 +48,9 @@ export interface SolveSummary {
   targetCoverPct: number | null;
   gapHours: { cover: number | null; supervision: number | null; keyholder: number | null };
   meanHoursDeviation: number | null;
+  /** stints under an hour, % of all stints; and % of the short ones examined that close a gap */
+  shortStintPct: number | null;
+  shortClosingGapPct: number | null;
   hardViolations: number;
   peakRssMb: number | null;
   peakRssMaxMb: number | null;
@@ -162,6 +165,10 @@ function summarise(
       keyholder: median(ok.map((r) => r.metrics.gapHours.keyholder)),
     },
     meanHoursDeviation: median(ok.map((r) => r.metrics.meanHoursDeviation)),
+    shortStintPct: median(ok.map((r) => (r.stints.stints > 0 ? pct(r.stints.short / r.stints.stints) : null))),
+    shortClosingGapPct: median(
+      ok.map((r) => (r.stints.checked > 0 ? pct(r.stints.closingGap / r.stints.checked) : null)),
+    ),
     hardViolations: Math.max(0, ...ok.map((r) => r.hardViolations)),
     peakRssMb: median(records.map((r) => r.peakRssMb)),
     peakRssMaxMb: records.length ? Math.max(...records.map((r) => r.peakRssMb)) : null,

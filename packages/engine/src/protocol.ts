@@ -53,4 +53,11 @@ export interface WorkerRequest {
   task: Task;
   /** Int32 flag the parent sets to 1 to ask for the best result so far */
   stop: SharedArrayBuffer;
+  /** when the parent asks the task to stop (epoch ms, `performance.timeOrigin + performance.now()` in any thread) */
+  deadlineAt: number;
+}
+
+/** Milliseconds on a clock all threads of the process share (each thread's `performance.now()` has its own origin). */
+export function epochNow(): number {
+  return performance.timeOrigin + performance.now();
 }

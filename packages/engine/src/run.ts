@@ -1,7 +1,7 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { workerScript } from "./bundle";
-import type { Progress, Task, WorkerReply, WorkerRequest } from "./protocol";
+import { epochNow, type Progress, type Task, type WorkerReply, type WorkerRequest } from "./protocol";
 
 export interface RunOptions {
   /** the task is asked to stop at its deadline (ms from when it starts running) and terminated `graceMs` later */
@@ -122,7 +122,7 @@ export class WorkerPool {
       slot.worker.on("exit", onFailure);
       if (options.signal?.aborted) askToStop();
       options.signal?.addEventListener("abort", askToStop);
-      const request: WorkerRequest = { id, task, stop };
+      const request: WorkerRequest = { id, task, stop, deadlineAt: epochNow() + options.deadlineMs };
       slot.worker.postMessage(request);
     });
   }

@@ -11,8 +11,8 @@ import {
   type Progress,
   type Rota,
 } from "@deskrota/core/internal";
-import { highs } from "./highs";
-import type { Task, WorkerReply, WorkerRequest } from "./protocol";
+import { freshHighs, highs } from "./highs";
+import { epochNow, type Task, type WorkerReply, type WorkerRequest } from "./protocol";
 
 /** Rotas are posted at most this often while improving (each one is a full rota on the wire). */
 const ROTA_EVERY_MS = 500;
@@ -27,12 +27,17 @@ const clock = () => performance.now();
 async function run(
   task: Task,
   stop: Int32Array,
+  deadlineAt: number,
   post: (reply: WorkerReply extends infer R ? (R extends { id: number } ? Omit<R, "id"> : never) : never) => void,
 ): Promise<unknown> {
   const shouldStop = () => Atomics.load(stop, 0) === 1;
+  // The parent's deadline counts from when it posted the task: a thread still starting (loading the
+  // engine and HiGHS took 5 s on a loaded machine) must not plan to search past it, or it is terminated.
+  const within = (limitMs: number) => Math.max(0, Math.min(limitMs, deadlineAt - epochNow()));
   // The problem's `solver.backend` picks the MILP engine of the exact moves and the bound; HiGHS
-  // unless it says javascript-lp-solver (decisions 12).
-  const backend = task.problem.solver?.backend === "jslp" ? jslpBackend : await highs();
+  // unless it says javascript-lp-solver (decisions 12). HiGHS is loaded by the first task that needs it.
+  const jslp = task.problem.solver?.backend === "jslp";
+  const backend = () => (jslp ? Promise.resolve(jslpBackend) : highs());
   const tuning = {
     ...("seed" in task && task.seed !== undefined ? { seed: task.seed } : {}),
     ...("workBudget" in task && task.workBudget !== undefined ? { workBudget: task.workBudget } : {}),
@@ -43,8 +48,8 @@ async function run(
       // The bound worker aims its Lagrangian steps at this (shared memory, no messages).
       const incumbent = task.incumbent ? new Float64Array(task.incumbent) : undefined;
       return solve(task.problem, {
-        backend,
-        timeLimitMs: task.timeLimitMs,
+        backend: await backend(),
+        timeLimitMs: within(task.timeLimitMs),
         clock,
         ...tuning,
         shouldStop,
@@ -69,8 +74,10 @@ async function run(
     }
     case "bound": {
       const incumbent = task.incumbent ? new Float64Array(task.incumbent) : undefined;
-      return exactOrBound(task.problem, backend, {
-        timeLimitSeconds: task.timeLimitMs / 1000,
+      // A HiGHS of its own, dropped with the task: a whole-week MILP grows its WebAssembly heap by
+      // 100 MB and more, which a heap kept for the thread's next tasks would never give back.
+      return exactOrBound(task.problem, jslp ? backend : freshHighs, {
+        timeLimitSeconds: within(task.timeLimitMs) / 1000,
         clock,
         incumbent: () => (incumbent && Number.isFinite(incumbent[0]) ? incumbent[0] : undefined),
         onBound: (bound) =>
@@ -85,7 +92,12 @@ async function run(
         ...tuning,
       });
     case "alternatives":
-      return alternatives(task.problem, task.k, { timeLimitMs: task.timeLimitMs, clock, backend, ...tuning });
+      return alternatives(task.problem, task.k, {
+        timeLimitMs: task.timeLimitMs,
+        clock,
+        backend: await backend(),
+        ...tuning,
+      });
     case "swaps":
       return swapCandidates(task.problem, task.rota, task.gap);
     case "compare":
@@ -95,10 +107,10 @@ async function run(
   }
 }
 
-parentPort?.on("message", async ({ id, task, stop }: WorkerRequest) => {
+parentPort?.on("message", async ({ id, task, stop, deadlineAt }: WorkerRequest) => {
   const post = (reply: object) => parentPort?.postMessage({ id, ...reply });
   try {
-    post({ type: "result", value: await run(task, new Int32Array(stop), post as never) });
+    post({ type: "result", value: await run(task, new Int32Array(stop), deadlineAt, post as never) });
   } catch (error) {
     const e = error as { name?: string; code?: string; message?: string; issues?: unknown };
     post({

@@ -7,6 +7,7 @@ import {
   parseProblem,
   swapCandidates as swapsInCore,
   type Problem,
+  type Rota,
 } from "@deskrota/core/internal";
 import { afterAll, describe, expect, it } from "vitest";
 import { compare, solve, swapCandidates, WorkerPool, type RunOptions } from "../src";
@@ -52,6 +53,16 @@ describe("the engine on worker threads", () => {
     expect(() => outcomeValue(outcome, "the solve")).toThrow(DeskrotaTimeoutError);
     const after = await solve(problem, { seed: 1, workBudget: 5, pool });
     expect(check(problem, after).violations).toEqual([]);
+  });
+
+  it("ends a search by the pool's deadline when its own time limit is longer (a slow start counts)", async () => {
+    // The deadline runs from when the task is posted; a worker that planned by its own limit (here
+    // ten minutes) would be terminated at the deadline plus the grace period instead of answering.
+    const outcome = await pool.run({ kind: "solve", problem, timeLimitMs: 600_000 }, { deadlineMs: 300 });
+    expect(outcome.kind).toBe("result");
+    const rota = outcomeValue<Rota>(outcome, "the solve");
+    expect(rota.solver?.status).toBe("time-limit");
+    expect(check(problem, rota).violations).toEqual([]);
   });
 
   it("asks for the search's thread before the bound's", async () => {

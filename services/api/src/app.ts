@@ -1,15 +1,12 @@
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
-import {
-  jsonSchemaTransform,
-  jsonSchemaTransformObject,
-  serializerCompiler,
-  validatorCompiler,
-} from "fastify-type-provider-zod";
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import { requireToken } from "./http/auth";
 import { frameworkError, installErrorHandler } from "./http/errors";
+import { openapiDocument } from "./http/openapi";
 import { requestId } from "./http/request-id";
+import { registerAddressLimits, registerTokenLimit } from "./http/limits";
 import { docsPolicy, registerSecurity } from "./http/security";
 import { rejectUnstorableText } from "./http/text";
 import { alternativeRoutes } from "./routes/alternatives";
@@ -18,6 +15,7 @@ import { applySwapRoutes } from "./routes/apply-swap";
 import { changeRoutes } from "./routes/changes";
 import { compareRoutes } from "./routes/compare";
 import { exportRoutes } from "./routes/exports";
+import { feedRoutes, publicFeedRoutes } from "./routes/feeds";
 import { healthRoutes } from "./routes/health";
 import { pageRoutes } from "./routes/page";
 import { planRoutes } from "./routes/plans";
@@ -27,6 +25,7 @@ import { setupEntryRoutes } from "./routes/setup-entries";
 import { setupItemRoutes } from "./routes/setup-items";
 import { setupPeopleRoutes } from "./routes/setup-people";
 import { swapRoutes } from "./routes/swaps";
+import { tokenRoutes } from "./routes/tokens";
 import { versionRoutes } from "./routes/versions";
 import { weekRoutes } from "./routes/weeks";
 import type { Services } from "./services";
@@ -48,6 +47,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
     // Long ids reach their schema (a 400 naming the field); only absurd ones stop at the router.
     routerOptions: { maxParamLength: 1000 },
     frameworkErrors: frameworkError,
+    trustProxy: services.config.trustProxy,
   });
   // Every body is JSON: text/plain is refused (415) rather than parsed into a string.
   app.removeContentTypeParser("text/plain");
@@ -59,6 +59,8 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
     reply.header("x-request-id", request.id);
   });
   await registerSecurity(app, services.config.corsOrigins);
+  await registerAddressLimits(app, services.config);
+  services.metrics.observeResolves(app);
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -70,19 +72,23 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
           "Service-desk rota scheduling: solve weekly rotas, re-solve on absence, compare alternatives. Every /v1 " +
           "route needs `Authorization: Bearer <token>`.",
       },
+      // Relative: the document is served by the API it describes, wherever that is reached.
+      servers: [{ url: "/", description: "the server this document is served by" }],
       components: { securitySchemes: { bearer: { type: "http", scheme: "bearer" } } },
       security: [{ bearer: [] }],
     },
     transform: jsonSchemaTransform,
-    transformObject: jsonSchemaTransformObject,
+    transformObject: openapiDocument,
   });
   await app.register(fastifySwaggerUi, { routePrefix: "/docs", staticCSP: true, transformStaticCSP: docsPolicy });
 
   await app.register(healthRoutes(services));
   await app.register(pageRoutes);
+  await app.register(publicFeedRoutes(services));
   await app.register(
     async (v1) => {
-      requireToken(v1, services.repo);
+      requireToken(v1, services.orgs);
+      await registerTokenLimit(v1, services.config);
       await v1.register(rotaRoutes(services));
       await v1.register(versionRoutes(services));
       await v1.register(changeRoutes(services));
@@ -98,6 +104,8 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
       await v1.register(setupEntryRoutes(services));
       await v1.register(weekRoutes(services));
       await v1.register(planRoutes(services));
+      await v1.register(tokenRoutes(services));
+      await v1.register(feedRoutes(services));
     },
     { prefix: "/v1" },
   );

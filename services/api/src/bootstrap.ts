@@ -16,7 +16,7 @@ export interface Bootstrapped {
  * away. Any later start finds an organisation and does nothing.
  */
 export async function bootstrap(services: Services, log: FastifyBaseLogger): Promise<Bootstrapped | null> {
-  const created = await services.repo.createFirstOrg("default");
+  const created = await services.orgs.createFirstOrg("default");
   if (!created) return null;
   log.info({ org: created.org.id }, "empty store: created the default organisation");
   let exampleRotaId: string | null = null;

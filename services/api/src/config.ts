@@ -34,12 +34,27 @@ const Env = z
     DESKROTA_SOLVERS: z.preprocess(blankIsUnset, int(0, 256).optional()),
     DESKROTA_LOWER_BOUND: z.preprocess(blankIsUnset, z.enum(["on", "off"]).default("on")),
     DESKROTA_QUEUE_LIMIT: z.preprocess(blankIsUnset, int(0, 100_000).default(32)),
+    DESKROTA_QUEUE_LIMIT_PER_ORG: z.preprocess(blankIsUnset, int(0, 100_000).optional()),
     DESKROTA_TIME_LIMIT_SECONDS: z.preprocess(blankIsUnset, z.coerce.number().positive().max(3600).default(10)),
     DESKROTA_MAX_TIME_LIMIT_SECONDS: z.preprocess(blankIsUnset, z.coerce.number().positive().max(3600).default(300)),
     DESKROTA_EXAMPLE: z.preprocess(blankIsUnset, z.string().default(BUNDLED_EXAMPLE)),
     DESKROTA_JOB_GRACE_SECONDS: z.preprocess(blankIsUnset, int(1, 3600).default(60)),
     DESKROTA_QUEUE_MAINTENANCE_SECONDS: z.preprocess(blankIsUnset, int(1, 3600).default(30)),
     DESKROTA_PROGRESS_MS: z.preprocess(blankIsUnset, int(50, 60_000).default(500)),
+    DESKROTA_RATE_LIMIT_PER_TOKEN: z.preprocess(blankIsUnset, int(0, 1_000_000).default(600)),
+    DESKROTA_RATE_LIMIT_PER_ADDRESS: z.preprocess(blankIsUnset, int(0, 1_000_000).default(1200)),
+    DESKROTA_RATE_LIMIT_WINDOW_SECONDS: z.preprocess(blankIsUnset, int(1, 86_400).default(60)),
+    DESKROTA_MAX_EVENT_LOOP_DELAY_MS: z.preprocess(blankIsUnset, int(0, 60_000).default(1000)),
+    DESKROTA_MAX_HEAP_USED_BYTES: z.preprocess(blankIsUnset, int(0, Number.MAX_SAFE_INTEGER).default(0)),
+    DESKROTA_MAX_RSS_BYTES: z.preprocess(blankIsUnset, int(0, Number.MAX_SAFE_INTEGER).default(0)),
+    DESKROTA_TRUST_PROXY: z.preprocess(
+      blankIsUnset,
+      z
+        .string()
+        .regex(/^(on|off|[\d.:a-fA-F/,\s]+)$/, { message: "must be on, off, or the proxies' addresses (CIDR)" })
+        .transform((v): boolean | string => (v === "on" ? true : v === "off" ? false : v.replace(/\s/g, "")))
+        .default(false),
+    ),
     DESKROTA_CORS_ORIGINS: z.preprocess(
       blankIsUnset,
       z
@@ -80,6 +95,8 @@ export interface Config {
   lowerBound: boolean;
   /** jobs that may wait beyond the running ones before new ones get 503 */
   queueLimit: number;
+  /** of those, how many one organisation may hold (default: three quarters), so others still get in */
+  queueLimitPerOrg: number;
   defaultTimeLimitMs: number;
   maxTimeLimitMs: number;
   /** problem file preloaded into an empty store; "none" to skip */
@@ -87,6 +104,12 @@ export interface Config {
   jobGraceSeconds: number;
   queueMaintenanceSeconds: number;
   progressEveryMs: number;
+  /** requests per window per token and per client address (failed authentications included); 0: no limit */
+  rateLimit: { perToken: number; perAddress: number; windowSeconds: number };
+  /** shed load (503) past these; 0: not watched */
+  pressure: { maxEventLoopDelayMs: number; maxHeapUsedBytes: number; maxRssBytes: number };
+  /** which proxies' X-Forwarded-For to believe for the client address (Fastify's trustProxy) */
+  trustProxy: boolean | string;
   /** origins whose pages may call the API from a browser (CORS); none: CORS is off */
   corsOrigins: string[];
 }
@@ -112,12 +135,27 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     solvers: e.DESKROTA_SOLVERS ?? defaultSolvers(e.DESKROTA_LOWER_BOUND === "on"),
     lowerBound: e.DESKROTA_LOWER_BOUND === "on",
     queueLimit: e.DESKROTA_QUEUE_LIMIT,
+    queueLimitPerOrg: Math.min(
+      e.DESKROTA_QUEUE_LIMIT,
+      e.DESKROTA_QUEUE_LIMIT_PER_ORG ?? Math.ceil(e.DESKROTA_QUEUE_LIMIT * 0.75),
+    ),
     defaultTimeLimitMs: e.DESKROTA_TIME_LIMIT_SECONDS * 1000,
     maxTimeLimitMs: e.DESKROTA_MAX_TIME_LIMIT_SECONDS * 1000,
     example: e.DESKROTA_EXAMPLE,
     jobGraceSeconds: e.DESKROTA_JOB_GRACE_SECONDS,
     queueMaintenanceSeconds: e.DESKROTA_QUEUE_MAINTENANCE_SECONDS,
     progressEveryMs: e.DESKROTA_PROGRESS_MS,
+    rateLimit: {
+      perToken: e.DESKROTA_RATE_LIMIT_PER_TOKEN,
+      perAddress: e.DESKROTA_RATE_LIMIT_PER_ADDRESS,
+      windowSeconds: e.DESKROTA_RATE_LIMIT_WINDOW_SECONDS,
+    },
+    pressure: {
+      maxEventLoopDelayMs: e.DESKROTA_MAX_EVENT_LOOP_DELAY_MS,
+      maxHeapUsedBytes: e.DESKROTA_MAX_HEAP_USED_BYTES,
+      maxRssBytes: e.DESKROTA_MAX_RSS_BYTES,
+    },
+    trustProxy: e.DESKROTA_TRUST_PROXY,
     corsOrigins: e.DESKROTA_CORS_ORIGINS,
   };
 }

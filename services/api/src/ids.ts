@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 
 /** Short, unguessable, URL- and CSV-safe ids ("rota_3f9a1c0b7d2e"). */
-export function newId(prefix: "org" | "rota" | "entry" | "plan"): string {
+export function newId(prefix: "org" | "rota" | "entry" | "plan" | "tok" | "feed"): string {
   return `${prefix}_${randomBytes(6).toString("hex")}`;
 }
 

@@ -3,6 +3,7 @@ import pino from "pino";
 import { buildApp } from "./app";
 import { banner, bootstrap } from "./bootstrap";
 import { type Config, ConfigError, loadConfig } from "./config";
+import { logSerializers } from "./http/log";
 import { startServices } from "./services";
 
 // The process edge: read the environment, log with pino, listen, and close gracefully. Everything
@@ -16,7 +17,7 @@ try {
   process.exit(2);
 }
 
-const log = pino({ level: config.logLevel });
+const log = pino({ level: config.logLevel, serializers: logSerializers });
 let started: { close(): Promise<unknown> } | undefined;
 try {
   const services = await startServices(config, log, `api-${process.pid}`);

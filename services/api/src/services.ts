@@ -7,11 +7,19 @@ import { LocalQueue } from "./jobs/local";
 import { PgBossQueue } from "./jobs/pgboss";
 import { Pool } from "./jobs/pool";
 import type { SolveQueue } from "./jobs/queue";
-import { Repository } from "./repository";
+import { Metrics } from "./metrics";
+import { FeedStore } from "./store/feeds";
+import { JobStore } from "./store/jobs";
+import { OrgStore } from "./store/orgs";
+import { RotaStore } from "./store/rotas";
 
+/** The database and one store per aggregate: organisations and tokens, rotas and versions, solve jobs. */
 export interface Store {
   db: Database;
-  repo: Repository;
+  orgs: OrgStore;
+  rotas: RotaStore;
+  jobs: JobStore;
+  feeds: FeedStore;
 }
 
 export interface Services extends Store {
@@ -23,6 +31,7 @@ export interface Services extends Store {
    */
   lookups: WorkerPool;
   queue: SolveQueue;
+  metrics: Metrics;
 }
 
 /** Opens the configured store and brings its schema up to date. */
@@ -38,7 +47,7 @@ export async function openStore(
     await db.close();
     throw error;
   }
-  return { db, repo: new Repository(db) };
+  return { db, orgs: new OrgStore(db), rotas: new RotaStore(db), jobs: new JobStore(db), feeds: new FeedStore(db) };
 }
 
 /**
@@ -47,23 +56,30 @@ export async function openStore(
  */
 export async function startServices(config: Config, log: FastifyBaseLogger, worker: string): Promise<Services> {
   const store = await openStore(config, log);
-  // Retry-After: by then a running solve has reached its time limit and freed its place.
-  const retryAfterSeconds = Math.ceil(config.defaultTimeLimitMs / 1000);
-  const pool = new Pool(Math.max(1, config.solvers), config.queueLimit, retryAfterSeconds);
-  const ctx = { repo: store.repo, log, worker, progressEveryMs: config.progressEveryMs, lowerBound: config.lowerBound };
+  const limits = { maxQueued: config.queueLimit, maxQueuedPerOrg: config.queueLimitPerOrg };
+  const pool = new Pool(Math.max(1, config.solvers), limits);
+  const metrics = new Metrics();
+  const ctx = {
+    jobs: store.jobs,
+    log,
+    worker,
+    progressEveryMs: config.progressEveryMs,
+    lowerBound: config.lowerBound,
+    metrics,
+  };
   try {
     const queue = config.databaseUrl
-      ? await PgBossQueue.start(store.repo, pool, ctx, {
+      ? await PgBossQueue.start(store, pool, ctx, {
           url: config.databaseUrl,
           solvers: config.solvers,
-          maxQueued: config.queueLimit,
-          retryAfterSeconds,
+          limits,
           expireGraceSeconds: config.jobGraceSeconds,
           maintenanceSeconds: config.queueMaintenanceSeconds,
           pollSeconds: 0.5,
         })
-      : await LocalQueue.start(store.repo, pool, ctx);
-    return { ...store, config, pool, lookups: new WorkerPool(1), queue };
+      : await LocalQueue.start(store, pool, ctx);
+    metrics.watch(queue);
+    return { ...store, config, pool, lookups: new WorkerPool(1), queue, metrics };
   } catch (error) {
     await store.db.close();
     throw error;

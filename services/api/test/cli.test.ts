@@ -34,7 +34,8 @@ test("org create prints a token that belongs to the new organisation", async () 
   const token = /token \(shown once, keep it\): (\S+)/.exec(res.stdout)?.[1] as string;
   const store = await openStore({ databaseUrl: undefined, dataDir });
   try {
-    expect(await store.repo.orgByToken(token)).toMatchObject({ name: "Science Library" });
+    const found = await store.orgs.authenticate(token);
+    expect("orgId" in found && (await store.orgs.findOrg(found.orgId))).toMatchObject({ name: "Science Library" });
   } finally {
     await store.db.close();
   }
@@ -62,4 +63,38 @@ test("usage errors exit 2 with a message, not a stack", async () => {
   const config = await deskrota(["worker"], { DATABASE_URL: "mysql://x", DESKROTA_SOLVERS: "many" });
   expect(config.code).toBe(2);
   expect(config.stderr).toMatch(/DATABASE_URL: must be a postgres:\/\/ URL[\s\S]*DESKROTA_SOLVERS/);
+});
+
+test("org tokens, rotate and revoke: an operator's way to list, replace and cut off a token", {
+  timeout: 240_000,
+}, async () => {
+  const dataDir = await freshDataDir();
+  const env = { DESKROTA_DATA_DIR: dataDir };
+  const created = await deskrota(["org", "create", "Branch"], env);
+  const orgId = /organisation (org_\w+)/.exec(created.stdout)?.[1] as string;
+  const listed = await deskrota(["org", "tokens", orgId], env);
+  expect(listed.code, listed.stderr).toBe(0);
+  const tokenId = /(tok_\w+)/.exec(listed.stdout)?.[1] as string;
+  expect(listed.stdout).toMatch(/tok_\w+\s+live/);
+
+  const rotated = await deskrota(["org", "rotate", orgId, tokenId, "--expires-in-days", "30"], env);
+  expect(rotated.code, rotated.stderr).toBe(0);
+  const fresh = /token \(shown once, keep it\): (\S+)/.exec(rotated.stdout)?.[1] as string;
+  const freshId = /token (tok_\w+)/.exec(rotated.stdout)?.[1] as string;
+  const revoked = await deskrota(["org", "revoke", orgId, freshId], env);
+  expect(revoked.code, revoked.stderr).toBe(0);
+
+  const store = await openStore({ databaseUrl: undefined, dataDir });
+  try {
+    expect(await store.orgs.authenticate(fresh)).toEqual({ refused: "revoked" });
+    const tokens = await store.orgs.listTokens(orgId);
+    expect(tokens.map((t) => [t.id, t.revokedAt !== null])).toEqual(
+      expect.arrayContaining([
+        [tokenId, true],
+        [freshId, true],
+      ]),
+    );
+  } finally {
+    await store.db.close();
+  }
 });

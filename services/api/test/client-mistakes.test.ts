@@ -123,3 +123,14 @@ describe("x-request-id", () => {
     }
   });
 });
+
+test("bytes (an uploaded file) are left to their own parser, not walked as text", async () => {
+  const { unstorableText } = await import("../src/http/text");
+  // Not walked at all: not its bytes, not anything hung on it.
+  expect(unstorableText("body", Object.assign(Buffer.from("a\u0000b"), { note: "\u0000" }))).toEqual([]);
+  expect(
+    unstorableText("body", { a: ["x", { "b\u0000": "\ud800" }] })
+      .map((i) => `${i.path}:${i.code}`)
+      .sort(),
+  ).toEqual(["a.1.b\u0000:lone_surrogate", "a.1.b\u0000:nul_character"]);
+});

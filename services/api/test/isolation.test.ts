@@ -10,7 +10,7 @@ let person: string;
 
 beforeAll(async () => {
   t = await testApp();
-  other = { authorization: `Bearer ${(await t.services.repo.createOrg("Another Library")).token}` };
+  other = { authorization: `Bearer ${(await t.services.orgs.createOrg("Another Library")).token}` };
   const res = await t.app.inject({
     method: "POST",
     url: "/v1/rotas?wait=true&timeLimitSeconds=20&workBudget=100",

@@ -42,7 +42,7 @@ test("a solve whose worker overran its time limit ends failed, with the reason a
   const ended = await pollRota(t.app, t.auth, created.id);
   overrun.solve = false;
   expect(ended).toMatchObject({ status: "failed", reason: OVERRAN });
-  expect(await t.services.repo.listVersions(t.orgId, created.id)).toEqual([]);
+  expect(await t.services.rotas.listVersions(t.orgId, created.id)).toEqual([]);
 });
 
 test("a re-solve that overran is a 503 that says so, and adds no version", async () => {
@@ -70,5 +70,5 @@ test("a re-solve that overran is a 503 that says so, and adds no version", async
     message: expect.stringContaining("overran its time limit"),
   });
   expect(reply.body).not.toContain("    at ");
-  expect((await t.services.repo.listVersions(t.orgId, created.id)).map((v) => v.version)).toEqual([1]);
+  expect((await t.services.rotas.listVersions(t.orgId, created.id)).map((v) => v.version)).toEqual([1]);
 });

@@ -24,7 +24,7 @@ interface PlanBody {
 
 beforeAll(async () => {
   t = await testApp();
-  other = { authorization: `Bearer ${(await t.services.repo.createOrg("Another Library")).token}` };
+  other = { authorization: `Bearer ${(await t.services.orgs.createOrg("Another Library")).token}` };
   const { setup } = setupFromProblem(example("small-campus"));
   expect((await call("PUT", "/v1/setup", setup)).statusCode).toBe(200);
 });

@@ -19,7 +19,7 @@ afterAll(async () => {
 async function expectConsistent(t: TestApp): Promise<void> {
   const { rotas } = (await t.app.inject({ method: "GET", url: "/v1/rotas", headers: t.auth })).json();
   for (const rota of rotas as Array<{ id: string; status: string }>) {
-    const versions = await t.services.repo.listVersions(t.orgId, rota.id);
+    const versions = await t.services.rotas.listVersions(t.orgId, rota.id);
     expect(
       versions.map((v) => v.version),
       rota.id,
@@ -75,7 +75,8 @@ test("a crash mid-solve: after the restart the interrupted job is failed, the qu
 
   const after = await testApp({ dataDir });
   open.push(after);
-  const orgId = (await after.services.repo.orgByToken(server.token as string))?.id as string;
+  const found = await after.services.orgs.authenticate(server.token as string);
+  const orgId = "orgId" in found ? found.orgId : "";
   const crashed = { ...after, auth: { authorization: `Bearer ${server.token}` }, orgId };
   expect(await pollRota(after.app, crashed.auth, running.id, () => true)).toMatchObject({
     status: "failed",

@@ -12,7 +12,7 @@ let ids: string[];
 
 beforeAll(async () => {
   t = await testApp();
-  other = { authorization: `Bearer ${(await t.services.repo.createOrg("Another Library")).token}` };
+  other = { authorization: `Bearer ${(await t.services.orgs.createOrg("Another Library")).token}` };
   expect((await call("PUT", "/v1/setup", setup)).statusCode).toBe(200);
 });
 afterAll(() => t.app.close());

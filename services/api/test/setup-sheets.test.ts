@@ -63,7 +63,7 @@ describe("export", () => {
   });
 
   test("another organisation has no setup: 404", async () => {
-    const other = { authorization: `Bearer ${(await t.services.repo.createOrg("Another")).token}` };
+    const other = { authorization: `Bearer ${(await t.services.orgs.createOrg("Another")).token}` };
     expect((await get("/v1/setup/people.csv", other)).statusCode).toBe(404);
     expect((await get("/v1/setup/people.xlsx", other)).statusCode).toBe(404);
   });

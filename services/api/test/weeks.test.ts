@@ -14,7 +14,7 @@ let other: { authorization: string };
 
 beforeAll(async () => {
   t = await testApp();
-  other = { authorization: `Bearer ${(await t.services.repo.createOrg("Another Library")).token}` };
+  other = { authorization: `Bearer ${(await t.services.orgs.createOrg("Another Library")).token}` };
   const { setup } = setupFromProblem(small);
   // A low threshold, so that one week of shadowing proposes a promotion.
   const res = await call("PUT", "/v1/setup", { ...setup, training: { shadowingHoursToIndependent: 1 } });
@@ -29,7 +29,7 @@ function call(method: "GET" | "POST" | "PUT", url: string, payload?: unknown, he
 describe("a week built from the setup equals the bundled example it was made from", () => {
   test.each(["small-campus", "typical-week", "dst-week"] as const)("%s", async (name) => {
     const problem = example(name);
-    const org = await t.services.repo.createOrg(name);
+    const org = await t.services.orgs.createOrg(name);
     const auth = { authorization: `Bearer ${org.token}` };
     expect((await call("POST", "/v1/setup/from-problem", problem, auth)).statusCode).toBe(201);
     const built = await call("GET", `/v1/weeks/${problem.weekStart}/problem`, undefined, auth);

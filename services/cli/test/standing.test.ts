@@ -67,8 +67,13 @@ describe("deskrota setup", () => {
     const sheet = join(dir, "people.csv");
     writeFileSync(
       sheet,
-      "\uFEFFID;Name;Role;Sites;Hours target;Availability\n\nn1;Ann;staff;annex;10;Mon " +
-        "9am-5pm\nn1;Bo;staff;campus;10;Tue 9:00-25:00\n",
+      [
+        "\uFEFFID;Name;Role;Sites;Hours target;Availability",
+        "",
+        "n1;Ann;staff;annex;10;Mon 9am-5pm",
+        "n1;Bo;staff;campus;10;Tue 9:00-25:00",
+        "",
+      ].join("\n"),
     );
     const res = await deskrota(["setup", "import", sheet, "--setup", setupFile]);
     expect(res.code).toBe(2);

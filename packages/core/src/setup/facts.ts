@@ -1,10 +1,10 @@
-import { buildView, stepsOf } from "../check/view";
-import type { Problem } from "../model/problem";
-import type { RotaInput } from "../model/rota";
 import { demandAt } from "../check/demand";
+import { buildView, stepsOf } from "../check/view";
+import type { Person, Problem } from "../model/problem";
+import type { RotaInput } from "../model/rota";
 import { trainingFor } from "../rules/training";
 import { isUnsocial } from "../rules/unsocial-fairness";
-import { parseDated, siteSlots, weeklyCovers } from "../time/week";
+import { parseDated, type Slot, siteSlots, weeklyCovers } from "../time/week";
 import type { Setup } from "./schema";
 
 /** What one published week says about one person, in hours (shadowing in minutes, per point id). */
@@ -14,46 +14,70 @@ export interface PersonWeek {
   contract: number;
   worked: number;
   unsocial: number;
-  /** hours the person could have worked: open slots of their sites inside availability, minus absences */
+  /** hours the person could have worked at a desk (see `capacity`) */
   available: number;
   fairShare: number;
   unsocialShare: number;
   shadowingMinutes: Record<string, number>;
 }
 
+/** Hours a person could work at a desk in the week: in all and at each of their sites, all and unsocial. */
+interface Capacity {
+  total: number;
+  bySite: Map<string, number>;
+  unsocialBySite: Map<string, number>;
+}
+
 /**
- * Hours each person of `problem` could work at a desk that week: slots of their sites where a point
- * they work on their own has demand, inside their availability and outside absences, at most
+ * What each person of `problem` could work that week: slots of their sites where a point they work
+ * on their own has demand, inside their availability and outside absences; the total at most
  * `maxPerDay` a day and `max` a week.
  */
-export function availableHours(problem: Problem): Map<string, number> {
+function capacity(problem: Problem): Map<string, Capacity> {
   const sites = new Map(problem.sites.map((s) => [s.id, s]));
   const hour = problem.slotMinutes / 60;
-  const result = new Map<string, number>();
+  const result = new Map<string, Capacity>();
   for (const person of problem.people) {
-    const absences = (person.absences ?? []).map((a) => [
-      parseDated(a.from, problem.timeZone),
-      parseDated(a.to, problem.timeZone),
-    ]);
+    const absent = absenceTest(problem, person);
     const byDate = new Map<string, Set<number>>();
+    const bySite = new Map<string, number>();
+    const unsocialBySite = new Map<string, number>();
     for (const siteId of person.sites) {
       const site = sites.get(siteId);
       if (!site) continue;
       const points = site.servicePoints.filter((p) => trainingFor(person, p) === "independent");
+      let here = 0;
+      let unsocial = 0;
       for (const slot of siteSlots(problem, site)) {
-        if (!weeklyCovers(person.availability, slot.day, slot.minute, problem.slotMinutes)) continue;
-        if (absences.some(([from, to]) => (from as number) < slot.end && slot.start < (to as number))) continue;
+        if (!weeklyCovers(person.availability, slot.day, slot.minute, problem.slotMinutes) || absent(slot)) continue;
         if (!points.some((p) => (demandAt(p, slot, problem.slotMinutes)?.max ?? 0) > 0)) continue;
+        here += hour;
+        if (isUnsocial(problem, slot.day, slot.minute)) unsocial += hour;
         const day = byDate.get(slot.date) ?? new Set<number>();
         day.add(slot.start);
         byDate.set(slot.date, day);
       }
+      bySite.set(siteId, here);
+      unsocialBySite.set(siteId, unsocial);
     }
     const perDay = person.hours.maxPerDay ?? Number.POSITIVE_INFINITY;
     const week = [...byDate.values()].reduce((sum, starts) => sum + Math.min(perDay, starts.size * hour), 0);
-    result.set(person.id, Math.min(week, person.hours.max ?? week));
+    result.set(person.id, { total: Math.min(week, person.hours.max ?? week), bySite, unsocialBySite });
   }
   return result;
+}
+
+function absenceTest(problem: Problem, person: Person): (slot: Slot) => boolean {
+  const spans = (person.absences ?? []).map((a) => [
+    parseDated(a.from, problem.timeZone),
+    parseDated(a.to, problem.timeZone),
+  ]);
+  return (slot) => spans.some(([from, to]) => (from as number) < slot.end && slot.start < (to as number));
+}
+
+/** Hours each person of `problem` could work at a desk that week (see `capacity`). */
+export function availableHours(problem: Problem): Map<string, number> {
+  return new Map([...capacity(problem)].map(([id, c]) => [id, c.total]));
 }
 
 /**
@@ -84,13 +108,42 @@ export function shareOut(total: number, weights: Map<string, number>, caps: Map<
 }
 
 /**
+ * Fair shares desk by desk: the hours worked at each site split among the people who could work
+ * there, in proportion to their contract (split across their sites by the hours they could work at
+ * each), no one above what they could work there (docs/setup.md, "Fair share").
+ */
+function fairShares(
+  worked: Map<string, number>,
+  contracts: Map<string, number>,
+  caps: Map<string, Map<string, number>>,
+): Map<string, number> {
+  const fair = new Map<string, number>([...contracts.keys()].map((id) => [id, 0]));
+  for (const [site, hours] of worked) {
+    const weights = new Map<string, number>();
+    const room = new Map<string, number>();
+    for (const [id, bySite] of caps) {
+      const here = bySite.get(site) ?? 0;
+      const all = [...bySite.values()].reduce((a, b) => a + b, 0);
+      if (here <= 0 || all <= 0) continue;
+      weights.set(id, ((contracts.get(id) ?? 0) * here) / all);
+      room.set(id, here);
+    }
+    for (const [id, share] of shareOut(hours, weights, room)) fair.set(id, (fair.get(id) ?? 0) + share);
+  }
+  return fair;
+}
+
+/**
  * The facts of one solved week: hours worked, unsocial hours, shadowing per point, and each
- * person's fair share of the desk hours actually worked (docs/setup.md, "Fair share").
+ * person's fair share of the desk hours and of the unsocial hours actually worked.
  */
 export function weekFacts(problem: Problem, rota: RotaInput, setup: Pick<Setup, "people">): PersonWeek[] {
   const view = buildView(problem, rota);
-  const contracts = new Map(setup.people.map((p) => [p.id, p.hours.target]));
-  const available = availableHours(problem);
+  const setupContracts = new Map(setup.people.map((p) => [p.id, p.hours.target]));
+  const caps = capacity(problem);
+  const workedAt = new Map<string, number>();
+  const unsocialAt = new Map<string, number>();
+  const add = (map: Map<string, number>, key: string, hours: number) => map.set(key, (map.get(key) ?? 0) + hours);
   const rows = problem.people.map((person) => {
     let worked = 0;
     let unsocial = 0;
@@ -99,56 +152,32 @@ export function weekFacts(problem: Problem, rota: RotaInput, setup: Pick<Setup, 
       for (const step of stepsOf(view, stint)) {
         const hours = (step.end - step.start) / 3_600_000;
         worked += hours;
-        if (isUnsocial(problem, step.day, step.minute)) unsocial += hours;
+        add(workedAt, stint.site, hours);
+        if (isUnsocial(problem, step.day, step.minute)) {
+          unsocial += hours;
+          add(unsocialAt, stint.site, hours);
+        }
       }
       if (stint.shadowing) {
         shadowingMinutes[stint.point] = (shadowingMinutes[stint.point] ?? 0) + (stint.end - stint.start) / 60_000;
       }
     }
+    const cap = caps.get(person.id);
     return {
       person: person.id,
-      contract: contracts.get(person.id) ?? person.hours.target,
+      contract: setupContracts.get(person.id) ?? person.hours.target,
       worked,
       unsocial,
-      available: available.get(person.id) ?? 0,
+      available: cap?.total ?? 0,
       shadowingMinutes,
     };
   });
-  const total = rows.reduce((sum, r) => sum + r.worked, 0);
-  const fair = shareOut(
-    total,
-    new Map(rows.map((r) => [r.person, r.contract])),
-    new Map(rows.map((r) => [r.person, r.available])),
-  );
-  const unsocialTotal = rows.reduce((sum, r) => sum + r.unsocial, 0);
-  const unsocialWeights = new Map(rows.map((r) => [r.person, r.contract]));
-  const unsocialCaps = unsocialCapacity(problem);
-  const unsocialFair = shareOut(unsocialTotal, unsocialWeights, unsocialCaps);
+  const contracts = new Map(rows.map((r) => [r.person, r.contract]));
+  const fair = fairShares(workedAt, contracts, new Map([...caps].map(([id, c]) => [id, c.bySite])));
+  const unsocialFair = fairShares(unsocialAt, contracts, new Map([...caps].map(([id, c]) => [id, c.unsocialBySite])));
   return rows.map((r) => ({
     ...r,
-    fairShare: fair.get(r.person) ?? 0,
+    fairShare: Math.min(r.available, fair.get(r.person) ?? 0),
     unsocialShare: unsocialFair.get(r.person) ?? 0,
   }));
-}
-
-/** Unsocial hours each person could work (their available slots that are evening, night or weekend). */
-function unsocialCapacity(problem: Problem): Map<string, number> {
-  const sites = new Map(problem.sites.map((s) => [s.id, s]));
-  const result = new Map<string, number>();
-  for (const person of problem.people) {
-    const starts = new Set<number>();
-    for (const siteId of person.sites) {
-      const site = sites.get(siteId);
-      if (!site) continue;
-      for (const slot of siteSlots(problem, site)) {
-        if (
-          isUnsocial(problem, slot.day, slot.minute) &&
-          weeklyCovers(person.availability, slot.day, slot.minute, problem.slotMinutes)
-        )
-          starts.add(slot.start);
-      }
-    }
-    result.set(person.id, (starts.size * problem.slotMinutes) / 60);
-  }
-  return result;
 }

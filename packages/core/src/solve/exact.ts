@@ -3,7 +3,7 @@ import type { Rota } from "../model/rota";
 import { RULES } from "../rules";
 import { fits, type MilpBackend } from "./backends/backend";
 import { placementOf } from "./decode";
-import { compile } from "../compile/instance";
+import { compile, type Instance } from "../compile/instance";
 import { loadPlacements } from "./load";
 import { verifySolution } from "../compile/milp";
 import { buildModel } from "../compile/model";
@@ -31,6 +31,13 @@ const LP_TOO_MAX_PERSON_SLOTS = 6_000;
 const LP_TOO_MIN_SECONDS = 30;
 const LP_TOO_SHARE = 0.25;
 
+/**
+ * Cuts HiGHS keeps between nodes of the whole-week MILP. Its default (10 000) took the small campus's
+ * WebAssembly heap to 451 MB on the way to the optimum; with 100 the same optimum is proven at 105 MB,
+ * in fewer seconds (docs/decisions.md §12).
+ */
+const WHOLE_WEEK_CUT_POOL = 100;
+
 /** The MILP stops this long before the limit: decoding, checking and handing back its rota. */
 const FINISHING_SECONDS = 1.5;
 
@@ -54,18 +61,24 @@ export interface ExactOptions {
   incumbent?: () => number | undefined;
 }
 
-export function exactOrBound(problem: Problem, backend: MilpBackend, options: ExactOptions): ExactResult {
+/**
+ * `loadBackend` is called only where a MILP or an LP runs (a small week, or a mid-sized one with a long
+ * limit): a large week's Lagrangian needs no backend, and a thread that never loads HiGHS saves its
+ * WebAssembly module and heap (~20 MB).
+ */
+export async function exactOrBound(
+  problem: Problem,
+  loadBackend: () => Promise<MilpBackend>,
+  options: ExactOptions,
+): Promise<ExactResult> {
   const started = options.clock?.() ?? 0;
   const spent = () => ((options.clock?.() ?? started) - started) / 1000;
   const inst = compile(canonical(problem));
-  const quick = new SearchState(inst);
-  const personSlots = quick.options.reduce((n, own) => n + own.filter(Boolean).length, 0);
-  if (personSlots > EXACT_MAX_PERSON_SLOTS) {
+  const { personSlots, own } = firstLook(inst);
+  if (own !== undefined) {
     // Too big for the whole MILP: the Lagrangian bound, aiming at the search's incumbent, or at a
     // quick rota of its own until the search has one. On a mid-sized week with time to spare the LP
     // relaxation gets the last part of the time, and the better of the two counts.
-    search(quick, new Map(), { moves: inst.people.length, seed: 1 });
-    const own = quick.objective;
     let best = -Infinity;
     const report = (bound: number) => {
       if (bound <= best) return;
@@ -88,13 +101,14 @@ export function exactOrBound(problem: Problem, backend: MilpBackend, options: Ex
       onBound: report,
     });
     if (lpSeconds > 0) {
-      const relaxed = lowerBound(problem, backend, {
+      const relaxed = lowerBound(problem, await loadBackend(), {
         timeLimitSeconds: Math.max(0.1, options.timeLimitSeconds - spent() - FINISHING_SECONDS),
       });
       if (relaxed !== null) report(relaxed);
     }
     return { bound: Number.isFinite(best) ? best : null, proven: false };
   }
+  const backend = await loadBackend();
   // The LP bound first: it is quick on a small week and useful however the MILP fares.
   const relaxed = lowerBound(problem, backend, { timeLimitSeconds: options.timeLimitSeconds });
   if (relaxed !== null) options.onBound?.(relaxed);
@@ -104,6 +118,7 @@ export function exactOrBound(problem: Problem, backend: MilpBackend, options: Ex
   const result = backend.solve(model.milp, {
     timeLimitSeconds: Math.max(0.1, options.timeLimitSeconds - spent() - FINISHING_SECONDS),
     relativeGap: 1e-6,
+    cutPool: WHOLE_WEEK_CUT_POOL,
   });
   const bound = Math.max(result.bound ?? -Infinity, relaxed ?? -Infinity);
   if (Number.isFinite(bound)) options.onBound?.(bound);
@@ -129,4 +144,17 @@ export function exactOrBound(problem: Problem, backend: MilpBackend, options: Ex
     gap: gapOf(state.objective, Number.isFinite(bound) ? bound : null),
   });
   return { bound: Number.isFinite(bound) ? bound : null, rota, proven };
+}
+
+/**
+ * The week's workable person-slots and, when it is too big for the whole MILP, the objective of a
+ * quick rota. Its state is dropped on return: kept through the Lagrangian, it was one more copy
+ * of the week's tables (the Lagrangian has its own).
+ */
+function firstLook(inst: Instance): { personSlots: number; own?: number } {
+  const quick = new SearchState(inst);
+  const personSlots = quick.options.reduce((n, own) => n + own.filter(Boolean).length, 0);
+  if (personSlots <= EXACT_MAX_PERSON_SLOTS) return { personSlots };
+  search(quick, new Map(), { moves: inst.people.length, seed: 1 });
+  return { personSlots, own: quick.objective };
 }

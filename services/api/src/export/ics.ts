@@ -6,12 +6,13 @@ import { placesOf } from "./places";
  * An iCalendar (RFC 5545) feed of one person's stints. Times are UTC, so no VTIMEZONE is needed and
  * every calendar shows them in its own zone. A stint's UID depends on what it is (person, point,
  * start), not on the version, so a calendar refreshing the feed after a change updates in place.
+ * `meta.sequence` must rise whenever the feed may serve other times under the same UIDs.
  */
 export function personIcs(
   problem: Problem,
   rota: Rota,
   person: Person,
-  meta: { rotaId: string; version: number; stamp: string },
+  meta: { rotaId: string; version: number; stamp: string; sequence: number },
 ): string {
   const places = placesOf(problem);
   const stamp = utc(meta.stamp);
@@ -33,6 +34,7 @@ export function personIcs(
       "BEGIN:VEVENT",
       `UID:${text(`${meta.rotaId}-${person.id}-${a.point}-${utc(a.start)}`)}@deskrota`,
       `DTSTAMP:${stamp}`,
+      `SEQUENCE:${meta.sequence}`,
       `DTSTART:${utc(a.start)}`,
       `DTEND:${utc(a.end)}`,
       `SUMMARY:${text(`${where}${a.shadowing ? ", shadowing" : ""}`)}`,

@@ -117,3 +117,11 @@ export const Health = z
     uptimeSeconds: z.number(),
   })
   .meta({ id: "Health" });
+
+export const Readiness = z
+  .object({
+    status: z.enum(["ready", "unavailable"]),
+    database: z.object({ up: z.boolean() }),
+    queue: z.object({ up: z.boolean() }),
+  })
+  .meta({ id: "Readiness" });

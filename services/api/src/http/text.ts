@@ -24,7 +24,8 @@ export function unstorableText(where: Where, value: unknown): ApiIssue[] {
     if (typeof item.value === "string") {
       const found = fault(item.value);
       if (found) issues.push({ in: where, path: item.path.join("."), ...found });
-    } else if (item.value !== null && typeof item.value === "object") {
+    } else if (item.value !== null && typeof item.value === "object" && !ArrayBuffer.isView(item.value)) {
+      // Parsed JSON only: an uploaded file arrives as bytes (a Buffer), which its own parser checks.
       for (const [key, child] of Object.entries(item.value)) {
         const path = [...item.path, key];
         const badKey = fault(key);

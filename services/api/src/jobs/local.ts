@@ -1,4 +1,5 @@
-import type { Repository, RotaRecord } from "../repository";
+import type { RotaRecord } from "../store/rota-records";
+import type { Store } from "../services";
 import type { Pool } from "./pool";
 import type { NewRota, QueueStats, SolveQueue } from "./queue";
 import { INTERRUPTED, runSolveJob, type RunnerContext } from "./runner";
@@ -12,31 +13,36 @@ export class LocalQueue implements SolveQueue {
   private readonly running = new Set<Promise<void>>();
 
   private constructor(
-    private readonly repo: Repository,
+    private readonly store: Pick<Store, "rotas" | "jobs">,
     private readonly pool: Pool,
     private readonly ctx: RunnerContext,
     private readonly stopAll: AbortController,
   ) {}
 
-  static async start(repo: Repository, pool: Pool, ctx: Omit<RunnerContext, "shutdown">): Promise<LocalQueue> {
+  static async start(
+    store: Pick<Store, "rotas" | "jobs">,
+    pool: Pool,
+    ctx: Omit<RunnerContext, "shutdown">,
+  ): Promise<LocalQueue> {
     const stopAll = new AbortController();
-    const queue = new LocalQueue(repo, pool, { ...ctx, shutdown: stopAll.signal }, stopAll);
-    const { failed, queued } = await repo.recoverAfterRestart(INTERRUPTED);
-    if (failed.length || queued.length) ctx.log.info({ failed, queued }, "recovered jobs left by the previous run");
+    const queue = new LocalQueue(store, pool, { ...ctx, shutdown: stopAll.signal }, stopAll);
+    const { failed, queued } = await store.jobs.recoverAfterRestart(INTERRUPTED);
+    if (failed.length || queued.length)
+      ctx.log.info({ failed, queued: queued.map((j) => j.id) }, "recovered jobs left by the previous run");
     // Jobs accepted before the restart were within the bound then: they are admitted regardless.
-    for (const id of queued)
+    for (const job of queued)
       queue.track(
-        pool.admit(() => runSolveJob(id, queue.ctx)),
-        id,
+        pool.admit({ orgId: job.orgId, costMs: job.timeLimitMs }, () => runSolveJob(job.id, queue.ctx)),
+        job.id,
       );
     return queue;
   }
 
   async submit(orgId: string, rota: NewRota): Promise<RotaRecord> {
-    const place = this.pool.reserve();
+    const place = this.pool.reserve({ orgId, costMs: rota.settings.timeLimitMs });
     let record: RotaRecord;
     try {
-      record = await this.repo.createRota(orgId, rota);
+      record = await this.store.rotas.createRota(orgId, rota);
     } catch (error) {
       place.release();
       throw error;

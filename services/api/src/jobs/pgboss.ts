@@ -1,7 +1,9 @@
 import PgBoss from "pg-boss";
 import type { Sql } from "../db/database";
-import type { Repository, RotaRecord } from "../repository";
+import type { RotaRecord } from "../store/rota-records";
+import type { Store } from "../services";
 import { BusyError, type Pool } from "./pool";
+import { type QueueLimits, refusal, type Ticket } from "./wait";
 import type { NewRota, QueueStats, SolveQueue } from "./queue";
 import { runSolveJob, type RunnerContext } from "./runner";
 
@@ -15,8 +17,7 @@ export interface PgBossOptions {
   url: string;
   /** solves this process takes on at once; 0 for an API that only queues */
   solvers: number;
-  maxQueued: number;
-  retryAfterSeconds: number;
+  limits: QueueLimits;
   /** added to a job's time limit before the queue presumes its worker dead and retries it */
   expireGraceSeconds: number;
   /** how often expired jobs are looked for */
@@ -26,6 +27,9 @@ export interface PgBossOptions {
 
 interface SolveJobData {
   rotaId: string;
+  /** for this process's pool (absent from jobs queued before they were added) */
+  orgId?: string;
+  timeLimitMs?: number;
 }
 
 /**
@@ -37,14 +41,14 @@ interface SolveJobData {
 export class PgBossQueue implements SolveQueue {
   private constructor(
     private readonly boss: PgBoss,
-    private readonly repo: Repository,
+    private readonly store: Pick<Store, "rotas" | "jobs">,
     private readonly pool: Pool,
     private readonly options: PgBossOptions,
     private readonly stopAll: AbortController,
   ) {}
 
   static async start(
-    repo: Repository,
+    store: Pick<Store, "rotas" | "jobs">,
     pool: Pool,
     ctx: Omit<RunnerContext, "shutdown">,
     options: PgBossOptions,
@@ -60,7 +64,7 @@ export class PgBossQueue implements SolveQueue {
     await boss.createQueue(DEAD);
     await boss.createQueue(SOLVE, { name: SOLVE, deadLetter: DEAD, retryLimit: 1, retryDelay: 1 });
     const stopAll = new AbortController();
-    const queue = new PgBossQueue(boss, repo, pool, options, stopAll);
+    const queue = new PgBossQueue(boss, store, pool, options, stopAll);
     const runner: RunnerContext = { ...ctx, shutdown: stopAll.signal };
     const poll = { batchSize: 1, pollingIntervalSeconds: options.pollSeconds };
     // One pg-boss worker per solver slot: each fetches a job only when it is free, so jobs wait in
@@ -69,23 +73,47 @@ export class PgBossQueue implements SolveQueue {
       await boss.work<SolveJobData>(SOLVE, poll, async ([job]) => {
         // Fetched while shutting down: failing it hands it straight back for another worker.
         if (stopAll.signal.aborted) throw new Error("this worker is shutting down");
-        if (job) await pool.admit(() => runSolveJob(job.data.rotaId, runner));
+        if (!job) return;
+        const ticket = { orgId: job.data.orgId ?? "", costMs: job.data.timeLimitMs ?? 0 };
+        await pool.admit(ticket, () => runSolveJob(job.data.rotaId, runner));
       });
     }
     await boss.work<SolveJobData>(DEAD, poll, async ([job]) => {
-      if (job && (await repo.fail(job.data.rotaId, null, ABANDONED)))
+      if (job && (await store.jobs.fail(job.data.rotaId, null, ABANDONED)))
         ctx.log.warn({ rotaId: job.data.rotaId }, "solve abandoned after its workers died");
     });
     return queue;
   }
 
+  /**
+   * Fair between organisations as the local pool is, within what pg-boss offers: a job's priority
+   * is minus the number of its organisation's unfinished solves, so an organisation's first solve
+   * starts before another's fortieth (pg-boss takes the highest priority, then the oldest).
+   */
   async submit(orgId: string, rota: NewRota): Promise<RotaRecord> {
-    if ((await this.boss.getQueueSize(SOLVE)) >= this.options.maxQueued)
-      throw new BusyError(this.options.retryAfterSeconds);
-    return this.repo.createRota(orgId, rota, async (tx, rotaId) => {
-      await this.boss.send(SOLVE, { rotaId } satisfies SolveJobData, {
+    const backlog = await this.store.jobs.backlog();
+    const lanes = new Map<string, Ticket[]>();
+    for (const job of backlog.filter((j) => j.status === "queued"))
+      lanes.set(job.orgId, [...(lanes.get(job.orgId) ?? []), { orgId: job.orgId, costMs: job.timeLimitMs }]);
+    const solving = backlog.filter((j) => j.status === "solving");
+    const refused = refusal(
+      {
+        lanes,
+        lastServed: new Map(),
+        runningRemainingMs: solving.map((j) => j.timeLimitMs - j.elapsedMs),
+        slots: Math.max(1, this.options.solvers),
+      },
+      orgId,
+      this.options.limits,
+    );
+    if (refused) throw new BusyError(refused.retryAfterSeconds, refused.message);
+    const outstanding = backlog.filter((j) => j.orgId === orgId).length;
+    const { timeLimitMs } = rota.settings;
+    return this.store.rotas.createRota(orgId, rota, async (tx, rotaId) => {
+      await this.boss.send(SOLVE, { rotaId, orgId, timeLimitMs } satisfies SolveJobData, {
         db: bossDb(tx),
-        expireInSeconds: Math.ceil(rota.settings.timeLimitMs / 1000) + this.options.expireGraceSeconds,
+        priority: -outstanding,
+        expireInSeconds: Math.ceil(timeLimitMs / 1000) + this.options.expireGraceSeconds,
       });
     });
   }

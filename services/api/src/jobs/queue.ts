@@ -1,5 +1,5 @@
 import type { Problem } from "@deskrota/core";
-import type { RotaRecord, SolveSettings } from "../repository";
+import type { RotaRecord, SolveSettings } from "../store/rota-records";
 
 export interface NewRota {
   name?: string | undefined;

@@ -2,10 +2,12 @@ import { DeskrotaInputError, DeskrotaTimeoutError } from "@deskrota/core";
 import { solve } from "@deskrota/engine";
 import type { FastifyBaseLogger } from "fastify";
 import { newClaim } from "../ids";
-import type { Progress, Repository } from "../repository";
+import type { Metrics } from "../metrics";
+import type { JobStore } from "../store/jobs";
+import type { Progress } from "../store/rota-records";
 
 export interface RunnerContext {
-  repo: Repository;
+  jobs: JobStore;
   log: FastifyBaseLogger;
   /** names this process in claims and logs ("api-1234", "worker-5678") */
   worker: string;
@@ -14,6 +16,7 @@ export interface RunnerContext {
   lowerBound: boolean;
   /** aborted on shutdown: running solves stop and keep their best rota */
   shutdown: AbortSignal;
+  metrics: Metrics;
 }
 
 const BACKSTOP_MARGIN_MS = 5000;
@@ -31,11 +34,11 @@ export const INTERRUPTED = "interrupted: the server stopped while this rota was 
  */
 export async function runSolveJob(rotaId: string, ctx: RunnerContext): Promise<void> {
   const claim = newClaim(ctx.worker);
-  const job = await ctx.repo.claim(rotaId, claim);
+  const job = await ctx.jobs.claim(rotaId, claim);
   if (!job) return;
   const log = ctx.log.child({ rotaId, reqId: job.settings.requestId, attempt: job.attempts, worker: ctx.worker });
   if (job.stopRequested) {
-    await ctx.repo.fail(rotaId, claim, "stopped before the solve started");
+    await ctx.jobs.fail(rotaId, claim, "stopped before the solve started");
     return;
   }
   log.info({ timeLimitMs: job.settings.timeLimitMs }, "solve started");
@@ -50,11 +53,13 @@ export async function runSolveJob(rotaId: string, ctx: RunnerContext): Promise<v
   const started = performance.now();
   let best: Omit<Progress, "elapsedMs"> = { objective: null, bestBound: null, gap: null };
   let writing: Promise<void> = Promise.resolve();
+  /** done; failed; superseded (another worker took the job over) */
+  let outcome = "failed";
   const tick = setInterval(() => {
     const progress: Progress = { elapsedMs: Math.round(performance.now() - started), ...best };
     writing = writing
       .then(async () => {
-        if ((await ctx.repo.recordProgress(rotaId, claim, progress)).stop) stop.abort();
+        if ((await ctx.jobs.recordProgress(rotaId, claim, progress)).stop) stop.abort();
       })
       .catch((error: unknown) => log.warn({ err: error }, "could not record progress"));
   }, ctx.progressEveryMs);
@@ -73,7 +78,8 @@ export async function runSolveJob(rotaId: string, ctx: RunnerContext): Promise<v
     });
     clearInterval(tick);
     await writing;
-    const saved = await ctx.repo.complete(rotaId, claim, job.problem, rota);
+    const saved = await ctx.jobs.complete(rotaId, claim, job.problem, rota);
+    outcome = saved ? "done" : "superseded";
     if (saved)
       log.info(
         { status: rota.solver?.status, uncovered: rota.uncovered.length, objective: rota.solver?.objective },
@@ -84,17 +90,18 @@ export async function runSolveJob(rotaId: string, ctx: RunnerContext): Promise<v
     clearInterval(tick);
     await writing;
     if (error instanceof DeskrotaInputError) {
-      await ctx.repo.fail(rotaId, claim, "the problem cannot be solved as given", error.issues);
+      await ctx.jobs.fail(rotaId, claim, "the problem cannot be solved as given", error.issues);
       log.info({ issues: error.issues.length }, "solve rejected the problem");
     } else if (error instanceof DeskrotaTimeoutError) {
       // A worker that ignores its deadline is terminated; what it was doing is not trusted.
-      await ctx.repo.fail(rotaId, claim, OVERRAN);
+      await ctx.jobs.fail(rotaId, claim, OVERRAN);
       log.error({ err: error }, "solve overran its time limit");
     } else {
-      await ctx.repo.fail(rotaId, claim, "internal error while solving");
+      await ctx.jobs.fail(rotaId, claim, "internal error while solving");
       log.error({ err: error }, "solve failed");
     }
   } finally {
+    ctx.metrics.solveSeconds.observe({ outcome }, (performance.now() - started) / 1000);
     clearInterval(tick);
     clearTimeout(deadline);
     ctx.shutdown.removeEventListener("abort", onShutdown);

@@ -42,12 +42,13 @@ const Alternatives = z
   .meta({ id: "Alternatives" });
 
 export const alternativeRoutes =
-  ({ repo, pool, config }: Services): FastifyPluginAsyncZod =>
+  ({ rotas, pool, config }: Services): FastifyPluginAsyncZod =>
   async (app) => {
     app.post(
       "/rotas/:id/alternatives",
       {
         schema: {
+          operationId: "createAlternatives",
           summary: "k good rotas for the same problem that differ in a meaningful way",
           description:
             "Solves the rota's problem (as of its latest version) under different weight profiles and stores each " +
@@ -73,20 +74,20 @@ export const alternativeRoutes =
             ],
           });
         }
-        const record = await repo.findRota(request.orgId, request.params.id);
+        const record = await rotas.findRota(request.orgId, request.params.id);
         if (!record) throw notFound(`rota ${request.params.id}`);
         // Changes recorded since the solve (an absence…) are part of the problem now.
         const problem =
           record.latestVersion === null
-            ? await repo.problemOf(request.orgId, record.id)
-            : (await repo.findVersion(request.orgId, record.id, record.latestVersion))?.problem;
+            ? await rotas.problemOf(request.orgId, record.id)
+            : (await rotas.findVersion(request.orgId, record.id, record.latestVersion))?.problem;
         if (!problem) throw notFound(`rota ${record.id}`);
         const seed = request.body?.seed;
         const found = await pool.run(() =>
           alternatives(problem, k, { timeLimitMs, ...(seed !== undefined ? { seed } : {}) }),
         );
         const label = record.name ?? record.id;
-        const stored = await repo.createAlternatives(
+        const stored = await rotas.createAlternatives(
           request.orgId,
           record.id,
           found.map((a) => ({

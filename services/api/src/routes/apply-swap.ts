@@ -33,12 +33,13 @@ const SwapResult = z
   .meta({ id: "SwapResult" });
 
 export const applySwapRoutes =
-  ({ repo, lookups }: Services): FastifyPluginAsyncZod =>
+  ({ rotas, lookups }: Services): FastifyPluginAsyncZod =>
   async (app) => {
     app.post(
       "/rotas/:id/swaps",
       {
         schema: {
+          operationId: "applySwap",
           summary: "Give a gap to one of its swap candidates: the next version, with its diff",
           description:
             "The candidates are worked out again on the latest version (never taken from the request), and the " +
@@ -53,7 +54,7 @@ export const applySwapRoutes =
       async (request, reply) => {
         const { point, start, end, person, version } = request.body;
         const { record, version: latest } = await versionFor(
-          repo,
+          rotas,
           request.orgId,
           request.params.id,
           undefined,
@@ -96,7 +97,7 @@ export const applySwapRoutes =
         );
         const rota = applySwap(latest.problem, latest.rota, candidate);
         const changes = diff(latest.problem, latest.rota, rota);
-        const stored = await repo.addVersion(request.orgId, record.id, latest.version, {
+        const stored = await rotas.addVersion(request.orgId, record.id, latest.version, {
           problem: latest.problem,
           rota,
           // Not a change to the problem: the version's diff says who took what.

@@ -33,12 +33,13 @@ const ChangeResult = z
   .meta({ id: "ChangeResult" });
 
 export const changeRoutes =
-  ({ repo, pool, config }: Services): FastifyPluginAsyncZod =>
+  ({ rotas, pool, config }: Services): FastifyPluginAsyncZod =>
   async (app) => {
     app.post(
       "/rotas/:id/changes",
       {
         schema: {
+          operationId: "recordChange",
           summary:
             "Record a change (an absence, availability, people, pins, cover) and re-solve with the fewest changes",
           description:
@@ -75,7 +76,7 @@ export const changeRoutes =
           });
         }
         const { record, version: latest } = await versionFor(
-          repo,
+          rotas,
           request.orgId,
           request.params.id,
           undefined,
@@ -84,7 +85,7 @@ export const changeRoutes =
         const base =
           record.publishedVersion === null || record.publishedVersion === latest.version
             ? latest
-            : (await versionFor(repo, request.orgId, record.id, record.publishedVersion)).version;
+            : (await versionFor(rotas, request.orgId, record.id, record.publishedVersion)).version;
         const change = request.body;
         const applied = applyChange(latest.problem, change);
         if (!applied.ok) throw new DeskrotaInputError(applied.issues);
@@ -97,7 +98,7 @@ export const changeRoutes =
         );
         // The engine's rota carries its diff too; here the diff lives beside it, in the version.
         const { diff: _diff, ...rota } = result.rota;
-        const stored = await repo.addVersion(request.orgId, record.id, latest.version, {
+        const stored = await rotas.addVersion(request.orgId, record.id, latest.version, {
           problem: applied.value,
           rota,
           change,

@@ -19,12 +19,13 @@ const CompareQuery = z.object({
 });
 
 export const compareRoutes =
-  ({ repo, lookups }: Services): FastifyPluginAsyncZod =>
+  ({ rotas, lookups }: Services): FastifyPluginAsyncZod =>
   async (app) => {
     app.get(
       "/compare",
       {
         schema: {
+          operationId: "compareRotas",
           summary:
             "Rotas side by side: metrics, score by rule, changes against a reference, and the diff of the first two",
           description:
@@ -42,7 +43,7 @@ export const compareRoutes =
             const [id = "", at] = ref.split("@");
             return {
               ref,
-              ...(await versionFor(repo, request.orgId, id, at === undefined ? undefined : Number(at))).version,
+              ...(await versionFor(rotas, request.orgId, id, at === undefined ? undefined : Number(at))).version,
             };
           }),
         );

@@ -10,12 +10,13 @@ import { versionFor } from "./versions";
 const errors = { 400: ErrorBody, 401: ErrorBody, 404: ErrorBody, 409: ErrorBody };
 
 export const exportRoutes =
-  ({ repo }: Services): FastifyPluginAsyncZod =>
+  ({ rotas }: Services): FastifyPluginAsyncZod =>
   async (app) => {
     app.get(
       "/rotas/:id/export.csv",
       {
         schema: {
+          operationId: "exportCsv",
           summary: "The rota as a spreadsheet: one row per assignment, then one per uncovered gap",
           description:
             "Columns: date, day, site, point, start, end, hours, person, name, shadowing, note; local site times. " +
@@ -27,7 +28,7 @@ export const exportRoutes =
         },
       },
       async (request, reply) => {
-        const { record, version } = await versionFor(repo, request.orgId, request.params.id, request.query.version);
+        const { record, version } = await versionFor(rotas, request.orgId, request.params.id, request.query.version);
         return reply
           .type("text/csv; charset=utf-8")
           .header("content-disposition", `attachment; filename="${record.id}-v${version.version}.csv"`)
@@ -39,6 +40,7 @@ export const exportRoutes =
       "/rotas/:id/people/:person.ics",
       {
         schema: {
+          operationId: "personCalendar",
           summary: "One person's stints as an iCalendar feed",
           description:
             "Default version: the published one, else the latest. Event UIDs stay stable across versions, so a " +
@@ -50,7 +52,7 @@ export const exportRoutes =
         },
       },
       async (request, reply) => {
-        const { record, version } = await versionFor(repo, request.orgId, request.params.id, request.query.version);
+        const { record, version } = await versionFor(rotas, request.orgId, request.params.id, request.query.version);
         const person = version.problem.people.find((p) => p.id === request.params.person);
         if (!person) throw notFound(`person ${request.params.person} in rota ${record.id}`);
         return reply
@@ -61,6 +63,7 @@ export const exportRoutes =
               rotaId: record.id,
               version: version.version,
               stamp: version.createdAt,
+              sequence: version.version,
             }),
           );
       },

@@ -120,7 +120,7 @@ const summaryView = (plan: PlanRecord): z.infer<typeof PlanSummary> => ({
 export const planRoutes =
   (services: Services): FastifyPluginAsyncZod =>
   async (app) => {
-    const { repo, db, config } = services;
+    const { rotas, db, config } = services;
     const stores = setupStores(db);
     const runner = new PlanRunner(services, stores, app.log);
     app.addHook("onReady", () => runner.resume());
@@ -128,7 +128,7 @@ export const planRoutes =
 
     const view = async (plan: PlanRecord): Promise<z.infer<typeof PlanView>> => {
       const setup = existing(await stores.setups.latest(plan.orgId)).setup;
-      const { weeks, solved } = await planWeeks(repo, stores, plan, setup);
+      const { weeks, solved } = await planWeeks(rotas, stores, plan, setup);
       const { weekCount: _count, ...rest } = summaryView(plan);
       return { ...rest, weeks, summary: summaryOf(solved, setup) };
     };
@@ -245,7 +245,7 @@ export const planRoutes =
         const plan = await find(request.orgId, request.params.id);
         if (plan.status !== "solving") throw conflict(`plan ${plan.id} has already ended (${plan.status})`);
         const stopped = (await stores.plans.requestStop(request.orgId, plan.id)) ?? plan;
-        for (const week of stopped.weeks) if (week.rotaId) await repo.requestStop(request.orgId, week.rotaId);
+        for (const week of stopped.weeks) if (week.rotaId) await rotas.requestStop(request.orgId, week.rotaId);
         reply.header("location", `/v1/plans/${plan.id}`);
         return reply.code(202).send(await view(stopped));
       },
@@ -272,10 +272,10 @@ export const planRoutes =
         const index = plan.weeks.findIndex((w) => w.weekStart === request.params.weekStart);
         if (index < 0) throw notFound(`week ${request.params.weekStart} in plan ${plan.id}`);
         if (plan.status === "solving") throw conflict(`plan ${plan.id} is still solving its weeks`);
-        const start = await carryBefore(repo, stores, plan.orgId, plan.from);
-        const carry = await carryAfter(repo, stores, plan.orgId, start, await earlierWeeks(stores, plan, index));
+        const start = await carryBefore(rotas, stores, plan.orgId, plan.from);
+        const carry = await carryAfter(rotas, stores, plan.orgId, start, await earlierWeeks(stores, plan, index));
         const { weekStart } = request.params;
-        const built = await buildWeek(repo, stores, plan.orgId, weekStart, { carry });
+        const built = await buildWeek(rotas, stores, plan.orgId, weekStart, { carry });
         const query = {
           ...request.query,
           name: request.query.name ?? `${plan.options.name ?? plan.id}: week of ${weekStart}`,

@@ -6,7 +6,8 @@ import { z } from "zod";
 import { ApiError, conflict, ErrorBody, issuesIn, notFound } from "../http/errors";
 import { CreateQuery, ListQuery, RotaParams, RotaSummary, RotaView } from "../http/schemas";
 import { withProfile } from "../profiles";
-import type { Repository, RotaRecord } from "../repository";
+import type { RotaRecord } from "../store/rota-records";
+import type { RotaStore } from "../store/rotas";
 import type { Services } from "../services";
 
 /** Beyond the time limit, what a `?wait=true` allows for starting the workers and storing the result. */
@@ -39,19 +40,19 @@ export function viewOf(record: RotaRecord, rota?: Rota): RotaView {
 }
 
 /** The status, with the latest version's rota once there is one. */
-async function fullView(repo: Repository, record: RotaRecord): Promise<RotaView> {
+async function fullView(rotas: RotaStore, record: RotaRecord): Promise<RotaView> {
   if (record.latestVersion === null) return viewOf(record);
-  const version = await repo.findVersion(record.orgId, record.id, record.latestVersion);
+  const version = await rotas.findVersion(record.orgId, record.id, record.latestVersion);
   return viewOf(record, version?.rota);
 }
 
 /** Polls the store (the solve may run in another process) until the rota settles or time is up. */
-async function settled(repo: Repository, record: RotaRecord, waitMs: number): Promise<RotaRecord> {
+async function settled(rotas: RotaStore, record: RotaRecord, waitMs: number): Promise<RotaRecord> {
   const until = performance.now() + waitMs;
   let current = record;
   while ((current.status === "queued" || current.status === "solving") && performance.now() < until) {
     await sleep(WAIT_POLL_MS);
-    current = (await repo.findRota(record.orgId, record.id)) ?? current;
+    current = (await rotas.findRota(record.orgId, record.id)) ?? current;
   }
   return current;
 }
@@ -64,7 +65,7 @@ type CreateRequest = Pick<FastifyRequest, "orgId" | "id"> & { query: z.infer<typ
  * exists (a week records what it was built from).
  */
 export async function submitRota(
-  { repo, queue, config }: Pick<Services, "repo" | "queue" | "config">,
+  { rotas, queue, config }: Pick<Services, "rotas" | "queue" | "config">,
   request: CreateRequest,
   reply: FastifyReply,
   body: Problem,
@@ -99,7 +100,7 @@ export async function submitRota(
   await created?.(record);
   reply.header("location", `/v1/rotas/${record.id}`);
   if (!wait) return reply.code(202).send(viewOf(record));
-  const final = await settled(repo, record, timeLimitMs + WAIT_SLACK_MS);
+  const final = await settled(rotas, record, timeLimitMs + WAIT_SLACK_MS);
   if (final.status === "failed" && final.issues) {
     throw new ApiError(400, "DESKROTA_E_INPUT", final.reason ?? "the problem cannot be solved as given", {
       issues: issuesIn("body", final.issues),
@@ -107,18 +108,19 @@ export async function submitRota(
     });
   }
   const done = final.status === "done" || final.status === "failed";
-  return reply.code(done ? 200 : 202).send(await fullView(repo, final));
+  return reply.code(done ? 200 : 202).send(await fullView(rotas, final));
 }
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 404: ErrorBody };
 
 export const rotaRoutes =
-  ({ repo, queue, config }: Services): FastifyPluginAsyncZod =>
+  ({ rotas, queue, config }: Services): FastifyPluginAsyncZod =>
   async (app) => {
     app.post(
       "/rotas",
       {
         schema: {
+          operationId: "createRota",
           summary: "Solve a problem (format v1) into a rota",
           description:
             "Queues the solve and answers 202 with the rota's id and status URL (also in Location). With ?wait=true " +
@@ -129,21 +131,22 @@ export const rotaRoutes =
           response: { 200: RotaView, 202: RotaView, ...errors, 413: ErrorBody, 503: ErrorBody },
         },
       },
-      async (request, reply) => submitRota({ repo, queue, config }, request, reply, request.body),
+      async (request, reply) => submitRota({ rotas, queue, config }, request, reply, request.body),
     );
 
     app.get(
       "/rotas",
       {
         schema: {
+          operationId: "listRotas",
           summary: "This organisation's rotas, newest first",
           querystring: ListQuery,
           response: { 200: z.object({ rotas: z.array(RotaSummary) }), ...errors },
         },
       },
       async (request) => {
-        const rotas = await repo.listRotas(request.orgId, request.query.limit);
-        return { rotas: rotas.map((r) => viewOf(r)) };
+        const listed = await rotas.listRotas(request.orgId, request.query.limit);
+        return { rotas: listed.map((r) => viewOf(r)) };
       },
     );
 
@@ -151,6 +154,7 @@ export const rotaRoutes =
       "/rotas/:id",
       {
         schema: {
+          operationId: "getRota",
           summary: "A rota's status, and the rota once solved",
           description:
             "queued; solving (with progress: best score so far, bound, gap, elapsed); done (with the latest " +
@@ -161,9 +165,9 @@ export const rotaRoutes =
         },
       },
       async (request) => {
-        const record = await repo.findRota(request.orgId, request.params.id);
+        const record = await rotas.findRota(request.orgId, request.params.id);
         if (!record) throw notFound(`rota ${request.params.id}`);
-        return fullView(repo, record);
+        return fullView(rotas, record);
       },
     );
 
@@ -171,6 +175,7 @@ export const rotaRoutes =
       "/rotas/:id/solve",
       {
         schema: {
+          operationId: "stopSolve",
           summary: "Stop a solve early, keeping the best rota found so far",
           description:
             "202 while the solve stops (poll the status URL); a rota still queued fails at once, as there is nothing " +
@@ -180,7 +185,7 @@ export const rotaRoutes =
         },
       },
       async (request, reply) => {
-        const record = await repo.requestStop(request.orgId, request.params.id);
+        const record = await rotas.requestStop(request.orgId, request.params.id);
         if (!record) throw notFound(`rota ${request.params.id}`);
         if (record.status === "done" || (record.status === "failed" && !record.stopRequested))
           throw conflict(`the solve of ${record.id} has already ended (${record.status})`);

@@ -18,12 +18,13 @@ const SwapQuery = z.object({
 });
 
 export const swapRoutes =
-  ({ repo, lookups }: Services): FastifyPluginAsyncZod =>
+  ({ rotas, lookups }: Services): FastifyPluginAsyncZod =>
   async (app) => {
     app.get(
       "/rotas/:id/swap-candidates",
       {
         schema: {
+          operationId: "listSwapCandidates",
           summary: "Who could take all or part of a gap, ranked, with what it costs; and why the others cannot",
           description:
             "Candidates can take it without breaking a hard rule: whole gap first, then fewest knock-on changes, " +
@@ -36,7 +37,7 @@ export const swapRoutes =
       },
       async (request) => {
         const { point, start, end, version } = request.query;
-        const { version: found } = await versionFor(repo, request.orgId, request.params.id, version, "latest");
+        const { version: found } = await versionFor(rotas, request.orgId, request.params.id, version, "latest");
         try {
           return await swapCandidates(found.problem, found.rota, { point, start, end }, { pool: lookups });
         } catch (error) {

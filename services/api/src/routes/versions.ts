@@ -3,7 +3,8 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { conflict, ErrorBody, notFound } from "../http/errors";
 import { MAX_VERSION, PublishBody, RotaParams, VersionNumber, VersionSummary, VersionView } from "../http/schemas";
-import type { RotaRecord, Repository, VersionRecord, VersionSummary as StoredSummary } from "../repository";
+import type { RotaRecord, VersionRecord, VersionSummary as StoredSummary } from "../store/rota-records";
+import type { RotaStore } from "../store/rotas";
 import type { Services } from "../services";
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 404: ErrorBody };
@@ -28,30 +29,31 @@ function summaryView(v: StoredSummary, rota: RotaRecord): z.infer<typeof Version
  * rota or version; 409 while the rota has no version.
  */
 export async function versionFor(
-  repo: Repository,
+  rotas: RotaStore,
   orgId: string,
   id: string,
   version?: number,
   prefer: "published" | "latest" = "published",
 ): Promise<{ record: RotaRecord; version: VersionRecord }> {
-  const record = await repo.findRota(orgId, id);
+  const record = await rotas.findRota(orgId, id);
   if (!record) throw notFound(`rota ${id}`);
   if (record.latestVersion === null) throw conflict(`rota ${id} is ${record.status}: it has no version yet`);
   const n =
     version ?? (prefer === "published" ? (record.publishedVersion ?? record.latestVersion) : record.latestVersion);
   // A number past any stored version (e.g. `id@N` in a comparison) is not found, not a store error.
-  const found = n <= MAX_VERSION ? await repo.findVersion(orgId, id, n) : null;
+  const found = n <= MAX_VERSION ? await rotas.findVersion(orgId, id, n) : null;
   if (!found) throw notFound(`version ${n} of rota ${id}`);
   return { record, version: found };
 }
 
 export const versionRoutes =
-  ({ repo }: Services): FastifyPluginAsyncZod =>
+  ({ rotas }: Services): FastifyPluginAsyncZod =>
   async (app) => {
     app.get(
       "/rotas/:id/versions",
       {
         schema: {
+          operationId: "listVersions",
           summary: "Every version of a rota, oldest first: the solve, then one per change",
           params: RotaParams,
           response: {
@@ -61,9 +63,9 @@ export const versionRoutes =
         },
       },
       async (request) => {
-        const record = await repo.findRota(request.orgId, request.params.id);
+        const record = await rotas.findRota(request.orgId, request.params.id);
         if (!record) throw notFound(`rota ${request.params.id}`);
-        const versions = await repo.listVersions(request.orgId, record.id);
+        const versions = await rotas.listVersions(request.orgId, record.id);
         return { publishedVersion: record.publishedVersion, versions: versions.map((v) => summaryView(v, record)) };
       },
     );
@@ -72,13 +74,14 @@ export const versionRoutes =
       "/rotas/:id/versions/:version",
       {
         schema: {
+          operationId: "getVersion",
           summary: "One version of a rota, with its diff against the version it was re-solved from",
           params: RotaParams.extend({ version: VersionNumber }),
           response: { 200: VersionView, ...errors, 409: ErrorBody },
         },
       },
       async (request) => {
-        const { record, version } = await versionFor(repo, request.orgId, request.params.id, request.params.version);
+        const { record, version } = await versionFor(rotas, request.orgId, request.params.id, request.params.version);
         return { ...summaryView(version, record), rota: version.rota };
       },
     );
@@ -87,6 +90,7 @@ export const versionRoutes =
       "/rotas/:id/versions/:version/problem",
       {
         schema: {
+          operationId: "getVersionProblem",
           summary:
             "The problem a version answers: the original with every change up to it applied (and a profile's weights)",
           params: RotaParams.extend({ version: VersionNumber }),
@@ -94,13 +98,14 @@ export const versionRoutes =
         },
       },
       async (request) =>
-        (await versionFor(repo, request.orgId, request.params.id, request.params.version)).version.problem,
+        (await versionFor(rotas, request.orgId, request.params.id, request.params.version)).version.problem,
     );
 
     app.post(
       "/rotas/:id/publish",
       {
         schema: {
+          operationId: "publishVersion",
           summary: "Mark a version as the one people were told about",
           description:
             "Changes are re-solved against the published version, keeping as much of it as they can. Body optional: " +
@@ -115,12 +120,12 @@ export const versionRoutes =
         },
       },
       async (request) => {
-        const record = await repo.findRota(request.orgId, request.params.id);
+        const record = await rotas.findRota(request.orgId, request.params.id);
         if (!record) throw notFound(`rota ${request.params.id}`);
         if (record.latestVersion === null)
           throw conflict(`rota ${record.id} is ${record.status}: it has no version to publish yet`);
         const version = request.body?.version ?? record.latestVersion;
-        const published = await repo.publish(request.orgId, record.id, version);
+        const published = await rotas.publish(request.orgId, record.id, version);
         if (!published?.publishedAt) throw notFound(`version ${version} of rota ${record.id}`);
         return { id: published.id, publishedVersion: version, publishedAt: published.publishedAt };
       },

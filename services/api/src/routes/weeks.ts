@@ -39,7 +39,7 @@ const WeekView = z
 export const weekRoutes =
   (services: Services): FastifyPluginAsyncZod =>
   async (app) => {
-    const { repo, db } = services;
+    const { rotas, db } = services;
     const stores = setupStores(db);
 
     app.get(
@@ -54,11 +54,11 @@ export const weekRoutes =
       },
       async (request) => {
         const { weekStart } = request.params;
-        const built = await buildWeek(repo, stores, request.orgId, weekStart);
+        const built = await buildWeek(rotas, stores, request.orgId, weekStart);
         const linked = await stores.weeks.ofWeek(request.orgId, weekStart);
-        const rotas = await Promise.all(
+        const weekRotas = await Promise.all(
           linked.map(async (w) => {
-            const record = await repo.findRota(request.orgId, w.rotaId);
+            const record = await rotas.findRota(request.orgId, w.rotaId);
             return {
               id: w.rotaId,
               status: record?.status ?? "failed",
@@ -78,7 +78,7 @@ export const weekRoutes =
           carry: built.carry,
           proposals,
           entries: built.entries,
-          rotas,
+          rotas: weekRotas,
         };
       },
     );
@@ -99,7 +99,7 @@ export const weekRoutes =
         },
       },
       async (request) =>
-        (await buildWeek(repo, stores, request.orgId, request.params.weekStart, request.query)).problem,
+        (await buildWeek(rotas, stores, request.orgId, request.params.weekStart, request.query)).problem,
     );
 
     app.post(
@@ -119,7 +119,7 @@ export const weekRoutes =
       },
       async (request, reply) => {
         const { weekStart } = request.params;
-        const built = await buildWeek(repo, stores, request.orgId, weekStart);
+        const built = await buildWeek(rotas, stores, request.orgId, weekStart);
         const query = { ...request.query, name: request.query.name ?? `week of ${weekStart}` };
         return submitRota(services, { orgId: request.orgId, id: request.id, query }, reply, built.problem, (record) =>
           stores.weeks.link(request.orgId, record.id, {

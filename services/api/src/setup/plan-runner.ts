@@ -64,14 +64,14 @@ export class PlanRunner {
   }
 
   private async drive(orgId: string, planId: string): Promise<void> {
-    const { repo } = this.services;
+    const { rotas } = this.services;
     while (!this.closing.signal.aborted) {
       const plan = await this.stores.plans.find(orgId, planId);
       if (plan?.status !== "solving") return;
       const next = plan.weeks.findIndex((w) => w.rotaId === null);
       const lastIndex = next < 0 ? plan.weeks.length - 1 : next - 1;
       const last = plan.weeks[lastIndex];
-      const current = last?.rotaId ? await repo.findRota(orgId, last.rotaId) : null;
+      const current = last?.rotaId ? await rotas.findRota(orgId, last.rotaId) : null;
       if (current && (current.status === "queued" || current.status === "solving")) {
         await this.pause(POLL_MS);
         continue;
@@ -98,13 +98,13 @@ export class PlanRunner {
   }
 
   private async submitWeek(plan: PlanRecord, index: number): Promise<void> {
-    const { repo, queue } = this.services;
+    const { rotas, queue } = this.services;
     const week = plan.weeks[index] as PlanRecord["weeks"][number];
-    const start = await carryBefore(repo, this.stores, plan.orgId, plan.from);
-    const carry = await carryAfter(repo, this.stores, plan.orgId, start, await earlierWeeks(this.stores, plan, index));
+    const start = await carryBefore(rotas, this.stores, plan.orgId, plan.from);
+    const carry = await carryAfter(rotas, this.stores, plan.orgId, start, await earlierWeeks(this.stores, plan, index));
     let built: Awaited<ReturnType<typeof buildWeek>>;
     try {
-      built = await buildWeek(repo, this.stores, plan.orgId, week.weekStart, {
+      built = await buildWeek(rotas, this.stores, plan.orgId, week.weekStart, {
         revision: plan.options.setupRevision,
         carry,
       });

@@ -1,6 +1,6 @@
 import { carryForward, type Carry, type Setup, type TermWeek, termSummary } from "@deskrota/core";
 import { isDeepStrictEqual } from "node:util";
-import type { Repository } from "../repository";
+import type { RotaStore } from "../store/rotas";
 import type { SetupStores } from "../store";
 import type { PlanRecord } from "../store/plans";
 import { carryBefore } from "./weeks";
@@ -25,7 +25,7 @@ export interface PlanWeekView {
  * week changed or re-solved since shows which later weeks were built from an older carry-over.
  */
 export async function planWeeks(
-  repo: Repository,
+  rotas: RotaStore,
   stores: SetupStores,
   plan: PlanRecord,
   setup: Setup,
@@ -35,14 +35,14 @@ export async function planWeeks(
     if (!setups.has(n)) setups.set(n, (await stores.setups.revision(plan.orgId, n))?.setup ?? setup);
     return setups.get(n) as Setup;
   };
-  let carry: Carry = await carryBefore(repo, stores, plan.orgId, plan.from);
+  let carry: Carry = await carryBefore(rotas, stores, plan.orgId, plan.from);
   const weeks: PlanWeekView[] = [];
   const solved: TermWeek[] = [];
   for (const week of plan.weeks) {
-    const record = week.rotaId ? await repo.findRota(plan.orgId, week.rotaId) : null;
+    const record = week.rotaId ? await rotas.findRota(plan.orgId, week.rotaId) : null;
     const link = week.rotaId ? await stores.weeks.ofRota(plan.orgId, week.rotaId) : null;
     const shown = record?.publishedVersion ?? record?.latestVersion ?? null;
-    const version = record && shown ? await repo.findVersion(plan.orgId, record.id, shown) : null;
+    const version = record && shown ? await rotas.findVersion(plan.orgId, record.id, shown) : null;
     weeks.push({
       weekStart: week.weekStart,
       rotaId: week.rotaId,

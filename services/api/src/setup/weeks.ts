@@ -9,7 +9,7 @@ import {
 } from "@deskrota/core";
 import { DateTime } from "luxon";
 import { ApiError } from "../http/errors";
-import type { Repository } from "../repository";
+import type { RotaStore } from "../store/rotas";
 import type { SetupStores } from "../store";
 import type { EntryRecord } from "../store/entries";
 import type { SetupRevision } from "../store/setup";
@@ -33,7 +33,7 @@ function revisions(stores: SetupStores, orgId: string) {
  * each with the setup revision it was built from.
  */
 export async function carryBefore(
-  repo: Repository,
+  rotas: RotaStore,
   stores: SetupStores,
   orgId: string,
   weekStart: string,
@@ -41,7 +41,7 @@ export async function carryBefore(
   const setupOf = revisions(stores, orgId);
   let carry = EMPTY_CARRY;
   for (const week of await stores.weeks.publishedBefore(orgId, weekStart)) {
-    const version = await repo.findVersion(orgId, week.rotaId, week.version);
+    const version = await rotas.findVersion(orgId, week.rotaId, week.version);
     if (version) carry = carryForward(carry, version.problem, version.rota, await setupOf(week.setupRevision));
   }
   return carry;
@@ -49,7 +49,7 @@ export async function carryBefore(
 
 /** Folds a plan's own rotas (published or not) onto the carry of the weeks before the plan. */
 export async function carryAfter(
-  repo: Repository,
+  rotas: RotaStore,
   stores: SetupStores,
   orgId: string,
   start: Carry,
@@ -58,9 +58,9 @@ export async function carryAfter(
   const setupOf = revisions(stores, orgId);
   let carry = start;
   for (const week of weeks) {
-    const record = await repo.findRota(orgId, week.rotaId);
+    const record = await rotas.findRota(orgId, week.rotaId);
     const n = record?.publishedVersion ?? record?.latestVersion;
-    const version = n ? await repo.findVersion(orgId, week.rotaId, n) : null;
+    const version = n ? await rotas.findVersion(orgId, week.rotaId, n) : null;
     if (version) carry = carryForward(carry, version.problem, version.rota, await setupOf(week.setupRevision));
   }
   return carry;
@@ -78,7 +78,7 @@ export interface BuiltWeek {
  * that week's entries and the carry-over (from the published weeks before it unless given).
  */
 export async function buildWeek(
-  repo: Repository,
+  rotas: RotaStore,
   stores: SetupStores,
   orgId: string,
   weekStart: string,
@@ -90,7 +90,7 @@ export async function buildWeek(
       : await stores.setups.revision(orgId, options.revision);
   if (!revision) throw new ApiError(404, "DESKROTA_E_NOT_FOUND", `setup revision ${options.revision} not found`);
   const entries = await stores.entries.list(orgId, { from: weekStart, to: sundayOf(weekStart) });
-  const carry = options.carry ?? (await carryBefore(repo, stores, orgId, weekStart));
+  const carry = options.carry ?? (await carryBefore(rotas, stores, orgId, weekStart));
   try {
     const problem = buildWeekProblem({ setup: revision.setup, weekStart, entries: entries.map((e) => e.entry), carry });
     return { problem, revision, carry, entries };

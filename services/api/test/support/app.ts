@@ -28,6 +28,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     solvers: 1,
     lowerBound: false,
     queueLimit: 4,
+    queueLimitPerOrg: 4,
     defaultTimeLimitMs: 2000,
     maxTimeLimitMs: 60_000,
     example: "none",
@@ -35,6 +36,9 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     queueMaintenanceSeconds: 30,
     progressEveryMs: 100,
     corsOrigins: [],
+    rateLimit: { perToken: 0, perAddress: 0, windowSeconds: 60 },
+    pressure: { maxEventLoopDelayMs: 0, maxHeapUsedBytes: 0, maxRssBytes: 0 },
+    trustProxy: false,
     ...overrides,
   };
 }
@@ -56,6 +60,6 @@ export async function testApp(overrides: Partial<Config> = {}): Promise<TestApp>
   const log = pino({ level: process.env.DESKROTA_TEST_LOG ?? "silent" });
   const services = await startServices(config, log, `test-${process.pid}`);
   const app = await buildApp(services, { logger: log });
-  const { org, token } = await services.repo.createOrg("Test Library");
+  const { org, token } = await services.orgs.createOrg("Test Library");
   return { app, services, token, orgId: org.id, auth: { authorization: `Bearer ${token}` } };
 }

@@ -45,6 +45,8 @@ export async function planCommand(args: string[]): Promise<void> {
   const entries = readEntries(values.entries, setup);
   const carry = readCarry(values.carry);
   mkdirSync(outDir, { recursive: true });
+  let next = values.from;
+  let solved = 0;
   const plan = await planTerm({
     setup,
     from: values.from,
@@ -52,14 +54,28 @@ export async function planCommand(args: string[]): Promise<void> {
     entries,
     ...(carry ? { carry } : {}),
     carryOver: !values["no-carry"],
-    solve: (problem) => solve(problem, flags),
-    onWeek: ({ weekStart, problem, rota }) => {
+    solve: (problem, weekStart) => {
+      next = weekStart;
+      return solve(problem, flags);
+    },
+    // The carry is written after every week, so a term cut short can go on from the week it stopped at.
+    onWeek: ({ weekStart, problem, rota, carry: after }) => {
       writeJson(join(outDir, `${weekStart}.problem.json`), problem);
       writeJson(join(outDir, `${weekStart}.rota.json`), rota);
+      writeJson(join(outDir, "carry.json"), after);
+      solved++;
       if (!values.json) process.stderr.write(`week of ${weekStart} solved\n`);
     },
+  }).catch((error: unknown) => {
+    if (solved > 0) {
+      process.stderr.write(
+        `deskrota: the week of ${next} was not solved; to go on from it: ` +
+          `deskrota plan ${file} --from ${next} --weeks ${weeks - solved} --out-dir ${outDir} ` +
+          `--carry ${join(outDir, "carry.json")}\n`,
+      );
+    }
+    throw error;
   });
-  writeJson(join(outDir, "carry.json"), plan.carry);
   writeJson(join(outDir, "summary.json"), plan.summary);
   if (values.json) process.stdout.write(`${JSON.stringify(plan.summary, null, 2)}\n`);
   else process.stdout.write(`${describeTerm(plan.summary)}\nWeeks, carry.json and summary.json written to ${outDir}\n`);
@@ -88,9 +104,9 @@ export function describeTerm(summary: TermSummary): string {
     "",
     people,
     "",
-    `Uncovered over the term: ${h(summary.uncoveredHours)} h. Furthest from a fair share: ` +
-      `${h(summary.maxFromFairShare)} h.`,
-    `Unsocial hours among those who work them: ${h(summary.unsocial.min)}–${h(summary.unsocial.max)} h (spread ` +
-      `${h(summary.unsocial.spread)} h).`,
+    `Uncovered over the term: ${h(summary.uncoveredHours)} h. ` +
+      `Furthest from a fair share: ${h(summary.maxFromFairShare)} h.`,
+    `Unsocial hours among those who work them: ${h(summary.unsocial.min)}–${h(summary.unsocial.max)} h ` +
+      `(spread ${h(summary.unsocial.spread)} h).`,
   ].join("\n");
 }

@@ -18,11 +18,12 @@ import {
 import { readCsv, readXlsx, writeCsv, writeXlsx } from "@deskrota/sheets";
 import { readJson, readProblem, UsageError, writeJson } from "../io";
 
-export const setupUsage = [
+const USAGE = [
   "deskrota setup import PEOPLE.csv|PEOPLE.xlsx --setup SETUP.json [--dry-run] [--json]",
-  "deskrota setup export SETUP.json --csv PEOPLE.csv | --xlsx PEOPLE.xlsx",
-  "deskrota setup from-problem PROBLEM.json --out SETUP.json [--entries ENTRIES.json]",
-].join("\n  ");
+  "deskrota setup export SETUP.json --csv PEOPLE.csv | --xlsx PEOPLE.xlsx [--json]",
+  "deskrota setup from-problem PROBLEM.json --out SETUP.json [--entries ENTRIES.json] [--json]",
+] as const;
+export const setupUsage = USAGE.join("\n  ");
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
@@ -72,7 +73,7 @@ async function importPeople(args: string[]): Promise<void> {
     options: { setup: { type: "string" }, "dry-run": { type: "boolean" }, json: { type: "boolean" } },
   });
   const [file] = positionals;
-  if (!file || positionals.length > 1 || !values.setup) throw new UsageError(`usage: ${setupUsage.split("\n")[0]}`);
+  if (!file || positionals.length > 1 || !values.setup) throw new UsageError(`usage: ${USAGE[0]}`);
   const setup = readSetup(values.setup);
   let bytes: Uint8Array;
   try {
@@ -106,8 +107,8 @@ export function describeDiff(diff: PeopleDiff, applied: boolean): string {
   if (added.length + changed.length + removed.length === 0) return "No change: the sheet matches the setup.";
   const verb = applied ? "" : "would be ";
   const lines = [
-    `${plural(added.length, "person", "people")} ${verb}added, ${changed.length} ${verb}changed, ${removed.length} ` +
-      `${verb}removed`,
+    `${plural(added.length, "person", "people")} ${verb}added, ` +
+      `${changed.length} ${verb}changed, ${removed.length} ${verb}removed`,
   ];
   for (const p of added) lines.push(`  + ${p.id} ${p.name}`);
   for (const c of changed) {
@@ -122,27 +123,28 @@ async function exportPeople(args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { csv: { type: "string" }, xlsx: { type: "string" } },
+    options: { csv: { type: "string" }, xlsx: { type: "string" }, json: { type: "boolean" } },
   });
   const [file] = positionals;
   if (!file || positionals.length > 1 || (values.csv === undefined) === (values.xlsx === undefined)) {
-    throw new UsageError(`usage: ${setupUsage.split("\n  ")[1]}`);
+    throw new UsageError(`usage: ${USAGE[1]}`);
   }
   const setup = readSetup(file);
   const rows = peopleToRows(setup);
   const out = (values.csv ?? values.xlsx) as string;
   writeFileSync(out, values.csv !== undefined ? writeCsv(rows) : await writeXlsx(rows, "People"));
-  process.stdout.write(`${plural(setup.people.length, "person", "people")} written to ${out}\n`);
+  if (values.json) process.stdout.write(`${JSON.stringify({ file: out, people: setup.people.length })}\n`);
+  else process.stdout.write(`${plural(setup.people.length, "person", "people")} written to ${out}\n`);
 }
 
 async function fromProblem(args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { out: { type: "string" }, entries: { type: "string" } },
+    options: { out: { type: "string" }, entries: { type: "string" }, json: { type: "boolean" } },
   });
   const [file] = positionals;
-  if (!file || positionals.length > 1 || !values.out) throw new UsageError(`usage: ${setupUsage.split("\n  ")[2]}`);
+  if (!file || positionals.length > 1 || !values.out) throw new UsageError(`usage: ${USAGE[2]}`);
   const problem = readProblem(file);
   const { setup, entries } = setupFromProblem(problem);
   const entriesFile =
@@ -150,6 +152,11 @@ async function fromProblem(args: string[]): Promise<void> {
   writeJson(values.out, setup);
   if (entriesFile) writeJson(entriesFile, entries);
   const pins = problem.pinned?.length ?? 0;
+  if (values.json) {
+    const written = { setup: values.out, entries: entriesFile ?? null, absences: entries.length, pinsDropped: pins };
+    process.stdout.write(`${JSON.stringify(written)}\n`);
+    return;
+  }
   const counts = `${plural(setup.sites.length, "site")}, ${plural(setup.people.length, "person", "people")}`;
   const lines = [
     `Setup written to ${values.out}: ${counts}`,

@@ -20,13 +20,26 @@ function day(text: string): Day {
   return found;
 }
 
-/** "Mon", "Mon/Wed", "Mon-Fri", "Sat, Sun" → days in week order. */
+const GROUPS: Record<string, readonly Day[]> = {
+  weekdays: DAYS.slice(0, 5),
+  weekends: DAYS.slice(5),
+  weekend: DAYS.slice(5),
+  daily: DAYS,
+  "every day": DAYS,
+};
+
+/** "Mon", "Mon/Wed", "Mon-Fri", "Sat, Sun", "weekdays", "daily" → days in week order. */
 function days(text: string): Day[] {
   const picked = new Set<Day>();
   for (const part of text
     .split(/[/,&]|\band\b/i)
     .map((p) => p.trim())
     .filter(Boolean)) {
+    const group = GROUPS[part.toLowerCase().replace(/\s+/g, " ")];
+    if (group) {
+      for (const d of group) picked.add(d);
+      continue;
+    }
     const range = part.split(/\s*[-–]\s*/);
     if (range.length === 2) {
       const a = DAYS.indexOf(day(range[0] as string));
@@ -57,14 +70,18 @@ export function readTime(text: string, end = false): string {
   return `${pad(hour)}:${pad(minute)}`;
 }
 
-/** "09:00-17:00" (also "9am–5pm", "9 to 17") → a window. */
+/**
+ * "09:00-17:00" (also "9am–5pm", "9 to 17") → a window. An end before the start written without
+ * am/pm and before 12 is read in the afternoon, as people write shop hours: "9-5" is 09:00–17:00.
+ */
 export function readWindow(text: string): Window {
   const parts = text.trim().split(/\s*(?:[-–—]|\bto\b)\s*/i);
   if (parts.length !== 2 || !parts[0] || !parts[1]) {
     throw new CellError(`"${text.trim()}" is not a time range such as 09:00-17:00`);
   }
   const from = readTime(parts[0]);
-  const to = readTime(parts[1], true);
+  let to = readTime(parts[1], true);
+  if (to <= from && !/[ap]\.?m/i.test(parts[1]) && to < "12:00") to = readTime(`${parts[1]}pm`);
   if (from >= to) throw new CellError(`"${text.trim()}" must start before it ends`);
   return [from, to];
 }

@@ -90,6 +90,28 @@ describe("peopleToRows / rowsToPeople", () => {
     expect(diff.removed).toHaveLength(setup.people.length);
   });
 
+  it("reads shop-hours shorthand: 9-5 in the afternoon, weekdays, weekends and daily", () => {
+    const table = [
+      ["ID", "Name", "Role", "Sites", "Hours target", "Availability"],
+      ["n1", "A", "staff", "campus", "4", "weekdays 9-5; Weekend 10am-2"],
+      ["n2", "B", "staff", "campus", "4", "daily 8:30 to 12:30"],
+    ];
+    const read = rowsToPeople(table, { ...setup, people: [] });
+    expect(read.issues).toEqual([]);
+    const nine = [["09:00", "17:00"]];
+    const ten = [["10:00", "14:00"]];
+    expect(read.people[0]?.availability).toEqual({
+      mon: nine,
+      tue: nine,
+      wed: nine,
+      thu: nine,
+      fri: nine,
+      sat: ten,
+      sun: ten,
+    });
+    expect(Object.values(read.people[1]?.availability ?? {})).toEqual(Array(7).fill([["08:30", "12:30"]]));
+  });
+
   it("keeps what the setup says for a column the sheet leaves out", () => {
     const table = rows().map((row) => row.filter((_, i) => i !== at("Availability")));
     const read = rowsToPeople(table, setup);

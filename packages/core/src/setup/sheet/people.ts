@@ -15,6 +15,7 @@ export function peopleToRows(setup: Pick<Setup, "people">): string[][] {
   return [PEOPLE_COLUMNS.map((c) => c.header), ...setup.people.map((p) => PEOPLE_COLUMNS.map((c) => c.write(p)))];
 }
 
+const HEADERS = PEOPLE_COLUMNS.map((c) => c.header).join(", ");
 const squash = (s: string) => s.trim().toLowerCase().replace(/\s+/g, " ");
 const blank = (row: string[] | undefined) => !row || row.every((cell) => (cell ?? "").trim() === "");
 
@@ -111,8 +112,7 @@ function readHeader(header: string[], row: number, issues: SheetIssue[]): Map<nu
       const message =
         (name ?? "").trim() === ""
           ? `column ${position + 1} has no header`
-          : `"${name.trim()}" is not a column of the people template ` +
-            `(${PEOPLE_COLUMNS.map((c) => c.header).join(", ")})`;
+          : `"${name.trim()}" is not a column of the people template (${HEADERS})`;
       issues.push({ row, column: (name ?? "").trim() || `column ${position + 1}`, message });
       return;
     }
