@@ -109,7 +109,8 @@ export function goals(
       `${id}: memory`,
       `≤ ${most} MB peak RSS`,
       x?.peakRssMb != null
-        ? `${x.peakRssMb} MB (max ${x.peakRssMaxMb} MB) at ${x.timeLimitMs / 1000} s, bound ${x.engineBoundRuns}/${x.runs}`
+        ? `${x.peakRssMb} MB (max ${x.peakRssMaxMb} MB) at ${x.timeLimitMs / 1000} s, ` +
+            `bound ${x.engineBoundRuns}/${x.runs}`
         : null,
       x?.peakRssMb != null ? x.peakRssMb <= most && x.engineBoundRuns === x.runs : null,
     );
