@@ -109,12 +109,20 @@ export function gapScore(
   return runs.map(({ first, end, missing, slots }) => {
     const site = first.site.site;
     const point = first.target === site.id ? undefined : view.points.get(first.target)?.point;
+    // The words and the times are written when read (an analysis, an API answer): the solver
+    // scores every rota it posts and reads only the points.
     return {
       ...(point ? { point: point.id } : { site: site.id }),
-      start: at(view, site.id, first.slot.start),
-      end: at(view, site.id, end),
+      get start() {
+        return at(view, site.id, first.slot.start);
+      },
+      get end() {
+        return at(view, site.id, end);
+      },
       points: missing * slots * hours * weight,
-      message: `${point?.name ?? site.name} ${formatSpan(first.slot.start, end, first.site.zone)}: ${words(missing)}`,
+      get message() {
+        return `${point?.name ?? site.name} ${formatSpan(first.slot.start, end, first.site.zone)}: ${words(missing)}`;
+      },
     };
   });
 }

@@ -1,5 +1,6 @@
 import { gapScore, reportFindings, type GapSlot } from "../check/gaps";
-import type { RotaView } from "../check/view";
+import type { RotaView, SiteView } from "../check/view";
+import type { Instance } from "../compile/instance";
 import type { Slot } from "../time/week";
 import { addPresenceRows, hasQualified } from "./supervision";
 import { defineRule } from "./rule";
@@ -13,9 +14,7 @@ export const keyholder = defineRule<{ site?: string; start: string; end: string;
   kind: "gap",
   title: "A keyholder at every opening and closing",
   addToModel(ctx) {
-    const edges = ctx.inst.sites.flatMap((s) =>
-      s.runs.flatMap((run) => [...new Set([run[0] as number, run[run.length - 1] as number])]),
-    );
+    const edges = edgeSlots(ctx.inst);
     addPresenceRows(ctx, "keyholder", (p) => ctx.inst.people[p]?.keyholder ?? false, edges, ctx.inst.weights.keyholder);
   },
   check: (view) => reportFindings(view, "keyholder", keyholderGaps(view)),
@@ -24,17 +23,34 @@ export const keyholder = defineRule<{ site?: string; start: string; end: string;
     gapScore(view, keyholderGaps(view), view.weights.keyholder, () => "no keyholder at opening or closing"),
 });
 
+/**
+ * The opening and closing slots of the compiled instance (global slot indices, each once): the
+ * first and last of every run of open slots. The model's rows and the search's tables read these;
+ * the checker finds the same slots from the problem alone (`viewEdges`), and the per-rule verifier
+ * holds the two to agreeing.
+ */
+export function edgeSlots(inst: Pick<Instance, "sites">): number[] {
+  return inst.sites.flatMap((s) =>
+    s.runs.flatMap((run) => [...new Set([run[0] as number, run[run.length - 1] as number])]),
+  );
+}
+
+/** The opening and closing slots of a site in the checker's view (indices into its slots). */
+function viewEdges(site: SiteView): Set<number> {
+  const edges = new Set<number>();
+  site.slots.forEach((slot, i) => {
+    const prev = site.slots[i - 1];
+    const next = site.slots[i + 1];
+    if (!prev || prev.end !== slot.start) edges.add(i);
+    if (!next || next.start !== slot.end) edges.add(i);
+  });
+  return edges;
+}
+
 export function keyholderGaps(view: RotaView): GapSlot[] {
   const gaps: GapSlot[] = [];
   for (const site of view.sites.values()) {
-    const edges = new Set<number>();
-    site.slots.forEach((slot, i) => {
-      const prev = site.slots[i - 1];
-      const next = site.slots[i + 1];
-      if (!prev || prev.end !== slot.start) edges.add(i);
-      if (!next || next.start !== slot.end) edges.add(i);
-    });
-    for (const i of edges) {
+    for (const i of viewEdges(site)) {
       if (!hasQualified(view, site, i, "keyholder"))
         gaps.push({ site, target: site.site.id, slot: site.slots[i] as Slot, missing: 1 });
     }

@@ -1,3 +1,4 @@
+import { edgeSlots } from "../../rules/keyholder";
 import { HARD_RULES } from "../../rules";
 import { DeskrotaInternalError } from "../errors";
 import { penalty } from "../../rules/hours-fairness";
@@ -403,11 +404,7 @@ function fixedTables(inst: Instance): FixedTables {
     }
   }
   const edge = new Uint8Array(G);
-  for (const site of inst.sites)
-    for (const run of site.runs) {
-      edge[run[0] as number] = 1;
-      edge[run[run.length - 1] as number] = 1;
-    }
+  for (const g of edgeSlots(inst)) edge[g] = 1;
   const unsocial = new Uint8Array(G);
   for (const slot of inst.slots) if (isUnsocial(inst.problem, slot.day, slot.minute)) unsocial[slot.index] = 1;
   const shares = unsocialShares(inst.problem);

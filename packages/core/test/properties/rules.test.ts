@@ -1,0 +1,63 @@
+import { fc, it } from "@fast-check/vitest";
+import { describe, expect } from "vitest";
+import type { Problem } from "../../src/model/problem";
+import { solve } from "../../src/solve/solve";
+import { example } from "../support/examples";
+import { highs } from "../support/highs";
+import { band, point, rota, site, staff, stint, tinyProblem } from "../support/tiny";
+import { VERIFIED_RULES, verifyRule } from "../support/verify";
+import { problems } from "./problems";
+
+const backend = await highs();
+
+describe("verifyRule", () => {
+  // The desk needs one person Monday 09:00–13:00 and would like two from 11:00.
+  const main = site("main", {
+    servicePoints: [
+      point("desk", "helpdesk", [
+        band(["mon"], "09:00", "13:00", 1),
+        band(["mon"], "11:00", "13:00", 1, { target: 2 }),
+      ]),
+    ],
+  });
+  const problem = tinyProblem({ sites: [main], people: [staff("ann"), staff("bob")] });
+  const annMorning = rota([stint("ann", "desk", "09:00", "11:00")]);
+
+  it("agrees with the amounts worked out by hand", () => {
+    const rule = (id: string) => VERIFIED_RULES.find((r) => r.id === id) as (typeof VERIFIED_RULES)[number];
+    // 11:00–13:00 uncovered: 2 person-hours below the minimum, and 4 below the target of two.
+    verifyRule(rule("cover"), backend).given(problem, annMorning).penalizesBy(2000);
+    verifyRule(rule("cover-target"), backend).given(problem, annMorning).penalizesBy(120);
+    verifyRule(rule("shift-shape"), backend).given(problem, annMorning).penalizesBy(3);
+  });
+
+  it("fails with the rule's name when a view disagrees", () => {
+    const cover = VERIFIED_RULES.find((r) => r.id === "cover") as (typeof VERIFIED_RULES)[number];
+    expect(() => verifyRule(cover, backend).given(problem, annMorning).penalizesBy(1000)).toThrow(
+      /^rule cover: expected 1000, but the checker says 2000, the search says 2000, the milp says 2000$/,
+    );
+  });
+});
+
+/** Rotas the search makes of generated problems: valid, so every view can take them. */
+const solved = problems({ maxPeople: 6, maxDays: 2 }).chain((problem: Problem) =>
+  fc.integer({ min: 1, max: 1000 }).map((seed) => ({ problem, rota: solve(problem, { workBudget: 60, seed }) })),
+);
+
+// A real week too, where every rule charges something: students with desks to rotate through,
+// preferences, mentors, evenings and weekends, gaps of every kind.
+const typical = example("typical-week");
+const typicalRota = solve(typical, { workBudget: 100, seed: 1 });
+
+describe.each(VERIFIED_RULES.map((rule) => ({ rule, id: rule.id })))("rule $id", ({ rule }) => {
+  it("is charged alike by the checker, the search state and the MILP on the typical week", () => {
+    verifyRule(rule, backend).given(typical, typicalRota).agrees(1e-6);
+  });
+
+  it.prop([solved], { numRuns: 4 })(
+    "is charged alike by the checker, the search state and the MILP",
+    ({ problem, rota }) => {
+      verifyRule(rule, backend).given(problem, rota).agrees(1e-6);
+    },
+  );
+});

@@ -1,0 +1,105 @@
+import { buildView } from "../../src/check/view";
+import { compile, placementsOf } from "../../src/compile/instance";
+import { buildModel } from "../../src/compile/model";
+import type { Problem } from "../../src/model/problem";
+import type { RotaInput } from "../../src/model/rota";
+import { DEFAULT_WEIGHTS, type WeightName } from "../../src/model/weights";
+import { GAP_RULES, RULES, SOFT_GOALS } from "../../src/rules";
+import { pointsOf, type RuleModule } from "../../src/rules/rule";
+import type { MilpBackend } from "../../src/solve/backends/backend";
+import { loadPlacements } from "../../src/solve/load";
+import { SearchState } from "../../src/solve/search/state";
+
+/** The weights each gap rule and soft goal charges by (every other weight is 0 while it is verified). */
+export const WEIGHTS_OF: Record<string, readonly WeightName[]> = {
+  cover: ["cover"],
+  supervision: ["supervision"],
+  keyholder: ["keyholder"],
+  "cover-target": ["coverTarget"],
+  "hours-fairness": ["hoursUnder", "hoursOver", "hoursBelowMin"],
+  "unsocial-fairness": ["unsocial"],
+  preferences: ["preferences"],
+  rotation: ["rotation"],
+  shadowing: ["shadowing", "mentor"],
+  "shift-shape": ["shifts"],
+  "steady-desks": ["pointChanges", "shortStints"],
+};
+
+/** The rules the verifier covers: every gap rule and soft goal but stability (a re-solve's own). */
+export const VERIFIED_RULES: readonly RuleModule[] = [...GAP_RULES, ...SOFT_GOALS].filter((r) => r.id !== "stability");
+
+/** What one rule charges a rota, seen three ways. */
+export interface Views {
+  checker: number;
+  search: number;
+  milp: number;
+}
+
+/**
+ * In the style of Timefold's ConstraintVerifier: `verifyRule(rule, highs).given(problem, rota)`
+ * scores the rota by that rule alone (every other weight 0) three ways: the checker's `score`, a
+ * search state loaded with the rota, and the MILP with the rota's placements fixed (its slacks
+ * free); `penalizesBy(x)` throws, naming the rule, unless all three are `x`.
+ */
+export function verifyRule(rule: RuleModule, backend: MilpBackend) {
+  return {
+    given(problem: Problem, rota: RotaInput) {
+      const views = viewsOf(rule, backend, problem, rota);
+      return {
+        views,
+        penalizesBy(expected: number, tolerance = 1e-6) {
+          const off = (Object.entries(views) as [keyof Views, number][]).filter(
+            ([, value]) => !(Math.abs(value - expected) <= tolerance * Math.max(1, Math.abs(expected))),
+          );
+          if (off.length > 0)
+            throw new Error(
+              `rule ${rule.id}: expected ${expected}, but ` +
+                off.map(([view, value]) => `the ${view} says ${value}`).join(", "),
+            );
+        },
+        /** the three views agree, whatever the amount */
+        agrees(tolerance = 1e-6) {
+          this.penalizesBy(views.checker, tolerance);
+        },
+      };
+    },
+  };
+}
+
+function viewsOf(rule: RuleModule, backend: MilpBackend, given: Problem, rota: RotaInput): Views {
+  const only = WEIGHTS_OF[rule.id];
+  if (!only) throw new Error(`rule ${rule.id}: the verifier does not know its weights`);
+  const weights = Object.fromEntries(
+    (Object.keys(DEFAULT_WEIGHTS) as WeightName[]).map((name) => [
+      name,
+      only.includes(name) ? (given.weights?.[name] ?? DEFAULT_WEIGHTS[name]) : 0,
+    ]),
+  );
+  const problem: Problem = { ...given, weights };
+  const checker = pointsOf(rule.score?.(buildView(problem, rota)) ?? []);
+
+  const inst = compile(problem);
+  const at = placementsOf(inst, rota.assignments);
+  const state = new SearchState(inst);
+  loadPlacements(state, at);
+
+  const ctx = buildModel(inst, RULES);
+  const { milp } = ctx;
+  // The rota's work variables at 1, every other one at 0: the MILP only chooses its slacks.
+  ctx.workByPerson.forEach((own, p) => {
+    for (const [g, list] of own)
+      for (const w of list) {
+        const value = at[p]?.[g] === w.point ? 1 : 0;
+        milp.lower[w.variable] = value;
+        milp.upper[w.variable] = value;
+      }
+  });
+  let objective = milp.offset;
+  if (milp.numCols > 0) {
+    const result = backend.solve(milp, { relativeGap: 0 });
+    if (result.status !== "optimal" || !result.x)
+      throw new Error(`rule ${rule.id}: the MILP with the rota's placements fixed is ${result.status}`);
+    objective = milp.objectiveOf(result.x);
+  }
+  return { checker, search: state.objective, milp: objective };
+}
