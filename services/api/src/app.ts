@@ -50,7 +50,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
     frameworkErrors: frameworkError,
     trustProxy: services.config.trustProxy,
   });
-  // Every body is JSON: text/plain is refused (415) rather than parsed into a string.
+  // Bodies are JSON (or a type a route declares, e.g. a sheet): text/plain is a 415, not a string.
   app.removeContentTypeParser("text/plain");
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
