@@ -272,7 +272,7 @@ export function editForm(
       { class: "hint" },
       `Edits v${latest}. Times are local to ${zone}. Press E on a grid cell to fill this in from it.`,
     ),
-    h("div", { class: "fields" }, field("edit-action", "Edit", action), field("edit-person", "Person", person)),
+    h("div", { class: "fields" }, field("edit-action", "Edit", action), field("edit-person", "Who", person)),
     stintField,
     targetFields,
     verdict,

@@ -240,6 +240,9 @@ function moveFocus(matrix: HTMLElement[][], event: KeyboardEvent): void {
   }
 }
 
+/** On paper a shared name keeps only its id ("Zara Reid (s013)"): site names would not fit the page. */
+const onPaper = (name: string) => name.replace(/ \((?:[^,()]+, )+([^,()]+)\)$/, " ($1)");
+
 /**
  * The week on paper: a row per service point, a column per day, each cell listing its runs
  * ("08:00–10:00 Jordan Okafor"). Far fewer rows than the screen grid, so a site's week fits a page.
@@ -277,7 +280,7 @@ function printTable(grid: SiteGrid): HTMLElement {
                     "div",
                     { class: run.cell.gaps.length ? "run gap-line" : run.cell.before ? "run changed" : "run" },
                     h("span", { class: "when" }, `${hhmm(run.from)}–${hhmm(run.to)} `),
-                    run.cell.people.map((p) => `${p.name}${p.shadowing ? " (shadowing)" : ""}`).join(", "),
+                    run.cell.people.map((p) => `${onPaper(p.name)}${p.shadowing ? " (shadowing)" : ""}`).join(", "),
                     run.cell.gaps.map((g) => ` ${GAP_ICON} ${g.missing} missing`),
                     run.cell.before && ` ${CHANGED_ICON}`,
                   ),
