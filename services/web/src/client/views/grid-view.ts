@@ -347,6 +347,7 @@ function printKey(options: GridOptions): HTMLElement {
   return h(
     "p",
     { class: "print-only print-key" },
+    options.printHeading && `${options.printHeading} · `,
     `${GAP_ICON} a gap: fewer people than the minimum, or no lead or keyholder on site`,
     options.changedKey && ` · ${CHANGED_ICON} ${options.changedKey}`,
   );
@@ -508,7 +509,6 @@ export function siteTabs(problem: Problem, rota: Rota, options: GridOptions): HT
         "section",
         { role: "tabpanel", id: panelId, "aria-labelledby": tabId, class: "site-panel" },
         h("h2", { class: "print-only" }, grid.name),
-        options.printHeading && h("p", { class: "print-only print-key" }, options.printHeading),
         printKey(options),
         gapSummary(grid),
         siteGapList(grid),
