@@ -225,7 +225,8 @@ export function editForm(
             h(
               "p",
               { class: "notice" },
-              `v${latest} is the published version: this edit makes v${latest + 1} from it. People keep seeing v${latest} until you publish v${latest + 1}.`,
+              `v${latest} is the published version: this edit makes v${latest + 1} from ` +
+                `it. People keep seeing v${latest} until you publish v${latest + 1}.`,
             ),
         ),
       );
