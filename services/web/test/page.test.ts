@@ -311,7 +311,9 @@ describe("the coordinator's page", () => {
         .count(),
     ).resolves.toBe(2);
     await shot("12-compare");
+    await page.getByText("Show the full grids").click();
     const differing = page.locator("td.changed");
+    await differing.first().waitFor();
     expect(await differing.count()).toBeGreaterThan(0);
     await differing.first().scrollIntoViewIfNeeded();
     await expect(differing.first().innerText()).resolves.toContain("differs; week 48 again (v1) has");

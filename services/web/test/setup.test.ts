@@ -86,37 +86,40 @@ describe("setting up the desk", () => {
     await axeClean("people");
   });
 
-  test("edits a person: hours and availability painted with mouse and keyboard; the save says what changed, Undo", async () => {
-    await open("#/setup/people/u001", "Leila Hughes (u001)");
-    await page.getByLabel("Contract (target)").fill("9");
-    const monday9 = page.getByRole("button", { name: "Monday 09:00–09:30" });
-    await monday9.hover();
-    await page.mouse.down();
-    const end = await page.getByRole("button", { name: "Monday 10:00–10:30" }).boundingBox();
-    await page.mouse.move((end?.x ?? 0) + 5, (end?.y ?? 0) + 5, { steps: 8 });
-    await page.mouse.up();
-    await expect(page.getByRole("button", { name: "Monday 09:30–10:00" }).getAttribute("aria-pressed")).resolves.toBe(
-      "true",
-    );
-    await monday9.focus();
-    await page.keyboard.press("ArrowRight");
-    await page.keyboard.press("Space");
-    await expect(page.getByRole("button", { name: "Tuesday 09:00–09:30" }).getAttribute("aria-pressed")).resolves.toBe(
-      "true",
-    );
-    await shot("02-person");
-    await axeClean("person editor");
-    await page.getByRole("button", { name: "Save" }).click();
-    const banner = page.locator(".saved");
-    await banner.getByText(/Saved as revision 2: /).waitFor();
-    await expect(banner.textContent()).resolves.toMatch(/Leila Hughes: .*availability.*changed/);
-    const edited = (await setupNow()).setup.people.find((p) => p.id === "u001");
-    expect(edited?.hours.target).toBe(9);
-    await shot("03-saved");
-    await banner.getByRole("button", { name: "Undo (restore revision 1)" }).click();
-    await page.getByText("Revision 3 ·", { exact: false }).waitFor();
-    expect((await setupNow()).setup.people.find((p) => p.id === "u001")?.hours.target).toBe(8);
-  });
+  test(
+    "edits a person: hours and availability painted with mouse and keyboard; " + "the save says what changed, Undo",
+    async () => {
+      await open("#/setup/people/u001", "Leila Hughes (u001)");
+      await page.getByLabel("Contract (target)").fill("9");
+      const monday9 = page.getByRole("button", { name: "Monday 09:00–09:30" });
+      await monday9.hover();
+      await page.mouse.down();
+      const end = await page.getByRole("button", { name: "Monday 10:00–10:30" }).boundingBox();
+      await page.mouse.move((end?.x ?? 0) + 5, (end?.y ?? 0) + 5, { steps: 8 });
+      await page.mouse.up();
+      await expect(page.getByRole("button", { name: "Monday 09:30–10:00" }).getAttribute("aria-pressed")).resolves.toBe(
+        "true",
+      );
+      await monday9.focus();
+      await page.keyboard.press("ArrowRight");
+      await page.keyboard.press("Space");
+      await expect(
+        page.getByRole("button", { name: "Tuesday 09:00–09:30" }).getAttribute("aria-pressed"),
+      ).resolves.toBe("true");
+      await shot("02-person");
+      await axeClean("person editor");
+      await page.getByRole("button", { name: "Save" }).click();
+      const banner = page.locator(".saved");
+      await banner.getByText(/Saved as revision 2: /).waitFor();
+      await expect(banner.textContent()).resolves.toMatch(/Leila Hughes: .*availability.*changed/);
+      const edited = (await setupNow()).setup.people.find((p) => p.id === "u001");
+      expect(edited?.hours.target).toBe(9);
+      await shot("03-saved");
+      await banner.getByRole("button", { name: "Undo (restore revision 1)" }).click();
+      await page.getByText("Revision 3 ·", { exact: false }).waitFor();
+      expect((await setupNow()).setup.people.find((p) => p.id === "u001")?.hours.target).toBe(8);
+    },
+  );
 
   test("confirms a shadowing student as independent", async () => {
     await open("#/setup/people/u005", "Maria Khan (u005)");

@@ -68,7 +68,11 @@ export const editRoutes =
         schema: {
           summary: "Edit the latest version by hand: add, remove, move or pin stints",
           description:
-            "Stints are `{ person, point, start, end }` as in the rota. The edited rota is judged by the independent checker: a hard rule broken answers 422 with each rule in words (nothing stored); soft costs are listed. Pinned stints join the problem, so re-solves keep them. `dryRun` shows the verdict and the diff without storing.",
+            "Stints are `{ person, point, start, end }` as in the rota. The edited rota " +
+            "is judged by the independent checker: a hard rule broken answers 422 with " +
+            "each rule in words (nothing stored); soft costs are listed. Pinned stints " +
+            "join the problem, so re-solves keep them. `dryRun` shows the verdict and " +
+            "the diff without storing.",
           params: RotaParams,
           body: EditBody,
           response: { 200: EditResult, 201: EditResult, ...errors },
@@ -125,7 +129,9 @@ export const editRoutes =
         schema: {
           summary: "Undo: make an earlier version the latest again, as a new version",
           description:
-            "The new version holds version n's problem and rota exactly (absences recorded since are undone too); its diff is against the latest. Nothing is deleted: the history keeps every version.",
+            "The new version holds version n's problem and rota exactly (absences recorded " +
+            "since are undone too); its diff is against the latest. Nothing is deleted: " +
+            "the history keeps every version.",
           params: RevertParams,
           body: z.object({ basedOn: BasedOn }),
           response: { 201: EditResult, ...errors },
@@ -167,7 +173,9 @@ export const editRoutes =
         schema: {
           summary: "Re-solve around my edits: solve the week again, keeping every pinned stint",
           description:
-            "The latest version's problem is solved again; its pins (stints pinned by hand among them) are hard rules, so they stay. Stored as the next version, with its diff against the latest.",
+            "The latest version's problem is solved again; its pins (stints pinned by " +
+            "hand among them) are hard rules, so they stay. Stored as the next version, " +
+            "with its diff against the latest.",
           params: RotaParams,
           body: ResolveBody,
           response: { 201: EditResult, ...errors, 503: ErrorBody },

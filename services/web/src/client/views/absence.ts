@@ -28,7 +28,8 @@ function elsewhere(loaded: Loaded, target: number, which: string): HTMLElement {
     h(
       "p",
       {},
-      `Absences are recorded on v${target}, the ${which} version: the repair builds on it, not on the v${loaded.version.version} shown here. `,
+      `Absences are recorded on v${target}, the ${which} version: the repair builds ` +
+        `on it, not on the v${loaded.version.version} shown here. `,
       h("a", { href: versionHash(loaded.record.id, target) }, `Show v${target} to record one`),
     ),
   );
@@ -47,7 +48,8 @@ function frozenWarning(from: HTMLInputElement, to: HTMLInputElement, now: HTMLIn
         { class: "notice" },
         h("strong", {}, `Everything before ${at} is frozen. `),
         to.value && to.value <= now.value
-          ? "This absence lies wholly before then: it is recorded, their stints stay, and nobody will be moved to fill them."
+          ? "This absence lies wholly before then: it is recorded, their stints stay, " +
+              "and nobody will be moved to fill them."
           : "Their stints before then stay as they are, and nobody will be moved to fill the time before then.",
         " Set “Keep everything before” earlier if that past should be repaired too.",
       ),

@@ -147,7 +147,8 @@ export const compareView: View = async (main, route, signal) => {
         h(
           "h2",
           { id: "compare-changes" },
-          `${first.label} → ${compared[1]?.label ?? ""}: ${comparison.diff.changes} ${comparison.diff.changes === 1 ? "change" : "changes"}`,
+          `${first.label} → ${compared[1]?.label ?? ""}: ${comparison.diff.changes} ` +
+            `${comparison.diff.changes === 1 ? "change" : "changes"}`,
         ),
         changesByPerson(problem, comparison.diff, "Changes by person and day"),
       ),

@@ -27,7 +27,7 @@ function drawTimeline(lanes: HTMLElement, bands: Band[]): void {
         const bar = h(
           "span",
           { class: "band" },
-          `${band.min}${band.target !== undefined ? ` / ${band.target}` : ""}${band.max !== undefined ? ` / ${band.max}` : ""}`,
+          [band.min, band.target, band.max].filter((n) => n !== undefined).join(" / "),
         );
         bar.style.left = `${(from / DAY) * 100}%`;
         bar.style.width = `${(Math.max(0, to - from) / DAY) * 100}%`;

@@ -225,7 +225,8 @@ export function editForm(
             h(
               "p",
               { class: "notice" },
-              `v${latest} is the published version: this edit makes v${latest + 1} from it. People keep seeing v${latest} until you publish v${latest + 1}.`,
+              `v${latest} is the published version: this edit makes v${latest + 1} from ` +
+                `it. People keep seeing v${latest} until you publish v${latest + 1}.`,
             ),
         ),
       );
@@ -272,7 +273,7 @@ export function editForm(
       { class: "hint" },
       `Edits v${latest}. Times are local to ${zone}. Press E on a grid cell to fill this in from it.`,
     ),
-    h("div", { class: "fields" }, field("edit-action", "Edit", action), field("edit-person", "Person", person)),
+    h("div", { class: "fields" }, field("edit-action", "Edit", action), field("edit-person", "Who", person)),
     stintField,
     targetFields,
     verdict,

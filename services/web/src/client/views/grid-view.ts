@@ -240,6 +240,9 @@ function moveFocus(matrix: HTMLElement[][], event: KeyboardEvent): void {
   }
 }
 
+/** On paper a shared name keeps only its id ("Zara Reid (s013)"): site names would not fit the page. */
+const onPaper = (name: string) => name.replace(/ \((?:[^,()]+, )+([^,()]+)\)$/, " ($1)");
+
 /**
  * The week on paper: a row per service point, a column per day, each cell listing its runs
  * ("08:00–10:00 Jordan Okafor"). Far fewer rows than the screen grid, so a site's week fits a page.
@@ -277,7 +280,7 @@ function printTable(grid: SiteGrid): HTMLElement {
                     "div",
                     { class: run.cell.gaps.length ? "run gap-line" : run.cell.before ? "run changed" : "run" },
                     h("span", { class: "when" }, `${hhmm(run.from)}–${hhmm(run.to)} `),
-                    run.cell.people.map((p) => `${p.name}${p.shadowing ? " (shadowing)" : ""}`).join(", "),
+                    run.cell.people.map((p) => `${onPaper(p.name)}${p.shadowing ? " (shadowing)" : ""}`).join(", "),
                     run.cell.gaps.map((g) => ` ${GAP_ICON} ${g.missing} missing`),
                     run.cell.before && ` ${CHANGED_ICON}`,
                   ),
@@ -344,6 +347,7 @@ function printKey(options: GridOptions): HTMLElement {
   return h(
     "p",
     { class: "print-only print-key" },
+    options.printHeading && `${options.printHeading} · `,
     `${GAP_ICON} a gap: fewer people than the minimum, or no lead or keyholder on site`,
     options.changedKey && ` · ${CHANGED_ICON} ${options.changedKey}`,
   );
@@ -505,7 +509,6 @@ export function siteTabs(problem: Problem, rota: Rota, options: GridOptions): HT
         "section",
         { role: "tabpanel", id: panelId, "aria-labelledby": tabId, class: "site-panel" },
         h("h2", { class: "print-only" }, grid.name),
-        options.printHeading && h("p", { class: "print-only print-key" }, options.printHeading),
         printKey(options),
         gapSummary(grid),
         siteGapList(grid),

@@ -27,7 +27,8 @@ function report(run: DryRun): HTMLElement {
     h(
       "p",
       {},
-      `${run.added.length} added, ${run.changed.length} changed, ${run.removed.length} removed, ${run.issues.length} problems.`,
+      `${run.added.length} added, ${run.changed.length} changed, ${run.removed.length} ` +
+        `removed, ${run.issues.length} problems.`,
     ),
     run.issues.length > 0 &&
       h(

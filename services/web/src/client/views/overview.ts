@@ -82,7 +82,11 @@ function personSearch(problem: Problem, rota: Rota, personHref: (id: string) => 
     .map((p) => ({
       id: p.id,
       label: name(p.id),
-      detail: `${p.role} · ${p.sites.map((s) => siteNames.get(s) ?? s).join(", ")} · ${Math.round((minutes.get(p.id) ?? 0) / 6) / 10} h this week`,
+      detail: [
+        p.role,
+        p.sites.map((s) => siteNames.get(s) ?? s).join(", "),
+        `${Math.round((minutes.get(p.id) ?? 0) / 6) / 10} h this week`,
+      ].join(" · "),
     }))
     .sort((a, b) => a.label.localeCompare(b.label));
   const results = h("ul", { class: "people-found", "aria-live": "polite" });

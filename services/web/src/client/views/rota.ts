@@ -222,7 +222,9 @@ export const rotaView: View = async (main, route, signal) => {
       onGap: (gap, point, grid) => openSwaps({ loaded, gap, point, zone: grid.zone, onApplied: showVersion }),
       ...(editing ? { onEditCell: editing.fill } : {}),
       others: loaded.base ? [loaded.base.rota] : [],
-      printHeading: `Version ${version.version} of ${record.name ?? record.id}${version.published ? " (published)" : ""} · week of ${problem.weekStart}`,
+      printHeading:
+        `Version ${version.version} of ${record.name ?? record.id}${version.published ? " (published)" : ""} ` +
+        `· week of ${problem.weekStart}`,
       ...(loaded.base ? { changedKey: `changed since v${version.baseVersion}` } : {}),
       beforeLabel: () => `changed; v${version.baseVersion ?? ""} had`,
       site,

@@ -250,7 +250,8 @@ export const setupView: View = async (main, route, signal) => {
     h(
       "p",
       { class: "hint" },
-      `Revision ${view.revision} · ${setup.sites.length} sites · ${setup.people.length} people · times in ${setup.timeZone}`,
+      `Revision ${view.revision} · ${setup.sites.length} sites · ${setup.people.length} ` +
+        `people · times in ${setup.timeZone}`,
     ),
     banner,
     h(

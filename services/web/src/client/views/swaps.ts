@@ -40,7 +40,9 @@ function netEffect(c: Described, zone: string): { words: string; takesIt: boolea
   return c.knockOn === 0
     ? { words: `${what}, nothing else changes: less of the week uncovered`, takesIt: true }
     : {
-        words: `${what}, but ${c.knockOn} of their other ${c.knockOn === 1 ? "stint changes" : "stints change"}: that may open a gap where they were (read the changes before publishing)`,
+        words:
+          `${what}, but ${c.knockOn} of their other ${c.knockOn === 1 ? "stint changes" : "stints change"}: ` +
+          `that may open a gap where they were (read the changes before publishing)`,
         takesIt: false,
       };
 }
