@@ -3343,7 +3343,7 @@ export interface operations {
         point: string;
         start: string;
         end: string;
-        /** @description the moment of the swap (default: the server's clock): nothing that started before it changes */
+        /** @description nothing that started before it changes (as in the re-solve that made the version: pass that change's `now`); without it, nothing is frozen */
         now?: string;
         /** @description default: the latest version (the plan as it stands, every change applied) */
         version?: number;
@@ -3421,7 +3421,7 @@ export interface operations {
           end: string;
           /** @description the candidate who takes it */
           person: string;
-          /** @description the moment of the swap (default: the server's clock): nothing that started before it changes */
+          /** @description nothing that started before it changes (as in the re-solve that made the version: pass that change's `now`); without it, nothing is frozen */
           now?: string;
           /** @description the version the candidates were read from (default: the latest); 409 if it is no longer the latest */
           version?: number;
