@@ -232,8 +232,8 @@ export function explainGap(state: SearchState, run: GapRun): Diagnosis {
     "one-site-per-day": `one site a day: ${names(who)} ${are("works", "work")} at another site that day`,
     "traded-off": `everyone able is needed elsewhere then (${names(who)} ${are("is", "are")} on other desks)`,
     "shift-rules":
-      `shift rules: ${names(who)} could be there only by breaking a shift rule (minimum shift length, ` +
-      `rest, one shift a day, daily hours)`,
+      `shift rules: ${names(who)} could be there only by breaking the rules of a shift together (minimum ` +
+      `shift length, rest, one shift a day, daily or weekly hours, stint limits)`,
     "point-full": `${what} is at its maximum headcount`,
   };
   return { cause: why === "could-take" ? "traded-off" : why, reason: words[why] };

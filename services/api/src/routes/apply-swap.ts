@@ -13,7 +13,8 @@ const SwapBody = z.object({
   end: DateTimeText,
   person: z.string().min(1).describe("the candidate who takes it"),
   now: DateTimeText.optional().describe(
-    "the moment of the swap (default: the server's clock): nothing that started before it changes",
+    "nothing that started before it changes (as in the re-solve that made the version: pass that change's " +
+      "`now`); without it, nothing is frozen",
   ),
   version: z
     .number()
@@ -56,7 +57,6 @@ export const applySwapRoutes =
       },
       async (request, reply) => {
         const { point, start, end, person, version } = request.body;
-        const now = request.body.now ?? new Date().toISOString();
         const { record, version: latest } = await versionFor(
           rotas,
           request.orgId,
@@ -77,7 +77,15 @@ export const applySwapRoutes =
           });
         let report: Awaited<ReturnType<typeof swapCandidates>>;
         try {
-          report = await swapCandidates(latest.problem, latest.rota, { point, start, end }, { pool: lookups, now });
+          report = await swapCandidates(
+            latest.problem,
+            latest.rota,
+            { point, start, end },
+            {
+              pool: lookups,
+              ...(request.body.now !== undefined ? { now: request.body.now } : {}),
+            },
+          );
         } catch (error) {
           // The core names the request's own fields (point, start, end) in its issues.
           if (error instanceof DeskrotaInputError)

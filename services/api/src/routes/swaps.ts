@@ -13,7 +13,8 @@ const SwapQuery = z.object({
   start: DateTimeText,
   end: DateTimeText,
   now: DateTimeText.optional().describe(
-    "the moment of the swap (default: the server's clock): nothing that started before it changes",
+    "nothing that started before it changes (as in the re-solve that made the version: pass that change's " +
+      "`now`); without it, nothing is frozen",
   ),
   version: VersionNumber.optional().describe(
     "default: the latest version (the plan as it stands, every change applied)",
@@ -44,10 +45,17 @@ export const swapRoutes =
       },
       async (request) => {
         const { point, start, end, version } = request.query;
-        const now = request.query.now ?? new Date().toISOString();
         const { version: found } = await versionFor(rotas, request.orgId, request.params.id, version, "latest");
         try {
-          return await swapCandidates(found.problem, found.rota, { point, start, end }, { pool: lookups, now });
+          return await swapCandidates(
+            found.problem,
+            found.rota,
+            { point, start, end },
+            {
+              pool: lookups,
+              ...(request.query.now !== undefined ? { now: request.query.now } : {}),
+            },
+          );
         } catch (error) {
           // The core names the query's own fields (point, start, end) in its issues.
           if (error instanceof DeskrotaInputError)

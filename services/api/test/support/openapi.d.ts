@@ -224,7 +224,7 @@ export interface paths {
     put?: never;
     /**
      * Record a change (an absence, availability, people, pins, cover) and re-solve with the fewest changes
-     * @description The change uses the problem format's own shapes, e.g. { "absences": [{ "person": "s004", "from": "2026-11-24T12:00", "to": "2026-11-24T18:00", "reason": "sick" }] }. The published version (else the latest) is repaired against the latest problem with the change applied: nothing before `now` moves, every other stint stays unless moving it fills a gap or keeps a hard rule. The result is stored as the next version, with its diff against the repaired one.
+     * @description The change uses the problem format's own shapes, e.g. { "absences": [{ "person": "s004", "from": "2026-11-24T12:00", "to": "2026-11-24T18:00", "reason": "sick" }] }. The published version (else the latest) is repaired against the latest problem with the change applied: nothing before `now` moves, every other stint stays unless moving it fills a gap or keeps a hard rule. Gaps come first: where minimum cover (then a lead, then a keyholder) can be restored the repair restores it, and only then changes as little as it can; where that takes more changes, `options` also offers the smaller repair with the trade-off in words. Preview with `dryRun=true` (200, nothing recorded), then record the one chosen with `option`. The result is stored as the next version, with its diff against the repaired one. An empty change, an absence outside the week, already recorded or over before `now`, and a week that is over are refused (400/409) and create nothing.
      */
     post: operations["recordChange"];
     delete?: never;
@@ -242,7 +242,7 @@ export interface paths {
     };
     /**
      * Who could take all or part of a gap, ranked, with what it costs; and why the others cannot
-     * @description Candidates can take it without breaking a hard rule: whole gap first, then fewest knock-on changes, then the effect on the score (hours against target, preferences, unsocial hours), each with its costs in words. `unable` gives the main reason for the people closest to taking it who cannot.
+     * @description Candidates can take it without breaking a hard rule, nor changing anything that started before `now`. Each is applied and the rota checked: they are ranked by the net effect (uncovered minimum cover, then time without a lead, then without a keyholder), then fewest knock-on changes, then the score; one that leaves as much uncovered time as before is listed as `moves` ("moves the gap to …"), never as taking it. `summary` says what each does in words, `costs` what it costs; `unable` gives the main reason for the people closest to taking it who cannot (a frozen past included); `frozen` names the part of the gap before `now`.
      */
     get: operations["listSwapCandidates"];
     put?: never;
@@ -1033,7 +1033,9 @@ export interface components {
             | "no-lead-available"
             | "no-keyholder-available"
             | "point-full"
-            | "traded-off";
+            | "traded-off"
+            | "student-alone"
+            | "one-site-per-day";
         }[];
       };
     };
@@ -1111,7 +1113,9 @@ export interface components {
           | "no-lead-available"
           | "no-keyholder-available"
           | "point-full"
-          | "traded-off";
+          | "traded-off"
+          | "student-alone"
+          | "one-site-per-day";
       }[];
       /** @description where the rota's own `uncovered` list and its real gaps disagree */
       misreported: components["schemas"]["Violation"][];
@@ -1164,7 +1168,7 @@ export interface components {
         start: string;
         end: string;
       };
-      /** @description ranked: whole gap first, then fewest knock-on changes, then the score */
+      /** @description ranked by net effect: uncovered minimum cover, time without a lead, without a keyholder; then fewest knock-on changes, then the score */
       candidates: {
         person: string;
         name: string;
@@ -1173,7 +1177,23 @@ export interface components {
           start: string;
           end: string;
         };
+        /** @description takes the whole gap, and the rota has less uncovered time for it */
         whole: boolean;
+        /**
+         * @description by the net effect on uncovered minimum cover: whole or part of the gap closed, or the gap only moves (to where the person was)
+         * @enum {string}
+         */
+        takes: "whole" | "part" | "moves";
+        /** @description the rota's change with the swap applied, in hours (negative: fewer hours with that gap) */
+        effect: {
+          coverHours: number;
+          supervisionHours: number;
+          keyholderHours: number;
+          /** @description the person's own hours */
+          hours: number;
+        };
+        /** @description what it does in one line: what it takes, where a gap moves, the net change */
+        summary: string;
         /** @description other stints of theirs that would change that day */
         knockOn: number;
         /** @description their stints that day before */
@@ -1203,6 +1223,8 @@ export interface components {
         name: string;
         reason: string;
       }[];
+      /** @description the part of the gap before `now`, which no swap changes */
+      frozen?: string;
     };
     Metrics: {
       /** @description share of minimum cover met, 0–100 */
@@ -1233,6 +1255,8 @@ export interface components {
     };
     Comparison: {
       reference: string;
+      /** @description one sentence per rota other than the reference: what it gains on the headline figures, at what cost */
+      tradeOffs: string[];
       rotas: {
         id: string;
         metrics: components["schemas"]["Metrics"];
@@ -1336,7 +1360,9 @@ export interface components {
             | "no-lead-available"
             | "no-keyholder-available"
             | "point-full"
-            | "traded-off";
+            | "traded-off"
+            | "student-alone"
+            | "one-site-per-day";
         }[];
         score: {
           hard: number;
@@ -1363,6 +1389,9 @@ export interface components {
           objective: number;
           bestBound: number | null;
           gap: number | null;
+          /** @enum {string} */
+          boundKind?: "milp" | "lp-relaxation" | "lagrangian";
+          certificate?: string;
           iterations?: number;
           seed?: number;
         };
@@ -1631,7 +1660,9 @@ export interface components {
             | "no-lead-available"
             | "no-keyholder-available"
             | "point-full"
-            | "traded-off";
+            | "traded-off"
+            | "student-alone"
+            | "one-site-per-day";
         }[];
         score: {
           hard: number;
@@ -1658,6 +1689,9 @@ export interface components {
           objective: number;
           bestBound: number | null;
           gap: number | null;
+          /** @enum {string} */
+          boundKind?: "milp" | "lp-relaxation" | "lagrangian";
+          certificate?: string;
           iterations?: number;
           seed?: number;
         };
@@ -1697,6 +1731,13 @@ export interface components {
         description: string;
         /** @description share of worked person-hours placed differently from the first, 0–100 */
         differsFromFirst: number;
+        /** @description whether it is clearly better than the first on its profile's goal, by the margin asked */
+        goal?: {
+          clear: boolean;
+          words: string;
+        };
+        /** @description against the first, in one sentence: what it gains and at what cost */
+        tradeOff: string;
         metrics: components["schemas"]["Metrics"];
         links: {
           self: string;
@@ -1748,7 +1789,9 @@ export interface components {
             | "no-lead-available"
             | "no-keyholder-available"
             | "point-full"
-            | "traded-off";
+            | "traded-off"
+            | "student-alone"
+            | "one-site-per-day";
         }[];
         score: {
           hard: number;
@@ -1775,14 +1818,37 @@ export interface components {
           objective: number;
           bestBound: number | null;
           gap: number | null;
+          /** @enum {string} */
+          boundKind?: "milp" | "lp-relaxation" | "lagrangian";
+          certificate?: string;
           iterations?: number;
           seed?: number;
         };
       };
     };
+    RepairOption: {
+      /** @enum {string} */
+      id: "fills" | "smaller";
+      /** @description the repair in this answer */
+      chosen: boolean;
+      people: number;
+      /** @description person-hours placed differently from the repaired version */
+      changedHours: number;
+      /** @description what the change opened that this repair leaves open */
+      leftOpen: {
+        coverHours: number;
+        supervisionHours: number;
+        keyholderHours: number;
+      };
+      /** @description the trade-off, e.g. "fills everything: 9 people, 15 h changed" */
+      words: string;
+      /** @description preview or record this repair: the same change POSTed here (…&option=id) */
+      apply: string;
+    };
     ChangeResult: {
       id: string;
-      version: number;
+      /** @description the version recorded; null for a dry run */
+      version: number | null;
       /** @description the version repaired: the published one, else the latest */
       baseVersion: number;
       now: string;
@@ -1790,6 +1856,8 @@ export interface components {
       minimal: boolean;
       minimalReason: string;
       diff: components["schemas"]["Diff"];
+      /** @description the repairs to choose from: one when filling everything costs nothing more, else the one that fills first and the smaller one, each with its trade-off in words */
+      options: components["schemas"]["RepairOption"][];
       rota: {
         weekStart?: string;
         assignments: {
@@ -1819,7 +1887,9 @@ export interface components {
             | "no-lead-available"
             | "no-keyholder-available"
             | "point-full"
-            | "traded-off";
+            | "traded-off"
+            | "student-alone"
+            | "one-site-per-day";
         }[];
         score: {
           hard: number;
@@ -1846,6 +1916,9 @@ export interface components {
           objective: number;
           bestBound: number | null;
           gap: number | null;
+          /** @enum {string} */
+          boundKind?: "milp" | "lp-relaxation" | "lagrangian";
+          certificate?: string;
           iterations?: number;
           seed?: number;
         };
@@ -3096,6 +3169,10 @@ export interface operations {
         now?: string;
         /** @description search time after the repair (default: well under a second) */
         timeLimitSeconds?: number;
+        /** @description which repair to record when they differ: `fills` (default) restores minimum cover, a lead and a keyholder wherever it can and only then changes as little as it can; `smaller` changes less and leaves some open */
+        option?: "fills" | "smaller";
+        /** @description `true`: answer with the repair and its options (200) without recording anything */
+        dryRun?: "true" | "false";
       };
       header?: never;
       path: {
@@ -3195,6 +3272,15 @@ export interface operations {
     };
     responses: {
       /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ChangeResult"];
+        };
+      };
+      /** @description Default Response */
       201: {
         headers: {
           [name: string]: unknown;
@@ -3257,6 +3343,8 @@ export interface operations {
         point: string;
         start: string;
         end: string;
+        /** @description nothing that started before it changes (as in the re-solve that made the version: pass that change's `now`); without it, nothing is frozen */
+        now?: string;
         /** @description default: the latest version (the plan as it stands, every change applied) */
         version?: number;
       };
@@ -3333,6 +3421,8 @@ export interface operations {
           end: string;
           /** @description the candidate who takes it */
           person: string;
+          /** @description nothing that started before it changes (as in the re-solve that made the version: pass that change's `now`); without it, nothing is frozen */
+          now?: string;
           /** @description the version the candidates were read from (default: the latest); 409 if it is no longer the latest */
           version?: number;
         };

@@ -1,5 +1,4 @@
 import { parseArgs } from "node:util";
-import { DateTime } from "luxon";
 import { swapCandidates } from "@deskrota/core";
 import { readProblem, readRota, UsageError } from "../io";
 
@@ -21,19 +20,19 @@ export async function swapsCommand(args: string[]): Promise<void> {
   if (!problemFile || !rotaFile || positionals.length > 2 || !values.point || !values.start || !values.end)
     throw new UsageError(`usage: ${swapsUsage}`);
   const problem = readProblem(problemFile);
-  // As in a re-solve: at a terminal "now" means now, and nothing that started before it changes.
-  const now = values.now ?? DateTime.now().setZone(problem.timeZone).toISO() ?? "";
+  // As in the re-solve that made the rota: nothing that started before --now changes.
+  const now = values.now;
   const report = swapCandidates(
     problem,
     readRota(rotaFile),
     { point: values.point, start: values.start, end: values.end },
-    { now },
+    now !== undefined ? { now } : {},
   );
   if (values.json) {
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     return;
   }
-  const lines = [`Who could take ${values.point} ${values.start} – ${values.end} (as of ${now}):`];
+  const lines = [`Who could take ${values.point} ${values.start} – ${values.end}${now ? ` (as of ${now})` : ""}:`];
   if (report.frozen) lines.push(`  ${report.frozen}`);
   if (report.candidates.length === 0) lines.push("  nobody, without breaking a rule or changing the past");
   report.candidates.forEach((c, i) => {
