@@ -880,6 +880,343 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/v1/rotas/{id}/edits": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Edit the latest version by hand: add, remove, move or pin stints
+     * @description Stints are `{ person, point, start, end }` as in the rota. The edited rota is judged by the independent checker: a hard rule broken answers 422 with each rule in words (nothing stored); soft costs are listed. Pinned stints join the problem, so re-solves keep them. `dryRun` shows the verdict and the diff without storing.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            add?: {
+              person: string;
+              point: string;
+              start: string;
+              end: string;
+              shadowing?: boolean;
+            }[];
+            remove?: {
+              person: string;
+              point: string;
+              start: string;
+              end: string;
+            }[];
+            move?: {
+              from: {
+                person: string;
+                point: string;
+                start: string;
+                end: string;
+              };
+              to: {
+                person: string;
+                point: string;
+                start: string;
+                end: string;
+              };
+            }[];
+            pin?: {
+              person: string;
+              point: string;
+              start: string;
+              end: string;
+            }[];
+            /** @description the version the coordinator is looking at: 409 unless it is the latest */
+            basedOn: number;
+            /** @description judge the edit and show its effect without storing anything */
+            dryRun?: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["EditResult"];
+          };
+        };
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["EditResult"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/rotas/{id}/versions/{n}/revert": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Undo: make an earlier version the latest again, as a new version
+     * @description The new version holds version n's problem and rota exactly (absences recorded since are undone too); its diff is against the latest. Nothing is deleted: the history keeps every version.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          n: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @description the version the coordinator is looking at: 409 unless it is the latest */
+            basedOn: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["EditResult"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/rotas/{id}/resolve": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Re-solve around my edits: solve the week again, keeping every pinned stint
+     * @description The latest version's problem is solved again; its pins (stints pinned by hand among them) are hard rules, so they stay. Stored as the next version, with its diff against the latest.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @description the version the coordinator is looking at: 409 unless it is the latest */
+            basedOn: number;
+            /** @description search time (default 3 s) */
+            timeLimitSeconds?: number;
+            /** @description search moves instead of time (deterministic) */
+            workBudget?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["EditResult"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1858,6 +2195,86 @@ export interface components {
       diff: components["schemas"]["Diff"];
       /** @description the repairs to choose from: one when filling everything costs nothing more, else the one that fills first and the smaller one, each with its trade-off in words */
       options: components["schemas"]["RepairOption"][];
+      rota: {
+        weekStart?: string;
+        assignments: {
+          person: string;
+          point: string;
+          start: string;
+          end: string;
+          shadowing?: boolean;
+        }[];
+        uncovered: {
+          /** @enum {string} */
+          rule?: "cover" | "supervision" | "keyholder";
+          point?: string;
+          site?: string;
+          start: string;
+          end: string;
+          missing: number;
+          reason: string;
+          /** @enum {string} */
+          cause?:
+            | "nobody-available"
+            | "nobody-trained"
+            | "only-shadowing"
+            | "hours-used-up"
+            | "stint-limit"
+            | "shift-rules"
+            | "no-lead-available"
+            | "no-keyholder-available"
+            | "point-full"
+            | "traded-off"
+            | "student-alone"
+            | "one-site-per-day";
+        }[];
+        score: {
+          hard: number;
+          soft: number;
+          byRule: {
+            [key: string]: number;
+          };
+        };
+        people: {
+          person: string;
+          minutes: number;
+          targetMinutes?: number;
+          eveningMinutes?: number;
+          weekendMinutes?: number;
+          shadowingMinutes?: number;
+          shifts?: number;
+        }[];
+        solver?: {
+          /** @enum {string} */
+          status: "optimal" | "feasible" | "time-limit" | "stopped" | "work-limit";
+          backend: string;
+          timeMs: number;
+          firstRotaMs?: number;
+          objective: number;
+          bestBound: number | null;
+          gap: number | null;
+          /** @enum {string} */
+          boundKind?: "milp" | "lp-relaxation" | "lagrangian";
+          certificate?: string;
+          iterations?: number;
+          seed?: number;
+        };
+      };
+    };
+    EditResult: {
+      id: string;
+      /** @description the new version; null on a dry run */
+      version: number | null;
+      baseVersion: number;
+      /** @description the edit changes the published version: tell whoever reads the rota */
+      publishedBase: boolean;
+      /** @description soft goals the edit makes better (negative) or worse (positive) */
+      costs: {
+        rule: string;
+        /** @description points; positive is worse */
+        change: number;
+      }[];
+      diff: components["schemas"]["Diff"];
       rota: {
         weekStart?: string;
         assignments: {
