@@ -66,6 +66,7 @@ export const editRoutes =
       "/rotas/:id/edits",
       {
         schema: {
+          operationId: "editRota",
           summary: "Edit the latest version by hand: add, remove, move or pin stints",
           description:
             "Stints are `{ person, point, start, end }` as in the rota. The edited rota " +
@@ -127,6 +128,7 @@ export const editRoutes =
       "/rotas/:id/versions/:n/revert",
       {
         schema: {
+          operationId: "revertToVersion",
           summary: "Undo: make an earlier version the latest again, as a new version",
           description:
             "The new version holds version n's problem and rota exactly (absences recorded " +
@@ -171,6 +173,7 @@ export const editRoutes =
       "/rotas/:id/resolve",
       {
         schema: {
+          operationId: "resolveAroundPins",
           summary: "Re-solve around my edits: solve the week again, keeping every pinned stint",
           description:
             "The latest version's problem is solved again; its pins (stints pinned by " +

@@ -102,7 +102,7 @@ export class PlanStore {
     const rows = await this.db.query(
       `UPDATE plans SET driver = $2, driven_at = now()
        WHERE id = $1 AND status = 'solving'
-         AND (driver IS NULL OR driver = $2 OR driven_at < now() - make_interval(secs => $3::double precision))
+         AND (driver IS NULL OR driver = $2 OR driven_at <= now() - make_interval(secs => $3::double precision))
        RETURNING id`,
       [planId, driver, leaseSeconds],
     );

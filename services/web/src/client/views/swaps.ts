@@ -21,41 +21,21 @@ function scoreWords(change: number): string {
   return rounded < 0 ? `score ${rounded} (better)` : `score +${rounded} (worse)`;
 }
 
-/**
- * What the core says a swap does to the rota as a whole (issue 16: each candidate applied and
- * checked). Optional here so the page also reads a server that does not say it yet.
- */
-type Described = SwapCandidate & Partial<{ takes: "whole" | "part" | "moves"; summary: string }>;
-
-/** Net effect first, in plain words; "takes it" only where cover is surely better. */
-function netEffect(c: Described, zone: string): { words: string; takesIt: boolean } {
-  if (c.takes !== undefined)
-    return {
-      words: c.summary ?? (c.takes === "moves" ? "moves the gap elsewhere" : "less of the week uncovered"),
-      takesIt: c.takes !== "moves",
-    };
-  const what = c.whole ? "fills the whole gap" : `fills ${span(c.covers.start, c.covers.end, zone)} of it`;
-  // Without the server's net effect, only a swap that moves none of the person's other stints is
-  // sure to leave less uncovered: otherwise the gap may only move to where they were.
-  return c.knockOn === 0
-    ? { words: `${what}, nothing else changes: less of the week uncovered`, takesIt: true }
-    : {
-        words:
-          `${what}, but ${c.knockOn} of their other ${c.knockOn === 1 ? "stint changes" : "stints change"}: ` +
-          `that may open a gap where they were (read the changes before publishing)`,
-        takesIt: false,
-      };
+// Net effect first, in the core's words (each candidate was applied and checked);
+// "takes it" only where cover is better.
+function netEffect(c: SwapCandidate): { words: string; takesIt: boolean } {
+  return { words: c.summary, takesIt: c.takes !== "moves" };
 }
 
 function candidateItem(
-  c: Described,
+  c: SwapCandidate,
   request: SwapRequest,
   status: HTMLElement,
   dialog: HTMLDialogElement,
 ): HTMLElement {
   const { loaded, gap, point, zone } = request;
   const name = nameLookup(loaded.problem)(c.person);
-  const net = netEffect(c, zone);
+  const net = netEffect(c);
   const apply = h(
     "button",
     {
@@ -81,9 +61,7 @@ function candidateItem(
         }
       },
     },
-    net.takesIt
-      ? `Apply: ${name} takes it`
-      : `Apply: ${name} ${c.takes === "moves" ? "moves the gap" : "covers it, moving their day"}`,
+    net.takesIt ? `Apply: ${name} takes it` : `Apply: ${name} moves the gap`,
   );
   return h(
     "li",
