@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import { freshDataDir } from "../../api/test/support/pglite";
 import { type RunningServer, startServer } from "../../api/test/support/server";
 import { axeFindings } from "./support/axe";
-import { launch, resultsDir } from "./support/browser";
+import { callApi, launch, resultsDir } from "./support/browser";
 
 // The defects a coordinator found on the page (issue 15), each shown in a real browser. The week is
 // the small campus with two pairs of people who share a name, nobody with keys or a lead at the
@@ -49,15 +49,7 @@ let shots: string;
 let rotaId: string;
 const errors: string[] = [];
 
-async function api<T>(path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${server.url}${path}`, {
-    method: body === undefined ? "GET" : "POST",
-    headers: { authorization: `Bearer ${server.token}`, ...(body ? { "content-type": "application/json" } : {}) },
-    ...(body ? { body: JSON.stringify(body) } : {}),
-  });
-  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-  return res.json() as Promise<T>;
-}
+const api = <T>(path: string, body?: unknown) => callApi<T>(server, path, body);
 
 const shot = (name: string, fullPage = false) => page.screenshot({ path: join(shots, `${name}.png`), fullPage });
 const axeClean = async (view: string) => expect([view, await axeFindings(page)]).toEqual([view, []]);

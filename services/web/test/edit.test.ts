@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import { freshDataDir } from "../../api/test/support/pglite";
 import { type RunningServer, startServer } from "../../api/test/support/server";
 import { axeFindings } from "./support/axe";
-import { launch, resultsDir } from "./support/browser";
+import { callApi, launch, resultsDir } from "./support/browser";
 
 // Editing a rota by hand in the browser: a cell to the edit form with E, the checker's verdict
 // before applying, a refusal in words, a pin kept by a re-solve, undo to an earlier version, the
@@ -20,15 +20,7 @@ let shots: string;
 let rotaId: string;
 const errors: string[] = [];
 
-async function api<T>(path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${server.url}${path}`, {
-    method: body === undefined ? "GET" : "POST",
-    headers: { authorization: `Bearer ${server.token}`, ...(body ? { "content-type": "application/json" } : {}) },
-    ...(body ? { body: JSON.stringify(body) } : {}),
-  });
-  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-  return res.json() as Promise<T>;
-}
+const api = <T>(path: string, body?: unknown) => callApi<T>(server, path, body);
 
 const shot = (name: string) => page.screenshot({ path: join(shots, `${name}.png`) });
 const axeClean = async (view: string) => expect([view, await axeFindings(page)]).toEqual([view, []]);

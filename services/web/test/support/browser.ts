@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { type Browser, chromium } from "playwright-core";
+import type { RunningServer } from "../../../api/test/support/server";
 
 /** Debian's Chromium: scripts/test.mjs installs it when it is missing (never a downloaded browser). */
 export const CHROMIUM = "/usr/bin/chromium";
@@ -28,4 +29,15 @@ export function resultsDir(name: string): string {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   return dir;
+}
+
+/** The API with the test server's token, as the page's tests set up their data: GET, or POST with a JSON body. */
+export async function callApi<T>(server: RunningServer, path: string, body?: unknown): Promise<T> {
+  const res = await fetch(`${server.url}${path}`, {
+    method: body === undefined ? "GET" : "POST",
+    headers: { authorization: `Bearer ${server.token}`, ...(body ? { "content-type": "application/json" } : {}) },
+    ...(body ? { body: JSON.stringify(body) } : {}),
+  });
+  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+  return res.json() as Promise<T>;
 }
