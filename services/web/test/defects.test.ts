@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import { freshDataDir } from "../../api/test/support/pglite";
 import { type RunningServer, startServer } from "../../api/test/support/server";
 import { axeFindings } from "./support/axe";
-import { callApi, launch, resultsDir } from "./support/browser";
+import { callApi, launch, resultsDir, shotOnFailure, watchErrors } from "./support/browser";
 
 // The defects a coordinator found on the page (issue 15), each shown in a real browser. The week is
 // the small campus with two pairs of people who share a name, nobody with keys or a lead at the
@@ -75,19 +75,10 @@ beforeAll(async () => {
   });
   browser = await launch();
   page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  page.on("pageerror", (error) => errors.push(error.message));
-  page.on("console", (message) => {
-    if (message.type() === "error" && !/status of 4\d\d/.test(message.text())) errors.push(message.text());
-  });
+  watchErrors(page, errors);
 });
 
-afterEach(async (context) => {
-  if (context.task.result?.state === "fail")
-    await page.screenshot({
-      path: join(shots, `failed-${context.task.name.slice(0, 40).replace(/\W+/g, "-")}.png`),
-      fullPage: true,
-    });
-});
+afterEach((context) => shotOnFailure(page, shots, context.task));
 
 afterAll(async () => {
   await browser?.close();

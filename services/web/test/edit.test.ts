@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import { freshDataDir } from "../../api/test/support/pglite";
 import { type RunningServer, startServer } from "../../api/test/support/server";
 import { axeFindings } from "./support/axe";
-import { callApi, launch, resultsDir } from "./support/browser";
+import { callApi, launch, resultsDir, shotOnFailure, watchErrors } from "./support/browser";
 
 // Editing a rota by hand in the browser: a cell to the edit form with E, the checker's verdict
 // before applying, a refusal in words, a pin kept by a re-solve, undo to an earlier version, the
@@ -44,21 +44,12 @@ beforeAll(async () => {
   rotaId = (await api<{ id: string }>("/v1/rotas?wait=true&workBudget=100&seed=1&name=by%20hand", small)).id;
   browser = await launch();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  page.on("pageerror", (error) => errors.push(error.message));
-  page.on("console", (message) => {
-    if (message.type() === "error" && !/status of 4\d\d/.test(message.text())) errors.push(message.text());
-  });
+  watchErrors(page, errors);
   await page.goto(server.url);
   await page.evaluate((token) => sessionStorage.setItem("deskrota.token", token), server.token as string);
 });
 
-afterEach(async (context) => {
-  if (context.task.result?.state === "fail")
-    await page.screenshot({
-      path: join(shots, `failed-${context.task.name.slice(0, 40).replace(/\W+/g, "-")}.png`),
-      fullPage: true,
-    });
-});
+afterEach((context) => shotOnFailure(page, shots, context.task));
 
 afterAll(async () => {
   await browser?.close();

@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import { freshDataDir } from "../../api/test/support/pglite";
 import { type RunningServer, startServer } from "../../api/test/support/server";
 import { axeFindings } from "./support/axe";
-import { launch, resultsDir } from "./support/browser";
+import { launch, resultsDir, shotOnFailure, watchErrors } from "./support/browser";
 
 // Running the desk without a JSON file: the setup from an example, the people table sorted and
 // filtered, a person edited (hours, availability painted) with Undo, training confirmed, the
@@ -48,21 +48,12 @@ beforeAll(async () => {
   );
   browser = await launch();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  page.on("pageerror", (error) => errors.push(error.message));
-  page.on("console", (message) => {
-    if (message.type() === "error" && !/status of 4\d\d/.test(message.text())) errors.push(message.text());
-  });
+  watchErrors(page, errors);
   await page.goto(server.url);
   await page.evaluate((token) => sessionStorage.setItem("deskrota.token", token), server.token as string);
 });
 
-afterEach(async (context) => {
-  if (context.task.result?.state === "fail")
-    await page.screenshot({
-      path: join(shots, `failed-${context.task.name.slice(0, 40).replace(/\W+/g, "-")}.png`),
-      fullPage: true,
-    });
-});
+afterEach((context) => shotOnFailure(page, shots, context.task));
 
 afterAll(async () => {
   await browser?.close();

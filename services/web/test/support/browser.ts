@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { type Browser, chromium } from "playwright-core";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { join } from "node:path";
 import type { RunningServer } from "../../../api/test/support/server";
 
 /** Debian's Chromium: scripts/test.mjs installs it when it is missing (never a downloaded browser). */
@@ -40,4 +41,21 @@ export async function callApi<T>(server: RunningServer, path: string, body?: unk
   });
   if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
   return res.json() as Promise<T>;
+}
+
+/** Errors the page throws or logs count against it; a refused request (4xx) is one the page explains. */
+export function watchErrors(page: Page, errors: string[]): void {
+  page.on("pageerror", (error) => errors.push(error.message));
+  page.on("console", (message) => {
+    if (message.type() === "error" && !/status of 4\d\d/.test(message.text())) errors.push(message.text());
+  });
+}
+
+/** A failed test leaves a screenshot of the whole page beside the steps' screenshots. */
+export async function shotOnFailure(page: Page, shots: string, task: { name: string; result?: { state?: string } }) {
+  if (task.result?.state === "fail")
+    await page.screenshot({
+      path: join(shots, `failed-${task.name.slice(0, 40).replace(/\W+/g, "-")}.png`),
+      fullPage: true,
+    });
 }
