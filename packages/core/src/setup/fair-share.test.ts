@@ -34,6 +34,10 @@ describe("fair shares", () => {
     const slots = deskSlots(free);
     const result = fairShares({ problem: free, slots, worked: new Map([["main", 8]]), contracts });
     expect(Object.fromEntries(result)).toEqual({ ann: 3, bob: 3, cy: 2 });
+    // bob's 3 h of shadowing count in his ratio: 4.5 = 0.45 × 10 for ann, 1.5 + 3 for bob.
+    const ownHours = new Map([["bob", 3]]);
+    const shadowed = fairShares({ problem: free, slots, worked: new Map([["main", 8]]), contracts, ownHours });
+    expect(Object.fromEntries(shadowed)).toEqual({ ann: 4.5, bob: 1.5, cy: 2 });
   });
 
   it("ask no one else for a lead where the rota had one shadowing, and take own hours off max", () => {

@@ -17,7 +17,7 @@ export interface ShareInput {
   /** hours worked at a desk at each site, shadowing not counted */
   worked: Map<string, number>;
   contracts: Map<string, number>;
-  /** hours each person worked outside the share (shadowing): they come off the person's `max` */
+  /** hours each person worked outside the share (shadowing): they count in their ratio and come off `max` */
   ownHours?: Map<string, number>;
   /** `site slotStart` where the rota had a lead shadowing: the supervision rule asks no one else there */
   ledBy?: Set<string>;
@@ -35,12 +35,14 @@ export function fairShares(input: ShareInput): Map<string, number> {
   const { problem, contracts } = input;
   const net = buildNetwork(input);
   const weight = (p: Person) => Math.max(contracts.get(p.id) ?? p.hours.target, LEAST_WEIGHT);
-  const ceiling = (p: Person) =>
-    Math.max(0, (p.hours.max ?? Number.POSITIVE_INFINITY) - (input.ownHours?.get(p.id) ?? 0));
+  const own = (p: Person) => input.ownHours?.get(p.id) ?? 0;
+  const max = (p: Person) => p.hours.max ?? Number.POSITIVE_INFINITY;
+  // The ratio is of all a person's hours, their own (shadowing) included, to their contract.
+  const bound = (p: Person, ratio: number) => Math.max(0, Math.min(max(p), ratio * weight(p)) - own(p));
   const frozen = new Map<string, number>();
   const setRatio = (ratio: number) => {
     for (const p of problem.people) {
-      const cap = frozen.get(p.id) ?? Math.min(ceiling(p), ratio * weight(p));
+      const cap = frozen.get(p.id) ?? bound(p, ratio);
       net.graph.setCapacity(net.toSink.get(p.id) as number, cap);
     }
     return net.graph.maxFlow(net.source, net.sink);
@@ -62,7 +64,8 @@ export function fairShares(input: ShareInput): Map<string, number> {
       held = [...active].filter((id) => side[net.person.get(id) as number]);
       const slope = held.reduce((sum, id) => {
         const p = people.get(id) as Person;
-        return ratio * weight(p) < ceiling(p) ? sum + weight(p) : sum;
+        // Counted below their own hours too (where the bound is still 0): the step then never overshoots.
+        return ratio * weight(p) < max(p) ? sum + weight(p) : sum;
       }, 0);
       if (slope <= 0) break;
       ratio += (best - flow) / slope;
@@ -70,7 +73,7 @@ export function fairShares(input: ShareInput): Map<string, number> {
     if (held.length === 0) break;
     for (const id of held) {
       const p = people.get(id) as Person;
-      frozen.set(id, Math.min(ceiling(p), ratio * weight(p)));
+      frozen.set(id, bound(p, ratio));
       active.delete(id);
     }
     // The others may share at a lower ratio: start again from none.
