@@ -97,6 +97,29 @@ export function minimumChange(
   return { before, target, targetProven, changes, bound: Math.min(bound, changes), proven, rota };
 }
 
+/** A repair's gap levels and the person-slots it places differently from the published rota. */
+export function repairFigures(
+  problem: Problem,
+  published: RotaInput,
+  change: Change,
+  now: string,
+  repaired: RotaInput,
+): { levels: GapLevels; changes: number } {
+  const applied = applyChange(problem, change);
+  if (!applied.ok) throw new DeskrotaInputError(applied.issues);
+  const nowMs = parseDated(now, problem.timeZone);
+  const inst = compile(canonical(applied.value), { reference: { assignments: published.assignments, now: nowMs } });
+  const at = placementsOf(inst, repaired.assignments);
+  const before = inst.reference?.at ?? [];
+  let changes = 0;
+  at.forEach((mine, p) => {
+    mine.forEach((k, g) => {
+      if (k !== (before[p]?.[g] ?? -1)) changes++;
+    });
+  });
+  return { levels: levelsOf(inst, at), changes };
+}
+
 function unsolved(before: GapLevels, target: GapLevels, result: BackendResult): MinimumChange {
   if (result.status === "infeasible")
     throw new Error("the minimum-change model has no solution: the frozen part of the rota breaks a hard rule");

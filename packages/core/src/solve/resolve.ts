@@ -19,7 +19,17 @@ import { frozenPins } from "./frozen";
 import { SearchState, type DayPlan } from "./search/state";
 import { gapOf } from "./certificate";
 import { canonical } from "./solve";
-import { describeOption, fillFirst, gapTotalsOf, type RepairOption, type RepairOptionId } from "./repair-options";
+import {
+  describeOption,
+  fillFirst,
+  gapLevelsOf,
+  gapTotalsOf,
+  type GapLevels,
+  type RepairOption,
+  type RepairOptionId,
+} from "./repair-options";
+import { minimumChange } from "./repair-exact";
+import { assignmentsOf, type Placement } from "./decode";
 
 export interface ResolveOptions {
   /** the moment of the re-solve (ISO, problem zone unless it has an offset): nothing before it changes */
@@ -35,6 +45,29 @@ export interface ResolveOptions {
    * weighs changes against gaps as the problem's weights do.
    */
   option?: RepairOptionId;
+  /**
+   * Prove the fills-first repair makes the fewest changes: the exact minimum-change model runs after
+   * the search, from its repair, and its rota replaces the search's where it changes fewer
+   * person-slots and leaves no more open. Seconds on the typical week, not milliseconds: asked for,
+   * never the default (docs/decisions.md, "Minimum-change repair").
+   */
+  proof?: { backend: MilpBackend; timeLimitSeconds?: number };
+}
+
+/** What the exact minimum-change model said about the repair returned. */
+export interface RepairProof {
+  /** person-slots the returned repair places differently from the published rota */
+  changedSlots: number;
+  /** the fewest person-slots any repair reaching `target` changes, as far as the model got */
+  minimum: number | null;
+  /** no repair reaching `target` changes fewer than this */
+  bound: number;
+  /** `minimum` is proven (and so is `target`) */
+  proven: boolean;
+  /** the gap levels a repair must reach: person-slots short of cover, slots without a lead or keyholder */
+  target: GapLevels;
+  /** the repair returned leaves less open than `target` (it fills gaps from before the change too) */
+  fillsMore: boolean;
 }
 
 export interface ResolveResult {
@@ -46,7 +79,12 @@ export interface ResolveResult {
   minimalReason: string;
   /** the repairs there were to choose from (one when filling cost nothing more), with the trade-off in words */
   options: RepairOption[];
+  /** present when the proof was asked for (`proof`) and the fills-first repair was returned */
+  proof?: RepairProof;
 }
+
+/** The exact model's time for each of its solves when the caller gives none. */
+const DEFAULT_PROOF_SECONDS = 30;
 
 /** Search after the repair: enough to fill an opened gap, short enough to answer at once. */
 export const DEFAULT_RESOLVE_MS = 150;
@@ -117,7 +155,12 @@ export function resolve(
   const open = (a: typeof smaller) => [...a.openedGaps].filter((gap) => gapSlots(a.best).has(gap)).length;
   const filling = open(smaller) > 0 ? attempt(fillFirst(inst)) : undefined;
   const fills = filling && gapTotalsOf(filling.best) < gapTotalsOf(smaller.best) ? filling : undefined;
-  const chosen = fills && options.option !== "smaller" ? fills : smaller;
+  const searched = fills && options.option !== "smaller" ? fills : smaller;
+  const proved =
+    options.proof && searched === (fills ?? smaller)
+      ? proveFewest(problem, published, change, options.now, searched.best, options.proof)
+      : undefined;
+  const chosen = proved ? { ...searched, best: proved.state } : searched;
   const best = chosen.best;
   const { forced, openedGaps } = chosen;
   const rota = rotaOf(best, {
@@ -139,7 +182,9 @@ export function resolve(
   const removed = changes.people
     .filter((d) => !next.people.some((p) => p.id === d.person))
     .reduce((n, d) => n + d.removed.length, 0);
-  const { minimal, minimalReason } = provenMinimal(inst, changes, forced + removed, openedGaps, gapSlots(best));
+  const { minimal, minimalReason } = proved
+    ? provenByModel(proved.proof, inst.slotMinutes)
+    : provenMinimal(inst, changes, forced + removed, openedGaps, gapSlots(best));
   const described = (id: RepairOptionId, a: typeof smaller) =>
     describeOption(
       id,
@@ -151,7 +196,96 @@ export function resolve(
   const repairOptions = fills
     ? [described("fills", fills), described("smaller", smaller)]
     : [described("fills", smaller)];
-  return { rota: { ...rota, diff: changes }, diff: changes, minimal, minimalReason, options: repairOptions };
+  return {
+    rota: { ...rota, diff: changes },
+    diff: changes,
+    minimal,
+    minimalReason,
+    options: repairOptions,
+    ...(proved ? { proof: proved.proof } : {}),
+  };
+}
+
+/**
+ * The exact minimum-change model, started from the search's repair. Its repair is taken when it
+ * changes fewer person-slots and leaves no more open, cover first (it never leaves more open than
+ * the target, but the search's may have filled gaps from before the change too).
+ */
+function proveFewest(
+  problem: Problem,
+  published: RotaInput,
+  change: Change,
+  now: string,
+  searched: SearchState,
+  proof: NonNullable<ResolveOptions["proof"]>,
+): { state: SearchState; proof: RepairProof } {
+  const inst = searched.inst;
+  const placement: Placement = new Map(
+    searched.at.map((at, p) => [
+      p,
+      new Map([...at].flatMap((k, g) => (k < 0 ? [] : [[g, { point: k, shadowing: searched.isShadow(p, k) }]]))),
+    ]),
+  );
+  const start = { assignments: assignmentsOf(inst, placement) };
+  const exact = minimumChange(problem, published, change, now, {
+    backend: proof.backend,
+    timeLimitSeconds: proof.timeLimitSeconds ?? DEFAULT_PROOF_SECONDS,
+    start,
+  });
+  let state = searched;
+  if (exact.rota && exact.changes !== null) {
+    const candidate = new SearchState(inst, searched);
+    loadPlacements(candidate, placementsOf(inst, exact.rota.assignments));
+    const [gaps, searchGaps] = [gapTotalsOf(candidate), gapTotalsOf(searched)];
+    if (gaps < searchGaps || (gaps === searchGaps && exact.changes < changedSlots(searched))) state = candidate;
+  }
+  const { changes: minimum, bound, proven, target } = exact;
+  const levels = gapLevelsOf(state);
+  const fillsMore = (["cover", "lead", "keyholder"] as const)
+    .map((level) => Math.sign(levels[level] - target[level]))
+    .find((sign) => sign !== 0);
+  return {
+    state,
+    proof: { changedSlots: changedSlots(state), minimum, bound, proven, target, fillsMore: fillsMore === -1 },
+  };
+}
+
+function changedSlots(state: SearchState): number {
+  const published = state.inst.reference?.at ?? [];
+  let changed = 0;
+  state.at.forEach((at, p) => {
+    at.forEach((k, g) => {
+      if (k !== (published[p]?.[g] ?? -1)) changed++;
+    });
+  });
+  return changed;
+}
+
+/** `minimal` and its reason from the exact model: "proven" only when the model proved it. */
+function provenByModel(proof: RepairProof, slotMinutes: number): { minimal: boolean; minimalReason: string } {
+  const hours = (slots: number) => {
+    const h = (slots * slotMinutes) / 60;
+    return `${Number.isInteger(h) ? h : h.toFixed(1)} h`;
+  };
+  const what = `${proof.changedSlots} person-slots (${hours(proof.changedSlots)}) changed`;
+  if (proof.minimum === null)
+    return { minimal: false, minimalReason: `${what}; the exact model found no repair in time to compare` };
+  if (proof.fillsMore)
+    return {
+      minimal: false,
+      minimalReason: `${what}: it fills more than was open before the change; ${proof.minimum} would restore it as it was`,
+    };
+  if (proof.proven && proof.changedSlots === proof.minimum)
+    return {
+      minimal: true,
+      minimalReason:
+        `${what}: proven the fewest by the exact model for a repair that leaves minimum cover, a lead and a ` +
+        "keyholder where they were before the change, or as close as they can be",
+    };
+  return {
+    minimal: false,
+    minimalReason: `${what}; the exact model proved at least ${proof.bound} are needed, not that fewer is impossible`,
+  };
 }
 
 /**
