@@ -88,8 +88,21 @@ export function minimumChange(
     }
     model.atMost(model.levels[level], target[level]);
   }
+  // A known repair at the target that changes no more than the counting bound needs no MILP.
+  const counted = changesLowerBound(inst, target);
+  const knownChanges = known && knownReaches ? changesFrom(inst, known) : undefined;
+  if (knownChanges !== undefined && knownChanges <= counted && options.start)
+    return {
+      before,
+      target,
+      targetProven,
+      changes: knownChanges,
+      bound: knownChanges,
+      proven: targetProven,
+      rota: options.start,
+    };
   const fewest = model.minimise(model.changes, start, limit);
-  const bound = Math.max(0, Math.ceil((fewest.bound ?? 0) - 1e-6));
+  const bound = Math.max(counted, Math.ceil((fewest.bound ?? 0) - 1e-6));
   if (!fewest.x) return { before, target, targetProven, changes: null, bound, proven: false };
   const changes = Math.round(model.changes.value(fewest.x));
   const rota = { assignments: assignmentsOf(inst, placementOf(model.ctx, fewest.x)) };
@@ -110,14 +123,43 @@ export function repairFigures(
   const nowMs = parseDated(now, problem.timeZone);
   const inst = compile(canonical(applied.value), { reference: { assignments: published.assignments, now: nowMs } });
   const at = placementsOf(inst, repaired.assignments);
-  const before = inst.reference?.at ?? [];
+  return { levels: levelsOf(inst, at), changes: changesFrom(inst, at) };
+}
+
+/**
+ * No repair reaching `target` changes fewer person-slots than this: every published slot the
+ * change made impossible and every pinned slot the published rota does not hold, plus one for
+ * each unit of the gap level furthest above its target once the impossible ones are gone (one
+ * person-slot placed differently closes at most one unit of each level).
+ */
+export function changesLowerBound(inst: Instance, target: GapLevels): number {
+  const state = new SearchState(inst);
+  const published = inst.reference?.at ?? [];
+  const forced = new Set<string>();
+  for (const pin of inst.pins)
+    for (const g of pin.slots) if (published[pin.person]?.[g] !== pin.point) forced.add(`${pin.person}:${g}`);
+  const kept = published.map((at, p) =>
+    at.map((k, g) => {
+      if (k < 0 || state.options[p]?.[g]?.includes(k)) return k;
+      forced.add(`${p}:${g}`);
+      return -1;
+    }),
+  );
+  loadPlacements(state, kept);
+  const left = gapLevelsOf(state);
+  return forced.size + Math.max(0, ...LEVELS.map((level) => left[level] - target[level]));
+}
+
+/** Person-slots of `at` placed differently from the published rota. */
+export function changesFrom(inst: Instance, at: readonly Int16Array[]): number {
+  const published = inst.reference?.at ?? [];
   let changes = 0;
   at.forEach((mine, p) => {
     mine.forEach((k, g) => {
-      if (k !== (before[p]?.[g] ?? -1)) changes++;
+      if (k !== (published[p]?.[g] ?? -1)) changes++;
     });
   });
-  return { levels: levelsOf(inst, at), changes };
+  return changes;
 }
 
 function unsolved(before: GapLevels, target: GapLevels, result: BackendResult): MinimumChange {
@@ -277,7 +319,7 @@ function levelsOf(inst: Instance, at: readonly Int16Array[]): GapLevels {
 }
 
 /** The gap levels of the published rota in the problem before the change. */
-function publishedLevels(problem: Problem, published: RotaInput): GapLevels {
+export function publishedLevels(problem: Problem, published: RotaInput): GapLevels {
   const inst = compile(canonical(problem));
   return levelsOf(inst, placementsOf(inst, published.assignments));
 }
