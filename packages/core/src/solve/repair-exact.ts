@@ -132,8 +132,9 @@ export function repairFigures(
  * each unit of the gap level furthest above its target once the impossible ones are gone (one
  * person-slot placed differently closes at most one unit of each level).
  */
-export function changesLowerBound(inst: Instance, target: GapLevels): number {
-  const state = new SearchState(inst);
+export function changesLowerBound(inst: Instance, target: GapLevels, like?: SearchState): number {
+  // `like` lends its fixed tables: working them out again is the dearest part of a new state.
+  const state = new SearchState(inst, like);
   const published = inst.reference?.at ?? [];
   const forced = new Set<string>();
   for (const pin of inst.pins)

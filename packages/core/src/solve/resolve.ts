@@ -184,7 +184,7 @@ export function resolve(
   const changes = diff(everyone, published, rota);
   const { minimal, minimalReason } = proved
     ? provenByModel(proved.proof, inst.slotMinutes)
-    : provenByCounting(inst, best, beforeLevels(problem, published, change, inst));
+    : provenByCounting(inst, best, beforeLevels(problem, published, change, best));
   const described = (id: RepairOptionId, a: typeof smaller) =>
     describeOption(
       id,
@@ -509,9 +509,10 @@ function takeOver(
 }
 
 /** The gap levels of the published rota before the change (see `changesPublishedGaps`). */
-function beforeLevels(problem: Problem, published: RotaInput, change: Change, inst: Instance): GapLevels {
+function beforeLevels(problem: Problem, published: RotaInput, change: Change, like: SearchState): GapLevels {
   if (changesPublishedGaps(change)) return publishedLevels(problem, published);
-  const state = new SearchState(inst);
+  const inst = like.inst;
+  const state = new SearchState(inst, like);
   loadPlacements(state, inst.reference?.at ?? []);
   return gapLevelsOf(state);
 }
@@ -578,7 +579,7 @@ function provenByCounting(
       minimal: false,
       minimalReason: `${what}; it leaves more open than before the change, and no fuller repair is proven impossible`,
     };
-  const bound = changesLowerBound(inst, before);
+  const bound = changesLowerBound(inst, before, best);
   if (changed <= bound)
     return {
       minimal: true,
