@@ -269,7 +269,7 @@ function provenByModel(proof: RepairProof, slotMinutes: number): { minimal: bool
   if (proof.fillsMore)
     return {
       minimal: false,
-      minimalReason: `${what}: it fills more than was open before the change; ${proof.minimum} would restore it as it was`,
+      minimalReason: `${what}: it fills more than was open before the change (${proof.minimum} restore it as it was)`,
     };
   if (proof.proven && proof.changedSlots === proof.minimum)
     return {
