@@ -2,6 +2,7 @@ import type { Results } from "./results";
 import type { BackendSummary } from "./sections/backends";
 import type { LpTime } from "./sections/scaling";
 import { CHECKPOINTS_S } from "./sections/solves";
+import { renderRepairs } from "./sections/repairs";
 import { renderTerms } from "./sections/term";
 
 /** benchmarks/results/latest.md: the figures a person reads; the conclusions live in docs/benchmarks.md. */
@@ -356,6 +357,7 @@ export function renderReport(r: Results): string {
       mb(x.peakRssMb),
     ]),
   );
+  if (r.repairs?.length) out.push(...renderRepairs(r.repairs));
   if (r.terms?.length || r.imports?.length) out.push(...renderTerms(r.terms ?? [], r.imports ?? []));
   return out.join("\n");
 }

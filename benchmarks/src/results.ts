@@ -2,6 +2,7 @@ import type { BenchInstance } from "./instances";
 import type { Machine } from "./machine";
 import type { Plan } from "./plan";
 import type { BackendSummary } from "./sections/backends";
+import type { RepairsSummary } from "./sections/repairs";
 import type { ResolveSummary } from "./sections/resolve";
 import type { Growth, ScalingRow } from "./sections/scaling";
 import type { RunRecord, SolveSummary } from "./sections/solves";
@@ -37,6 +38,8 @@ export interface Results {
   milp: BackendSummary[];
   scaling: { rows: ScalingRow[]; growth: Growth };
   resolves: ResolveSummary[];
+  /** absent from results written before issue 16's repair benchmark */
+  repairs?: RepairsSummary[];
   /** absent from results written before issue 14 */
   terms?: TermResult[];
   imports?: ImportResult[];
