@@ -124,7 +124,7 @@ function buildNetwork({ problem, slots, worked, ledBy }: ShareInput): Network {
   };
   const weights = resolveWeights(problem.weights);
   const sites = new Map<string, { node: number; reserved: number; leadEdges: { edge: number; hours: number }[] }>();
-  for (const desk of slots) {
+  for (const { desk, hours, led } of blocks(slots, ledBy)) {
     if ((worked.get(desk.site) ?? 0) <= 0) continue;
     const people = [...new Set(desk.points.flatMap((point) => point.people))];
     if (people.length === 0) continue;
@@ -133,7 +133,6 @@ function buildNetwork({ problem, slots, worked, ledBy }: ShareInput): Network {
       site = { node: graph.addNode(), reserved: 0, leadEdges: [] };
       sites.set(desk.site, site);
     }
-    const led = ledBy?.has(`${desk.site} ${desk.slot.start}`) ?? false;
     const qualified = mustHave(desk, people, weights.supervision > 0 && !led, weights.keyholder > 0);
     // A person is in one place per slot: a node of their own bounds the slot's places they could take.
     const placesOf = new Map<string, number>();
@@ -146,25 +145,25 @@ function buildNetwork({ problem, slots, worked, ledBy }: ShareInput): Network {
       let node = inSlot.get(p.id);
       if (node === undefined) {
         node = graph.addNode();
-        graph.addEdge(node, dayOf(p, desk.slot.date), desk.hours);
+        graph.addEdge(node, dayOf(p, desk.slot.date), hours);
         inSlot.set(p.id, node);
       }
       return node;
     };
     if (qualified.length > 0) {
       const reserved = graph.addNode();
-      site.leadEdges.push({ edge: graph.addEdge(source, reserved, desk.hours), hours: desk.hours });
-      site.reserved += desk.hours;
-      for (const p of qualified) graph.addEdge(reserved, slotOf(p), desk.hours);
+      site.leadEdges.push({ edge: graph.addEdge(source, reserved, hours), hours: hours });
+      site.reserved += hours;
+      for (const p of qualified) graph.addEdge(reserved, slotOf(p), hours);
     }
     const places = desk.points.reduce((sum, point) => sum + point.max, 0) - (qualified.length > 0 ? 1 : 0);
     if (places <= 0) continue;
     const slot = graph.addNode();
-    graph.addEdge(site.node, slot, places * desk.hours);
+    graph.addEdge(site.node, slot, places * hours);
     for (const point of desk.points) {
       const node = graph.addNode();
-      graph.addEdge(slot, node, point.max * desk.hours);
-      for (const p of point.people) graph.addEdge(node, slotOf(p), desk.hours);
+      graph.addEdge(slot, node, point.max * hours);
+      for (const p of point.people) graph.addEdge(node, slotOf(p), hours);
     }
   }
   for (const [id, site] of sites) {
@@ -175,6 +174,28 @@ function buildNetwork({ problem, slots, worked, ledBy }: ShareInput): Network {
     graph.addEdge(source, site.node, Math.max(0, hours - site.reserved));
   }
   return { graph, source, sink, person, toSink };
+}
+
+/**
+ * Back-to-back slots of a site and date that look the same to the network (same places, same people,
+ * same rules' needs) as one block of their hours: the flow over a block is the flow over its slots
+ * (one place per person per slot becomes a block's hours per person), on a fraction of the nodes.
+ */
+function blocks(slots: DeskSlot[], ledBy: Set<string> | undefined): { desk: DeskSlot; hours: number; led: boolean }[] {
+  const out: { desk: DeskSlot; hours: number; led: boolean; key: string; end: number }[] = [];
+  for (const desk of slots) {
+    const led = ledBy?.has(`${desk.site} ${desk.slot.start}`) ?? false;
+    const people = desk.points.map((p) => `${p.max}:${p.people.map((q) => q.id).join(",")}`).join(";");
+    const key = `${desk.site}|${desk.slot.date}|${desk.edge}|${led}|${people}`;
+    const last = out[out.length - 1];
+    if (last && last.key === key && last.end === desk.slot.start) {
+      last.hours += desk.hours;
+      last.end = desk.slot.end;
+    } else {
+      out.push({ desk, hours: desk.hours, led, key, end: desk.slot.end });
+    }
+  }
+  return out;
 }
 
 /**

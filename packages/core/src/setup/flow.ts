@@ -12,6 +12,8 @@ export class FlowNetwork {
   private readonly flow: number[] = [];
   private level: number[] = [];
   private next: number[] = [];
+  /** a capacity fell below its edge's flow: the next maximum flow starts from zero */
+  private stale = true;
 
   addNode(): number {
     this.out.push([]);
@@ -31,24 +33,25 @@ export class FlowNetwork {
 
   setCapacity(edge: number, capacity: number): void {
     this.cap[edge] = capacity;
+    if ((this.flow[edge] ?? 0) > capacity + EPS) this.stale = true;
   }
 
   flowOn(edge: number): number {
     return this.flow[edge] ?? 0;
   }
 
-  /** The maximum flow from `source` to `sink`, from zero each time. */
+  /**
+   * The maximum flow from `source` to `sink`. Where capacities only grew since the last call, the
+   * last flow is still a flow and is augmented rather than rebuilt.
+   */
   maxFlow(source: number, sink: number): number {
-    this.flow.fill(0);
-    let total = 0;
+    if (this.stale) this.flow.fill(0);
+    this.stale = false;
     while (this.levels(source, sink)) {
       this.next = this.out.map(() => 0);
-      for (let pushed = this.push(source, sink, Number.POSITIVE_INFINITY); pushed > EPS; ) {
-        total += pushed;
-        pushed = this.push(source, sink, Number.POSITIVE_INFINITY);
-      }
+      while (this.push(source, sink, Number.POSITIVE_INFINITY) > EPS);
     }
-    return total;
+    return (this.out[source] ?? []).reduce((sum, edge) => sum + (this.flow[edge] ?? 0), 0);
   }
 
   /** After `maxFlow`: the nodes the source still reaches through edges with room (the minimum cut's side). */
