@@ -29,7 +29,8 @@ export interface LagrangeOptions {
   looseIterations?: number;
   /** subgradient iterations of the second pass; each prices every person's week once with the week DP */
   iterations?: number;
-  deadline?: number;
+  /** in `clock` time; a function is asked again at each step (a caller may extend it) */
+  deadline?: number | (() => number);
   clock?: () => number;
   onBound?(bound: number): void;
   trace?(step: { it: number; value: number; norm: number; scale: number; counted: number; leads: number }): void;
@@ -153,8 +154,10 @@ function subgradient(
   let sinceBest = 0;
   const iterations = options.iterations ?? 200;
   const history: number[] = [];
+  const given = options.deadline;
+  const deadline = typeof given === "number" ? () => given : given;
   for (let it = 0; it < iterations; it++) {
-    if (options.deadline !== undefined && options.clock && options.clock() >= options.deadline) break;
+    if (deadline !== undefined && options.clock && options.clock() >= deadline()) break;
     if (settled && it >= settled.window) {
       const before = history[it - settled.window] as number;
       if (Number.isFinite(before) && best - before <= settled.share * Math.abs(best)) break;
