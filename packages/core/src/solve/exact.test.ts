@@ -33,7 +33,7 @@ describe("exactOrBound", () => {
     expect(result.bound as number).toBeLessThanOrEqual(rota.solver?.objective ?? -Infinity);
   }, 300_000); // two LPs of dst-week, each up to the minute it is given
 
-  it("leaves the LP out where the Lagrangian is already close to the rota (typical-week: it passes the LP)", async () => {
+  it("leaves the LP out where the Lagrangian is already close to the rota (typical-week: passes its LP)", async () => {
     let loads = 0;
     const counted = () => {
       loads++;
