@@ -7,7 +7,7 @@ import { LooseWeeks, type PricedWeek } from "./loose-week";
 /** Iterations without a better bound before the step is halved. */
 const STALL = 8;
 /**
- * Iterations of the first pass, on loose weeks (`looseWeek`): each costs a few milliseconds on the
+ * Iterations of the first pass, on loose weeks (`LooseWeeks`): each costs a few milliseconds on the
  * large system where one of the week DP costs a third of a second, and they take the prices most
  * of the way from their start (docs/decisions.md §16).
  */
@@ -113,8 +113,8 @@ function startingPrices(empty: SearchState, share: number): Prices {
 
 /**
  * Subgradient steps from `start` with one way of pricing a week: the best bound reached and the
- * prices that reached it. `start` becomes the prices of the last step: one copy less of five
- * arrays per point and slot (~5 MB each on gen-20x600).
+ * prices that reached it. `start` becomes the prices of the last step: one copy less of the
+ * price arrays, three of them per point and slot.
  */
 function subgradient(
   empty: SearchState,
