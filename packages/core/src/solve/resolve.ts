@@ -23,6 +23,7 @@ import {
   describeOption,
   fillFirst,
   gapLevelsOf,
+  gapLevelsOfPlacements,
   gapTotalsOf,
   type GapLevels,
   type RepairOption,
@@ -511,10 +512,7 @@ function takeOver(
 /** The gap levels of the published rota before the change (see `changesPublishedGaps`). */
 function beforeLevels(problem: Problem, published: RotaInput, change: Change, like: SearchState): GapLevels {
   if (changesPublishedGaps(change)) return publishedLevels(problem, published);
-  const inst = like.inst;
-  const state = new SearchState(inst, like);
-  loadPlacements(state, inst.reference?.at ?? []);
-  return gapLevelsOf(state);
+  return gapLevelsOfPlacements(like, like.inst.reference?.at ?? []);
 }
 
 /**
@@ -579,7 +577,7 @@ function provenByCounting(
       minimal: false,
       minimalReason: `${what}; it leaves more open than before the change, and no fuller repair is proven impossible`,
     };
-  const bound = changesLowerBound(inst, before, best);
+  const bound = changesLowerBound(best, before);
   if (changed <= bound)
     return {
       minimal: true,
