@@ -124,7 +124,11 @@ function basePlan(mode: "quick" | "full"): Plan {
       milps: milpCases(3, true),
       backend: { runs: 1, graceSeconds: 2, repeatBelowSeconds: 0, denseLimitBytes: 2 * 2 ** 30, rssLimitMb: 3000 },
       resolves: [{ instance: byId("typical-week"), settings: { publishMs: 3_000, absences: 20 } }],
-      repairs: [{ instance: byId("typical-week"), settings: { publishWork: 20_000, absences: 8, proofSeconds: 30 } }],
+      repairs: [
+        { instance: byId("typical-week"), settings: { publishWork: 20_000, absences: 8, proofSeconds: 45 } },
+        { instance: byId("small-campus"), settings: { publishWork: 20_000, absences: 3, proofSeconds: 45 } },
+        { instance: byId("dst-week"), settings: { publishWork: 20_000, absences: 3, proofSeconds: 45 } },
+      ],
       terms: [
         {
           instance: byId("typical-week"),
