@@ -19,6 +19,8 @@ import { SearchState } from "./search/state";
 import { canonical } from "./solve";
 
 const LEVELS = ["cover", "lead", "keyholder"] as const;
+/** Cuts HiGHS keeps between nodes, as for the whole-week MILP (`exact.ts`): its heap stays small. */
+const CUT_POOL = 100;
 
 export interface MinimumChangeOptions {
   backend: MilpBackend;
@@ -230,7 +232,12 @@ function repairModel(inst: Instance, backend: MilpBackend) {
         milp.addCost(j, e.values[i] as number);
       });
       milp.offset = e.constant;
-      const result = backend.solve(milp, { relativeGap: 0, ...limit, ...(start ? { start } : {}) });
+      const result = backend.solve(milp, {
+        relativeGap: 0,
+        cutPool: CUT_POOL,
+        ...limit,
+        ...(start ? { start } : {}),
+      });
       // A point is used only if it keeps every row (a backend stopped by its limit may answer a relaxation).
       if (result.x && verifySolution(milp, result.x).length > 0) {
         const { x: _dropped, ...rest } = result;
