@@ -6,6 +6,7 @@ import { planFor } from "./plan";
 import { renderReport } from "./report";
 import type { Results } from "./results";
 import { enginesSeen } from "./child/run";
+import { certificateGoals, certificateRows } from "./sections/certificate";
 import { bestKnownRows, goals, readBestKnown } from "./sections/goals";
 import { measureBackend, type BackendCase, type BackendSummary } from "./sections/backends";
 import { measureRepairs, type RepairsSummary } from "./sections/repairs";
@@ -73,6 +74,7 @@ clearInterval(sampler);
 
 const instances = plan.solves.map((s) => s.instance);
 const known = readBestKnown();
+const certificate = certificateRows(solves, solveRuns, known);
 const results: Results = {
   mode: plan.mode,
   machine: host,
@@ -94,6 +96,8 @@ const results: Results = {
   targets: targets(solves, milp, resolves.find((x) => x.instance === "typical-week")?.latencyMs.p95 ?? null),
   goals: goals(solves, resolves, known),
   bestKnown: bestKnownRows(solves, solveRuns, known),
+  certificateGoals: certificateGoals(certificate),
+  certificate,
   solves,
   solveRuns,
   lp,

@@ -116,9 +116,11 @@ function basePlan(mode: "quick" | "full"): Plan {
       solves: [
         { instance: byId("small-campus"), settings: { runs: 3, timeLimitMs: 3_000 } },
         { instance: byId("typical-week"), settings: { runs: 2, timeLimitMs: 10_000 } },
+        // The certificate's 10 s goal is on the large example (issue 16); its LP is not run here.
+        { instance: byId("large-system"), settings: { runs: 1, timeLimitMs: 10_000 } },
       ],
       lp: [
-        { backend: "highs", limitSeconds: 60 },
+        { backend: "highs", limitSeconds: 60, only: ["small-campus", "typical-week"] },
         { backend: "jslp", limitSeconds: 2, only: ["small-campus"] },
       ],
       milps: milpCases(3, true),

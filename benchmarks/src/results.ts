@@ -6,6 +6,7 @@ import type { RepairsSummary } from "./sections/repairs";
 import type { ResolveSummary } from "./sections/resolve";
 import type { Growth, ScalingRow } from "./sections/scaling";
 import type { RunRecord, SolveSummary } from "./sections/solves";
+import type { CertificateRow } from "./sections/certificate";
 import type { BestKnownRow } from "./sections/goals";
 import type { TargetRow } from "./sections/targets";
 import type { ImportResult, TermResult } from "./sections/term";
@@ -28,6 +29,9 @@ export interface Results {
   /** issue 19's goals; absent in results written before they were judged */
   goals?: TargetRow[];
   bestKnown?: BestKnownRow[];
+  /** issue 16's goals and the certificate per instance; absent in results written before them */
+  certificateGoals?: TargetRow[];
+  certificate?: CertificateRow[];
   solves: SolveSummary[];
   solveRuns: Record<string, RunRecord[]>;
   lp: BackendSummary[];

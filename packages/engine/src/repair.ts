@@ -1,6 +1,6 @@
 import {
   DEFAULT_RESOLVE_MS,
-  type Alternative,
+  type AlternativesResult,
   type Analysis,
   type Change,
   type Comparison,
@@ -67,7 +67,7 @@ export async function alternatives(
   problem: Problem,
   k: number,
   options: AlternativesOptions = {},
-): Promise<Alternative[]> {
+): Promise<AlternativesResult> {
   const pool = options.pool ?? defaultPool();
   const timeLimitMs = options.timeLimitMs ?? (problem.solver?.timeLimitSeconds ?? 10) * 1000;
   const outcome = await pool.run(
@@ -84,7 +84,7 @@ export async function alternatives(
       ...(options.signal ? { signal: options.signal } : {}),
     },
   );
-  return outcomeValue<Alternative[]>(outcome, "the alternatives");
+  return outcomeValue<AlternativesResult>(outcome, "the alternatives");
 }
 
 /** Swap candidates for a gap (see core `swapCandidates`), off the caller's thread. */
