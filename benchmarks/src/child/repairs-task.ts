@@ -47,7 +47,15 @@ export async function runRepairsTask(task: RepairsTask, started: Started): Promi
   const published = solve(problem, { workBudget: task.publishWork, seed: 1 });
   const backend = highsBackend(await loadHighs());
   const r = rng(task.seed);
-  const absences = Array.from({ length: task.absences }, () => afternoonAbsence(problem, published, r));
+  const absences: ReturnType<typeof afternoonAbsence>[] = [];
+  // Each person and afternoon once: a repeated draw measures nothing new.
+  const drawn = new Set<string>();
+  while (absences.length < task.absences) {
+    const absence = afternoonAbsence(problem, published, r);
+    if (drawn.has(`${absence.person}@${absence.date}`)) continue;
+    drawn.add(`${absence.person}@${absence.date}`);
+    absences.push(absence);
+  }
   started();
   const cases: RepairCase[] = [];
   for (const { person, date, change, now } of absences) {
