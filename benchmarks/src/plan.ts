@@ -165,9 +165,9 @@ function basePlan(mode: "quick" | "full"): Plan {
     // Issue 16: the issue's eight afternoon absences on the typical week (a rota of a fixed work budget, not
     // of 10 s: the same rota whatever the load), and a few elsewhere.
     repairs: [
-      { instance: byId("typical-week"), settings: { publishWork: 100_000, absences: 8, proofSeconds: 120 } },
-      { instance: byId("small-campus"), settings: { publishWork: 100_000, absences: 4, proofSeconds: 120 } },
-      { instance: byId("dst-week"), settings: { publishWork: 100_000, absences: 4, proofSeconds: 120 } },
+      { instance: byId("typical-week"), settings: { publishWork: 100_000, absences: 8, proofSeconds: 60 } },
+      { instance: byId("small-campus"), settings: { publishWork: 100_000, absences: 4, proofSeconds: 60 } },
+      { instance: byId("dst-week"), settings: { publishWork: 100_000, absences: 4, proofSeconds: 60 } },
     ],
     // Issue 14: a 12-week term of the typical week at the engine's default time limit.
     terms: [{ instance: byId("typical-week"), settings: { from: "2027-01-11", weeks: 12, absences: 12 } }],
