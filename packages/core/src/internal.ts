@@ -20,3 +20,4 @@ export { SearchState } from "./solve/search/state";
 export { exactOrBound, EXACT_MAX_PERSON_SLOTS } from "./solve/exact";
 export type { ExactResult, ExactOptions } from "./solve/exact";
 export { lagrangeBound } from "./solve/lagrange";
+export { difference } from "./difference";
