@@ -930,8 +930,8 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * Re-solve around my edits: solve the week again, keeping every pinned stint
-     * @description The latest version's problem is solved again; its pins (stints pinned by hand among them) are hard rules, so they stay. Stored as the next version, with its diff against the latest.
+     * Re-solve around my edits: repair the week with the fewest changes, keeping every pinned stint
+     * @description The latest version is repaired as a change that pins its pinned stints (those pinned by hand among them), as POST /v1/rotas/{id}/changes repairs: nothing before `now` moves, every pin stays, and every other stint stays unless moving it fills a gap. Nothing pinned: 409 (pin the stints to keep first). Stored as the next version, with its diff against the latest.
      */
     post: operations["resolveAroundPins"];
     delete?: never;
@@ -6833,10 +6833,10 @@ export interface operations {
         "application/json": {
           /** @description the version the coordinator is looking at: 409 unless it is the latest */
           basedOn: number;
-          /** @description search time (default 3 s) */
+          /** @description the moment of the re-solve (default: the server's clock); nothing before it moves */
+          now?: string;
+          /** @description search time after the repair (default: well under a second) */
           timeLimitSeconds?: number;
-          /** @description search moves instead of time (deterministic) */
-          workBudget?: number;
         };
       };
     };
