@@ -140,17 +140,19 @@ export function alternatives(problem: Problem, k: number, options: AlternativesO
       moves: Math.max(1, Math.ceil((options.workBudget ?? DEFAULT_RUNG_MOVES * RUNGS.length) / RUNGS.length)),
       ...(options.backend ? { backend: options.backend } : {}),
     };
-    let best: Alternative | undefined;
+    // Only the goal is measured on each rung; the full description once, for the rung kept.
+    let best: { rota: Rota; clear: boolean } | undefined;
     for (const rung of RUNGS) {
       const emphasis = pushed(profile, rung.push);
       const variant = { ...problem, weights: { ...profileWeights(weights, emphasis), stability: rung.stability } };
       const rota = warmStarted(variant, judge, balanced.rota, best?.rota ?? balanced.rota, rungLimits);
-      best = described(problem, profile, scored(problem, rota), { ...balanced, facts: balancedFacts });
-      if (best.goal?.clear) break;
+      best = { rota, clear: goalVerdict(profile.id, balanced.metrics, metrics(problem, rota))?.clear ?? false };
+      if (best.clear) break;
     }
     if (!best) return;
-    if (best.goal?.clear) offered.push(best);
-    else dropped.push({ profile: profile.id, reason: `${profile.id}: ${best.goal?.words ?? "no goal of its own"}` });
+    const alternative = described(problem, profile, scored(problem, best.rota), { ...balanced, facts: balancedFacts });
+    if (best.clear) offered.push(alternative);
+    else dropped.push({ profile: profile.id, reason: `${profile.id}: ${alternative.goal?.words ?? "no goal"}` });
   });
   const undominated = withoutDominated(balanced, offered);
   return { alternatives: [balanced, ...undominated.kept], dropped: [...dropped, ...undominated.dropped] };
