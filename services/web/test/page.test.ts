@@ -329,8 +329,9 @@ describe("the coordinator's page", () => {
     const made = page.locator(".alternatives-made");
     await made.waitFor({ timeout: 30_000 });
     // Every profile besides balanced is either offered with its trade-off or listed with why not.
-    const offered = await made.locator("ul.trade-offs > li").allInnerTexts();
-    const dropped = await made.locator(".dropped li").allInnerTexts();
+    const offered = await made.locator("ul.trade-offs > li").allTextContents();
+    // Folded away until asked for: read, not seen.
+    const dropped = await made.locator(".dropped li").allTextContents();
     expect(offered.length + dropped.length).toBe(3);
     for (const line of [...offered, ...dropped]) expect(line).toMatch(/^(coverage|fairness|preferences)-first: \S/);
     await shot("14-alternatives");
