@@ -76,7 +76,7 @@ describe("the engine on worker threads", () => {
     else expect(s?.gap).toBeLessThanOrEqual(1);
   });
 
-  it("passes on each better bound as it comes, the rota's being the last, and says when the bound's task ended", async () => {
+  it("passes on each better bound as it comes, the rota's last, and says when the bound's task ended", async () => {
     const bounds: BoundProgress[] = [];
     const rota = await solve(problem, {
       seed: 1,
