@@ -326,6 +326,8 @@ describe("sites", () => {
     const roving = page.getByRole("region", { name: /^Service point Roving/ });
     await roving.getByRole("button", { name: /^Remove service point/ }).click();
     await page.getByText(/^Saving removes Roving.*published ones stay readable/).waitFor();
+    // Everyone's "roving" training names no point once it is gone: said first, dropped with it.
+    await page.getByText(/Training records on it go too .*Leila Hughes \(u001\)/).waitFor();
     await shot("07d-points");
     await page.getByRole("button", { name: "Save the site" }).click();
     await page
@@ -339,6 +341,12 @@ describe("sites", () => {
     ).setup.sites.find((s) => s.id === "campus");
     expect(campus?.servicePoints.map((p) => p.id)).toEqual(["campus-helpdesk", "campus-chat"]);
     expect(campus?.servicePoints[1]?.cover).toHaveLength(1);
+    await page.locator(".saved").getByRole("button", { name: /^Undo/ }).click();
+    await page.getByText(/^Revision \d+ ·/).waitFor();
+    const undone = (
+      (await (await api("/v1/setup")).json()) as { setup: { sites: { servicePoints: { id: string }[] }[] } }
+    ).setup.sites[0];
+    expect(undone?.servicePoints.map((p) => p.id)).toEqual(["campus-helpdesk", "campus-roving"]);
   });
 });
 
