@@ -4,7 +4,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import { freshDataDir } from "../../api/test/support/pglite";
 import { startServer, type RunningServer } from "../../api/test/support/server";
-import { launch, resultsDir } from "./support/browser";
+import { launch, PAGE_SERVER_ENV, resultsDir } from "./support/browser";
 
 // A coordinator's session in a real browser against the real server (`pnpm start`, first start on
 // an empty store): sign in with the printed token, create a rota from the bundled example, read
@@ -71,14 +71,15 @@ beforeAll(async () => {
   server = await startServer(
     {
       DESKROTA_DATA_DIR: await freshDataDir(),
-      DESKROTA_LOWER_BOUND: "off",
-      DESKROTA_SOLVERS: "1",
+      ...PAGE_SERVER_ENV,
       DESKROTA_PROGRESS_MS: "200",
     },
     true,
   );
   browser = await launch();
   page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  // The browser's clock is the page's `now` for swaps: the Sunday before the examples' week.
+  await page.clock.setFixedTime(new Date("2026-11-22T00:00:00Z"));
   page.on("pageerror", (error) => errors.push(error.message));
   // The browser logs each refused request (a wrong token, a bad file: 4xx the page explains); any
   // other error counts.
