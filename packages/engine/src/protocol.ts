@@ -29,6 +29,8 @@ export type Task =
       seed?: number;
       workBudget?: number;
       option?: "fills" | "smaller";
+      /** run the exact minimum-change model after the search, this many seconds per solve */
+      proofSeconds?: number;
     }
   | {
       kind: "alternatives";

@@ -90,6 +90,11 @@ async function run(
         clock,
         ...(task.timeLimitMs !== undefined ? { timeLimitMs: task.timeLimitMs } : {}),
         ...(task.option !== undefined ? { option: task.option } : {}),
+        // HiGHS of its own whatever the problem's backend: the whole week's model is too big for
+        // javascript-lp-solver's dense tableau, and its heap goes with the proof.
+        ...(task.proofSeconds !== undefined
+          ? { proof: { backend: await freshHighs(), timeLimitSeconds: task.proofSeconds } }
+          : {}),
         ...tuning,
       });
     case "alternatives":

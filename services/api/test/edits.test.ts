@@ -87,8 +87,13 @@ describe("POST /v1/rotas/:id/edits", () => {
     expect(put.statusCode, put.body).toBe(201);
     const problem = (await inject("GET", `/v1/rotas/${id}/versions/3/problem`)).json();
     expect(problem.pinned).toEqual([first]);
-    const res = await inject("POST", `/v1/rotas/${id}/resolve`, { basedOn: 3, workBudget: 50 });
+    const res = await inject("POST", `/v1/rotas/${id}/resolve`, { basedOn: 3, now: "2026-11-22T12:00:00Z" });
     expect(res.statusCode, res.body).toBe(201);
+    // A repair, not a new week: v3 already holds its pin, so nothing else has to move.
+    expect(res.json().diff.changes).toBe(0);
+    expect((await inject("GET", `/v1/rotas/${id}/versions/4`)).json().minimalReason).toMatch(
+      /^re-solved around 1 pinned stint, all kept: /,
+    );
     const at = (text: string) => Date.parse(text);
     const kept = (res.json().rota.assignments as Stint[]).some(
       (a) =>
@@ -98,6 +103,18 @@ describe("POST /v1/rotas/:id/edits", () => {
         at(first.end) <= at(a.end),
     );
     expect(kept).toBe(true);
+  });
+  test("re-solving around the edits: refused when nothing is pinned, or when the week is over", async () => {
+    const before = await versions();
+    const over = await inject("POST", `/v1/rotas/${id}/resolve`, { basedOn: before, now: "2026-12-07T09:00:00Z" });
+    expect(over.statusCode, over.body).toBe(409);
+    expect(over.json().issues[0].message).toMatch(/before now/);
+    const revert = await inject("POST", `/v1/rotas/${id}/versions/1/revert`, { basedOn: before });
+    expect(revert.statusCode, revert.body).toBe(201);
+    const none = await inject("POST", `/v1/rotas/${id}/resolve`, { basedOn: before + 1, now: "2026-11-22T12:00:00Z" });
+    expect(none.statusCode, none.body).toBe(409);
+    expect(none.json().message).toMatch(/nothing is pinned/);
+    expect(await versions()).toBe(before + 1);
   });
 });
 

@@ -112,8 +112,55 @@ describe("setting up the desk", () => {
     },
   );
 
-  test("confirms a shadowing student as independent", async () => {
+  test("preferences and stint limits are edited and saved with the person", async () => {
+    await open("#/setup/people/u002", /\(u002\)$/);
+    await page.getByRole("button", { name: "Add a preference" }).click();
+    const who = (await page.locator("h1").textContent())?.replace(/ \(u002\)$/, "");
+    const pref = (what: string) => page.getByLabel(`${what}, preference 1 of ${who}`, { exact: true });
+    await pref("sat").uncheck();
+    await pref("sun").uncheck();
+    await pref("fri").check();
+    await pref("From").fill("17:00");
+    await pref("To").fill("20:00");
+    await pref("Weight").fill("-8");
+    await page.getByText("would rather not work them").waitFor();
+    await page.getByLabel("Most stints a day").fill("2");
+    await shot("03b-preferences");
+    await axeClean("preferences");
+    await page.getByRole("button", { name: "Save" }).click();
+    await page
+      .locator(".saved")
+      .getByText(/preferences.*changed|changed.*preferences/)
+      .waitFor();
+    const saved = (await setupNow()).setup.people.find((p) => p.id === "u002") as unknown as {
+      preferences: unknown[];
+      shifts: unknown;
+    };
+    expect(saved.preferences).toEqual([{ days: ["fri"], from: "17:00", to: "20:00", weight: -8 }]);
+    expect(saved.shifts).toMatchObject({ maxPerDay: 2 });
+  });
+
+  test("'confirm as independent' only where the carry-over proposes it; elsewhere the hours so far", async () => {
     await open("#/setup/people/u005", "Maria Khan (u005)");
+    await page.getByText("0 h shadowed of 6 h in the weeks published before").waitFor();
+    await expect(page.getByRole("button", { name: /Confirm as independent/ }).count()).resolves.toBe(0);
+    // A low threshold and one published week in which Maria shadows: the carry-over proposes her.
+    const { setup } = (await (await api("/v1/setup")).json()) as { setup: Record<string, unknown> };
+    await api("/v1/setup?note=threshold", {
+      method: "PUT",
+      body: { ...setup, training: { byPoint: { "campus-helpdesk": 0.5 } } },
+    });
+    const week = (await (
+      await api("/v1/weeks/2026-11-16/rotas?wait=true&workBudget=100&seed=1", { method: "POST" })
+    ).json()) as { id: string; version: number };
+    expect(
+      (await api(`/v1/rotas/${week.id}/publish`, { method: "POST", body: { version: week.version } })).status,
+    ).toBe(200);
+    await open("#/setup/people/u005", "Maria Khan (u005)");
+    await page
+      .getByText(/ h shadowed of 0.5 h in the weeks published before .*: proposed for independent work/)
+      .waitFor();
+    await shot("03c-proposed");
     await page.getByRole("button", { name: "Confirm as independent on Service Desk" }).click();
     await page
       .locator(".saved")
@@ -202,6 +249,23 @@ describe("sites", () => {
     await desk.getByLabel("min people, band 1 of Service Desk").fill("2");
     await desk.getByLabel("min people, band 1 of Service Desk").dispatchEvent("change");
     await expect(desk.locator(".lane .band").first().textContent()).resolves.toBe("2");
+    // The hour scale: a bar starts under the tick of its band's start, and follows an edit.
+    const from = desk.getByLabel("From, band 1 of Service Desk");
+    const startTick = async () => {
+      const hour = Number((await from.inputValue()).slice(0, 2)) * 60;
+      return desk.locator(`.hour-scale .tick[data-minutes="${hour}"]`).boundingBox();
+    };
+    const bar = desk.locator(".lane .band").first();
+    await expect(desk.locator(".hour-scale .tick.labelled").first().textContent()).resolves.toMatch(/^\d\d:00$/);
+    for (const at of ["10:00", "11:00"]) {
+      await from.fill(at);
+      await from.dispatchEvent("change");
+      expect([at, Math.abs(((await bar.boundingBox())?.x ?? 0) - ((await startTick())?.x ?? -99)) < 2]).toEqual([
+        at,
+        true,
+      ]);
+    }
+    expect(Math.abs(((await bar.boundingBox())?.x ?? 0) - ((await startTick())?.x ?? -99))).toBeLessThan(2);
     await shot("07-site");
     await axeClean("site editor");
     await page.getByRole("button", { name: "Save the site" }).click();
@@ -217,7 +281,7 @@ describe("sites", () => {
     };
     expect(site.open.sat).toEqual([["10:00", "16:00"]]);
     expect(site.exceptions).toEqual([{ date: "2026-12-25", open: [] }]);
-    expect(site.servicePoints[0]?.cover[0]?.min).toBe(2);
+    expect(site.servicePoints[0]?.cover[0]).toMatchObject({ min: 2, from: "11:00" });
   });
 });
 

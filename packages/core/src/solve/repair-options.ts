@@ -39,20 +39,33 @@ export function fillFirst(inst: Instance): Instance {
   };
 }
 
-/** Unmet minimum cover, then slots without a lead, then without a keyholder, as one comparable number. */
-export function gapTotalsOf(state: SearchState): number {
-  let cover = 0;
-  let leads = 0;
-  let keys = 0;
+/** Person-slots short of minimum cover, slots without a lead, opening and closing slots without a keyholder. */
+export interface GapLevels {
+  cover: number;
+  lead: number;
+  keyholder: number;
+}
+
+export function gapLevelsOf(state: SearchState): GapLevels {
+  const levels = { cover: 0, lead: 0, keyholder: 0 };
   for (const site of state.inst.sites) {
     for (const g of site.slots) {
-      if (state.leads[g] === 0) leads++;
-      if (state.edge[g] && state.keys[g] === 0) keys++;
+      if (state.leads[g] === 0) levels.lead++;
+      if (state.edge[g] && state.keys[g] === 0) levels.keyholder++;
       for (const k of site.points)
-        cover += Math.max(0, (state.demandMin[k * state.G + g] as number) - (state.counted[k * state.G + g] as number));
+        levels.cover += Math.max(
+          0,
+          (state.demandMin[k * state.G + g] as number) - (state.counted[k * state.G + g] as number),
+        );
     }
   }
-  return cover * 1e10 + leads * 1e5 + keys;
+  return levels;
+}
+
+/** Unmet minimum cover, then slots without a lead, then without a keyholder, as one comparable number. */
+export function gapTotalsOf(state: SearchState): number {
+  const { cover, lead, keyholder } = gapLevelsOf(state);
+  return cover * 1e10 + lead * 1e5 + keyholder;
 }
 
 /** The option in figures and words; `open` are the gaps the change opened that it leaves ("k@g", "lead@g", "key@g"). */

@@ -1,9 +1,9 @@
-import { applyEdit, DeskrotaInputError, Diff, diff, Edit, Rota } from "@deskrota/core";
-import { solve } from "@deskrota/engine";
+import { applyEdit, changeIssues, DeskrotaInputError, Diff, diff, Edit, Rota } from "@deskrota/core";
+import { resolve } from "@deskrota/engine";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { ApiError, conflict, ErrorBody, issuesIn } from "../http/errors";
-import { RotaParams, VersionNumber } from "../http/schemas";
+import { DateTimeText, RotaParams, VersionNumber } from "../http/schemas";
 import type { RotaRecord, VersionRecord } from "../store/rota-records";
 import type { Services } from "../services";
 import { versionFor } from "./versions";
@@ -40,8 +40,15 @@ const EditResult = z
 const RevertParams = RotaParams.extend({ n: VersionNumber });
 const ResolveBody = z.object({
   basedOn: BasedOn,
-  timeLimitSeconds: z.number().positive().max(60).optional().describe("search time (default 3 s)"),
-  workBudget: z.number().int().positive().optional().describe("search moves instead of time (deterministic)"),
+  now: DateTimeText.optional().describe(
+    "the moment of the re-solve (default: the server's clock); nothing before it moves",
+  ),
+  timeLimitSeconds: z
+    .number()
+    .positive()
+    .max(60)
+    .optional()
+    .describe("search time after the repair (default: well under a second)"),
 });
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody };
@@ -174,26 +181,35 @@ export const editRoutes =
       {
         schema: {
           operationId: "resolveAroundPins",
-          summary: "Re-solve around my edits: solve the week again, keeping every pinned stint",
+          summary: "Re-solve around my edits: repair the week with the fewest changes, keeping every pinned stint",
           description:
-            "The latest version's problem is solved again; its pins (stints pinned by " +
-            "hand among them) are hard rules, so they stay. Stored as the next version, " +
-            "with its diff against the latest.",
+            "The latest version is repaired as a change that pins its pinned stints (those pinned by hand among " +
+            "them), as POST /v1/rotas/{id}/changes repairs: nothing before `now` moves, every pin stays, and every " +
+            "other stint stays unless moving it fills a gap. Nothing pinned: 409 (pin the stints to keep first). " +
+            "Stored as the next version, with its diff against the latest.",
           params: RotaParams,
           body: ResolveBody,
           response: { 201: EditResult, ...errors, 503: ErrorBody },
         },
       },
       async (request, reply) => {
-        const { basedOn, timeLimitSeconds, workBudget } = request.body;
+        const { basedOn, timeLimitSeconds } = request.body;
         const { record, latest } = await latestFor(services, request.orgId, request.params.id, basedOn);
-        let rota: Rota;
+        const { pinned, ...unpinned } = latest.problem;
+        if (!pinned?.length) throw conflict("nothing is pinned: pin the stints to keep, then re-solve around them");
+        const change = { pin: pinned };
+        const now = request.body.now ?? new Date().toISOString();
+        const { invalid, conflicts } = changeIssues(unpinned, change, now);
+        if (invalid.length + conflicts.length > 0)
+          throw new ApiError(409, "DESKROTA_E_CONFLICT", "the week cannot be re-solved now", {
+            issues: issuesIn("body", [...invalid, ...conflicts]),
+          });
+        let repaired: Awaited<ReturnType<typeof resolve>>;
         try {
-          rota = await services.pool.run(() =>
-            solve(latest.problem, {
-              timeLimitMs: (timeLimitSeconds ?? 3) * 1000,
-              bound: false,
-              ...(workBudget !== undefined ? { workBudget } : {}),
+          repaired = await services.pool.run(() =>
+            resolve(unpinned, latest.rota, change, {
+              now,
+              ...(timeLimitSeconds !== undefined ? { timeLimitMs: timeLimitSeconds * 1000 } : {}),
             }),
           );
         } catch (error) {
@@ -203,8 +219,9 @@ export const editRoutes =
             });
           throw error;
         }
-        const changes = diff(latest.problem, latest.rota, rota);
-        const pins = latest.problem.pinned?.length ?? 0;
+        // The engine's rota carries its diff too; here the diff lives beside it, in the version.
+        const { diff: _diff, ...rota } = repaired.rota;
+        const changes = repaired.diff;
         const next = stored(
           record,
           await rotas.addVersion(request.orgId, record.id, latest.version, {
@@ -213,8 +230,8 @@ export const editRoutes =
             change: null,
             baseVersion: latest.version,
             diff: changes,
-            minimal: false,
-            minimalReason: `re-solved around ${pins} pinned ${pins === 1 ? "stint" : "stints"}, all kept`,
+            minimal: repaired.minimal,
+            minimalReason: `re-solved around ${pinnedStints(pinned.length)}, all kept: ${repaired.minimalReason}`,
           }),
         );
         reply.header("location", `/v1/rotas/${record.id}/versions/${next.version}`);
@@ -230,3 +247,7 @@ export const editRoutes =
       },
     );
   };
+
+function pinnedStints(count: number): string {
+  return `${count} pinned ${count === 1 ? "stint" : "stints"}`;
+}

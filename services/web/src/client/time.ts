@@ -108,3 +108,13 @@ export function elapsed(ms: number): string {
   const s = Math.round(ms / 100) / 10;
   return s < 60 ? `${s} s` : `${Math.floor(s / 60)} min ${Math.round(s % 60)} s`;
 }
+
+/**
+ * The next Monday on or after today, as YYYY-MM-DD: the default week to plan, and the week whose
+ * carry-over holds every week published so far.
+ */
+export function nextMonday(): string {
+  const d = new Date();
+  d.setUTCDate(d.getUTCDate() + ((8 - d.getUTCDay()) % 7));
+  return d.toISOString().slice(0, 10);
+}

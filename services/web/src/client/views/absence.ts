@@ -19,6 +19,88 @@ function recordedAs(loaded: Loaded, person: string, from: string, to: string): s
   return same && `${same.from.slice(0, 16).replace("T", " ")} to ${same.to.slice(0, 16).replace("T", " ")}`;
 }
 
+interface RepairOption {
+  id: "fills" | "smaller";
+  chosen: boolean;
+  people: number;
+  changedHours: number;
+  words: string;
+}
+interface ChangeAnswer {
+  version: number | null;
+  diff: { changes: number };
+  options: RepairOption[];
+}
+
+const OPTION_TITLES = { fills: "Fill everything it opens", smaller: "Change less, leave some open" } as const;
+
+/**
+ * The two repairs the server offers when filling everything takes more changes: each with its
+ * trade-off in the server's words; nothing is recorded until one is picked.
+ */
+function optionChoice(
+  options: RepairOption[],
+  pick: (id: RepairOption["id"]) => Promise<void>,
+  cancel: () => void,
+): HTMLElement {
+  const status = h("div", {});
+  const box = h(
+    "section",
+    { class: "repair-options", "aria-labelledby": "repair-options-title" },
+    h("h3", { id: "repair-options-title" }, "Two ways to repair: pick one"),
+    h(
+      "p",
+      {},
+      "Filling everything the absence opens takes more changes than the smallest repair. Nothing is recorded yet.",
+    ),
+    h(
+      "ul",
+      {},
+      options.map((o) =>
+        h(
+          "li",
+          { class: "card repair-option", "data-option": o.id },
+          h("h4", {}, OPTION_TITLES[o.id]),
+          h("p", {}, `${o.words[0]?.toUpperCase() ?? ""}${o.words.slice(1)}.`),
+          h(
+            "button",
+            {
+              type: "button",
+              class: o.id === "fills" ? "primary" : "",
+              onclick: async (event: Event) => {
+                for (const b of box.querySelectorAll("button")) b.disabled = true;
+                render(status, h("p", { role: "status" }, "Recording…"));
+                try {
+                  await pick(o.id);
+                } catch (error) {
+                  render(status, failureBlock("The absence could not be recorded", error));
+                  for (const b of box.querySelectorAll("button")) b.disabled = false;
+                  (event.target as HTMLButtonElement).focus();
+                }
+              },
+            },
+            `Record: ${OPTION_TITLES[o.id].toLowerCase()}`,
+          ),
+        ),
+      ),
+    ),
+    h(
+      "button",
+      {
+        type: "button",
+        class: "link",
+        onclick: () => {
+          box.remove();
+          cancel();
+        },
+      },
+      "Cancel: record nothing",
+    ),
+    status,
+  );
+  return box;
+}
+
 /** Why this version takes no absence, and where to go instead. */
 function elsewhere(loaded: Loaded, target: number, which: string): HTMLElement {
   return h(
@@ -142,27 +224,33 @@ export function absenceForm(loaded: Loaded, onSaved: (version: number) => void):
         }
         submit.disabled = true;
         render(status, h("p", { role: "status" }, "Re-solving with the fewest changes…"));
-        try {
-          const body = {
-            absences: [
-              {
-                person: person.value,
-                from: from.value,
-                to: to.value,
-                ...(reason.value.trim() ? { reason: reason.value.trim() } : {}),
-              },
-            ],
-          };
-          const result = await sendJson<{ version: number; diff: { changes: number } }>(
-            "POST",
-            `${rotaPath(record.id)}/changes?now=${encodeURIComponent(now.value)}`,
-            body,
-          );
+        const body = {
+          absences: [
+            {
+              person: person.value,
+              from: from.value,
+              to: to.value,
+              ...(reason.value.trim() ? { reason: reason.value.trim() } : {}),
+            },
+          ],
+        };
+        const path = `${rotaPath(record.id)}/changes?now=${encodeURIComponent(now.value)}`;
+        const recordRepair = async (option?: RepairOption["id"]) => {
+          const result = await sendJson<ChangeAnswer>("POST", option ? `${path}&option=${option}` : path, body);
           announce(
             `Recorded. Version ${result.version} has ${result.diff.changes} ` +
               `${result.diff.changes === 1 ? "change" : "changes"}.`,
           );
-          onSaved(result.version);
+          onSaved(result.version as number);
+        };
+        try {
+          // A dry run first: where filling everything costs more changes, the coordinator chooses.
+          const preview = await sendJson<ChangeAnswer>("POST", `${path}&dryRun=true`, body);
+          if (preview.options.length < 2) return await recordRepair();
+          render(
+            status,
+            optionChoice(preview.options, recordRepair, () => (submit.disabled = false)),
+          );
         } catch (error) {
           render(status, failureBlock("The absence could not be recorded", error));
           submit.disabled = false;

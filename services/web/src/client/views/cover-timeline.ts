@@ -14,24 +14,56 @@ export interface Band {
   max?: number;
 }
 
-const DAY = 24 * 60;
+/** The hours the drawing spans: whole hours around every band, at least 08:00–18:00. */
+function spanOf(bands: Band[]): { from: number; to: number } {
+  const starts = bands.map((b) => minutesOf(b.from));
+  const ends = bands.map((b) => minutesOf(b.to) || 24 * 60);
+  return {
+    from: Math.max(0, Math.floor(Math.min(8 * 60, ...starts) / 60) * 60),
+    to: Math.min(24 * 60, Math.ceil(Math.max(18 * 60, ...ends) / 60) * 60),
+  };
+}
+
+const percent = (minutes: number, span: { from: number; to: number }) =>
+  `${((minutes - span.from) / (span.to - span.from)) * 100}%`;
+
+/** Hour ticks above the lanes (a label every hour, every second hour on long days), lined up with the bars. */
+function hourScale(span: { from: number; to: number }): HTMLElement {
+  const every = span.to - span.from > 12 * 60 ? 120 : 60;
+  const scale = h("div", { class: "hour-scale" });
+  for (let m = span.from; m <= span.to; m += 60) {
+    const tick = h("span", { class: m % every === 0 ? "tick labelled" : "tick", "data-minutes": m });
+    if (m % every === 0) tick.textContent = `${String(Math.floor(m / 60)).padStart(2, "0")}:00`;
+    tick.style.left = percent(m, span);
+    scale.append(tick);
+  }
+  return scale;
+}
 
 function drawTimeline(lanes: HTMLElement, bands: Band[]): void {
+  const span = spanOf(bands);
   render(
     lanes,
+    hourScale(span),
     DAY_KEYS.map((day) => {
-      const lane = h("div", { class: "lane" }, h("span", { class: "lane-day" }, day));
+      const track = h("div", { class: "track" });
+      const lane = h("div", { class: "lane" }, h("span", { class: "lane-day" }, day), track);
+      for (let m = span.from + 60; m < span.to; m += 60) {
+        const line = h("span", { class: "hour-line" });
+        line.style.left = percent(m, span);
+        track.append(line);
+      }
       for (const band of bands.filter((b) => b.days.includes(day))) {
         const from = minutesOf(band.from);
-        const to = minutesOf(band.to);
+        const to = minutesOf(band.to) || 24 * 60;
         const bar = h(
           "span",
-          { class: "band" },
+          { class: "band", title: `${band.from}–${band.to}` },
           [band.min, band.target, band.max].filter((n) => n !== undefined).join(" / "),
         );
-        bar.style.left = `${(from / DAY) * 100}%`;
-        bar.style.width = `${(Math.max(0, to - from) / DAY) * 100}%`;
-        lane.append(bar);
+        bar.style.left = percent(from, span);
+        bar.style.width = percent(span.from + Math.max(0, to - from), span);
+        track.append(bar);
       }
       return lane;
     }),

@@ -47,7 +47,11 @@ function costWords(costs: EditAnswer["costs"]): string {
   return costs.map((c) => `${c.rule} ${c.change > 0 ? `+${c.change} (worse)` : `${c.change} (better)`}`).join("; ");
 }
 
-/** "Re-solve around my edits": the week solved again with every pinned stint kept. */
+/**
+ * "Re-solve around my edits": a repair of the latest version with the fewest changes, keeping every
+ * pinned stint, and nothing before the browser's clock moves. Without a pin there is nothing to
+ * keep, so the button says what to do first.
+ */
 function resolveAround(loaded: Loaded, latest: number, onSaved: (version: number) => void): HTMLElement {
   const pins = loaded.problem.pinned?.length ?? 0;
   const status = h("div", {});
@@ -55,14 +59,17 @@ function resolveAround(loaded: Loaded, latest: number, onSaved: (version: number
     "button",
     {
       type: "button",
+      disabled: pins === 0,
+      "aria-describedby": "resolve-around-hint",
       onclick: async () => {
         button.disabled = true;
-        render(status, h("p", { role: "status" }, "Re-solving around the pinned stints…"));
+        render(status, h("p", { role: "status" }, "Repairing around the pinned stints…"));
         try {
           const answer = await sendJson<EditAnswer>("POST", `${rotaPath(loaded.record.id)}/resolve`, {
             basedOn: latest,
+            now: new Date().toISOString(),
           });
-          announce(`Re-solved: version ${answer.version}.`);
+          announce(`Re-solved: version ${answer.version}, ${answer.diff.changes} changes.`);
           onSaved(answer.version as number);
         } catch (error) {
           render(status, failureBlock("The re-solve failed", error));
@@ -78,8 +85,11 @@ function resolveAround(loaded: Loaded, latest: number, onSaved: (version: number
     button,
     h(
       "p",
-      { class: "hint" },
-      `Solves the week again for a few seconds and makes v${latest + 1}; only pinned stints are sure to stay.`,
+      { class: "hint", id: "resolve-around-hint" },
+      pins === 0
+        ? "Pin the stints to keep first (“Pin a stint”): the re-solve repairs the week around them."
+        : `Repairs the week with the fewest changes and makes v${latest + 1}: every pinned stint stays, ` +
+            "nothing before now moves, and other stints move only to fill a gap.",
       loaded.record.publishedVersion === latest ? ` v${latest} stays published until you publish the new one.` : "",
     ),
     status,

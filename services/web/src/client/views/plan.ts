@@ -4,6 +4,7 @@ import type { View } from "../main";
 import type { Problem, RotaSummary, TermSummary } from "../types";
 import { failureBlock } from "./failure";
 import { hoursChart } from "./term-chart";
+import { nextMonday } from "../time";
 
 // Plan a week (the problem it would build, before solving: who is away, site exceptions, the
 // carry-over) and a term (weeks as rows with status and gaps; hours against contract per person
@@ -23,13 +24,6 @@ interface Plan {
 }
 
 const POLL_MS = 1000;
-
-/** The next Monday on or after today, as YYYY-MM-DD (the default week to plan). */
-function nextMonday(): string {
-  const d = new Date();
-  d.setUTCDate(d.getUTCDate() + ((8 - d.getUTCDay()) % 7));
-  return d.toISOString().slice(0, 10);
-}
 
 function weekPreview(week: string, problem: Problem, info: WeekInfo): HTMLElement {
   const name = (id: string) => problem.people.find((p) => p.id === id)?.name ?? id;

@@ -17,7 +17,7 @@ export const versionHash = (id: string, version: number, site?: string | null) =
   `#/rotas/${encodeURIComponent(id)}/v/${version}${site ? `?site=${encodeURIComponent(site)}` : ""}`;
 
 /** How a version came about, from what the server recorded with it. */
-function versionLabel(v: VersionSummary): string {
+export function versionLabel(v: VersionSummary): string {
   const reason = v.minimalReason ?? "";
   const what =
     v.kind === "solve"

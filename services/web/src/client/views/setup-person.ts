@@ -1,14 +1,17 @@
 import { getJson, sendJson } from "../api";
 import { focusHeading, h, render } from "../dom";
 import type { View } from "../main";
-import { minutesOf } from "../time";
+import { minutesOf, nextMonday } from "../time";
 import type { SetupPerson, SetupRevision, SetupView } from "../types";
 import { availabilityPainter, type WeekHours } from "./availability";
 import { failureBlock } from "./failure";
+import { type Preference, preferencesEditor } from "./preferences";
+import { type Carry, shadowingHours } from "./training";
 
-// One person of the setup: contract hours and limits, sites, qualifications, mentor, training per
-// point (with "confirm as independent" where they still shadow) and availability painted on a
-// week. Saving is one revision; the setup page then shows what changed, with Undo.
+// One person of the setup: contract hours and limits, stint limits, sites, qualifications, mentor,
+// training per point (shadowing hours so far against the threshold, and "confirm as independent"
+// only where the carry-over proposes it), preferences, and availability painted on a week. Saving
+// is one revision; the setup page then shows what changed, with Undo.
 
 type State = "none" | "shadowing" | "independent";
 
@@ -22,7 +25,10 @@ const numberOf = (form: HTMLElement, id: string) => {
 
 export const setupPersonView: View = async (main, route, signal) => {
   const id = route.path[2] ?? "new";
-  const { setup } = await getJson<SetupView>("/v1/setup");
+  const [{ setup }, week] = await Promise.all([
+    getJson<SetupView>("/v1/setup"),
+    getJson<{ weekStart: string; carry: Carry }>(`/v1/weeks/${nextMonday()}`),
+  ]);
   if (signal.aborted) return;
   const adding = id === "new";
   const person: SetupPerson = adding
@@ -51,6 +57,22 @@ export const setupPersonView: View = async (main, route, signal) => {
       render(status, failureBlock("Could not confirm", error));
     }
   };
+  const carried = week.carry.people[person.id];
+  const shadowingCell = (p: (typeof points)[number]) => {
+    const { done, needed } = shadowingHours(setup, carried, p.id);
+    const proposed = carried?.proposed.includes(p.id) ?? false;
+    return [
+      h(
+        "span",
+        { class: "hint" },
+        `${done} h shadowed of ${needed} h in the weeks published before ${week.weekStart}`,
+        proposed ? ": proposed for independent work. " : "; not yet proposed for independent work.",
+      ),
+      proposed &&
+        h("button", { type: "button", onclick: () => void confirm(p.id) }, `Confirm as independent on ${p.name}`),
+    ];
+  };
+  const preferences = preferencesEditor((person.preferences ?? []) as Preference[], person.name || "the new person");
   const trainingRows = points.map((p) =>
     h(
       "tr",
@@ -67,13 +89,7 @@ export const setupPersonView: View = async (main, route, signal) => {
           ),
         ),
       ),
-      h(
-        "td",
-        {},
-        !adding &&
-          stateOf(p) === "shadowing" &&
-          h("button", { type: "button", onclick: () => void confirm(p.id) }, `Confirm as independent on ${p.name}`),
-      ),
+      h("td", {}, !adding && stateOf(p) === "shadowing" && shadowingCell(p)),
     ),
   );
   const form: HTMLFormElement = h(
@@ -88,7 +104,12 @@ export const setupPersonView: View = async (main, route, signal) => {
         const training: Record<string, State> = {};
         for (const select of form.querySelectorAll<HTMLSelectElement>("select[data-point]"))
           if (select.value !== "none") training[select.dataset.point as string] = select.value as State;
-        const { training: _old, mentor: _mentor, qualifications: _q, ...kept } = person;
+        const { training: _old, mentor: _mentor, qualifications: _q, shifts: _s, preferences: _p, ...kept } = person;
+        const shifts = Object.fromEntries(
+          (["minMinutes", "maxPerDay"] as const)
+            .map((k) => [k, numberOf(form, `shifts-${k}`)] as const)
+            .filter(([, v]) => v !== undefined),
+        );
         const mentor = value("#person-mentor");
         const next = {
           ...kept,
@@ -104,6 +125,8 @@ export const setupPersonView: View = async (main, route, signal) => {
           qualifications: checked("qualifications"),
           training,
           availability: painter.value(),
+          preferences: preferences.value(),
+          ...(Object.keys(shifts).length ? { shifts } : {}),
           ...(mentor ? { mentor } : {}),
         };
         try {
@@ -179,6 +202,27 @@ export const setupPersonView: View = async (main, route, signal) => {
     h(
       "fieldset",
       {},
+      h("legend", {}, "Stints"),
+      h(
+        "div",
+        { class: "fields" },
+        input("shifts-minMinutes", "Shortest stint (minutes)", {
+          type: "number",
+          min: String(setup.slotMinutes),
+          step: String(setup.slotMinutes),
+          value: String(person.shifts?.minMinutes ?? ""),
+        }),
+        input("shifts-maxPerDay", "Most stints a day", {
+          type: "number",
+          min: "1",
+          step: "1",
+          value: String(person.shifts?.maxPerDay ?? ""),
+        }),
+      ),
+    ),
+    h(
+      "fieldset",
+      {},
       h("legend", {}, "Sites and qualifications"),
       setup.sites.map((s) =>
         h(
@@ -208,6 +252,7 @@ export const setupPersonView: View = async (main, route, signal) => {
       h("legend", {}, "Training per service point"),
       h("table", { class: "list" }, h("tbody", {}, trainingRows)),
     ),
+    preferences.root,
     h("fieldset", {}, h("legend", {}, "Availability"), painter.root),
     h("button", { type: "submit", class: "primary" }, adding ? "Add this person" : "Save"),
     status,

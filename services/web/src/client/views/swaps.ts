@@ -29,7 +29,7 @@ function netEffect(c: SwapCandidate): { words: string; takesIt: boolean } {
 
 function candidateItem(
   c: SwapCandidate,
-  request: SwapRequest,
+  request: SwapRequest & { now: string },
   status: HTMLElement,
   dialog: HTMLDialogElement,
 ): HTMLElement {
@@ -51,6 +51,7 @@ function candidateItem(
             end: gap.end,
             person: c.person,
             version: loaded.version.version,
+            now: request.now,
           });
           announce(`Applied: version ${result.version}.`);
           dialog.close();
@@ -84,8 +85,13 @@ function candidateItem(
   );
 }
 
-/** A gap's ranked swap candidates in a modal dialog; one click applies one as a new version. */
-export function openSwaps(request: SwapRequest): void {
+/**
+ * A gap's ranked swap candidates in a modal dialog; one click applies one as a new version. The
+ * browser's clock is `now` for both the candidates and the swap: nothing that started before it
+ * changes, and the dialog says which part of the gap that leaves as it is.
+ */
+export function openSwaps(opened: SwapRequest): void {
+  const request = { ...opened, now: new Date().toISOString() };
   const { loaded, gap, point, zone } = request;
   const body = h("div", {}, h("p", { role: "status" }, "Looking for who could take it…"));
   const status = h("div", {});
@@ -106,12 +112,14 @@ export function openSwaps(request: SwapRequest): void {
     start: gap.start,
     end: gap.end,
     version: String(loaded.version.version),
+    now: request.now,
   });
   const nameOf = nameLookup(loaded.problem);
   getJson<SwapReport>(`${rotaPath(loaded.record.id)}/swap-candidates?${query}`).then(
     (report) => {
       render(
         body,
+        report.frozen && h("p", { class: "notice" }, h("strong", {}, "Before now nothing changes: "), report.frozen),
         report.candidates.length
           ? [
               h(

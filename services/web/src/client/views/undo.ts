@@ -2,12 +2,13 @@ import { announce, h, render } from "../dom";
 import { sendJson } from "../api";
 import { nameLookup } from "../people";
 import { failureBlock } from "./failure";
+import { versionLabel } from "./rota";
 import { type Loaded, rotaPath } from "./load";
 
 /**
- * A mistaken absence: when the latest version is the repair that absence caused, restoring the
- * version before it undoes the repair with the fewest changes possible (none are left: every stint
- * is back where it was). With later versions on top, the page says what restoring would drop.
+ * A mistaken absence: restoring the version before it undoes its repair with the fewest changes
+ * possible (every stint back where it was, nothing else moved). Versions made after it are dropped
+ * from the latest (they stay in the history): the card lists them before anything is applied.
  */
 export function absenceUndo(loaded: Loaded, onSaved: (version: number) => void): HTMLElement | null {
   const { record, version } = loaded;
@@ -18,6 +19,7 @@ export function absenceUndo(loaded: Loaded, onSaved: (version: number) => void):
   const status = h("div", {});
   const name = nameLookup(loaded.problem);
   const who = absences.map((a) => `${name(a.person)} ${a.from.replace("T", " ")}–${a.to.slice(11, 16)}`).join(", ");
+  const later = loaded.versions.filter((v) => v.version > version.version);
   const button = h(
     "button",
     {
@@ -46,11 +48,29 @@ export function absenceUndo(loaded: Loaded, onSaved: (version: number) => void):
       {},
       `This version recorded an absence (${who}) and repaired the rota around it. If it was a mistake, `,
       `undoing it makes v${latest + 1} equal to v${base}: every stint back where it was, nothing else moved.`,
-      latest !== version.version
-        ? ` The changes made after it (v${version.version + 1}–v${latest}) are undone too.`
-        : "",
       record.publishedVersion !== null ? ` v${record.publishedVersion} stays published until you publish again.` : "",
     ),
+    later.length === 0
+      ? h("p", {}, "No later version is dropped: this is the latest.")
+      : h(
+          "div",
+          { class: "notice" },
+          h(
+            "p",
+            {},
+            h(
+              "strong",
+              {},
+              `Dropped from the latest: ${later.length} later ${later.length === 1 ? "version" : "versions"}. `,
+            ),
+            "Their changes are not carried over (they stay in the history, and any of them can be restored):",
+          ),
+          h(
+            "ul",
+            {},
+            later.map((v) => h("li", {}, versionLabel(v))),
+          ),
+        ),
     button,
     status,
   );
