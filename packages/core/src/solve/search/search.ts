@@ -62,7 +62,7 @@ const HOURS_SHARE = 0.3;
  * Share of the moves that start at a stint under an hour (steady.ts), where such stints cost
  * anything. Typical-week and dst-week, `shortStints` 40, 40 000 moves, three seeds: 0.3 left 4.2 % and 2.5 % of
  * stints under an hour (median), 0.1 left 6.8 % and 1.0 %, none 7.6 % and 4.2 %; unmet cover and
- * time without a lead the same (docs/decisions.md).
+ * time without a lead the same (docs/benchmarks.md, issue 19 round two).
  */
 const SHORT_SHARE = 0.3;
 const HOURS_MAJORITY = 0.5;
