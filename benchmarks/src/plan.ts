@@ -126,7 +126,11 @@ function basePlan(mode: "quick" | "full"): Plan {
       milps: milpCases(3, true),
       backend: { runs: 1, graceSeconds: 2, repeatBelowSeconds: 0, denseLimitBytes: 2 * 2 ** 30, rssLimitMb: 3000 },
       resolves: [{ instance: byId("typical-week"), settings: { publishMs: 3_000, absences: 20 } }],
-      repairs: [{ instance: byId("typical-week"), settings: { publishWork: 20_000, absences: 8, proofSeconds: 30 } }],
+      repairs: [
+        { instance: byId("typical-week"), settings: { publishWork: 20_000, absences: 8, proofSeconds: 45 } },
+        { instance: byId("small-campus"), settings: { publishWork: 20_000, absences: 3, proofSeconds: 45 } },
+        { instance: byId("dst-week"), settings: { publishWork: 20_000, absences: 3, proofSeconds: 45 } },
+      ],
       terms: [
         {
           instance: byId("typical-week"),
@@ -161,9 +165,9 @@ function basePlan(mode: "quick" | "full"): Plan {
     // Issue 16: the issue's eight afternoon absences on the typical week (a rota of a fixed work budget, not
     // of 10 s: the same rota whatever the load), and a few elsewhere.
     repairs: [
-      { instance: byId("typical-week"), settings: { publishWork: 100_000, absences: 8, proofSeconds: 120 } },
-      { instance: byId("small-campus"), settings: { publishWork: 100_000, absences: 4, proofSeconds: 120 } },
-      { instance: byId("dst-week"), settings: { publishWork: 100_000, absences: 4, proofSeconds: 120 } },
+      { instance: byId("typical-week"), settings: { publishWork: 100_000, absences: 8, proofSeconds: 60 } },
+      { instance: byId("small-campus"), settings: { publishWork: 100_000, absences: 4, proofSeconds: 60 } },
+      { instance: byId("dst-week"), settings: { publishWork: 100_000, absences: 4, proofSeconds: 60 } },
     ],
     // Issue 14: a 12-week term of the typical week at the engine's default time limit.
     terms: [{ instance: byId("typical-week"), settings: { from: "2027-01-11", weeks: 12, absences: 12 } }],

@@ -3,12 +3,13 @@ import {
   highsBackend,
   minimumChange,
   repairFigures,
+  solve,
   type Change,
   type GapLevels,
   type Problem,
   type RotaInput,
 } from "@deskrota/core/internal";
-import { resolve, solve } from "@deskrota/engine";
+import { resolve } from "@deskrota/engine";
 import { DateTime } from "luxon";
 import { loadProblem } from "../instances";
 import { rng } from "../random";
@@ -42,10 +43,19 @@ export interface RepairsRun {
  */
 export async function runRepairsTask(task: RepairsTask, started: Started): Promise<RepairsRun> {
   const problem = loadProblem(task.instance);
-  const published = await solve(problem, { workBudget: task.publishWork, seed: 1 });
+  // The core's search in this thread: a fixed work budget and seed give the same rota on any machine.
+  const published = solve(problem, { workBudget: task.publishWork, seed: 1 });
   const backend = highsBackend(await loadHighs());
   const r = rng(task.seed);
-  const absences = Array.from({ length: task.absences }, () => afternoonAbsence(problem, published, r));
+  const absences: ReturnType<typeof afternoonAbsence>[] = [];
+  // Each person and afternoon once: a repeated draw measures nothing new.
+  const drawn = new Set<string>();
+  while (absences.length < task.absences) {
+    const absence = afternoonAbsence(problem, published, r);
+    if (drawn.has(`${absence.person}@${absence.date}`)) continue;
+    drawn.add(`${absence.person}@${absence.date}`);
+    absences.push(absence);
+  }
   started();
   const cases: RepairCase[] = [];
   for (const { person, date, change, now } of absences) {

@@ -75,7 +75,7 @@ export async function measureRepairs(
   return summary;
 }
 
-export function judged(c: RepairCase): RepairRow {
+function judged(c: RepairCase): RepairRow {
   if (!c.exact.proven || c.exact.changes === null) return { ...c, verdict: "not proven", extra: null };
   const order = (["cover", "lead", "keyholder"] as const)
     .map((level) => Math.sign(c.engine.levels[level] - c.exact.target[level]))

@@ -9,6 +9,9 @@ import type {
 } from "@deskrota/core/internal";
 
 /** What a worker is asked to do. */
+/** The exact minimum-change model's limit per solve when it proves a small week's repair unasked. */
+export const SMALL_WEEK_PROOF_SECONDS = 2;
+
 export type Task =
   | {
       kind: "solve";

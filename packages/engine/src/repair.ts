@@ -10,6 +10,7 @@ import {
   type RotaInput,
   type SwapReport,
 } from "@deskrota/core/internal";
+import { SMALL_WEEK_PROOF_SECONDS } from "./protocol";
 import { defaultPool, type WorkerPool } from "./run";
 import { outcomeValue } from "./solve";
 
@@ -47,7 +48,7 @@ export async function resolve(
     { kind: "resolve", problem, published, change, ...rest, ...(prove ? { proofSeconds } : {}) },
     // Two repairs when the first leaves a gap open (the smaller, then the one that fills first),
     // then the proof's solves (targets, then changes), each with its own limit.
-    { deadlineMs: 2 * Math.max(limit, 1000) + 5000 + 4 * proofSeconds * 1000 },
+    { deadlineMs: 2 * Math.max(limit, 1000) + 5000 + 4 * Math.max(proofSeconds, SMALL_WEEK_PROOF_SECONDS) * 1000 },
   );
   return outcomeValue<ResolveResult>(outcome, "the re-solve");
 }

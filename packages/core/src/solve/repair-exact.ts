@@ -14,11 +14,13 @@ import { assignmentsOf, placementOf } from "./decode";
 import { DeskrotaInputError } from "./errors";
 import { frozenPins } from "./frozen";
 import { loadPlacements } from "./load";
-import { gapLevelsOf, type GapLevels } from "./repair-options";
+import { gapLevelsOf, gapLevelsOfPlacements, type GapLevels } from "./repair-options";
 import { SearchState } from "./search/state";
 import { canonical } from "./solve";
 
 const LEVELS = ["cover", "lead", "keyholder"] as const;
+/** Cuts HiGHS keeps between nodes, as for the whole-week MILP (`exact.ts`): its heap stays small. */
+const CUT_POOL = 100;
 
 export interface MinimumChangeOptions {
   backend: MilpBackend;
@@ -89,7 +91,7 @@ export function minimumChange(
     model.atMost(model.levels[level], target[level]);
   }
   // A known repair at the target that changes no more than the counting bound needs no MILP.
-  const counted = changesLowerBound(inst, target);
+  const counted = changesLowerBound(new SearchState(inst), target);
   const knownChanges = known && knownReaches ? changesFrom(inst, known) : undefined;
   if (knownChanges !== undefined && knownChanges <= counted && options.start)
     return {
@@ -132,22 +134,24 @@ export function repairFigures(
  * each unit of the gap level furthest above its target once the impossible ones are gone (one
  * person-slot placed differently closes at most one unit of each level).
  */
-export function changesLowerBound(inst: Instance, target: GapLevels, like?: SearchState): number {
-  // `like` lends its fixed tables: working them out again is the dearest part of a new state.
-  const state = new SearchState(inst, like);
+export function changesLowerBound(state: SearchState, target: GapLevels): number {
+  const inst = state.inst;
   const published = inst.reference?.at ?? [];
   const forced = new Set<string>();
   for (const pin of inst.pins)
     for (const g of pin.slots) if (published[pin.person]?.[g] !== pin.point) forced.add(`${pin.person}:${g}`);
-  const kept = published.map((at, p) =>
-    at.map((k, g) => {
-      if (k < 0 || state.options[p]?.[g]?.includes(k)) return k;
+  const kept = published.map((at, p) => {
+    const mine = Int16Array.from(at);
+    const options = state.options[p] ?? [];
+    for (let g = 0; g < mine.length; g++) {
+      const k = mine[g] as number;
+      if (k < 0 || options[g]?.includes(k)) continue;
       forced.add(`${p}:${g}`);
-      return -1;
-    }),
-  );
-  loadPlacements(state, kept);
-  const left = gapLevelsOf(state);
+      mine[g] = -1;
+    }
+    return mine;
+  });
+  const left = gapLevelsOfPlacements(state, kept);
   return forced.size + Math.max(0, ...LEVELS.map((level) => left[level] - target[level]));
 }
 
@@ -228,7 +232,12 @@ function repairModel(inst: Instance, backend: MilpBackend) {
         milp.addCost(j, e.values[i] as number);
       });
       milp.offset = e.constant;
-      const result = backend.solve(milp, { relativeGap: 0, ...limit, ...(start ? { start } : {}) });
+      const result = backend.solve(milp, {
+        relativeGap: 0,
+        cutPool: CUT_POOL,
+        ...limit,
+        ...(start ? { start } : {}),
+      });
       // A point is used only if it keeps every row (a backend stopped by its limit may answer a relaxation).
       if (result.x && verifySolution(milp, result.x).length > 0) {
         const { x: _dropped, ...rest } = result;

@@ -23,6 +23,7 @@ import {
   describeOption,
   fillFirst,
   gapLevelsOf,
+  gapLevelsOfPlacements,
   gapTotalsOf,
   type GapLevels,
   type RepairOption,
@@ -51,7 +52,12 @@ export interface ResolveOptions {
    * person-slots and leaves no more open. Seconds on the typical week, not milliseconds: asked for,
    * never the default (docs/decisions.md, "Minimum-change repair").
    */
-  proof?: { backend: MilpBackend; timeLimitSeconds?: number };
+  proof?: {
+    backend: MilpBackend;
+    timeLimitSeconds?: number;
+    /** only for a week of at most this many workable person-slots (the engine proves small weeks unasked) */
+    upToPersonSlots?: number;
+  };
 }
 
 /** What the exact minimum-change model said about the repair returned. */
@@ -156,9 +162,10 @@ export function resolve(
   const filling = open(smaller) > 0 ? attempt(fillFirst(inst)) : undefined;
   const fills = filling && gapTotalsOf(filling.best) < gapTotalsOf(smaller.best) ? filling : undefined;
   const searched = fills && options.option !== "smaller" ? fills : smaller;
+  const proof = options.proof;
   const proved =
-    options.proof && options.option !== "smaller"
-      ? proveFewest(problem, published, change, options.now, searched.best, options.proof)
+    proof && options.option !== "smaller" && personSlots(searched.best) <= (proof.upToPersonSlots ?? Infinity)
+      ? proveFewest(problem, published, change, options.now, searched.best, proof)
       : undefined;
   const provedAttempt = proved ? { ...searched, best: proved.state } : undefined;
   // The proof's repair may fill what the search left open: then the search's is the smaller option.
@@ -248,6 +255,10 @@ function proveFewest(
     state,
     proof: { changedSlots: changedSlots(state), minimum, bound, proven, target, fillsMore: fillsMore === -1 },
   };
+}
+
+function personSlots(state: SearchState): number {
+  return state.options.reduce((n, own) => n + own.filter(Boolean).length, 0);
 }
 
 function changedSlots(state: SearchState): number {
@@ -511,10 +522,7 @@ function takeOver(
 /** The gap levels of the published rota before the change (see `changesPublishedGaps`). */
 function beforeLevels(problem: Problem, published: RotaInput, change: Change, like: SearchState): GapLevels {
   if (changesPublishedGaps(change)) return publishedLevels(problem, published);
-  const inst = like.inst;
-  const state = new SearchState(inst, like);
-  loadPlacements(state, inst.reference?.at ?? []);
-  return gapLevelsOf(state);
+  return gapLevelsOfPlacements(like, like.inst.reference?.at ?? []);
 }
 
 /**
@@ -579,7 +587,7 @@ function provenByCounting(
       minimal: false,
       minimalReason: `${what}; it leaves more open than before the change, and no fuller repair is proven impossible`,
     };
-  const bound = changesLowerBound(inst, before, best);
+  const bound = changesLowerBound(best, before);
   if (changed <= bound)
     return {
       minimal: true,
