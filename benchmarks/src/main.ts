@@ -6,8 +6,10 @@ import { planFor } from "./plan";
 import { renderReport } from "./report";
 import type { Results } from "./results";
 import { enginesSeen } from "./child/run";
+import { certificateGoals, certificateRows } from "./sections/certificate";
 import { bestKnownRows, goals, readBestKnown } from "./sections/goals";
 import { measureBackend, type BackendCase, type BackendSummary } from "./sections/backends";
+import { measureRepairs, type RepairsSummary } from "./sections/repairs";
 import { measureResolve, type ResolveSummary } from "./sections/resolve";
 import { scaling } from "./sections/scaling";
 import { measureSolves, type RunRecord, type SolveSummary } from "./sections/solves";
@@ -16,7 +18,8 @@ import { type ImportResult, measureImport, measureTerm, type TermResult } from "
 import { median } from "./stats";
 
 /**
- * `pnpm bench [--quick] [--instances a,b]` (`--instances term`: the term plan alone): bounds and
+ * `pnpm bench [--quick] [--instances a,b]` (`--instances term`: the term plan alone; `repairs`: the repairs
+ * against the proven minimum alone): bounds and
  * backends first (the gaps need the bounds), then the engine on every instance, then the derived
  * tables, then the term plan. One measured thing at a time: the machine has two cores.
  */
@@ -62,6 +65,8 @@ for (const { instance, settings } of plan.solves) {
 }
 const resolves: ResolveSummary[] = [];
 for (const { instance, settings } of plan.resolves) resolves.push(await measureResolve(instance, settings, log));
+const repairs: RepairsSummary[] = [];
+for (const { instance, settings } of plan.repairs) repairs.push(await measureRepairs(instance, settings, log));
 const terms: TermResult[] = [];
 for (const { instance, settings } of plan.terms) terms.push(await measureTerm(instance, settings, log));
 const imports: ImportResult[] = plan.imports.map(measureImport);
@@ -69,6 +74,7 @@ clearInterval(sampler);
 
 const instances = plan.solves.map((s) => s.instance);
 const known = readBestKnown();
+const certificate = certificateRows(solves, solveRuns, known);
 const results: Results = {
   mode: plan.mode,
   machine: host,
@@ -90,12 +96,15 @@ const results: Results = {
   targets: targets(solves, milp, resolves.find((x) => x.instance === "typical-week")?.latencyMs.p95 ?? null),
   goals: goals(solves, resolves, known),
   bestKnown: bestKnownRows(solves, solveRuns, known),
+  certificateGoals: certificateGoals(certificate),
+  certificate,
   solves,
   solveRuns,
   lp,
   milp,
   scaling: scaling(instances, solves, lp),
   resolves,
+  repairs,
   terms,
   imports,
 };

@@ -1,6 +1,7 @@
 import { EXAMPLE_INSTANCES, GENERATED_INSTANCES, type BenchInstance } from "./instances";
 import type { ModelPart } from "./child/protocol";
 import type { BackendCase, BackendName, BackendSettings } from "./sections/backends";
+import type { RepairsSettings } from "./sections/repairs";
 import type { ResolveSettings } from "./sections/resolve";
 import type { SolveSettings } from "./sections/solves";
 import type { TermSettings } from "./sections/term";
@@ -19,6 +20,8 @@ export interface Plan {
   backend: BackendSettings;
   /** re-solve after random absences */
   resolves: { instance: BenchInstance; settings: ResolveSettings }[];
+  /** afternoon absences repaired by the engine and by the exact minimum-change model (issue 16) */
+  repairs: { instance: BenchInstance; settings: RepairsSettings }[];
   /** a term planned from the instance's setup, with and without carry-over (`--instances term`) */
   terms: { instance: BenchInstance; settings: TermSettings }[];
   /** the people sheet's import, on these instances' people */
@@ -100,6 +103,7 @@ export function planFor(mode: "quick" | "full", only?: string[]): Plan {
     solves: kept(plan.solves),
     milps: kept(plan.milps),
     resolves: kept(plan.resolves),
+    repairs: only.includes("repairs") ? plan.repairs : kept(plan.repairs),
     terms: term ? plan.terms : [],
     imports: term ? plan.imports : [],
   };
@@ -112,14 +116,21 @@ function basePlan(mode: "quick" | "full"): Plan {
       solves: [
         { instance: byId("small-campus"), settings: { runs: 3, timeLimitMs: 3_000 } },
         { instance: byId("typical-week"), settings: { runs: 2, timeLimitMs: 10_000 } },
+        // The certificate's 10 s goal is on the large example (issue 16); its LP is not run here.
+        { instance: byId("large-system"), settings: { runs: 1, timeLimitMs: 10_000 } },
       ],
       lp: [
-        { backend: "highs", limitSeconds: 60 },
+        { backend: "highs", limitSeconds: 60, only: ["small-campus", "typical-week"] },
         { backend: "jslp", limitSeconds: 2, only: ["small-campus"] },
       ],
       milps: milpCases(3, true),
       backend: { runs: 1, graceSeconds: 2, repeatBelowSeconds: 0, denseLimitBytes: 2 * 2 ** 30, rssLimitMb: 3000 },
       resolves: [{ instance: byId("typical-week"), settings: { publishMs: 3_000, absences: 20 } }],
+      repairs: [
+        { instance: byId("typical-week"), settings: { publishWork: 20_000, absences: 8, proofSeconds: 45 } },
+        { instance: byId("small-campus"), settings: { publishWork: 20_000, absences: 3, proofSeconds: 45 } },
+        { instance: byId("dst-week"), settings: { publishWork: 20_000, absences: 3, proofSeconds: 45 } },
+      ],
       terms: [
         {
           instance: byId("typical-week"),
@@ -150,6 +161,13 @@ function basePlan(mode: "quick" | "full"): Plan {
     resolves: [
       { instance: byId("typical-week"), settings: { publishMs: 10_000, absences: 50 } },
       { instance: byId("large-system"), settings: { publishMs: 30_000, absences: 50 } },
+    ],
+    // Issue 16: the issue's eight afternoon absences on the typical week (a rota of a fixed work budget, not
+    // of 10 s: the same rota whatever the load), and a few elsewhere.
+    repairs: [
+      { instance: byId("typical-week"), settings: { publishWork: 100_000, absences: 8, proofSeconds: 60 } },
+      { instance: byId("small-campus"), settings: { publishWork: 100_000, absences: 4, proofSeconds: 60 } },
+      { instance: byId("dst-week"), settings: { publishWork: 100_000, absences: 4, proofSeconds: 60 } },
     ],
     // Issue 14: a 12-week term of the typical week at the engine's default time limit.
     terms: [{ instance: byId("typical-week"), settings: { from: "2027-01-11", weeks: 12, absences: 12 } }],

@@ -2,6 +2,7 @@ import type { Results } from "./results";
 import type { BackendSummary } from "./sections/backends";
 import type { LpTime } from "./sections/scaling";
 import { CHECKPOINTS_S } from "./sections/solves";
+import { renderRepairs } from "./sections/repairs";
 import { renderTerms } from "./sections/term";
 
 /** benchmarks/results/latest.md: the figures a person reads; the conclusions live in docs/benchmarks.md. */
@@ -70,6 +71,8 @@ export function renderReport(r: Results): string {
       b.gapPct === null ? "—" : b.gapPct < 0 ? `${pct(b.gapPct)} (a new best: record it)` : pct(b.gapPct),
     ]),
   );
+
+  certificate(out, r);
 
   line("## Solving: speed and memory");
   line();
@@ -354,6 +357,7 @@ export function renderReport(r: Results): string {
       mb(x.peakRssMb),
     ]),
   );
+  if (r.repairs?.length) out.push(...renderRepairs(r.repairs));
   if (r.terms?.length || r.imports?.length) out.push(...renderTerms(r.terms ?? [], r.imports ?? []));
   return out.join("\n");
 }
@@ -365,6 +369,53 @@ function lpTime(t: LpTime | null): string {
 
 function lpLimit(l: { backend: string; limitSeconds: number; only?: readonly string[] }): string {
   return `${backendName(l.backend)} ${l.limitSeconds} s${l.only ? ` (${l.only.join(", ")})` : ""}`;
+}
+
+/** Issue 16: the engine's own certificate at 10 s and 60 s, and how often the bound's task ends in time. */
+function certificate(out: string[], r: Results): void {
+  if (!r.certificate) return;
+  out.push("## The quality certificate (issue 16)", "");
+  table(
+    out,
+    ["goal", "target", "measured (median)", "met"],
+    (r.certificateGoals ?? []).map((t) => [
+      t.target,
+      t.goal,
+      t.measured,
+      t.met === null ? "—" : t.met ? "yes" : "**no**",
+    ]),
+  );
+  out.push(
+    "The gap each run reported (its rota and its own bound at that moment; none where the bound was still too weak), " +
+      "the bound alone against the best rota known, and the runs whose bound task handed back its final bound " +
+      "within the limit:",
+    "",
+  );
+  const at = (row: NonNullable<Results["certificate"]>[number], atS: number) => {
+    const a = row.at.find((x) => x.atS === atS);
+    if (!a || atS * 1000 > row.timeLimitMs) return ["not run", "—"];
+    const none = a.noUsefulBound > 0 ? ` (${a.noUsefulBound} without)` : "";
+    return [`${pct(a.reportedGapPct)}${none}`, pct(a.boundToBestPct)];
+  };
+  table(
+    out,
+    [
+      "instance",
+      "limit",
+      "gap at 10 s",
+      "bound below best known, 10 s",
+      "gap at 60 s",
+      "bound below best known, 60 s",
+      "bound finished",
+    ],
+    r.certificate.map((row) => [
+      row.instance,
+      sec(row.timeLimitMs),
+      ...at(row, 10),
+      ...at(row, 60),
+      `${row.boundFinished} of ${row.runs}`,
+    ]),
+  );
 }
 
 function backendName(b: string): string {

@@ -2,9 +2,11 @@ import type { BenchInstance } from "./instances";
 import type { Machine } from "./machine";
 import type { Plan } from "./plan";
 import type { BackendSummary } from "./sections/backends";
+import type { RepairsSummary } from "./sections/repairs";
 import type { ResolveSummary } from "./sections/resolve";
 import type { Growth, ScalingRow } from "./sections/scaling";
 import type { RunRecord, SolveSummary } from "./sections/solves";
+import type { CertificateRow } from "./sections/certificate";
 import type { BestKnownRow } from "./sections/goals";
 import type { TargetRow } from "./sections/targets";
 import type { ImportResult, TermResult } from "./sections/term";
@@ -27,12 +29,17 @@ export interface Results {
   /** issue 19's goals; absent in results written before they were judged */
   goals?: TargetRow[];
   bestKnown?: BestKnownRow[];
+  /** issue 16's goals and the certificate per instance; absent in results written before them */
+  certificateGoals?: TargetRow[];
+  certificate?: CertificateRow[];
   solves: SolveSummary[];
   solveRuns: Record<string, RunRecord[]>;
   lp: BackendSummary[];
   milp: BackendSummary[];
   scaling: { rows: ScalingRow[]; growth: Growth };
   resolves: ResolveSummary[];
+  /** absent from results written before issue 16's repair benchmark */
+  repairs?: RepairsSummary[];
   /** absent from results written before issue 14 */
   terms?: TermResult[];
   imports?: ImportResult[];

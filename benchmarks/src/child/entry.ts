@@ -1,5 +1,6 @@
 import type { ChildMessage, ChildTask } from "./protocol";
 import { runBackendTask } from "./backend-task";
+import { runRepairsTask } from "./repairs-task";
 import { runResolveTask } from "./resolve-task";
 import { runSolveTask } from "./solve-task";
 
@@ -18,7 +19,9 @@ process.once("message", async (task: ChildTask) => {
         ? await runSolveTask(task, started)
         : task.kind === "resolve"
           ? await runResolveTask(task, started)
-          : await runBackendTask(task, started);
+          : task.kind === "repairs"
+            ? await runRepairsTask(task, started)
+            : await runBackendTask(task, started);
     // maxRSS covers every thread of the process: the engine's search and bound workers included.
     await send({ type: "result", value, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) });
   } catch (error) {

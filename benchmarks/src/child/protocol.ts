@@ -1,7 +1,7 @@
 import type { InstanceRef } from "../instances";
 
 /** What one measured child process does. Each child does one thing, so its peak RSS is that thing's. */
-export type ChildTask = SolveTask | BackendTask | ResolveTask;
+export type ChildTask = SolveTask | BackendTask | ResolveTask | RepairsTask;
 
 export interface SolveTask {
   kind: "solve";
@@ -17,6 +17,18 @@ export interface ResolveTask {
   publishMs: number;
   absences: number;
   seed: number;
+}
+
+/** Afternoon absences, each repaired by the engine and by the exact minimum-change model. */
+export interface RepairsTask {
+  kind: "repairs";
+  instance: InstanceRef;
+  /** work budget of the solve that publishes the rota (seed 1): the same rota whatever the load */
+  publishWork: number;
+  absences: number;
+  seed: number;
+  /** the exact model's limit for each of its solves */
+  proofSeconds: number;
 }
 
 /** Which MILP deskrota builds: the whole week, or a part of it the search could hand to a backend. */

@@ -10,6 +10,10 @@ export interface SolveRun {
   coldFirstRotaMs: number | null;
   /** every improvement, as the caller of the engine saw it: ms after the call, best objective */
   curve: [number, number][];
+  /** every better lower bound, as the caller saw it: ms after the call, bound */
+  bounds: [number, number][];
+  /** whether the bound's task handed back its final bound within the limit */
+  boundFinished: boolean;
   wallMs: number;
   solver: SolverReport | undefined;
   metrics: RotaMetrics;
@@ -32,16 +36,27 @@ export async function runSolveTask(task: SolveTask, started: Started): Promise<S
   });
   started();
   const curve: [number, number][] = [];
+  const bounds: [number, number][] = [];
+  let boundFinished = false;
   const t0 = performance.now();
   const rota = await solve(problem, {
     timeLimitMs: task.timeLimitMs,
     seed: task.seed,
-    onProgress: (p) => curve.push([Math.round(performance.now() - t0), p.objective]),
+    onProgress: (p) => {
+      // A progress report that only carries a better bound repeats the objective: not an improvement.
+      if (curve.at(-1)?.[1] !== p.objective) curve.push([Math.round(performance.now() - t0), p.objective]);
+    },
+    onBound: (b) => {
+      if (b.finished) boundFinished = true;
+      else bounds.push([Math.round(performance.now() - t0), b.bound]);
+    },
   });
   const wallMs = Math.round(performance.now() - t0);
   return {
     coldFirstRotaMs,
     curve,
+    bounds,
+    boundFinished,
     wallMs,
     solver: rota.solver,
     metrics: metrics(problem, rota),

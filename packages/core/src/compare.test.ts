@@ -151,12 +151,16 @@ describe("compare: the trade-off first", () => {
       { id: "c", rota: c },
     ]);
     expect(tradeOffs).toEqual([
-      "b: no better than a on any headline figure; 2 h fewer of the hours people asked for, " +
+      "b: no better than a on any headline figure; 2 h fewer of the hours people asked for (1 person 2 h fewer), " +
         "2 h more of the hours people asked to avoid",
-      // Nobody on the desk and Ann without her 4 h: worse on everything it moves.
-      "c: no better than a on any headline figure; 4 h more below minimum cover, 4 h more without a lead, " +
-        "1 h more without a keyholder, 33.3 points less of target cover, people on average 2 h further from " +
-        "their contracted hours, the person furthest from their contract 4 h further",
+      // Nobody on the desk and Ann without her 4 h: worse on everything it moves, and where (the
+      // desk opens 09:00–13:00: three hours of morning, one of afternoon).
+      "c: no better than a on any headline figure; 4 h more below minimum cover (3 h on Mon morning at main, " +
+        "1 h on Mon afternoon at main), 4 h more without a lead (3 h on Mon morning at main, 1 h on Mon " +
+        "afternoon at main), 1 h more without a keyholder (0.5 h on Mon afternoon at main, 0.5 h on Mon morning " +
+        "at main), 33.3 points less of target cover (3 h on Mon morning at main, 1 h on Mon afternoon at main), " +
+        "people on average 2 h further from their contracted hours (1 person 4 h further), the person furthest " +
+        "from their contract 4 h further (now ann, 4 h off)",
     ]);
     // Against b, a gives Bob the hours he asked for at no cost.
     expect(
@@ -165,7 +169,7 @@ describe("compare: the trade-off first", () => {
         { id: "a", rota: a },
       ]).tradeOffs,
     ).toEqual([
-      "a: 2 h more of the hours people asked for, 2 h fewer of the hours people asked to avoid; " +
+      "a: 2 h more of the hours people asked for (1 person 2 h more), 2 h fewer of the hours people asked to avoid; " +
         "costs nothing on the headline figures",
     ]);
   });

@@ -61,7 +61,13 @@ export type { ResolveOptions, ResolveResult } from "./solve/resolve";
 export type { RepairOption, RepairOptionId } from "./solve/repair-options";
 export { swapCandidates, applySwap } from "./solve/swaps";
 export { alternatives, PROFILES, profileWeights } from "./solve/alternatives";
-export type { Alternative, AlternativesOptions, Profile } from "./solve/alternatives";
+export type {
+  Alternative,
+  AlternativesOptions,
+  AlternativesResult,
+  DroppedAlternative,
+  Profile,
+} from "./solve/alternatives";
 export { compare } from "./compare";
 export * from "./setup";
 export { Edit, parseEdit, applyEdit } from "./edit";

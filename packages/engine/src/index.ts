@@ -1,5 +1,5 @@
 export { solve } from "./solve";
-export type { SolveOptions, SolveProgress } from "./solve";
+export type { BoundProgress, SolveOptions, SolveProgress } from "./solve";
 export { resolve, alternatives, swapCandidates, compare, analyse } from "./repair";
 export type { ResolveOptions, AlternativesOptions } from "./repair";
 export { WorkerPool, defaultPool } from "./run";

@@ -9,6 +9,9 @@ import type {
 } from "@deskrota/core/internal";
 
 /** What a worker is asked to do. */
+/** The exact minimum-change model's limit per solve when it proves a small week's repair unasked. */
+export const SMALL_WEEK_PROOF_SECONDS = 2;
+
 export type Task =
   | {
       kind: "solve";
@@ -29,6 +32,8 @@ export type Task =
       seed?: number;
       workBudget?: number;
       option?: "fills" | "smaller";
+      /** run the exact minimum-change model after the search, this many seconds per solve */
+      proofSeconds?: number;
     }
   | {
       kind: "alternatives";

@@ -1,6 +1,6 @@
 import {
   DEFAULT_RESOLVE_MS,
-  type Alternative,
+  type AlternativesResult,
   type Analysis,
   type Change,
   type Comparison,
@@ -10,6 +10,7 @@ import {
   type RotaInput,
   type SwapReport,
 } from "@deskrota/core/internal";
+import { SMALL_WEEK_PROOF_SECONDS } from "./protocol";
 import { defaultPool, type WorkerPool } from "./run";
 import { outcomeValue } from "./solve";
 
@@ -21,8 +22,16 @@ export interface ResolveOptions {
   workBudget?: number;
   /** which repair to return when filling everything takes more changes (core `ResolveOptions.option`) */
   option?: "fills" | "smaller";
+  /**
+   * Prove the fewest changes with the exact minimum-change model after the search (core
+   * `ResolveOptions.proof`): seconds, not milliseconds, on a typical week. Its limit is per solve.
+   */
+  prove?: boolean | { timeLimitSeconds: number };
   pool?: WorkerPool;
 }
+
+/** The exact model's limit per solve when `prove` gives none; it makes up to four (decisions.md). */
+const PROOF_SECONDS = 20;
 
 /** A re-solve after a change, in a warm worker (see core `resolve`). */
 export async function resolve(
@@ -33,11 +42,13 @@ export async function resolve(
 ): Promise<ResolveResult> {
   const pool = options.pool ?? defaultPool();
   const limit = options.timeLimitMs ?? DEFAULT_RESOLVE_MS;
-  const { pool: _pool, ...rest } = options;
+  const { pool: _pool, prove, ...rest } = options;
+  const proofSeconds = prove ? (prove === true ? PROOF_SECONDS : prove.timeLimitSeconds) : 0;
   const outcome = await pool.run(
-    { kind: "resolve", problem, published, change, ...rest },
-    // Two repairs when the first leaves a gap open (the smaller, then the one that fills first).
-    { deadlineMs: 2 * Math.max(limit, 1000) + 5000 },
+    { kind: "resolve", problem, published, change, ...rest, ...(prove ? { proofSeconds } : {}) },
+    // Two repairs when the first leaves a gap open (the smaller, then the one that fills first),
+    // then the proof's solves (targets, then changes), each with its own limit.
+    { deadlineMs: 2 * Math.max(limit, 1000) + 5000 + 4 * Math.max(proofSeconds, SMALL_WEEK_PROOF_SECONDS) * 1000 },
   );
   return outcomeValue<ResolveResult>(outcome, "the re-solve");
 }
@@ -56,7 +67,7 @@ export async function alternatives(
   problem: Problem,
   k: number,
   options: AlternativesOptions = {},
-): Promise<Alternative[]> {
+): Promise<AlternativesResult> {
   const pool = options.pool ?? defaultPool();
   const timeLimitMs = options.timeLimitMs ?? (problem.solver?.timeLimitSeconds ?? 10) * 1000;
   const outcome = await pool.run(
@@ -73,7 +84,7 @@ export async function alternatives(
       ...(options.signal ? { signal: options.signal } : {}),
     },
   );
-  return outcomeValue<Alternative[]>(outcome, "the alternatives");
+  return outcomeValue<AlternativesResult>(outcome, "the alternatives");
 }
 
 /** Swap candidates for a gap (see core `swapCandidates`), off the caller's thread. */

@@ -22,6 +22,8 @@ export interface SolveOptions {
   /** compute a lower bound on a second thread (default: yes, except in deterministic runs) */
   bound?: boolean;
   onProgress?(progress: SolveProgress): void;
+  /** told each time the lower bound improves, and once more if the bound's task ended within the limit */
+  onBound?(progress: BoundProgress): void;
   /** told when the search failed its own checker and the last rota it reported was returned instead */
   onFault?(message: string): void;
   /** aborting asks the solve to stop and return its best rota so far */
@@ -36,6 +38,17 @@ export interface SolveProgress {
   gap: number | null;
   /** the gap and which bound it comes from in words, or that no useful bound is ready yet */
   certificate: string;
+}
+
+export interface BoundProgress {
+  elapsedMs: number;
+  bound: number;
+  boundKind: BoundKind | null;
+  /**
+   * true once: the bound's task handed back its final bound before the solve ended (its full run
+   * counted); a solve whose bound task is cut off at the limit never reports it
+   */
+  finished: boolean;
 }
 
 /** Deterministic runs have no wall-clock limit of their own; this only guards against a runaway. */
@@ -60,6 +73,23 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
   // worker whose MILP rota could replace it, unless a bound is asked for explicitly.
   const wantBound = options.bound ?? options.workBudget === undefined;
   let latest: Rota | undefined;
+  // The search's best so far: a better bound is passed on at once with it, not at the next improvement.
+  let objective: number | undefined;
+  // Once the solve has returned its rota, its caller hears nothing more of it.
+  let settled = false;
+  const boundImproved = (finished: boolean) => {
+    if (bound === null || settled) return;
+    const elapsedMs = Math.round(performance.now() - started);
+    options.onBound?.({ elapsedMs, bound, boundKind, finished });
+    if (objective !== undefined && !finished)
+      options.onProgress?.({
+        elapsedMs,
+        objective,
+        bestBound: bound,
+        gap: gapOf(objective, bound),
+        certificate: certificateOf(objective, bound, boundKind),
+      });
+  };
   // The search asks for a worker first: when the previous solve's bound task is still winding down
   // on one of the pool's threads, it is the bound that waits, not the first rota.
   const searchRun = pool.run(
@@ -76,6 +106,7 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
       ...signal,
       onProgress: (message: Progress) => {
         if (message.rota) latest = message.rota;
+        objective = message.objective;
         options.onProgress?.({
           elapsedMs: message.elapsedMs,
           objective: message.objective,
@@ -98,6 +129,7 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
               if (message.bestBound === null || (bound !== null && message.bestBound <= bound)) return;
               bound = message.bestBound;
               boundKind = message.boundKind ?? boundKind;
+              boundImproved(false);
             },
           },
         )
@@ -105,10 +137,13 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
           if (outcome.kind !== "result") return;
           const result = outcome.value as ExactResult;
           if (result.bound !== null && (bound === null || result.bound >= bound)) {
+            const better = bound === null || result.bound > bound;
             bound = result.bound;
             boundKind = result.boundKind ?? boundKind;
+            if (better) boundImproved(false);
           }
           exact = result.rota;
+          boundImproved(true);
         });
   const outcome = await searchRun;
   const searched = rotaFrom(
@@ -124,6 +159,7 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
       boundRun,
       new Promise((wake) => setTimeout(wake, Math.max(0, started + timeLimitMs - performance.now())).unref()),
     ]);
+  settled = true;
   // On a small week the exact MILP on the second core may have done better (or proved it).
   const better =
     options.workBudget === undefined &&

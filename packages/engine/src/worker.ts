@@ -3,6 +3,7 @@ import {
   alternatives,
   analyse,
   compare,
+  EXACT_MAX_PERSON_SLOTS,
   exactOrBound,
   jslpBackend,
   resolve,
@@ -12,7 +13,7 @@ import {
   type Rota,
 } from "@deskrota/core/internal";
 import { freshHighs, highs } from "./highs";
-import { epochNow, type Task, type WorkerReply, type WorkerRequest } from "./protocol";
+import { epochNow, SMALL_WEEK_PROOF_SECONDS, type Task, type WorkerReply, type WorkerRequest } from "./protocol";
 
 /** Rotas are posted at most this often while improving (each one is a full rota on the wire). */
 const ROTA_EVERY_MS = 500;
@@ -23,6 +24,8 @@ const ROTA_EVERY_MS = 500;
  */
 const ROTA_SHARE = 0.02;
 const clock = () => performance.now();
+/** Weeks the exact minimum-change model proves after every repair unasked. */
+const SMALL_WEEK = EXACT_MAX_PERSON_SLOTS;
 
 async function run(
   task: Task,
@@ -90,6 +93,13 @@ async function run(
         clock,
         ...(task.timeLimitMs !== undefined ? { timeLimitMs: task.timeLimitMs } : {}),
         ...(task.option !== undefined ? { option: task.option } : {}),
+        // HiGHS whatever the problem's backend (a whole week is too big for javascript-lp-solver's
+        // dense tableau): one of its own when asked, its heap going with the proof; unasked, the
+        // thread's warm one proves small weeks in a second or so (docs/benchmarks.md).
+        proof:
+          task.proofSeconds !== undefined
+            ? { backend: await freshHighs(), timeLimitSeconds: task.proofSeconds }
+            : { backend: await highs(), timeLimitSeconds: SMALL_WEEK_PROOF_SECONDS, upToPersonSlots: SMALL_WEEK },
         ...tuning,
       });
     case "alternatives":

@@ -10,7 +10,7 @@ import {
   type Rota,
 } from "@deskrota/core/internal";
 import { afterAll, describe, expect, it } from "vitest";
-import { compare, solve, swapCandidates, WorkerPool, type RunOptions } from "../src";
+import { type BoundProgress, compare, solve, swapCandidates, WorkerPool, type RunOptions } from "../src";
 import type { Task } from "../src/protocol";
 import { rotaFrom, outcomeValue } from "../src/solve";
 
@@ -74,6 +74,25 @@ describe("the engine on worker threads", () => {
     expect(s?.certificate).toMatch(/LP relaxation|MILP/);
     if (s?.gap === null) expect(s.certificate).toMatch(/^no useful bound yet/);
     else expect(s?.gap).toBeLessThanOrEqual(1);
+  });
+
+  it("passes on each better bound as it comes, the rota's last, and says when the bound's task ended", async () => {
+    const bounds: BoundProgress[] = [];
+    const rota = await solve(problem, {
+      seed: 1,
+      workBudget: 5,
+      bound: true,
+      timeLimitMs: 4_000,
+      pool,
+      onBound: (b) => bounds.push(b),
+    });
+    const better = bounds.filter((b) => !b.finished);
+    expect(better.length).toBeGreaterThan(0);
+    for (let i = 1; i < better.length; i++)
+      expect(better[i]?.bound as number).toBeGreaterThan(better[i - 1]?.bound as number);
+    expect(rota.solver?.bestBound).toBeCloseTo(better.at(-1)?.bound as number, 2);
+    // A task ended within the limit says so once, last; one cut off at the limit says nothing.
+    expect(bounds.slice(0, -1).some((b) => b.finished)).toBe(false);
   });
 
   it("asks for the search's thread before the bound's", async () => {

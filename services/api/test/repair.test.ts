@@ -200,18 +200,37 @@ describe("GET /v1/rotas/:id/swap-candidates", () => {
 });
 
 describe("alternatives and comparison", () => {
-  let alternatives: Array<{ id: string; profile: string }>;
+  let alternatives: Array<{ id: string; profile: string; changes: number; goal?: { clear: boolean } }>;
+  let dropped: Array<{ profile: string; reason: string }>;
   let compareUrl: string;
 
   beforeAll(async () => {
-    const res = await inject("POST", `/v1/rotas/${id}/alternatives`, { k: 2, timeLimitSeconds: 4 });
+    const res = await inject("POST", `/v1/rotas/${id}/alternatives`, {
+      k: 4,
+      timeLimitSeconds: 20,
+      workBudget: 200,
+      seed: 1,
+    });
     expect(res.statusCode, res.body).toBe(201);
-    alternatives = res.json().alternatives;
-    compareUrl = res.json().compare;
+    ({ alternatives, dropped, compare: compareUrl } = res.json());
   });
 
-  test("k alternatives, each a rota of its own that remembers where it came from", async () => {
-    expect(alternatives.map((a) => a.profile)).toEqual(["balanced", "coverage-first"]);
+  test("the balanced rota, then the profiles clearly better on their goal; the others dropped with the reason", () => {
+    // At this budget the balanced rota leaves three people hours from their contracts that
+    // fairness-first gives them; cover and wishes (the week has none) cannot be improved.
+    expect(alternatives.map((a) => a.profile)).toEqual(["balanced", "fairness-first"]);
+    expect(alternatives[1]).toMatchObject({ goal: { clear: true }, changes: expect.any(Number) });
+    expect(alternatives[1]?.changes).toBeGreaterThan(0);
+    expect(dropped).toEqual([
+      { profile: "coverage-first", reason: expect.stringMatching(/^coverage-first: not clearly better on cover: /) },
+      {
+        profile: "preferences-first",
+        reason: expect.stringMatching(/^preferences-first: not clearly better on preferences: /),
+      },
+    ]);
+  });
+
+  test("each offered alternative is a rota of its own that remembers where it came from", async () => {
     for (const a of alternatives) {
       expect((await inject("GET", `/v1/rotas/${a.id}`)).json()).toMatchObject({
         status: "done",
@@ -265,6 +284,7 @@ describe("alternatives and comparison", () => {
 
   test("alternatives need a known rota and a sensible k", async () => {
     expect((await inject("POST", `/v1/rotas/${id}/alternatives`, { k: 1 })).statusCode).toBe(400);
+    expect((await inject("POST", `/v1/rotas/${id}/alternatives`, { k: 5 })).statusCode).toBe(400);
     expect((await inject("POST", "/v1/rotas/rota_000000000000/alternatives", { k: 2 })).statusCode).toBe(404);
   });
 });

@@ -105,7 +105,7 @@ afterAll(async () => {
 });
 
 describe("repairs from the page", () => {
-  test("an absence whose full repair costs more: both repairs with their trade-off, the coordinator picks", async () => {
+  test("a full repair that costs more: both repairs with their trade-off, the coordinator picks", async () => {
     await open(`#/rotas/${rotaId}`);
     await page.getByText("Record an absence").click();
     await page.locator("#absence-person").selectOption("bob");

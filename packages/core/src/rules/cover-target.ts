@@ -1,5 +1,5 @@
 import { gapScore } from "../check/gaps";
-import { addCoverRows, coverGaps } from "./cover";
+import { addCoverRows, coverGaps, shortOf } from "./cover";
 import { defineRule } from "./rule";
 
 /** Soft: cover up to the band's `target` headcount, not just the minimum. */
@@ -17,4 +17,7 @@ export const coverTarget = defineRule({
       view.weights.coverTarget,
       (missing) => `${missing} short of the target`,
     ),
+  search: {
+    point: (view, k, g) => shortOf(view, view.demandTarget, k, g) * view.w.target,
+  },
 });

@@ -4,6 +4,7 @@ import type { Occupant, RotaView } from "../check/view";
 import type { ModelContext } from "../compile/model";
 import { trainingFor } from "./training";
 import { defineRule } from "./rule";
+import type { SearchView } from "./search-view";
 
 /**
  * Minimum cover: at every slot, the people counted at a point (independent, not shadowing) reach
@@ -30,7 +31,17 @@ export const cover = defineRule<{ point?: string; start: string; end: string; wh
       view.weights.cover,
       (missing) => `${missing} short of the minimum`,
     ),
+  search: {
+    point: (view, k, g) => shortOf(view, view.demandMin, k, g) * view.w.cover,
+  },
 });
+
+/** How many more people a point needs counted in a slot to reach `level` (0 where it is closed). */
+export function shortOf(view: SearchView, level: Int16Array, k: number, g: number): number {
+  const i = k * view.G + g;
+  if ((view.demandMax[i] as number) < 0) return 0;
+  return Math.max(0, (level[i] as number) - (view.counted[i] as number));
+}
 
 /** Σ counted + shortfall ≥ level, the shortfall costing `weight` per person-hour. */
 export function addCoverRows(

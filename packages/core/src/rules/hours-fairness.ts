@@ -1,6 +1,7 @@
 import type { Person } from "../model/problem";
 import type { RotaView } from "../check/view";
 import { defineRule, hoursText, type Penalty } from "./rule";
+import type { SearchView } from "./search-view";
 
 /**
  * Tiers of the shortfall (and excess) against a person's target, as shares of that target. Each
@@ -78,7 +79,23 @@ export const hoursFairness = defineRule({
     }
     return out;
   },
+  search: {
+    person: (view, p) => hoursCost(view, p),
+  },
 });
+
+/** The person's hours against their target in the search, with `more` slots worked than now. */
+export function hoursCost(view: SearchView, p: number, more = 0): number {
+  const person = view.inst.people[p];
+  if (!person) return 0;
+  const slotHours = view.inst.slotMinutes / 60;
+  return penalty(
+    ((view.worked[p] as number) + more) * slotHours,
+    person.targetSlots * slotHours,
+    person.minSlots * slotHours,
+    view.inst.weights,
+  );
+}
 
 /** The penalty of working `worked` hours against a target (and a floor), tier by tier. */
 export function penalty(

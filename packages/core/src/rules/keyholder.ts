@@ -21,6 +21,9 @@ export const keyholder = defineRule<{ site?: string; start: string; end: string;
   explain: (v) => `${v.site} at ${v.start}: the rota ${v.why}`,
   score: (view) =>
     gapScore(view, keyholderGaps(view), view.weights.keyholder, () => "no keyholder at opening or closing"),
+  search: {
+    slot: (view, g) => (view.edge[g] && (view.keys[g] as number) === 0 ? view.w.keyholder : 0),
+  },
 });
 
 /**

@@ -55,6 +55,9 @@ export const preferences = defineRule({
     }
     return out;
   },
+  search: {
+    placement: (view, p, _k, g) => -(view.inst.people[p]?.preference[g] ?? 0) * view.w.preferences,
+  },
 });
 
 /** The sum of the person's preference weights covering a slot (local day and minute). */

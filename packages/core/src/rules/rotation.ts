@@ -1,5 +1,6 @@
 import type { RotaView } from "../check/view";
 import { trainingFor } from "./training";
+import type { Instance } from "../compile/instance";
 import { defineRule, type Penalty } from "./rule";
 
 /**
@@ -13,9 +14,7 @@ export const rotation = defineRule({
   addToModel({ inst, milp, columnsByPerson, workByPerson }) {
     for (const person of inst.people) {
       if (!person.student) continue;
-      const points = inst.points
-        .filter((k) => person.sites.includes(k.site) && person.training[k.index] === "independent")
-        .map((k) => k.index);
+      const points = rotationPointsOf(inst, person);
       const columns = columnsByPerson[person.index] ?? [];
       if (points.length < 2 || columns.length === 0) continue;
       const works = milp.binary(`works[${person.id}]`, points.length * inst.weights.rotation);
@@ -71,4 +70,21 @@ export const rotation = defineRule({
     }
     return out;
   },
+  search: {
+    person(view, p) {
+      const points = view.rotationPoints[p] ?? [];
+      if (points.length < 2 || (view.worked[p] as number) === 0) return 0;
+      let missing = 0;
+      for (const k of points) if (view.visits[p * view.K + k] === 0) missing++;
+      return missing * view.w.rotation;
+    },
+  },
 });
+
+/** The points a student rotates across: those they are independent at, at their sites (none for staff). */
+export function rotationPointsOf(inst: Instance, person: Instance["people"][number]): number[] {
+  if (!person.student) return [];
+  return inst.points
+    .filter((k) => person.sites.includes(k.site) && person.training[k.index] === "independent")
+    .map((k) => k.index);
+}

@@ -2,6 +2,7 @@ import type { RotaView } from "../check/view";
 import type { Instance } from "../compile/instance";
 import type { ModelContext } from "../compile/model";
 import type { Penalty, Violation } from "../model/results";
+import type { SearchTerms } from "./search-view";
 
 export type { Penalty, Violation };
 
@@ -30,6 +31,8 @@ export interface RuleModule {
    * rota alone, broken down to who and when carry it (entries of 0 points are left out).
    */
   score?(view: RotaView): Penalty[];
+  /** Gap rules and soft goals: the same penalty, priced incrementally over the search's arrays. */
+  search?: SearchTerms;
 }
 
 interface RuleDefinition<F extends Finding> extends Omit<RuleModule, "check"> {

@@ -1,4 +1,5 @@
 import type { Occupant } from "../check/view";
+import type { Instance } from "../compile/instance";
 import { trainingFor } from "./training";
 import { defineRule, hoursText, type Penalty } from "./rule";
 
@@ -74,4 +75,20 @@ export const shadowing = defineRule({
     }
     return out;
   },
+  search: {
+    placement: (view, p, k) => (view.isShadow(p, k) ? -view.w.shadowing : 0),
+    pair(view, s, k, g) {
+      const mentor = view.inst.people[s]?.mentor ?? -1;
+      if (mentor < 0 || !view.isShadow(s, k) || view.at[s]?.[g] !== k) return 0;
+      return view.at[mentor]?.[g] === k && !view.isShadow(mentor, k) ? -view.w.mentor : 0;
+    },
+    partnersOf: (view, p) => view.mentees[p] ?? [],
+  },
 });
+
+/** Per person: the people whose mentor they are. */
+export function menteesOf(inst: Instance): number[][] {
+  const mentees: number[][] = inst.people.map(() => []);
+  for (const person of inst.people) if (person.mentor >= 0) mentees[person.mentor]?.push(person.index);
+  return mentees;
+}

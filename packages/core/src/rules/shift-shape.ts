@@ -20,4 +20,7 @@ export const shiftShape = defineRule({
             },
           ],
     ),
+  search: {
+    shift: (view) => view.w.shifts,
+  },
 });

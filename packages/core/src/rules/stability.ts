@@ -73,4 +73,25 @@ export const stability = defineRule({
         (soon > 0 ? ` (${hoursText(soon)} within a day)` : ""),
     }));
   },
+  // Every published placement is first counted as changed (the constant); keeping it refunds
+  // that, and a placement not in the published rota is a change of its own.
+  search: {
+    constant(view) {
+      const reference = view.inst.reference;
+      let total = 0;
+      if (reference)
+        for (const at of reference.at)
+          at.forEach((k, g) => {
+            total += k < 0 ? 0 : (reference.changeCost[g] ?? 0);
+          });
+      return total;
+    },
+    placement(view, p, k, g) {
+      const reference = view.inst.reference;
+      if (!reference) return 0;
+      const published = reference.at[p]?.[g] ?? -1;
+      const cost = reference.changeCost[g] ?? 0;
+      return published < 0 ? cost : published === k ? -cost : 0;
+    },
+  },
 });

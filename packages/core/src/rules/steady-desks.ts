@@ -1,5 +1,5 @@
 import type { RotaView } from "../check/view";
-import type { SlotInfo } from "../compile/instance";
+import type { Instance, SlotInfo } from "../compile/instance";
 import { defineRule, type Penalty } from "./rule";
 
 const SHORT_MINUTES = 60;
@@ -16,7 +16,7 @@ export const steadyDesks = defineRule({
     const { pointChanges, shortStints } = inst.weights;
     // Σ stint starts − Σ shifts = point changes, so each shift's first stint is paid back here.
     for (const column of columns) milp.addCost(column.variable, -pointChanges);
-    const shortSlots = Math.ceil(SHORT_MINUTES / inst.slotMinutes);
+    const shortSlots = shortSlotsOf(inst);
     for (const person of inst.people) {
       const own = workByPerson[person.index];
       if (!own) continue;
@@ -83,4 +83,31 @@ export const steadyDesks = defineRule({
     }
     return out;
   },
+  search: {
+    shift(view, p, run) {
+      const at = view.at[p] as Int16Array;
+      let stints = 0;
+      let short = 0;
+      let length = 0;
+      let current = -1;
+      for (let g = run.first; g >= 0; g = (view.inst.slots[g] as SlotInfo).next) {
+        const k = at[g] as number;
+        if (k !== current) {
+          if (current !== -1 && length < view.shortSlots) short++;
+          stints++;
+          current = k;
+          length = 0;
+        }
+        length++;
+        if (g === run.last) break;
+      }
+      if (length < view.shortSlots) short++;
+      return view.w.pointChanges * (stints - 1) + view.w.shortStints * short;
+    },
+  },
 });
+
+/** Stints shorter than this many slots are short. */
+export function shortSlotsOf(inst: Pick<Instance, "slotMinutes">): number {
+  return Math.ceil(SHORT_MINUTES / inst.slotMinutes);
+}

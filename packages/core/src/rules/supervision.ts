@@ -20,6 +20,9 @@ export const supervision = defineRule<{ site?: string; start: string; end: strin
   check: (view) => reportFindings(view, "supervision", supervisionGaps(view)),
   explain: (v) => `${v.site} at ${v.start}: the rota ${v.why}`,
   score: (view) => gapScore(view, supervisionGaps(view), view.weights.supervision, () => "no lead on site"),
+  search: {
+    slot: (view, g) => ((view.leads[g] as number) === 0 ? view.w.supervision : 0),
+  },
 });
 
 export function supervisionGaps(view: RotaView): GapSlot[] {

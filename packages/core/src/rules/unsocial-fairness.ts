@@ -5,6 +5,7 @@ import { DEFAULT_EVENING_FROM } from "../model/defaults";
 import { siteSlots, weeklyCovers, type Slot } from "../time/week";
 import { demandAt } from "../check/demand";
 import { defineRule, hoursText, type Penalty } from "./rule";
+import type { Instance } from "../compile/instance";
 
 const NIGHT_ENDS = 6 * 60;
 
@@ -41,6 +42,14 @@ export function unsocialShares(problem: Problem): Map<string, number> {
   const totalTarget = eligible.reduce((sum, p) => sum + p.hours.target, 0);
   const hours = (demand * problem.slotMinutes) / 60;
   return new Map(eligible.map((p) => [p.id, totalTarget > 0 ? (hours * p.hours.target) / totalTarget : 0]));
+}
+
+/** The search's tables: which global slots are unsocial, and each person's fair share in hours. */
+export function unsocialTables(inst: Instance): { unsocial: Uint8Array; share: Float64Array } {
+  const unsocial = new Uint8Array(inst.slots.length);
+  for (const slot of inst.slots) if (isUnsocial(inst.problem, slot.day, slot.minute)) unsocial[slot.index] = 1;
+  const shares = unsocialShares(inst.problem);
+  return { unsocial, share: Float64Array.from(inst.people, (p) => shares.get(p.id) ?? 0) };
 }
 
 /** Soft: evening and weekend hours spread evenly across those who can work them. */
@@ -89,5 +98,13 @@ export const unsocialFairness = defineRule({
       });
     }
     return out;
+  },
+  search: {
+    person(view, p) {
+      const slots = view.unsocialSlots[p] as number;
+      if (slots === 0) return 0;
+      const hours = slots * (view.inst.slotMinutes / 60);
+      return view.w.unsocial * Math.max(0, hours - (view.share[p] as number));
+    },
   },
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { check, scoreRota } from "../check";
 import { metrics } from "../metrics";
 import { at, staff, tinyProblem } from "../../test/support/tiny";
-import { alternatives, PROFILES } from "./alternatives";
+import { type Alternative, alternatives, PROFILES, withoutDominated } from "./alternatives";
 
 // The desk needs one person Monday 09:00–13:00. Ann is contracted for those 4 hours; Bob is
 // contracted for none but would love them. The problem's own weights give Ann the desk (her hours
@@ -17,50 +17,55 @@ const problem = tinyProblem({
   ],
 });
 const options = { workBudget: 50, seed: 1 };
-const who = (rota: { assignments: { person: string }[] }) => rota.assignments.map((a) => a.person);
 
 describe("alternatives", () => {
-  const found = alternatives(problem, 4, options);
+  const { alternatives: found, dropped } = alternatives(problem, 4, options);
+  const byProfile = Object.fromEntries(found.map((a) => [a.profile, a]));
 
-  it("gives one rota per profile, in the order of the profiles, each described", () => {
-    expect(found.map((a) => a.profile)).toEqual(["balanced", "coverage-first", "fairness-first", "preferences-first"]);
-    expect(found.map((a) => a.description)).toEqual(PROFILES.map((p) => p.description));
+  it("offers the balanced rota first, then only the profiles clearly better on their goal; names the others", () => {
+    expect(found.map((a) => a.profile)).toEqual(["balanced", "preferences-first"]);
+    expect(found.map((a) => a.description)).toEqual([PROFILES[0]?.description, PROFILES[3]?.description]);
+    // Nothing to gain on cover or on hours: the same rota as balanced would be no choice at all.
+    expect(dropped).toEqual([
+      {
+        profile: "coverage-first",
+        reason:
+          "coverage-first: not clearly better on cover: 0 h without minimum cover, a lead or a keyholder, against " +
+          "0 h in balanced (margin asked: 1 h)",
+      },
+      {
+        profile: "fairness-first",
+        reason:
+          "fairness-first: not clearly better on fairness: mean |hours − target| 0 h, against 0 h in balanced " +
+          "(margin asked: 0.25 h)",
+      },
+    ]);
   });
 
-  it("says whether each alternative is clearly better on its goal, by the margin asked, and its trade-off", () => {
-    const byProfile = Object.fromEntries(found.map((a) => [a.profile, a]));
-    // Bob's wish met: 4 h of what people asked for, against none; Ann 4 h further from her contract.
+  it("says by how much the alternative is better on its goal, the margin asked, and the trade-off in people", () => {
     expect(byProfile["preferences-first"]?.goal).toEqual({
       clear: true,
-      words: "clearly better on preferences: 4 h of wishes met net, against 0 h in balanced (margin asked: 1 h)",
+      words: "clearly better on preferences: 4 h of wishes met net, against 0 h in balanced (margin asked: 2 h)",
     });
     expect(byProfile["preferences-first"]?.tradeOff).toBe(
-      "preferences-first: 4 h more of the hours people asked for; costs people on average 4 h further from their " +
-        "contracted hours, the person furthest from their contract 4 h further",
+      "preferences-first: 4 h more of the hours people asked for (1 person 4 h more); costs people on average 4 h " +
+        "further from their contracted hours (2 people 8 h further), the person furthest from their contract 4 h " +
+        "further (now ann, 4 h off)",
     );
-    // The same rota as balanced: not a real alternative, and it says so.
-    expect(byProfile["fairness-first"]?.goal).toEqual({
-      clear: false,
-      words:
-        "not clearly better on fairness: mean |hours − target| 0 h, against 0 h in balanced (margin asked: 0.25 h)",
-    });
-    expect(byProfile["fairness-first"]?.tradeOff).toBe("fairness-first: as good as balanced on every headline figure");
     expect(byProfile.balanced?.goal).toBeUndefined();
+    expect(byProfile.balanced?.tradeOff).toBe("balanced: the rota the others are measured against");
   });
 
-  it("gives rotas that differ where the profiles weigh differently", () => {
-    const byProfile = Object.fromEntries(found.map((a) => [a.profile, who(a.rota)]));
-    expect(byProfile).toEqual({
-      balanced: ["ann"],
-      "coverage-first": ["ann"],
-      "fairness-first": ["ann"],
-      "preferences-first": ["bob"],
-    });
-    expect(found.find((a) => a.profile === "preferences-first")?.rota.assignments).toEqual([
+  it("counts what each alternative changes against the balanced rota", () => {
+    expect(byProfile.balanced?.rota.assignments.map((a) => a.person)).toEqual(["ann"]);
+    expect(byProfile["preferences-first"]?.rota.assignments).toEqual([
       { person: "bob", point: "desk", start: at("09:00"), end: at("13:00") },
     ]);
-    // Every person-slot of Bob's rota is placed differently from Ann's.
-    expect(found.map((a) => a.differsFromFirst)).toEqual([0, 0, 0, 100]);
+    // Ann's stint goes, Bob's comes: every person-slot worked is placed differently.
+    expect(found.map((a) => [a.changes, a.differsFromFirst])).toEqual([
+      [0, 0],
+      [2, 100],
+    ]);
   });
 
   it("scores and measures every alternative with the problem's own weights, so they compare like for like", () => {
@@ -70,36 +75,105 @@ describe("alternatives", () => {
       expect(alternative.rota.score).toEqual({ hard: 0, ...score });
       expect(alternative.metrics).toEqual(metrics(problem, alternative.rota));
     }
-    const [balanced, , , preferences] = found;
+    const [balanced, preferences] = found;
     // Bob's rota is worse by the problem's weights: that is why the balanced profile did not pick it.
     expect((preferences?.rota.score.soft ?? 0) > (balanced?.rota.score.soft ?? 0)).toBe(true);
   });
 
-  it("continues past the named profiles with the problem's own weights from other starting points", () => {
-    const more = alternatives(problem, 6, options);
-    expect(more.map((a) => a.profile)).toEqual([
-      "balanced",
-      "coverage-first",
-      "fairness-first",
-      "preferences-first",
-      "balanced-2",
-      "balanced-3",
+  it("tries the first k profiles, balanced always first", () => {
+    expect(alternatives(problem, 1, options).alternatives.map((a) => a.profile)).toEqual(["balanced"]);
+    const two = alternatives(problem, 2, options);
+    expect([two.alternatives.map((a) => a.profile), two.dropped.map((d) => d.profile)]).toEqual([
+      ["balanced"],
+      ["coverage-first"],
     ]);
-    expect(alternatives(problem, 20, options)).toHaveLength(8);
-    expect(alternatives(problem, 1, options).map((a) => a.profile)).toEqual(["balanced"]);
+    expect(alternatives(problem, 20, options).alternatives.map((a) => a.profile)).toEqual([
+      "balanced",
+      "preferences-first",
+    ]);
   });
 
-  it("splits a time budget evenly between the alternatives", () => {
-    // A clock that advances a millisecond per reading: each solve uses its quarter of 400 ms (less
-    // what the solver keeps back for finishing, plus the few readings of its report), not more.
+  it("starts each alternative from the balanced rota: a change that costs more than it gains is not made", () => {
+    // Bob's wish is worth less than Ann's contracted hours even when weighed first: no alternative.
+    const faint = tinyProblem({
+      people: [
+        staff("ann", { hours: { target: 4, max: 4 } }),
+        staff("bob", {
+          hours: { target: 0, max: 4 },
+          preferences: [{ days: ["mon"], from: "09:00", to: "13:00", weight: 0.01 }],
+        }),
+      ],
+    });
+    const none = alternatives(faint, 4, options);
+    expect(none.alternatives.map((a) => a.profile)).toEqual(["balanced"]);
+    expect(none.dropped.find((d) => d.profile === "preferences-first")?.reason).toBe(
+      "preferences-first: not clearly better on preferences: 0 h of wishes met net, against 0 h in balanced " +
+        "(margin asked: 2 h)",
+    );
+  });
+
+  it("keeps within its time budget", () => {
+    // A clock that advances a millisecond per reading: the balanced solve takes its quarter of 400 ms,
+    // each profile's rungs their shares of another quarter, less what each keeps back for finishing.
     let ms = 0;
     const timed = alternatives(problem, 4, { timeLimitMs: 400, clock: () => ++ms, seed: 1 });
-    expect(timed.map((a) => a.rota.solver?.status)).toEqual(["time-limit", "time-limit", "time-limit", "time-limit"]);
-    for (const a of timed) expect(a.rota.solver?.timeMs).toSatisfy((t: number) => t >= 75 && t <= 105);
+    expect(timed.alternatives[0]?.rota.solver?.status).toBe("time-limit");
+    expect(ms).toBeLessThanOrEqual(440);
+  });
+
+  it("says which profiles the time limit left no room to try", () => {
+    // A clock that jumps a second per reading: the balanced solve spends the whole limit.
+    let ms = 0;
+    const late = alternatives(problem, 3, { timeLimitMs: 400, clock: () => (ms += 1000), seed: 1 });
+    expect(late.alternatives.map((a) => a.profile)).toEqual(["balanced"]);
+    expect(late.dropped).toEqual([
+      { profile: "coverage-first", reason: "coverage-first: not tried: the time limit was spent" },
+      { profile: "fairness-first", reason: "fairness-first: not tried: the time limit was spent" },
+    ]);
   });
 
   it("is reproducible with a work budget and a seed", () => {
     const again = alternatives(problem, 4, options);
-    expect(again.map((a) => a.rota.assignments)).toEqual(found.map((a) => a.rota.assignments));
+    expect(again.alternatives.map((a) => a.rota.assignments)).toEqual(found.map((a) => a.rota.assignments));
+    expect(again.dropped).toEqual(dropped);
+  });
+});
+
+describe("withoutDominated", () => {
+  const { alternatives: found } = alternatives(problem, 4, options);
+  const [balanced, preferences] = found as [Alternative, Alternative];
+
+  it("drops an alternative another one beats on every headline figure, and says which", () => {
+    // As preferences-first, but an hour more without a lead and no hour of Bob's wish gained.
+    const worse: Alternative = {
+      ...preferences,
+      profile: "fairness-first",
+      metrics: {
+        ...preferences.metrics,
+        gapHours: { ...preferences.metrics.gapHours, supervision: preferences.metrics.gapHours.supervision + 1 },
+      },
+    };
+    expect(withoutDominated(balanced, [preferences, worse])).toEqual({
+      kept: [preferences],
+      dropped: [
+        {
+          profile: "fairness-first",
+          reason: "fairness-first: preferences-first is as good or better on every headline figure",
+        },
+      ],
+    });
+  });
+
+  it("keeps alternatives that each win somewhere, and drops one the balanced rota beats", () => {
+    expect(withoutDominated(balanced, [preferences])).toEqual({ kept: [preferences], dropped: [] });
+    // The balanced rota with its furthest person an hour further from their contract.
+    const costly: Alternative = {
+      ...balanced,
+      profile: "coverage-first",
+      metrics: { ...balanced.metrics, maxHoursDeviation: balanced.metrics.maxHoursDeviation + 1 },
+    };
+    expect(withoutDominated(balanced, [costly]).dropped).toEqual([
+      { profile: "coverage-first", reason: "coverage-first: balanced is as good or better on every headline figure" },
+    ]);
   });
 });

@@ -13,10 +13,11 @@ interface Goal {
 const GOALS: Record<string, Goal> = {
   "coverage-first": {
     name: "cover",
-    figure: "target cover",
-    of: (m) => m.targetCoverPct,
-    better: "higher",
-    margin: () => 1,
+    figure: "without minimum cover, a lead or a keyholder",
+    of: (m) => m.gapHours.cover + m.gapHours.supervision + m.gapHours.keyholder,
+    better: "lower",
+    // An hour, or a tenth of the balanced rota's gaps where they are many.
+    margin: (balanced) => Math.max(1, balanced / 10),
   },
   "fairness-first": {
     name: "fairness",
@@ -31,7 +32,8 @@ const GOALS: Record<string, Goal> = {
     figure: "of wishes met net",
     of: (m) => m.preferenceHoursMet - m.preferenceHoursViolated,
     better: "higher",
-    margin: () => 1,
+    // Two hours, or a fifth of what the balanced rota already meets: an hour's wish is noise.
+    margin: (balanced) => Math.max(2, Math.abs(balanced) / 5),
   },
 };
 
@@ -52,9 +54,9 @@ export function goalVerdict(
   const gain = goal.better === "lower" ? theirs - mine : mine - theirs;
   const margin = goal.margin(theirs);
   const clear = gain >= margin - 1e-9;
-  const unit = goal.name === "cover" ? " %" : " h";
+  const unit = " h";
   const value = (x: number) =>
-    goal.figure.startsWith("of ") ? `${fmt(x)}${unit} ${goal.figure}` : `${goal.figure} ${fmt(x)}${unit}`;
+    /^(of|without) /.test(goal.figure) ? `${fmt(x)}${unit} ${goal.figure}` : `${goal.figure} ${fmt(x)}${unit}`;
   const against = `${fmt(theirs)}${unit}`;
   return {
     clear,

@@ -2,107 +2,205 @@ import { penalty } from "../rules/hours-fairness";
 import type { Instance } from "../compile/instance";
 import { bestDays } from "./search/dp";
 import { SearchState } from "./search/state";
+import { LooseWeeks, type PricedWeek } from "./loose-week";
 
 /** Iterations without a better bound before the step is halved. */
 const STALL = 8;
+/**
+ * Iterations of the first pass, on loose weeks (`LooseWeeks`): each costs a few milliseconds on the
+ * large system where one of the week DP costs a third of a second, and they take the prices most
+ * of the way from their start (docs/decisions.md §16).
+ */
+const LOOSE_ITERATIONS = 1_000;
+/**
+ * The first pass ends early once its bound gains less than this share over LOOSE_WINDOW
+ * iterations: on the large system it settles in a few hundred, and the week DP then adds more
+ * (18 900 → 20 500 at the same prices) than the loose weeks would in a thousand.
+ */
+const LOOSE_SETTLED = 3e-3;
+const LOOSE_WINDOW = 30;
 
 export interface LagrangeOptions {
   /** the objective of the best rota known so far (an upper bound): subgradient steps aim at the gap to it */
   upper: () => number;
   /** starting prices as a share of the weights (measured best near half: docs/decisions.md) */
   startShare?: number;
-  /** subgradient iterations; each prices every person's week once */
+  /** subgradient iterations of the first pass, on loose weeks */
+  looseIterations?: number;
+  /** subgradient iterations of the second pass; each prices every person's week once with the week DP */
   iterations?: number;
-  deadline?: number;
+  /** in `clock` time; a function is asked again at each step (a caller may extend it) */
+  deadline?: number | (() => number);
   clock?: () => number;
   onBound?(bound: number): void;
   trace?(step: { it: number; value: number; norm: number; scale: number; counted: number; leads: number }): void;
 }
 
+/** The prices of the relaxed rows, per point and slot (λ, τ, μ) or per slot (σ, κ). */
+interface Prices {
+  lambda: Float64Array;
+  tau: Float64Array;
+  mu: Float64Array;
+  sigma: Float64Array;
+  kappa: Float64Array;
+}
+
+type WeekOf = (p: number, valueAt: (k: number, g: number) => number) => PricedWeek;
+
 /**
  * A lower bound without a matrix: the rows that tie people together (minimum and target cover,
  * headcount, a lead and a keyholder on site) are priced instead of enforced, and each person's
- * week is then solved exactly on its own by the week DP. Everything else that ties people together
- * (students with staff, shadowing beside a colleague, the mentor's presence) is relaxed the
- * generous way, and goals that only add cost (unsocial fairness, rotation) and the rest rule are
- * left out, so every price vector gives a valid bound; subgradient steps move the prices up.
+ * week is then solved on its own. Everything else that ties people together (students with staff,
+ * shadowing beside a colleague, the mentor's presence) is relaxed the generous way, and goals that
+ * only add cost (unsocial fairness, rotation) and the rest rule are left out, so every price vector
+ * gives a valid bound; subgradient steps move the prices up. A first pass prices loose weeks (cheap:
+ * many steps in the first second), a second one the week DP's exact weeks from the best prices of
+ * the first: the same prices bound at least as high with exact weeks.
  * The LP needs hundreds of megabytes and minutes on a large system; this needs the DP's memory.
  */
 export function lagrangeBound(inst: Instance, options: LagrangeOptions): number | null {
   const empty = new SearchState(inst);
-  const { G, K } = empty;
-  const w = empty.w;
-  const slotHours = inst.slotMinutes / 60;
   const days = inst.dates.map((_, d) => d);
-  // Prices: per point and slot for minimum cover (λ), target (τ), headcount (μ); per slot for a lead (σ), a keyholder
-  // at an edge (κ).
-  const lambda = new Float64Array(K * G);
-  const tau = new Float64Array(K * G);
-  const mu = new Float64Array(K * G);
-  const sigma = new Float64Array(G);
-  const kappa = new Float64Array(G);
-  const start = options.startShare ?? 0.5;
+  const weeks = new LooseWeeks(empty);
+  const loose: WeekOf = (p, valueAt) => weeks.week(p, valueAt);
+  const exact: WeekOf = (p, valueAt) => {
+    const person = inst.people[p];
+    const week = person?.maxShiftsPerDay === 1 ? bestDays(empty, p, days, new Map(), { valueAt }) : null;
+    if (!person || !week) return weeks.week(p, valueAt);
+    const slots = [...week.plans.values()].flat();
+    // bestDays prices hours relative to none; a week of none still costs its shortfall.
+    const h = inst.slotMinutes / 60;
+    return { cost: week.cost + penalty(0, person.targetSlots * h, person.minSlots * h, inst.weights), slots };
+  };
+  const first = subgradient(
+    empty,
+    startingPrices(empty, options.startShare ?? 0.5),
+    loose,
+    { ...options, iterations: options.looseIterations ?? LOOSE_ITERATIONS },
+    2,
+    { share: LOOSE_SETTLED, window: LOOSE_WINDOW },
+  );
+  // The second pass goes on from where the first ended, steps as small as they had become.
+  const second = subgradient(
+    empty,
+    first.prices,
+    exact,
+    { ...options, iterations: options.iterations ?? 200 },
+    first.scale,
+  );
+  const best = Math.max(first.bound, second.bound);
+  return Number.isFinite(best) ? best : null;
+}
+
+function startingPrices(empty: SearchState, share: number): Prices {
+  const { G, K, w } = empty;
+  const prices: Prices = {
+    lambda: new Float64Array(K * G),
+    tau: new Float64Array(K * G),
+    mu: new Float64Array(K * G),
+    sigma: new Float64Array(G),
+    kappa: new Float64Array(G),
+  };
   for (let i = 0; i < K * G; i++) {
     if ((empty.demandMax[i] as number) < 0) continue;
-    lambda[i] = (empty.demandMin[i] as number) > 0 ? w.cover * start : 0;
-    tau[i] = (empty.demandTarget[i] as number) > 0 ? w.target * start : 0;
+    prices.lambda[i] = (empty.demandMin[i] as number) > 0 ? w.cover * share : 0;
+    prices.tau[i] = (empty.demandTarget[i] as number) > 0 ? w.target * share : 0;
   }
-  for (const site of inst.sites) for (const g of site.slots) sigma[g] = w.supervision * start;
-  for (let g = 0; g < G; g++) if (empty.edge[g]) kappa[g] = w.keyholder * start;
+  for (const site of empty.inst.sites) for (const g of site.slots) prices.sigma[g] = w.supervision * share;
+  for (let g = 0; g < G; g++) if (empty.edge[g]) prices.kappa[g] = w.keyholder * share;
+  return prices;
+}
 
+/**
+ * Subgradient steps from `start` with one way of pricing a week: the best bound reached and the
+ * prices that reached it. `start` becomes the prices of the last step: one copy less of the
+ * price arrays, three of them per point and slot.
+ */
+function subgradient(
+  empty: SearchState,
+  start: Prices,
+  weekOf: WeekOf,
+  options: LagrangeOptions,
+  startScale = 2,
+  settled?: { share: number; window: number },
+): { bound: number; prices: Prices; scale: number } {
+  const inst = empty.inst;
+  const { G, K, w } = empty;
+  const copy = (from: Prices): Prices => ({
+    lambda: from.lambda.slice(),
+    tau: from.tau.slice(),
+    mu: from.mu.slice(),
+    sigma: from.sigma.slice(),
+    kappa: from.kappa.slice(),
+  });
+  const now = start;
+  const bestPrices = copy(start);
+  const { lambda, tau, mu, sigma, kappa } = now;
+  // The rows that exist: a point open in a slot; and the site slots (each needs a lead).
+  const rows = Int32Array.from(
+    Array.from({ length: K * G }, (_, i) => i).filter((i) => (empty.demandMax[i] as number) >= 0),
+  );
+  const siteSlots = Int32Array.from(inst.sites.flatMap((site) => site.slots));
+  const demandMin = empty.demandMin;
+  const demandTarget = empty.demandTarget;
+  const demandMax = empty.demandMax;
+  // What counting one person at a point and slot is worth at these prices.
+  const net = new Float64Array(K * G);
   const counted = new Float64Array(K * G);
   const leads = new Float64Array(G);
   const keys = new Float64Array(G);
   let best = -Infinity;
-  let scale = 2;
+  let scale = startScale;
   let sinceBest = 0;
   const iterations = options.iterations ?? 200;
+  const history: number[] = [];
+  const given = options.deadline;
+  const deadline = typeof given === "number" ? () => given : given;
   for (let it = 0; it < iterations; it++) {
-    if (options.deadline !== undefined && options.clock && options.clock() >= options.deadline) break;
+    if (deadline !== undefined && options.clock && options.clock() >= deadline()) break;
+    if (settled && it >= settled.window) {
+      const before = history[it - settled.window] as number;
+      if (Number.isFinite(before) && best - before <= settled.share * Math.abs(best)) break;
+    }
     counted.fill(0);
     leads.fill(0);
     keys.fill(0);
     let value = 0;
-    for (let i = 0; i < K * G; i++) {
-      const max = empty.demandMax[i] as number;
-      if (max < 0) continue;
-      value +=
-        (lambda[i] as number) * (empty.demandMin[i] as number) +
-        (tau[i] as number) * (empty.demandTarget[i] as number) -
-        (mu[i] as number) * max;
+    for (const i of rows) {
+      const l = lambda[i] as number;
+      const t = tau[i] as number;
+      const m = mu[i] as number;
+      value += l * (demandMin[i] as number) + t * (demandTarget[i] as number) - m * (demandMax[i] as number);
+      net[i] = m - l - t;
     }
-    for (const site of inst.sites) for (const g of site.slots) value += (sigma[g] as number) + (kappa[g] as number);
+    for (const g of siteSlots) value += (sigma[g] as number) + (kappa[g] as number);
 
     for (const person of inst.people) {
       const p = person.index;
       // The mentor's reward goes to the shadowing side only, as if the mentor were always there.
-      const mentorNearby = person.mentor >= 0;
+      const shadowing = -(w.shadowing + (person.mentor >= 0 ? w.mentor : 0));
+      const preference = person.preference;
+      const lead = person.lead;
+      const keyholder = person.keyholder;
       const valueAt = (k: number, g: number) => {
-        const i = k * G + g;
-        let v = -(person.preference[g] ?? 0) * w.preferences;
-        if (empty.isShadow(p, k)) v -= w.shadowing + (mentorNearby ? w.mentor : 0);
-        else v += -(lambda[i] as number) - (tau[i] as number) + (mu[i] as number);
-        if (person.lead) v -= sigma[g] as number;
-        if (person.keyholder && empty.edge[g]) v -= kappa[g] as number;
+        let v = -(preference[g] as number) * w.preferences;
+        v += empty.isShadow(p, k) ? shadowing : (net[k * G + g] as number);
+        if (lead) v -= sigma[g] as number;
+        if (keyholder && empty.edge[g]) v -= kappa[g] as number;
         return v;
       };
-      const week = person.maxShiftsPerDay === 1 ? bestDays(empty, p, days, new Map(), { valueAt }) : null;
-      if (!week) {
-        value += looseWeek(empty, p, valueAt);
-        continue;
-      }
-      // bestDays prices hours relative to none; a week of none still costs its shortfall.
-      value += week.cost + penalty(0, person.targetSlots * slotHours, person.minSlots * slotHours, inst.weights);
-      for (const plan of week.plans.values()) {
-        for (const { slot, point } of plan) {
-          if (!empty.isShadow(p, point)) counted[point * G + slot] = (counted[point * G + slot] as number) + 1;
-          if (person.lead) leads[slot] = (leads[slot] as number) + 1;
-          if (person.keyholder) keys[slot] = (keys[slot] as number) + 1;
-        }
+      const week = weekOf(p, valueAt);
+      value += week.cost;
+      for (const { slot, point } of week.slots) {
+        if (!empty.isShadow(p, point)) counted[point * G + slot] = (counted[point * G + slot] as number) + 1;
+        if (lead) leads[slot] = (leads[slot] as number) + 1;
+        if (keyholder) keys[slot] = (keys[slot] as number) + 1;
       }
     }
+    history.push(best);
     if (value > best + 1e-9) {
       best = value;
+      for (const key of ["lambda", "tau", "mu", "sigma", "kappa"] as const) bestPrices[key].set(now[key]);
       sinceBest = 0;
       options.onBound?.(best);
     } else if (++sinceBest >= STALL) {
@@ -111,23 +209,16 @@ export function lagrangeBound(inst: Instance, options: LagrangeOptions): number 
     }
     // Subgradient: how far each priced row is from holding, for these plans.
     let norm = 0;
-    const step: number[] = [];
-    for (let i = 0; i < K * G; i++) {
-      if ((empty.demandMax[i] as number) < 0) continue;
+    for (const i of rows) {
       const c = counted[i] as number;
-      const a = (empty.demandMin[i] as number) - c;
-      const b = (empty.demandTarget[i] as number) - c;
-      const m = c - (empty.demandMax[i] as number);
       norm +=
-        clip(lambda[i] as number, a, 0, w.cover) ** 2 +
-        clip(tau[i] as number, b, 0, w.target) ** 2 +
-        clip(mu[i] as number, m, 0, Infinity) ** 2;
+        clip(lambda[i] as number, (demandMin[i] as number) - c, 0, w.cover) ** 2 +
+        clip(tau[i] as number, (demandTarget[i] as number) - c, 0, w.target) ** 2 +
+        clip(mu[i] as number, c - (demandMax[i] as number), 0, Infinity) ** 2;
     }
-    for (const site of inst.sites) {
-      for (const g of site.slots) {
-        norm += clip(sigma[g] as number, 1 - (leads[g] as number), 0, w.supervision) ** 2;
-        if (empty.edge[g]) norm += clip(kappa[g] as number, 1 - (keys[g] as number), 0, w.keyholder) ** 2;
-      }
+    for (const g of siteSlots) {
+      norm += clip(sigma[g] as number, 1 - (leads[g] as number), 0, w.supervision) ** 2;
+      if (empty.edge[g]) norm += clip(kappa[g] as number, 1 - (keys[g] as number), 0, w.keyholder) ** 2;
     }
     if (norm === 0) break;
     if (options.trace)
@@ -141,22 +232,18 @@ export function lagrangeBound(inst: Instance, options: LagrangeOptions): number 
       });
     // Polyak's step: aim at the rota we know, as if the bound could reach it.
     const t = (scale * Math.max(1, options.upper() - value)) / norm;
-    step.length = 0;
-    for (let i = 0; i < K * G; i++) {
-      if ((empty.demandMax[i] as number) < 0) continue;
+    for (const i of rows) {
       const c = counted[i] as number;
-      lambda[i] = bounded((lambda[i] as number) + t * ((empty.demandMin[i] as number) - c), 0, w.cover);
-      tau[i] = bounded((tau[i] as number) + t * ((empty.demandTarget[i] as number) - c), 0, w.target);
-      mu[i] = Math.max(0, (mu[i] as number) + t * (c - (empty.demandMax[i] as number)));
+      lambda[i] = bounded((lambda[i] as number) + t * ((demandMin[i] as number) - c), 0, w.cover);
+      tau[i] = bounded((tau[i] as number) + t * ((demandTarget[i] as number) - c), 0, w.target);
+      mu[i] = Math.max(0, (mu[i] as number) + t * (c - (demandMax[i] as number)));
     }
-    for (const site of inst.sites) {
-      for (const g of site.slots) {
-        sigma[g] = bounded((sigma[g] as number) + t * (1 - (leads[g] as number)), 0, w.supervision);
-        if (empty.edge[g]) kappa[g] = bounded((kappa[g] as number) + t * (1 - (keys[g] as number)), 0, w.keyholder);
-      }
+    for (const g of siteSlots) {
+      sigma[g] = bounded((sigma[g] as number) + t * (1 - (leads[g] as number)), 0, w.supervision);
+      if (empty.edge[g]) kappa[g] = bounded((kappa[g] as number) + t * (1 - (keys[g] as number)), 0, w.keyholder);
     }
   }
-  return Number.isFinite(best) ? best : null;
+  return { bound: best, prices: bestPrices, scale };
 }
 
 function bounded(value: number, low: number, high: number): number {
@@ -168,32 +255,4 @@ function clip(price: number, gradient: number, low: number, high: number): numbe
   if (price <= low && gradient < 0) return 0;
   if (price >= high && gradient > 0) return 0;
   return gradient;
-}
-
-/**
- * A lower bound on the week of someone allowed several shifts a day (the DP plans one): the best
- * slots of the week taken freely, whatever the shift shape, with the exact hours term.
- */
-function looseWeek(state: SearchState, p: number, valueAt: (k: number, g: number) => number): number {
-  const inst = state.inst;
-  const person = inst.people[p];
-  if (!person) return 0;
-  const values: number[] = [];
-  state.options[p]?.forEach((points, g) => {
-    if (!points) return;
-    let v = Infinity;
-    for (const k of points) v = Math.min(v, valueAt(k, g));
-    // A slot that costs something may still pay for itself in hours towards the target: every
-    // workable slot is a candidate, and the count taken is chosen with the hours term below.
-    if (Number.isFinite(v)) values.push(v);
-  });
-  values.sort((a, b) => a - b);
-  const h = inst.slotMinutes / 60;
-  let best = penalty(0, person.targetSlots * h, person.minSlots * h, inst.weights);
-  let sum = 0;
-  values.slice(0, person.maxWeekSlots).forEach((v, i) => {
-    sum += v;
-    best = Math.min(best, sum + penalty((i + 1) * h, person.targetSlots * h, person.minSlots * h, inst.weights));
-  });
-  return best;
 }

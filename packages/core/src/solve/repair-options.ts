@@ -39,20 +39,57 @@ export function fillFirst(inst: Instance): Instance {
   };
 }
 
-/** Unmet minimum cover, then slots without a lead, then without a keyholder, as one comparable number. */
-export function gapTotalsOf(state: SearchState): number {
-  let cover = 0;
-  let leads = 0;
-  let keys = 0;
-  for (const site of state.inst.sites) {
+/** Person-slots short of minimum cover, slots without a lead, opening and closing slots without a keyholder. */
+export interface GapLevels {
+  cover: number;
+  lead: number;
+  keyholder: number;
+}
+
+export function gapLevelsOf(state: SearchState): GapLevels {
+  return levelsFrom(state, state.counted, state.leads, state.keys);
+}
+
+/**
+ * The gap levels of placements (per person, the point per slot) counted straight from them: a
+ * state loaded with the whole rota would also work out every soft goal, ten times the time on
+ * the large system. `like` gives the instance's demand and who counts where.
+ */
+export function gapLevelsOfPlacements(like: SearchState, at: readonly ArrayLike<number>[]): GapLevels {
+  const { G, inst } = like;
+  const counted = new Int16Array(like.K * G);
+  const leads = new Int16Array(G);
+  const keys = new Int16Array(G);
+  at.forEach((own, p) => {
+    const person = inst.people[p];
+    for (let g = 0; g < G; g++) {
+      const k = own[g] ?? -1;
+      if (k < 0) continue;
+      if (!like.isShadow(p, k)) counted[k * G + g] = (counted[k * G + g] as number) + 1;
+      if (person?.lead) leads[g] = (leads[g] as number) + 1;
+      if (person?.keyholder) keys[g] = (keys[g] as number) + 1;
+    }
+  });
+  return levelsFrom(like, counted, leads, keys);
+}
+
+function levelsFrom(like: SearchState, counted: Int16Array, leads: Int16Array, keys: Int16Array): GapLevels {
+  const levels = { cover: 0, lead: 0, keyholder: 0 };
+  for (const site of like.inst.sites) {
     for (const g of site.slots) {
-      if (state.leads[g] === 0) leads++;
-      if (state.edge[g] && state.keys[g] === 0) keys++;
+      if (leads[g] === 0) levels.lead++;
+      if (like.edge[g] && keys[g] === 0) levels.keyholder++;
       for (const k of site.points)
-        cover += Math.max(0, (state.demandMin[k * state.G + g] as number) - (state.counted[k * state.G + g] as number));
+        levels.cover += Math.max(0, (like.demandMin[k * like.G + g] as number) - (counted[k * like.G + g] as number));
     }
   }
-  return cover * 1e10 + leads * 1e5 + keys;
+  return levels;
+}
+
+/** Unmet minimum cover, then slots without a lead, then without a keyholder, as one comparable number. */
+export function gapTotalsOf(state: SearchState): number {
+  const { cover, lead, keyholder } = gapLevelsOf(state);
+  return cover * 1e10 + lead * 1e5 + keyholder;
 }
 
 /** The option in figures and words; `open` are the gaps the change opened that it leaves ("k@g", "lead@g", "key@g"). */

@@ -4,6 +4,7 @@ import { applyChange, type Change } from "../model/change";
 import type { Problem } from "../model/problem";
 import type { RotaInput } from "../model/rota";
 import { at, band, point, rota, site, staff, stint, student, tinyProblem, TUESDAY } from "../../test/support/tiny";
+import { highs } from "../../test/support/highs";
 import { DeskrotaInputError } from "./errors";
 import { resolve } from "./resolve";
 
@@ -99,7 +100,8 @@ describe("resolve", () => {
     expect(added).toMatch(/^(Cal|Dee): now on desk Mon 23 Nov 13:00–17:00$/);
     expect(result.minimal).toBe(true);
     expect(result.minimalReason).toBe(
-      "2 changes: the stints that could not stay, and one stint per desk left uncovered to take them over",
+      "16 person-slots (8 h) changed: those the change itself forces and one for each slot it opened; no repair " +
+        "that leaves cover, a lead and a keyholder as they were changes fewer",
     );
     // Every other published stint is still there.
     for (const kept of published.assignments.filter((a) => a.person !== "bob" || !a.start.startsWith("2026-11-23"))) {
@@ -248,15 +250,15 @@ describe("resolve", () => {
     expect(result).toMatchObject({ minimal: true, minimalReason: "nothing had to change" });
   });
 
-  it("claims no more than it proves, in words: a new pin's one change is not proven the least needed", () => {
+  it("proves by counting that a new pin's own slots are the fewest changes, in words", () => {
     const change: Change = {
       pin: [{ person: "cal", point: "roving", start: "2026-11-23T09:00", end: "2026-11-23T11:00" }],
     };
     const result = repair(change, SUNDAY_BEFORE);
     expect(result.diff.words).toEqual(["Cal: now on roving Mon 23 Nov 09:00–11:00"]);
     expect(result).toMatchObject({
-      minimal: false,
-      minimalReason: "1 change; at least 0 were needed, and fewer than 1 is not proven impossible",
+      minimal: true,
+      minimalReason: expect.stringMatching(/^4 person-slots \(2 h\) changed: those the change itself forces/),
     });
   });
 
@@ -303,7 +305,7 @@ describe("resolve", () => {
     }
   });
 
-  it("reports what it cannot fill, with the absence as the reason", () => {
+  it("reports what it cannot fill, with the absence as the reason", async () => {
     // Nobody but Bob can work Monday afternoon.
     const narrow = tinyProblem({
       sites: [main],
@@ -334,7 +336,21 @@ describe("resolve", () => {
       }),
     );
     expect(result.diff.words).toEqual(["Bob: no longer on desk Mon 23 Nov 13:00–17:00"]);
-    expect(result.minimal).toBe(true);
+    // Counting cannot show that nobody could fill it; the exact model can.
+    expect(result).toMatchObject({
+      minimal: false,
+      minimalReason:
+        "8 person-slots (4 h) changed; it leaves more open than before the change, and no fuller repair is proven " +
+        "impossible",
+    });
+    const proved = resolve(narrow, published, change, {
+      now: SUNDAY_BEFORE,
+      workBudget: 200,
+      seed: 1,
+      proof: { backend: await highs() },
+    });
+    expect(proved.diff).toEqual(result.diff);
+    expect(proved).toMatchObject({ minimal: true, proof: { proven: true, minimum: 8, changedSlots: 8 } });
   });
 
   it("gives a student who loses their only staff colleague a new one, or takes them off", () => {

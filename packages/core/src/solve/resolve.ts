@@ -15,10 +15,22 @@ import { loadPlacements, type Plans } from "./load";
 import { rotaOf } from "./output";
 import { bestDay, bestDays, requiredOf, type Required } from "./search/dp";
 import { bestState, pinnedDays, search, type Pins } from "./search/search";
+import { frozenPins } from "./frozen";
 import { SearchState, type DayPlan } from "./search/state";
 import { gapOf } from "./certificate";
 import { canonical } from "./solve";
-import { describeOption, fillFirst, gapTotalsOf, type RepairOption, type RepairOptionId } from "./repair-options";
+import {
+  describeOption,
+  fillFirst,
+  gapLevelsOf,
+  gapLevelsOfPlacements,
+  gapTotalsOf,
+  type GapLevels,
+  type RepairOption,
+  type RepairOptionId,
+} from "./repair-options";
+import { changesLowerBound, minimumChange, publishedLevels } from "./repair-exact";
+import { assignmentsOf, type Placement } from "./decode";
 
 export interface ResolveOptions {
   /** the moment of the re-solve (ISO, problem zone unless it has an offset): nothing before it changes */
@@ -34,6 +46,34 @@ export interface ResolveOptions {
    * weighs changes against gaps as the problem's weights do.
    */
   option?: RepairOptionId;
+  /**
+   * Prove the fills-first repair makes the fewest changes: the exact minimum-change model runs after
+   * the search, from its repair, and its rota replaces the search's where it changes fewer
+   * person-slots and leaves no more open. Seconds on the typical week, not milliseconds: asked for,
+   * never the default (docs/decisions.md, "Minimum-change repair").
+   */
+  proof?: {
+    backend: MilpBackend;
+    timeLimitSeconds?: number;
+    /** only for a week of at most this many workable person-slots (the engine proves small weeks unasked) */
+    upToPersonSlots?: number;
+  };
+}
+
+/** What the exact minimum-change model said about the repair returned. */
+export interface RepairProof {
+  /** person-slots the returned repair places differently from the published rota */
+  changedSlots: number;
+  /** the fewest person-slots any repair reaching `target` changes, as far as the model got */
+  minimum: number | null;
+  /** no repair reaching `target` changes fewer than this */
+  bound: number;
+  /** `minimum` is proven (and so is `target`) */
+  proven: boolean;
+  /** the gap levels a repair must reach: person-slots short of cover, slots without a lead or keyholder */
+  target: GapLevels;
+  /** the repair returned leaves less open than `target` (it fills gaps from before the change too) */
+  fillsMore: boolean;
 }
 
 export interface ResolveResult {
@@ -45,7 +85,12 @@ export interface ResolveResult {
   minimalReason: string;
   /** the repairs there were to choose from (one when filling cost nothing more), with the trade-off in words */
   options: RepairOption[];
+  /** present when the proof was asked for (`proof`) and the fills-first repair was returned */
+  proof?: RepairProof;
 }
+
+/** The exact model's time for each of its solves when the caller gives none. */
+const DEFAULT_PROOF_SECONDS = 30;
 
 /** Search after the repair: enough to fill an opened gap, short enough to answer at once. */
 export const DEFAULT_RESOLVE_MS = 150;
@@ -90,7 +135,7 @@ export function resolve(
     const pins = frozenPins(weighs, state);
     const plans = loadPlacements(state, weighs.reference?.at ?? []);
     const had = before ?? gapSlots(state);
-    const { forced } = repair(state, pins, plans, pinPath);
+    repair(state, pins, plans, pinPath);
     const openedGaps = new Set([...gapSlots(state)].filter((gap) => !had.has(gap)));
     fillDirectly(state, pins, openedGaps);
     const outcome = search(state, pins, {
@@ -108,7 +153,7 @@ export function resolve(
     // Judged by the problem's own weights, whatever the search weighed.
     const best = new SearchState(inst);
     loadPlacements(best, bestState(state, outcome).at);
-    return { best, forced, openedGaps, moves: outcome.moves };
+    return { best, openedGaps, moves: outcome.moves };
   };
   // As the problem weighs them first; where that leaves open what the change opened, again with
   // gaps weighed far above changes, and the coordinator chooses (decisions.md).
@@ -116,9 +161,19 @@ export function resolve(
   const open = (a: typeof smaller) => [...a.openedGaps].filter((gap) => gapSlots(a.best).has(gap)).length;
   const filling = open(smaller) > 0 ? attempt(fillFirst(inst)) : undefined;
   const fills = filling && gapTotalsOf(filling.best) < gapTotalsOf(smaller.best) ? filling : undefined;
-  const chosen = fills && options.option !== "smaller" ? fills : smaller;
+  const searched = fills && options.option !== "smaller" ? fills : smaller;
+  const proof = options.proof;
+  const proved =
+    proof && options.option !== "smaller" && personSlots(searched.best) <= (proof.upToPersonSlots ?? Infinity)
+      ? proveFewest(problem, published, change, options.now, searched.best, proof)
+      : undefined;
+  const provedAttempt = proved ? { ...searched, best: proved.state } : undefined;
+  // The proof's repair may fill what the search left open: then the search's is the smaller option.
+  const fillsAttempt =
+    provedAttempt && (fills || gapTotalsOf(provedAttempt.best) < gapTotalsOf(smaller.best)) ? provedAttempt : fills;
+  const smallerAttempt = provedAttempt && !fillsAttempt ? provedAttempt : smaller;
+  const chosen = provedAttempt ?? searched;
   const best = chosen.best;
-  const { forced, openedGaps } = chosen;
   const rota = rotaOf(best, {
     status: "feasible",
     backend: options.backend ? `search+${options.backend.name}` : "search",
@@ -134,11 +189,9 @@ export function resolve(
     people: [...next.people, ...problem.people.filter((p) => !next.people.some((q) => q.id === p.id))],
   };
   const changes = diff(everyone, published, rota);
-  // A removed person's stints could not stay either.
-  const removed = changes.people
-    .filter((d) => !next.people.some((p) => p.id === d.person))
-    .reduce((n, d) => n + d.removed.length, 0);
-  const { minimal, minimalReason } = provenMinimal(inst, changes, forced + removed, openedGaps, gapSlots(best));
+  const { minimal, minimalReason } = proved
+    ? provenByModel(proved.proof, inst.slotMinutes)
+    : provenByCounting(inst, best, beforeLevels(problem, published, change, best));
   const described = (id: RepairOptionId, a: typeof smaller) =>
     describeOption(
       id,
@@ -147,10 +200,99 @@ export function resolve(
       inst.reference?.at ?? [],
       [...a.openedGaps].filter((g) => gapSlots(a.best).has(g)),
     );
-  const repairOptions = fills
-    ? [described("fills", fills), described("smaller", smaller)]
-    : [described("fills", smaller)];
-  return { rota: { ...rota, diff: changes }, diff: changes, minimal, minimalReason, options: repairOptions };
+  const repairOptions = fillsAttempt
+    ? [described("fills", fillsAttempt), described("smaller", smallerAttempt)]
+    : [described("fills", smallerAttempt)];
+  return {
+    rota: { ...rota, diff: changes },
+    diff: changes,
+    minimal,
+    minimalReason,
+    options: repairOptions,
+    ...(proved ? { proof: proved.proof } : {}),
+  };
+}
+
+/**
+ * The exact minimum-change model, started from the search's repair. Its repair is taken when it
+ * changes fewer person-slots and leaves no more open, cover first (it never leaves more open than
+ * the target, but the search's may have filled gaps from before the change too).
+ */
+function proveFewest(
+  problem: Problem,
+  published: RotaInput,
+  change: Change,
+  now: string,
+  searched: SearchState,
+  proof: NonNullable<ResolveOptions["proof"]>,
+): { state: SearchState; proof: RepairProof } {
+  const inst = searched.inst;
+  const placement: Placement = new Map(
+    searched.at.map((at, p) => [
+      p,
+      new Map([...at].flatMap((k, g) => (k < 0 ? [] : [[g, { point: k, shadowing: searched.isShadow(p, k) }]]))),
+    ]),
+  );
+  const start = { assignments: assignmentsOf(inst, placement) };
+  const exact = minimumChange(problem, published, change, now, {
+    backend: proof.backend,
+    timeLimitSeconds: proof.timeLimitSeconds ?? DEFAULT_PROOF_SECONDS,
+    start,
+  });
+  let state = searched;
+  if (exact.rota && exact.changes !== null) {
+    const candidate = new SearchState(inst, searched);
+    loadPlacements(candidate, placementsOf(inst, exact.rota.assignments));
+    const [gaps, searchGaps] = [gapTotalsOf(candidate), gapTotalsOf(searched)];
+    if (gaps < searchGaps || (gaps === searchGaps && exact.changes < changedSlots(searched))) state = candidate;
+  }
+  const { changes: minimum, bound, proven, target } = exact;
+  const levels = gapLevelsOf(state);
+  const fillsMore = (["cover", "lead", "keyholder"] as const)
+    .map((level) => Math.sign(levels[level] - target[level]))
+    .find((sign) => sign !== 0);
+  return {
+    state,
+    proof: { changedSlots: changedSlots(state), minimum, bound, proven, target, fillsMore: fillsMore === -1 },
+  };
+}
+
+function personSlots(state: SearchState): number {
+  return state.options.reduce((n, own) => n + own.filter(Boolean).length, 0);
+}
+
+function changedSlots(state: SearchState): number {
+  const published = state.inst.reference?.at ?? [];
+  let changed = 0;
+  state.at.forEach((at, p) => {
+    at.forEach((k, g) => {
+      if (k !== (published[p]?.[g] ?? -1)) changed++;
+    });
+  });
+  return changed;
+}
+
+/** `minimal` and its reason from the exact model: "proven" only when the model proved it. */
+function provenByModel(proof: RepairProof, slotMinutes: number): { minimal: boolean; minimalReason: string } {
+  const what = `${proof.changedSlots} person-slots (${hoursOf(proof.changedSlots, slotMinutes)}) changed`;
+  if (proof.minimum === null)
+    return { minimal: false, minimalReason: `${what}; the exact model found no repair in time to compare` };
+  if (proof.fillsMore)
+    return {
+      minimal: false,
+      minimalReason: `${what}: it fills more than was open before the change (${proof.minimum} restore it as it was)`,
+    };
+  if (proof.proven && proof.changedSlots === proof.minimum)
+    return {
+      minimal: true,
+      minimalReason:
+        `${what}: proven the fewest by the exact model for a repair that leaves minimum cover, a lead and a ` +
+        "keyholder where they were before the change, or as close as they can be",
+    };
+  return {
+    minimal: false,
+    minimalReason: `${what}; the exact model proved at least ${proof.bound} are needed, not that fewer is impossible`,
+  };
 }
 
 /**
@@ -183,51 +325,19 @@ function pinsThatCannotBeKept(inst: Instance, pathOf: (i: number) => string, now
   return issues;
 }
 
-/** person → slot → point that may not change: pins, and published stints that started before `now`. */
-function frozenPins(inst: Instance, state: SearchState): Pins {
-  const pins: Pins = new Map();
-  const hold = (p: number, g: number, k: number) => {
-    if (!state.options[p]?.[g]?.includes(k)) return;
-    const mine = pins.get(p) ?? new Map<number, number>();
-    mine.set(g, k);
-    pins.set(p, mine);
-  };
-  for (const pin of inst.pins) for (const g of pin.slots) hold(pin.person, g, pin.point);
-  const reference = inst.reference;
-  if (!reference) return pins;
-  reference.at.forEach((at, p) => {
-    // A stint under way at `now` is kept whole: find each stint's start, freeze it if before now.
-    let stintStart = -1;
-    at.forEach((k, g) => {
-      if (k < 0) return;
-      const slot = inst.slots[g] as SlotInfo;
-      const continues = slot.prev >= 0 && at[slot.prev] === k;
-      if (!continues) stintStart = slot.start;
-      if (stintStart < reference.now) hold(p, g, k);
-    });
-  });
-  return pins;
-}
-
 /**
  * Clears every published person-day the change makes impossible (an absence, lost availability, a
  * closed band, a removed colleague…) together with those who depended on it (students left without
- * staff, shadowing without a colleague) and re-plans them. Returns how many stints had to change.
+ * staff, shadowing without a colleague) and re-plans them.
  */
-function repair(state: SearchState, pins: Pins, plans: Plans, pinPath: (i: number) => string): { forced: number } {
+function repair(state: SearchState, pins: Pins, plans: Plans, pinPath: (i: number) => string): void {
   const inst = state.inst;
   const reference = inst.reference;
-  if (!reference) return { forced: 0 };
+  if (!reference) return;
   const broken = new Set<string>();
-  let forced = 0;
   for (const [key, { p, plan }] of plans) {
-    // Stints (runs at one point) holding a slot the person can no longer work must change.
-    const lost = plan.filter(({ slot, point }) => !state.options[p]?.[slot]?.includes(point));
-    if (lost.length === 0) continue;
-    broken.add(key);
-    forced += new Set(
-      lost.map(({ slot, point }) => `${point}@${stintStartOf(inst, reference.at[p] as Int16Array, slot)}`),
-    ).size;
+    // A day holding a slot the person can no longer work must change.
+    if (plan.some(({ slot, point }) => !state.options[p]?.[slot]?.includes(point))) broken.add(key);
   }
   // A pin the published rota does not honour yet: that person-day is re-planned around it.
   for (const [p, slots] of pins) {
@@ -258,9 +368,6 @@ function repair(state: SearchState, pins: Pins, plans: Plans, pinPath: (i: numbe
     const [p, day] = key.split(":").map(Number) as [number, number];
     const released = unsupported(p, day);
     for (const { slot } of released) pins.get(p)?.delete(slot);
-    forced += new Set(
-      released.map(({ slot, point }) => `${point}@${stintStartOf(inst, reference.at[p] as Int16Array, slot)}`),
-    ).size;
     broken.add(key);
     state.setDay(p, day, heldOn(p, day));
   };
@@ -318,7 +425,6 @@ function repair(state: SearchState, pins: Pins, plans: Plans, pinPath: (i: numbe
       order.push(key.split(":").map(Number) as [number, number]);
     }
   }
-  return { forced };
 }
 
 /**
@@ -339,13 +445,6 @@ function withoutColleague(state: SearchState, p: number, slot: number, point: nu
   const student = state.inst.people[p]?.student && !state.inst.studentAloneAllowed && state.staff[slot] === 0;
   const alone = state.isShadow(p, point) && state.counted[point * state.G + slot] === 0;
   return Boolean(student || alone);
-}
-
-function stintStartOf(inst: Instance, at: Int16Array, slot: number): number {
-  let g = slot;
-  while ((inst.slots[g] as SlotInfo).prev >= 0 && at[(inst.slots[g] as SlotInfo).prev] === at[slot])
-    g = (inst.slots[g] as SlotInfo).prev;
-  return g;
 }
 
 /**
@@ -420,6 +519,12 @@ function takeOver(
   return plans;
 }
 
+/** The gap levels of the published rota before the change (see `changesPublishedGaps`). */
+function beforeLevels(problem: Problem, published: RotaInput, change: Change, like: SearchState): GapLevels {
+  if (changesPublishedGaps(change)) return publishedLevels(problem, published);
+  return gapLevelsOfPlacements(like, like.inst.reference?.at ?? []);
+}
+
 /**
  * Whether the published rota's gaps differ from those it has loaded into the problem after the
  * change: only removed people (their stints are not loaded) and new cover bands change them;
@@ -458,45 +563,45 @@ function gapSlots(state: SearchState): Set<string> {
 }
 
 /**
- * Fewest changes, proven where it is easy to prove: every change was forced by the change itself
- * (a stint that could not stay), plus at most one stint added per point and opening with a
- * filled gap.
+ * Fewest changes, proven by counting where counting is enough: a repair that leaves every gap
+ * level (minimum cover, a lead, a keyholder) where it was before the change, and changes no more
+ * person-slots than the change took away plus what refilling the widest opened level needs, is
+ * the fewest (`changesLowerBound`). Anything else is "not proven", unless the exact model is asked.
  */
-function provenMinimal(
+function provenByCounting(
   inst: Instance,
-  changes: Diff,
-  forced: number,
-  opened: Set<string>,
-  left: Set<string>,
+  best: SearchState,
+  before: GapLevels,
 ): { minimal: boolean; minimalReason: string } {
-  const filledGaps = [...opened].filter((gap) => !left.has(gap));
-  const filled = filledGaps.length;
-  // Filling a cover gap needs a stint at that point, and one stint cannot reach past the run of
-  // open slots it lies in (Monday's gap and Wednesday's need two); a lead or keyholder gap needs
-  // some stint.
-  const openRun = new Map(
-    inst.sites.flatMap((site) => site.runs.flatMap((run, r) => run.map((g) => [g, `${site.index}:${r}`] as const))),
-  );
-  const points = new Set(
-    filledGaps
-      .filter((gap) => !gap.startsWith("lead@") && !gap.startsWith("key@"))
-      .map((gap) => `${gap.slice(0, gap.indexOf("@"))} in ${openRun.get(Number(gap.slice(gap.indexOf("@") + 1)))}`),
-  );
-  const lowerBound = forced + Math.max(points.size, filled > 0 ? 1 : 0);
-  const count = (n: number) => `${n} ${n === 1 ? "change" : "changes"}`;
-  if (changes.changes === 0) return { minimal: true, minimalReason: "nothing had to change" };
-  if (changes.changes <= lowerBound) {
+  const changed = changedSlots(best);
+  if (changed === 0) return { minimal: true, minimalReason: "nothing had to change" };
+  const what = `${changed} person-slots (${hoursOf(changed, inst.slotMinutes)}) changed`;
+  const levels = gapLevelsOf(best);
+  const order = (["cover", "lead", "keyholder"] as const)
+    .map((level) => Math.sign(levels[level] - before[level]))
+    .find((sign) => sign !== 0);
+  if (order === -1)
+    return { minimal: false, minimalReason: `${what}: it also fills gaps that were open before the change` };
+  if (order === 1)
+    return {
+      minimal: false,
+      minimalReason: `${what}; it leaves more open than before the change, and no fuller repair is proven impossible`,
+    };
+  const bound = changesLowerBound(best, before);
+  if (changed <= bound)
     return {
       minimal: true,
       minimalReason:
-        `${count(changes.changes)}: the stints that could not stay, and ` +
-        `${filled > 0 ? "one stint per desk left uncovered to take them over" : "nothing else"}`,
+        `${what}: those the change itself forces and one for each slot it opened; no repair that leaves ` +
+        "cover, a lead and a keyholder as they were changes fewer",
     };
-  }
   return {
     minimal: false,
-    minimalReason:
-      `${count(changes.changes)}; at least ${lowerBound} ${lowerBound === 1 ? "was" : "were"} needed, ` +
-      `and fewer than ${changes.changes} is not proven impossible`,
+    minimalReason: `${what}; at least ${bound} were needed, and fewer than ${changed} is not proven impossible`,
   };
+}
+
+function hoursOf(slots: number, slotMinutes: number): string {
+  const h = (slots * slotMinutes) / 60;
+  return `${Number.isInteger(h) ? h : h.toFixed(1)} h`;
 }

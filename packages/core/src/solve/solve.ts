@@ -156,7 +156,7 @@ function round(value: number): number {
   return Math.round(value * 1000) / 1000;
 }
 
-function pinsOf(inst: Instance): Pins {
+export function pinsOf(inst: Instance): Pins {
   const pins: Pins = new Map();
   for (const pin of inst.pins) {
     const mine = pins.get(pin.person) ?? new Map<number, number>();

@@ -2,7 +2,7 @@ import { alternatives } from "@deskrota/engine";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { ApiError, ErrorBody, notFound } from "../http/errors";
-import { RotaMetrics as Metrics } from "@deskrota/core";
+import { RotaMetrics as Metrics, PROFILES } from "@deskrota/core";
 import { RotaParams } from "../http/schemas";
 import type { Services } from "../services";
 import { links } from "./rotas";
@@ -13,15 +13,24 @@ const AlternativesBody = z
       .number()
       .int()
       .min(2)
-      .max(8)
+      .max(PROFILES.length)
       .default(3)
-      .describe("how many (the named profiles first: balanced, coverage-first, fairness-first, preferences-first)"),
+      .describe(
+        "how many profiles to try, in order: balanced, coverage-first, fairness-first, preferences-first " +
+          "(balanced is always kept; the others only when clearly better on their goal and not dominated)",
+      ),
     timeLimitSeconds: z
       .number()
       .positive()
       .optional()
       .describe("for all k together (default: the server's time limit)"),
     seed: z.number().int().min(0).optional(),
+    workBudget: z
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .describe("search moves per profile instead of time: with a seed, the same alternatives every time"),
   })
   .nullish();
 
@@ -32,7 +41,10 @@ const Alternatives = z
         id: z.string(),
         profile: z.string(),
         description: z.string(),
-        differsFromFirst: z.number().describe("share of worked person-hours placed differently from the first, 0–100"),
+        differsFromFirst: z
+          .number()
+          .describe("share of worked person-hours placed differently from the balanced rota, 0–100"),
+        changes: z.number().int().describe("stints added, removed or moved against the balanced rota"),
         goal: z
           .object({ clear: z.boolean(), words: z.string() })
           .optional()
@@ -42,7 +54,10 @@ const Alternatives = z
         links: z.object({ self: z.string(), versions: z.string(), csv: z.string() }),
       }),
     ),
-    compare: z.string().describe("the URL comparing them side by side"),
+    dropped: z
+      .array(z.object({ profile: z.string(), reason: z.string() }))
+      .describe("profiles tried and not offered: not clearly better on their goal, or beaten on every headline figure"),
+    compare: z.string().optional().describe("the URL comparing them side by side (when more than one is offered)"),
   })
   .meta({ id: "Alternatives" });
 
@@ -54,11 +69,14 @@ export const alternativeRoutes =
       {
         schema: {
           operationId: "createAlternatives",
-          summary: "k good rotas for the same problem that differ in a meaningful way",
+          summary: "rotas for the same problem that each show a real trade-off against the balanced one",
           description:
-            "Solves the rota's problem (as of its latest version) under different weight profiles and stores each " +
-            "result as a rota of its own (done, version 1, `alternativeOf` this one), to compare, publish or " +
-            "export like any other. Answers once they are solved; 503 when the solvers are busy.",
+            "Solves the rota's problem (as of its latest version) with its own weights, then starts each other " +
+            "profile from that balanced rota and changes it only as far as the profile's goal needs to be clearly " +
+            "better. Profiles that are not, or that another rota beats on every headline figure, are listed in " +
+            "`dropped` with the reason. Each rota offered is stored as a rota of its own (done, version 1, " +
+            "`alternativeOf` this one), to compare, publish or export like any other. Answers once they are " +
+            "solved; 503 when the solvers are busy.",
           params: RotaParams,
           body: AlternativesBody,
           response: { 201: Alternatives, 400: ErrorBody, 401: ErrorBody, 404: ErrorBody, 503: ErrorBody },
@@ -88,8 +106,13 @@ export const alternativeRoutes =
             : (await rotas.findVersion(request.orgId, record.id, record.latestVersion))?.problem;
         if (!problem) throw notFound(`rota ${record.id}`);
         const seed = request.body?.seed;
-        const found = await pool.run(() =>
-          alternatives(problem, k, { timeLimitMs, ...(seed !== undefined ? { seed } : {}) }),
+        const workBudget = request.body?.workBudget;
+        const { alternatives: found, dropped } = await pool.run(() =>
+          alternatives(problem, k, {
+            timeLimitMs,
+            ...(seed !== undefined ? { seed } : {}),
+            ...(workBudget !== undefined ? { workBudget } : {}),
+          }),
         );
         const label = record.name ?? record.id;
         const stored = await rotas.createAlternatives(
@@ -110,12 +133,14 @@ export const alternativeRoutes =
             profile: a.profile,
             description: a.description,
             differsFromFirst: a.differsFromFirst,
+            changes: a.changes,
             ...(a.goal ? { goal: a.goal } : {}),
             tradeOff: a.tradeOff,
             metrics: a.metrics,
             links: links(ids[i] as string),
           })),
-          compare: `/v1/compare?ids=${ids.join(",")}`,
+          dropped,
+          ...(ids.length > 1 ? { compare: `/v1/compare?ids=${ids.join(",")}` } : {}),
         });
       },
     );

@@ -231,7 +231,7 @@ export const editRoutes =
             baseVersion: latest.version,
             diff: changes,
             minimal: repaired.minimal,
-            minimalReason: `re-solved around ${pinned.length} pinned ${pinned.length === 1 ? "stint" : "stints"}, all kept: ${repaired.minimalReason}`,
+            minimalReason: `re-solved around ${pinnedStints(pinned.length)}, all kept: ${repaired.minimalReason}`,
           }),
         );
         reply.header("location", `/v1/rotas/${record.id}/versions/${next.version}`);
@@ -247,3 +247,7 @@ export const editRoutes =
       },
     );
   };
+
+function pinnedStints(count: number): string {
+  return `${count} pinned ${count === 1 ? "stint" : "stints"}`;
+}

@@ -153,7 +153,9 @@ export const setupPeopleRoutes =
         if (dryRun) {
           const { setup } = existing(await setups.latest(request.orgId));
           const { people, issues } = outcome(setup);
-          const diff = issues.length ? { added: [], changed: [], removed: [] } : diffPeople(setup.people, people);
+          const diff = issues.length
+            ? { added: [], changed: [], removed: [] }
+            : diffPeople(setup.people, people, setup);
           return { dryRun: true, revision: null, ...diff, issues };
         }
         let diff: ReturnType<typeof diffPeople> = { added: [], changed: [], removed: [] };
@@ -169,7 +171,7 @@ export const setupPeopleRoutes =
                 issues: sheetIssues(issues),
               },
             );
-          diff = diffPeople(setup.people, people);
+          diff = diffPeople(setup.people, people, setup);
           return revisionTo(latest, { ...setup, people }, "import", note);
         });
         return { dryRun: false, revision: written.revision.revision, ...diff, issues: [] };

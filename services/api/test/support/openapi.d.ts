@@ -283,8 +283,8 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * k good rotas for the same problem that differ in a meaningful way
-     * @description Solves the rota's problem (as of its latest version) under different weight profiles and stores each result as a rota of its own (done, version 1, `alternativeOf` this one), to compare, publish or export like any other. Answers once they are solved; 503 when the solvers are busy.
+     * rotas for the same problem that each show a real trade-off against the balanced one
+     * @description Solves the rota's problem (as of its latest version) with its own weights, then starts each other profile from that balanced rota and changes it only as far as the profile's goal needs to be clearly better. Profiles that are not, or that another rota beats on every headline figure, are listed in `dropped` with the reason. Each rota offered is stored as a rota of its own (done, version 1, `alternativeOf` this one), to compare, publish or export like any other. Answers once they are solved; 503 when the solvers are busy.
      */
     post: operations["createAlternatives"];
     delete?: never;
@@ -1789,8 +1789,10 @@ export interface components {
         id: string;
         profile: string;
         description: string;
-        /** @description share of worked person-hours placed differently from the first, 0–100 */
+        /** @description share of worked person-hours placed differently from the balanced rota, 0–100 */
         differsFromFirst: number;
+        /** @description stints added, removed or moved against the balanced rota */
+        changes: number;
         /** @description whether it is clearly better than the first on its profile's goal, by the margin asked */
         goal?: {
           clear: boolean;
@@ -1805,8 +1807,13 @@ export interface components {
           csv: string;
         };
       }[];
-      /** @description the URL comparing them side by side */
-      compare: string;
+      /** @description profiles tried and not offered: not clearly better on their goal, or beaten on every headline figure */
+      dropped: {
+        profile: string;
+        reason: string;
+      }[];
+      /** @description the URL comparing them side by side (when more than one is offered) */
+      compare?: string;
     };
     SwapResult: {
       id: string;
@@ -2642,7 +2649,7 @@ export interface operations {
         /** @description search moves instead of wall time (reproducible); still bounded by the time limit */
         workBudget?: number;
         name?: string;
-        /** @description balanced: the problem's own weights; coverage-first: target cover first, even if hours drift from contracts; fairness-first: hours close to contracts and unsocial hours shared evenly; preferences-first: what people asked for, and steady desks */
+        /** @description balanced: the problem's own weights; coverage-first: every desk, lead and keyholder covered first, even if hours drift from contracts; fairness-first: hours close to contracts and unsocial hours shared evenly; preferences-first: what people asked for, and steady desks */
         profile?: "balanced" | "coverage-first" | "fairness-first" | "preferences-first";
       };
       header?: never;
@@ -3629,13 +3636,15 @@ export interface operations {
       content: {
         "application/json": {
           /**
-           * @description how many (the named profiles first: balanced, coverage-first, fairness-first, preferences-first)
+           * @description how many profiles to try, in order: balanced, coverage-first, fairness-first, preferences-first (balanced is always kept; the others only when clearly better on their goal and not dominated)
            * @default 3
            */
           k?: number;
           /** @description for all k together (default: the server's time limit) */
           timeLimitSeconds?: number;
           seed?: number;
+          /** @description search moves per profile instead of time: with a seed, the same alternatives every time */
+          workBudget?: number;
         } | null;
       };
     };
@@ -5808,7 +5817,7 @@ export interface operations {
         /** @description search moves instead of wall time (reproducible); still bounded by the time limit */
         workBudget?: number;
         name?: string;
-        /** @description balanced: the problem's own weights; coverage-first: target cover first, even if hours drift from contracts; fairness-first: hours close to contracts and unsocial hours shared evenly; preferences-first: what people asked for, and steady desks */
+        /** @description balanced: the problem's own weights; coverage-first: every desk, lead and keyholder covered first, even if hours drift from contracts; fairness-first: hours close to contracts and unsocial hours shared evenly; preferences-first: what people asked for, and steady desks */
         profile?: "balanced" | "coverage-first" | "fairness-first" | "preferences-first";
       };
       header?: never;
@@ -6145,7 +6154,7 @@ export interface operations {
         /** @description search moves instead of wall time (reproducible); still bounded by the time limit */
         workBudget?: number;
         name?: string;
-        /** @description balanced: the problem's own weights; coverage-first: target cover first, even if hours drift from contracts; fairness-first: hours close to contracts and unsocial hours shared evenly; preferences-first: what people asked for, and steady desks */
+        /** @description balanced: the problem's own weights; coverage-first: every desk, lead and keyholder covered first, even if hours drift from contracts; fairness-first: hours close to contracts and unsocial hours shared evenly; preferences-first: what people asked for, and steady desks */
         profile?: "balanced" | "coverage-first" | "fairness-first" | "preferences-first";
       };
       header?: never;

@@ -1,12 +1,13 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { compare } from "@deskrota/core";
+import { compare, PROFILES } from "@deskrota/core";
 import { alternatives } from "@deskrota/engine";
 import { readProblem, runFlags, UsageError, writeJson } from "../io";
 import { comparisonTable } from "./compare";
 
-export const alternativesUsage = "deskrota alternatives PROBLEM [-k 3] [--out-dir DIR] [--time-limit SECONDS] [--json]";
+export const alternativesUsage =
+  "deskrota alternatives PROBLEM [-k 4] [--out-dir DIR] [--time-limit SECONDS] [--work N] [--seed N] [--json]";
 
 export async function alternativesCommand(args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
@@ -16,15 +17,22 @@ export async function alternativesCommand(args: string[]): Promise<void> {
       k: { type: "string", short: "k" },
       "out-dir": { type: "string" },
       "time-limit": { type: "string" },
+      work: { type: "string" },
+      seed: { type: "string" },
       json: { type: "boolean" },
     },
   });
   const [problemFile] = positionals;
   if (!problemFile || positionals.length > 1) throw new UsageError(`usage: ${alternativesUsage}`);
   const k = values.k === undefined ? 3 : Number(values.k);
-  if (!Number.isInteger(k) || k < 1 || k > 8) throw new UsageError("-k must be a whole number from 1 to 8");
+  if (!Number.isInteger(k) || k < 1 || k > PROFILES.length)
+    throw new UsageError(`-k must be a whole number from 1 to ${PROFILES.length} (the profiles: balanced first)`);
   const problem = readProblem(problemFile);
-  const found = await alternatives(problem, k, runFlags({ "time-limit": values["time-limit"] }));
+  const { alternatives: found, dropped } = await alternatives(
+    problem,
+    k,
+    runFlags({ "time-limit": values["time-limit"], work: values.work, seed: values.seed }),
+  );
   if (values["out-dir"]) {
     mkdirSync(values["out-dir"], { recursive: true });
     found.forEach((a, i) => {
@@ -32,10 +40,11 @@ export async function alternativesCommand(args: string[]): Promise<void> {
     });
   }
   if (values.json) {
-    process.stdout.write(`${JSON.stringify(found, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ alternatives: found, dropped }, null, 2)}\n`);
     return;
   }
   const lines = found.map((a, i) => `${i + 1}. ${a.profile}: ${a.description}${a.goal ? ` — ${a.goal.words}` : ""}`);
+  if (dropped.length > 0) lines.push("", "Not offered:", ...dropped.map((d) => `  ${d.reason}`));
   lines.push(
     "",
     comparisonTable(

@@ -6,7 +6,7 @@ import { readChange, readProblem, readRota, runFlags, UsageError, writeJson } fr
 
 export const resolveUsage =
   "deskrota resolve PROBLEM ROTA CHANGE.json [--now ISO] [--out NEW.json] [--out-problem CHANGED.json] [--json] " +
-  "[--time-limit SECONDS] [--option fills|smaller]";
+  "[--time-limit SECONDS] [--option fills|smaller] [--prove]";
 
 export async function resolveCommand(args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
@@ -19,6 +19,7 @@ export async function resolveCommand(args: string[]): Promise<void> {
       json: { type: "boolean" },
       "time-limit": { type: "string" },
       option: { type: "string" },
+      prove: { type: "boolean" },
     },
   });
   const [problemFile, rotaFile, changeFile] = positionals;
@@ -36,6 +37,7 @@ export async function resolveCommand(args: string[]): Promise<void> {
     now,
     ...runFlags({ "time-limit": values["time-limit"] }),
     ...(option !== undefined ? { option } : {}),
+    ...(values.prove ? { prove: true } : {}),
   });
   if (values.out) writeJson(values.out, result.rota);
   // Later swaps or re-solves need the problem as changed (the absence is part of it now).

@@ -91,7 +91,7 @@ async function importPeople(args: string[]): Promise<void> {
       sheetIssues(issues),
     );
   }
-  const diff = diffPeople(setup.people, people);
+  const diff = diffPeople(setup.people, people, setup);
   const apply = !values["dry-run"];
   if (apply) writeJson(values.setup, { ...setup, people });
   if (values.json) {

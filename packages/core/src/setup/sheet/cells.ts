@@ -107,10 +107,13 @@ export function readAvailability(text: string): WeekHours {
   return hours;
 }
 
-/** `Reception: independent; Help Desk: shadowing`, keys matched to kinds and points by `resolve`. */
-export function writeTraining(training: Record<string, TrainingState> | undefined): string {
+/** `Reception: independent; Help Desk: shadowing`: each kind or point id written as `label` names it. */
+export function writeTraining(
+  training: Record<string, TrainingState> | undefined,
+  label: (key: string) => string = (key) => key,
+): string {
   return Object.entries(training ?? {})
-    .map(([key, state]) => `${key}: ${state}`)
+    .map(([key, state]) => `${label(key)}: ${state}`)
     .join("; ");
 }
 

@@ -21,7 +21,8 @@ export interface Column {
   /** the person's fields this column holds, as dotted paths of the setup (to place the setup's issues) */
   fields: string[];
   help: string;
-  write(person: SetupPerson): string;
+  /** the cell's text; `setup` (its sites) lets a cell name points and kinds as people read them */
+  write(person: SetupPerson, setup?: Pick<Setup, "sites">): string;
   /** sets what the cell says on the draft; a blank cell leaves the field unset */
   read(cell: string, draft: Draft, setup: Setup): void;
 }
@@ -38,20 +39,48 @@ function setShifts(draft: Draft, key: "minMinutes" | "maxPerDay", cell: string) 
   if (n !== undefined) draft.shifts = { ...draft.shifts, [key]: n };
 }
 
-/** Training keys: a kind or a point id as written, else a point's name or a kind ignoring case and spacing. */
-function trainingKey(setup: Setup, label: string): string {
+const squash = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, "");
+
+/** A kind's readable name: the name every point of that kind shares (Help Desk for helpdesk), else none. */
+function kindName(setup: Pick<Setup, "sites">, kind: string): string | undefined {
+  const names = new Set(setup.sites.flatMap((s) => s.servicePoints.filter((p) => p.kind === kind).map((p) => p.name)));
+  return names.size === 1 ? [...names][0] : undefined;
+}
+
+/**
+ * Training keys: a kind or a point id as written; else, ignoring case and spacing, a kind or its
+ * readable name (a kind before the points that bear its name), else a point's id or name.
+ */
+function trainingKey(setup: Pick<Setup, "sites">, label: string): string {
   const points = setup.sites.flatMap((s) => s.servicePoints);
-  const exact = new Set([...points.map((p) => p.id), ...points.map((p) => p.kind)]);
-  if (exact.has(label)) return label;
-  const squash = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, "");
+  const kinds = [...new Set(points.map((p) => p.kind))];
+  if (points.some((p) => p.id === label) || kinds.includes(label)) return label;
   const wanted = squash(label);
+  const byKind = kinds.filter((k) => squash(k) === wanted || squash(kindName(setup, k) ?? "") === wanted);
+  if (byKind.length === 1) return byKind[0] as string;
   const matches = new Set([
-    ...points.filter((p) => squash(p.kind) === wanted).map((p) => p.kind),
+    ...byKind,
     ...points.filter((p) => squash(p.id) === wanted || squash(p.name) === wanted).map((p) => p.id),
   ]);
   if (matches.size === 1) return [...matches][0] as string;
   if (matches.size > 1) throw new CellError(`"${label}" could be ${[...matches].join(" or ")}: write the point's id`);
   throw new CellError(`"${label}" is neither a service point nor a kind of point`);
+}
+
+/**
+ * How the sheet names a training key: a kind by its readable name, a point by its name, when that
+ * name reads back as the same key; else the key itself (the round trip changes nothing).
+ */
+function trainingLabel(setup: Pick<Setup, "sites"> | undefined, key: string): string {
+  if (!setup) return key;
+  const point = setup.sites.flatMap((s) => s.servicePoints).find((p) => p.id === key);
+  const name = point ? point.name : kindName(setup, key);
+  if (name === undefined || name === "" || /[:;=\n]/.test(name) || name.trim() !== name) return key;
+  try {
+    return trainingKey(setup, name) === key ? name : key;
+  } catch {
+    return key;
+  }
 }
 
 /** Site ids as written, else a site's name ignoring case. */
@@ -174,7 +203,7 @@ export const PEOPLE_COLUMNS: readonly Column[] = [
     required: false,
     fields: ["training"],
     help: "Reception: independent; Help Desk: shadowing (by kind or point; not named: none)",
-    write: (p) => writeTraining(p.training),
+    write: (p, setup) => writeTraining(p.training, (key) => trainingLabel(setup, key)),
     read: (cell, d, setup) => {
       if (text(cell)) d.training = readTraining(cell, (label) => trainingKey(setup, label));
     },

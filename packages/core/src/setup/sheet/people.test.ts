@@ -25,6 +25,37 @@ describe("peopleToRows / rowsToPeople", () => {
     },
   );
 
+  it("names training by the points' names and reads names in any case, or ids", () => {
+    const typical = setupFromProblem(example("typical-week")).setup;
+    const table = peopleToRows(typical);
+    const column = at("Training");
+    const s012 = table.find((row) => row[0] === "s012") as string[];
+    expect(s012[column]).toBe("Reception: independent; Help Desk: shadowing; Roving: independent");
+    const duty = table.find((row) => row[0] === "s001") as string[];
+    expect(duty[column]).toContain("Duty Manager: independent");
+    s012[column] = "RECEPTION: independent; help desk: shadowing; main-roving: independent; duty manager: none";
+    const read = rowsToPeople(table, typical);
+    expect(read.issues).toEqual([]);
+    expect(read.people.find((p) => p.id === "s012")?.training).toEqual({
+      reception: "independent",
+      helpdesk: "shadowing",
+      "main-roving": "independent",
+      duty: "none",
+    });
+    expect(diffPeople(typical.people, read.people, typical).changed).toEqual([
+      {
+        id: "s012",
+        fields: [
+          {
+            field: "Training",
+            before: "Reception: independent; Help Desk: shadowing; Roving: independent",
+            after: "Reception: independent; Help Desk: shadowing; main-roving: independent; Duty Manager: none",
+          },
+        ],
+      },
+    ]);
+  });
+
   it("reads a hand-made sheet: blank rows, header case and spaces, 9am and 9:00, day names in any case", () => {
     const table: string[][] = [
       [],

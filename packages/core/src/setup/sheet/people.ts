@@ -11,8 +11,11 @@ export interface SheetIssue {
 }
 
 /** The people sheet: the template's header row, then one row per person. */
-export function peopleToRows(setup: Pick<Setup, "people">): string[][] {
-  return [PEOPLE_COLUMNS.map((c) => c.header), ...setup.people.map((p) => PEOPLE_COLUMNS.map((c) => c.write(p)))];
+export function peopleToRows(setup: Pick<Setup, "people" | "sites">): string[][] {
+  return [
+    PEOPLE_COLUMNS.map((c) => c.header),
+    ...setup.people.map((p) => PEOPLE_COLUMNS.map((c) => c.write(p, setup))),
+  ];
 }
 
 const HEADERS = PEOPLE_COLUMNS.map((c) => c.header).join(", ");
@@ -77,7 +80,8 @@ export function rowsToPeople(rows: string[][], setup: Setup): { people: SetupPer
     const old = draft.id === undefined ? undefined : existing.get(draft.id);
     const present = new Set(columns.values());
     if (old)
-      for (const column of PEOPLE_COLUMNS) if (!present.has(column)) column.read(column.write(old), draft, setup);
+      for (const column of PEOPLE_COLUMNS)
+        if (!present.has(column)) column.read(column.write(old, setup), draft, setup);
     const person = draft as SetupPerson;
     people.push(old && PEOPLE_COLUMNS.every((c) => c.write(old) === c.write(person)) ? old : person);
     rowOf.push(number);
@@ -149,8 +153,11 @@ export interface PeopleDiff {
   removed: { id: string; name: string }[];
 }
 
-/** What an import would change, field by field, in the template's words (column headers, cell text). */
-export function diffPeople(before: SetupPerson[], after: SetupPerson[]): PeopleDiff {
+/**
+ * What an import would change, field by field, in the template's words (column headers, cell text;
+ * with `setup`, points and kinds by their names as the sheet writes them).
+ */
+export function diffPeople(before: SetupPerson[], after: SetupPerson[], setup?: Pick<Setup, "sites">): PeopleDiff {
   const old = new Map(before.map((p) => [p.id, p]));
   const next = new Map(after.map((p) => [p.id, p]));
   const changed: PeopleDiff["changed"] = [];
@@ -159,8 +166,8 @@ export function diffPeople(before: SetupPerson[], after: SetupPerson[]): PeopleD
     if (!was) continue;
     const fields = PEOPLE_COLUMNS.filter((c) => c.write(was) !== c.write(person)).map((c) => ({
       field: c.header,
-      before: c.write(was),
-      after: c.write(person),
+      before: c.write(was, setup),
+      after: c.write(person, setup),
     }));
     if (fields.length > 0) changed.push({ id: person.id, fields });
   }

@@ -1,28 +1,29 @@
-import { edgeSlots } from "../../rules/keyholder";
-import { HARD_RULES } from "../../rules";
-import { DeskrotaInternalError } from "../errors";
-import { penalty } from "../../rules/hours-fairness";
-import { isUnsocial, unsocialShares } from "../../rules/unsocial-fairness";
 import type { Instance, SlotInfo } from "../../compile/instance";
+import { HARD_RULES } from "../../rules";
+import { hoursCost } from "../../rules/hours-fairness";
+import { edgeSlots } from "../../rules/keyholder";
+import { rotationPointsOf } from "../../rules/rotation";
+import { type SearchView, type SearchWeights, type ShiftRun, searchWeights } from "../../rules/search-view";
+import { menteesOf } from "../../rules/shadowing";
+import { shortSlotsOf } from "../../rules/steady-desks";
+import { unsocialTables } from "../../rules/unsocial-fairness";
+import { DeskrotaInternalError } from "../errors";
+import { OBJECTIVE } from "./objective";
 
-/** A shift in the search state: a run of back-to-back slots at one site, on the date it starts. */
-export interface ShiftRun {
-  first: number;
-  last: number;
-}
+export type { ShiftRun };
 
 /** One person's placements for the shifts of one date: slot → point, in time order. */
 export type DayPlan = { slot: number; point: number }[];
 
 const NONE = -1;
-const SHORT_MINUTES = 60;
 
 /**
  * The rota under search, with the counters every goal needs kept up to date, so that changing one
- * person's day is evaluated exactly in time proportional to that day. `objective` equals the
- * MILP's objective and the checker's total score for the same rota (property-tested).
+ * person's day is evaluated exactly in time proportional to that day. The rules price it (their
+ * `search` terms, summed by `OBJECTIVE`); `objective` equals the MILP's objective and the checker's
+ * total score for the same rota (the per-rule verifier and a property test hold them to that).
  */
-export class SearchState {
+export class SearchState implements SearchView {
   readonly inst: Instance;
   readonly G: number;
   readonly K: number;
@@ -59,20 +60,7 @@ export class SearchState {
   readonly rotationPoints: number[][];
   /** per person: the people whose mentor they are */
   readonly mentees: number[][];
-  readonly w: {
-    cover: number;
-    target: number;
-    supervision: number;
-    keyholder: number;
-    unsocial: number;
-    preferences: number;
-    shadowing: number;
-    mentor: number;
-    shifts: number;
-    pointChanges: number;
-    shortStints: number;
-    rotation: number;
-  };
+  readonly w: SearchWeights;
   readonly shortSlots: number;
   objective = 0;
 
@@ -89,23 +77,8 @@ export class SearchState {
     this.G = G;
     this.K = K;
     this.P = P;
-    const slotHours = inst.slotMinutes / 60;
-    const weights = inst.weights;
-    this.w = {
-      cover: weights.cover * slotHours,
-      target: weights.coverTarget * slotHours,
-      supervision: weights.supervision * slotHours,
-      keyholder: weights.keyholder * slotHours,
-      unsocial: weights.unsocial,
-      preferences: weights.preferences * slotHours,
-      shadowing: weights.shadowing * slotHours,
-      mentor: weights.mentor * slotHours,
-      shifts: weights.shifts,
-      pointChanges: weights.pointChanges,
-      shortStints: weights.shortStints,
-      rotation: weights.rotation,
-    };
-    this.shortSlots = Math.ceil(SHORT_MINUTES / inst.slotMinutes);
+    this.w = searchWeights(inst);
+    this.shortSlots = shortSlotsOf(inst);
     this.at = inst.people.map(() => new Int16Array(G).fill(NONE));
     this.shifts = inst.people.map(() => inst.dates.map(() => []));
     this.versions = new Uint32Array(P);
@@ -139,122 +112,18 @@ export class SearchState {
     return this.inst.people[person]?.training[point] === "shadowing";
   }
 
-  pointCost(k: number, g: number): number {
-    const i = k * this.G + g;
-    if ((this.demandMax[i] as number) < 0) return 0;
-    const c = this.counted[i] as number;
-    return (
-      this.w.cover * Math.max(0, (this.demandMin[i] as number) - c) +
-      this.w.target * Math.max(0, (this.demandTarget[i] as number) - c)
-    );
-  }
-
-  siteCost(g: number): number {
-    let cost = (this.leads[g] as number) === 0 ? this.w.supervision : 0;
-    if (this.edge[g] && (this.keys[g] as number) === 0) cost += this.w.keyholder;
-    return cost;
-  }
-
   /** The person's hours against their target, with `more` slots worked than now. */
   hoursCost(p: number, more = 0): number {
-    const person = this.inst.people[p];
-    if (!person) return 0;
-    const slotHours = this.inst.slotMinutes / 60;
-    return penalty(
-      (this.worked[p]! + more) * slotHours,
-      person.targetSlots * slotHours,
-      person.minSlots * slotHours,
-      this.inst.weights,
-    );
+    return hoursCost(this, p, more);
   }
 
-  personCost(p: number): number {
-    const person = this.inst.people[p];
-    if (!person) return 0;
-    const slotHours = this.inst.slotMinutes / 60;
-    let cost = this.hoursCost(p);
-    const unsocialHours = this.unsocialSlots[p]! * slotHours;
-    const share = this.share[p]!;
-    if (this.unsocialSlots[p]! > 0) cost += this.w.unsocial * Math.max(0, unsocialHours - share);
-    const points = this.rotationPoints[p] ?? [];
-    if (points.length >= 2 && this.worked[p]! > 0) {
-      let missing = 0;
-      for (const k of points) if (this.visits[p * this.K + k] === 0) missing++;
-      cost += missing * this.w.rotation;
-    }
-    return cost;
-  }
-
-  /** What the person being at `k` in `g` adds on its own: preferences and shadowing rewards. */
+  /** What the person being at `k` in `g` adds on its own (preferences, shadowing, stability). */
   placementCost(p: number, k: number, g: number): number {
-    const wish = this.inst.people[p]?.preference[g] ?? 0;
-    return -wish * this.w.preferences + (this.isShadow(p, k) ? -this.w.shadowing : 0) + this.stabilityCost(p, k, g);
-  }
-
-  /**
-   * Re-solve only (rule `stability`): every published placement is first counted as changed (the
-   * constant in `fullObjective`); keeping it refunds that, and a placement not in the published
-   * rota is a change of its own.
-   */
-  stabilityCost(p: number, k: number, g: number): number {
-    const reference = this.inst.reference;
-    if (!reference) return 0;
-    const published = reference.at[p]?.[g] ?? NONE;
-    const cost = reference.changeCost[g] ?? 0;
-    return published === NONE ? cost : published === k ? -cost : 0;
-  }
-
-  /** Mentor reward of shadower `s` at (k, g): their mentor is counted at the same point and slot. */
-  mentorCost(s: number, k: number, g: number): number {
-    const mentor = this.inst.people[s]?.mentor ?? NONE;
-    if (mentor < 0 || !this.isShadow(s, k) || this.at[s]?.[g] !== k) return 0;
-    return this.at[mentor]?.[g] === k && !this.isShadow(mentor, k) ? -this.w.mentor : 0;
-  }
-
-  shiftCost(p: number, run: ShiftRun): number {
-    const at = this.at[p] as Int16Array;
-    let stints = 0;
-    let short = 0;
-    let length = 0;
-    let current = NONE;
-    for (let g = run.first; g >= 0; g = (this.inst.slots[g] as SlotInfo).next) {
-      const k = at[g] as number;
-      if (k !== current) {
-        if (current !== NONE && length < this.shortSlots) short++;
-        stints++;
-        current = k;
-        length = 0;
-      }
-      length++;
-      if (g === run.last) break;
-    }
-    if (length < this.shortSlots) short++;
-    return this.w.shifts + this.w.pointChanges * (stints - 1) + this.w.shortStints * short;
+    return OBJECTIVE.placement(this, p, k, g);
   }
 
   fullObjective(): number {
-    let total = 0;
-    const reference = this.inst.reference;
-    if (reference)
-      for (const at of reference.at)
-        at.forEach((k, g) => {
-          total += k === NONE ? 0 : (reference.changeCost[g] ?? 0);
-        });
-    for (let k = 0; k < this.K; k++) {
-      const site = this.inst.sites[this.inst.points[k]?.site ?? 0];
-      for (const g of site?.slots ?? []) total += this.pointCost(k, g);
-    }
-    for (let g = 0; g < this.G; g++) total += this.siteCost(g);
-    for (let p = 0; p < this.P; p++) {
-      total += this.personCost(p);
-      const at = this.at[p] as Int16Array;
-      for (let g = 0; g < this.G; g++) {
-        const k = at[g] as number;
-        if (k !== NONE) total += this.placementCost(p, k, g) + this.mentorCost(p, k, g);
-      }
-      for (const day of this.shifts[p] ?? []) for (const run of day) total += this.shiftCost(p, run);
-    }
-    return total;
+    return OBJECTIVE.total(this);
   }
 
   /** The person's current plan for a date (the slots of the shifts that belong to it). */
@@ -279,8 +148,8 @@ export class SearchState {
     this.versions[p] = (this.versions[p] as number) + 1;
     const shifts = this.shifts[p] as ShiftRun[][];
     let delta = 0;
-    for (const run of shifts[day] ?? []) delta -= this.shiftCost(p, run);
-    delta -= this.personCost(p);
+    for (const run of shifts[day] ?? []) delta -= OBJECTIVE.shift(this, p, run);
+    delta -= OBJECTIVE.person(this, p);
     for (const { slot, point } of old) delta += this.place(p, slot, point, NONE);
     for (const { slot, point } of plan) {
       // A slot another date's shift already holds would be counted twice: a search bug, never data.
@@ -298,8 +167,8 @@ export class SearchState {
       else runs.push({ first: slot, last: slot });
     }
     shifts[day] = runs;
-    for (const run of runs) delta += this.shiftCost(p, run);
-    delta += this.personCost(p);
+    for (const run of runs) delta += OBJECTIVE.shift(this, p, run);
+    delta += OBJECTIVE.person(this, p);
     this.objective += delta;
     return old;
   }
@@ -323,41 +192,37 @@ export class SearchState {
     if (!person || from === to) return 0;
     const at = this.at[p] as Int16Array;
     let delta = 0;
-    const siteBefore = this.siteCost(g);
+    const siteBefore = OBJECTIVE.slot(this, g);
     if (from !== NONE) {
-      delta -= this.placementCost(p, from, g) + this.mentorCost(p, from, g) + this.menteeCosts(p, from, g);
-      const before = this.pointCost(from, g);
+      delta -=
+        OBJECTIVE.placement(this, p, from, g) + OBJECTIVE.pair(this, p, from, g) + OBJECTIVE.partners(this, p, from, g);
+      const before = OBJECTIVE.point(this, from, g);
       if (this.isShadow(p, from)) this.shadows[from * this.G + g]!--;
       else {
         this.counted[from * this.G + g]!--;
         this.visits[p * this.K + from]!--;
       }
-      delta += this.pointCost(from, g) - before;
+      delta += OBJECTIVE.point(this, from, g) - before;
       this.adjustPresence(person, g, -1);
       at[g] = NONE;
-      delta += this.menteeCosts(p, from, g);
+      delta += OBJECTIVE.partners(this, p, from, g);
     }
     if (to !== NONE) {
-      delta -= this.menteeCosts(p, to, g);
-      const before = this.pointCost(to, g);
+      delta -= OBJECTIVE.partners(this, p, to, g);
+      const before = OBJECTIVE.point(this, to, g);
       if (this.isShadow(p, to)) this.shadows[to * this.G + g]!++;
       else {
         this.counted[to * this.G + g]!++;
         this.visits[p * this.K + to]!++;
       }
-      delta += this.pointCost(to, g) - before;
+      delta += OBJECTIVE.point(this, to, g) - before;
       this.adjustPresence(person, g, 1);
       at[g] = to;
-      delta += this.placementCost(p, to, g) + this.mentorCost(p, to, g) + this.menteeCosts(p, to, g);
+      delta +=
+        OBJECTIVE.placement(this, p, to, g) + OBJECTIVE.pair(this, p, to, g) + OBJECTIVE.partners(this, p, to, g);
     }
-    delta += this.siteCost(g) - siteBefore;
+    delta += OBJECTIVE.slot(this, g) - siteBefore;
     return delta;
-  }
-
-  private menteeCosts(p: number, k: number, g: number): number {
-    let cost = 0;
-    for (const s of this.mentees[p] ?? []) cost += this.mentorCost(s, k, g);
-    return cost;
   }
 
   private adjustPresence(person: Instance["people"][number], g: number, by: number): void {
@@ -405,10 +270,7 @@ function fixedTables(inst: Instance): FixedTables {
   }
   const edge = new Uint8Array(G);
   for (const g of edgeSlots(inst)) edge[g] = 1;
-  const unsocial = new Uint8Array(G);
-  for (const slot of inst.slots) if (isUnsocial(inst.problem, slot.day, slot.minute)) unsocial[slot.index] = 1;
-  const shares = unsocialShares(inst.problem);
-  const share = Float64Array.from(inst.people, (p) => shares.get(p.id) ?? 0);
+  const { unsocial, share } = unsocialTables(inst);
 
   const filters = HARD_RULES.filter((r) => r.allows);
   const reference = inst.reference;
@@ -439,15 +301,8 @@ function fixedTables(inst: Instance): FixedTables {
       for (const k of points) if (person.training[k] === "independent") capacity[k * G + g]!++;
     });
   });
-  const rotationPoints = inst.people.map((person) =>
-    person.student
-      ? inst.points
-          .filter((k) => person.sites.includes(k.site) && person.training[k.index] === "independent")
-          .map((k) => k.index)
-      : [],
-  );
-  const mentees: number[][] = inst.people.map(() => []);
-  for (const person of inst.people) if (person.mentor >= 0) mentees[person.mentor]?.push(person.index);
+  const rotationPoints = inst.people.map((person) => rotationPointsOf(inst, person));
+  const mentees = menteesOf(inst);
   return {
     demandMin,
     demandTarget,
