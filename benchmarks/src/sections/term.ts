@@ -1,9 +1,13 @@
 import {
+  availableHours,
   check,
   type DatedEntry,
   diffPeople,
   GAP_RULE_IDS,
+  parseDated,
   peopleToRows,
+  type Problem,
+  type RotaInput,
   planTerm,
   rowsToPeople,
   setupFromProblem,
@@ -37,8 +41,22 @@ export interface TermRun {
   maxFromFairShareByWeek: number[];
   unsocialSpread: number;
   hardViolations: number;
+  /** everyone more than 2 h from their fair share over the term, and what the weeks say about why */
+  far: FarPerson[];
   /** why the term stopped early (the figures are then over the weeks solved before) */
   failed?: string;
+}
+
+export interface FarPerson {
+  person: string;
+  /** worked − fair share over the term */
+  fromFairShare: number;
+  worked: number;
+  /** hours in which they were the only lead on site: the supervision rule needed them there */
+  onlyLeadHours: number;
+  shadowingHours: number;
+  /** weeks whose carried target could move no further their way (at the floor while above, the ceiling while below) */
+  weeksTargetAtLimit: number;
 }
 
 export interface TermResult {
@@ -115,9 +133,10 @@ export async function measureTerm(
       // here; what was solved before it is still reported, marked.
       const wallS = (performance.now() - started) / 1000;
       const failed = `week ${solved.length + 1}: ${(error as Error).message}`;
-      return { ...summarise(carryOver, wallS, termSummary(solved, setup), hardViolations), failed };
+      return { ...summarise(carryOver, wallS, termSummary(solved, setup), hardViolations, solved), failed };
     }
-    return summarise(carryOver, (performance.now() - started) / 1000, termSummary(solved, setup), hardViolations);
+    const wallS = (performance.now() - started) / 1000;
+    return summarise(carryOver, wallS, termSummary(solved, setup), hardViolations, solved);
   };
   const withCarry = await run(true);
   const alone = await run(false);
@@ -141,7 +160,13 @@ export function measureImport(instance: BenchInstance): ImportResult {
   return { instance: instance.id, people: setup.people.length, ms: Math.round(median(times) ?? 0) };
 }
 
-function summarise(carryOver: boolean, wallS: number, summary: TermSummary, hardViolations: number): TermRun {
+function summarise(
+  carryOver: boolean,
+  wallS: number,
+  summary: TermSummary,
+  hardViolations: number,
+  solved: TermWeek[],
+): TermRun {
   const distance = summary.people.map((p) => Math.abs(p.fromFairShare));
   const round = (x: number) => Math.round(x * 100) / 100;
   const drift = summary.weeks.map((_, w) =>
@@ -169,7 +194,71 @@ function summarise(carryOver: boolean, wallS: number, summary: TermSummary, hard
     maxFromFairShareByWeek: drift,
     unsocialSpread: summary.unsocial.spread,
     hardViolations,
+    far: explainFar(summary, solved),
   };
+}
+
+/** Everyone beyond 2 h of their fair share, farthest first, with the facts of the weeks that bear on why. */
+function explainFar(summary: TermSummary, solved: TermWeek[]): FarPerson[] {
+  const onlyLead = new Map<string, number>();
+  const shadowing = new Map<string, number>();
+  const atLimit = new Map<string, number>();
+  const add = (map: Map<string, number>, id: string, x: number) => map.set(id, (map.get(id) ?? 0) + x);
+  const sign = new Map(summary.people.map((p) => [p.person, Math.sign(p.fromFairShare)]));
+  for (const { problem, rota } of solved) {
+    for (const [id, hours] of soleLeadHours(problem, rota)) add(onlyLead, id, hours);
+    for (const a of rota.assignments) {
+      if (a.shadowing) add(shadowing, a.person, hoursOf(problem, a.start, a.end));
+    }
+    const available = availableHours(problem);
+    for (const person of problem.people) {
+      const floor = person.hours.min ?? 0;
+      const ceiling = Math.min(person.hours.max ?? Number.POSITIVE_INFINITY, available.get(person.id) ?? 0);
+      const way = sign.get(person.id) ?? 0;
+      if ((way > 0 && person.hours.target <= floor) || (way < 0 && person.hours.target >= ceiling)) {
+        add(atLimit, person.id, 1);
+      }
+    }
+  }
+  const round = (x: number) => Math.round(x * 10) / 10;
+  return summary.people
+    .filter((p) => Math.abs(p.fromFairShare) > 2)
+    .sort((a, b) => Math.abs(b.fromFairShare) - Math.abs(a.fromFairShare))
+    .map((p) => ({
+      person: p.person,
+      fromFairShare: round(p.fromFairShare),
+      worked: round(p.worked),
+      onlyLeadHours: round(onlyLead.get(p.person) ?? 0),
+      shadowingHours: round(shadowing.get(p.person) ?? 0),
+      weeksTargetAtLimit: atLimit.get(p.person) ?? 0,
+    }));
+}
+
+const hoursOf = (problem: Problem, start: string, end: string) =>
+  (parseDated(end, problem.timeZone) - parseDated(start, problem.timeZone)) / 3_600_000;
+
+/** Per person, the hours in which they were the one lead working at their site. */
+function soleLeadHours(problem: Problem, rota: RotaInput): Map<string, number> {
+  const leads = new Set(problem.people.filter((p) => p.qualifications?.includes("lead")).map((p) => p.id));
+  const siteOf = new Map(problem.sites.flatMap((s) => s.servicePoints.map((p) => [p.id, s.id])));
+  const step = problem.slotMinutes * 60_000;
+  const present = new Map<string, Set<string>>();
+  for (const a of rota.assignments) {
+    if (!leads.has(a.person)) continue;
+    const end = parseDated(a.end, problem.timeZone);
+    for (let t = parseDated(a.start, problem.timeZone); t < end; t += step) {
+      const key = `${siteOf.get(a.point)} ${t}`;
+      const here = present.get(key) ?? new Set<string>();
+      here.add(a.person);
+      present.set(key, here);
+    }
+  }
+  const hours = new Map<string, number>();
+  for (const here of present.values()) {
+    const [only] = here;
+    if (here.size === 1 && only) hours.set(only, (hours.get(only) ?? 0) + problem.slotMinutes / 60);
+  }
+  return hours;
 }
 
 const COLUMNS = [
@@ -180,6 +269,25 @@ const COLUMNS = [
   "unsocial spread (h)",
   "hard violations",
 ];
+
+/** Who is more than 2 h from their fair share with the carry-over, and the facts that bear on why. */
+function renderFar(run: TermRun): string[] {
+  if (run.far.length === 0) return ["With carry-over everyone ends the term within 2 h of their fair share.", ""];
+  return [
+    `More than 2 h from their fair share with carry-over (${run.far.length}): worked − share over the term; ` +
+      "hours as the only lead on site (the supervision rule needed them there); shadowing hours; weeks whose " +
+      "carried target was already at its limit (floor when above the share, ceiling when below).",
+    "",
+    "| person | from share (h) | worked (h) | only lead on site (h) | shadowing (h) | target at its limit |",
+    "|---|---|---|---|---|---|",
+    ...run.far.map(
+      (f) =>
+        `| ${f.person} | ${f.fromFairShare > 0 ? "+" : ""}${f.fromFairShare} | ${f.worked} | ${f.onlyLeadHours} | ` +
+        `${f.shadowingHours} | ${f.weeksTargetAtLimit} of ${run.uncoveredByWeek.length} weeks |`,
+    ),
+    "",
+  ];
+}
 
 /** The term's table for latest.md. */
 export function renderTerms(terms: TermResult[], imports: ImportResult[]): string[] {
@@ -212,6 +320,7 @@ export function renderTerms(terms: TermResult[], imports: ImportResult[]): strin
         `with carry-over: ${t.withCarry.maxFromFairShareByWeek.join(" · ")}; ` +
         `alone: ${t.alone.maxFromFairShareByWeek.join(" · ")}.`,
       "",
+      ...renderFar(t.withCarry),
     );
   }
   for (const i of imports) {

@@ -20,6 +20,7 @@ export { SearchState } from "./solve/search/state";
 export { exactOrBound, EXACT_MAX_PERSON_SLOTS } from "./solve/exact";
 export type { ExactResult, ExactOptions } from "./solve/exact";
 export { lagrangeBound } from "./solve/lagrange";
+export { difference } from "./difference";
 export { minimumChange, repairFigures } from "./solve/repair-exact";
 export type { MinimumChange, MinimumChangeOptions } from "./solve/repair-exact";
 export type { GapLevels } from "./solve/repair-options";

@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import { freshDataDir } from "../../api/test/support/pglite";
 import { type RunningServer, startServer } from "../../api/test/support/server";
 import { axeFindings } from "./support/axe";
-import { callApi, launch, resultsDir, shotOnFailure, watchErrors } from "./support/browser";
+import { callApi, launch, PAGE_SERVER_ENV, resultsDir, shotOnFailure, watchErrors } from "./support/browser";
 
 // Editing a rota by hand in the browser: a cell to the edit form with E, the checker's verdict
 // before applying, a refusal in words, a pin kept by a re-solve, undo to an earlier version, the
@@ -39,10 +39,7 @@ const applied = async (n: number) => {
 
 beforeAll(async () => {
   shots = resultsDir("edit");
-  server = await startServer(
-    { DESKROTA_DATA_DIR: await freshDataDir(), DESKROTA_LOWER_BOUND: "off", DESKROTA_SOLVERS: "1" },
-    true,
-  );
+  server = await startServer({ DESKROTA_DATA_DIR: await freshDataDir(), ...PAGE_SERVER_ENV }, true);
   rotaId = (await api<{ id: string }>("/v1/rotas?wait=true&workBudget=100&seed=1&name=by%20hand", small)).id;
   browser = await launch();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });

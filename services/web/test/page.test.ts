@@ -4,7 +4,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import { freshDataDir } from "../../api/test/support/pglite";
 import { startServer, type RunningServer } from "../../api/test/support/server";
-import { launch, resultsDir } from "./support/browser";
+import { launch, PAGE_SERVER_ENV, resultsDir } from "./support/browser";
 
 // A coordinator's session in a real browser against the real server (`pnpm start`, first start on
 // an empty store): sign in with the printed token, create a rota from the bundled example, read
@@ -71,14 +71,15 @@ beforeAll(async () => {
   server = await startServer(
     {
       DESKROTA_DATA_DIR: await freshDataDir(),
-      DESKROTA_LOWER_BOUND: "off",
-      DESKROTA_SOLVERS: "1",
+      ...PAGE_SERVER_ENV,
       DESKROTA_PROGRESS_MS: "200",
     },
     true,
   );
   browser = await launch();
   page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  // The browser's clock is the page's `now` for swaps: the Sunday before the examples' week.
+  await page.clock.setFixedTime(new Date("2026-11-22T00:00:00Z"));
   page.on("pageerror", (error) => errors.push(error.message));
   // The browser logs each refused request (a wrong token, a bad file: 4xx the page explains); any
   // other error counts.
@@ -320,21 +321,33 @@ describe("the coordinator's page", () => {
     await shot("13-compare-cells");
   });
 
-  test("makes alternatives of a rota and compares them with it", async () => {
+  test("makes alternatives of a rota: the trade-offs, what was not offered and why, then compares them", async () => {
     await openRota(rotaId, "week 48");
     await page.getByText("Alternatives", { exact: true }).click();
-    await page.getByLabel("How many").selectOption("2");
-    await page.getByLabel("Time for all (seconds)").fill("2");
+    await page.getByLabel("Profiles to try").selectOption("4");
+    await page.getByLabel("Time for all (seconds)").fill("4");
     await page.getByRole("button", { name: "Make alternatives" }).click();
-    await page.getByRole("heading", { name: "Comparing 3 rotas" }).waitFor({ timeout: 30_000 });
+    const made = page.locator(".alternatives-made");
+    await made.waitFor({ timeout: 30_000 });
+    // Every profile besides balanced is either offered with its trade-off or listed with why not.
+    const offered = await made.locator("ul.trade-offs > li").allTextContents();
+    // Folded away until asked for: read, not seen.
+    const dropped = await made.locator(".dropped li").allTextContents();
+    expect(offered.length + dropped.length).toBe(3);
+    for (const line of [...offered, ...dropped]) expect(line).toMatch(/^(coverage|fairness|preferences)-first: \S/);
+    await shot("14-alternatives");
+    await made.getByRole("link", { name: "Compare them with this version side by side" }).click();
+    await page.getByRole("heading", { name: `Comparing ${offered.length + 2} rotas` }).waitFor();
     const heads = await page.locator("table.compare").first().locator("thead th").allInnerTexts();
     expect(heads).toEqual([
       "Metric",
       "week 48 (v2)",
-      expect.stringMatching(/^week 48: \S+ \(v1\)$/),
-      expect.stringMatching(/^week 48: \S+ \(v1\)$/),
+      ...Array.from({ length: offered.length + 1 }, () => expect.stringMatching(/^week 48: \S+ \(v1\)$/)),
     ]);
-    await shot("14-alternatives");
+    // Led by one trade-off sentence per rota against this version, each named by its label.
+    const sentences = await page.locator("section.trade-offs li").allInnerTexts();
+    expect(sentences).toHaveLength(offered.length + 1);
+    for (const s of sentences) expect(s).toMatch(/^week 48: \S+ \(v1\): /);
   });
 
   test("prints each site's week on one landscape page", async () => {

@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import { freshDataDir } from "../../api/test/support/pglite";
 import { type RunningServer, startServer } from "../../api/test/support/server";
 import { axeFindings } from "./support/axe";
-import { callApi, launch, resultsDir, shotOnFailure, watchErrors } from "./support/browser";
+import { callApi, launch, PAGE_SERVER_ENV, resultsDir, shotOnFailure, watchErrors } from "./support/browser";
 
 // Repairs from the page: the browser's clock is `now`; where filling everything an absence opens
 // costs more changes, both repairs are offered with their trade-off and the coordinator picks one;
@@ -87,10 +87,7 @@ async function open(hash: string): Promise<void> {
 
 beforeAll(async () => {
   shots = resultsDir("repair");
-  server = await startServer(
-    { DESKROTA_DATA_DIR: await freshDataDir(), DESKROTA_LOWER_BOUND: "off", DESKROTA_SOLVERS: "1" },
-    true,
-  );
+  server = await startServer({ DESKROTA_DATA_DIR: await freshDataDir(), ...PAGE_SERVER_ENV }, true);
   rotaId = (await api<{ id: string }>("/v1/rotas?wait=true&workBudget=100&seed=1&name=repairs", problem)).id;
   browser = await launch();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });

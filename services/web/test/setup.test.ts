@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import { freshDataDir } from "../../api/test/support/pglite";
 import { type RunningServer, startServer } from "../../api/test/support/server";
 import { axeFindings } from "./support/axe";
-import { launch, resultsDir, shotOnFailure, watchErrors } from "./support/browser";
+import { launch, PAGE_SERVER_ENV, resultsDir, shotOnFailure, watchErrors } from "./support/browser";
 
 // Running the desk without a JSON file: the setup from an example, the people table sorted and
 // filtered, a person edited (hours, availability painted) with Undo, training confirmed, the
@@ -42,10 +42,7 @@ async function open(hash: string, heading: string | RegExp): Promise<void> {
 
 beforeAll(async () => {
   shots = resultsDir("setup");
-  server = await startServer(
-    { DESKROTA_DATA_DIR: await freshDataDir(), DESKROTA_LOWER_BOUND: "off", DESKROTA_SOLVERS: "1" },
-    true,
-  );
+  server = await startServer({ DESKROTA_DATA_DIR: await freshDataDir(), ...PAGE_SERVER_ENV }, true);
   browser = await launch();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   watchErrors(page, errors);
@@ -283,6 +280,74 @@ describe("sites", () => {
     expect(site.exceptions).toEqual([{ date: "2026-12-25", open: [] }]);
     expect(site.servicePoints[0]?.cover[0]).toMatchObject({ min: 2, from: "11:00" });
   });
+
+  test("a site is added with a service point, then removed, saying first what removing does", async () => {
+    await open("#/setup", "Set up the desk");
+    await page.getByRole("link", { name: "Add a site" }).click();
+    await page.getByRole("heading", { level: 1, name: "Add a site" }).waitFor();
+    await page.getByLabel("Id", { exact: true }).fill("branch");
+    await page.getByLabel("Name", { exact: true }).fill("Branch Library");
+    await page.getByLabel("Id of service point 1").fill("branch-desk");
+    await shot("07b-new-site");
+    await axeClean("new site");
+    await page.getByRole("button", { name: "Add this site" }).click();
+    await page
+      .locator(".saved")
+      .getByText(/site added: branch/)
+      .waitFor();
+    const sites = async () =>
+      (
+        (await (await api("/v1/setup")).json()) as {
+          setup: { sites: { id: string; servicePoints: { id: string }[] }[] };
+        }
+      ).setup.sites;
+    expect((await sites()).find((s) => s.id === "branch")?.servicePoints.map((p) => p.id)).toEqual(["branch-desk"]);
+    await page.getByRole("button", { name: "Remove Branch Library" }).click();
+    const notice = page.getByRole("region", { name: "Removing Branch Library" });
+    await expect(notice.innerText()).resolves.toMatch(/published ones stay readable[\s\S]*Nobody works there any more/);
+    expect((await sites()).some((s) => s.id === "branch")).toBe(true);
+    await shot("07c-remove-site");
+    await axeClean("removing a site");
+    await notice.getByRole("button", { name: "Remove Branch Library now" }).click();
+    await page
+      .locator(".saved")
+      .getByText(/site removed: branch/)
+      .waitFor();
+    expect((await sites()).some((s) => s.id === "branch")).toBe(false);
+  });
+
+  test("a service point is added and another removed, with what removing does said before saving", async () => {
+    await open("#/setup/sites/campus", "Campus Library & Learning Centre");
+    await page.getByRole("button", { name: "Add a service point" }).click();
+    await page.getByLabel("Id of service point 3").fill("campus-chat");
+    await page.getByLabel("Name of service point 3").fill("Chat");
+    await page.getByLabel("Kind of service point 3 (e.g. helpdesk)").fill("chat");
+    await page.getByRole("button", { name: "Add a band to service point 3" }).click();
+    const roving = page.getByRole("region", { name: /^Service point Roving/ });
+    await roving.getByRole("button", { name: /^Remove service point/ }).click();
+    await page.getByText(/^Saving removes Roving.*published ones stay readable/).waitFor();
+    // Everyone's "roving" training names no point once it is gone: said first, dropped with it.
+    await page.getByText(/Training records on it go too .*Leila Hughes \(u001\)/).waitFor();
+    await shot("07d-points");
+    await page.getByRole("button", { name: "Save the site" }).click();
+    await page
+      .locator(".saved")
+      .getByText(/site campus: .*changed/)
+      .waitFor();
+    const campus = (
+      (await (await api("/v1/setup")).json()) as {
+        setup: { sites: { id: string; servicePoints: { id: string; cover: unknown[] }[] }[] };
+      }
+    ).setup.sites.find((s) => s.id === "campus");
+    expect(campus?.servicePoints.map((p) => p.id)).toEqual(["campus-helpdesk", "campus-chat"]);
+    expect(campus?.servicePoints[1]?.cover).toHaveLength(1);
+    await page.locator(".saved").getByRole("button", { name: /^Undo/ }).click();
+    await page.getByText(/^Revision \d+ ·/).waitFor();
+    const undone = (
+      (await (await api("/v1/setup")).json()) as { setup: { sites: { servicePoints: { id: string }[] }[] } }
+    ).setup.sites[0];
+    expect(undone?.servicePoints.map((p) => p.id)).toEqual(["campus-helpdesk", "campus-roving"]);
+  });
 });
 
 describe("planning", () => {
@@ -326,6 +391,21 @@ describe("planning", () => {
     await expect(page.getByText(/Unsocial hours over the term: least/).count()).resolves.toBe(1);
     await shot("08-term");
     await axeClean("term");
+    // One week solved again on its own: its row follows the new rota's status until it is done.
+    const row = page.locator('table.term tr[data-week="2026-12-07"]');
+    const before = await row.getByRole("link", { name: "Open" }).getAttribute("href");
+    await page.getByLabel("Seconds per week").fill("1");
+    await page.getByRole("button", { name: "Re-solve the week of 2026-12-07" }).click();
+    await expect
+      .poll(
+        async () => [await row.locator("td").first().textContent(), await row.getByRole("link").getAttribute("href")],
+        {
+          timeout: 60_000,
+        },
+      )
+      .toEqual(["done", expect.not.stringMatching(before as string)]);
+    await expect(row.getByRole("button", { name: "Re-solve the week of 2026-12-07" }).isEnabled()).resolves.toBe(true);
+    await shot("09-term-week-resolved");
     expect(errors).toEqual([]);
   });
 });

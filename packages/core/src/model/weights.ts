@@ -35,8 +35,11 @@ export const DEFAULT_WEIGHTS = {
   shifts: 3,
   /** per change of service point inside a shift */
   pointChanges: 1,
-  /** per stint shorter than an hour */
-  shortStints: 5,
+  /**
+   * per stint shorter than an hour: above what target cover (30/h) gives in less than an hour, so
+   * that a short stint is kept mostly where it closes a gap (5 before issue 19)
+   */
+  shortStints: 40,
   /** per person-hour changed in a re-solve: above every soft goal, below filling a gap */
   stability: 120,
   /** multiplier of `stability` for changes within 24 h of `now` (still below a lead gap) */

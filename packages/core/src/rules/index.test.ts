@@ -15,6 +15,12 @@ describe("the rule registry", () => {
     expect(SOFT_GOALS.every((r) => r.kind === "soft" && r.score && !r.check)).toBe(true);
   });
 
+  it("gives the search every gap rule's and soft goal's price, and no hard rule's", () => {
+    const priced = (rules: readonly { search?: object }[]) => rules.map((r) => Object.keys(r.search ?? {}).length > 0);
+    expect(priced([...GAP_RULES, ...SOFT_GOALS]).every(Boolean)).toBe(true);
+    expect(priced(HARD_RULES).some(Boolean)).toBe(false);
+  });
+
   it.each(RULES.map((r) => r.id))(
     "keeps %s in its own module, with its own test and its own section of docs/rules.md",
     (id) => {

@@ -60,12 +60,37 @@ describe("carry-over of hours", () => {
     const week2 = buildWeekProblem({ setup, weekStart: "2026-11-30", carry });
     expect(parseProblem(week2).ok).toBe(true);
     const hours = Object.fromEntries(week2.people.map((p) => [p.id, p.hours.target]));
-    // 16 of 20 contracted hours were needed: the balances of ±4 h move targets by ±4 ÷ 0.8 = ±5 h.
-    expect(hours).toEqual({ ann: 5, bob: 15 });
+    // 16 of 20 contracted hours were needed (gain 1 ÷ 0.8): the balances of ±4 h, plus half of them as
+    // a drift that may recur (one week seen), move targets by ±(4 + 2) × 1.25 = ±7.5 h.
+    expect(hours).toEqual({ ann: 2.5, bob: 17.5 });
+    expect([carry.people.ann?.shift, carry.people.bob?.shift]).toEqual([0, 0]);
     const annPrefs = week2.people[0]?.preferences ?? [];
     const bobPrefs = week2.people[1]?.preferences ?? [];
     expect(annPrefs.every((p) => p.weight < 0) && annPrefs.length > 0).toBe(true);
     expect(bobPrefs.every((p) => p.weight > 0) && bobPrefs.length > 0).toBe(true);
+  });
+
+  it("corrects a balance the targets' shifts already explain once, and a drift they do not as well", () => {
+    const setup = standing();
+    const person = (worked: number, fairShare: number, shift?: number) => ({
+      worked,
+      target: 20,
+      fairShare,
+      unsocial: 0,
+      unsocialShare: 0,
+      shadowingMinutes: {},
+      proposed: [],
+      ...(shift === undefined ? {} : { shift }),
+    });
+    const targets = (ann: ReturnType<typeof person>, bob: ReturnType<typeof person>) => {
+      const carry: Carry = { version: 1, weeks: ["2026-11-16", "2026-11-23"], people: { ann, bob } };
+      return buildWeekProblem({ setup, weekStart: "2026-11-30", carry }).people.map((p) => p.hours.target);
+    };
+    // 32 of 40 contracted hours worked: gain 1.25. ann's target was cut by 5 h, bob's raised by 5 h:
+    // that explains their ∓4 h balances (5 ÷ 1.25), so there is no drift, only the balance to undo.
+    expect(targets(person(12, 16, -5), person(20, 16, 5))).toEqual([15, 5]);
+    // The same balances with targets left alone: a drift of ∓4 h over two weeks, shrunk to ∓4 ÷ 3.
+    expect(targets(person(12, 16, 0), person(20, 16, 0))).toEqual([16.75, 3.25]);
   });
 
   it("keeps a shifted target inside the person's min and max and the hours they can work", () => {

@@ -19,6 +19,8 @@ export const PersonCarry = z.strictObject({
   shadowingMinutes: z.record(Id, z.number().min(0)),
   /** point ids where the shadowing threshold is reached and the coordinator has not yet confirmed */
   proposed: z.array(Id),
+  /** the targets the weeks were solved with less the contract, summed (absent in carries before it was kept) */
+  shift: z.number().optional(),
 });
 export type PersonCarry = z.infer<typeof PersonCarry>;
 
@@ -70,6 +72,7 @@ export function carryForward(carry: Carry, problem: Problem, rota: RotaInput, se
           (shadowingMinutes[point.id] ?? 0) >= shadowingThreshold(setup, point.id) * 60,
       )
       .map((point) => point.id);
+    const solvedWith = person?.hours.target ?? week.contract;
     people[week.person] = {
       worked: round(before.worked + week.worked),
       target: round(before.target + week.contract),
@@ -78,6 +81,7 @@ export function carryForward(carry: Carry, problem: Problem, rota: RotaInput, se
       unsocialShare: round(before.unsocialShare + week.unsocialShare),
       shadowingMinutes,
       proposed,
+      shift: round((before.shift ?? 0) + solvedWith - week.contract),
     };
   }
   return { version: 1, weeks: [...carry.weeks, problem.weekStart], people };
@@ -99,13 +103,14 @@ export function applyCarry(problem: Problem, carry: Carry): Problem {
   const available = availableHours(problem);
   const gain = correctionGain(carry);
   const evening = eveningOnGrid(problem);
+  const weeks = carry.weeks.length;
   const people = problem.people.map((person) => {
     const c = carry.people[person.id];
     if (!c) return person;
     const hours = { ...person.hours };
     const ceiling = Math.min(hours.max ?? Number.POSITIVE_INFINITY, available.get(person.id) ?? 0);
     const floor = Math.min(hours.min ?? 0, ceiling);
-    const shifted = Math.max(floor, Math.min(ceiling, hours.target - gain * fairBalance(c)));
+    const shifted = Math.max(floor, Math.min(ceiling, hours.target - gain * (fairBalance(c) + drift(c, gain, weeks))));
     hours.target = Math.round(Math.max(shifted, 0) * 4) / 4;
     if (hours.min !== undefined && hours.min > hours.target) hours.min = hours.target;
     if (hours.max !== undefined && hours.max < hours.target) hours.max = hours.target;
@@ -119,6 +124,17 @@ export function applyCarry(problem: Problem, carry: Carry): Problem {
     return preferences.length ? { ...person, hours, preferences } : { ...person, hours };
   });
   return { ...problem, people };
+}
+
+/**
+ * How far a week takes the person from their share whatever their target, in hours: the balance less
+ * what the targets' shifts explain (a target x higher brings x ÷ gain more), per week, shrunk toward 0
+ * as if one more week had shown none. Correcting the balance alone leaves a steady balance where such
+ * a drift persists (the target must then stay shifted, and only a balance keeps it so); correcting the
+ * drift too brings the balance itself to 0.
+ */
+function drift(c: PersonCarry, gain: number, weeks: number): number {
+  return (fairBalance(c) - (c.shift ?? 0) / gain) / (weeks + 1);
 }
 
 /**

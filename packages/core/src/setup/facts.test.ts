@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { band, point, site, staff, tinyProblem } from "../../test/support/tiny";
-import { availableHours, shareOut, weekFacts } from "./facts";
+import { availableHours, weekFacts } from "./facts";
 import { setupFromProblem } from "./week";
 
 const open = { mon: [["09:00", "17:00"]], tue: [["09:00", "17:00"]] };
@@ -50,20 +50,44 @@ describe("fair shares", () => {
     ]);
   });
 
-  it("water-fill: what a capped person cannot take goes to the others in proportion", () => {
-    const shares = shareOut(
-      12,
-      new Map([
-        ["a", 1],
-        ["b", 1],
-        ["c", 2],
-      ]),
-      new Map([
-        ["a", 1],
-        ["b", 10],
-        ["c", 10],
-      ]),
+  it("give the lead the hours the supervision rule needs of them, not a contract's proportion", () => {
+    const oneDesk = tinyProblem({
+      sites: [site("big", { open, servicePoints: [desk("big-desk")] })],
+      people: [
+        staff("ann", { sites: ["big"], hours: { target: 10, max: 20 }, qualifications: ["lead", "keyholder"] }),
+        staff("bob", { sites: ["big"], hours: { target: 10, max: 20 }, qualifications: [] }),
+      ],
+    });
+    const rota = { assignments: [stint("bob", "big-desk", "23", "09:00", "17:00")] };
+    const shares = (p: typeof oneDesk) =>
+      weekFacts(p, rota, setupFromProblem(p).setup).map((f) => [f.person, f.fairShare]);
+    // One place at the desk and a lead needed in every open slot: only ann can be there.
+    expect(shares(oneDesk)).toEqual([
+      ["ann", 8],
+      ["bob", 0],
+    ]);
+    const noRule = { ...oneDesk, weights: { supervision: 0, keyholder: 0 } };
+    expect(shares(noRule)).toEqual([
+      ["ann", 4],
+      ["bob", 4],
+    ]);
+  });
+
+  it("count shadowing in the shadowing person's own share, off their max", () => {
+    const facts = weekFacts(
+      problem,
+      {
+        assignments: [
+          stint("ann", "big-desk", "23", "09:00", "13:00"),
+          { ...stint("cy", "big-desk", "23", "09:00", "13:00"), shadowing: true },
+        ],
+      },
+      setup,
     );
-    expect(Object.fromEntries(shares)).toEqual({ a: 1, b: 11 / 3, c: 22 / 3 });
+    expect(facts.map((f) => [f.person, f.worked, f.fairShare])).toEqual([
+      ["ann", 4, 4],
+      ["bob", 0, 0],
+      ["cy", 4, 4],
+    ]);
   });
 });

@@ -14,7 +14,7 @@ export {
   fairBalance,
   unsocialBalance,
 } from "./carry";
-export { weekFacts, availableHours, shareOut } from "./facts";
+export { weekFacts, availableHours } from "./facts";
 export type { PersonWeek } from "./facts";
 export { termSummary, termWeeks, planTerm } from "./term";
 export type { TermWeek, TermPerson, TermPersonWeek, TermSummary, PlanRequest, Plan } from "./term";

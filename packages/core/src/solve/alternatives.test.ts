@@ -121,6 +121,17 @@ describe("alternatives", () => {
     expect(ms).toBeLessThanOrEqual(440);
   });
 
+  it("says which profiles the time limit left no room to try", () => {
+    // A clock that jumps a second per reading: the balanced solve spends the whole limit.
+    let ms = 0;
+    const late = alternatives(problem, 3, { timeLimitMs: 400, clock: () => (ms += 1000), seed: 1 });
+    expect(late.alternatives.map((a) => a.profile)).toEqual(["balanced"]);
+    expect(late.dropped).toEqual([
+      { profile: "coverage-first", reason: "coverage-first: not tried: the time limit was spent" },
+      { profile: "fairness-first", reason: "fairness-first: not tried: the time limit was spent" },
+    ]);
+  });
+
   it("is reproducible with a work budget and a seed", () => {
     const again = alternatives(problem, 4, options);
     expect(again.alternatives.map((a) => a.rota.assignments)).toEqual(found.map((a) => a.rota.assignments));

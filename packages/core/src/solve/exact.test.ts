@@ -33,6 +33,25 @@ describe("exactOrBound", () => {
     expect(result.bound as number).toBeLessThanOrEqual(rota.solver?.objective ?? -Infinity);
   }, 300_000); // two LPs of dst-week, each up to the minute it is given
 
+  it("leaves the LP out where the Lagrangian is already close to the rota (typical-week: passes its LP)", async () => {
+    let loads = 0;
+    const counted = () => {
+      loads++;
+      return highs();
+    };
+    const result = await exactOrBound(example("typical-week"), counted, {
+      timeLimitSeconds: 60,
+      clock: fastClock(0.15),
+      // the best rota known (benchmarks/best-known.json)
+      incumbent: () => 15_485,
+    });
+    expect(loads).toBe(0);
+    expect(result.boundKind).toBe("lagrangian");
+    // Its LP relaxation is 12 552 (docs/decisions.md §16).
+    expect(result.bound as number).toBeGreaterThan(0.8 * 15_485);
+    expect(result.bound as number).toBeLessThanOrEqual(15_485);
+  }, 120_000);
+
   it("leaves the LP out of a short solve, and does not load a backend for it", async () => {
     const reported: number[] = [];
     let loads = 0;

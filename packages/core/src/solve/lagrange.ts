@@ -7,7 +7,7 @@ import { LooseWeeks, type PricedWeek } from "./loose-week";
 /** Iterations without a better bound before the step is halved. */
 const STALL = 8;
 /**
- * Iterations of the first pass, on loose weeks (`looseWeek`): each costs a few milliseconds on the
+ * Iterations of the first pass, on loose weeks (`LooseWeeks`): each costs a few milliseconds on the
  * large system where one of the week DP costs a third of a second, and they take the prices most
  * of the way from their start (docs/decisions.md §16).
  */
@@ -29,7 +29,8 @@ export interface LagrangeOptions {
   looseIterations?: number;
   /** subgradient iterations of the second pass; each prices every person's week once with the week DP */
   iterations?: number;
-  deadline?: number;
+  /** in `clock` time; a function is asked again at each step (a caller may extend it) */
+  deadline?: number | (() => number);
   clock?: () => number;
   onBound?(bound: number): void;
   trace?(step: { it: number; value: number; norm: number; scale: number; counted: number; leads: number }): void;
@@ -59,7 +60,6 @@ type WeekOf = (p: number, valueAt: (k: number, g: number) => number) => PricedWe
  */
 export function lagrangeBound(inst: Instance, options: LagrangeOptions): number | null {
   const empty = new SearchState(inst);
-  const prices = startingPrices(empty, options.startShare ?? 0.5);
   const days = inst.dates.map((_, d) => d);
   const weeks = new LooseWeeks(empty);
   const loose: WeekOf = (p, valueAt) => weeks.week(p, valueAt);
@@ -74,7 +74,7 @@ export function lagrangeBound(inst: Instance, options: LagrangeOptions): number 
   };
   const first = subgradient(
     empty,
-    prices,
+    startingPrices(empty, options.startShare ?? 0.5),
     loose,
     { ...options, iterations: options.looseIterations ?? LOOSE_ITERATIONS },
     2,
@@ -113,7 +113,8 @@ function startingPrices(empty: SearchState, share: number): Prices {
 
 /**
  * Subgradient steps from `start` with one way of pricing a week: the best bound reached and the
- * prices that reached it (`start` is left as it was).
+ * prices that reached it. `start` becomes the prices of the last step: one copy less of the
+ * price arrays, three of them per point and slot.
  */
 function subgradient(
   empty: SearchState,
@@ -132,7 +133,7 @@ function subgradient(
     sigma: from.sigma.slice(),
     kappa: from.kappa.slice(),
   });
-  const now = copy(start);
+  const now = start;
   const bestPrices = copy(start);
   const { lambda, tau, mu, sigma, kappa } = now;
   // The rows that exist: a point open in a slot; and the site slots (each needs a lead).
@@ -153,8 +154,10 @@ function subgradient(
   let sinceBest = 0;
   const iterations = options.iterations ?? 200;
   const history: number[] = [];
+  const given = options.deadline;
+  const deadline = typeof given === "number" ? () => given : given;
   for (let it = 0; it < iterations; it++) {
-    if (options.deadline !== undefined && options.clock && options.clock() >= options.deadline) break;
+    if (deadline !== undefined && options.clock && options.clock() >= deadline()) break;
     if (settled && it >= settled.window) {
       const before = history[it - settled.window] as number;
       if (Number.isFinite(before) && best - before <= settled.share * Math.abs(best)) break;

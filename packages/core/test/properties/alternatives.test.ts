@@ -11,7 +11,7 @@ import { problems } from "./problems";
 
 /** Per profile; each rung of the push gets a seventh of it. Small, so each case takes a fraction of a second. */
 const BUDGET = 200;
-const RUNS = 15;
+const RUNS = 10;
 
 describe("alternatives on generated problems", () => {
   it.prop([problems({ maxPeople: 6 })], { numRuns: RUNS })(

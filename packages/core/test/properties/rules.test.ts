@@ -33,8 +33,9 @@ describe("verifyRule", () => {
 
   it("fails with the rule's name when a view disagrees", () => {
     const cover = VERIFIED_RULES.find((r) => r.id === "cover") as (typeof VERIFIED_RULES)[number];
+    const views = "the checker says 2000, the search says 2000, its search terms say 2000, the milp says 2000";
     expect(() => verifyRule(cover, backend).given(problem, annMorning).penalizesBy(1000)).toThrow(
-      /^rule cover: expected 1000, but the checker says 2000, the search says 2000, the milp says 2000$/,
+      `rule cover: expected 1000, but ${views}`,
     );
   });
 });

@@ -8,6 +8,7 @@ import { GAP_RULES, RULES, SOFT_GOALS } from "../../src/rules";
 import { pointsOf, type RuleModule } from "../../src/rules/rule";
 import type { MilpBackend } from "../../src/solve/backends/backend";
 import { loadPlacements } from "../../src/solve/load";
+import { Objective } from "../../src/solve/search/objective";
 import { SearchState } from "../../src/solve/search/state";
 
 /** The weights each gap rule and soft goal charges by (every other weight is 0 while it is verified). */
@@ -28,18 +29,29 @@ export const WEIGHTS_OF: Record<string, readonly WeightName[]> = {
 /** The rules the verifier covers: every gap rule and soft goal but stability (a re-solve's own). */
 export const VERIFIED_RULES: readonly RuleModule[] = [...GAP_RULES, ...SOFT_GOALS].filter((r) => r.id !== "stability");
 
-/** What one rule charges a rota, seen three ways. */
+const SAYS: Record<keyof Views, string> = {
+  checker: "the checker says",
+  search: "the search says",
+  terms: "its search terms say",
+  milp: "the milp says",
+};
+
+/** What one rule charges a rota, seen four ways. */
 export interface Views {
   checker: number;
+  /** the whole search objective (every other weight 0) */
   search: number;
+  /** the rule's own search terms alone, summed over the same state */
+  terms: number;
   milp: number;
 }
 
 /**
  * In the style of Timefold's ConstraintVerifier: `verifyRule(rule, highs).given(problem, rota)`
- * scores the rota by that rule alone (every other weight 0) three ways: the checker's `score`, a
- * search state loaded with the rota, and the MILP with the rota's placements fixed (its slacks
- * free); `penalizesBy(x)` throws, naming the rule, unless all three are `x`.
+ * scores the rota by that rule alone (every other weight 0) four ways: the checker's `score`, a
+ * search state loaded with the rota (its whole objective, and the rule's own `search` terms summed
+ * over it), and the MILP with the rota's placements fixed (its slacks free); `penalizesBy(x)`
+ * throws, naming the rule, unless all four are `x`.
  */
 export function verifyRule(rule: RuleModule, backend: MilpBackend) {
   return {
@@ -54,10 +66,10 @@ export function verifyRule(rule: RuleModule, backend: MilpBackend) {
           if (off.length > 0)
             throw new Error(
               `rule ${rule.id}: expected ${expected}, but ` +
-                off.map(([view, value]) => `the ${view} says ${value}`).join(", "),
+                off.map(([view, value]) => `${SAYS[view]} ${value}`).join(", "),
             );
         },
-        /** the three views agree, whatever the amount */
+        /** the four views agree, whatever the amount */
         agrees(tolerance = 1e-6) {
           this.penalizesBy(views.checker, tolerance);
         },
@@ -101,5 +113,6 @@ function viewsOf(rule: RuleModule, backend: MilpBackend, given: Problem, rota: R
       throw new Error(`rule ${rule.id}: the MILP with the rota's placements fixed is ${result.status}`);
     objective = milp.objectiveOf(result.x);
   }
-  return { checker, search: state.objective, milp: objective };
+  const terms = new Objective(rule.search ? [rule.search] : []).total(state);
+  return { checker, search: state.objective, terms, milp: objective };
 }

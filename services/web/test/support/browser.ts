@@ -24,6 +24,17 @@ export async function launch(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
 }
 
+/**
+ * The page's test server: no lower bound, one solver thread, and no load shedding — the page is
+ * under test here, not the server's 503 when a shared machine delays its event loop (limits.test
+ * covers that).
+ */
+export const PAGE_SERVER_ENV = {
+  DESKROTA_LOWER_BOUND: "off",
+  DESKROTA_SOLVERS: "1",
+  DESKROTA_MAX_EVENT_LOOP_DELAY_MS: "0",
+};
+
 /** Screenshots of each step, for a person to look at: services/web/test-results/ (ignored by git). */
 export function resultsDir(name: string): string {
   const dir = fileURLToPath(new URL(`../../test-results/${name}/`, import.meta.url));

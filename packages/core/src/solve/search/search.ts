@@ -4,6 +4,7 @@ import type { MilpBackend } from "../backends/backend";
 import { Polisher } from "./polish";
 import { random, shuffle, type Random } from "./random";
 import { SearchState, type DayPlan, type ShiftRun } from "./state";
+import { shortStintNeighbourhood } from "./steady";
 
 export interface SearchLimits {
   /** milliseconds on `clock` after which to stop; omitted in deterministic runs */
@@ -57,6 +58,13 @@ const FORCED_SHARE = 0.5;
  * lead, so there the moves stay on the gaps (docs/decisions.md).
  */
 const HOURS_SHARE = 0.3;
+/**
+ * Share of the moves that start at a stint under an hour (steady.ts), where such stints cost
+ * anything. Typical-week and dst-week, `shortStints` 40, 40 000 moves, three seeds: 0.3 left 4.2 % and 2.5 % of
+ * stints under an hour (median), 0.1 left 6.8 % and 1.0 %, none 7.6 % and 4.2 %; unmet cover and
+ * time without a lead the same (docs/benchmarks.md, issue 19 round two).
+ */
+const SHORT_SHARE = 0.3;
 const HOURS_MAJORITY = 0.5;
 const HOURS_REFRESH = 256;
 /** people drawn to find the one furthest below their target */
@@ -259,6 +267,7 @@ export function search(state: SearchState, pins: Pins, limits: SearchLimits): Se
 
   // Late acceptance hill climbing over ruin-and-recreate moves, with exact moves when it stalls.
   let hoursShare = 0;
+  const shortShare = state.w.shortStints > 0 && state.shortSlots > 1 && limits.focus === undefined ? SHORT_SHARE : 0;
   const history = new Float64Array(
     Math.max(50, Math.min(HISTORY_MAX, Math.round(inst.people.length * HISTORY_PER_PERSON))),
   ).fill(state.objective);
@@ -276,7 +285,18 @@ export function search(state: SearchState, pins: Pins, limits: SearchLimits): Se
       hoursShare = limits.focus === undefined && hoursPart(state) >= HOURS_MAJORITY ? HOURS_SHARE : 0;
     const hours =
       hoursShare > 0 && rng() < hoursShare ? hoursNeighbourhood(state, rng, limits.ruinSize ?? 8) : undefined;
-    const { picked: chosen, seed, fillers } = hours ?? neighbourhood(state, rng, limits.focus, limits.ruinSize ?? 8);
+    const steady =
+      !hours && shortShare > 0 && rng() < shortShare
+        ? shortStintNeighbourhood(state, rng, moveSize(rng, limits.ruinSize ?? 8))
+        : undefined;
+    const {
+      picked: chosen,
+      seed,
+      fillers,
+    } = hours ??
+    (steady
+      ? { picked: steady, seed: NO_SEED, fillers: 0 }
+      : neighbourhood(state, rng, limits.focus, limits.ruinSize ?? 8));
     // Ruin: clear what can be cleared now, then recreate everything chosen in random order.
     for (const [p, day] of chosen) {
       if (requiredOf(state, p, day, pins.get(p)).size > 0) continue;
@@ -303,6 +323,9 @@ export function search(state: SearchState, pins: Pins, limits: SearchLimits): Se
   }
   return outcome;
 }
+
+/** A move that starts at no gap. */
+const NO_SEED: Seed = { slot: 0, point: -2 };
 
 /** The gap a move works on: a slot, what is missing there, and the point for cover. */
 interface Seed {

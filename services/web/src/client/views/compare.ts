@@ -86,9 +86,25 @@ export const compareView: View = async (main, route, signal) => {
   const compared = rotas.map((r) => ({ ...r, result: byRef.get(r.ref) }));
   const rules = [...new Set(compared.flatMap((c) => Object.keys(c.result?.score.byRule ?? {})))].sort();
   const reference = compared.find((c) => c.ref === comparison.reference) ?? first;
+  // The core names each rota by its ref ("rota_…@2: …"); a coordinator knows it by its label.
+  const tradeOffs = comparison.tradeOffs.map((sentence) => {
+    const named = compared.find((c) => sentence.startsWith(`${c.ref}: `));
+    return named ? `${named.label}: ${sentence.slice(named.ref.length + 2)}` : sentence;
+  });
   render(
     main,
     h("h1", {}, `Comparing ${rotas.length} rotas`),
+    tradeOffs.length > 0 &&
+      h(
+        "section",
+        { class: "card trade-offs", "aria-labelledby": "compare-trade-offs" },
+        h("h2", { id: "compare-trade-offs" }, `The trade-offs against ${reference.label}`),
+        h(
+          "ul",
+          {},
+          tradeOffs.map((t) => h("li", {}, t)),
+        ),
+      ),
     h(
       "div",
       { class: "table-wrap" },

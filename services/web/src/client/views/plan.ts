@@ -1,5 +1,5 @@
 import { getJson, sendJson } from "../api";
-import { focusHeading, h, render } from "../dom";
+import { announce, focusHeading, h, render } from "../dom";
 import type { View } from "../main";
 import type { Problem, RotaSummary, TermSummary } from "../types";
 import { failureBlock } from "./failure";
@@ -76,7 +76,10 @@ function weekPreview(week: string, problem: Problem, info: WeekInfo): HTMLElemen
   );
 }
 
-function termTable(plan: Plan): HTMLElement {
+const running = (status: string) => status === "queued" || status === "solving";
+
+/** Weeks as rows: status, gaps, the rota, and "Re-solve" for one week once the plan has stopped. */
+function termTable(plan: Plan, resolveWeek: (weekStart: string) => void): HTMLElement {
   const uncovered = new Map((plan.summary?.weeks ?? []).map((w) => [w.weekStart, w.uncoveredHours]));
   return h(
     "table",
@@ -88,7 +91,7 @@ function termTable(plan: Plan): HTMLElement {
       h(
         "tr",
         {},
-        ["Week", "Status", "Uncovered hours", "Rota"].map((t) => h("th", { scope: "col" }, t)),
+        ["Week", "Status", "Uncovered hours", "Rota", "Again"].map((t) => h("th", { scope: "col" }, t)),
       ),
     ),
     h(
@@ -97,35 +100,53 @@ function termTable(plan: Plan): HTMLElement {
       plan.weeks.map((w) =>
         h(
           "tr",
-          {},
+          { "data-week": w.weekStart },
           h("th", { scope: "row" }, w.weekStart),
           h("td", {}, `${w.status}${w.carryStale ? " (carry-over changed since: re-solve)" : ""}`),
           h("td", { class: "num" }, uncovered.has(w.weekStart) ? String(uncovered.get(w.weekStart)) : "—"),
           h("td", {}, w.rotaId ? h("a", { href: `#/rotas/${encodeURIComponent(w.rotaId)}` }, "Open") : "—"),
+          h(
+            "td",
+            {},
+            h(
+              "button",
+              {
+                type: "button",
+                "aria-label": `Re-solve the week of ${w.weekStart}`,
+                disabled: plan.status === "solving" || running(w.status),
+                onclick: () => resolveWeek(w.weekStart),
+              },
+              "Re-solve",
+            ),
+          ),
         ),
       ),
     ),
   );
 }
 
-async function followPlan(box: HTMLElement, id: string, signal: AbortSignal): Promise<void> {
+/** Polls the plan while it or one of its weeks is solving, redrawing the table each time. */
+async function followPlan(
+  box: HTMLElement,
+  id: string,
+  signal: AbortSignal,
+  resolveWeek: (weekStart: string) => void,
+): Promise<Plan | undefined> {
   for (;;) {
     const plan = await getJson<Plan>(`/v1/plans/${encodeURIComponent(id)}`);
-    if (signal.aborted) return;
-    render(
-      box,
-      termTable(plan),
-      plan.status !== "solving" && plan.summary?.people.length ? hoursChart(plan.summary) : null,
-    );
-    if (plan.status !== "solving") return;
+    if (signal.aborted) return undefined;
+    const busy = plan.status === "solving" || plan.weeks.some((w) => running(w.status));
+    render(box, termTable(plan, resolveWeek), !busy && plan.summary?.people.length ? hoursChart(plan.summary) : null);
+    if (!busy) return plan;
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-    if (signal.aborted) return;
+    if (signal.aborted) return undefined;
   }
 }
 
 export const planView: View = async (main, route, signal) => {
   const weekBox = h("div", {});
   const termBox = h("div", {});
+  const termStatus = h("div", {});
   const weekInput = h("input", {
     id: "plan-week",
     type: "date",
@@ -198,8 +219,27 @@ export const planView: View = async (main, route, signal) => {
       h("button", { type: "submit", class: "primary" }, "Plan the term"),
     ),
     termBox,
+    termStatus,
   );
   focusHeading(main);
   const planId = route.query.get("plan");
-  if (planId) await followPlan(termBox, planId, signal);
+  if (!planId) return;
+  const follow = () => followPlan(termBox, planId, signal, resolveWeek);
+  // One week solved again with the carry-over of the plan's weeks before it; later weeks are then
+  // marked "carry-over changed since". Its status follows in the table until it is done.
+  const resolveWeek = async (weekStart: string) => {
+    try {
+      await sendJson(
+        "POST",
+        `/v1/plans/${encodeURIComponent(planId)}/weeks/${weekStart}/rotas?timeLimitSeconds=${seconds.value}`,
+      );
+      announce(`Re-solving the week of ${weekStart}.`);
+      const plan = await follow();
+      const week = plan?.weeks.find((w) => w.weekStart === weekStart);
+      if (week) announce(`The week of ${weekStart}: ${week.status}.`);
+    } catch (error) {
+      render(termStatus, failureBlock(`The week of ${weekStart} could not be re-solved`, error));
+    }
+  };
+  await follow();
 };

@@ -212,6 +212,92 @@ function peopleTable(setup: Setup, remove: (p: SetupPerson) => void): HTMLElemen
   );
 }
 
+/**
+ * What removing a site does, said before it is applied: who still works there (the server refuses
+ * until they are moved), its service points going with it, and rotas already made staying readable.
+ */
+function removeSite(setup: Setup, site: Setup["sites"][number], status: HTMLElement): void {
+  const staying = setup.people.filter((p) => p.sites.includes(site.id));
+  const confirm = h(
+    "button",
+    {
+      type: "button",
+      class: "danger",
+      onclick: async () => {
+        confirm.disabled = true;
+        try {
+          const made = await sendJson<SetupRevision>(
+            "DELETE",
+            `/v1/setup/sites/${encodeURIComponent(site.id)}?note=${encodeURIComponent(`removed ${site.name}`)}`,
+          );
+          location.hash = `#/setup?saved=${made.revision}`;
+        } catch (error) {
+          render(status, failureBlock(`${site.name} could not be removed`, error));
+        }
+      },
+    },
+    `Remove ${site.name} now`,
+  );
+  render(
+    status,
+    h(
+      "section",
+      { class: "card notice", "aria-label": `Removing ${site.name}` },
+      h(
+        "p",
+        {},
+        `Removing ${site.name} removes its service points too (${site.servicePoints.map((p) => p.name).join(", ")}): ` +
+          "weeks built from then on leave it out. Rotas already made keep their own copy of their week, so " +
+          "published ones stay readable. It is a new revision of the setup: Undo brings it back.",
+      ),
+      staying.length > 0
+        ? h(
+            "p",
+            {},
+            h("strong", {}, `${staying.length} ${staying.length === 1 ? "person works" : "people work"} there: `),
+            `${staying.map((p) => `${p.name} (${p.id})`).join(", ")}. Take the site off them first; until then ` +
+              "the setup refuses the removal.",
+          )
+        : h("p", {}, "Nobody works there any more."),
+      confirm,
+      " ",
+      h("button", { type: "button", class: "link", onclick: () => render(status) }, "Keep it"),
+    ),
+  );
+  confirm.focus();
+}
+
+function sitesSection(setup: Setup, status: HTMLElement): HTMLElement {
+  return h(
+    "section",
+    { "aria-labelledby": "sites-title" },
+    h("h2", { id: "sites-title" }, "Sites"),
+    h(
+      "ul",
+      { class: "sites" },
+      setup.sites.map((s) =>
+        h(
+          "li",
+          {},
+          h("a", { href: `#/setup/sites/${encodeURIComponent(s.id)}` }, s.name),
+          ` · ${s.servicePoints.map((p) => p.name).join(", ")} `,
+          h(
+            "button",
+            {
+              type: "button",
+              class: "link",
+              "aria-label": `Remove ${s.name}`,
+              onclick: () => removeSite(setup, s, status),
+            },
+            "Remove",
+          ),
+        ),
+      ),
+    ),
+    h("a", { class: "button", href: "#/setup/sites/new" }, "Add a site"),
+  );
+}
+
 export const setupView: View = async (main, route, signal) => {
   const refresh = () => window.dispatchEvent(new HashChangeEvent("hashchange"));
   let view: SetupView;
@@ -262,23 +348,7 @@ export const setupView: View = async (main, route, signal) => {
       h("a", { class: "button", href: "#/plan" }, "Plan a week or a term"),
     ),
     status,
-    h(
-      "section",
-      { "aria-labelledby": "sites-title" },
-      h("h2", { id: "sites-title" }, "Sites"),
-      h(
-        "ul",
-        {},
-        setup.sites.map((s) =>
-          h(
-            "li",
-            {},
-            h("a", { href: `#/setup/sites/${encodeURIComponent(s.id)}` }, s.name),
-            ` · ${s.servicePoints.map((p) => p.name).join(", ")}`,
-          ),
-        ),
-      ),
-    ),
+    sitesSection(setup, status),
     peopleTable(setup, (p) => void remove(p)),
     historyList(view.revision, name, refresh),
   );
