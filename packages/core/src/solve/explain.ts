@@ -179,8 +179,9 @@ export function explainGap(state: SearchState, run: GapRun): Diagnosis {
     const blocking = stintBlocked(state, p.index, slots);
     if (slots.every((g) => (state.at[p.index]?.[g] ?? -1) >= 0)) note("traded-off", p);
     else if (elsewhereThatDay(state, p.index, day, siteIndex)) note("one-site-per-day", p);
-    // No staff member on site at all then: whatever else holds a student back, this does first.
-    else if (p.student && !inst.studentAloneAllowed && run.slots.every((g) => state.staff[g] === 0))
+    // No staff member on site whenever they are free for it: whatever else holds a student back,
+    // this does first. A staff member there only while the student is away does not help them.
+    else if (p.student && !inst.studentAloneAllowed && slots.every((g) => state.staff[g] === 0))
       note("student-alone", p);
     // A rule is named only where it binds: without it, they could take part of the gap.
     else if (
@@ -228,7 +229,7 @@ export function explainGap(state: SearchState, run: GapRun): Diagnosis {
       `${(inst.points[blockingPoint]?.maxStintSlots ?? 0) * inst.slotMinutes} min limit`,
     "student-alone":
       `students are never on site without a staff member: ${names(who)} ` +
-      `${are("is a student", "are students")} and no staff member is at ${site?.name} then`,
+      `${are("is a student", "are students")} and no staff member is at ${site?.name} while they are free`,
     "one-site-per-day": `one site a day: ${names(who)} ${are("works", "work")} at another site that day`,
     "traded-off": `everyone able is needed elsewhere then (${names(who)} ${are("is", "are")} on other desks)`,
     "shift-rules":
