@@ -179,9 +179,13 @@ export function explainGap(state: SearchState, run: GapRun): Diagnosis {
     const blocking = stintBlocked(state, p.index, slots);
     if (slots.every((g) => (state.at[p.index]?.[g] ?? -1) >= 0)) note("traded-off", p);
     else if (elsewhereThatDay(state, p.index, day, siteIndex)) note("one-site-per-day", p);
-    // No staff member on site whenever they are free for it: whatever else holds a student back,
-    // this does first. A staff member there only while the student is away does not help them.
-    else if (p.student && !inst.studentAloneAllowed && slots.every((g) => state.staff[g] === 0))
+    // No staff member on site whenever they are free for it (and not already on it): whatever else
+    // holds a student back, this does first. Staff there only while the student is away do not help.
+    else if (
+      p.student &&
+      !inst.studentAloneAllowed &&
+      slots.every((g) => state.at[p.index]?.[g] === run.target || state.staff[g] === 0)
+    )
       note("student-alone", p);
     // A rule is named only where it binds: without it, they could take part of the gap.
     else if (

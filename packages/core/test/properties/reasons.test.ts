@@ -126,11 +126,15 @@ describe("gap reasons on generated problems", () => {
             const here = site?.servicePoints.some((k) => k.id === a.point);
             return here && person?.role !== "student" && Date.parse(a.start) < to && from < Date.parse(a.end);
           });
-        // Wherever a staff member is on site during the gap, the checker must find each student
-        // named unavailable there: the student rule is what binds only while they are free.
+        const onIt = (person: string, t: number) =>
+          rota.assignments.some(
+            (a) => a.person === person && a.point === gap.point && Date.parse(a.start) <= t && t < Date.parse(a.end),
+          );
+        // Wherever a staff member is on site during the gap, the checker must find each student named
+        // (and not already on it) unavailable there: the student rule binds only while they are free.
         for (let t = Date.parse(gap.start); t < Date.parse(gap.end); t += step) {
           if (!staffAt(t, t + step)) continue;
-          for (const s of students) {
+          for (const s of students.filter((x) => !onIt(x.id, t))) {
             const there = {
               person: s.id,
               point: gap.point,
