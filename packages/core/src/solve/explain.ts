@@ -187,6 +187,9 @@ export function explainGap(state: SearchState, run: GapRun): Diagnosis {
       slots.every((g) => state.at[p.index]?.[g] === run.target || state.staff[g] === 0)
     )
       note("student-alone", p);
+    // Someone who could take it whole as things stand (rearranging their own day: a break from a
+    // stint, another desk) is a trade-off, never held back by a rule.
+    else if (run.rule === "cover" && takesWhole(state, p.index, run, pins)) note("could-take", p);
     // A rule is named only where it binds: without it, they could take part of the gap.
     else if (
       (state.worked[p.index] as number) + 1 > p.maxWeekSlots &&
@@ -206,9 +209,8 @@ export function explainGap(state: SearchState, run: GapRun): Diagnosis {
       )
     )
       note("point-full", p);
-    // No rule stands out: whether they could take it whole, leaving less uncovered (not just moving
-    // the gap to where they were), decides between a trade-off and the shape of a shift.
-    else note(run.rule === "cover" && takesWhole(state, p.index, run, pins) ? "could-take" : "shift-rules", p);
+    // No rule stands out: the rules of a shift together hold them back.
+    else note("shift-rules", p);
   }
   const order: Why[] = [
     "could-take",
