@@ -177,7 +177,10 @@ export function explainGap(state: SearchState, run: GapRun): Diagnosis {
   for (const p of available.filter((q) => !there.includes(q))) {
     const slots = slotsOf(p);
     const blocking = stintBlocked(state, p.index, slots);
-    if (slots.every((g) => (state.at[p.index]?.[g] ?? -1) >= 0)) note("traded-off", p);
+    // Someone who could take it whole as things stand (rearranging their own day: another desk or
+    // site, a break from a stint) is a trade-off, never held back by a rule.
+    if (run.rule === "cover" && takesWhole(state, p.index, run, pins)) note("could-take", p);
+    else if (slots.every((g) => (state.at[p.index]?.[g] ?? -1) >= 0)) note("traded-off", p);
     else if (elsewhereThatDay(state, p.index, day, siteIndex)) note("one-site-per-day", p);
     // No staff member on site whenever they are free for it (and not already on it): whatever else
     // holds a student back, this does first. Staff there only while the student is away do not help.
@@ -187,9 +190,6 @@ export function explainGap(state: SearchState, run: GapRun): Diagnosis {
       slots.every((g) => state.at[p.index]?.[g] === run.target || state.staff[g] === 0)
     )
       note("student-alone", p);
-    // Someone who could take it whole as things stand (rearranging their own day: a break from a
-    // stint, another desk) is a trade-off, never held back by a rule.
-    else if (run.rule === "cover" && takesWhole(state, p.index, run, pins)) note("could-take", p);
     // A rule is named only where it binds: without it, they could take part of the gap.
     else if (
       (state.worked[p.index] as number) + 1 > p.maxWeekSlots &&
