@@ -30,7 +30,7 @@ export interface ResolveOptions {
   pool?: WorkerPool;
 }
 
-/** The exact model's limit per solve when `prove` gives none; it makes up to four (decisions.md). */
+/** The exact model's limit per solve when `prove` gives none; it makes up to four (docs/benchmarks.md). */
 const PROOF_SECONDS = 20;
 
 /** A re-solve after a change, in a warm worker (see core `resolve`). */

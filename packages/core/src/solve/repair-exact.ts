@@ -51,7 +51,7 @@ export interface MinimumChange {
 }
 
 /**
- * The exact minimum-change repair (docs/decisions.md, "Minimum-change repair"): a MILP of the
+ * The exact minimum-change repair (docs/benchmarks.md, "Repairs against the proven minimum"): a MILP of the
  * hard rules over the whole week after the change, with everything before `now` and every pin
  * fixed, that first settles the gap levels a repair must reach (lexicographically, each solved for
  * only where no known repair already shows it), then minimises the person-slots placed differently
@@ -82,7 +82,9 @@ export function minimumChange(
     if (knownReaches) target[level] = before[level];
     else {
       const best = model.minimise(model.levels[level], start, limit);
-      if (!best.x) return unsolved(before, target, best);
+      // Nothing found in time, or nothing at all (the frozen past itself breaks a hard rule, as
+      // when a stint already worked loses the colleague it relied on): no target, nothing proven.
+      if (!best.x) return { before, target, targetProven: false, changes: null, bound: 0, proven: false };
       start = best.x;
       const reached = Math.round(model.levels[level].value(best.x));
       if (best.status !== "optimal") targetProven = false;
@@ -165,12 +167,6 @@ export function changesFrom(inst: Instance, at: readonly Int16Array[]): number {
     });
   });
   return changes;
-}
-
-function unsolved(before: GapLevels, target: GapLevels, result: BackendResult): MinimumChange {
-  if (result.status === "infeasible")
-    throw new Error("the minimum-change model has no solution: the frozen part of the rota breaks a hard rule");
-  return { before, target, targetProven: false, changes: null, bound: 0, proven: false };
 }
 
 /** A linear expression over the model's columns plus a constant: a gap level, or the changes. */

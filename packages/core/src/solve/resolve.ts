@@ -50,7 +50,7 @@ export interface ResolveOptions {
    * Prove the fills-first repair makes the fewest changes: the exact minimum-change model runs after
    * the search, from its repair, and its rota replaces the search's where it changes fewer
    * person-slots and leaves no more open. Seconds on the typical week, not milliseconds: asked for,
-   * never the default (docs/decisions.md, "Minimum-change repair").
+   * never the default (docs/benchmarks.md, "Repairs against the proven minimum").
    */
   proof?: {
     backend: MilpBackend;
@@ -276,7 +276,7 @@ function changedSlots(state: SearchState): number {
 function provenByModel(proof: RepairProof, slotMinutes: number): { minimal: boolean; minimalReason: string } {
   const what = `${proof.changedSlots} person-slots (${hoursOf(proof.changedSlots, slotMinutes)}) changed`;
   if (proof.minimum === null)
-    return { minimal: false, minimalReason: `${what}; the exact model found no repair in time to compare` };
+    return { minimal: false, minimalReason: `${what}; the exact model found no repair to compare it with` };
   if (proof.fillsMore)
     return {
       minimal: false,

@@ -2296,6 +2296,7 @@ export interface components {
             [key: string]: number;
           };
           proposed: string[];
+          shift?: number;
         };
       };
     };
