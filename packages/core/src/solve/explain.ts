@@ -177,10 +177,18 @@ export function explainGap(state: SearchState, run: GapRun): Diagnosis {
   for (const p of available.filter((q) => !there.includes(q))) {
     const slots = slotsOf(p);
     const blocking = stintBlocked(state, p.index, slots);
-    if (slots.every((g) => (state.at[p.index]?.[g] ?? -1) >= 0)) note("traded-off", p);
+    // Someone who could take it whole as things stand (rearranging their own day: another desk or
+    // site, a break from a stint) is a trade-off, never held back by a rule.
+    if (run.rule === "cover" && takesWhole(state, p.index, run, pins)) note("could-take", p);
+    else if (slots.every((g) => (state.at[p.index]?.[g] ?? -1) >= 0)) note("traded-off", p);
     else if (elsewhereThatDay(state, p.index, day, siteIndex)) note("one-site-per-day", p);
-    // No staff member on site at all then: whatever else holds a student back, this does first.
-    else if (p.student && !inst.studentAloneAllowed && run.slots.every((g) => state.staff[g] === 0))
+    // No staff member on site whenever they are free for it (and not already on it): whatever else
+    // holds a student back, this does first. Staff there only while the student is away do not help.
+    else if (
+      p.student &&
+      !inst.studentAloneAllowed &&
+      slots.every((g) => state.at[p.index]?.[g] === run.target || state.staff[g] === 0)
+    )
       note("student-alone", p);
     // A rule is named only where it binds: without it, they could take part of the gap.
     else if (
@@ -201,9 +209,8 @@ export function explainGap(state: SearchState, run: GapRun): Diagnosis {
       )
     )
       note("point-full", p);
-    // No rule stands out: whether they could take it whole, leaving less uncovered (not just moving
-    // the gap to where they were), decides between a trade-off and the shape of a shift.
-    else note(run.rule === "cover" && takesWhole(state, p.index, run, pins) ? "could-take" : "shift-rules", p);
+    // No rule stands out: the rules of a shift together hold them back.
+    else note("shift-rules", p);
   }
   const order: Why[] = [
     "could-take",
@@ -228,7 +235,7 @@ export function explainGap(state: SearchState, run: GapRun): Diagnosis {
       `${(inst.points[blockingPoint]?.maxStintSlots ?? 0) * inst.slotMinutes} min limit`,
     "student-alone":
       `students are never on site without a staff member: ${names(who)} ` +
-      `${are("is a student", "are students")} and no staff member is at ${site?.name} then`,
+      `${are("is a student", "are students")} and no staff member is at ${site?.name} while they are free`,
     "one-site-per-day": `one site a day: ${names(who)} ${are("works", "work")} at another site that day`,
     "traded-off": `everyone able is needed elsewhere then (${names(who)} ${are("is", "are")} on other desks)`,
     "shift-rules":

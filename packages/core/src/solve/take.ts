@@ -51,7 +51,11 @@ export function bestTake(
   const usable = slots.filter(
     (g) => state.options[p]?.[g]?.includes(point) && (state.at[p]?.[g] ?? -1) !== point && !kept.includes(g),
   );
-  const runs = runsOf(inst, usable, inst.points[point]?.maxStintSlots ?? Infinity);
+  // A student cannot be where no staff member is: such slots end a run like a busy one does, so the
+  // staffed middle of a gap is tried too, not only its ends.
+  const alone = inst.people[p]?.student === true && !inst.studentAloneAllowed;
+  const reachable = alone ? usable.filter((g) => (state.staff[g] as number) > 0) : usable;
+  const runs = runsOf(inst, reachable, inst.points[point]?.maxStintSlots ?? Infinity);
   for (const run of pieces ? withPieces(runs) : runs) {
     const day = dayOf(run[0] as number);
     const needs = new Map(required.get(day));
