@@ -18,7 +18,8 @@ export function changeIssues(problem: Problem, change: Change, now: string): { i
       path: "",
       code: "empty_change",
       message:
-        "the change has nothing in it (no absence, removed absence, availability, person, pin or cover band): nothing to repair",
+        "the change has nothing in it (no absence, removed absence, availability, person, pin or cover band): " +
+        "nothing to repair",
     });
     return { invalid, conflicts };
   }
