@@ -8,8 +8,8 @@ import { callApi, launch, PAGE_SERVER_ENV, resultsDir, shotOnFailure, watchError
 
 // Repairs from the page: the browser's clock is `now`; where filling everything an absence opens
 // costs more changes, both repairs are offered with their trade-off and the coordinator picks one;
-// a swap is asked and applied with the same `now`; and undoing the absence lists the later
-// versions it drops before anything is applied.
+// a swap is asked and applied with the same `now`; and undoing the absence takes it out as a
+// change of its own, the later versions kept.
 
 const SUNDAY_BEFORE = "2026-11-22T12:00:00.000Z";
 const weekdays = ["mon", "tue", "wed", "thu"];
@@ -150,21 +150,29 @@ describe("repairs from the page", () => {
     await page.waitForURL(/\/v\/3(\?|$)/);
   });
 
-  test("undoing the absence lists the later versions it drops, then restores the rota before it", async () => {
+  test("undoing the absence takes it out as a change, and keeps the later versions", async () => {
     await open(`#/rotas/${rotaId}/v/2`);
     const card = page.getByRole("region", { name: "A mistaken absence" });
-    await expect(card.innerText()).resolves.toMatch(/makes v4 equal to v1/);
-    await expect(card.locator(".notice").innerText()).resolves.toMatch(
-      /^Dropped from the latest: 1 later version\. .*\n+v3: after a swap$/,
-    );
-    await shot("03-undo-drops");
+    await expect(card.innerText()).resolves.toMatch(/v4 repairs the latest with the person available again/);
+    await shot("03-undo");
     await axeClean("absence undo");
-    await card.getByRole("button", { name: "Undo this absence and its repair" }).click();
-    await page.waitForURL(/\/v\/4(\?|$)/);
-    const [v1, v4] = await Promise.all(
-      [1, 4].map((n) => api<{ rota: { assignments: unknown[] } }>(`/v1/rotas/${rotaId}/versions/${n}`)),
+    const posted = page.waitForRequest(
+      (r) => r.method() === "POST" && r.url().includes("/changes") && !r.url().includes("dryRun"),
     );
-    expect(v4?.rota.assignments).toEqual(v1?.rota.assignments);
+    await card.getByRole("button", { name: "Undo this absence and its repair" }).click();
+    const change = (await posted).postDataJSON() as { removeAbsences: { person: string }[] };
+    expect(change.removeAbsences).toHaveLength(1);
+    await page.waitForURL(/\/v\/4(\?|$)/);
+    const [before, after] = await Promise.all(
+      [2, 4].map((n) =>
+        api<{ people: { id: string; absences?: unknown[] }[] }>(`/v1/rotas/${rotaId}/versions/${n}/problem`),
+      ),
+    );
+    const absent = (p: typeof before) =>
+      p?.people.find((who) => who.id === change.removeAbsences[0]?.person)?.absences?.length ?? 0;
+    expect(absent(after)).toBe(absent(before) - 1);
+    const versions = await api<{ versions: unknown[] }>(`/v1/rotas/${rotaId}/versions`);
+    expect(versions?.versions).toHaveLength(4);
     expect(errors).toEqual([]);
   });
 });

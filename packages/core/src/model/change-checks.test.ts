@@ -75,6 +75,39 @@ describe("changeIssues", () => {
   });
 });
 
+describe("changeIssues: taking out a mistaken absence", () => {
+  const training = { person: "ann", from: "2026-11-25T09:00", to: "2026-11-25T17:00" };
+
+  it("accepts a recorded absence taken out, and the corrected one recorded in the same change", () => {
+    const corrected = sick("2026-11-26T09:00", "2026-11-26T17:00");
+    expect(changeIssues(problem, { removeAbsences: [training], absences: [corrected] }, BEFORE_WEEK)).toEqual({
+      invalid: [],
+      conflicts: [],
+    });
+    // Taken out and recorded again as it was: not a duplicate of itself.
+    expect(
+      changeIssues(problem, { removeAbsences: [training], absences: [sick(training.from, training.to)] }, BEFORE_WEEK)
+        .conflicts,
+    ).toEqual([]);
+  });
+
+  it("refuses one that matches no recorded absence, and one that ended before now, with its path", () => {
+    const other = { ...training, to: "2026-11-25T16:00" };
+    expect(changeIssues(problem, { removeAbsences: [other] }, BEFORE_WEEK).conflicts).toEqual([
+      expect.objectContaining({ path: "removeAbsences.0", code: "unknown_absence" }),
+    ]);
+    expect(changeIssues(problem, { removeAbsences: [training] }, "2026-11-25T18:00").conflicts).toEqual([
+      expect.objectContaining({ path: "removeAbsences.0", code: "in_the_past" }),
+    ]);
+  });
+
+  it("an empty list of them is still an empty change", () => {
+    expect(changeIssues(problem, { removeAbsences: [] }, BEFORE_WEEK).invalid).toEqual([
+      expect.objectContaining({ code: "empty_change" }),
+    ]);
+  });
+});
+
 describe("local times that do not exist", () => {
   const toronto = (absence: { from: string; to: string }) =>
     parseProblem({

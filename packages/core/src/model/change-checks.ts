@@ -1,6 +1,6 @@
 import { DateTime } from "luxon";
 import { parseDated } from "../time/week";
-import { isEmptyChange, type Change } from "./change";
+import { isEmptyChange, sameAbsence, type Change } from "./change";
 import type { Issue } from "./parse";
 import type { Problem } from "./problem";
 
@@ -17,7 +17,9 @@ export function changeIssues(problem: Problem, change: Change, now: string): { i
     invalid.push({
       path: "",
       code: "empty_change",
-      message: "the change has nothing in it (no absence, availability, person, pin or cover band): nothing to repair",
+      message:
+        "the change has nothing in it (no absence, removed absence, availability, person, pin or cover band): " +
+        "nothing to repair",
     });
     return { invalid, conflicts };
   }
@@ -31,11 +33,38 @@ export function changeIssues(problem: Problem, change: Change, now: string): { i
     conflicts.push({
       path: "",
       code: "week_over",
-      message: `$weekended before now (${now}): nothing in it can change any more`,
+      message: `${week} ended before now (${now}): nothing in it can change any more`,
     });
     return { invalid, conflicts };
   }
   const recorded = new Map(problem.people.map((p) => [p.id, [...(p.absences ?? [])]]));
+  change.removeAbsences?.forEach((removed, i) => {
+    const path = `removeAbsences.${i}`;
+    const own = recorded.get(removed.person) ?? [];
+    if (!own.some((a) => sameAbsence(a, removed, zone))) {
+      conflicts.push({
+        path,
+        code: "unknown_absence",
+        message: `${removed.person} has no absence recorded from ${removed.from} to ${removed.to}`,
+      });
+      return;
+    }
+    if (parseDated(removed.to, zone) <= at) {
+      conflicts.push({
+        path,
+        code: "in_the_past",
+        message:
+          `${removed.person}'s absence ${removed.from} – ${removed.to} ended before now (${now}); nothing ` +
+          `before now changes, so taking it out would change nothing`,
+      });
+      return;
+    }
+    // Taken out of the record first: the same change may record the corrected absence.
+    recorded.set(
+      removed.person,
+      own.filter((a) => !sameAbsence(a, removed, zone)),
+    );
+  });
   change.absences?.forEach((absence, i) => {
     const [from, to] = [parseDated(absence.from, zone), parseDated(absence.to, zone)];
     const path = `absences.${i}`;

@@ -10,6 +10,8 @@ import { parseDated } from "../time/week";
  */
 export const Change = z.strictObject({
   absences: z.array(Absence.extend({ person: Id })).optional(),
+  /** A mistaken absence taken out again: the one recorded on that person from the same instants. */
+  removeAbsences: z.array(Absence.pick({ from: true, to: true }).extend({ person: Id })).optional(),
   availability: z.array(z.strictObject({ person: Id, availability: WeekHours })).optional(),
   addPeople: z.array(Person).optional(),
   removePeople: z.array(Id).optional(),
@@ -50,6 +52,19 @@ export function applyChange(problem: Problem, change: Change): Parsed<Problem> {
   // problem's validation finds there is reported where the coordinator wrote it.
   const from = new Map<object, string>();
 
+  // Taken out before any are added, so one change can replace a mistaken absence with the right one.
+  change.removeAbsences?.forEach((r, i) => {
+    if (!known(r.person, `removeAbsences.${i}.person`)) return;
+    const person = byId.get(r.person);
+    const found = person?.absences?.findIndex((a) => sameAbsence(a, r, problem.timeZone)) ?? -1;
+    if (person?.absences && found >= 0) person.absences.splice(found, 1);
+    else
+      issues.push({
+        path: `removeAbsences.${i}`,
+        code: "unknown_reference",
+        message: `${r.person} has no absence recorded from ${r.from} to ${r.to}`,
+      });
+  });
   change.absences?.forEach((a, i) => {
     if (!known(a.person, `absences.${i}.person`)) return;
     const person = byId.get(a.person);
@@ -119,6 +134,11 @@ export function applyChange(problem: Problem, change: Change): Parsed<Problem> {
     ok: false,
     issues: toIssues(result.error).map((issue) => ({ ...issue, path: inChange(issue.path, paths) })),
   };
+}
+
+/** The same absence when it starts and ends at the same instants, however the times are written. */
+export function sameAbsence(a: { from: string; to: string }, b: { from: string; to: string }, zone: string): boolean {
+  return parseDated(a.from, zone) === parseDated(b.from, zone) && parseDated(a.to, zone) === parseDated(b.to, zone);
 }
 
 /** Problem path → change path, for every part of `next` the change brought in. */

@@ -134,7 +134,7 @@ export function resolve(
     const state = new SearchState(weighs);
     const pins = frozenPins(weighs, state);
     const plans = loadPlacements(state, weighs.reference?.at ?? []);
-    const had = before ?? gapSlots(state);
+    const had = freed(weighs, before ?? gapSlots(state), change, problem.timeZone);
     repair(state, pins, plans, pinPath);
     const openedGaps = new Set([...gapSlots(state)].filter((gap) => !had.has(gap)));
     fillDirectly(state, pins, openedGaps);
@@ -523,6 +523,20 @@ function takeOver(
 function beforeLevels(problem: Problem, published: RotaInput, change: Change, like: SearchState): GapLevels {
   if (changesPublishedGaps(change)) return publishedLevels(problem, published);
   return gapLevelsOfPlacements(like, like.inst.reference?.at ?? []);
+}
+
+/**
+ * The gaps that were there before, less those in the time a removed absence gives back: a mistaken
+ * absence's unfilled gaps are the ones its undoing is for, so they are filled first as opened ones.
+ */
+function freed(inst: Instance, had: Set<string>, change: Change, zone: string): Set<string> {
+  const back = (change.removeAbsences ?? []).map((r) => [parseDated(r.from, zone), parseDated(r.to, zone)]);
+  if (back.length === 0) return had;
+  const inside = (g: number) => {
+    const slot = inst.slots[g] as SlotInfo;
+    return back.some(([from, to]) => (from as number) < slot.end && slot.start < (to as number));
+  };
+  return new Set([...had].filter((gap) => !inside(Number(gap.slice(gap.indexOf("@") + 1)))));
 }
 
 /**

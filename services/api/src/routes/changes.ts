@@ -72,7 +72,8 @@ export const changeRoutes =
         schema: {
           operationId: "recordChange",
           summary:
-            "Record a change (an absence, availability, people, pins, cover) and re-solve with the fewest changes",
+            "Record a change (an absence or its removal, availability, people, pins, cover) and re-solve with the " +
+            "fewest changes",
           description:
             'The change uses the problem format\'s own shapes, e.g. { "absences": [{ "person": "s004", "from": ' +
             '"2026-11-24T12:00", "to": "2026-11-24T18:00", "reason": "sick" }] }. The published version (else the ' +
@@ -83,7 +84,9 @@ export const changeRoutes =
             "with the trade-off in words. Preview with `dryRun=true` (200, nothing recorded), then record the one " +
             "chosen with `option`. The result is stored as the next version, with its diff against the repaired " +
             "one. An empty change, an absence outside the week, already recorded or over before `now`, and a week " +
-            "that is over are refused (400/409) and create nothing.",
+            "that is over are refused (400/409) and create nothing. A mistaken absence is taken out with " +
+            '{ "removeAbsences": [{ "person", "from", "to" }] } (the recorded one with the same instants; 400 with ' +
+            "its path if none is recorded): the same repair, with the person available again.",
           params: RotaParams,
           querystring: ChangeQuery,
           body: Change,

@@ -223,8 +223,8 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * Record a change (an absence, availability, people, pins, cover) and re-solve with the fewest changes
-     * @description The change uses the problem format's own shapes, e.g. { "absences": [{ "person": "s004", "from": "2026-11-24T12:00", "to": "2026-11-24T18:00", "reason": "sick" }] }. The published version (else the latest) is repaired against the latest problem with the change applied: nothing before `now` moves, every other stint stays unless moving it fills a gap or keeps a hard rule. Gaps come first: where minimum cover (then a lead, then a keyholder) can be restored the repair restores it, and only then changes as little as it can; where that takes more changes, `options` also offers the smaller repair with the trade-off in words. Preview with `dryRun=true` (200, nothing recorded), then record the one chosen with `option`. The result is stored as the next version, with its diff against the repaired one. An empty change, an absence outside the week, already recorded or over before `now`, and a week that is over are refused (400/409) and create nothing.
+     * Record a change (an absence or its removal, availability, people, pins, cover) and re-solve with the fewest changes
+     * @description The change uses the problem format's own shapes, e.g. { "absences": [{ "person": "s004", "from": "2026-11-24T12:00", "to": "2026-11-24T18:00", "reason": "sick" }] }. The published version (else the latest) is repaired against the latest problem with the change applied: nothing before `now` moves, every other stint stays unless moving it fills a gap or keeps a hard rule. Gaps come first: where minimum cover (then a lead, then a keyholder) can be restored the repair restores it, and only then changes as little as it can; where that takes more changes, `options` also offers the smaller repair with the trade-off in words. Preview with `dryRun=true` (200, nothing recorded), then record the one chosen with `option`. The result is stored as the next version, with its diff against the repaired one. An empty change, an absence outside the week, already recorded or over before `now`, and a week that is over are refused (400/409) and create nothing. A mistaken absence is taken out with { "removeAbsences": [{ "person", "from", "to" }] } (the recorded one with the same instants; 400 with its path if none is recorded): the same repair, with the person available again.
      */
     post: operations["recordChange"];
     delete?: never;
@@ -1502,6 +1502,11 @@ export interface components {
           reason?: string;
           person: string;
         }[];
+        removeAbsences?: {
+          from: string;
+          to: string;
+          person: string;
+        }[];
         availability?: {
           person: string;
           availability: {
@@ -1602,6 +1607,11 @@ export interface components {
           from: string;
           to: string;
           reason?: string;
+          person: string;
+        }[];
+        removeAbsences?: {
+          from: string;
+          to: string;
           person: string;
         }[];
         availability?: {
@@ -3335,6 +3345,11 @@ export interface operations {
             from: string;
             to: string;
             reason?: string;
+            person: string;
+          }[];
+          removeAbsences?: {
+            from: string;
+            to: string;
             person: string;
           }[];
           availability?: {

@@ -7,7 +7,7 @@ import { type Loaded, rotaPath } from "./load";
 import { versionHash } from "./rota";
 
 /** "YYYY-MM-DDTHH:MM" of an instant in the zone, as a datetime-local field holds it. */
-function fieldValue(instant: number, zone: string): string {
+export function fieldValue(instant: number, zone: string): string {
   const at = local(instant, zone);
   return `${at.date}T${hhmm(at.minutes)}`;
 }
@@ -19,14 +19,14 @@ function recordedAs(loaded: Loaded, person: string, from: string, to: string): s
   return same && `${same.from.slice(0, 16).replace("T", " ")} to ${same.to.slice(0, 16).replace("T", " ")}`;
 }
 
-interface RepairOption {
+export interface RepairOption {
   id: "fills" | "smaller";
   chosen: boolean;
   people: number;
   changedHours: number;
   words: string;
 }
-interface ChangeAnswer {
+export interface ChangeAnswer {
   version: number | null;
   diff: { changes: number };
   options: RepairOption[];
@@ -38,7 +38,7 @@ const OPTION_TITLES = { fills: "Fill everything it opens", smaller: "Change less
  * The two repairs the server offers when filling everything takes more changes: each with its
  * trade-off in the server's words; nothing is recorded until one is picked.
  */
-function optionChoice(
+export function optionChoice(
   options: RepairOption[],
   pick: (id: RepairOption["id"]) => Promise<void>,
   cancel: () => void,

@@ -2,36 +2,43 @@ import { announce, h, render } from "../dom";
 import { sendJson } from "../api";
 import { nameLookup } from "../people";
 import { failureBlock } from "./failure";
-import { versionLabel } from "./rota";
+import { type ChangeAnswer, fieldValue, optionChoice, type RepairOption } from "./absence";
 import { type Loaded, rotaPath } from "./load";
 
 /**
- * A mistaken absence: restoring the version before it undoes its repair with the fewest changes
- * possible (every stint back where it was, nothing else moved). Versions made after it are dropped
- * from the latest (they stay in the history): the card lists them before anything is applied.
+ * A mistaken absence: taken out again as a change, so the latest version is repaired with the
+ * person available again, with the fewest changes, and no later version is dropped. A dry run
+ * first, as the absence form does: where filling everything costs more, the coordinator chooses.
  */
 export function absenceUndo(loaded: Loaded, onSaved: (version: number) => void): HTMLElement | null {
-  const { record, version } = loaded;
+  const { record, version, problem } = loaded;
   const absences = (version.change as { absences?: { person: string; from: string; to: string }[] } | null)?.absences;
   if (!absences?.length || version.baseVersion === null) return null;
   const latest = record.version ?? version.version;
-  const base = version.baseVersion;
   const status = h("div", {});
-  const name = nameLookup(loaded.problem);
+  const name = nameLookup(problem);
   const who = absences.map((a) => `${name(a.person)} ${a.from.replace("T", " ")}–${a.to.slice(11, 16)}`).join(", ");
-  const later = loaded.versions.filter((v) => v.version > version.version);
+  const body = { removeAbsences: absences.map(({ person, from, to }) => ({ person, from, to })) };
   const button = h(
     "button",
     {
       type: "button",
       onclick: async () => {
         button.disabled = true;
+        const now = fieldValue(Date.now(), problem.timeZone);
+        const path = `${rotaPath(record.id)}/changes?now=${encodeURIComponent(now)}`;
+        const recordUndo = async (option?: RepairOption["id"]) => {
+          const result = await sendJson<ChangeAnswer>("POST", option ? `${path}&option=${option}` : path, body);
+          announce(`The absence is undone: version ${result.version} has ${result.diff.changes} changes.`);
+          onSaved(result.version as number);
+        };
         try {
-          const answer = await sendJson<{ version: number }>("POST", `${rotaPath(record.id)}/versions/${base}/revert`, {
-            basedOn: latest,
-          });
-          announce(`The absence is undone: version ${answer.version}.`);
-          onSaved(answer.version);
+          const preview = await sendJson<ChangeAnswer>("POST", `${path}&dryRun=true`, body);
+          if (preview.options.length < 2) return await recordUndo();
+          render(
+            status,
+            optionChoice(preview.options, recordUndo, () => (button.disabled = false)),
+          );
         } catch (error) {
           render(status, failureBlock("Could not undo the absence", error));
           button.disabled = false;
@@ -47,30 +54,10 @@ export function absenceUndo(loaded: Loaded, onSaved: (version: number) => void):
       "p",
       {},
       `This version recorded an absence (${who}) and repaired the rota around it. If it was a mistake, `,
-      `undoing it makes v${latest + 1} equal to v${base}: every stint back where it was, nothing else moved.`,
+      `undoing it takes the absence out: v${latest + 1} repairs the latest with the person available again, `,
+      "with the fewest changes. Later versions are kept.",
       record.publishedVersion !== null ? ` v${record.publishedVersion} stays published until you publish again.` : "",
     ),
-    later.length === 0
-      ? h("p", {}, "No later version is dropped: this is the latest.")
-      : h(
-          "div",
-          { class: "notice" },
-          h(
-            "p",
-            {},
-            h(
-              "strong",
-              {},
-              `Dropped from the latest: ${later.length} later ${later.length === 1 ? "version" : "versions"}. `,
-            ),
-            "Their changes are not carried over (they stay in the history, and any of them can be restored):",
-          ),
-          h(
-            "ul",
-            {},
-            later.map((v) => h("li", {}, versionLabel(v))),
-          ),
-        ),
     button,
     status,
   );
