@@ -142,7 +142,7 @@ describe("gap reasons on generated problems", () => {
               end: new Date(t + step).toISOString(),
             };
             expect(
-              availability.check(buildView(problem, { assignments: [there] })),
+              availability.check?.(buildView(problem, { assignments: [there] })),
               `${s.id} ${there.start}`,
             ).not.toEqual([]);
           }
