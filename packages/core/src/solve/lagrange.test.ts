@@ -18,7 +18,8 @@ describe("lagrange", () => {
       const optimum = await solveModel(problem, undefined, {}, 5);
       const bound = lagrangeBound(compile(problem), { upper: () => optimum.objective, iterations: 30 });
       expect(bound).not.toBeNull();
-      expect(bound as number).toBeLessThanOrEqual(optimum.objective + 1e-6);
+      // HiGHS reports its objective to about 1e-9 relative (12 679.599992 for a rota worth 12 679.6).
+      expect(bound as number).toBeLessThanOrEqual(optimum.objective * (1 + 1e-8) + 1e-6);
     },
   );
 
