@@ -7,6 +7,45 @@ import { preferenceAt } from "./rules/preferences";
 import { trainingFor } from "./rules/training";
 import { isEvening } from "./rules/unsocial-fairness";
 
+type View = ReturnType<typeof buildView>;
+type SiteView = View["sites"] extends Map<string, infer S> ? S : never;
+type Demand = NonNullable<ReturnType<typeof demandAt>>;
+
+/** What one open slot of a site lacks: a lead, a keyholder at an edge, and each point's demand against who counts. */
+export interface SlotFacts {
+  noLead: boolean;
+  noKeyholder: boolean;
+  points: { demand: Demand; counted: number }[];
+}
+
+/** Each open slot of each site, as the metrics and the trade-off sentences both count it. */
+export function forEachSlot(
+  problem: Problem,
+  view: View,
+  visit: (site: SiteView, slot: SiteView["slots"][number], facts: SlotFacts) => void,
+): void {
+  for (const site of view.sites.values()) {
+    site.slots.forEach((slot, i) => {
+      const here = site.occupancy[i] as Occupant[];
+      const has = (q: string) => here.some((o) => view.people.get(o.person)?.qualifications?.includes(q));
+      const edge = site.slots[i - 1]?.end !== slot.start || site.slots[i + 1]?.start !== slot.end;
+      const points: SlotFacts["points"] = [];
+      for (const point of site.site.servicePoints) {
+        const demand = demandAt(point, slot, problem.slotMinutes);
+        if (!demand) continue;
+        const counted = here.filter((o) => {
+          const person = view.people.get(o.person);
+          return (
+            o.point === point.id && !o.shadowing && person !== undefined && trainingFor(person, point) === "independent"
+          );
+        }).length;
+        points.push({ demand, counted });
+      }
+      visit(site, slot, { noLead: !has("lead"), noKeyholder: edge && !has("keyholder"), points });
+    });
+  }
+}
+
 /** What a coordinator compares rotas by (docs/api.md lists each field). */
 export type { RotaMetrics } from "./model/results";
 
@@ -20,30 +59,17 @@ export function metrics(problem: Problem, rota: RotaInput): RotaMetrics {
   let coverGap = 0;
   let leadGap = 0;
   let keyGap = 0;
-  for (const site of view.sites.values()) {
-    site.slots.forEach((slot, i) => {
-      const here = site.occupancy[i] as Occupant[];
-      const has = (q: string) => here.some((o) => view.people.get(o.person)?.qualifications?.includes(q));
-      if (!has("lead")) leadGap += hour;
-      const edge = site.slots[i - 1]?.end !== slot.start || site.slots[i + 1]?.start !== slot.end;
-      if (edge && !has("keyholder")) keyGap += hour;
-      for (const point of site.site.servicePoints) {
-        const demand = demandAt(point, slot, problem.slotMinutes);
-        if (!demand) continue;
-        const counted = here.filter((o) => {
-          const person = view.people.get(o.person);
-          return (
-            o.point === point.id && !o.shadowing && person !== undefined && trainingFor(person, point) === "independent"
-          );
-        }).length;
-        need += demand.min;
-        met += Math.min(counted, demand.min);
-        needTarget += demand.target;
-        metTarget += Math.min(counted, demand.target);
-        coverGap += Math.max(0, demand.min - counted) * hour;
-      }
-    });
-  }
+  forEachSlot(problem, view, (_site, _slot, facts) => {
+    if (facts.noLead) leadGap += hour;
+    if (facts.noKeyholder) keyGap += hour;
+    for (const { demand, counted } of facts.points) {
+      need += demand.min;
+      met += Math.min(counted, demand.min);
+      needTarget += demand.target;
+      metTarget += Math.min(counted, demand.target);
+      coverGap += Math.max(0, demand.min - counted) * hour;
+    }
+  });
   let assigned = 0;
   let prefMet = 0;
   let prefViolated = 0;

@@ -1,9 +1,8 @@
-import { demandAt } from "./check/demand";
-import { buildView, stepsOf, type Occupant } from "./check/view";
+import { buildView, stepsOf } from "./check/view";
+import { forEachSlot } from "./metrics";
 import type { Problem } from "./model/problem";
 import type { RotaInput } from "./model/rota";
 import { preferenceAt } from "./rules/preferences";
-import { trainingFor } from "./rules/training";
 import { isEvening } from "./rules/unsocial-fairness";
 
 export type GapKind = "cover" | "supervision" | "keyholder" | "target";
@@ -44,28 +43,15 @@ export function tradeOffFacts(problem: Problem, rota: RotaInput): TradeOffFacts 
   const add = (kind: GapKind, place: string, hours: number) => {
     if (hours > 0) gaps[kind].set(place, (gaps[kind].get(place) ?? 0) + hours);
   };
-  for (const site of view.sites.values()) {
-    site.slots.forEach((slot, i) => {
-      const place = `${DAY_NAMES[slot.day]} ${partOf(problem, slot.minute)} at ${site.site.name}`;
-      const here = site.occupancy[i] as Occupant[];
-      const has = (q: string) => here.some((o) => view.people.get(o.person)?.qualifications?.includes(q));
-      if (!has("lead")) add("supervision", place, hour);
-      const edge = site.slots[i - 1]?.end !== slot.start || site.slots[i + 1]?.start !== slot.end;
-      if (edge && !has("keyholder")) add("keyholder", place, hour);
-      for (const point of site.site.servicePoints) {
-        const demand = demandAt(point, slot, problem.slotMinutes);
-        if (!demand) continue;
-        const counted = here.filter((o) => {
-          const person = view.people.get(o.person);
-          return (
-            o.point === point.id && !o.shadowing && person !== undefined && trainingFor(person, point) === "independent"
-          );
-        }).length;
-        add("cover", place, Math.max(0, demand.min - counted) * hour);
-        add("target", place, Math.max(0, demand.target - counted) * hour);
-      }
-    });
-  }
+  forEachSlot(problem, view, (site, slot, facts) => {
+    const place = `${DAY_NAMES[slot.day]} ${partOf(problem, slot.minute)} at ${site.site.name}`;
+    if (facts.noLead) add("supervision", place, hour);
+    if (facts.noKeyholder) add("keyholder", place, hour);
+    for (const { demand, counted } of facts.points) {
+      add("cover", place, Math.max(0, demand.min - counted) * hour);
+      add("target", place, Math.max(0, demand.target - counted) * hour);
+    }
+  });
   const deviation = new Map<string, number>();
   const wishesMet = new Map<string, number>();
   for (const [id, person] of view.people) {
