@@ -1,11 +1,6 @@
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
-import { freshDataDir } from "../../api/test/support/pglite";
-import { type RunningServer, startServer } from "../../api/test/support/server";
-import { axeFindings } from "./support/axe";
-import { callApi, launch, PAGE_SERVER_ENV, resultsDir, shotOnFailure, watchErrors } from "./support/browser";
+import { describe, expect, test } from "vitest";
+import { openSignedInPage } from "./support/browser";
 
 // The large example (300 people at 10 sites) in the browser, on a rota made with a tiny work budget
 // (the page is under test, not the solver): the rota, the overview, a person's week and the setup's
@@ -14,42 +9,23 @@ import { callApi, launch, PAGE_SERVER_ENV, resultsDir, shotOnFailure, watchError
 
 const large = JSON.parse(readFileSync(new URL("../../../docs/examples/large-system.json", import.meta.url), "utf8"));
 
-let server: RunningServer;
-let browser: Browser;
-let page: Page;
-let shots: string;
 let rotaId: string;
-const errors: string[] = [];
-
-const api = <T>(path: string, body?: unknown) => callApi<T>(server, path, body);
-const shot = (name: string) => page.screenshot({ path: join(shots, `${name}.png`) });
-const axeClean = async (view: string) => expect([view, await axeFindings(page)]).toEqual([view, []]);
-async function open(hash: string, heading: string | RegExp): Promise<void> {
-  await page.goto("about:blank");
-  await page.goto(`${server.url}/${hash}`);
-  await page.getByRole("heading", { level: 1, name: heading }).waitFor({ timeout: 20_000 });
-}
+const {
+  page,
+  errors,
+  shot,
+  axeClean,
+  open: openView,
+} = openSignedInPage("large", {
+  prepare: async (api) => {
+    rotaId = (await api<{ id: string }>("/v1/rotas?wait=true&workBudget=20&seed=1&name=large", large)).id;
+    await api("/v1/setup/from-problem?note=large", large);
+  },
+  timeoutMs: 240_000,
+});
+const open = (hash: string, heading: string | RegExp) => openView(hash, heading, 20_000);
 /** How far the page is wider than the window: 0 when nothing scrolls sideways. */
 const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-
-beforeAll(async () => {
-  shots = resultsDir("large");
-  server = await startServer({ DESKROTA_DATA_DIR: await freshDataDir(), ...PAGE_SERVER_ENV }, true);
-  rotaId = (await api<{ id: string }>("/v1/rotas?wait=true&workBudget=20&seed=1&name=large", large)).id;
-  await api("/v1/setup/from-problem?note=large", large);
-  browser = await launch();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  watchErrors(page, errors);
-  await page.goto(server.url);
-  await page.evaluate((token) => sessionStorage.setItem("deskrota.token", token), server.token as string);
-}, 240_000);
-
-afterEach((context) => shotOnFailure(page, shots, context.task));
-
-afterAll(async () => {
-  await browser?.close();
-  server?.child.kill("SIGKILL");
-});
 
 describe("the large example", () => {
   test("the rota: one tab per site, a site's grid, no serious accessibility findings", async () => {
@@ -97,7 +73,7 @@ describe("the large example", () => {
     const wide: string[] = [];
     for (const [i, [hash, heading]] of views.entries()) {
       await open(hash, heading);
-      await page.screenshot({ path: join(shots, `05-phone-${i + 1}.png`), fullPage: true });
+      await shot(`05-phone-${i + 1}`, true);
       const over = await overflow();
       if (over > 0) wide.push(`${hash}: ${over} px too wide`);
     }
