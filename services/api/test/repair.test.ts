@@ -39,7 +39,11 @@ describe("POST /v1/rotas/:id/changes", () => {
     for (const o of body.options) {
       expect(o.words).toMatch(/^(fills everything|leaves .*): \d+ (person|people), [\d.]+ h changed$/);
       expect(o.apply).toBe(`/v1/rotas/${id}/changes?now=${encodeURIComponent(NOW)}&option=${o.id}`);
+      expect(o).toMatchObject({ minimal: expect.any(Boolean), minimalReason: expect.any(String) });
     }
+    // The chosen repair's proof is the answer's own: the page shows it beside the option.
+    const chosen = body.options.find((o: { chosen: boolean }) => o.chosen);
+    expect([chosen.minimal, chosen.minimalReason]).toEqual([body.minimal, body.minimalReason]);
     expect((await inject("GET", `/v1/rotas/${id}/versions`)).json().versions).toHaveLength(1);
   });
 

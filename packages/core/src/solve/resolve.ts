@@ -26,9 +26,9 @@ import {
   gapLevelsOfPlacements,
   gapTotalsOf,
   type GapLevels,
-  type RepairOption,
   type RepairOptionId,
 } from "./repair-options";
+import type { RepairOption } from "../model/results";
 import { changesLowerBound, minimumChange, publishedLevels } from "./repair-exact";
 import { assignmentsOf, type Placement } from "./decode";
 
@@ -192,6 +192,11 @@ export function resolve(
   const { minimal, minimalReason } = proved
     ? provenByModel(proved.proof, inst.slotMinutes)
     : provenByCounting(inst, best, beforeLevels(problem, published, change, best));
+  // The returned repair's proof is the one above; the other option is judged by counting alone.
+  const proofOf = (a: typeof smaller) =>
+    a === chosen
+      ? { minimal, minimalReason }
+      : provenByCounting(inst, a.best, beforeLevels(problem, published, change, a.best));
   const described = (id: RepairOptionId, a: typeof smaller) =>
     describeOption(
       id,
@@ -199,6 +204,7 @@ export function resolve(
       a.best,
       inst.reference?.at ?? [],
       [...a.openedGaps].filter((g) => gapSlots(a.best).has(g)),
+      proofOf(a),
     );
   const repairOptions = fillsAttempt
     ? [described("fills", fillsAttempt), described("smaller", smallerAttempt)]
