@@ -90,16 +90,31 @@ describe("repairs from the page", () => {
     await page.getByLabel("From", { exact: true }).fill("2026-11-23T13:00");
     await page.getByLabel("To", { exact: true }).fill("2026-11-23T17:00");
     await page.getByLabel("Reason (optional)").fill("sick");
+    const preview = page.waitForResponse((r) => r.url().includes("dryRun=true"));
     await page.getByRole("button", { name: "Record and re-solve" }).click();
     const choice = page.getByRole("region", { name: "Two ways to repair: pick one" });
     await choice.waitFor();
-    await expect(choice.locator("li.repair-option").allInnerTexts()).resolves.toEqual([
+    const texts = await choice.locator("li.repair-option").allInnerTexts();
+    expect(texts).toEqual([
       expect.stringMatching(/^Fill everything it opens\n+Fills everything: \d+ (person|people), [\d.]+ h changed\./),
       expect.stringMatching(/^Change less, leave some open\n+Leaves Desk Mon 23 Nov 13:00–17:00 open.*changed\./),
     ]);
+    // Each option says whether its number of changes is proven the fewest, as the answer says and no
+    // more: the smaller repair leaves open what a fuller one might do with fewer, so it is never proven.
+    const { options } = (await (await preview).json()) as { options: { minimal: boolean; minimalReason: string }[] };
+    const proofWords = (minimal: boolean) =>
+      minimal ? "Proven the fewest changes for this cover." : "The fewest found; not proven.";
+    expect(
+      texts.map((text) => text.split("\n").filter((line) => /^(Proven the fewest|The fewest found|Why: )/.test(line))),
+    ).toEqual(options.map((o) => [proofWords(o.minimal), `Why: ${o.minimalReason}.`]));
+    expect(options[1]?.minimal).toBe(false);
     expect(await versionCount()).toBe(1);
     await shot("01-two-repairs");
     await axeClean("repair options");
+    await page.setViewportSize({ width: 390, height: 844 });
+    await shot("01-two-repairs-390");
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBe(0);
+    await page.setViewportSize({ width: 1280, height: 900 });
     const recorded = page.waitForRequest((r) => r.method() === "POST" && /\/changes\?/.test(r.url()));
     await choice.getByRole("button", { name: "Record: change less, leave some open" }).click();
     const url = new URL((await recorded).url());
