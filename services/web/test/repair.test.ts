@@ -114,6 +114,7 @@ describe("repairs from the page", () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await shot("01-two-repairs-390");
     expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBe(0);
+    await axeClean("repair options at 390 px");
     await page.setViewportSize({ width: 1280, height: 900 });
     const recorded = page.waitForRequest((r) => r.method() === "POST" && /\/changes\?/.test(r.url()));
     await choice.getByRole("button", { name: "Record: change less, leave some open" }).click();
