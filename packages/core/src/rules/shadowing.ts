@@ -84,6 +84,19 @@ export const shadowing = defineRule({
     },
     partnersOf: (view, p) => view.mentees[p] ?? [],
   },
+  day: {
+    // A shadower gains by their mentor being there; a mentor by their mentees shadowing beside them.
+    join(view, p, k, g) {
+      if (view.isShadow(p, k)) {
+        const mentor = view.inst.people[p]?.mentor ?? -1;
+        const beside = mentor >= 0 && view.at[mentor]?.[g] === k && !view.isShadow(mentor, k);
+        return beside ? -view.w.shadowing - view.w.mentor : -view.w.shadowing;
+      }
+      let v = 0;
+      for (const s of view.mentees[p] ?? []) if (view.at[s]?.[g] === k && view.isShadow(s, k)) v -= view.w.mentor;
+      return v;
+    },
+  },
 });
 
 /** Per person: the people whose mentor they are. */

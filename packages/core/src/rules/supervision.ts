@@ -23,6 +23,9 @@ export const supervision = defineRule<{ site?: string; start: string; end: strin
   search: {
     slot: (view, g) => ((view.leads[g] as number) === 0 ? view.w.supervision : 0),
   },
+  day: {
+    join: (view, p, _k, g) => (view.inst.people[p]?.lead && (view.leads[g] as number) === 0 ? -view.w.supervision : 0),
+  },
 });
 
 export function supervisionGaps(view: RotaView): GapSlot[] {

@@ -107,4 +107,15 @@ export const unsocialFairness = defineRule({
       return view.w.unsocial * Math.max(0, hours - (view.share[p] as number));
     },
   },
+  day: {
+    // Each unsocial slot of the day is priced as the first would be: no more once over the share.
+    join(view, p, _k, g) {
+      if (!view.unsocial[g]) return 0;
+      const slotHours = view.inst.slotMinutes / 60;
+      return (view.unsocialSlots[p] as number) * slotHours >= (view.share[p] as number)
+        ? view.w.unsocial * slotHours
+        : 0;
+    },
+    inexact: "a day that crosses the fair share is priced by where the person stood before it",
+  },
 });
