@@ -128,7 +128,8 @@ function dayDrifts(rule: RuleModule, given: Problem, rota: RotaInput, prices: Da
         state.setDay(p, day, []);
         if (!(Math.abs(price - change) <= tolerance * Math.max(1, Math.abs(change))))
           drifts.push(
-            `${inst.people[p]?.id} on ${inst.dates[day]}, ${slots} slots: the DP says ${price}, the terms change by ${change}`,
+            `${inst.people[p]?.id} on ${inst.dates[day]}, ${slots} slots: ` +
+              `the DP says ${price}, the terms change by ${change}`,
           );
       }
       state.setDay(p, day, old);
