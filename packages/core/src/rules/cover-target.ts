@@ -21,6 +21,7 @@ export const coverTarget = defineRule({
     point: (view, k, g) => shortOf(view, view.demandTarget, k, g) * view.w.target,
   },
   day: {
-    join: (view, p, k, g) => (!view.isShadow(p, k) && shortOf(view, view.demandTarget, k, g) > 0 ? -view.w.target : 0),
+    join: (view, p) => (k, g) =>
+      !view.isShadow(p, k) && shortOf(view, view.demandTarget, k, g) > 0 ? -view.w.target : 0,
   },
 });

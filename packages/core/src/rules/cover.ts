@@ -35,7 +35,7 @@ export const cover = defineRule<{ point?: string; start: string; end: string; wh
     point: (view, k, g) => shortOf(view, view.demandMin, k, g) * view.w.cover,
   },
   day: {
-    join: (view, p, k, g) => (!view.isShadow(p, k) && shortOf(view, view.demandMin, k, g) > 0 ? -view.w.cover : 0),
+    join: (view, p) => (k, g) => (!view.isShadow(p, k) && shortOf(view, view.demandMin, k, g) > 0 ? -view.w.cover : 0),
   },
 });
 

@@ -53,7 +53,7 @@ export const headcount = defineRule<{ point: string; start: string; end: string;
     `${v.count} ${v.count === 1 ? "person is" : "people are"} counted on ${v.point} at ${v.start}; the band allows ` +
     `${v.limit}`,
   day: {
-    join: (view, p, k, g) =>
+    join: (view, p) => (k, g) =>
       !view.isShadow(p, k) && (view.counted[k * view.G + g] as number) >= (view.demandMax[k * view.G + g] as number)
         ? Infinity
         : 0,

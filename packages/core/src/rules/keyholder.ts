@@ -25,8 +25,10 @@ export const keyholder = defineRule<{ site?: string; start: string; end: string;
     slot: (view, g) => (view.edge[g] && (view.keys[g] as number) === 0 ? view.w.keyholder : 0),
   },
   day: {
-    join: (view, p, _k, g) =>
-      view.inst.people[p]?.keyholder && view.edge[g] && (view.keys[g] as number) === 0 ? -view.w.keyholder : 0,
+    join: (view, p) =>
+      view.inst.people[p]?.keyholder
+        ? (_k, g) => (view.edge[g] && (view.keys[g] as number) === 0 ? -view.w.keyholder : 0)
+        : undefined,
   },
 });
 

@@ -117,6 +117,9 @@ export interface SearchTerms {
   shift?(view: SearchView, p: number, run: ShiftRun): number;
 }
 
+/** A person's price of being at point k in slot g. */
+export type SlotPrice = (k: number, g: number) => number;
+
 /** `DayTerms.keeps`: the placement may move to any point of the site, as long as the person stays. */
 export const ANY_POINT = -2;
 /** `DayTerms.keeps`: nothing relies on the placement. */
@@ -132,11 +135,12 @@ export const FREE = -1;
  */
 export interface DayTerms {
   /**
-   * The change in the rule's terms when person p, not working in slot g, joins point k there,
-   * everyone else as they are; Infinity where a hard rule forbids it. A rule without one is priced
-   * by its `search.placement` term.
+   * For person p: the change in the rule's terms when p, not working in slot g, joins point k
+   * there, everyone else as they are; Infinity where a hard rule forbids it. Undefined where the
+   * rule cannot touch p's day (the DP then leaves it out for p). A rule without one is priced by
+   * its `search.placement` term.
    */
-  join?(view: SearchView, p: number, k: number, g: number): number;
+  join?(view: SearchView, p: number): SlotPrice | undefined;
   /** per shift the plan makes */
   shift?(view: SearchView): number;
   /** per change of point inside a shift */

@@ -55,8 +55,10 @@ export const studentAlone = defineRule<{ site: string; start: string; end: strin
   explain: (v) => `only students are on site at ${v.site} at ${v.start}; a staff member must be there`,
   day: {
     // A student joins only where staff are; the only staff member keeps the students' slots.
-    join: (view, p, _k, g) =>
-      view.inst.people[p]?.student && !view.inst.studentAloneAllowed && (view.staff[g] as number) === 0 ? Infinity : 0,
+    join: (view, p) =>
+      view.inst.people[p]?.student && !view.inst.studentAloneAllowed
+        ? (_k, g) => ((view.staff[g] as number) === 0 ? Infinity : 0)
+        : undefined,
     keeps: (view, p, _k, g) =>
       !view.inst.people[p]?.student &&
       !view.inst.studentAloneAllowed &&

@@ -24,7 +24,8 @@ export const supervision = defineRule<{ site?: string; start: string; end: strin
     slot: (view, g) => ((view.leads[g] as number) === 0 ? view.w.supervision : 0),
   },
   day: {
-    join: (view, p, _k, g) => (view.inst.people[p]?.lead && (view.leads[g] as number) === 0 ? -view.w.supervision : 0),
+    join: (view, p) =>
+      view.inst.people[p]?.lead ? (_k, g) => ((view.leads[g] as number) === 0 ? -view.w.supervision : 0) : undefined,
   },
 });
 

@@ -83,7 +83,10 @@ export const training = defineRule<{ person: string; point: string; start: strin
   explain: (v) => `${v.person} ${v.why} (${v.start})`,
   day: {
     // A shadower needs a counted colleague at the point; the only one keeps shadowers there.
-    join: (view, p, k, g) => (view.isShadow(p, k) && (view.counted[k * view.G + g] as number) === 0 ? Infinity : 0),
+    join: (view, p) =>
+      view.inst.people[p]?.training.includes("shadowing")
+        ? (k, g) => (view.isShadow(p, k) && (view.counted[k * view.G + g] as number) === 0 ? Infinity : 0)
+        : undefined,
     keeps: (view, p, k, g) =>
       !view.isShadow(p, k) &&
       (view.shadows[k * view.G + g] as number) > 0 &&

@@ -108,13 +108,12 @@ export const unsocialFairness = defineRule({
     },
   },
   day: {
-    // Each unsocial slot of the day is priced as the first would be: no more once over the share.
-    join(view, p, _k, g) {
-      if (!view.unsocial[g]) return 0;
+    // Each unsocial slot of the day is priced as the first would be: nothing until over the share.
+    join(view, p) {
       const slotHours = view.inst.slotMinutes / 60;
-      return (view.unsocialSlots[p] as number) * slotHours >= (view.share[p] as number)
-        ? view.w.unsocial * slotHours
-        : 0;
+      if ((view.unsocialSlots[p] as number) * slotHours < (view.share[p] as number)) return undefined;
+      const price = view.w.unsocial * slotHours;
+      return (_k, g) => (view.unsocial[g] ? price : 0);
     },
     inexact: "a day that crosses the fair share is priced by where the person stood before it",
   },

@@ -1,6 +1,6 @@
 import { RULES } from "../../rules";
 import type { RuleModule } from "../../rules/rule";
-import { type DayTerms, FREE, type SearchView } from "../../rules/search-view";
+import { type DayTerms, FREE, type SearchView, type SlotPrice } from "../../rules/search-view";
 
 type Join = NonNullable<DayTerms["join"]>;
 type Of<K extends keyof DayTerms> = NonNullable<DayTerms[K]>;
@@ -19,22 +19,34 @@ export class DayPrices {
     this.terms = rules.flatMap((r) => (r.day ? [r.day] : []));
     // A hard rule's join is Infinity or 0: asked first, it spares the prices of a placement it forbids.
     const ordered = [...rules].sort((a, b) => Number(a.kind !== "hard") - Number(b.kind !== "hard"));
-    this.joins = ordered.flatMap((r) => {
-      const join = r.day?.join ?? r.search?.placement;
-      return join ? [join] : [];
+    this.joins = ordered.flatMap((r): Join[] => {
+      if (r.day?.join) return [r.day.join];
+      const placement = r.search?.placement;
+      return placement ? [(view, p) => (k, g) => placement(view, p, k, g)] : [];
     });
     this.keepers = this.terms.flatMap((t) => (t.keeps ? [t.keeps] : []));
     this.hourTerms = this.terms.flatMap((t) => (t.hours ? [t.hours] : []));
   }
 
-  /** What person p joining point k in slot g adds, everyone else as they are; Infinity: not allowed. */
-  join(view: SearchView, p: number, k: number, g: number): number {
-    let v = 0;
-    for (let i = 0; i < this.joins.length; i++) {
-      v += (this.joins[i] as Join)(view, p, k, g);
-      if (v === Infinity) return v;
+  /**
+   * For person p: what joining point k in slot g adds, everyone else as they are (Infinity: not
+   * allowed), from the rules that can touch p's day.
+   */
+  joinOf(view: SearchView, p: number): SlotPrice {
+    const parts: SlotPrice[] = [];
+    for (const join of this.joins) {
+      const part = join(view, p);
+      if (part) parts.push(part);
     }
-    return v;
+    const n = parts.length;
+    return (k, g) => {
+      let v = 0;
+      for (let i = 0; i < n; i++) {
+        v += (parts[i] as SlotPrice)(k, g);
+        if (v === Infinity) return v;
+      }
+      return v;
+    };
   }
 
   /** The point the rest of the rota needs p to stay at in g (or `ANY_POINT`); `FREE` when none. */

@@ -120,6 +120,7 @@ export function dayOptions(
   if (maxLen < minShift) return table;
   const at = state.at[p] as Int16Array;
   const G = state.G;
+  const joinAt = valueAt ?? prices.joinOf(state, p);
   const requiredSlots = [...required.keys()];
   const occupied = (slot: number) => slot >= 0 && slot < G && (at[slot] as number) !== NONE;
 
@@ -154,7 +155,7 @@ export function dayOptions(
         for (const k of options) {
           if (need !== undefined && need !== ANY_POINT && need !== k) continue;
           const j = sitePoints.indexOf(k);
-          if (j >= 0) value[i * J + j] = valueAt ? valueAt(k, g) : prices.join(state, p, k, g);
+          if (j >= 0) value[i * J + j] = joinAt(k, g);
         }
       }
 
