@@ -13,10 +13,19 @@ export class DayPrices {
   private readonly joins: Join[];
   private readonly keepers: Of<"keeps">[];
   private readonly hourTerms: Of<"hours">[];
-  private readonly terms: DayTerms[];
+  private readonly shifts: Of<"shift">[];
+  private readonly pointChanges: Of<"pointChange">[];
+  private readonly shortStints: Of<"shortStint">[];
+  private readonly daySlots: Of<"maxDaySlots">[];
+  private readonly weekSlots: Of<"maxWeekSlots">[];
+  private readonly stintSlots: Of<"maxStintSlots">[];
+  private readonly shiftSlots: Of<"minShiftSlots">[];
+  private readonly rests: Of<"restMs">[];
 
   constructor(rules: readonly RuleModule[]) {
-    this.terms = rules.flatMap((r) => (r.day ? [r.day] : []));
+    const terms = rules.flatMap((r) => (r.day ? [r.day] : []));
+    const all = <K extends keyof DayTerms>(kind: K): Of<K>[] =>
+      terms.flatMap((t) => (t[kind] === undefined ? [] : [t[kind] as Of<K>]));
     // A hard rule's join is Infinity or 0: asked first, it spares the prices of a placement it forbids.
     const ordered = [...rules].sort((a, b) => Number(a.kind !== "hard") - Number(b.kind !== "hard"));
     this.joins = ordered.flatMap((r): Join[] => {
@@ -24,8 +33,16 @@ export class DayPrices {
       const placement = r.search?.placement;
       return placement ? [(view, p) => (k, g) => placement(view, p, k, g)] : [];
     });
-    this.keepers = this.terms.flatMap((t) => (t.keeps ? [t.keeps] : []));
-    this.hourTerms = this.terms.flatMap((t) => (t.hours ? [t.hours] : []));
+    this.keepers = all("keeps");
+    this.hourTerms = all("hours");
+    this.shifts = all("shift");
+    this.pointChanges = all("pointChange");
+    this.shortStints = all("shortStint");
+    this.daySlots = all("maxDaySlots");
+    this.weekSlots = all("maxWeekSlots");
+    this.stintSlots = all("maxStintSlots");
+    this.shiftSlots = all("minShiftSlots");
+    this.rests = all("restMs");
   }
 
   /**
@@ -60,49 +77,50 @@ export class DayPrices {
 
   /** The change in the person terms when p works `extra` slots more than now. */
   hours(view: SearchView, p: number): (extra: number) => number {
+    if (this.hourTerms.length === 1) return (this.hourTerms[0] as Of<"hours">)(view, p);
     const parts = this.hourTerms.map((h) => h(view, p));
-    if (parts.length === 1) return parts[0] as (extra: number) => number;
     return (extra) => parts.reduce((sum, part) => sum + part(extra), 0);
   }
 
   /** Per shift, per change of point inside one, per short stint. */
   shift(view: SearchView): number {
-    return this.sum((t) => t.shift?.(view));
+    return sum(this.shifts, (t) => t(view));
   }
   pointChange(view: SearchView): number {
-    return this.sum((t) => t.pointChange?.(view));
+    return sum(this.pointChanges, (t) => t(view));
   }
   shortStint(view: SearchView): number {
-    return this.sum((t) => t.shortStint?.(view));
+    return sum(this.shortStints, (t) => t(view));
   }
 
   /** The day's limits: the tightest any rule sets. */
   maxDaySlots(view: SearchView, p: number): number {
-    return this.least((t) => t.maxDaySlots?.(view, p));
+    return least(this.daySlots, (t) => t(view, p));
   }
   maxWeekSlots(view: SearchView, p: number): number {
-    return this.least((t) => t.maxWeekSlots?.(view, p));
+    return least(this.weekSlots, (t) => t(view, p));
   }
   maxStintSlots(view: SearchView, k: number): number {
-    return this.least((t) => t.maxStintSlots?.(view, k));
+    return least(this.stintSlots, (t) => t(view, k));
   }
   minShiftSlots(view: SearchView, p: number): number {
-    return this.terms.reduce((most, t) => Math.max(most, t.minShiftSlots?.(view, p) ?? 1), 1);
+    return -least(this.shiftSlots, (t) => -t(view, p), -1);
   }
   restMs(view: SearchView): number {
-    return this.terms.reduce((most, t) => Math.max(most, t.restMs?.(view) ?? 0), 0);
+    return -least(this.rests, (t) => -t(view), 0);
   }
+}
 
-  private sum(of: (t: DayTerms) => number | undefined): number {
-    let total = 0;
-    for (const t of this.terms) total += of(t) ?? 0;
-    return total;
-  }
-  private least(of: (t: DayTerms) => number | undefined): number {
-    let least = Infinity;
-    for (const t of this.terms) least = Math.min(least, of(t) ?? Infinity);
-    return least;
-  }
+function sum<T>(terms: readonly T[], of: (t: T) => number): number {
+  let total = 0;
+  for (const t of terms) total += of(t);
+  return total;
+}
+
+function least<T>(terms: readonly T[], of: (t: T) => number, start = Infinity): number {
+  let low = start;
+  for (const t of terms) low = Math.min(low, of(t));
+  return low;
 }
 
 /** Every rule's day terms: the prices and limits the search's day DP plans by. */

@@ -121,6 +121,9 @@ export function dayOptions(
   const at = state.at[p] as Int16Array;
   const G = state.G;
   const joinAt = valueAt ?? prices.joinOf(state, p);
+  const shortStints = prices.shortStint(state);
+  const pointChanges = prices.pointChange(state);
+  const perShift = prices.shift(state);
   const requiredSlots = [...required.keys()];
   const occupied = (slot: number) => slot >= 0 && slot < G && (at[slot] as number) !== NONE;
 
@@ -170,8 +173,6 @@ export function dayOptions(
       const bestEnd = new Float64Array(maxLen + 1).fill(Infinity);
       const bestState = new Int32Array(maxLen + 1).fill(-1);
       const shortSlots = state.shortSlots;
-      const shortStints = prices.shortStint(state);
-      const pointChanges = prices.pointChange(state);
       for (let i = 0; i < n; i++) {
         const g = chain[i] as number;
         const slot = inst.slots[g] as SlotInfo;
@@ -238,7 +239,6 @@ export function dayOptions(
           }
         }
       }
-      const perShift = prices.shift(state);
       for (let len = 1; len <= maxLen; len++) {
         const total = (bestEnd[len] as number) + perShift;
         if (bestState[len]! < 0 || total >= (table[len]?.cost ?? Infinity)) continue;
