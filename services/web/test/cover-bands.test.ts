@@ -149,6 +149,10 @@ describe("cover bands on the day timeline", () => {
     await page.getByRole("button", { name: "Save the site" }).click();
     const banner = page.locator(".saved");
     await banner.getByText(/site campus: servicePoints changed\./).waitFor();
+    // The band by band change, in words, with the revision.
+    await expect(banner.innerText()).resolves.toContain(
+      "Service Desk Fri 08:30–17:00, min 1 → Fri 09:30–16:00, min 1; added Fri 16:00–17:00, min 1, target 2",
+    );
     expect(await deskCover()).toEqual([
       { days: ["mon", "tue", "wed", "thu"], from: "08:30", to: "21:00", min: 1 },
       { days: ["fri"], from: "09:30", to: "16:00", min: 1 },
@@ -230,6 +234,10 @@ describe("cover bands on the day timeline", () => {
     await page.keyboard.press("Enter");
     const banner = page.locator(".saved");
     await banner.getByText(/site campus: servicePoints changed\./).waitFor();
+    await expect(banner.innerText()).resolves.toContain(
+      "Service Desk Sat, Sun 11:00–17:00, min 1 → Sat 12:00–16:30, min 1; added Sun 12:30–17:00, min 2; " +
+        "Roving removed Mon–Thu 12:00–16:00, min 1",
+    );
     const cover = await deskCover();
     expect(cover?.slice(2)).toEqual([
       { days: ["sat"], from: "12:00", to: "16:30", min: 1 },

@@ -166,3 +166,24 @@ export interface CoverState {
   edit(withFocus: boolean): void;
   remove(index: number): void;
 }
+
+/** "Fri 08:30–17:00, min 1" */
+export const bandInWords = (band: Band): string =>
+  `${daysInWords(band.days)} ${band.from}–${band.to}, ${numbersInWords(band)}`;
+
+/**
+ * A point's bands before and after, band by band in words ("Fri 08:30–17:00, min 1 → Fri 09:30–16:00,
+ * min 1; added …"): the revision's note, since the setup's own diff names only the changed field.
+ */
+export function coverChangeWords(before: Band[], after: Band[]): string[] {
+  const words: string[] = [];
+  for (let i = 0; i < Math.max(before.length, after.length); i += 1) {
+    const was = before[i];
+    const now = after[i];
+    if (was && now) {
+      if (bandInWords(was) !== bandInWords(now)) words.push(`${bandInWords(was)} → ${bandInWords(now)}`);
+    } else if (was) words.push(`removed ${bandInWords(was)}`);
+    else if (now) words.push(`added ${bandInWords(now)}`);
+  }
+  return words;
+}
