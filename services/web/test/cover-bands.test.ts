@@ -168,7 +168,7 @@ describe("cover bands on the day timeline", () => {
     expect(errors).toEqual([]);
   });
 
-  test("the keyboard alone: move, resize, numbers, split a day off, delete; focus shown; saved and undone", async () => {
+  test("keyboard only: move, resize, numbers, a day split off, delete, focus seen; saved, undone", async () => {
     await openSite();
     const sunday = bar("Service Desk Sun 11:00–17:00, min 1");
     await sunday.focus();
