@@ -252,10 +252,25 @@ describe("cover bands on the day timeline", () => {
     expect(errors).toEqual([]);
   });
 
-  test("at 390 px the timeline fits the screen, a bar is dragged, and axe finds nothing serious", async () => {
+  test("at 390 px the timeline fits the screen, a finger drags a bar, and axe finds nothing serious", async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await openSite();
     const at = await scale();
+    // A finger: touch events through the DevTools protocol, which Chromium turns into pointer events.
+    const cdp = await page.context().newCDPSession(page);
+    const touch = (type: "touchStart" | "touchMove" | "touchEnd", x: number, y: number) =>
+      cdp.send("Input.dispatchTouchEvent", { type, touchPoints: type === "touchEnd" ? [] : [{ x, y }] });
+    const saturday = bar("Service Desk Sat 11:00–17:00, min 1");
+    await saturday.scrollIntoViewIfNeeded();
+    const box = await saturday.boundingBox();
+    const start = { x: (box?.x ?? 0) + (box?.width ?? 0) / 2, y: (box?.y ?? 0) + (box?.height ?? 0) / 2 };
+    await touch("touchStart", start.x, start.y);
+    for (let i = 1; i <= 10; i += 1) await touch("touchMove", start.x + (at.dx(60) * i) / 10, start.y);
+    await touch("touchEnd", start.x + at.dx(60), start.y);
+    await bar("Service Desk Sat 12:00–18:00, min 1, needs attention").waitFor();
+    await expect(desk().locator('.track[data-day="sat"] ~ .lane-notes').innerText()).resolves.toBe(
+      "⚠ Band 3: 17:00–18:00 is outside opening hours (11:00–17:00).",
+    );
     const friday = bar("Service Desk Fri 08:30–17:00, min 1");
     await drag(await grip(friday, "end"), at.dx(-180));
     await bar("Service Desk Fri 08:30–14:00, min 1").click();
