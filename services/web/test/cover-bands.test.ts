@@ -125,6 +125,11 @@ describe("cover bands on the day timeline", () => {
     await expect(desk().getByLabel("From, band 4 of Service Desk").inputValue()).resolves.toBe("16:00");
     const notes = desk().locator('.track[data-day="fri"] ~ .lane-notes');
     await expect(notes.innerText()).resolves.toBe("⚠ Band 4: 17:00–19:00 is outside opening hours (08:30–17:00).");
+    // The opening hours being typed above are what the bars are checked against.
+    await page.getByLabel("Friday", { exact: true }).fill("08:30-19:00");
+    await expect(notes.count()).resolves.toBe(0);
+    await page.getByLabel("Friday", { exact: true }).fill("08:30-17:00");
+    await expect(notes.innerText()).resolves.toMatch(/^⚠ Band 4: 17:00–19:00 is outside/);
     // Its description carries the words to a screen reader too.
     await expect(drawn.getAttribute("aria-describedby")).resolves.toMatch(/\S+ \S+/);
     // The editor opened beside the drawing; the numbers are set there with the steppers.

@@ -5,6 +5,7 @@ import {
   barInWords,
   barProblems,
   type CoverState,
+  dayShort,
   drawn,
   type Edge,
   endOf,
@@ -207,7 +208,7 @@ export function drawLanes(root: HTMLElement, s: CoverState, hint: string, prefix
     track.addEventListener("pointerdown", drawOn(track, day));
     return h(
       "div",
-      { class: "lane", role: "group", "aria-label": `${s.pointName}, ${day}` },
+      { class: "lane", role: "group", "aria-label": `${s.pointName} on ${dayShort(day)}` },
       h("span", { class: "lane-day", "aria-hidden": "true" }, day),
       track,
       notes.childElementCount > 0 && notes,
