@@ -2,7 +2,7 @@ import { describe, expect, test } from "vitest";
 import {
   type Band,
   barInWords,
-  barProblems,
+  barFindings,
   coverChangeWords,
   daysInWords,
   drawn,
@@ -48,27 +48,29 @@ describe("a band in words", () => {
 describe("what is wrong with a bar", () => {
   const open: [string, string][] = [["09:00", "17:00"]];
 
-  test("the part outside opening hours, a closed day, and each overlap with where it is", () => {
+  test("the part outside opening hours, a closed day; each overlap apart, with where it is", () => {
     const bands = [band("08:00", "18:00"), band("12:00", "14:00", ["mon", "tue"])];
-    expect(barProblems(bands, 0, "mon", open, 30)).toEqual([
-      "08:00–09:00, 17:00–18:00 is outside opening hours (09:00–17:00)",
-      "overlaps band 2 (12:00–14:00) from 12:00 to 14:00: the larger numbers hold there",
-    ]);
-    expect(barProblems(bands, 1, "tue", [], 30)).toEqual(["the site is closed on Tue"]);
+    expect(barFindings(bands, 0, "mon", open, 30)).toEqual({
+      wrong: ["08:00–09:00, 17:00–18:00 is outside opening hours (09:00–17:00)"],
+      overlaps: ["overlaps band 2 (12:00–14:00) from 12:00 to 14:00: the larger numbers hold there"],
+    });
+    expect(barFindings(bands, 1, "tue", [], 30)).toEqual({ wrong: ["the site is closed on Tue"], overlaps: [] });
     // Bands that only touch do not overlap.
-    expect(barProblems([band("09:00", "12:00"), band("12:00", "17:00")], 0, "mon", open, 30)).toEqual([]);
+    expect(barFindings([band("09:00", "12:00"), band("12:00", "17:00")], 0, "mon", open, 30)).toEqual({
+      wrong: [],
+      overlaps: [],
+    });
   });
 
   test("numbers out of order, a time off the grid, a band that ends before it starts", () => {
-    expect(barProblems([band("09:15", "17:00", ["mon"], { target: 0, max: 0 })], 0, "mon", open, 30)).toEqual([
+    const wrong = (b: Band) => barFindings([b], 0, "mon", open, 30).wrong;
+    expect(wrong(band("09:15", "17:00", ["mon"], { target: 0, max: 0 }))).toEqual([
       "09:15 is not on the 30-minute grid",
       "target 0 is below min 1",
       "max 0 is below 1",
     ]);
-    expect(barProblems([band("12:00", "10:00")], 0, "mon", open, 30)).toEqual([
-      "it ends (10:00) before it starts (12:00)",
-    ]);
-    expect(barProblems([band("", "10:00")], 0, "mon", open, 30)[0]).toBe("its start time is missing");
+    expect(wrong(band("12:00", "10:00"))).toEqual(["it ends (10:00) before it starts (12:00)"]);
+    expect(wrong(band("", "10:00"))[0]).toBe("its start time is missing");
   });
 });
 

@@ -2,7 +2,7 @@ import { h, render } from "../dom";
 import { DAY_KEYS, type DayKey } from "../time";
 import {
   type Band,
-  barProblems,
+  barFindings,
   bandProblems,
   type CoverState,
   dayShort,
@@ -19,12 +19,13 @@ type NumberKey = "min" | "target" | "max";
 /** The band's words and what is wrong with it on the picked day, kept current as its fields change. */
 function summary(s: CoverState, i: number, day: DayKey): HTMLElement[] {
   const band = s.bands[i] as Band;
-  const problems = band.days.includes(day)
-    ? barProblems(s.bands, i, day, s.openOn(day), s.slot)
-    : bandProblems(band, s.slot);
+  const found = band.days.includes(day)
+    ? barFindings(s.bands, i, day, s.openOn(day), s.slot)
+    : { wrong: bandProblems(band, s.slot), overlaps: [] };
   return [
     h("p", {}, `Band ${i + 1}: ${daysInWords(band.days)} ${band.from}–${band.to}, ${numbersInWords(band)}.`),
-    ...problems.map((p) => h("p", { class: "band-problem" }, `⚠ ${p}.`)),
+    ...found.wrong.map((p) => h("p", { class: "band-problem" }, `⚠ ${p}.`)),
+    ...found.overlaps.map((p) => h("p", { class: "band-overlap" }, `ⓘ ${dayShort(day)}: ${p}.`)),
   ];
 }
 

@@ -94,33 +94,39 @@ function outside(from: number, to: number, windows: Windows): string[] {
   return gaps;
 }
 
-/**
- * What is wrong with band `index` on `day`, in words: the band's own problems, then the times the site
- * is closed, then every other band of the point it overlaps that day (the format lets bands overlap,
- * the larger numbers holding, but on a drawing it is most often a slip).
- */
-export function barProblems(bands: Band[], index: number, day: DayKey, open: Windows, slot: number): string[] {
+/** What is said on one bar: what is wrong with it, and the other bands it overlaps. */
+export interface BarFindings {
+  /** the band's own problems, then the times the site is closed */
+  wrong: string[];
+  /** The format lets bands overlap (the larger numbers hold), as a peak band on a day-long one does;
+   * said as a note, not as a fault, since on a drawing it can as well be a slip as a peak. */
+  overlaps: string[];
+}
+
+/** What is said on band `index`'s bar on `day`, in words. */
+export function barFindings(bands: Band[], index: number, day: DayKey, open: Windows, slot: number): BarFindings {
   const band = bands[index] as Band;
   const from = startOf(band);
   const to = endOf(band);
-  const problems = bandProblems(band, slot);
+  const wrong = bandProblems(band, slot);
   if (from < to) {
     const closed = outside(from, to, open);
-    if (open.length === 0) problems.push(`the site is closed on ${dayShort(day)}`);
+    if (open.length === 0) wrong.push(`the site is closed on ${dayShort(day)}`);
     else if (closed.length)
-      problems.push(`${closed.join(", ")} is outside opening hours (${open.map(([f, t]) => `${f}–${t}`).join(", ")})`);
+      wrong.push(`${closed.join(", ")} is outside opening hours (${open.map(([f, t]) => `${f}–${t}`).join(", ")})`);
   }
+  const overlaps: string[] = [];
   bands.forEach((other, j) => {
     if (j === index || !other.days.includes(day)) return;
     const start = Math.max(from, startOf(other));
     const end = Math.min(to, endOf(other));
     if (start < end)
-      problems.push(
+      overlaps.push(
         `overlaps band ${j + 1} (${other.from}–${other.to}) from ${hhmm(start)} to ${hhmm(end)}: ` +
           "the larger numbers hold there",
       );
   });
-  return problems;
+  return { wrong, overlaps };
 }
 
 export type Edge = "move" | "start" | "end";

@@ -3,7 +3,8 @@ import { DAY_KEYS, type DayKey, minutesOf } from "../time";
 import {
   type Band,
   barInWords,
-  barProblems,
+  type BarFindings,
+  barFindings,
   type CoverState,
   dayShort,
   drawn,
@@ -56,6 +57,9 @@ function hourScale(span: Span): HTMLElement {
   return scale;
 }
 
+/** What a bar says of its findings: to a screen reader after its words, and on the bar before its numbers. */
+const SAID = { warn: [", needs attention", "⚠ "], overlap: [", overlaps another band", "ⓘ "] } as const;
+
 const short = (band: Band) => [band.min, band.target, band.max].filter((n) => n !== undefined).join("/");
 
 /** A pointer drag's minutes from where it started, read against the track it started on. */
@@ -72,25 +76,23 @@ export function drawLanes(root: HTMLElement, s: CoverState, hint: string, prefix
   // A drag that moved ends in a click on the bar: that click must not also open the editor.
   let dragged = false;
 
-  const bar = (band: Band, i: number, day: DayKey, track: HTMLElement, problems: string[]) => {
+  const bar = (band: Band, i: number, day: DayKey, track: HTMLElement, found: BarFindings) => {
     const note = `${prefix}-${i}-${day}`;
     const picked = s.selected?.band === i;
+    const kind = found.wrong.length ? "warn" : found.overlaps.length ? "overlap" : null;
+    const [state, mark] = kind ? SAID[kind] : ["", ""];
     const el = h(
       "button",
       {
         type: "button",
-        class: `band${problems.length ? " warn" : ""}${picked ? " picked" : ""}`,
+        class: ["band", kind, picked && "picked"].filter(Boolean).join(" "),
         "data-band": i,
         "data-day": day,
-        "aria-describedby": problems.length ? `${note} ${hint}` : hint,
+        "aria-describedby": kind ? `${note} ${hint}` : hint,
       },
       h("span", { class: "edge start", "aria-hidden": "true" }),
-      h(
-        "span",
-        { class: "visually-hidden" },
-        `${barInWords(s.pointName, band, day)}${problems.length ? ", needs attention" : ""}`,
-      ),
-      h("span", { class: "band-text", "aria-hidden": "true" }, `${problems.length ? "⚠ " : ""}${short(band)}`),
+      h("span", { class: "visually-hidden" }, `${barInWords(s.pointName, band, day)}${state}`),
+      h("span", { class: "band-text", "aria-hidden": "true" }, `${mark}${short(band)}`),
       h("span", { class: "edge end", "aria-hidden": "true" }),
     );
     place(el, startOf(band), endOf(band), span);
@@ -200,10 +202,18 @@ export function drawLanes(root: HTMLElement, s: CoverState, hint: string, prefix
     const notes = h("ul", { class: "lane-notes" });
     s.bands.forEach((band, i) => {
       if (!band.days.includes(day)) return;
-      const problems = barProblems(s.bands, i, day, s.openOn(day), s.slot);
-      track.append(bar(band, i, day, track, problems));
-      if (problems.length)
-        notes.append(h("li", { id: `${prefix}-${i}-${day}` }, `⚠ Band ${i + 1}: ${problems.join("; ")}.`));
+      const found = barFindings(s.bands, i, day, s.openOn(day), s.slot);
+      track.append(bar(band, i, day, track, found));
+      if (found.wrong.length + found.overlaps.length === 0) return;
+      notes.append(
+        h(
+          "li",
+          { id: `${prefix}-${i}-${day}` },
+          found.wrong.length > 0 && h("span", { class: "wrong" }, `⚠ Band ${i + 1}: ${found.wrong.join("; ")}. `),
+          found.overlaps.length > 0 &&
+            h("span", { class: "overlap" }, `ⓘ Band ${i + 1}: ${found.overlaps.join("; ")}.`),
+        ),
+      );
     });
     track.addEventListener("pointerdown", drawOn(track, day));
     return h(
