@@ -6,6 +6,7 @@ import {
   coverChangeWords,
   daysInWords,
   drawn,
+  overlapInWords,
   shifted,
 } from "../src/client/views/cover-bands";
 
@@ -52,8 +53,11 @@ describe("what is wrong with a bar", () => {
     const bands = [band("08:00", "18:00"), band("12:00", "14:00", ["mon", "tue"])];
     expect(barFindings(bands, 0, "mon", open, 30)).toEqual({
       wrong: ["08:00–09:00, 17:00–18:00 is outside opening hours (09:00–17:00)"],
-      overlaps: ["overlaps band 2 (12:00–14:00) from 12:00 to 14:00: the larger numbers hold there"],
+      overlaps: [{ band: 1, from: "12:00", to: "14:00" }],
     });
+    expect(overlapInWords(1, { band: 0, from: "12:00", to: "14:00" })).toBe(
+      "Bands 1 and 2 overlap 12:00–14:00: the larger numbers hold there",
+    );
     expect(barFindings(bands, 1, "tue", [], 30)).toEqual({ wrong: ["the site is closed on Tue"], overlaps: [] });
     // Bands that only touch do not overlap.
     expect(barFindings([band("09:00", "12:00"), band("12:00", "17:00")], 0, "mon", open, 30)).toEqual({

@@ -8,6 +8,7 @@ import {
   dayShort,
   daysInWords,
   numbersInWords,
+  overlapInWords,
 } from "./cover-bands";
 
 // The picked bar's band, edited beside the drawing: its times, min / target / max with steppers, its
@@ -25,7 +26,7 @@ function summary(s: CoverState, i: number, day: DayKey): HTMLElement[] {
   return [
     h("p", {}, `Band ${i + 1}: ${daysInWords(band.days)} ${band.from}–${band.to}, ${numbersInWords(band)}.`),
     ...found.wrong.map((p) => h("p", { class: "band-problem" }, `⚠ ${p}.`)),
-    ...found.overlaps.map((p) => h("p", { class: "band-overlap" }, `ⓘ ${dayShort(day)}: ${p}.`)),
+    ...found.overlaps.map((o) => h("p", { class: "band-overlap" }, `${dayShort(day)}: ${overlapInWords(i, o)}.`)),
   ];
 }
 

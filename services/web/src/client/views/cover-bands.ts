@@ -94,16 +94,28 @@ function outside(from: number, to: number, windows: Windows): string[] {
   return gaps;
 }
 
+/** Where band `band` overlaps another on one day. */
+export interface Overlap {
+  band: number;
+  from: string;
+  to: string;
+}
+
+/** "Bands 2 and 4 overlap 15:00–16:00: the larger numbers hold there" */
+export const overlapInWords = (index: number, o: Overlap): string =>
+  `Bands ${Math.min(index, o.band) + 1} and ${Math.max(index, o.band) + 1} overlap ${o.from}–${o.to}: ` +
+  "the larger numbers hold there";
+
 /** What is said on one bar: what is wrong with it, and the other bands it overlaps. */
 export interface BarFindings {
   /** the band's own problems, then the times the site is closed */
   wrong: string[];
   /** The format lets bands overlap (the larger numbers hold), as a peak band on a day-long one does;
    * said as a note, not as a fault, since on a drawing it can as well be a slip as a peak. */
-  overlaps: string[];
+  overlaps: Overlap[];
 }
 
-/** What is said on band `index`'s bar on `day`, in words. */
+/** What is said on band `index`'s bar on `day`. */
 export function barFindings(bands: Band[], index: number, day: DayKey, open: Windows, slot: number): BarFindings {
   const band = bands[index] as Band;
   const from = startOf(band);
@@ -115,16 +127,12 @@ export function barFindings(bands: Band[], index: number, day: DayKey, open: Win
     else if (closed.length)
       wrong.push(`${closed.join(", ")} is outside opening hours (${open.map(([f, t]) => `${f}–${t}`).join(", ")})`);
   }
-  const overlaps: string[] = [];
+  const overlaps: Overlap[] = [];
   bands.forEach((other, j) => {
     if (j === index || !other.days.includes(day)) return;
     const start = Math.max(from, startOf(other));
     const end = Math.min(to, endOf(other));
-    if (start < end)
-      overlaps.push(
-        `overlaps band ${j + 1} (${other.from}–${other.to}) from ${hhmm(start)} to ${hhmm(end)}: ` +
-          "the larger numbers hold there",
-      );
+    if (start < end) overlaps.push({ band: j, from: hhmm(start), to: hhmm(end) });
   });
   return { wrong, overlaps };
 }

@@ -10,6 +10,7 @@ import {
   drawn,
   type Edge,
   endOf,
+  overlapInWords,
   shifted,
   startOf,
 } from "./cover-bands";
@@ -49,7 +50,9 @@ function hourScale(span: Span): HTMLElement {
   const every = span.to - span.from > 12 * 60 ? 120 : 60;
   const scale = h("div", { class: "hour-scale", "aria-hidden": "true" });
   for (let m = span.from; m <= span.to; m += 60) {
-    const tick = h("span", { class: m % every === 0 ? "tick labelled" : "tick", "data-minutes": m });
+    // "major": every other label, the only ones a phone's narrow scale has room for.
+    const labelled = m % every === 0 ? (m % (2 * every) === 0 ? "tick labelled major" : "tick labelled") : "tick";
+    const tick = h("span", { class: labelled, "data-minutes": m });
     if (m % every === 0) tick.textContent = `${String(Math.floor(m / 60)).padStart(2, "0")}:00`;
     tick.style.left = percent(m, span);
     scale.append(tick);
@@ -58,7 +61,7 @@ function hourScale(span: Span): HTMLElement {
 }
 
 /** What a bar says of its findings: to a screen reader after its words, and on the bar before its numbers. */
-const SAID = { warn: [", needs attention", "⚠ "], overlap: [", overlaps another band", "ⓘ "] } as const;
+const SAID = { warn: [", needs attention", "⚠ "], overlap: [", overlaps another band", ""] } as const;
 
 const short = (band: Band) => [band.min, band.target, band.max].filter((n) => n !== undefined).join("/");
 
@@ -73,6 +76,8 @@ function minutesPerPixel(track: HTMLElement, span: Span): number {
  */
 export function drawLanes(root: HTMLElement, s: CoverState, hint: string, prefix: string): void {
   const span = spanOf(s);
+  // One note per pair of overlapping bands on a day, which both their bars are described by.
+  const pairNote = (a: number, b: number, day: DayKey) => `${prefix}-${Math.min(a, b)}-${Math.max(a, b)}-${day}`;
   // A drag that moved ends in a click on the bar: that click must not also open the editor.
   let dragged = false;
 
@@ -88,7 +93,13 @@ export function drawLanes(root: HTMLElement, s: CoverState, hint: string, prefix
         class: ["band", kind, picked && "picked"].filter(Boolean).join(" "),
         "data-band": i,
         "data-day": day,
-        "aria-describedby": kind ? `${note} ${hint}` : hint,
+        "aria-describedby": [
+          found.wrong.length > 0 && note,
+          ...found.overlaps.map((o) => pairNote(i, o.band, day)),
+          hint,
+        ]
+          .filter(Boolean)
+          .join(" "),
       },
       h("span", { class: "edge start", "aria-hidden": "true" }),
       h("span", { class: "visually-hidden" }, `${barInWords(s.pointName, band, day)}${state}`),
@@ -118,11 +129,16 @@ export function drawLanes(root: HTMLElement, s: CoverState, hint: string, prefix
         for (const other of root.querySelectorAll<HTMLElement>(`.band[data-band="${i}"]`))
           place(other, startOf(band), endOf(band), span);
       };
-      const end = () => {
+      const end = (e: PointerEvent) => {
         el.removeEventListener("pointermove", move);
         el.removeEventListener("pointerup", end);
         el.removeEventListener("pointercancel", end);
         if (!dragged) return;
+        // A drag the browser took over (a scroll, a second finger) leaves the band as it was.
+        if (e.type === "pointercancel") {
+          band.from = before.from;
+          band.to = before.to;
+        }
         s.selected = { band: i, day };
         s.changed("bar");
       };
@@ -204,16 +220,10 @@ export function drawLanes(root: HTMLElement, s: CoverState, hint: string, prefix
       if (!band.days.includes(day)) return;
       const found = barFindings(s.bands, i, day, s.openOn(day), s.slot);
       track.append(bar(band, i, day, track, found));
-      if (found.wrong.length + found.overlaps.length === 0) return;
-      notes.append(
-        h(
-          "li",
-          { id: `${prefix}-${i}-${day}` },
-          found.wrong.length > 0 && h("span", { class: "wrong" }, `⚠ Band ${i + 1}: ${found.wrong.join("; ")}. `),
-          found.overlaps.length > 0 &&
-            h("span", { class: "overlap" }, `ⓘ Band ${i + 1}: ${found.overlaps.join("; ")}.`),
-        ),
-      );
+      if (found.wrong.length)
+        notes.append(h("li", { id: `${prefix}-${i}-${day}` }, `⚠ Band ${i + 1}: ${found.wrong.join("; ")}.`));
+      for (const o of found.overlaps.filter((o) => o.band > i))
+        notes.append(h("li", { id: pairNote(i, o.band, day), class: "overlap" }, `${overlapInWords(i, o)}.`));
     });
     track.addEventListener("pointerdown", drawOn(track, day));
     return h(
