@@ -33,9 +33,13 @@ export function coverEditor(
   const hint = uid("cover-hint");
   const notes = uid("cover-note");
   let panelOpen = false;
+  // The picked bar, else (its day taken out of the band) the band's first bar, else the add button.
   const focusBar = () => {
     const at = state.selected;
-    lanes.querySelector<HTMLElement>(`.band[data-band="${at?.band}"][data-day="${at?.day}"]`)?.focus();
+    const bar =
+      lanes.querySelector<HTMLElement>(`.band[data-band="${at?.band}"][data-day="${at?.day}"]`) ??
+      lanes.querySelector<HTMLElement>(`.band[data-band="${at?.band}"]`);
+    (bar ?? add).focus();
   };
   const state: CoverState = {
     bands,
