@@ -1,11 +1,7 @@
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import type { Browser, Locator, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
-import { freshDataDir } from "../../api/test/support/pglite";
-import { type RunningServer, startServer } from "../../api/test/support/server";
-import { axeFindings } from "./support/axe";
-import { callApi, launch, PAGE_SERVER_ENV, resultsDir, shotOnFailure, watchErrors } from "./support/browser";
+import type { Locator } from "playwright-core";
+import { describe, expect, test } from "vitest";
+import { openSignedInPage } from "./support/browser";
 
 // Cover bands are edited on the day timeline itself: an edge dragged, a band moved, a new one drawn
 // on an empty part of a day, then the same with the keyboard only; what is wrong with a bar (closed
@@ -15,20 +11,15 @@ import { callApi, launch, PAGE_SERVER_ENV, resultsDir, shotOnFailure, watchError
 
 type Cover = { days: string[]; from: string; to: string; min: number; target?: number; max?: number }[];
 
-let server: RunningServer;
-let browser: Browser;
-let page: Page;
-let shots: string;
-const errors: string[] = [];
+const example = JSON.parse(readFileSync(new URL("../../../docs/examples/small-campus.json", import.meta.url), "utf8"));
+const { page, errors, api, shot, axeClean, open } = openSignedInPage("cover-bands", {
+  fullPage: true,
+  prepare: (call) => call("/v1/setup/from-problem?note=started%20from%20an%20example", example),
+});
 
-const shot = (name: string) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
-const axeClean = async (view: string) => expect([view, await axeFindings(page)]).toEqual([view, []]);
 const deskCover = async () =>
   (
-    await callApi<{ setup: { sites: { id: string; servicePoints: { id: string; cover: Cover }[] }[] } }>(
-      server,
-      "/v1/setup",
-    )
+    await api<{ setup: { sites: { id: string; servicePoints: { id: string; cover: Cover }[] }[] } }>("/v1/setup")
   ).setup.sites
     .find((s) => s.id === "campus")
     ?.servicePoints.find((p) => p.id === "campus-helpdesk")?.cover;
@@ -73,32 +64,7 @@ async function grip(b: Locator, edge: "start" | "end"): Promise<{ x: number; y: 
   return { x: (box?.x ?? 0) + (box?.width ?? 0) / 2, y: (box?.y ?? 0) + (box?.height ?? 0) / 2 };
 }
 
-async function openSite(): Promise<void> {
-  await page.goto("about:blank");
-  await page.goto(`${server.url}/#/setup/sites/campus`);
-  await page.getByRole("heading", { level: 1, name: "Campus Library & Learning Centre" }).waitFor();
-}
-
-beforeAll(async () => {
-  shots = resultsDir("cover-bands");
-  server = await startServer({ DESKROTA_DATA_DIR: await freshDataDir(), ...PAGE_SERVER_ENV }, true);
-  const example = JSON.parse(
-    readFileSync(new URL("../../../docs/examples/small-campus.json", import.meta.url), "utf8"),
-  ) as unknown;
-  await callApi(server, "/v1/setup/from-problem?note=started%20from%20an%20example", example);
-  browser = await launch();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  watchErrors(page, errors);
-  await page.goto(server.url);
-  await page.evaluate((token) => sessionStorage.setItem("deskrota.token", token), server.token as string);
-});
-
-afterEach((context) => shotOnFailure(page, shots, context.task));
-
-afterAll(async () => {
-  await browser?.close();
-  server?.child.kill("SIGKILL");
-});
+const openSite = () => open("#/setup/sites/campus", "Campus Library & Learning Centre");
 
 describe("cover bands on the day timeline", () => {
   test("an edge dragged, a band moved, a new one drawn; the rows follow; problems said on the bar", async () => {
@@ -266,7 +232,7 @@ describe("cover bands on the day timeline", () => {
     await openSite();
     const at = await scale();
     // A finger: touch events through the DevTools protocol, which Chromium turns into pointer events.
-    const cdp = await page.context().newCDPSession(page);
+    const cdp = await page.context().newCDPSession(page.mainFrame());
     const touch = (type: "touchStart" | "touchMove" | "touchEnd", x: number, y: number) =>
       cdp.send("Input.dispatchTouchEvent", { type, touchPoints: type === "touchEnd" ? [] : [{ x, y }] });
     const saturday = bar("Service Desk Sat 11:00–17:00, min 1");
