@@ -134,7 +134,6 @@ export function bandPanel(root: HTMLElement, s: CoverState, backToBar: () => voi
             band.days = band.days.filter((d) => d !== day);
             s.bands.push({ ...band, days: [day] });
             s.selected = { band: s.bands.length - 1, day };
-            s.changed("list");
             s.edit(true);
           },
         },

@@ -163,8 +163,9 @@ export function drawn(day: DayKey, a: number, b: number, slot: number): Band {
   return { days: [day], from: hhmm(lo), to: hhmm(Math.min(hi, 24 * 60)), min: 1 };
 }
 
-/** Where an edit came from: that view keeps its elements (and the focus); the others are redrawn. */
-export type Source = "bar" | "panel" | "rows" | "list";
+/** Where an edit came from: the panel and the rows keep their elements (and the focus) and the rest is
+ * redrawn; after a bar's edit everything is, and the bar gets the focus back. */
+export type Source = "bar" | "panel" | "rows";
 
 /** The one state the drawing, the selected band's editor and the rows share. */
 export interface CoverState {
