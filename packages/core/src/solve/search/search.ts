@@ -6,6 +6,7 @@ import { random, shuffle, type Random } from "./random";
 import { SearchState, type DayPlan, type ShiftRun } from "./state";
 import { hasTwoSiteStaff, sitePair } from "./sites";
 import { shortStintNeighbourhood } from "./steady";
+import { START_SWEEPS, startShare } from "./start";
 
 export interface SearchLimits {
   /** milliseconds on `clock` after which to stop; omitted in deterministic runs */
@@ -238,7 +239,7 @@ export function search(state: SearchState, pins: Pins, limits: SearchLimits): Se
       if (sweep === 0) improved();
     }
     improved();
-    if (state.objective > before - 1e-6) break;
+    if (state.objective > before - 1e-6 && sweep >= START_SWEEPS) break;
   }
 
   let polisher: Polisher | undefined;
@@ -351,23 +352,6 @@ export function search(state: SearchState, pins: Pins, limits: SearchLimits): Se
     improved();
   }
   return outcome;
-}
-
-/**
- * Sweeps of the construction in which a person may work only part of their target: 1/n of it in
- * the first, 2/n in the second, and so on. A first best response with no cap gives the people
- * planned first as many hours as cover can use (up to their maximum) and leaves those planned later
- * with nothing to do, and later sweeps cannot hand hours over: each person alone keeps what they
- * hold, since dropping it opens a gap. Large-system, 10 000 moves, seed 1: objective 52 103 with two
- * sweeps against 59 993 uncapped (docs/decisions.md).
- */
-const START_SWEEPS = 2;
-
-/** The most slots the person's week may hold in construction sweep `sweep` (no cap after the capped sweeps). */
-function startShare(inst: Instance, p: number, sweep: number): number {
-  const person = inst.people[p];
-  if (!person || sweep >= START_SWEEPS) return Infinity;
-  return Math.max(person.minShiftSlots, Math.round((person.targetSlots * (sweep + 1)) / START_SWEEPS));
 }
 
 /** A move that starts at no gap. */
