@@ -34,8 +34,9 @@ describe("the capped construction", () => {
 
   it("shares the desk's hours between the two: the first planned does not take all 40", () => {
     const state = new SearchState(compile(problem));
-    // Six moves: the construction's three sweeps (two capped), no move of the search after them.
-    search(state, new Map(), { moves: 6 });
+    // Eight moves: the first sweep (Ann takes all 40 h), then the construction again with two capped
+    // sweeps and one without; no move of the search after them.
+    search(state, new Map(), { moves: 8 });
     expect([hours(state, 0), hours(state, 1)]).toEqual([20, 20]);
   });
 });
