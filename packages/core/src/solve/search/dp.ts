@@ -289,6 +289,8 @@ export function bestDays(
   days: number[],
   required: Map<number, Required>,
   relaxed?: { valueAt: SlotValuer },
+  /** at most this many slots over these dates (a construction's share of the target) */
+  most = Infinity,
 ): { plans: Map<number, DayPlan>; cost: number } | null {
   const movable = new Set(days);
   const ordered = [...days].sort((a, b) => a - b);
@@ -319,7 +321,7 @@ export function bestDays(
         const option = table[len];
         if (!option) continue;
         const used = entry.used + len;
-        if (used > room) continue;
+        if (used > room || used > most) continue;
         if (len > 0 && option.start < entry.lastEnd + rest) continue;
         const lastEnd = len > 0 ? option.end : entry.lastEnd;
         const key = used + (room + 1) * endId(lastEnd);

@@ -6,6 +6,7 @@ import { random, shuffle, type Random } from "./random";
 import { SearchState, type DayPlan, type ShiftRun } from "./state";
 import { hasTwoSiteStaff, sitePair } from "./sites";
 import { shortStintNeighbourhood } from "./steady";
+import { START_SWEEPS, startShare } from "./start";
 
 export interface SearchLimits {
   /** milliseconds on `clock` after which to stop; omitted in deterministic runs */
@@ -201,12 +202,15 @@ export function search(state: SearchState, pins: Pins, limits: SearchLimits): Se
     return true;
   };
   const revert = (journal: Journal) => state.undo(journal);
-  /** Re-plans a person's whole week at once (hours go where they help most); false on failure. */
-  const replanWeek = (p: number, journal: Journal): boolean => {
+  /**
+   * Re-plans a person's whole week at once (hours go where they help most), in at most `most`
+   * slots; false on failure.
+   */
+  const replanWeek = (p: number, journal: Journal, most = Infinity): boolean => {
     const required = new Map<number, Required>();
     for (let day = 0; day < days; day++) required.set(day, requiredOf(state, p, day, pins.get(p)));
     for (let day = 0; day < days; day++) journal.push({ p, day, old: state.setDay(p, day, []) });
-    const best = bestDays(state, p, allDays, required);
+    const best = bestDays(state, p, allDays, required, undefined, most);
     if (!best) return false;
     for (const [day, plan] of best.plans) state.setDay(p, day, plan);
     return true;
@@ -215,7 +219,9 @@ export function search(state: SearchState, pins: Pins, limits: SearchLimits): Se
 
   snapshot();
   // Construction and first descent: best response for every person's week, staff before students
-  // (students need staff on site) and leads first, until a sweep changes nothing.
+  // (students need staff on site) and leads first, until a sweep changes nothing. Where the hours
+  // against targets are most of the objective after the first sweep, the construction starts again
+  // with sweeps that let each person work only a growing share of their target (`startShare`).
   const order = inst.people
     .map((p) => p.index)
     .sort(
@@ -223,18 +229,29 @@ export function search(state: SearchState, pins: Pins, limits: SearchLimits): Se
         Number(inst.people[a]?.student) - Number(inst.people[b]?.student) ||
         Number(inst.people[b]?.lead) - Number(inst.people[a]?.lead),
     );
+  let capped = false;
+  /** every change of the first uncapped sweep, to take back */
+  const firstSweep: Journal = [];
   for (let sweep = 0; sweep < (limits.skipConstruction ? 0 : 20) && !stop(); sweep++) {
     const before = state.objective;
     for (const p of order) {
       if (stop()) break;
       const was = state.objective;
       const journal: Journal = [];
-      if (!replanWeek(p, journal) || state.objective > was + 1e-9) revert(journal);
+      const most = capped ? startShare(inst, p, sweep) : Infinity;
+      if (!replanWeek(p, journal, most) || state.objective > was + 1e-9) revert(journal);
+      if (sweep === 0 && !capped) firstSweep.push(...journal);
       outcome.moves++;
       if (sweep === 0) improved();
     }
     improved();
-    if (state.objective > before - 1e-6) break;
+    if (sweep === 0 && !capped && !stop() && hoursPart(state) >= HOURS_MAJORITY) {
+      revert(firstSweep);
+      capped = true;
+      sweep = -1;
+      continue;
+    }
+    if (state.objective > before - 1e-6 && !(capped && sweep < START_SWEEPS)) break;
   }
 
   let polisher: Polisher | undefined;
