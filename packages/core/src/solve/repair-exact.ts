@@ -46,6 +46,8 @@ export interface MinimumChange {
   bound: number;
   /** `changes` is the minimum, and the target is proven */
   proven: boolean;
+  /** a solve stopped at its time limit before proving its best (what is not proven is then for want of time) */
+  timedOut: boolean;
   /** the best repair found */
   rota?: RotaInput;
 }
@@ -76,15 +78,17 @@ export function minimumChange(
   const limit = options.timeLimitSeconds !== undefined ? { timeLimitSeconds: options.timeLimitSeconds } : {};
   const target: GapLevels = { cover: 0, lead: 0, keyholder: 0 };
   let targetProven = true;
+  let timedOut = false;
   let knownReaches = knownLevels !== undefined;
   for (const level of LEVELS) {
     knownReaches &&= (knownLevels?.[level] ?? Infinity) <= before[level];
     if (knownReaches) target[level] = before[level];
     else {
       const best = model.minimise(model.levels[level], start, limit);
+      timedOut ||= best.status === "limit";
       // Nothing found in time, or nothing at all (the frozen past itself breaks a hard rule, as
       // when a stint already worked loses the colleague it relied on): no target, nothing proven.
-      if (!best.x) return { before, target, targetProven: false, changes: null, bound: 0, proven: false };
+      if (!best.x) return { before, target, targetProven: false, changes: null, bound: 0, proven: false, timedOut };
       start = best.x;
       const reached = Math.round(model.levels[level].value(best.x));
       if (best.status !== "optimal") targetProven = false;
@@ -103,15 +107,17 @@ export function minimumChange(
       changes: knownChanges,
       bound: knownChanges,
       proven: targetProven,
+      timedOut,
       rota: options.start,
     };
   const fewest = model.minimise(model.changes, start, limit);
+  timedOut ||= fewest.status === "limit";
   const bound = Math.max(counted, Math.ceil((fewest.bound ?? 0) - 1e-6));
-  if (!fewest.x) return { before, target, targetProven, changes: null, bound, proven: false };
+  if (!fewest.x) return { before, target, targetProven, changes: null, bound, proven: false, timedOut };
   const changes = Math.round(model.changes.value(fewest.x));
   const rota = { assignments: assignmentsOf(inst, placementOf(model.ctx, fewest.x)) };
   const proven = targetProven && (fewest.status === "optimal" || bound >= changes);
-  return { before, target, targetProven, changes, bound: Math.min(bound, changes), proven, rota };
+  return { before, target, targetProven, changes, bound: Math.min(bound, changes), proven, timedOut, rota };
 }
 
 /** A repair's gap levels and the person-slots it places differently from the published rota. */
