@@ -85,7 +85,7 @@ export function minimumChange(
     if (knownReaches) target[level] = before[level];
     else {
       const best = model.minimise(model.levels[level], start, limit);
-      timedOut ||= best.status === "limit";
+      timedOut ||= stoppedEarly(best);
       // Nothing found in time, or nothing at all (the frozen past itself breaks a hard rule, as
       // when a stint already worked loses the colleague it relied on): no target, nothing proven.
       if (!best.x) return { before, target, targetProven: false, changes: null, bound: 0, proven: false, timedOut };
@@ -111,13 +111,18 @@ export function minimumChange(
       rota: options.start,
     };
   const fewest = model.minimise(model.changes, start, limit);
-  timedOut ||= fewest.status === "limit";
+  timedOut ||= stoppedEarly(fewest);
   const bound = Math.max(counted, Math.ceil((fewest.bound ?? 0) - 1e-6));
   if (!fewest.x) return { before, target, targetProven, changes: null, bound, proven: false, timedOut };
   const changes = Math.round(model.changes.value(fewest.x));
   const rota = { assignments: assignmentsOf(inst, placementOf(model.ctx, fewest.x)) };
   const proven = targetProven && (fewest.status === "optimal" || bound >= changes);
   return { before, target, targetProven, changes, bound: Math.min(bound, changes), proven, timedOut, rota };
+}
+
+/** A solve stopped by its limit, with or without a point (HiGHS answers "feasible" when it has one). */
+function stoppedEarly(result: BackendResult): boolean {
+  return result.status === "limit" || result.status === "feasible";
 }
 
 /** A repair's gap levels and the person-slots it places differently from the published rota. */

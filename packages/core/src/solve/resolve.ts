@@ -298,7 +298,7 @@ export function minimalWords(minimal: boolean, reason: string): string {
 function provenByModel(proof: RepairProof, slotMinutes: number): { minimal: boolean; minimalReason: string } {
   const what = `${proof.changedSlots} person-slots (${hoursOf(proof.changedSlots, slotMinutes)}) changed`;
   const proved = proof.proven && proof.minimum !== null && proof.changedSlots === proof.minimum;
-  if (proof.timedOut && !proved && !proof.fillsMore) {
+  if (proof.timedOut && !proved) {
     const found = proof.minimum === null ? "it found no repair" : `the best it found changes ${proof.minimum}`;
     return {
       minimal: false,
