@@ -181,14 +181,14 @@ export function changesFrom(inst: Instance, at: readonly Int16Array[]): number {
 }
 
 /** A linear expression over the model's columns plus a constant: a gap level, or the changes. */
-interface Expression {
+export interface Expression {
   indices: number[];
   values: number[];
   constant: number;
   value(x: ArrayLike<number>): number;
 }
 
-function expression(indices: number[], values: number[], constant: number): Expression {
+export function expression(indices: number[], values: number[], constant: number): Expression {
   return {
     indices,
     values,
@@ -198,7 +198,7 @@ function expression(indices: number[], values: number[], constant: number): Expr
 }
 
 /** The hard rules, the three gap levels in slots, the changes from the published rota, the frozen past fixed. */
-function repairModel(inst: Instance, backend: MilpBackend) {
+export function repairModel(inst: Instance, backend: MilpBackend) {
   const reference = inst.reference;
   if (!reference) throw new Error("the minimum-change model needs the published rota");
   const ctx = buildModel(inst, HARD_RULES, { labelled: false });
@@ -304,7 +304,7 @@ function fixFrozen(ctx: ModelContext, now: number): void {
 }
 
 /** A repair as a MIP start: its work variables and shifts; the shortfall columns are left to the backend. */
-function startOf(ctx: ModelContext, at: readonly Int16Array[]): Float64Array | undefined {
+export function startOf(ctx: ModelContext, at: readonly Int16Array[]): Float64Array | undefined {
   const { inst, milp } = ctx;
   const x = new Float64Array(milp.numCols).fill(Number.NaN);
   ctx.workByPerson.forEach((own, p) => {
@@ -329,7 +329,7 @@ function startOf(ctx: ModelContext, at: readonly Int16Array[]): Float64Array | u
   return x;
 }
 
-function levelsOf(inst: Instance, at: readonly Int16Array[]): GapLevels {
+export function levelsOf(inst: Instance, at: readonly Int16Array[]): GapLevels {
   const state = new SearchState(inst);
   loadPlacements(state, at);
   return gapLevelsOf(state);
