@@ -67,15 +67,35 @@ const hoursOf = (inst: Instance, g: number) => {
   return (slot.end - slot.start) / 3_600_000;
 };
 
-/** Hours the alternative gives each person, slot by slot as the model counts them. */
-function hoursIn(inst: Instance, at: readonly Int16Array[]): number[] {
-  return inst.people.map((_, p) => {
-    let hours = 0;
+/**
+ * A profile's goal as one figure of a placement, lower is better, as the exact model counts it:
+ * Σ |hours − target| for fairness-first, less the net hours of wishes met for preferences-first;
+ * 0 for coverage-first (its goal is the gap levels, held on their own); undefined for others.
+ */
+export function goalFigure(inst: Instance, profile: string, at: readonly Int16Array[]): number | undefined {
+  const worked = (p: number, visit: (g: number) => void) =>
     (at[p] ?? []).forEach((k, g) => {
-      if (k >= 0) hours += hoursOf(inst, g);
+      if (k >= 0) visit(g);
     });
-    return hours;
-  });
+  if (profile === "coverage-first") return 0;
+  if (profile === "fairness-first")
+    return inst.people.reduce((sum, person, p) => {
+      let hours = 0;
+      worked(p, (g) => {
+        hours += hoursOf(inst, g);
+      });
+      return sum + Math.abs(hours - (person.targetSlots * inst.slotMinutes) / 60);
+    }, 0);
+  if (profile === "preferences-first") {
+    let net = 0;
+    inst.people.forEach((person, p) => {
+      worked(p, (g) => {
+        net += Math.sign(person.preference[g] ?? 0) * hoursOf(inst, g);
+      });
+    });
+    return -net;
+  }
+  return undefined;
 }
 
 const GOALS: Record<string, GoalModel> = {
@@ -99,18 +119,13 @@ const GOALS: Record<string, GoalModel> = {
       milp.addRow("deviation-under", [...indices, d], [...values.map((v) => -v), -1], -Infinity, -target);
       deviations.push(d);
     });
-    const hours = hoursIn(inst, at);
-    const held = inst.people.reduce(
-      (sum, person, p) => sum + Math.abs((hours[p] ?? 0) - (person.targetSlots * inst.slotMinutes) / 60),
-      0,
-    );
     return {
       expression: expression(
         deviations,
         deviations.map(() => 1),
         0,
       ),
-      held: held + 1e-6,
+      held: (goalFigure(inst, "fairness-first", at) ?? 0) + 1e-6,
     };
   },
   // Hours worked inside wished-for slots less those inside "would rather not" ones, no fewer.
@@ -118,7 +133,6 @@ const GOALS: Record<string, GoalModel> = {
     const { inst } = ctx;
     const indices: number[] = [];
     const values: number[] = [];
-    let held = 0;
     inst.people.forEach((person, p) => {
       for (const [g, list] of ctx.workByPerson[p] ?? []) {
         const wish = Math.sign(person.preference[g] ?? 0);
@@ -127,9 +141,11 @@ const GOALS: Record<string, GoalModel> = {
           indices.push(w.variable);
           values.push(-wish * hoursOf(inst, g));
         }
-        if ((at[p]?.[g] ?? -1) >= 0) held -= wish * hoursOf(inst, g);
       }
     });
-    return { expression: expression(indices, values, 0), held: held + 1e-6 };
+    return {
+      expression: expression(indices, values, 0),
+      held: (goalFigure(inst, "preferences-first", at) ?? 0) + 1e-6,
+    };
   },
 };
