@@ -44,6 +44,12 @@ export function takeBack(
   judge.dates.forEach((_, day) => {
     for (const group of swapsOn(judge, state, reference, day)) {
       if (stop()) return;
+      // A balanced shift past midnight may run into what the alternative plans the next date.
+      const free = (p: number) => {
+        const own = new Set(state.dayPlan(p, day).map((s) => s.slot));
+        return reference.dayPlan(p, day).every(({ slot }) => own.has(slot) || (state.at[p]?.[slot] ?? -1) < 0);
+      };
+      if (!group.every(free)) continue;
       const old = group.map((p) => state.setDay(p, day, reference.dayPlan(p, day)));
       if (holds() && valid()) taken++;
       else
