@@ -212,7 +212,7 @@ describe("sites", () => {
     const desk = page.locator('fieldset.cover[data-point="campus-helpdesk"]');
     await desk.getByLabel("min people, band 1 of Service Desk").fill("2");
     await desk.getByLabel("min people, band 1 of Service Desk").dispatchEvent("change");
-    await expect(desk.locator(".lane .band").first().textContent()).resolves.toBe("2");
+    await expect(desk.locator(".lane .band .band-text").first().textContent()).resolves.toBe("2");
     // The hour scale: a bar starts under the tick of its band's start, and follows an edit.
     const from = desk.getByLabel("From, band 1 of Service Desk");
     const startTick = async () => {

@@ -1,5 +1,6 @@
 import type { Person } from "../model/problem";
 import type { RotaView } from "../check/view";
+import type { Instance } from "../compile/instance";
 import { defineRule, hoursText, type Penalty } from "./rule";
 import type { SearchView } from "./search-view";
 
@@ -84,8 +85,11 @@ export const hoursFairness = defineRule({
   },
   day: {
     hours(view, p) {
-      const now = hoursCost(view, p);
-      return (extra) => hoursCost(view, p, extra) - now;
+      const person = view.inst.people[p];
+      if (!person) return () => 0;
+      const worked = view.worked[p] as number;
+      const now = slotsPenalty(view.inst, person, worked);
+      return (extra) => slotsPenalty(view.inst, person, worked + extra) - now;
     },
   },
 });
@@ -93,14 +97,13 @@ export const hoursFairness = defineRule({
 /** The person's hours against their target in the search, with `more` slots worked than now. */
 export function hoursCost(view: SearchView, p: number, more = 0): number {
   const person = view.inst.people[p];
-  if (!person) return 0;
-  const slotHours = view.inst.slotMinutes / 60;
-  return penalty(
-    ((view.worked[p] as number) + more) * slotHours,
-    person.targetSlots * slotHours,
-    person.minSlots * slotHours,
-    view.inst.weights,
-  );
+  return person ? slotsPenalty(view.inst, person, (view.worked[p] as number) + more) : 0;
+}
+
+/** The penalty of a person working `slots` slots in the week. */
+function slotsPenalty(inst: Instance, person: Instance["people"][number], slots: number): number {
+  const slotHours = inst.slotMinutes / 60;
+  return penalty(slots * slotHours, person.targetSlots * slotHours, person.minSlots * slotHours, inst.weights);
 }
 
 /** The penalty of working `worked` hours against a target (and a floor), tier by tier. */

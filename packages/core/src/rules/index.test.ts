@@ -21,6 +21,12 @@ describe("the rule registry", () => {
     expect(priced(HARD_RULES).some(Boolean)).toBe(false);
   });
 
+  it("tells the day DP how it keeps every hard rule: the state's options, a price or limit, or its shape", () => {
+    const told = (r: (typeof RULES)[number]) =>
+      r.allows !== undefined || Object.keys(r.day ?? {}).some((term) => term !== "inexact");
+    expect(HARD_RULES.filter((r) => !told(r)).map((r) => r.id)).toEqual([]);
+  });
+
   it.each(RULES.map((r) => r.id))(
     "keeps %s in its own module, with its own test and its own section of docs/rules.md",
     (id) => {

@@ -54,4 +54,7 @@ export const onePlace = defineRule<{ person: string; start: string; end: string;
     return findings;
   },
   explain: (v) => `${v.person} is in two places at once (${v.points}) from ${v.start}`,
+  day: {
+    builtIn: "a plan uses only slots the person is free in, and no slot of a shift of theirs on another date",
+  },
 });

@@ -45,4 +45,7 @@ export const oneSitePerDay = defineRule<{ person: string; start: string; sites: 
     return findings;
   },
   explain: (v) => `${v.person} works at ${v.sites} on ${v.start}; one site per day`,
+  day: {
+    builtIn: "a plan is one shift at one site",
+  },
 });

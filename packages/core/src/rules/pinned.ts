@@ -43,6 +43,9 @@ export const pinned = defineRule<{ person: string; point: string; start: string;
     return findings;
   },
   explain: (v) => `${v.person} was pinned to ${v.point} from ${v.start} but is not there`,
+  day: {
+    builtIn: "the search passes pins to the DP as required slots (`requiredOf`)",
+  },
 });
 
 /**

@@ -165,4 +165,6 @@ export interface DayTerms {
   restMs?(view: SearchView): number;
   /** why the DP's price of a day is not the change in the rule's terms (it sees one day at a time) */
   inexact?: string;
+  /** how the shape of what the DP plans keeps a hard rule that no price or limit above says */
+  builtIn?: string;
 }

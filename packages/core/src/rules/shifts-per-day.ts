@@ -53,4 +53,7 @@ export const shiftsPerDay = defineRule<{ person: string; start: string; count: n
     return findings;
   },
   explain: (v) => `${v.person} has ${v.count} shifts on ${v.start}; at most ${v.limit} allowed`,
+  day: {
+    builtIn: "a plan is one shift; a day of more shifts is never planned, only kept",
+  },
 });

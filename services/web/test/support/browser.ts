@@ -170,6 +170,8 @@ function late<T extends object>(current: () => T | undefined, what: string): T {
     return value;
   };
   return new Proxy({} as T, {
+    // Playwright checks what it is handed (`newCDPSession(page)`: instanceof Page).
+    getPrototypeOf: () => Object.getPrototypeOf(target()),
     get: (_, key) => {
       const value = target();
       const member = Reflect.get(value, key, value);

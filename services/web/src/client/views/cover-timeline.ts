@@ -1,170 +1,113 @@
-import { h, render } from "../dom";
-import { DAY_KEYS, type DayKey, minutesOf } from "../time";
+import { announce, h, uid } from "../dom";
+import type { DayKey } from "../time";
+import { bandPanel } from "./cover-band-panel";
+import { type Band, type CoverState, daysInWords, type Source, type Windows } from "./cover-bands";
+import { drawLanes } from "./cover-lanes";
+import { drawRows } from "./cover-rows";
 
-// A service point's cover bands drawn on a day timeline (one lane per day, bars from band start to
-// end labelled min / target / max) above the rows that edit them; the drawing follows every edit.
-// Bars are placed through the CSSOM (el.style), which the page's Content-Security-Policy allows.
+// A service point's cover bands: drawn on a day timeline and edited there (drag, draw, keys; the
+// picked band's numbers beside it), with the same bands as rows underneath. One array of bands is
+// the state; whichever view changes it, the others are redrawn from it.
 
-export interface Band {
-  days: DayKey[];
-  from: string;
-  to: string;
-  min: number;
-  target?: number;
-  max?: number;
+export type { Band } from "./cover-bands";
+
+export interface CoverOptions {
+  /** the setup's slot length: every drag and key snaps to it */
+  slot: number;
+  /** the site's opening hours on a weekday as the form holds them now */
+  openOn: (day: DayKey) => Windows;
 }
 
-/** The hours the drawing spans: whole hours around every band, at least 08:00–18:00. */
-function spanOf(bands: Band[]): { from: number; to: number } {
-  const starts = bands.map((b) => minutesOf(b.from));
-  const ends = bands.map((b) => minutesOf(b.to) || 24 * 60);
-  return {
-    from: Math.max(0, Math.floor(Math.min(8 * 60, ...starts) / 60) * 60),
-    to: Math.min(24 * 60, Math.ceil(Math.max(18 * 60, ...ends) / 60) * 60),
-  };
-}
-
-const percent = (minutes: number, span: { from: number; to: number }) =>
-  `${((minutes - span.from) / (span.to - span.from)) * 100}%`;
-
-/** Hour ticks above the lanes (a label every hour, every second hour on long days), lined up with the bars. */
-function hourScale(span: { from: number; to: number }): HTMLElement {
-  const every = span.to - span.from > 12 * 60 ? 120 : 60;
-  const scale = h("div", { class: "hour-scale" });
-  for (let m = span.from; m <= span.to; m += 60) {
-    const tick = h("span", { class: m % every === 0 ? "tick labelled" : "tick", "data-minutes": m });
-    if (m % every === 0) tick.textContent = `${String(Math.floor(m / 60)).padStart(2, "0")}:00`;
-    tick.style.left = percent(m, span);
-    scale.append(tick);
-  }
-  return scale;
-}
-
-function drawTimeline(lanes: HTMLElement, bands: Band[]): void {
-  const span = spanOf(bands);
-  render(
-    lanes,
-    hourScale(span),
-    DAY_KEYS.map((day) => {
-      const track = h("div", { class: "track" });
-      const lane = h("div", { class: "lane" }, h("span", { class: "lane-day" }, day), track);
-      for (let m = span.from + 60; m < span.to; m += 60) {
-        const line = h("span", { class: "hour-line" });
-        line.style.left = percent(m, span);
-        track.append(line);
-      }
-      for (const band of bands.filter((b) => b.days.includes(day))) {
-        const from = minutesOf(band.from);
-        const to = minutesOf(band.to) || 24 * 60;
-        const bar = h(
-          "span",
-          { class: "band", title: `${band.from}–${band.to}` },
-          [band.min, band.target, band.max].filter((n) => n !== undefined).join(" / "),
-        );
-        bar.style.left = percent(from, span);
-        bar.style.width = percent(span.from + Math.max(0, to - from), span);
-        track.append(bar);
-      }
-      return lane;
-    }),
-  );
-}
-
-/** The editor of one point's bands; `value()` reads them back in the format's shape. */
+/** The editor of one point's bands; `value()` reads them back in the format's shape, `refresh()` redraws
+ * after the opening hours change. */
 export function coverEditor(
   pointId: string,
   pointName: string,
   initial: Band[],
-): { root: HTMLElement; value: () => Band[] } {
+  options: CoverOptions,
+): { root: HTMLElement; value: () => Band[]; refresh: () => void } {
   const bands: Band[] = initial.map((b) => ({ ...b, days: [...b.days] }));
-  const lanes = h("div", { class: "lanes", "aria-hidden": "true" });
+  const lanes = h("div", { class: "lanes" });
   const rows = h("tbody", {});
-  const redraw = () => {
-    drawTimeline(lanes, bands);
-    render(
-      rows,
-      bands.map((band, i) => bandRow(band, i)),
-    );
+  const panelBox = h("div", {});
+  const hint = uid("cover-hint");
+  const notes = uid("cover-note");
+  let panelOpen = false;
+  // The picked bar, else (its day taken out of the band) the band's first bar, else the add button.
+  const focusBar = () => {
+    const at = state.selected;
+    const bar =
+      lanes.querySelector<HTMLElement>(`.band[data-band="${at?.band}"][data-day="${at?.day}"]`) ??
+      lanes.querySelector<HTMLElement>(`.band[data-band="${at?.band}"]`);
+    (bar ?? add).focus();
   };
-  const number = (band: Band, key: "min" | "target" | "max", i: number, optional: boolean) =>
-    h("input", {
-      type: "number",
-      min: "0",
-      step: "1",
-      class: "short",
-      "aria-label": `${key} people, band ${i + 1} of ${pointName}`,
-      value: band[key] === undefined ? "" : String(band[key]),
-      onchange: (e: Event) => {
-        const raw = (e.target as HTMLInputElement).value;
-        if (raw === "" && optional) delete band[key];
-        else band[key] = Number(raw);
-        drawTimeline(lanes, bands);
+  const state: CoverState = {
+    bands,
+    selected: null,
+    pointName,
+    slot: options.slot,
+    openOn: options.openOn,
+    changed(source: Source) {
+      drawLanes(lanes, state, hint, notes);
+      if (source !== "rows") drawRows(rows, state);
+      if (source === "panel") panel.update();
+      else if (panelOpen) panel.draw(false);
+      if (source === "bar") focusBar();
+    },
+    edit(withFocus: boolean) {
+      panelOpen = true;
+      drawLanes(lanes, state, hint, notes);
+      drawRows(rows, state);
+      panel.draw(withFocus);
+      if (!withFocus) focusBar();
+    },
+    remove(index: number) {
+      const gone = bands[index] as Band;
+      bands.splice(index, 1);
+      state.selected = null;
+      panelOpen = false;
+      panel.close();
+      drawLanes(lanes, state, hint, notes);
+      drawRows(rows, state);
+      announce(`Removed band ${index + 1} of ${pointName}: ${daysInWords(gone.days)} ${gone.from}–${gone.to}.`);
+      add.focus();
+    },
+  };
+  const panel = bandPanel(panelBox, state, () => {
+    panelOpen = false;
+    focusBar();
+  });
+  const add = h(
+    "button",
+    {
+      type: "button",
+      onclick: () => {
+        bands.push({ days: ["mon", "tue", "wed", "thu", "fri"], from: "09:00", to: "17:00", min: 1 });
+        state.selected = { band: bands.length - 1, day: "mon" };
+        state.edit(true);
       },
-    });
-  const time = (band: Band, key: "from" | "to", i: number) =>
-    h("input", {
-      type: "time",
-      "aria-label": `${key === "from" ? "From" : "To"}, band ${i + 1} of ${pointName}`,
-      value: band[key],
-      onchange: (e: Event) => {
-        band[key] = (e.target as HTMLInputElement).value;
-        drawTimeline(lanes, bands);
-      },
-    });
-  const bandRow = (band: Band, i: number) =>
-    h(
-      "tr",
-      {},
-      h(
-        "td",
-        {},
-        DAY_KEYS.map((d) =>
-          h(
-            "label",
-            { class: "choice inline" },
-            h("input", {
-              type: "checkbox",
-              "aria-label": `${d}, band ${i + 1} of ${pointName}`,
-              checked: band.days.includes(d),
-              onchange: (e: Event) => {
-                band.days = (e.target as HTMLInputElement).checked
-                  ? DAY_KEYS.filter((k) => k === d || band.days.includes(k))
-                  : band.days.filter((k) => k !== d);
-                drawTimeline(lanes, bands);
-              },
-            }),
-            d,
-          ),
-        ),
-      ),
-      h("td", {}, time(band, "from", i), " – ", time(band, "to", i)),
-      h("td", {}, number(band, "min", i, false), number(band, "target", i, true), number(band, "max", i, true)),
-      h(
-        "td",
-        {},
-        h(
-          "button",
-          {
-            type: "button",
-            class: "link",
-            onclick: () => {
-              bands.splice(i, 1);
-              redraw();
-            },
-          },
-          `Remove band ${i + 1}`,
-        ),
-      ),
-    );
-  redraw();
+    },
+    `Add a band to ${pointName}`,
+  );
+  drawLanes(lanes, state, hint, notes);
+  drawRows(rows, state);
   const root = h(
     "fieldset",
     { class: "cover", "data-point": pointId },
     h("legend", {}, `${pointName}: cover by day (min / target / max people)`),
+    h(
+      "p",
+      { class: "hint", id: hint },
+      `Drag a bar to move it, its edges to change its times, or across an empty part of a day to draw a new band ` +
+        `(${options.slot}-minute steps). On a bar: arrows move it, Shift+arrows move its end, Alt+Shift+arrows its ` +
+        "start, Enter edits its numbers and days, Delete removes the band.",
+    ),
     lanes,
+    panelBox,
     h(
       "table",
       { class: "list bands" },
+      h("caption", { class: "visually-hidden" }, `Bands of ${pointName}`),
       h(
         "thead",
         {},
@@ -176,17 +119,14 @@ export function coverEditor(
       ),
       rows,
     ),
-    h(
-      "button",
-      {
-        type: "button",
-        onclick: () => {
-          bands.push({ days: ["mon", "tue", "wed", "thu", "fri"], from: "09:00", to: "17:00", min: 1 });
-          redraw();
-        },
-      },
-      `Add a band to ${pointName}`,
-    ),
+    add,
   );
-  return { root, value: () => bands.map((b) => ({ ...b })) };
+  return {
+    root,
+    value: () => bands.map((b) => ({ ...b, days: [...b.days] })),
+    refresh: () => {
+      drawLanes(lanes, state, hint, notes);
+      if (panelOpen) panel.update();
+    },
+  };
 }

@@ -90,7 +90,7 @@ function dayList(problem: Problem, gaps: Map<string, DayGaps>, siteHref: (site: 
       return h(
         "li",
         {},
-        h("h3", {}, longDayLabel(date)),
+        h("h2", {}, longDayLabel(date)),
         open.length > 0 &&
           h(
             "ul",

@@ -40,6 +40,7 @@ export function savedBanner(saved: SetupRevision, name: (id: string) => string, 
     { class: "notice saved", role: "status" },
     h("strong", {}, `Saved as revision ${saved.revision}: `),
     `${changeWords(saved, name)}. `,
+    saved.note && h("span", { class: "note" }, `“${saved.note}” `),
     saved.revision > 1 &&
       h(
         "button",

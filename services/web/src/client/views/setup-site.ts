@@ -3,7 +3,8 @@ import { focusHeading, h, render } from "../dom";
 import type { View } from "../main";
 import { DAY_KEYS } from "../time";
 import type { Setup, SetupRevision, SetupView } from "../types";
-import { type Band, coverEditor } from "./cover-timeline";
+import { coverChangeWords } from "./cover-bands";
+import { type Band, type CoverOptions, coverEditor } from "./cover-timeline";
 import { failureBlock } from "./failure";
 
 // One site of the setup (or a new one): opening hours per weekday, dated exceptions (a closed day,
@@ -33,6 +34,17 @@ const parseWindows = (text: string): Windows =>
     .map((part) => part.split(/\s*[-–]\s*/) as [string, string]);
 
 type Point = Site["servicePoints"][number];
+
+/** ": Service Desk Fri 08:30–17:00, min 1 → Fri 09:30–16:00, min 1", kept within the note's 2 000 characters. */
+function coverNote(before: Point[], after: Point[]): string {
+  const parts = after.flatMap((point) => {
+    const was = before.find((p) => p.id === point.id);
+    const words = was ? coverChangeWords(was.cover as Band[], point.cover as Band[]) : [];
+    return words.length ? [`${point.name} ${words.join("; ")}`] : [];
+  });
+  const text = parts.length ? `: ${parts.join("; ")}` : "";
+  return text.length > 1800 ? `${text.slice(0, 1799)}…` : text;
+}
 
 const text = (id: string, label: string, value: string, extra: Record<string, string> = {}) =>
   h("div", { class: "field" }, h("label", { for: id }, label), h("input", { id, value, ...extra }));
@@ -85,8 +97,17 @@ const field = (
   );
 
 /** The service points of the site being edited: each with its name, kind and cover editor, or removed. */
-function pointsEditor(initial: Point[], isNew: boolean, trainingGone: (remaining: Point[]) => string[]) {
-  const points = initial.map((p) => ({ point: p, editor: coverEditor(p.id, p.name, p.cover as Band[]), fresh: isNew }));
+function pointsEditor(
+  initial: Point[],
+  isNew: boolean,
+  trainingGone: (remaining: Point[]) => string[],
+  cover: CoverOptions,
+) {
+  const points = initial.map((p) => ({
+    point: p,
+    editor: coverEditor(p.id, p.name, p.cover as Band[], cover),
+    fresh: isNew,
+  }));
   const removed: Point[] = [];
   const box = h("div", {});
   const notice = h("div", { role: "status" });
@@ -143,7 +164,7 @@ function pointsEditor(initial: Point[], isNew: boolean, trainingGone: (remaining
       onclick: () => {
         const n = points.length + 1;
         const point: Point = { id: "", name: "", kind: "helpdesk", cover: [] };
-        points.push({ point, editor: coverEditor(`new-${n}`, `service point ${n}`, []), fresh: true });
+        points.push({ point, editor: coverEditor(`new-${n}`, `service point ${n}`, [], cover), fresh: true });
         draw();
         box.querySelector<HTMLInputElement>(`#point-id-${n - 1}`)?.focus();
       },
@@ -158,7 +179,10 @@ function pointsEditor(initial: Point[], isNew: boolean, trainingGone: (remaining
       kind: entry.point.kind.trim(),
       cover: entry.editor.value(),
     }));
-  return { root: h("div", {}, box, add, notice), value };
+  const refresh = () => {
+    for (const entry of points) entry.editor.refresh();
+  };
+  return { root: h("div", {}, box, add, notice), value, refresh };
 }
 
 export const setupSiteView: View = async (main, route, signal) => {
@@ -188,7 +212,13 @@ export const setupSiteView: View = async (main, route, signal) => {
       "div",
       { class: "field" },
       h("label", { for: `open-${d}` }, DAY_NAMES[d]),
-      h("input", { id: `open-${d}`, value: windowsText(site.open[d] as Windows | undefined), placeholder: "closed" }),
+      h("input", {
+        id: `open-${d}`,
+        value: windowsText(site.open[d] as Windows | undefined),
+        placeholder: "closed",
+        // The bars say at once where a band falls outside the hours being typed.
+        oninput: () => points.refresh(),
+      }),
     ),
   );
   const exceptions = (site.exceptions ?? []).map((e) => ({ ...e }));
@@ -244,10 +274,15 @@ export const setupSiteView: View = async (main, route, signal) => {
       ),
     );
   drawExceptions();
+  const openOn = (day: (typeof DAY_KEYS)[number]): Windows => {
+    const input = dayInputs[DAY_KEYS.indexOf(day)]?.querySelector("input");
+    return parseWindows(input?.value ?? "").filter((w) => w.length === 2 && w.every((t) => /^\d\d:\d\d$/.test(t)));
+  };
   const points = pointsEditor(
     site.servicePoints,
     adding,
     (remaining) => withSite(setup, { ...site, servicePoints: remaining }).gone,
+    { slot: setup.slotMinutes, openOn },
   );
   const form = h(
     "form",
@@ -267,10 +302,11 @@ export const setupSiteView: View = async (main, route, signal) => {
           id: adding ? value("#site-id") : site.id,
           name: value("#site-name"),
           open,
-          exceptions: exceptions.filter((e) => e.date),
+          // A site saved without exceptions keeps none, rather than "[]" reported as a change.
+          ...(site.exceptions || exceptions.length ? { exceptions: exceptions.filter((e) => e.date) } : {}),
           servicePoints: points.value(),
         };
-        const note = `${adding ? "added" : "edited"} ${next.name}`;
+        const note = `${adding ? "added" : "edited"} ${next.name}${coverNote(site.servicePoints, next.servicePoints)}`;
         // Training records on a removed point go in the same revision, so Undo brings both back.
         const whole = withSite(setup, next);
         try {
@@ -330,7 +366,7 @@ export const setupSiteView: View = async (main, route, signal) => {
         "Add an exception",
       ),
     ),
-    h("fieldset", {}, h("legend", {}, "Service points"), points.root),
+    h("fieldset", { class: "points" }, h("legend", {}, "Service points"), points.root),
     h("button", { type: "submit", class: "primary" }, adding ? "Add this site" : "Save the site"),
     status,
   );
