@@ -67,8 +67,7 @@ describe("resolve with the proof", () => {
     });
     expect(result.proof).toMatchObject({ proven: false, timedOut: true, minimum: null, timeLimitSeconds: 1 });
     expect(result.minimal).toBe(false);
-    expect(result.minimalWords).toMatch(
-      /^not proven: time limit: the exact model stopped at its 1 s per solve before proving the fewest; \d+ person-slots/,
-    );
+    expect(result.minimalWords).toMatch(/^not proven: time limit: the exact model stopped at its 1 s per solve /);
+    expect(result.minimalWords).toMatch(/before proving the fewest; \d+ person-slots/);
   });
 });
