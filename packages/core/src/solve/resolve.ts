@@ -298,7 +298,7 @@ function changedSlots(state: SearchState): number {
  * the same words: "proven minimal: …", or "not proven: …" (then "time limit: …" when the exact
  * model ran out of time).
  */
-export function minimalWords(minimal: boolean, reason: string): string {
+function minimalWords(minimal: boolean, reason: string): string {
   return `${minimal ? "proven minimal" : "not proven"}: ${reason}`;
 }
 

@@ -4,7 +4,7 @@ import { z } from "zod";
  * The exact model's limit per solve that a request may ask for: it makes up to four solves (the gap
  * levels, then the changes), so a minute each keeps the longest proof within a few minutes.
  */
-export const PROVE_MAX_SECONDS = 60;
+const PROVE_MAX_SECONDS = 60;
 
 export const Prove = z
   .union(
