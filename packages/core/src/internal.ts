@@ -23,4 +23,6 @@ export { lagrangeBound } from "./solve/lagrange";
 export { difference } from "./difference";
 export { minimumChange, repairFigures } from "./solve/repair-exact";
 export type { MinimumChange, MinimumChangeOptions } from "./solve/repair-exact";
+export { fewestAlternativeChanges } from "./solve/alternative-exact";
+export type { FewestAlternativeChanges } from "./solve/alternative-exact";
 export type { GapLevels } from "./solve/repair-options";

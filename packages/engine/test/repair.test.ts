@@ -1,6 +1,7 @@
 import { check, parseProblem, applyChange, type Change, type Problem } from "@deskrota/core/internal";
 import { afterAll, describe, expect, it } from "vitest";
 import { resolve, WorkerPool } from "../src";
+import { SMALL_WEEK_PROOF_SECONDS } from "../src/protocol";
 
 const pool = new WorkerPool(1);
 afterAll(() => pool.close());
@@ -63,6 +64,19 @@ describe("the engine's repair", () => {
     if (!after.ok) throw new Error("the change is valid");
     expect(check(after.value, result.rota).violations).toEqual([]);
     expect(result.rota.uncovered).toEqual([]);
-    expect(result).toMatchObject({ minimal: true, proof: { proven: true, minimum: 32, changedSlots: 32 } });
+    expect(result).toMatchObject({
+      minimal: true,
+      proof: {
+        proven: true,
+        minimum: 32,
+        changedSlots: 32,
+        timedOut: false,
+        timeLimitSeconds: SMALL_WEEK_PROOF_SECONDS,
+      },
+    });
+    // Unasked, and still said: the same line the CLI prints and the API answers.
+    expect(result.minimalWords).toMatch(
+      /^proven minimal: 32 person-slots \(16 h\) changed: proven the fewest by the exact/,
+    );
   });
 });

@@ -90,6 +90,8 @@ describe("repairs from the page", () => {
     await page.getByLabel("From", { exact: true }).fill("2026-11-23T13:00");
     await page.getByLabel("To", { exact: true }).fill("2026-11-23T17:00");
     await page.getByLabel("Reason (optional)").fill("sick");
+    await page.getByLabel("Prove it is the fewest changes").check();
+    await page.getByLabel("— up to (seconds)").fill("5");
     const preview = page.waitForResponse((r) => r.url().includes("dryRun=true"));
     await page.getByRole("button", { name: "Record and re-solve" }).click();
     const choice = page.getByRole("region", { name: "Two ways to repair: pick one" });
@@ -118,6 +120,7 @@ describe("repairs from the page", () => {
     await page.setViewportSize({ width: 1280, height: 900 });
     const recorded = page.waitForRequest((r) => r.method() === "POST" && /\/changes\?/.test(r.url()));
     await choice.getByRole("button", { name: "Record: change less, leave some open" }).click();
+    expect((await recorded).postDataJSON()).toMatchObject({ prove: { timeLimitSeconds: 5 } });
     const url = new URL((await recorded).url());
     expect([url.searchParams.get("now"), url.searchParams.get("option"), url.searchParams.get("dryRun")]).toEqual([
       "2026-11-22T12:00",

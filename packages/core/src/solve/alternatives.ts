@@ -8,6 +8,7 @@ import type { Rota } from "../model/rota";
 import { resolveWeights, type WeightName, type WeightTable } from "../model/weights";
 import { dominatedBy, tradeOffSentence } from "../trade-off";
 import { tradeOffFacts, type TradeOffFacts } from "../trade-off-facts";
+import { takeBack } from "./alternative-polish";
 import type { MilpBackend } from "./backends/backend";
 import { gapOf } from "./certificate";
 import { goalVerdict } from "./goals";
@@ -191,6 +192,10 @@ export function alternatives(problem: Problem, k: number, options: AlternativesO
     if (!best) {
       dropped.push({ profile: profile.id, reason: `${profile.id}: not tried: the time limit was spent` });
       return;
+    }
+    if (best.clear) {
+      const back = takeBack(problem, judge, balanced.rota, best.rota, profile.id, outOfTime);
+      if (back && clearly(back)) best = { rota: back, clear: true };
     }
     const alternative = described(problem, profile, scored(problem, best.rota), { ...balanced, facts: balancedFacts });
     if (best.clear) offered.push(alternative);

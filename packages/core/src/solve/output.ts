@@ -30,11 +30,7 @@ export function placementOfState(state: SearchState): Placement {
  */
 export function rotaOf(state: SearchState, solver: SolverReport): Rota {
   const inst = state.inst;
-  const rota = {
-    weekStart: inst.problem.weekStart,
-    assignments: assignmentsOf(inst, placementOfState(state)),
-    uncovered: uncoveredOf(state),
-  };
+  const rota = unchecked(state);
   // One view of the rota for the check and the score: building it parses every stint's times.
   const context = inst.reference
     ? { reference: { assignments: [...inst.reference.assignments], now: inst.reference.now } }
@@ -52,6 +48,15 @@ export function rotaOf(state: SearchState, solver: SolverReport): Rota {
   }
   const score = scoreRota(inst.problem, rota, context, view);
   return { ...rota, score: { hard: 0, ...score }, people: peopleSummary(state), solver };
+}
+
+/** A search state's stints and gaps in the wire format, before any check (`rotaOf` checks it). */
+export function unchecked(state: SearchState): Pick<Rota, "weekStart" | "assignments" | "uncovered"> {
+  return {
+    weekStart: state.inst.problem.weekStart,
+    assignments: assignmentsOf(state.inst, placementOfState(state)),
+    uncovered: uncoveredOf(state),
+  };
 }
 
 function peopleSummary(state: SearchState): PersonSummary[] {

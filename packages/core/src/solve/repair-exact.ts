@@ -46,6 +46,8 @@ export interface MinimumChange {
   bound: number;
   /** `changes` is the minimum, and the target is proven */
   proven: boolean;
+  /** a solve stopped at its time limit before proving its best (what is not proven is then for want of time) */
+  timedOut: boolean;
   /** the best repair found */
   rota?: RotaInput;
 }
@@ -76,15 +78,17 @@ export function minimumChange(
   const limit = options.timeLimitSeconds !== undefined ? { timeLimitSeconds: options.timeLimitSeconds } : {};
   const target: GapLevels = { cover: 0, lead: 0, keyholder: 0 };
   let targetProven = true;
+  let timedOut = false;
   let knownReaches = knownLevels !== undefined;
   for (const level of LEVELS) {
     knownReaches &&= (knownLevels?.[level] ?? Infinity) <= before[level];
     if (knownReaches) target[level] = before[level];
     else {
       const best = model.minimise(model.levels[level], start, limit);
+      timedOut ||= stoppedEarly(best);
       // Nothing found in time, or nothing at all (the frozen past itself breaks a hard rule, as
       // when a stint already worked loses the colleague it relied on): no target, nothing proven.
-      if (!best.x) return { before, target, targetProven: false, changes: null, bound: 0, proven: false };
+      if (!best.x) return { before, target, targetProven: false, changes: null, bound: 0, proven: false, timedOut };
       start = best.x;
       const reached = Math.round(model.levels[level].value(best.x));
       if (best.status !== "optimal") targetProven = false;
@@ -103,15 +107,22 @@ export function minimumChange(
       changes: knownChanges,
       bound: knownChanges,
       proven: targetProven,
+      timedOut,
       rota: options.start,
     };
   const fewest = model.minimise(model.changes, start, limit);
+  timedOut ||= stoppedEarly(fewest);
   const bound = Math.max(counted, Math.ceil((fewest.bound ?? 0) - 1e-6));
-  if (!fewest.x) return { before, target, targetProven, changes: null, bound, proven: false };
+  if (!fewest.x) return { before, target, targetProven, changes: null, bound, proven: false, timedOut };
   const changes = Math.round(model.changes.value(fewest.x));
   const rota = { assignments: assignmentsOf(inst, placementOf(model.ctx, fewest.x)) };
   const proven = targetProven && (fewest.status === "optimal" || bound >= changes);
-  return { before, target, targetProven, changes, bound: Math.min(bound, changes), proven, rota };
+  return { before, target, targetProven, changes, bound: Math.min(bound, changes), proven, timedOut, rota };
+}
+
+/** A solve stopped by its limit, with or without a point (HiGHS answers "feasible" when it has one). */
+function stoppedEarly(result: BackendResult): boolean {
+  return result.status === "limit" || result.status === "feasible";
 }
 
 /** A repair's gap levels and the person-slots it places differently from the published rota. */
@@ -170,14 +181,14 @@ export function changesFrom(inst: Instance, at: readonly Int16Array[]): number {
 }
 
 /** A linear expression over the model's columns plus a constant: a gap level, or the changes. */
-interface Expression {
+export interface Expression {
   indices: number[];
   values: number[];
   constant: number;
   value(x: ArrayLike<number>): number;
 }
 
-function expression(indices: number[], values: number[], constant: number): Expression {
+export function expression(indices: number[], values: number[], constant: number): Expression {
   return {
     indices,
     values,
@@ -187,7 +198,7 @@ function expression(indices: number[], values: number[], constant: number): Expr
 }
 
 /** The hard rules, the three gap levels in slots, the changes from the published rota, the frozen past fixed. */
-function repairModel(inst: Instance, backend: MilpBackend) {
+export function repairModel(inst: Instance, backend: MilpBackend) {
   const reference = inst.reference;
   if (!reference) throw new Error("the minimum-change model needs the published rota");
   const ctx = buildModel(inst, HARD_RULES, { labelled: false });
@@ -293,7 +304,7 @@ function fixFrozen(ctx: ModelContext, now: number): void {
 }
 
 /** A repair as a MIP start: its work variables and shifts; the shortfall columns are left to the backend. */
-function startOf(ctx: ModelContext, at: readonly Int16Array[]): Float64Array | undefined {
+export function startOf(ctx: ModelContext, at: readonly Int16Array[]): Float64Array | undefined {
   const { inst, milp } = ctx;
   const x = new Float64Array(milp.numCols).fill(Number.NaN);
   ctx.workByPerson.forEach((own, p) => {
@@ -318,7 +329,7 @@ function startOf(ctx: ModelContext, at: readonly Int16Array[]): Float64Array | u
   return x;
 }
 
-function levelsOf(inst: Instance, at: readonly Int16Array[]): GapLevels {
+export function levelsOf(inst: Instance, at: readonly Int16Array[]): GapLevels {
   const state = new SearchState(inst);
   loadPlacements(state, at);
   return gapLevelsOf(state);

@@ -3,6 +3,7 @@ import { check } from "../check";
 import { applyChange, type Change } from "../model/change";
 import { highs } from "../../test/support/highs";
 import { band, point, rota, site, staff, stint, tinyProblem, TUESDAY } from "../../test/support/tiny";
+import type { MilpBackend } from "./backends/backend";
 import { resolve } from "./resolve";
 
 // A desk open Monday and Tuesday mornings; Cal may work only 4 h a week, Dee only on Tuesdays: the
@@ -41,6 +42,8 @@ describe("resolve with the proof", () => {
       minimum: 32,
       bound: 32,
       proven: true,
+      timedOut: false,
+      timeLimitSeconds: 30,
       target: { cover: 0, lead: 0, keyholder: 0 },
       fillsMore: false,
     });
@@ -51,5 +54,20 @@ describe("resolve with the proof", () => {
     expect(plain.proof).toBeUndefined();
     expect(plain.rota.uncovered).toContainEqual(expect.objectContaining({ rule: "cover", point: "desk" }));
     expect(proved.rota.uncovered).toEqual([]);
+  });
+
+  it("says the time limit stopped it, and claims nothing, when the model runs out of time", () => {
+    // A backend stopped by its limit before it has a point: as HiGHS answers on a week too big for the time given.
+    const stopped: MilpBackend = { name: "stopped", maxDenseCells: Infinity, solve: () => ({ status: "limit" }) };
+    const result = resolve(problem, published, change, {
+      now: SUNDAY,
+      workBudget: 200,
+      seed: 1,
+      proof: { backend: stopped, timeLimitSeconds: 1 },
+    });
+    expect(result.proof).toMatchObject({ proven: false, timedOut: true, minimum: null, timeLimitSeconds: 1 });
+    expect(result.minimal).toBe(false);
+    expect(result.minimalWords).toMatch(/^not proven: time limit: the exact model stopped at its 1 s per solve /);
+    expect(result.minimalWords).toMatch(/before proving the fewest; \d+ person-slots/);
   });
 });

@@ -70,6 +70,10 @@ export interface RepairProof {
   bound: number;
   /** `minimum` is proven (and so is `target`) */
   proven: boolean;
+  /** a solve of the model stopped at its time limit: what is not proven is not proven for want of time */
+  timedOut: boolean;
+  /** the model's limit for each of its solves */
+  timeLimitSeconds: number;
   /** the gap levels a repair must reach: person-slots short of cover, slots without a lead or keyholder */
   target: GapLevels;
   /** the repair returned leaves less open than `target` (it fills gaps from before the change too) */
@@ -83,6 +87,8 @@ export interface ResolveResult {
   minimal: boolean;
   /** why `minimal` is what it is, in words */
   minimalReason: string;
+  /** `minimal` and its reason in one line, as the CLI and the API show it (`minimalWords`) */
+  minimalWords: string;
   /** the repairs there were to choose from (one when filling cost nothing more), with the trade-off in words */
   options: RepairOption[];
   /** present when the proof was asked for (`proof`) and the fills-first repair was returned */
@@ -216,6 +222,7 @@ export function resolve(
     diff: changes,
     minimal,
     minimalReason,
+    minimalWords: minimalWords(minimal, minimalReason),
     options: repairOptions,
     ...(proved ? { proof: proved.proof } : {}),
   };
@@ -242,11 +249,8 @@ function proveFewest(
     ]),
   );
   const start = { assignments: assignmentsOf(inst, placement) };
-  const exact = minimumChange(problem, published, change, now, {
-    backend: proof.backend,
-    timeLimitSeconds: proof.timeLimitSeconds ?? DEFAULT_PROOF_SECONDS,
-    start,
-  });
+  const timeLimitSeconds = proof.timeLimitSeconds ?? DEFAULT_PROOF_SECONDS;
+  const exact = minimumChange(problem, published, change, now, { backend: proof.backend, timeLimitSeconds, start });
   let state = searched;
   if (exact.rota && exact.changes !== null) {
     const candidate = new SearchState(inst, searched);
@@ -254,14 +258,23 @@ function proveFewest(
     const [gaps, searchGaps] = [gapTotalsOf(candidate), gapTotalsOf(searched)];
     if (gaps < searchGaps || (gaps === searchGaps && exact.changes < changedSlots(searched))) state = candidate;
   }
-  const { changes: minimum, bound, proven, target } = exact;
+  const { changes: minimum, bound, proven, target, timedOut } = exact;
   const levels = gapLevelsOf(state);
   const fillsMore = (["cover", "lead", "keyholder"] as const)
     .map((level) => Math.sign(levels[level] - target[level]))
     .find((sign) => sign !== 0);
   return {
     state,
-    proof: { changedSlots: changedSlots(state), minimum, bound, proven, target, fillsMore: fillsMore === -1 },
+    proof: {
+      changedSlots: changedSlots(state),
+      minimum,
+      bound,
+      proven,
+      timedOut,
+      timeLimitSeconds,
+      target,
+      fillsMore: fillsMore === -1,
+    },
   };
 }
 
@@ -280,9 +293,28 @@ function changedSlots(state: SearchState): number {
   return changed;
 }
 
+/**
+ * The one line the CLI's summary and the API's answer show for a repair's proof, so that they say
+ * the same words: "proven minimal: …", or "not proven: …" (then "time limit: …" when the exact
+ * model ran out of time).
+ */
+function minimalWords(minimal: boolean, reason: string): string {
+  return `${minimal ? "proven minimal" : "not proven"}: ${reason}`;
+}
+
 /** `minimal` and its reason from the exact model: "proven" only when the model proved it. */
 function provenByModel(proof: RepairProof, slotMinutes: number): { minimal: boolean; minimalReason: string } {
   const what = `${proof.changedSlots} person-slots (${hoursOf(proof.changedSlots, slotMinutes)}) changed`;
+  const proved = proof.proven && proof.minimum !== null && proof.changedSlots === proof.minimum;
+  if (proof.timedOut && !proved) {
+    const found = proof.minimum === null ? "it found no repair" : `the best it found changes ${proof.minimum}`;
+    return {
+      minimal: false,
+      minimalReason:
+        `time limit: the exact model stopped at its ${proof.timeLimitSeconds} s per solve before proving the ` +
+        `fewest; ${what}, ${found}${proof.bound > 0 ? `, and at least ${proof.bound} are needed` : ""}`,
+    };
+  }
   if (proof.minimum === null)
     return { minimal: false, minimalReason: `${what}; the exact model found no repair to compare it with` };
   if (proof.fillsMore)

@@ -12,6 +12,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { ApiError, conflict, ErrorBody, issuesIn } from "../http/errors";
 import { Diff } from "@deskrota/core";
+import { Prove, proveOption, RepairProof } from "../http/prove";
 import { DateTimeText, RotaParams } from "../http/schemas";
 import type { Services } from "../services";
 import { versionFor } from "./versions";
@@ -38,6 +39,8 @@ const ChangeQuery = z.object({
     .describe("`true`: answer with the repair and its options (200) without recording anything"),
 });
 
+const ChangeBody = Change.extend({ prove: Prove.optional() }).meta({ id: "ChangeRequest" });
+
 const RepairOptionAnswer = RepairOption.extend({
   apply: z.string().describe("preview or record this repair: the same change POSTed here (…&option=id)"),
 }).meta({ id: "RepairOption" });
@@ -52,6 +55,10 @@ const ChangeResult = z
       .boolean()
       .describe("whether no rota could make fewer changes and fill as much (the chosen option's `minimal`)"),
     minimalReason: z.string(),
+    minimalWords: z
+      .string()
+      .describe('`minimal` and its reason in one line, as the CLI says it: "proven minimal: …" or "not proven: …"'),
+    proof: RepairProof.optional(),
     diff: Diff,
     options: z
       .array(RepairOptionAnswer)
@@ -86,10 +93,12 @@ export const changeRoutes =
             "one. An empty change, an absence outside the week, already recorded or over before `now`, and a week " +
             "that is over are refused (400/409) and create nothing. A mistaken absence is taken out with " +
             '{ "removeAbsences": [{ "person", "from", "to" }] } (the recorded one with the same instants; 400 with ' +
-            "its path if none is recorded): the same repair, with the person available again.",
+            "its path if none is recorded): the same repair, with the person available again. " +
+            '`prove` beside the change (`true` or { "timeLimitSeconds": 1–60 }) asks the exact model to prove the ' +
+            "repair makes the fewest changes; `minimalWords` and `proof` say whether it did, or why not.",
           params: RotaParams,
           querystring: ChangeQuery,
-          body: Change,
+          body: ChangeBody,
           response: {
             200: ChangeResult,
             201: ChangeResult,
@@ -126,7 +135,7 @@ export const changeRoutes =
           record.publishedVersion === null || record.publishedVersion === latest.version
             ? latest
             : (await versionFor(rotas, request.orgId, record.id, record.publishedVersion)).version;
-        const change = request.body;
+        const { prove, ...change } = request.body;
         const now = request.query.now ?? new Date().toISOString();
         const skipped = springForwardGap(now, latest.problem.timeZone);
         if (skipped)
@@ -149,6 +158,7 @@ export const changeRoutes =
             now,
             ...(timeLimitSeconds !== undefined ? { timeLimitMs: timeLimitSeconds * 1000 } : {}),
             ...(option !== undefined ? { option } : {}),
+            ...proveOption(prove),
           }),
         );
         // The engine's rota carries its diff too; here the diff lives beside it, in the version.
@@ -167,6 +177,8 @@ export const changeRoutes =
           now,
           minimal: result.minimal,
           minimalReason: result.minimalReason,
+          minimalWords: result.minimalWords,
+          ...(result.proof ? { proof: result.proof } : {}),
           diff: result.diff,
           options,
           rota,

@@ -3,6 +3,7 @@ import { resolve } from "@deskrota/engine";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { ApiError, conflict, ErrorBody, issuesIn } from "../http/errors";
+import { Prove, proveOption, RepairProof } from "../http/prove";
 import { DateTimeText, RotaParams, VersionNumber } from "../http/schemas";
 import type { RotaRecord, VersionRecord } from "../store/rota-records";
 import type { Services } from "../services";
@@ -49,7 +50,15 @@ const ResolveBody = z.object({
     .max(60)
     .optional()
     .describe("search time after the repair (default: well under a second)"),
+  prove: Prove.optional(),
 });
+
+const ResolveResult = EditResult.extend({
+  minimal: z.boolean().describe("whether no repair keeping every pin could make fewer changes and fill as much"),
+  minimalReason: z.string(),
+  minimalWords: z.string().describe('`minimal` and its reason in one line: "proven minimal: …" or "not proven: …"'),
+  proof: RepairProof.optional(),
+}).meta({ id: "ResolveResult" });
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody };
 
@@ -186,14 +195,16 @@ export const editRoutes =
             "The latest version is repaired as a change that pins its pinned stints (those pinned by hand among " +
             "them), as POST /v1/rotas/{id}/changes repairs: nothing before `now` moves, every pin stays, and every " +
             "other stint stays unless moving it fills a gap. Nothing pinned: 409 (pin the stints to keep first). " +
-            "Stored as the next version, with its diff against the latest.",
+            "Stored as the next version, with its diff against the latest. `prove` (`true` or " +
+            '{ "timeLimitSeconds": 1–60 }) asks the exact model to prove the repair makes the fewest changes; ' +
+            "`minimalWords` and `proof` say whether it did, or why not.",
           params: RotaParams,
           body: ResolveBody,
-          response: { 201: EditResult, ...errors, 503: ErrorBody },
+          response: { 201: ResolveResult, ...errors, 503: ErrorBody },
         },
       },
       async (request, reply) => {
-        const { basedOn, timeLimitSeconds } = request.body;
+        const { basedOn, timeLimitSeconds, prove } = request.body;
         const { record, latest } = await latestFor(services, request.orgId, request.params.id, basedOn);
         const { pinned, ...unpinned } = latest.problem;
         if (!pinned?.length) throw conflict("nothing is pinned: pin the stints to keep, then re-solve around them");
@@ -210,6 +221,7 @@ export const editRoutes =
             resolve(unpinned, latest.rota, change, {
               now,
               ...(timeLimitSeconds !== undefined ? { timeLimitMs: timeLimitSeconds * 1000 } : {}),
+              ...proveOption(prove),
             }),
           );
         } catch (error) {
@@ -241,6 +253,10 @@ export const editRoutes =
           baseVersion: latest.version,
           publishedBase: record.publishedVersion === latest.version,
           costs: [],
+          minimal: repaired.minimal,
+          minimalReason: repaired.minimalReason,
+          minimalWords: repaired.minimalWords,
+          ...(repaired.proof ? { proof: repaired.proof } : {}),
           diff: changes,
           rota,
         });

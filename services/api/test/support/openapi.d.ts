@@ -224,7 +224,7 @@ export interface paths {
     put?: never;
     /**
      * Record a change (an absence or its removal, availability, people, pins, cover) and re-solve with the fewest changes
-     * @description The change uses the problem format's own shapes, e.g. { "absences": [{ "person": "s004", "from": "2026-11-24T12:00", "to": "2026-11-24T18:00", "reason": "sick" }] }. The published version (else the latest) is repaired against the latest problem with the change applied: nothing before `now` moves, every other stint stays unless moving it fills a gap or keeps a hard rule. Gaps come first: where minimum cover (then a lead, then a keyholder) can be restored the repair restores it, and only then changes as little as it can; where that takes more changes, `options` also offers the smaller repair with the trade-off in words. Preview with `dryRun=true` (200, nothing recorded), then record the one chosen with `option`. The result is stored as the next version, with its diff against the repaired one. An empty change, an absence outside the week, already recorded or over before `now`, and a week that is over are refused (400/409) and create nothing. A mistaken absence is taken out with { "removeAbsences": [{ "person", "from", "to" }] } (the recorded one with the same instants; 400 with its path if none is recorded): the same repair, with the person available again.
+     * @description The change uses the problem format's own shapes, e.g. { "absences": [{ "person": "s004", "from": "2026-11-24T12:00", "to": "2026-11-24T18:00", "reason": "sick" }] }. The published version (else the latest) is repaired against the latest problem with the change applied: nothing before `now` moves, every other stint stays unless moving it fills a gap or keeps a hard rule. Gaps come first: where minimum cover (then a lead, then a keyholder) can be restored the repair restores it, and only then changes as little as it can; where that takes more changes, `options` also offers the smaller repair with the trade-off in words. Preview with `dryRun=true` (200, nothing recorded), then record the one chosen with `option`. The result is stored as the next version, with its diff against the repaired one. An empty change, an absence outside the week, already recorded or over before `now`, and a week that is over are refused (400/409) and create nothing. A mistaken absence is taken out with { "removeAbsences": [{ "person", "from", "to" }] } (the recorded one with the same instants; 400 with its path if none is recorded): the same repair, with the person available again. `prove` beside the change (`true` or { "timeLimitSeconds": 1–60 }) asks the exact model to prove the repair makes the fewest changes; `minimalWords` and `proof` say whether it did, or why not.
      */
     post: operations["recordChange"];
     delete?: never;
@@ -931,7 +931,7 @@ export interface paths {
     put?: never;
     /**
      * Re-solve around my edits: repair the week with the fewest changes, keeping every pinned stint
-     * @description The latest version is repaired as a change that pins its pinned stints (those pinned by hand among them), as POST /v1/rotas/{id}/changes repairs: nothing before `now` moves, every pin stays, and every other stint stays unless moving it fills a gap. Nothing pinned: 409 (pin the stints to keep first). Stored as the next version, with its diff against the latest.
+     * @description The latest version is repaired as a change that pins its pinned stints (those pinned by hand among them), as POST /v1/rotas/{id}/changes repairs: nothing before `now` moves, every pin stays, and every other stint stays unless moving it fills a gap. Nothing pinned: 409 (pin the stints to keep first). Stored as the next version, with its diff against the latest. `prove` (`true` or { "timeLimitSeconds": 1–60 }) asks the exact model to prove the repair makes the fewest changes; `minimalWords` and `proof` say whether it did, or why not.
      */
     post: operations["resolveAroundPins"];
     delete?: never;
@@ -1098,6 +1098,105 @@ export interface components {
             | "one-site-per-day";
         }[];
       };
+    };
+    /** @description prove the repair makes the fewest changes: the exact minimum-change model runs after the search, from its repair (`true`: 20 s per solve; it makes up to four), and the answer says whether it proved it or why not (`not proven: time limit: …`). Small weeks are proven unasked, 2 s per solve */
+    ProveInput:
+      | boolean
+      | {
+          /** @description the exact model's limit for each of its solves (1–60 s) */
+          timeLimitSeconds: number;
+        };
+    ChangeRequestInput: {
+      absences?: {
+        from: string;
+        to: string;
+        reason?: string;
+        person: string;
+      }[];
+      removeAbsences?: {
+        from: string;
+        to: string;
+        person: string;
+      }[];
+      availability?: {
+        person: string;
+        availability: {
+          mon?: [string, string][];
+          tue?: [string, string][];
+          wed?: [string, string][];
+          thu?: [string, string][];
+          fri?: [string, string][];
+          sat?: [string, string][];
+          sun?: [string, string][];
+        };
+      }[];
+      addPeople?: {
+        id: string;
+        name: string;
+        /** @enum {string} */
+        role: "staff" | "student";
+        sites: string[];
+        hours: {
+          target: number;
+          min?: number;
+          max?: number;
+          maxPerDay?: number;
+        };
+        shifts?: {
+          minMinutes?: number;
+          maxPerDay?: number;
+        };
+        training?: {
+          [key: string]: "none" | "shadowing" | "independent";
+        };
+        qualifications?: string[];
+        availability?: {
+          mon?: [string, string][];
+          tue?: [string, string][];
+          wed?: [string, string][];
+          thu?: [string, string][];
+          fri?: [string, string][];
+          sat?: [string, string][];
+          sun?: [string, string][];
+        };
+        absences?: {
+          from: string;
+          to: string;
+          reason?: string;
+        }[];
+        preferences?: {
+          days: ("mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun")[];
+          from: string;
+          to: string;
+          weight: number;
+        }[];
+        mentor?: string;
+      }[];
+      removePeople?: string[];
+      pin?: {
+        person: string;
+        point: string;
+        start: string;
+        end: string;
+      }[];
+      unpin?: {
+        person: string;
+        point: string;
+        start: string;
+        end: string;
+      }[];
+      cover?: {
+        point: string;
+        cover: {
+          days: ("mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun")[];
+          from: string;
+          to: string;
+          min: number;
+          target?: number;
+          max?: number;
+        }[];
+      }[];
+      prove?: components["schemas"]["ProveInput"];
     };
     /** @description an absence (from/to, local) or an availability exception (a date) */
     NewDatedEntryInput:
@@ -1903,6 +2002,29 @@ export interface components {
         };
       };
     };
+    /** @description what the exact minimum-change model said; present when it ran (asked, or a small week) */
+    RepairProof: {
+      /** @description person-slots the repair places differently from the version repaired */
+      changedSlots: number;
+      /** @description the fewest the exact model found (null: it found none in time) */
+      minimum: number | null;
+      /** @description no repair reaching `target` changes fewer person-slots than this */
+      bound: number;
+      /** @description `minimum` is proven the fewest */
+      proven: boolean;
+      /** @description a solve stopped at its time limit: what is not proven is not proven for want of time */
+      timedOut: boolean;
+      /** @description the model's limit for each of its solves */
+      timeLimitSeconds: number;
+      /** @description what a repair must leave open at most, in slots (person-slots for cover): as before the change */
+      target: {
+        cover: number;
+        lead: number;
+        keyholder: number;
+      };
+      /** @description the repair leaves less open than `target` (it fills older gaps too) */
+      fillsMore: boolean;
+    };
     RepairOption: {
       /**
        * @description `fills`: minimum cover, a lead and a keyholder first, then the fewest changes; `smaller`: changes weighed against gaps as the problem weighs them
@@ -1940,6 +2062,9 @@ export interface components {
       /** @description whether no rota could make fewer changes and fill as much (the chosen option's `minimal`) */
       minimal: boolean;
       minimalReason: string;
+      /** @description `minimal` and its reason in one line, as the CLI says it: "proven minimal: …" or "not proven: …" */
+      minimalWords: string;
+      proof?: components["schemas"]["RepairProof"];
       diff: components["schemas"]["Diff"];
       /** @description the repairs to choose from: one when filling everything costs nothing more, else the one that fills first and the smaller one, each with its trade-off in words */
       options: components["schemas"]["RepairOption"][];
@@ -2088,6 +2213,92 @@ export interface components {
           seed?: number;
         };
       };
+    };
+    ResolveResult: {
+      id: string;
+      /** @description the new version; null on a dry run */
+      version: number | null;
+      baseVersion: number;
+      /** @description the edit changes the published version: tell whoever reads the rota */
+      publishedBase: boolean;
+      /** @description soft goals the edit makes better (negative) or worse (positive) */
+      costs: {
+        rule: string;
+        /** @description points; positive is worse */
+        change: number;
+      }[];
+      diff: components["schemas"]["Diff"];
+      rota: {
+        weekStart?: string;
+        assignments: {
+          person: string;
+          point: string;
+          start: string;
+          end: string;
+          shadowing?: boolean;
+        }[];
+        uncovered: {
+          /** @enum {string} */
+          rule?: "cover" | "supervision" | "keyholder";
+          point?: string;
+          site?: string;
+          start: string;
+          end: string;
+          missing: number;
+          reason: string;
+          /** @enum {string} */
+          cause?:
+            | "nobody-available"
+            | "nobody-trained"
+            | "only-shadowing"
+            | "hours-used-up"
+            | "stint-limit"
+            | "shift-rules"
+            | "no-lead-available"
+            | "no-keyholder-available"
+            | "point-full"
+            | "traded-off"
+            | "student-alone"
+            | "one-site-per-day";
+        }[];
+        score: {
+          hard: number;
+          soft: number;
+          byRule: {
+            [key: string]: number;
+          };
+        };
+        people: {
+          person: string;
+          minutes: number;
+          targetMinutes?: number;
+          eveningMinutes?: number;
+          weekendMinutes?: number;
+          shadowingMinutes?: number;
+          shifts?: number;
+        }[];
+        solver?: {
+          /** @enum {string} */
+          status: "optimal" | "feasible" | "time-limit" | "stopped" | "work-limit";
+          backend: string;
+          timeMs: number;
+          firstRotaMs?: number;
+          objective: number;
+          bestBound: number | null;
+          gap: number | null;
+          /** @enum {string} */
+          boundKind?: "milp" | "lp-relaxation" | "lagrangian";
+          certificate?: string;
+          iterations?: number;
+          seed?: number;
+        };
+      };
+      /** @description whether no repair keeping every pin could make fewer changes and fill as much */
+      minimal: boolean;
+      minimalReason: string;
+      /** @description `minimal` and its reason in one line: "proven minimal: …" or "not proven: …" */
+      minimalWords: string;
+      proof?: components["schemas"]["RepairProof"];
     };
     CalendarFeed: {
       /** @description the feed's public id (feed_…), to revoke it by */
@@ -3348,97 +3559,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        "application/json": {
-          absences?: {
-            from: string;
-            to: string;
-            reason?: string;
-            person: string;
-          }[];
-          removeAbsences?: {
-            from: string;
-            to: string;
-            person: string;
-          }[];
-          availability?: {
-            person: string;
-            availability: {
-              mon?: [string, string][];
-              tue?: [string, string][];
-              wed?: [string, string][];
-              thu?: [string, string][];
-              fri?: [string, string][];
-              sat?: [string, string][];
-              sun?: [string, string][];
-            };
-          }[];
-          addPeople?: {
-            id: string;
-            name: string;
-            /** @enum {string} */
-            role: "staff" | "student";
-            sites: string[];
-            hours: {
-              target: number;
-              min?: number;
-              max?: number;
-              maxPerDay?: number;
-            };
-            shifts?: {
-              minMinutes?: number;
-              maxPerDay?: number;
-            };
-            training?: {
-              [key: string]: "none" | "shadowing" | "independent";
-            };
-            qualifications?: string[];
-            availability?: {
-              mon?: [string, string][];
-              tue?: [string, string][];
-              wed?: [string, string][];
-              thu?: [string, string][];
-              fri?: [string, string][];
-              sat?: [string, string][];
-              sun?: [string, string][];
-            };
-            absences?: {
-              from: string;
-              to: string;
-              reason?: string;
-            }[];
-            preferences?: {
-              days: ("mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun")[];
-              from: string;
-              to: string;
-              weight: number;
-            }[];
-            mentor?: string;
-          }[];
-          removePeople?: string[];
-          pin?: {
-            person: string;
-            point: string;
-            start: string;
-            end: string;
-          }[];
-          unpin?: {
-            person: string;
-            point: string;
-            start: string;
-            end: string;
-          }[];
-          cover?: {
-            point: string;
-            cover: {
-              days: ("mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun")[];
-              from: string;
-              to: string;
-              min: number;
-              target?: number;
-              max?: number;
-            }[];
-          }[];
-        };
+        "application/json": components["schemas"]["ChangeRequestInput"];
       };
     };
     responses: {
@@ -6861,6 +6982,7 @@ export interface operations {
           now?: string;
           /** @description search time after the repair (default: well under a second) */
           timeLimitSeconds?: number;
+          prove?: components["schemas"]["ProveInput"];
         };
       };
     };
@@ -6871,7 +6993,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["EditResult"];
+          "application/json": components["schemas"]["ResolveResult"];
         };
       };
       /** @description Default Response */

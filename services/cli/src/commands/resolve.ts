@@ -49,7 +49,7 @@ export async function resolveCommand(args: string[]): Promise<void> {
   }
   const lines = [
     `Re-solved as of ${now}: ${result.diff.changes} ${result.diff.changes === 1 ? "change" : "changes"} ` +
-      `(${result.minimal ? "proven minimal" : "not proven minimal"}: ${result.minimalReason})`,
+      `(${result.minimalWords})`,
   ];
   if (result.options.length > 1) {
     lines.push("Repairs to choose from (--option):");

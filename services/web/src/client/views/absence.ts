@@ -34,6 +34,9 @@ export interface ChangeAnswer {
   options: RepairOption[];
 }
 
+/** The API's limit for the exact model's solves (services/api/src/http/prove.ts). */
+const PROVE_MAX_SECONDS = 60;
+
 const OPTION_TITLES = { fills: "Fill everything it opens", smaller: "Change less, leave some open" } as const;
 
 /** Whether the option's number of changes is proven the fewest: only what the server proved is said to be. */
@@ -213,6 +216,18 @@ export function absenceForm(loaded: Loaded, onSaved: (version: number) => void):
     value: fieldValue(Date.now(), zone),
     "aria-describedby": "absence-now-hint",
   });
+  const prove = h("input", { id: "absence-prove", name: "prove", type: "checkbox" });
+  const proveSeconds = h("input", {
+    id: "absence-prove-seconds",
+    name: "proveSeconds",
+    type: "number",
+    min: "1",
+    max: String(PROVE_MAX_SECONDS),
+    step: "1",
+    value: "10",
+    required: true,
+    "aria-describedby": "absence-prove-hint",
+  });
   const status = h("div", {});
   const submit = h("button", { type: "submit", class: "primary" }, "Record and re-solve");
   const form = h(
@@ -248,6 +263,7 @@ export function absenceForm(loaded: Loaded, onSaved: (version: number) => void):
               ...(reason.value.trim() ? { reason: reason.value.trim() } : {}),
             },
           ],
+          ...(prove.checked ? { prove: { timeLimitSeconds: Number(proveSeconds.value) } } : {}),
         };
         const path = `${rotaPath(record.id)}/changes?now=${encodeURIComponent(now.value)}`;
         const recordRepair = async (option?: RepairOption["id"]) => {
@@ -287,6 +303,19 @@ export function absenceForm(loaded: Loaded, onSaved: (version: number) => void):
       h("label", { for: "absence-now" }, "Keep everything before"),
       now,
       h("p", { class: "hint", id: "absence-now-hint" }, "Stints before this moment stay as they are (normally: now)."),
+    ),
+    h(
+      "div",
+      { class: "field prove" },
+      h("span", {}, prove, " ", h("label", { for: "absence-prove" }, "Prove it is the fewest changes")),
+      h("label", { for: "absence-prove-seconds" }, "— up to (seconds)"),
+      proveSeconds,
+      h(
+        "p",
+        { class: "hint", id: "absence-prove-hint" },
+        "The exact model checks the repair after the search, up to this long for each of its few solves; " +
+          "the result says whether it proved it, or why not. Small weeks are proven anyway.",
+      ),
     ),
     frozenWarning(from, to, now),
     submit,

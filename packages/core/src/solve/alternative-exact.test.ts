@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import { metrics } from "../metrics";
+import { highs } from "../../test/support/highs";
+import { band, hardViolations, point, rota, site, staff, stint, tinyProblem, TUESDAY } from "../../test/support/tiny";
+import { fewestAlternativeChanges } from "./alternative-exact";
+
+// A desk open Monday and Tuesday mornings. Cal wants Tuesday mornings: the preferences-first
+// alternative gives him Bob's Tuesday, and also swaps Ann's Monday for Bob's for no gain.
+const desk = site("main", {
+  open: { mon: [["09:00", "13:00"]], tue: [["09:00", "13:00"]] },
+  servicePoints: [point("desk", "helpdesk", [band(["mon", "tue"], "09:00", "13:00", 1)])],
+});
+const problem = tinyProblem({
+  sites: [desk],
+  people: [
+    staff("ann"),
+    staff("bob"),
+    staff("cal", { preferences: [{ days: ["tue"], from: "09:00", to: "13:00", weight: 5 }] }),
+  ],
+});
+const balanced = rota([stint("ann", "desk", "09:00", "13:00"), stint("bob", "desk", "09:00", "13:00", TUESDAY)]);
+const alternative = rota([stint("bob", "desk", "09:00", "13:00"), stint("cal", "desk", "09:00", "13:00", TUESDAY)]);
+
+describe("an alternative's fewest changes against the balanced rota", () => {
+  it("holds its figures and proves the fewest: only the change its goal needs", async () => {
+    const fewest = fewestAlternativeChanges(problem, balanced, alternative, "preferences-first", {
+      backend: await highs(),
+    });
+    // Monday's swap (16 person-slots) gains nothing: Cal taking Tuesday (16) is all the goal needs.
+    expect(fewest).toMatchObject({ changes: 32, minimum: 16, bound: 16, proven: true });
+    const found = fewest.rota ?? { assignments: [] };
+    expect(hardViolations(problem, found)).toEqual([]);
+    const [mine, theirs] = [metrics(problem, found), metrics(problem, alternative)];
+    expect(mine.preferenceHoursMet - mine.preferenceHoursViolated).toBeGreaterThanOrEqual(
+      theirs.preferenceHoursMet - theirs.preferenceHoursViolated,
+    );
+    expect(mine.gapHours).toEqual(theirs.gapHours);
+  });
+
+  it("holds a fairness alternative's distance from the contracts", async () => {
+    // Ann's target is 8 h and Bob's none: Σ |hours − target| is 8 h in the balanced rota.
+    const fair = tinyProblem({
+      sites: [desk],
+      people: [staff("ann", { hours: { target: 8, max: 20 } }), staff("bob", { hours: { target: 0, max: 20 } })],
+    });
+    const backend = await highs();
+    // Ann on both mornings (0 h): Bob's Tuesday must go to her whole, 16 person-slots.
+    const both = rota([stint("ann", "desk", "09:00", "13:00"), stint("ann", "desk", "09:00", "13:00", TUESDAY)]);
+    expect(fewestAlternativeChanges(fair, balanced, both, "fairness-first", { backend })).toMatchObject({
+      changes: 16,
+      minimum: 16,
+      proven: true,
+    });
+    // Ann on Tuesday until 11:00 as well (4 h): half of it, already the fewest.
+    const half = rota([
+      stint("ann", "desk", "09:00", "13:00"),
+      stint("ann", "desk", "09:00", "11:00", TUESDAY),
+      stint("bob", "desk", "11:00", "13:00", TUESDAY),
+    ]);
+    expect(fewestAlternativeChanges(fair, balanced, half, "fairness-first", { backend })).toMatchObject({
+      changes: 8,
+      minimum: 8,
+      proven: true,
+    });
+  });
+});

@@ -1,0 +1,151 @@
+import { compile, placementsOf, type Instance, type SlotInfo } from "../compile/instance";
+import type { ModelContext } from "../compile/model";
+import type { Problem } from "../model/problem";
+import type { RotaInput } from "../model/rota";
+import type { MilpBackend } from "./backends/backend";
+import { assignmentsOf, placementOf } from "./decode";
+import { changesFrom, expression, type Expression, levelsOf, repairModel, startOf } from "./repair-exact";
+import { canonical } from "./solve";
+
+export interface FewestAlternativeChanges {
+  /** person-slots the alternative places differently from the balanced rota */
+  changes: number;
+  /** the fewest the exact model found for a rota holding the alternative's figures (null: none in time) */
+  minimum: number | null;
+  /** no rota holding the alternative's figures changes fewer person-slots than this */
+  bound: number;
+  /** `minimum` is proven the fewest */
+  proven: boolean;
+  /** the best rota the model found */
+  rota?: RotaInput;
+}
+
+/**
+ * How close an alternative is to the balanced rota, against the exact minimum (docs/benchmarks.md,
+ * "Alternatives against the fewest changes"): a MILP of the hard rules over the whole week that
+ * holds the alternative's headline figures — minimum cover, a lead and a keyholder each no worse,
+ * and the goal its profile is named for no worse — and minimises the person-slots placed
+ * differently from the balanced rota, starting from the alternative itself. The goal is held in the
+ * model's own terms (hours per slot worked), the alternative's value computed the same way, so the
+ * alternative is always a solution of it.
+ */
+export function fewestAlternativeChanges(
+  problem: Problem,
+  balanced: RotaInput,
+  alternative: RotaInput,
+  profile: string,
+  options: { backend: MilpBackend; timeLimitSeconds?: number },
+): FewestAlternativeChanges {
+  const inst = compile(canonical(problem), { reference: { assignments: balanced.assignments, now: -Infinity } });
+  const model = repairModel(inst, options.backend);
+  const at = placementsOf(inst, alternative.assignments);
+  const levels = levelsOf(inst, at);
+  for (const level of ["cover", "lead", "keyholder"] as const) model.atMost(model.levels[level], levels[level]);
+  const goal = GOALS[profile]?.(model.ctx, at);
+  if (goal) model.atMost(goal.expression, goal.held);
+  const changes = changesFrom(inst, at);
+  const limit = options.timeLimitSeconds !== undefined ? { timeLimitSeconds: options.timeLimitSeconds } : {};
+  const fewest = model.minimise(model.changes, startOf(model.ctx, at), limit);
+  const bound = Math.min(changes, Math.max(0, Math.ceil((fewest.bound ?? 0) - 1e-6)));
+  if (!fewest.x) return { changes, minimum: null, bound, proven: false };
+  const minimum = Math.round(model.changes.value(fewest.x));
+  return {
+    changes,
+    minimum,
+    bound: Math.min(bound, minimum),
+    proven: fewest.status === "optimal" || bound >= minimum,
+    rota: { assignments: assignmentsOf(inst, placementOf(model.ctx, fewest.x)) },
+  };
+}
+
+/** A profile's goal as an expression to hold at most `held` (its value in the alternative). */
+type GoalModel = (ctx: ModelContext, at: readonly Int16Array[]) => { expression: Expression; held: number };
+
+/** Hours of each slot, as the metrics count them (a slot's own length: a DST night's is what it is). */
+const hoursOf = (inst: Instance, g: number) => {
+  const slot = inst.slots[g] as SlotInfo;
+  return (slot.end - slot.start) / 3_600_000;
+};
+
+/**
+ * A profile's goal as one figure of a placement, lower is better, as the exact model counts it:
+ * Σ |hours − target| for fairness-first, less the net hours of wishes met for preferences-first;
+ * 0 for coverage-first (its goal is the gap levels, held on their own); undefined for others.
+ */
+export function goalFigure(inst: Instance, profile: string, at: readonly Int16Array[]): number | undefined {
+  const worked = (p: number, visit: (g: number) => void) =>
+    (at[p] ?? []).forEach((k, g) => {
+      if (k >= 0) visit(g);
+    });
+  if (profile === "coverage-first") return 0;
+  if (profile === "fairness-first")
+    return inst.people.reduce((sum, person, p) => {
+      let hours = 0;
+      worked(p, (g) => {
+        hours += hoursOf(inst, g);
+      });
+      return sum + Math.abs(hours - (person.targetSlots * inst.slotMinutes) / 60);
+    }, 0);
+  if (profile === "preferences-first") {
+    let net = 0;
+    inst.people.forEach((person, p) => {
+      worked(p, (g) => {
+        net += Math.sign(person.preference[g] ?? 0) * hoursOf(inst, g);
+      });
+    });
+    return -net;
+  }
+  return undefined;
+}
+
+const GOALS: Record<string, GoalModel> = {
+  // Its goal is the sum of the three gap levels, each already held.
+  "coverage-first": () => ({ expression: expression([], [], 0), held: 0 }),
+  // Σ |hours − target| over people (the mean's numerator), with d ≥ ±(hours − target) per person.
+  "fairness-first": (ctx, at) => {
+    const { inst, milp } = ctx;
+    const deviations: number[] = [];
+    inst.people.forEach((person, p) => {
+      const indices: number[] = [];
+      const values: number[] = [];
+      for (const [g, list] of ctx.workByPerson[p] ?? [])
+        for (const w of list) {
+          indices.push(w.variable);
+          values.push(hoursOf(inst, g));
+        }
+      const d = milp.continuous(`deviation[${person.id}]`, 0, Infinity);
+      const target = (person.targetSlots * inst.slotMinutes) / 60;
+      milp.addRow("deviation-over", [...indices, d], [...values, -1], -Infinity, target);
+      milp.addRow("deviation-under", [...indices, d], [...values.map((v) => -v), -1], -Infinity, -target);
+      deviations.push(d);
+    });
+    return {
+      expression: expression(
+        deviations,
+        deviations.map(() => 1),
+        0,
+      ),
+      held: (goalFigure(inst, "fairness-first", at) ?? 0) + 1e-6,
+    };
+  },
+  // Hours worked inside wished-for slots less those inside "would rather not" ones, no fewer.
+  "preferences-first": (ctx, at) => {
+    const { inst } = ctx;
+    const indices: number[] = [];
+    const values: number[] = [];
+    inst.people.forEach((person, p) => {
+      for (const [g, list] of ctx.workByPerson[p] ?? []) {
+        const wish = Math.sign(person.preference[g] ?? 0);
+        if (wish === 0) continue;
+        for (const w of list) {
+          indices.push(w.variable);
+          values.push(-wish * hoursOf(inst, g));
+        }
+      }
+    });
+    return {
+      expression: expression(indices, values, 0),
+      held: (goalFigure(inst, "preferences-first", at) ?? 0) + 1e-6,
+    };
+  },
+};
