@@ -112,20 +112,24 @@ export function openWindows(site: Site, date: string, day: Day): [string, string
  * absolute time, so a 24-hour day has 46 or 50 half-hour slots across a DST change.
  */
 export function siteSlots(problem: Problem, site: Site): Slot[] {
-  // Problems are not mutated once parsed, and every reader of a rota needs the same slots.
-  let bySite = slotCache.get(problem);
-  if (!bySite) {
-    bySite = new WeakMap();
-    slotCache.set(problem, bySite);
+  // Problems are not mutated once parsed, and every reader of a rota needs the same slots. They are
+  // kept by the site's opening hours rather than by the problem: a re-solve reads the week through
+  // four problems (the one given, the one after the change, its canonical order, the diff's), and
+  // each shares the sites' hours but would have expanded them again (a tenth of a re-solve).
+  const key = `${problem.weekStart}|${siteZone(problem, site)}|${problem.slotMinutes}|${JSON.stringify(site.exceptions ?? [])}`;
+  let byWeek = slotCache.get(site.open);
+  if (!byWeek) {
+    byWeek = new Map();
+    slotCache.set(site.open, byWeek);
   }
-  let slots = bySite.get(site);
+  let slots = byWeek.get(key);
   if (!slots) {
     slots = expandSite(problem, site);
-    bySite.set(site, slots);
+    byWeek.set(key, slots);
   }
   return slots;
 }
-const slotCache = new WeakMap<Problem, WeakMap<Site, Slot[]>>();
+const slotCache = new WeakMap<Site["open"], Map<string, Slot[]>>();
 
 function expandSite(problem: Problem, site: Site): Slot[] {
   const zone = siteZone(problem, site);

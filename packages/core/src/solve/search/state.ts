@@ -65,9 +65,10 @@ export class SearchState implements SearchView {
   objective = 0;
 
   /**
-   * An empty rota. `like`, a state of the same instance, lends its fixed tables (demand, who may
-   * work where): working out the structural rules for every person and slot again is the dearest
-   * part of a new state, and they never change.
+   * An empty rota. `like`, a state of the same instance (or of one that differs only in its weights,
+   * as a repair's fill-first pricing does), lends its fixed tables (demand, who may work where):
+   * working out the structural rules for every person and slot again is the dearest part of a new
+   * state, and they never change.
    */
   constructor(inst: Instance, like?: SearchState) {
     this.inst = inst;
@@ -91,7 +92,7 @@ export class SearchState implements SearchView {
     this.worked = new Int32Array(P);
     this.unsocialSlots = new Int32Array(P);
     this.visits = new Int32Array(P * K);
-    const fixed = like?.inst === inst ? like : fixedTables(inst);
+    const fixed = like && sameTables(like.inst, inst) ? like : fixedTables(inst);
     this.demandMin = fixed.demandMin;
     this.demandTarget = fixed.demandTarget;
     this.demandMax = fixed.demandMax;
@@ -251,6 +252,13 @@ type FixedTables = Pick<
   | "rotationPoints"
   | "mentees"
 >;
+
+/** The fixed tables depend on everything in an instance but its weights. */
+function sameTables(a: Instance, b: Instance): boolean {
+  if (a === b) return true;
+  const keys = Object.keys(a) as (keyof Instance)[];
+  return keys.length === Object.keys(b).length && keys.every((key) => key === "weights" || a[key] === b[key]);
+}
 
 /** The tables of a state that depend on the instance alone. */
 function fixedTables(inst: Instance): FixedTables {
