@@ -26,9 +26,9 @@ import {
   gapLevelsOfPlacements,
   gapTotalsOf,
   type GapLevels,
-  type RepairOption,
   type RepairOptionId,
 } from "./repair-options";
+import type { RepairOption } from "../model/results";
 import { changesLowerBound, minimumChange, publishedLevels } from "./repair-exact";
 import { assignmentsOf, type Placement } from "./decode";
 
@@ -172,6 +172,13 @@ export function resolve(
   const proof = options.proof;
   const proving =
     proof && options.option !== "smaller" && personSlots(searched.best) <= (proof.upToPersonSlots ?? Infinity);
+  // The levels before the change are worked out once: where the change moves published gaps, that
+  // compiles the problem again.
+  let levelsBefore: GapLevels | undefined;
+  const byCounting = (state: SearchState) => {
+    levelsBefore ??= beforeLevels(problem, published, change, state);
+    return provenByCounting(inst, state, levelsBefore);
+  };
   const answer = (proved?: { state: SearchState; proof: RepairProof }): ResolveResult => {
     const provedAttempt = proved ? { ...searched, best: proved.state } : undefined;
     // The proof's repair may fill what the search left open: then the search's is the smaller option.
@@ -195,9 +202,9 @@ export function resolve(
       people: [...next.people, ...problem.people.filter((p) => !next.people.some((q) => q.id === p.id))],
     };
     const changes = diff(everyone, published, rota);
-    const { minimal, minimalReason } = proved
-      ? provenByModel(proved.proof, inst.slotMinutes)
-      : provenByCounting(inst, best, beforeLevels(problem, published, change, best));
+    const { minimal, minimalReason } = proved ? provenByModel(proved.proof, inst.slotMinutes) : byCounting(best);
+    // The returned repair's proof is the one above; the other option is judged by counting alone.
+    const proofOf = (a: typeof smaller) => (a === chosen ? { minimal, minimalReason } : byCounting(a.best));
     const described = (id: RepairOptionId, a: typeof smaller) =>
       describeOption(
         id,
@@ -205,6 +212,7 @@ export function resolve(
         a.best,
         inst.reference?.at ?? [],
         [...a.openedGaps].filter((g) => gapSlots(a.best).has(g)),
+        proofOf(a),
       );
     const repairOptions = fillsAttempt
       ? [described("fills", fillsAttempt), described("smaller", smallerAttempt)]
