@@ -2,7 +2,7 @@ import type { Instance, SlotInfo } from "../../compile/instance";
 import { HARD_RULES } from "../../rules";
 import { hoursCost } from "../../rules/hours-fairness";
 import { type ViewTables, viewTables } from "../../rules/search-tables";
-import type { SearchView, SearchWeights, ShiftRun } from "../../rules/search-view";
+import { type SearchView, type SearchWeights, type ShiftRun, searchWeights } from "../../rules/search-view";
 import { DeskrotaInternalError } from "../errors";
 import { OBJECTIVE } from "./objective";
 
@@ -95,7 +95,8 @@ export class SearchState implements SearchView {
     this.keysPossible = fixed.keysPossible;
     this.rotationPoints = fixed.rotationPoints;
     this.mentees = fixed.mentees;
-    this.w = fixed.w;
+    // The weights are the one table a lender may differ in (a repair's fill-first pricing).
+    this.w = fixed === like && like.inst !== inst ? searchWeights(inst) : fixed.w;
     this.shortSlots = fixed.shortSlots;
     this.objective = this.fullObjective();
   }
@@ -231,7 +232,7 @@ export class SearchState implements SearchView {
 
 type FixedTables = ViewTables & Pick<SearchState, "options" | "capacity" | "leadsPossible" | "keysPossible">;
 
-/** The fixed tables depend on everything in an instance but its weights. */
+/** The fixed tables (but the search's weights) depend on everything in an instance but its weights. */
 function sameTables(a: Instance, b: Instance): boolean {
   if (a === b) return true;
   const keys = Object.keys(a) as (keyof Instance)[];
