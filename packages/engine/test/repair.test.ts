@@ -64,7 +64,7 @@ const change: Change = {
 };
 
 describe("the engine's repair", () => {
-  it("answers with the search's repair first, then proves a small week's: through the chain, fewest changes", async () => {
+  it("answers with the search's repair, then proves a small week's: through the chain, fewest changes", async () => {
     let told: (proved: ResolveResult | undefined) => void = () => undefined;
     const proving = new Promise<ResolveResult | undefined>((resolved) => {
       told = resolved;
