@@ -34,6 +34,8 @@ export type Task =
       option?: "fills" | "smaller";
       /** run the exact minimum-change model after the search, this many seconds per solve */
       proofSeconds?: number;
+      /** a small week's repair: post the search's as an "answer", then prove it and return that */
+      proveAfter?: boolean;
     }
   | {
       kind: "alternatives";
@@ -61,6 +63,8 @@ export type Progress = {
 export type WorkerReply = { id: number } & (
   | Progress
   | { type: "result"; value: unknown }
+  /** a task's answer before its result: a re-solve's repair before its proof */
+  | { type: "answer"; value: unknown }
   | { type: "error"; error: { name: string; code?: string; message: string; issues?: unknown } }
 );
 

@@ -25,8 +25,17 @@ export interface ResolveOptions {
   /**
    * Prove the fewest changes with the exact minimum-change model after the search (core
    * `ResolveOptions.proof`): seconds, not milliseconds, on a typical week. Its limit is per solve.
+   * The answer waits for it.
    */
   prove?: boolean | { timeLimitSeconds: number };
+  /**
+   * Answer first, prove after: the search's repair is returned at once and, on a small week (at most
+   * `EXACT_MAX_PERSON_SLOTS` workable person-slots), the exact model then proves it in the same worker
+   * with 2 s per solve. Told once after the answer: the proven (or improved) repair, or `undefined`
+   * where no proof ran (a bigger week, `option: "smaller"`) or it failed. Without it (and without
+   * `prove`) no exact model runs at all.
+   */
+  onProof?(proved: ResolveResult | undefined): void;
   pool?: WorkerPool;
 }
 
@@ -42,15 +51,45 @@ export async function resolve(
 ): Promise<ResolveResult> {
   const pool = options.pool ?? defaultPool();
   const limit = options.timeLimitMs ?? DEFAULT_RESOLVE_MS;
-  const { pool: _pool, prove, ...rest } = options;
+  const { pool: _pool, prove, onProof, ...rest } = options;
   const proofSeconds = prove ? (prove === true ? PROOF_SECONDS : prove.timeLimitSeconds) : 0;
-  const outcome = await pool.run(
-    { kind: "resolve", problem, published, change, ...rest, ...(prove ? { proofSeconds } : {}) },
-    // Two repairs when the first leaves a gap open (the smaller, then the one that fills first),
-    // then the proof's solves (targets, then changes), each with its own limit.
-    { deadlineMs: 2 * Math.max(limit, 1000) + 5000 + 4 * Math.max(proofSeconds, SMALL_WEEK_PROOF_SECONDS) * 1000 },
+  const proveAfter = onProof !== undefined && !prove;
+  let answered: ResolveResult | undefined;
+  let answer: (result: ResolveResult) => void = () => undefined;
+  const early = new Promise<ResolveResult>((resolved) => {
+    answer = resolved;
+  });
+  const run = pool.run(
+    {
+      kind: "resolve",
+      problem,
+      published,
+      change,
+      ...rest,
+      ...(prove ? { proofSeconds } : {}),
+      ...(proveAfter ? { proveAfter } : {}),
+    },
+    {
+      // Two repairs when the first leaves a gap open (the smaller, then the one that fills first),
+      // then the proof's solves (targets, then changes), each with its own limit.
+      deadlineMs: 2 * Math.max(limit, 1000) + 5000 + 4 * Math.max(proofSeconds, SMALL_WEEK_PROOF_SECONDS) * 1000,
+      onAnswer: (value) => {
+        answered = value as ResolveResult;
+        answer(answered);
+      },
+    },
   );
-  return outcomeValue<ResolveResult>(outcome, "the re-solve");
+  if (!proveAfter) return outcomeValue<ResolveResult>(await run, "the re-solve");
+  const finished = run.then((outcome) => {
+    if (!answered) return outcomeValue<ResolveResult>(outcome, "the re-solve");
+    // After the answer, a proof that failed leaves the answer as it was.
+    onProof(outcome.kind === "result" ? (outcome.value as ResolveResult) : undefined);
+    return answered;
+  });
+  const result = await Promise.race([early, finished]);
+  // No answer before the result: no proof ran, and the result is the answer.
+  if (!answered) onProof(undefined);
+  return result;
 }
 
 export interface AlternativesOptions {

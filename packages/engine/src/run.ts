@@ -8,6 +8,8 @@ export interface RunOptions {
   deadlineMs: number;
   graceMs?: number;
   onProgress?(message: Progress): void;
+  /** the task's answer before its result (a re-solve's repair, then its proof as the result) */
+  onAnswer?(value: unknown): void;
   signal?: AbortSignal;
 }
 
@@ -105,6 +107,7 @@ export class WorkerPool {
       const onMessage = (reply: WorkerReply) => {
         if (reply.id !== id) return;
         if (reply.type === "progress") options.onProgress?.(reply);
+        else if (reply.type === "answer") options.onAnswer?.(reply.value);
         else if (reply.type === "result") finish({ kind: "result", value: reply.value }, true);
         else finish({ kind: "error", error: reply.error }, true);
       };

@@ -87,21 +87,26 @@ async function run(
           post({ type: "progress", elapsedMs: 0, objective: Number.NaN, bestBound: bound, boundKind, gap: null }),
       });
     }
-    case "resolve":
+    case "resolve": {
+      // HiGHS whatever the problem's backend (a whole week is too big for javascript-lp-solver's
+      // dense tableau): one of its own when asked, its heap going with the proof; after the answer,
+      // the thread's warm one proves small weeks in a second or so (docs/benchmarks.md).
+      const proof =
+        task.proofSeconds !== undefined
+          ? { backend: await freshHighs(), timeLimitSeconds: task.proofSeconds }
+          : task.proveAfter
+            ? { backend: await highs(), timeLimitSeconds: SMALL_WEEK_PROOF_SECONDS, upToPersonSlots: SMALL_WEEK }
+            : undefined;
       return resolve(task.problem, task.published, task.change, {
         now: task.now,
         clock,
         ...(task.timeLimitMs !== undefined ? { timeLimitMs: task.timeLimitMs } : {}),
         ...(task.option !== undefined ? { option: task.option } : {}),
-        // HiGHS whatever the problem's backend (a whole week is too big for javascript-lp-solver's
-        // dense tableau): one of its own when asked, its heap going with the proof; unasked, the
-        // thread's warm one proves small weeks in a second or so (docs/benchmarks.md).
-        proof:
-          task.proofSeconds !== undefined
-            ? { backend: await freshHighs(), timeLimitSeconds: task.proofSeconds }
-            : { backend: await highs(), timeLimitSeconds: SMALL_WEEK_PROOF_SECONDS, upToPersonSlots: SMALL_WEEK },
+        ...(proof ? { proof } : {}),
+        ...(task.proveAfter ? { onAnswer: (value: unknown) => post({ type: "answer", value }) } : {}),
         ...tuning,
       });
+    }
     case "alternatives":
       return alternatives(task.problem, task.k, {
         timeLimitMs: task.timeLimitMs,

@@ -184,17 +184,23 @@ export function hours(minutes: number): string {
   return `${Number.isInteger(h) ? h : h.toFixed(1)} h`;
 }
 
-/** The stint cut into slot-length steps, each with its local weekday and wall-clock minute. */
+/**
+ * The stint cut into slot-length steps, each with its local weekday and wall-clock minute: the
+ * site's slot where the step starts on one (worked out the same way, once), else from the clock.
+ */
 export function stepsOf(
   view: RotaView,
   stint: Stint,
 ): { start: number; end: number; day: number; minute: number; date: string }[] {
-  const zone = view.sites.get(stint.site)?.zone ?? view.problem.timeZone;
+  const site = view.sites.get(stint.site);
+  const zone = site?.zone ?? view.problem.timeZone;
   const step = view.slotMinutes * 60_000;
   const steps = [];
   for (let start = stint.start; start < stint.end; start += step) {
-    const local = localParts(start, zone);
-    steps.push({ start, end: Math.min(start + step, stint.end), ...local });
+    const index = site?.slotAt.get(start);
+    const slot = index === undefined ? undefined : site?.slots[index];
+    const { date, day, minute } = slot ?? localParts(start, zone);
+    steps.push({ start, end: Math.min(start + step, stint.end), date, day, minute });
   }
   return steps;
 }

@@ -11,14 +11,20 @@ export const availability = defineRule<{ person: string; point: string; start: s
   allows: (inst, person, _point, slot) => inst.people[person]?.available[slot] === 1,
   check(view) {
     const findings = [];
+    // Each person's absences read once, not once per stint (reading a date is the dear part).
+    const absencesOf = new Map<string, { from: number; to: number; reason: string | undefined }[]>();
     for (const stint of view.stints) {
       const person = view.people.get(stint.person);
       if (!person) continue;
-      const absences = (person.absences ?? []).map((a) => ({
-        from: parseDated(a.from, view.problem.timeZone),
-        to: parseDated(a.to, view.problem.timeZone),
-        reason: a.reason,
-      }));
+      let absences = absencesOf.get(person.id);
+      if (!absences) {
+        absences = (person.absences ?? []).map((a) => ({
+          from: parseDated(a.from, view.problem.timeZone),
+          to: parseDated(a.to, view.problem.timeZone),
+          reason: a.reason,
+        }));
+        absencesOf.set(person.id, absences);
+      }
       for (const step of stepsOf(view, stint)) {
         const absence = absences.find((a) => a.from < step.end && step.start < a.to);
         const outside = !weeklyCovers(person.availability, step.day, step.minute, view.slotMinutes);

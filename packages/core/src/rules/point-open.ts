@@ -17,14 +17,15 @@ export const pointOpen = defineRule<{ person: string; point: string; start: stri
     for (const stint of view.stints) {
       const place = view.points.get(stint.point);
       if (!place) continue;
-      const where = {
+      // Times in words only for a finding: formatting every stint's was most of this check.
+      const where = () => ({
         person: stint.person,
         point: stint.point,
         start: at(view, stint.site, stint.start),
         end: at(view, stint.site, stint.end),
-      };
+      });
       if (stint.end <= stint.start) {
-        findings.push({ ...where, why: "ends before it starts" });
+        findings.push({ ...where(), why: "ends before it starts" });
         continue;
       }
       for (let t = stint.start; t < stint.end; t += step) {
@@ -32,14 +33,14 @@ export const pointOpen = defineRule<{ person: string; point: string; start: stri
         const slot = index === undefined ? undefined : place.site.slots[index];
         if (!slot || slot.end > stint.end) {
           findings.push({
-            ...where,
+            ...where(),
             start: at(view, stint.site, t),
             why: `the site is not open then (or the time is off its ${view.slotMinutes}-minute slots)`,
           });
           break;
         }
         if (!demandAt(place.point, slot, view.slotMinutes)) {
-          findings.push({ ...where, start: at(view, stint.site, t), why: "no cover band opens the point then" });
+          findings.push({ ...where(), start: at(view, stint.site, t), why: "no cover band opens the point then" });
           break;
         }
       }

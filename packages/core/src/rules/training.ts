@@ -47,16 +47,17 @@ export const training = defineRule<{ person: string; point: string; start: strin
       const place = view.points.get(stint.point);
       if (!person || !place) continue;
       const state = trainingFor(person, place.point);
-      const where = {
+      // Times in words only for a finding: formatting every stint's was most of this check.
+      const where = () => ({
         person: stint.person,
         point: stint.point,
         start: at(view, stint.site, stint.start),
         end: at(view, stint.site, stint.end),
-      };
+      });
       if (state === "none") {
-        findings.push({ ...where, why: `is not trained for ${place.point.name}` });
+        findings.push({ ...where(), why: `is not trained for ${place.point.name}` });
       } else if (state === "shadowing" && !stint.shadowing) {
-        findings.push({ ...where, why: `is only shadowing on ${place.point.name} but is not marked as shadowing` });
+        findings.push({ ...where(), why: `is only shadowing on ${place.point.name} but is not marked as shadowing` });
       } else if (state === "shadowing") {
         const { slots, occupancy } = place.site;
         slots.forEach((slot, i) => {
@@ -70,7 +71,7 @@ export const training = defineRule<{ person: string; point: string; start: strin
           );
           if (mates.length === 0)
             findings.push({
-              ...where,
+              ...where(),
               start: at(view, stint.site, slot.start),
               end: at(view, stint.site, slot.end),
               why: `is shadowing on ${place.point.name} with no independent colleague there`,

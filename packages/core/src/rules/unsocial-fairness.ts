@@ -24,6 +24,19 @@ export function isUnsocial(problem: Problem, day: number, minute: number): boole
  * people who could work some of it, in proportion to their contracted targets.
  */
 export function unsocialShares(problem: Problem): Map<string, number> {
+  // The search's tables and the checker's score read the same problem: worked out once for both
+  // (every person against every unsocial slot: a tenth of the large system's check). Problems are
+  // not mutated once parsed.
+  let shares = sharesCache.get(problem);
+  if (!shares) {
+    shares = sharesOf(problem);
+    sharesCache.set(problem, shares);
+  }
+  return shares;
+}
+const sharesCache = new WeakMap<Problem, Map<string, number>>();
+
+function sharesOf(problem: Problem): Map<string, number> {
   let demand = 0;
   const unsocialSlots = new Map<string, Slot[]>();
   for (const site of problem.sites) {

@@ -4,7 +4,7 @@ import { applyChange, type Change } from "../model/change";
 import { highs } from "../../test/support/highs";
 import { band, point, rota, site, staff, stint, tinyProblem, TUESDAY } from "../../test/support/tiny";
 import type { MilpBackend } from "./backends/backend";
-import { resolve } from "./resolve";
+import { resolve, type ResolveResult } from "./resolve";
 
 // A desk open Monday and Tuesday mornings; Cal may work only 4 h a week, Dee only on Tuesdays: the
 // fewest changes that fill Ann's Monday move Cal to Monday and Dee to Tuesday (32 person-slots).
@@ -69,5 +69,24 @@ describe("resolve with the proof", () => {
     expect(result.minimal).toBe(false);
     expect(result.minimalWords).toMatch(/^not proven: time limit: the exact model stopped at its 1 s per solve /);
     expect(result.minimalWords).toMatch(/before proving the fewest; \d+ person-slots/);
+  });
+
+  it("hands the search's repair to onAnswer before the proof, and the proof's as the result", async () => {
+    const answers: ResolveResult[] = [];
+    const proved = resolve(problem, published, change, {
+      now: SUNDAY,
+      workBudget: 200,
+      seed: 1,
+      proof: { backend: await highs() },
+      onAnswer: (searched) => answers.push(searched),
+    });
+    const plain = resolve(problem, published, change, { now: SUNDAY, workBudget: 200, seed: 1 });
+    expect(answers).toHaveLength(1);
+    expect(answers[0]?.rota.assignments).toEqual(plain.rota.assignments);
+    expect(answers[0]?.proof).toBeUndefined();
+    expect(proved.proof?.proven).toBe(true);
+    // No proof, no early answer: the result is the only one.
+    resolve(problem, published, change, { now: SUNDAY, workBudget: 200, seed: 1, onAnswer: (a) => answers.push(a) });
+    expect(answers).toHaveLength(1);
   });
 });

@@ -58,6 +58,12 @@ export interface ResolveOptions {
     /** only for a week of at most this many workable person-slots (the engine proves small weeks unasked) */
     upToPersonSlots?: number;
   };
+  /**
+   * Told the search's repair (its `minimal` by counting) before the exact model of `proof` starts,
+   * so that a caller can answer at once and take the proven repair when it comes. Not called when no
+   * proof runs: the return value is then the only answer.
+   */
+  onAnswer?: (searched: ResolveResult) => void;
 }
 
 /** What the exact minimum-change model said about the repair returned. */
@@ -136,8 +142,9 @@ export function resolve(
   const unkept = pinsThatCannotBeKept(inst, pinPath, options.now);
   if (unkept.length > 0) throw new DeskrotaInputError(unkept);
   const before = changesPublishedGaps(change) ? publishedGaps(problem, published) : undefined;
-  const attempt = (weighs: Instance) => {
-    const state = new SearchState(weighs);
+  // Each state after the first borrows its fixed tables (they do not depend on the weights).
+  const attempt = (weighs: Instance, lender?: SearchState) => {
+    const state = new SearchState(weighs, lender);
     const pins = frozenPins(weighs, state);
     const plans = loadPlacements(state, weighs.reference?.at ?? []);
     const had = freed(weighs, before ?? gapSlots(state), change, problem.timeZone);
@@ -157,7 +164,7 @@ export function resolve(
         : { moves: options.workBudget ?? DEFAULT_RESOLVE_MOVES }),
     });
     // Judged by the problem's own weights, whatever the search weighed.
-    const best = new SearchState(inst);
+    const best = new SearchState(inst, state);
     loadPlacements(best, bestState(state, outcome).at);
     return { best, openedGaps, moves: outcome.moves };
   };
@@ -165,36 +172,12 @@ export function resolve(
   // gaps weighed far above changes, and the coordinator chooses (decisions.md).
   const smaller = attempt(inst);
   const open = (a: typeof smaller) => [...a.openedGaps].filter((gap) => gapSlots(a.best).has(gap)).length;
-  const filling = open(smaller) > 0 ? attempt(fillFirst(inst)) : undefined;
+  const filling = open(smaller) > 0 ? attempt(fillFirst(inst), smaller.best) : undefined;
   const fills = filling && gapTotalsOf(filling.best) < gapTotalsOf(smaller.best) ? filling : undefined;
   const searched = fills && options.option !== "smaller" ? fills : smaller;
   const proof = options.proof;
-  const proved =
-    proof && options.option !== "smaller" && personSlots(searched.best) <= (proof.upToPersonSlots ?? Infinity)
-      ? proveFewest(problem, published, change, options.now, searched.best, proof)
-      : undefined;
-  const provedAttempt = proved ? { ...searched, best: proved.state } : undefined;
-  // The proof's repair may fill what the search left open: then the search's is the smaller option.
-  const fillsAttempt =
-    provedAttempt && (fills || gapTotalsOf(provedAttempt.best) < gapTotalsOf(smaller.best)) ? provedAttempt : fills;
-  const smallerAttempt = provedAttempt && !fillsAttempt ? provedAttempt : smaller;
-  const chosen = provedAttempt ?? searched;
-  const best = chosen.best;
-  const rota = rotaOf(best, {
-    status: "feasible",
-    backend: options.backend ? `search+${options.backend.name}` : "search",
-    timeMs: Math.round((clock?.() ?? started) - started),
-    objective: Math.round(best.objective * 1000) / 1000,
-    bestBound: null,
-    gap: gapOf(best.objective, null),
-    iterations: smaller.moves + (filling?.moves ?? 0),
-  });
-  // People the change removed still appear in the diff: their stints are gone.
-  const everyone = {
-    ...next,
-    people: [...next.people, ...problem.people.filter((p) => !next.people.some((q) => q.id === p.id))],
-  };
-  const changes = diff(everyone, published, rota);
+  const proving =
+    proof && options.option !== "smaller" && personSlots(searched.best) <= (proof.upToPersonSlots ?? Infinity);
   // The levels before the change are worked out once: where the change moves published gaps, that
   // compiles the problem again.
   let levelsBefore: GapLevels | undefined;
@@ -202,30 +185,58 @@ export function resolve(
     levelsBefore ??= beforeLevels(problem, published, change, state);
     return provenByCounting(inst, state, levelsBefore);
   };
-  const { minimal, minimalReason } = proved ? provenByModel(proved.proof, inst.slotMinutes) : byCounting(best);
-  // The returned repair's proof is the one above; the other option is judged by counting alone.
-  const proofOf = (a: typeof smaller) => (a === chosen ? { minimal, minimalReason } : byCounting(a.best));
-  const described = (id: RepairOptionId, a: typeof smaller) =>
-    describeOption(
-      id,
-      a === chosen,
-      a.best,
-      inst.reference?.at ?? [],
-      [...a.openedGaps].filter((g) => gapSlots(a.best).has(g)),
-      proofOf(a),
-    );
-  const repairOptions = fillsAttempt
-    ? [described("fills", fillsAttempt), described("smaller", smallerAttempt)]
-    : [described("fills", smallerAttempt)];
-  return {
-    rota: { ...rota, diff: changes },
-    diff: changes,
-    minimal,
-    minimalReason,
-    minimalWords: minimalWords(minimal, minimalReason),
-    options: repairOptions,
-    ...(proved ? { proof: proved.proof } : {}),
+  const answer = (proved?: { state: SearchState; proof: RepairProof }): ResolveResult => {
+    const provedAttempt = proved ? { ...searched, best: proved.state } : undefined;
+    // The proof's repair may fill what the search left open: then the search's is the smaller option.
+    const fillsAttempt =
+      provedAttempt && (fills || gapTotalsOf(provedAttempt.best) < gapTotalsOf(smaller.best)) ? provedAttempt : fills;
+    const smallerAttempt = provedAttempt && !fillsAttempt ? provedAttempt : smaller;
+    const chosen = provedAttempt ?? searched;
+    const best = chosen.best;
+    const rota = rotaOf(best, {
+      status: "feasible",
+      backend: options.backend ? `search+${options.backend.name}` : "search",
+      timeMs: Math.round((clock?.() ?? started) - started),
+      objective: Math.round(best.objective * 1000) / 1000,
+      bestBound: null,
+      gap: gapOf(best.objective, null),
+      iterations: smaller.moves + (filling?.moves ?? 0),
+    });
+    // People the change removed still appear in the diff: their stints are gone.
+    const everyone = {
+      ...next,
+      people: [...next.people, ...problem.people.filter((p) => !next.people.some((q) => q.id === p.id))],
+    };
+    const changes = diff(everyone, published, rota);
+    const { minimal, minimalReason } = proved ? provenByModel(proved.proof, inst.slotMinutes) : byCounting(best);
+    // The returned repair's proof is the one above; the other option is judged by counting alone.
+    const proofOf = (a: typeof smaller) => (a === chosen ? { minimal, minimalReason } : byCounting(a.best));
+    const described = (id: RepairOptionId, a: typeof smaller) =>
+      describeOption(
+        id,
+        a === chosen,
+        a.best,
+        inst.reference?.at ?? [],
+        [...a.openedGaps].filter((g) => gapSlots(a.best).has(g)),
+        proofOf(a),
+      );
+    const repairOptions = fillsAttempt
+      ? [described("fills", fillsAttempt), described("smaller", smallerAttempt)]
+      : [described("fills", smallerAttempt)];
+    return {
+      rota: { ...rota, diff: changes },
+      diff: changes,
+      minimal,
+      minimalReason,
+      minimalWords: minimalWords(minimal, minimalReason),
+      options: repairOptions,
+      ...(proved ? { proof: proved.proof } : {}),
+    };
   };
+  if (!proving) return answer();
+  // The search's repair first, to a caller that answers before the exact model has run (seconds).
+  options.onAnswer?.(answer());
+  return answer(proveFewest(problem, published, change, options.now, searched.best, proof));
 }
 
 /**

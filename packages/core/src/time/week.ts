@@ -112,20 +112,28 @@ export function openWindows(site: Site, date: string, day: Day): [string, string
  * absolute time, so a 24-hour day has 46 or 50 half-hour slots across a DST change.
  */
 export function siteSlots(problem: Problem, site: Site): Slot[] {
-  // Problems are not mutated once parsed, and every reader of a rota needs the same slots.
-  let bySite = slotCache.get(problem);
-  if (!bySite) {
-    bySite = new WeakMap();
-    slotCache.set(problem, bySite);
-  }
-  let slots = bySite.get(site);
+  // Kept by what the slots are made of, not by object: a re-solve reads the week through four
+  // problems (the one given, the one after the change, its canonical order, the diff's), and a warm
+  // worker gets a fresh copy of the same week with every task; each expanded it again (luxon's zone
+  // arithmetic, a tenth of a typical week's re-solve). Slots are never mutated once made.
+  const key = JSON.stringify([
+    problem.weekStart,
+    siteZone(problem, site),
+    problem.slotMinutes,
+    site.open,
+    site.exceptions,
+  ]);
+  let slots = slotCache.get(key);
   if (!slots) {
     slots = expandSite(problem, site);
-    bySite.set(site, slots);
+    if (slotCache.size >= SLOT_CACHE_SITES) slotCache.delete(slotCache.keys().next().value as string);
+    slotCache.set(key, slots);
   }
   return slots;
 }
-const slotCache = new WeakMap<Problem, WeakMap<Site, Slot[]>>();
+/** Ten sites for twelve weeks (the large system over a term), at about 30 KB a site-week at most. */
+const SLOT_CACHE_SITES = 128;
+const slotCache = new Map<string, Slot[]>();
 
 function expandSite(problem: Problem, site: Site): Slot[] {
   const zone = siteZone(problem, site);

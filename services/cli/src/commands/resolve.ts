@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import { DateTime } from "luxon";
-import { applyChange } from "@deskrota/core";
+import { applyChange, type ResolveResult } from "@deskrota/core";
 import { resolve } from "@deskrota/engine";
 import { readChange, readProblem, readRota, runFlags, UsageError, writeJson } from "../io";
 
@@ -33,12 +33,18 @@ export async function resolveCommand(args: string[]): Promise<void> {
   const option = values.option;
   if (option !== undefined && option !== "fills" && option !== "smaller")
     throw new UsageError(`--option is fills or smaller, not ${option}`);
-  const result = await resolve(problem, published, change, {
+  // A terminal waits for the proof the engine runs after its answer on a small week (seconds).
+  let told: (proved: ResolveResult | undefined) => void = () => undefined;
+  const proving = new Promise<ResolveResult | undefined>((resolved) => {
+    told = resolved;
+  });
+  const answer = await resolve(problem, published, change, {
     now,
     ...runFlags({ "time-limit": values["time-limit"] }),
     ...(option !== undefined ? { option } : {}),
-    ...(values.prove ? { prove: true } : {}),
+    ...(values.prove ? { prove: true } : { onProof: told }),
   });
+  const result = values.prove ? answer : ((await proving) ?? answer);
   if (values.out) writeJson(values.out, result.rota);
   // Later swaps or re-solves need the problem as changed (the absence is part of it now).
   const changed = applyChange(problem, change);

@@ -2,7 +2,7 @@ import type { Instance, SlotInfo } from "../../compile/instance";
 import { HARD_RULES } from "../../rules";
 import { hoursCost } from "../../rules/hours-fairness";
 import { type ViewTables, viewTables } from "../../rules/search-tables";
-import type { SearchView, SearchWeights, ShiftRun } from "../../rules/search-view";
+import { type SearchView, type SearchWeights, type ShiftRun, searchWeights } from "../../rules/search-view";
 import { DeskrotaInternalError } from "../errors";
 import { OBJECTIVE } from "./objective";
 
@@ -57,9 +57,10 @@ export class SearchState implements SearchView {
   objective = 0;
 
   /**
-   * An empty rota. `like`, a state of the same instance, lends its fixed tables (demand, who may
-   * work where): working out the structural rules for every person and slot again is the dearest
-   * part of a new state, and they never change.
+   * An empty rota. `like`, a state of the same instance (or of one that differs only in its weights,
+   * as a repair's fill-first pricing does), lends its fixed tables (demand, who may work where):
+   * working out the structural rules for every person and slot again is the dearest part of a new
+   * state, and they never change.
    */
   constructor(inst: Instance, like?: SearchState) {
     this.inst = inst;
@@ -81,7 +82,7 @@ export class SearchState implements SearchView {
     this.worked = new Int32Array(P);
     this.unsocialSlots = new Int32Array(P);
     this.visits = new Int32Array(P * K);
-    const fixed = like?.inst === inst ? like : fixedTables(inst);
+    const fixed = like && sameTables(like.inst, inst) ? like : fixedTables(inst);
     this.demandMin = fixed.demandMin;
     this.demandTarget = fixed.demandTarget;
     this.demandMax = fixed.demandMax;
@@ -94,7 +95,8 @@ export class SearchState implements SearchView {
     this.keysPossible = fixed.keysPossible;
     this.rotationPoints = fixed.rotationPoints;
     this.mentees = fixed.mentees;
-    this.w = fixed.w;
+    // The weights are the one table a lender may differ in (a repair's fill-first pricing).
+    this.w = fixed === like && like.inst !== inst ? searchWeights(inst) : fixed.w;
     this.shortSlots = fixed.shortSlots;
     this.objective = this.fullObjective();
   }
@@ -229,6 +231,13 @@ export class SearchState implements SearchView {
 }
 
 type FixedTables = ViewTables & Pick<SearchState, "options" | "capacity" | "leadsPossible" | "keysPossible">;
+
+/** The fixed tables (but the search's weights) depend on everything in an instance but its weights. */
+function sameTables(a: Instance, b: Instance): boolean {
+  if (a === b) return true;
+  const keys = Object.keys(a) as (keyof Instance)[];
+  return keys.length === Object.keys(b).length && keys.every((key) => key === "weights" || a[key] === b[key]);
+}
 
 /** The tables of a state that depend on the instance alone: the view's, and who may work where. */
 function fixedTables(inst: Instance): FixedTables {
