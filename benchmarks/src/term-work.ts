@@ -1,13 +1,13 @@
-// `pnpm --filter @deskrota/benchmarks term-work [weeks] [seeds] [moves]`: the term section's plan (typical week's
+// `pnpm --filter @deskrota/benchmarks term-work [weeks] [seeds] [moves] [carry]`: the term section's plan (typical week's
 // setup, one seeded day-long absence a week) solved by the core's search at a fixed number of moves per week without HiGHS's exact
-// moves, with carry-over and each week alone. Deterministic and independent of the machine's load: the way to
+// moves, with carry-over and each week alone (`carry`: with carry-over only). Deterministic and independent of the machine's load: the way to
 // compare a change to the fair share or the carry-over (the term section's time-limited figures move with load).
 import { GAP_RULE_IDS, check, planTerm, setupFromProblem, type TermWeek, termSummary } from "@deskrota/core";
 import { solve } from "@deskrota/core/internal";
 import { EXAMPLE_INSTANCES, loadProblem } from "./instances";
 import { summarise, termAbsences } from "./sections/term";
 
-const [weeks = "4", seeds = "1", budget = "100000"] = process.argv.slice(2);
+const [weeks = "4", seeds = "1", budget = "100000", modes = "both"] = process.argv.slice(2);
 const instance = EXAMPLE_INSTANCES.find((i) => i.id === "typical-week");
 if (!instance) throw new Error("no typical-week instance");
 const { setup } = setupFromProblem(loadProblem(instance.ref));
@@ -19,7 +19,7 @@ const entries = termAbsences(
 const gaps = new Set<string>(GAP_RULE_IDS);
 
 for (const seed of seeds.split(",").map(Number)) {
-  for (const carryOver of [true, false]) {
+  for (const carryOver of modes === "carry" ? [true] : [true, false]) {
     const started = performance.now();
     const solved: TermWeek[] = [];
     let hard = 0;

@@ -329,7 +329,10 @@ export function search(state: SearchState, pins: Pins, limits: SearchLimits): Se
     }
     return ok;
   };
-  /** The giver's day and the others' cleared; a filler takes the sole-lead slot, the giver re-planned last. */
+  /**
+   * The giver's day and the others' cleared; a filler takes the sole-lead slot, the giver is re-planned last,
+   * then everyone once more.
+   */
   const handOver = ({ picked, slot, fillers }: Handover, journal: Journal): boolean => {
     for (const [p, day] of picked) {
       if (requiredOf(state, p, day, pins.get(p)).size > 0) return false;
@@ -342,7 +345,10 @@ export function search(state: SearchState, pins: Pins, limits: SearchLimits): Se
       if (!ok) break;
       if (p !== forced[0]) ok = replan(p, day, journal);
     }
-    return ok && replan(giver[0], giver[1], journal);
+    if (!ok || !replan(giver[0], giver[1], journal)) return false;
+    // Each took what helped them most before the giver let go: once more, each answering the others' days.
+    for (const [p, day] of shuffle(rng, picked)) if (!replan(p, day, journal)) return false;
+    return true;
   };
   while (!stop()) {
     if (polishDue()) {
