@@ -44,6 +44,7 @@ export {
   SwapReport,
   RotaMetrics,
   Comparison,
+  RepairOption,
 } from "./model/results";
 export type { PersonDiff, StintRef, GapQuery, SwapCandidate, Unable, ComparedRota } from "./model/results";
 export type { CheckReport } from "./check";
@@ -58,7 +59,7 @@ export { springForwardGap } from "./model/semantics";
 export { diff } from "./diff";
 export { resolve } from "./solve/resolve";
 export type { ResolveOptions, ResolveResult } from "./solve/resolve";
-export type { RepairOption, RepairOptionId } from "./solve/repair-options";
+export type { RepairOptionId } from "./solve/repair-options";
 export { swapCandidates, applySwap } from "./solve/swaps";
 export { alternatives, PROFILES, profileWeights } from "./solve/alternatives";
 export type {

@@ -1,6 +1,7 @@
 import { check } from "@deskrota/core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { example, type TestApp, testApp } from "./support/app";
+import { injector } from "./support/published";
 
 // Editing by hand and undo: each action builds on the latest version, is judged by the checker,
 // and becomes the next version with its diff; refused or dry-run actions store nothing.
@@ -18,8 +19,7 @@ let id: string;
 let first: Stint;
 const small = example("small-campus");
 
-const inject = (method: "GET" | "POST", url: string, payload?: unknown) =>
-  t.app.inject({ method, url, headers: t.auth, ...(payload === undefined ? {} : { payload: payload as object }) });
+const inject = injector(() => t);
 const versions = async () => (await inject("GET", `/v1/rotas/${id}/versions`)).json().versions.length as number;
 const stint = ({ person, point, start, end }: Stint) => ({ person, point, start, end });
 

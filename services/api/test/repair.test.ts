@@ -1,44 +1,22 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { example, testApp, type TestApp } from "./support/app";
+import { BEFORE_THE_WEEK as NOW, injector, publishedSmallCampus, QUICK, type Stint } from "./support/published";
 
 // A coordinator's week after the first rota: someone is off sick, who could swap in, which of
 // several rotas to prefer.
 
 const small = example("small-campus");
-const QUICK = "timeLimitSeconds=20&workBudget=200";
-/** Before the example week: every stint may still move. */
-const NOW = "2026-11-22T00:00";
-
-interface Stint {
-  person: string;
-  point: string;
-  start: string;
-  end: string;
-}
-
 let t: TestApp;
 let id: string;
 let stint: Stint;
 
 beforeAll(async () => {
   t = await testApp();
-  const res = await t.app.inject({
-    method: "POST",
-    url: `/v1/rotas?wait=true&${QUICK}&name=week%2048`,
-    headers: t.auth,
-    payload: small,
-  });
-  expect(res.statusCode, res.body).toBe(200);
-  id = res.json().id;
-  stint = res.json().rota.assignments[0];
-  expect((await t.app.inject({ method: "POST", url: `/v1/rotas/${id}/publish`, headers: t.auth })).statusCode).toBe(
-    200,
-  );
+  ({ id, stint } = await publishedSmallCampus(t, "week 48"));
 });
 afterAll(() => t.app.close());
 
-const inject = (method: "GET" | "POST", url: string, payload?: unknown) =>
-  t.app.inject({ method, url, headers: t.auth, ...(payload === undefined ? {} : { payload: payload as object }) });
+const inject = injector(() => t);
 const overlaps = (a: { start: string; end: string }, b: { start: string; end: string }) =>
   Date.parse(a.start) < Date.parse(b.end) && Date.parse(b.start) < Date.parse(a.end);
 
@@ -61,7 +39,11 @@ describe("POST /v1/rotas/:id/changes", () => {
     for (const o of body.options) {
       expect(o.words).toMatch(/^(fills everything|leaves .*): \d+ (person|people), [\d.]+ h changed$/);
       expect(o.apply).toBe(`/v1/rotas/${id}/changes?now=${encodeURIComponent(NOW)}&option=${o.id}`);
+      expect(o).toMatchObject({ minimal: expect.any(Boolean), minimalReason: expect.any(String) });
     }
+    // The chosen repair's proof is the answer's own: the page shows it beside the option.
+    const chosen = body.options.find((o: { chosen: boolean }) => o.chosen);
+    expect([chosen.minimal, chosen.minimalReason]).toEqual([body.minimal, body.minimalReason]);
     expect((await inject("GET", `/v1/rotas/${id}/versions`)).json().versions).toHaveLength(1);
   });
 

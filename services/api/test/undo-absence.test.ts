@@ -1,36 +1,22 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { example, testApp, type TestApp } from "./support/app";
+import { testApp, type TestApp } from "./support/app";
+import { BEFORE_THE_WEEK as NOW, injector, publishedSmallCampus, QUICK, type Stint } from "./support/published";
 
 // A mistaken absence taken out again as a change: the re-solve repairs the published rota with the
 // person available again, and every version stays.
-
-const QUICK = "timeLimitSeconds=20&workBudget=200";
-const NOW = "2026-11-22T00:00";
-
-interface Stint {
-  person: string;
-  point: string;
-  start: string;
-  end: string;
-}
 
 let t: TestApp;
 let id: string;
 let stint: Stint;
 let absence: { person: string; from: string; to: string };
 
-const inject = (method: "GET" | "POST", url: string, payload?: unknown) =>
-  t.app.inject({ method, url, headers: t.auth, ...(payload === undefined ? {} : { payload: payload as object }) });
+const inject = injector(() => t);
 const holds = (assignments: Stint[]) =>
   assignments.some((a) => a.person === stint.person && Date.parse(a.start) === Date.parse(stint.start));
 
 beforeAll(async () => {
   t = await testApp();
-  const created = await inject("POST", `/v1/rotas?wait=true&${QUICK}`, example("small-campus"));
-  expect(created.statusCode, created.body).toBe(200);
-  id = created.json().id;
-  stint = created.json().rota.assignments[0];
-  expect((await inject("POST", `/v1/rotas/${id}/publish`)).statusCode).toBe(200);
+  ({ id, stint } = await publishedSmallCampus(t, "undo"));
   absence = { person: stint.person, from: stint.start, to: stint.end };
   const sick = await inject("POST", `/v1/rotas/${id}/changes?now=${NOW}&${QUICK}`, {
     absences: [{ ...absence, reason: "sick" }],

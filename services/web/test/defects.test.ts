@@ -1,11 +1,7 @@
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
-import { freshDataDir } from "../../api/test/support/pglite";
-import { type RunningServer, startServer } from "../../api/test/support/server";
+import { describe, expect, test } from "vitest";
 import { axeFindings } from "./support/axe";
-import { callApi, launch, PAGE_SERVER_ENV, resultsDir, shotOnFailure, watchErrors } from "./support/browser";
+import { openSignedInPage } from "./support/browser";
 
 // The defects a coordinator found on the page (issue 15), each shown in a real browser. The week is
 // the small campus with two pairs of people who share a name, nobody with keys or a lead at the
@@ -42,44 +38,17 @@ const week: Problem = {
   })),
 };
 
-let server: RunningServer;
-let browser: Browser;
-let page: Page;
-let shots: string;
 let rotaId: string;
-const errors: string[] = [];
-
-const api = <T>(path: string, body?: unknown) => callApi<T>(server, path, body);
-
-const shot = (name: string, fullPage = false) => page.screenshot({ path: join(shots, `${name}.png`), fullPage });
-const axeClean = async (view: string) => expect([view, await axeFindings(page)]).toEqual([view, []]);
-
-/** A fresh load of the view: after a change of hash alone, the previous view's heading may still show. */
-async function open(hash: string, heading: string | RegExp): Promise<void> {
-  await page.goto("about:blank");
-  await page.goto(`${server.url}/${hash}`);
-  await page.getByRole("heading", { level: 1, name: heading }).waitFor();
-}
-
-beforeAll(async () => {
-  shots = resultsDir("defects");
-  server = await startServer({ DESKROTA_DATA_DIR: await freshDataDir(), ...PAGE_SERVER_ENV }, true);
-  const solved = await api<{ id: string }>("/v1/rotas?wait=true&workBudget=100&seed=1&name=two%20names", week);
-  rotaId = solved.id;
-  // v2: Chen Mensah (s001) is off on Monday, recorded before the week began so anything may move.
-  await api(`/v1/rotas/${rotaId}/changes?now=2026-11-22T00:00`, {
-    absences: [{ person: "s001", from: "2026-11-23T08:00", to: "2026-11-23T17:00", reason: "sick" }],
-  });
-  browser = await launch();
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  watchErrors(page, errors);
-});
-
-afterEach((context) => shotOnFailure(page, shots, context.task));
-
-afterAll(async () => {
-  await browser?.close();
-  server?.child.kill("SIGKILL");
+const { page, server, errors, api, shot, axeClean, open } = openSignedInPage("defects", {
+  viewport: { width: 1280, height: 800 },
+  signIn: false,
+  prepare: async (api) => {
+    rotaId = (await api<{ id: string }>("/v1/rotas?wait=true&workBudget=100&seed=1&name=two%20names", week)).id;
+    // v2: Chen Mensah (s001) is off on Monday, recorded before the week began so anything may move.
+    await api(`/v1/rotas/${rotaId}/changes?now=2026-11-22T00:00`, {
+      absences: [{ person: "s001", from: "2026-11-23T08:00", to: "2026-11-23T17:00", reason: "sick" }],
+    });
+  },
 });
 
 describe("the defects of issue 15", () => {
@@ -259,7 +228,7 @@ describe("the defects of issue 15", () => {
     await open(`#/rotas/${rotaId}/v/2`, "two names");
     await page.emulateMedia({ media: "print" });
     const printed = await page.locator("main").innerText();
-    await page.screenshot({ path: join(shots, "12-print.png"), fullPage: true });
+    await shot("12-print", true);
     await page.emulateMedia({ media: "screen" });
     expect(printed).toMatch(/No keyholder/);
     expect(printed).toMatch(/No lead on site/);

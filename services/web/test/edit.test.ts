@@ -1,11 +1,6 @@
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
-import { freshDataDir } from "../../api/test/support/pglite";
-import { type RunningServer, startServer } from "../../api/test/support/server";
-import { axeFindings } from "./support/axe";
-import { callApi, launch, PAGE_SERVER_ENV, resultsDir, shotOnFailure, watchErrors } from "./support/browser";
+import { describe, expect, test } from "vitest";
+import { openSignedInPage } from "./support/browser";
 
 // Editing a rota by hand in the browser: a cell to the edit form with E, the checker's verdict
 // before applying, a refusal in words, a pin kept by a re-solve, undo to an earlier version, the
@@ -15,47 +10,19 @@ const small = JSON.parse(readFileSync(new URL("../../../docs/examples/small-camp
 
 const SUNDAY_BEFORE = "2026-11-22T12:00:00.000Z";
 
-let server: RunningServer;
-let browser: Browser;
-let page: Page;
-let shots: string;
 let rotaId: string;
-const errors: string[] = [];
-
-const api = <T>(path: string, body?: unknown) => callApi<T>(server, path, body);
-
-const shot = (name: string) => page.screenshot({ path: join(shots, `${name}.png`) });
-const axeClean = async (view: string) => expect([view, await axeFindings(page)]).toEqual([view, []]);
-async function open(hash: string, heading: string | RegExp): Promise<void> {
-  await page.goto("about:blank");
-  await page.goto(`${server.url}/${hash}`);
-  await page.getByRole("heading", { level: 1, name: heading }).waitFor();
-}
+// The browser's clock is the page's `now`: the Sunday before the week, so nothing is frozen yet.
+const { page, errors, api, shot, axeClean, open } = openSignedInPage("edit", {
+  clock: SUNDAY_BEFORE,
+  prepare: async (api) => {
+    rotaId = (await api<{ id: string }>("/v1/rotas?wait=true&workBudget=100&seed=1&name=by%20hand", small)).id;
+  },
+});
 const verdict = () => page.locator("#edit-verdict");
 const applied = async (n: number) => {
   await page.waitForURL(new RegExp(`/v/${n}(\\?|$)`));
   await page.locator(`#version option[value="${n}"]:checked`).waitFor({ state: "attached" });
 };
-
-beforeAll(async () => {
-  shots = resultsDir("edit");
-  server = await startServer({ DESKROTA_DATA_DIR: await freshDataDir(), ...PAGE_SERVER_ENV }, true);
-  rotaId = (await api<{ id: string }>("/v1/rotas?wait=true&workBudget=100&seed=1&name=by%20hand", small)).id;
-  browser = await launch();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  // The browser's clock is the page's `now`: the Sunday before the week, so nothing is frozen yet.
-  await page.clock.setFixedTime(new Date(SUNDAY_BEFORE));
-  watchErrors(page, errors);
-  await page.goto(server.url);
-  await page.evaluate((token) => sessionStorage.setItem("deskrota.token", token), server.token as string);
-});
-
-afterEach((context) => shotOnFailure(page, shots, context.task));
-
-afterAll(async () => {
-  await browser?.close();
-  server?.child.kill("SIGKILL");
-});
 
 describe("editing a rota by hand, and undo", () => {
   test("E on a cell fills the edit form; the verdict shows before applying; the edit is the next version", async () => {

@@ -1,10 +1,6 @@
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
-import { freshDataDir } from "../../api/test/support/pglite";
-import { startServer, type RunningServer } from "../../api/test/support/server";
-import { launch, PAGE_SERVER_ENV, resultsDir } from "./support/browser";
+import { describe, expect, test } from "vitest";
+import { openSignedInPage } from "./support/browser";
 
 // A coordinator's session in a real browser against the real server (`pnpm start`, first start on
 // an empty store): sign in with the printed token, create a rota from the bundled example, read
@@ -38,23 +34,14 @@ const nameOf = (problem: Problem, id: string) => problem.people.find((p) => p.id
 const siteOf = (problem: Problem, point: string) =>
   problem.sites.find((s) => s.servicePoints.some((p) => p.id === point));
 
-let server: RunningServer;
-let browser: Browser;
-let page: Page;
-let shots: string;
-const errors: string[] = [];
+// The browser's clock is the page's `now` for swaps: the Sunday before the examples' week.
+const { page, server, errors, api, shot } = openSignedInPage("page", {
+  env: { DESKROTA_PROGRESS_MS: "200" },
+  viewport: { width: 1280, height: 800 },
+  clock: "2026-11-22T00:00:00Z",
+  signIn: false,
+});
 
-async function api<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
-  const res = await fetch(`${server.url}${path}`, {
-    method: init.method ?? "GET",
-    headers: { authorization: `Bearer ${server.token}`, ...(init.body ? { "content-type": "application/json" } : {}) },
-    ...(init.body ? { body: JSON.stringify(init.body) } : {}),
-  });
-  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-  return res.json() as Promise<T>;
-}
-
-const shot = (name: string) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: false });
 /** Opens a rota's page and waits for it: the previous view may have had a grid too. */
 async function openRota(id: string, title: string): Promise<void> {
   await page.goto(`${server.url}/#/rotas/${id}`);
@@ -65,42 +52,6 @@ async function openRota(id: string, title: string): Promise<void> {
 /** The grid cell of a point on a day whose run starts at the given local time. */
 const cell = (point: string, iso: string) =>
   page.locator(`td[data-point="${point}"][data-date="${dateOf(iso)}"][data-from="${timeOf(iso)}"]`);
-
-beforeAll(async () => {
-  shots = resultsDir("page");
-  server = await startServer(
-    {
-      DESKROTA_DATA_DIR: await freshDataDir(),
-      ...PAGE_SERVER_ENV,
-      DESKROTA_PROGRESS_MS: "200",
-    },
-    true,
-  );
-  browser = await launch();
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  // The browser's clock is the page's `now` for swaps: the Sunday before the examples' week.
-  await page.clock.setFixedTime(new Date("2026-11-22T00:00:00Z"));
-  page.on("pageerror", (error) => errors.push(error.message));
-  // The browser logs each refused request (a wrong token, a bad file: 4xx the page explains); any
-  // other error counts.
-  page.on("console", (message) => {
-    if (message.type() === "error" && !/status of 4\d\d/.test(message.text())) errors.push(message.text());
-  });
-});
-
-// What the page showed when a step failed, beside the steps' own screenshots.
-afterEach(async (context) => {
-  if (context.task.result?.state === "fail")
-    await page.screenshot({
-      path: join(shots, `failed-${context.task.name.slice(0, 40).replace(/\W+/g, "-")}.png`),
-      fullPage: true,
-    });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  server?.child.kill("SIGKILL");
-});
 
 describe("the coordinator's page", () => {
   let rotaId: string;
@@ -257,7 +208,7 @@ describe("the coordinator's page", () => {
   test("opens a gap's swap candidates and applies one in a click", async () => {
     const solved = await api<{ id: string; rota: { uncovered: Gap[] } }>(
       "/v1/rotas?wait=true&timeLimitSeconds=30&workBudget=200&seed=1&name=typical%20week",
-      { method: "POST", body: typical },
+      typical,
     );
     let gap: (Gap & { point: string }) | undefined;
     for (const g of solved.rota.uncovered) {
@@ -294,10 +245,7 @@ describe("the coordinator's page", () => {
   });
 
   test("compares two rotas of one week: metrics side by side, differing cells highlighted", async () => {
-    await api("/v1/rotas?wait=true&timeLimitSeconds=30&workBudget=100&seed=2&name=week%2048%20again", {
-      method: "POST",
-      body: small,
-    });
+    await api("/v1/rotas?wait=true&timeLimitSeconds=30&workBudget=100&seed=2&name=week%2048%20again", small);
     await page.goto(`${server.url}/#/`);
     await page.getByRole("checkbox", { name: "Compare week 48", exact: true }).check();
     await page.getByRole("checkbox", { name: "Compare week 48 again" }).check();
@@ -355,7 +303,7 @@ describe("the coordinator's page", () => {
     const week = rotas.find((r) => r.name === "typical week") as { id: string };
     await openRota(week.id, "typical week");
     await page.emulateMedia({ media: "print" });
-    await page.screenshot({ path: join(shots, "15-print.png"), fullPage: true });
+    await shot("15-print", true);
     const pdf = await page.pdf({ format: "A4", landscape: true, printBackground: true });
     await page.emulateMedia({ media: "screen" });
     const pages = pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? [];

@@ -1,10 +1,5 @@
-import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
-import { freshDataDir } from "../../api/test/support/pglite";
-import { type RunningServer, startServer } from "../../api/test/support/server";
-import { axeFindings } from "./support/axe";
-import { callApi, launch, PAGE_SERVER_ENV, resultsDir, shotOnFailure, watchErrors } from "./support/browser";
+import { describe, expect, test } from "vitest";
+import { openSignedInPage } from "./support/browser";
 
 // Repairs from the page: the browser's clock is `now`; where filling everything an absence opens
 // costs more changes, both repairs are offered with their trade-off and the coordinator picks one;
@@ -68,41 +63,23 @@ const problem = {
   weights: { stability: 2000 },
 };
 
-let server: RunningServer;
-let browser: Browser;
-let page: Page;
-let shots: string;
 let rotaId: string;
-const errors: string[] = [];
-
-const api = <T>(path: string, body?: unknown) => callApi<T>(server, path, body);
-const shot = (name: string) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
-const axeClean = async (view: string) => expect([view, await axeFindings(page)]).toEqual([view, []]);
+const {
+  page,
+  errors,
+  api,
+  shot,
+  axeClean,
+  open: openView,
+} = openSignedInPage("repair", {
+  clock: SUNDAY_BEFORE,
+  fullPage: true,
+  prepare: async (api) => {
+    rotaId = (await api<{ id: string }>("/v1/rotas?wait=true&workBudget=100&seed=1&name=repairs", problem)).id;
+  },
+});
 const versionCount = async () => (await api<{ versions: unknown[] }>(`/v1/rotas/${rotaId}/versions`)).versions.length;
-async function open(hash: string): Promise<void> {
-  await page.goto("about:blank");
-  await page.goto(`${server.url}/${hash}`);
-  await page.getByRole("heading", { level: 1, name: "repairs" }).waitFor();
-}
-
-beforeAll(async () => {
-  shots = resultsDir("repair");
-  server = await startServer({ DESKROTA_DATA_DIR: await freshDataDir(), ...PAGE_SERVER_ENV }, true);
-  rotaId = (await api<{ id: string }>("/v1/rotas?wait=true&workBudget=100&seed=1&name=repairs", problem)).id;
-  browser = await launch();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await page.clock.setFixedTime(new Date(SUNDAY_BEFORE));
-  watchErrors(page, errors);
-  await page.goto(server.url);
-  await page.evaluate((token) => sessionStorage.setItem("deskrota.token", token), server.token as string);
-});
-
-afterEach((context) => shotOnFailure(page, shots, context.task));
-
-afterAll(async () => {
-  await browser?.close();
-  server?.child.kill("SIGKILL");
-});
+const open = (hash: string) => openView(hash, "repairs");
 
 describe("repairs from the page", () => {
   test("a full repair that costs more: both repairs with their trade-off, the coordinator picks", async () => {
@@ -113,16 +90,32 @@ describe("repairs from the page", () => {
     await page.getByLabel("From", { exact: true }).fill("2026-11-23T13:00");
     await page.getByLabel("To", { exact: true }).fill("2026-11-23T17:00");
     await page.getByLabel("Reason (optional)").fill("sick");
+    const preview = page.waitForResponse((r) => r.url().includes("dryRun=true"));
     await page.getByRole("button", { name: "Record and re-solve" }).click();
     const choice = page.getByRole("region", { name: "Two ways to repair: pick one" });
     await choice.waitFor();
-    await expect(choice.locator("li.repair-option").allInnerTexts()).resolves.toEqual([
+    const texts = await choice.locator("li.repair-option").allInnerTexts();
+    expect(texts).toEqual([
       expect.stringMatching(/^Fill everything it opens\n+Fills everything: \d+ (person|people), [\d.]+ h changed\./),
       expect.stringMatching(/^Change less, leave some open\n+Leaves Desk Mon 23 Nov 13:00–17:00 open.*changed\./),
     ]);
+    // Each option says whether its number of changes is proven the fewest, as the answer says and no
+    // more: the smaller repair leaves open what a fuller one might do with fewer, so it is never proven.
+    const { options } = (await (await preview).json()) as { options: { minimal: boolean; minimalReason: string }[] };
+    const proofWords = (minimal: boolean) =>
+      minimal ? "Proven the fewest changes for this cover." : "The fewest found; not proven.";
+    expect(
+      texts.map((text) => text.split("\n").filter((line) => /^(Proven the fewest|The fewest found|Why: )/.test(line))),
+    ).toEqual(options.map((o) => [proofWords(o.minimal), `Why: ${o.minimalReason}.`]));
+    expect(options[1]?.minimal).toBe(false);
     expect(await versionCount()).toBe(1);
     await shot("01-two-repairs");
     await axeClean("repair options");
+    await page.setViewportSize({ width: 390, height: 844 });
+    await shot("01-two-repairs-390");
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBe(0);
+    await axeClean("repair options at 390 px");
+    await page.setViewportSize({ width: 1280, height: 900 });
     const recorded = page.waitForRequest((r) => r.method() === "POST" && /\/changes\?/.test(r.url()));
     await choice.getByRole("button", { name: "Record: change less, leave some open" }).click();
     const url = new URL((await recorded).url());

@@ -1,21 +1,13 @@
-import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
-import { freshDataDir } from "../../api/test/support/pglite";
-import { type RunningServer, startServer } from "../../api/test/support/server";
-import { axeFindings } from "./support/axe";
-import { launch, PAGE_SERVER_ENV, resultsDir, shotOnFailure, watchErrors } from "./support/browser";
+import { describe, expect, test } from "vitest";
+import { openSignedInPage } from "./support/browser";
 
 // Running the desk without a JSON file: the setup from an example, the people table sorted and
 // filtered, a person edited (hours, availability painted) with Undo, training confirmed, the
 // history restored, a spreadsheet checked and applied, a week previewed and a term planned.
 
-let server: RunningServer;
-let browser: Browser;
-let page: Page;
-let shots: string;
-const errors: string[] = [];
+const { page, server, errors, shot, axeClean, open } = openSignedInPage("setup", { fullPage: true });
 
+/** The API as a Response, by any method: these tests read statuses and CSV too, and PUT. */
 async function api(path: string, init: { method?: string; body?: unknown } = {}): Promise<Response> {
   return fetch(`${server.url}${path}`, {
     method: init.method ?? "GET",
@@ -31,32 +23,7 @@ const setupNow = async () =>
     revision: number;
     setup: { people: { id: string; hours: { target: number }; training?: Record<string, string> }[] };
   };
-const shot = (name: string) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
-const axeClean = async (view: string) => expect([view, await axeFindings(page)]).toEqual([view, []]);
 const rows = () => page.locator("table.people tbody tr");
-async function open(hash: string, heading: string | RegExp): Promise<void> {
-  await page.goto("about:blank");
-  await page.goto(`${server.url}/${hash}`);
-  await page.getByRole("heading", { level: 1, name: heading }).waitFor();
-}
-
-beforeAll(async () => {
-  shots = resultsDir("setup");
-  server = await startServer({ DESKROTA_DATA_DIR: await freshDataDir(), ...PAGE_SERVER_ENV }, true);
-  browser = await launch();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  watchErrors(page, errors);
-  await page.goto(server.url);
-  await page.evaluate((token) => sessionStorage.setItem("deskrota.token", token), server.token as string);
-});
-
-afterEach((context) => shotOnFailure(page, shots, context.task));
-
-afterAll(async () => {
-  await browser?.close();
-  server?.child.kill("SIGKILL");
-});
-
 describe("setting up the desk", () => {
   test("starts from an example; the people table sorts and filters by role and training", async () => {
     await open("#/setup", "Set up the desk");

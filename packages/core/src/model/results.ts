@@ -131,6 +131,35 @@ export const SwapReport = z
   .meta({ id: "SwapReport" });
 export type SwapReport = z.infer<typeof SwapReport>;
 
+/**
+ * One repair of a change a coordinator may choose (`resolve`'s options), with what it changes, what
+ * it leaves open and whether its number of changes is proven the fewest. The API adds where to
+ * record it.
+ */
+export const RepairOption = z.object({
+  id: z
+    .enum(["fills", "smaller"])
+    .describe(
+      "`fills`: minimum cover, a lead and a keyholder first, then the fewest changes; `smaller`: changes weighed " +
+        "against gaps as the problem weighs them",
+    ),
+  chosen: z.boolean().describe("the repair in this answer"),
+  people: z.number().int().describe("people whose stints change"),
+  changedHours: z.number().describe("person-hours placed differently from the repaired version"),
+  leftOpen: z
+    .object({ coverHours: z.number(), supervisionHours: z.number(), keyholderHours: z.number() })
+    .describe("what the change opened that this repair leaves open"),
+  words: z.string().describe('the trade-off, e.g. "fills everything: 9 people, 15 h changed"'),
+  minimal: z
+    .boolean()
+    .describe(
+      "its number of changes is proven the fewest for the cover it reaches (by counting, or by the exact model); " +
+        "false when it is only the fewest found",
+    ),
+  minimalReason: z.string().describe("why `minimal` is what it is, in words"),
+});
+export type RepairOption = z.infer<typeof RepairOption>;
+
 /** A rota's measures, for comparing rotas of one problem. */
 export const RotaMetrics = z
   .object({

@@ -20,4 +20,8 @@ export const coverTarget = defineRule({
   search: {
     point: (view, k, g) => shortOf(view, view.demandTarget, k, g) * view.w.target,
   },
+  day: {
+    join: (view, p) => (k, g) =>
+      !view.isShadow(p, k) && shortOf(view, view.demandTarget, k, g) > 0 ? -view.w.target : 0,
+  },
 });

@@ -34,6 +34,9 @@ export const cover = defineRule<{ point?: string; start: string; end: string; wh
   search: {
     point: (view, k, g) => shortOf(view, view.demandMin, k, g) * view.w.cover,
   },
+  day: {
+    join: (view, p) => (k, g) => (!view.isShadow(p, k) && shortOf(view, view.demandMin, k, g) > 0 ? -view.w.cover : 0),
+  },
 });
 
 /** How many more people a point needs counted in a slot to reach `level` (0 where it is closed). */

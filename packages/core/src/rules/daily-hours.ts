@@ -37,4 +37,7 @@ export const dailyHours = defineRule<{ person: string; start: string; minutes: n
     return findings;
   },
   explain: (v) => `${v.person} works ${hours(v.minutes)} on ${v.start}; the daily maximum is ${hours(v.limit)}`,
+  day: {
+    maxDaySlots: (view, p) => view.inst.people[p]?.maxDaySlots ?? 0,
+  },
 });

@@ -52,6 +52,12 @@ export const headcount = defineRule<{ point: string; start: string; end: string;
   explain: (v) =>
     `${v.count} ${v.count === 1 ? "person is" : "people are"} counted on ${v.point} at ${v.start}; the band allows ` +
     `${v.limit}`,
+  day: {
+    join: (view, p) => (k, g) =>
+      !view.isShadow(p, k) && (view.counted[k * view.G + g] as number) >= (view.demandMax[k * view.G + g] as number)
+        ? Infinity
+        : 0,
+  },
 });
 
 function isCounted(

@@ -82,6 +82,12 @@ export const hoursFairness = defineRule({
   search: {
     person: (view, p) => hoursCost(view, p),
   },
+  day: {
+    hours(view, p) {
+      const now = hoursCost(view, p);
+      return (extra) => hoursCost(view, p, extra) - now;
+    },
+  },
 });
 
 /** The person's hours against their target in the search, with `more` slots worked than now. */

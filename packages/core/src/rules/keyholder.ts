@@ -24,6 +24,12 @@ export const keyholder = defineRule<{ site?: string; start: string; end: string;
   search: {
     slot: (view, g) => (view.edge[g] && (view.keys[g] as number) === 0 ? view.w.keyholder : 0),
   },
+  day: {
+    join: (view, p) =>
+      view.inst.people[p]?.keyholder
+        ? (_k, g) => (view.edge[g] && (view.keys[g] as number) === 0 ? -view.w.keyholder : 0)
+        : undefined,
+  },
 });
 
 /**

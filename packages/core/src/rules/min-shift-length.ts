@@ -35,4 +35,7 @@ export const minShiftLength = defineRule<{
     return findings;
   },
   explain: (v) => `${v.person}'s shift from ${v.start} lasts ${hours(v.minutes)}; the minimum is ${hours(v.limit)}`,
+  day: {
+    minShiftSlots: (view, p) => view.inst.people[p]?.minShiftSlots ?? 1,
+  },
 });

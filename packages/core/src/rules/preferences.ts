@@ -58,6 +58,13 @@ export const preferences = defineRule({
   search: {
     placement: (view, p, _k, g) => -(view.inst.people[p]?.preference[g] ?? 0) * view.w.preferences,
   },
+  day: {
+    join(view, p) {
+      const preference = view.inst.people[p]?.preference;
+      const weight = view.w.preferences;
+      return preference && weight !== 0 ? (_k, g) => -(preference[g] ?? 0) * weight : undefined;
+    },
+  },
 });
 
 /** The sum of the person's preference weights covering a slot (local day and minute). */

@@ -80,4 +80,7 @@ export const rest = defineRule<{ person: string; start: string; end: string; min
   explain: (v) =>
     `${v.person} finishes at ${v.start} and starts again at ${v.end}: ${hours(Math.max(0, v.minutes))} of rest, at ` +
     `least ${hours(v.limit)} needed`,
+  day: {
+    restMs: (view) => view.inst.minRestMs,
+  },
 });

@@ -79,6 +79,9 @@ export const rotation = defineRule({
       return missing * view.w.rotation;
     },
   },
+  day: {
+    inexact: "a student's spread over desks is the week's, which the week's moves weigh",
+  },
 });
 
 /** The points a student rotates across: those they are independent at, at their sites (none for staff). */

@@ -2,7 +2,7 @@ import type { RotaView } from "../check/view";
 import type { Instance } from "../compile/instance";
 import type { ModelContext } from "../compile/model";
 import type { Penalty, Violation } from "../model/results";
-import type { SearchTerms } from "./search-view";
+import type { DayTerms, SearchTerms } from "./search-view";
 
 export type { Penalty, Violation };
 
@@ -33,6 +33,8 @@ export interface RuleModule {
   score?(view: RotaView): Penalty[];
   /** Gap rules and soft goals: the same penalty, priced incrementally over the search's arrays. */
   search?: SearchTerms;
+  /** What the day DP reads of the rule: its price of a placement or a shift's shape, or the limit it builds in. */
+  day?: DayTerms;
 }
 
 interface RuleDefinition<F extends Finding> extends Omit<RuleModule, "check"> {

@@ -84,6 +84,23 @@ export const shadowing = defineRule({
     },
     partnersOf: (view, p) => view.mentees[p] ?? [],
   },
+  day: {
+    // A shadower gains by their mentor being there; a mentor by their mentees shadowing beside them.
+    join(view, p) {
+      const mentees = view.mentees[p] ?? [];
+      if (mentees.length === 0 && !view.inst.people[p]?.training.includes("shadowing")) return undefined;
+      const mentor = view.inst.people[p]?.mentor ?? -1;
+      return (k, g) => {
+        if (view.isShadow(p, k)) {
+          const beside = mentor >= 0 && view.at[mentor]?.[g] === k && !view.isShadow(mentor, k);
+          return beside ? -view.w.shadowing - view.w.mentor : -view.w.shadowing;
+        }
+        let v = 0;
+        for (const s of mentees) if (view.at[s]?.[g] === k && view.isShadow(s, k)) v -= view.w.mentor;
+        return v;
+      };
+    },
+  },
 });
 
 /** Per person: the people whose mentor they are. */

@@ -23,4 +23,7 @@ export const shiftShape = defineRule({
   search: {
     shift: (view) => view.w.shifts,
   },
+  day: {
+    shift: (view) => view.w.shifts,
+  },
 });

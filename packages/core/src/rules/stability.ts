@@ -1,6 +1,7 @@
 import { parseDated } from "../time/week";
 import type { RotaView } from "../check/view";
 import { defineRule, hoursText } from "./rule";
+import type { SearchView } from "./search-view";
 
 const DAY_MS = 86_400_000;
 
@@ -86,12 +87,18 @@ export const stability = defineRule({
           });
       return total;
     },
-    placement(view, p, k, g) {
-      const reference = view.inst.reference;
-      if (!reference) return 0;
-      const published = reference.at[p]?.[g] ?? -1;
-      const cost = reference.changeCost[g] ?? 0;
-      return published < 0 ? cost : published === k ? -cost : 0;
-    },
+    placement: changePrice,
+  },
+  day: {
+    join: (view, p) => (view.inst.reference ? (k, g) => changePrice(view, p, k, g) : undefined),
   },
 });
+
+/** The person at k in g against the published rota: a change costs, keeping a placement refunds its constant. */
+function changePrice(view: SearchView, p: number, k: number, g: number): number {
+  const reference = view.inst.reference;
+  if (!reference) return 0;
+  const published = reference.at[p]?.[g] ?? -1;
+  const cost = reference.changeCost[g] ?? 0;
+  return published < 0 ? cost : published === k ? -cost : 0;
+}

@@ -105,6 +105,10 @@ export const steadyDesks = defineRule({
       return view.w.pointChanges * (stints - 1) + view.w.shortStints * short;
     },
   },
+  day: {
+    pointChange: (view) => view.w.pointChanges,
+    shortStint: (view) => view.w.shortStints,
+  },
 });
 
 /** Stints shorter than this many slots are short. */

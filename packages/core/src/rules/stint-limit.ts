@@ -71,4 +71,7 @@ export const stintLimit = defineRule<{
   },
   explain: (v) =>
     `${v.person} would be on ${v.point} for ${hours(v.minutes)} from ${v.start}; the limit is ${hours(v.limit)}`,
+  day: {
+    maxStintSlots: (view, k) => view.inst.points[k]?.maxStintSlots ?? Infinity,
+  },
 });

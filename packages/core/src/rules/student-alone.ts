@@ -1,5 +1,6 @@
 import { at, type Occupant } from "../check/view";
 import { defineRule } from "./rule";
+import { ANY_POINT, FREE } from "./search-view";
 
 /** Rule 6: students are never on site without a staff member (unless `rules.studentAloneAllowed`). */
 export const studentAlone = defineRule<{ site: string; start: string; end: string }>({
@@ -52,4 +53,18 @@ export const studentAlone = defineRule<{ site: string; start: string; end: strin
     return findings;
   },
   explain: (v) => `only students are on site at ${v.site} at ${v.start}; a staff member must be there`,
+  day: {
+    // A student joins only where staff are; the only staff member keeps the students' slots.
+    join: (view, p) =>
+      view.inst.people[p]?.student && !view.inst.studentAloneAllowed
+        ? (_k, g) => ((view.staff[g] as number) === 0 ? Infinity : 0)
+        : undefined,
+    keeps: (view, p, _k, g) =>
+      !view.inst.people[p]?.student &&
+      !view.inst.studentAloneAllowed &&
+      (view.students[g] as number) > 0 &&
+      (view.staff[g] as number) === 1
+        ? ANY_POINT
+        : FREE,
+  },
 });

@@ -23,6 +23,10 @@ export const supervision = defineRule<{ site?: string; start: string; end: strin
   search: {
     slot: (view, g) => ((view.leads[g] as number) === 0 ? view.w.supervision : 0),
   },
+  day: {
+    join: (view, p) =>
+      view.inst.people[p]?.lead ? (_k, g) => ((view.leads[g] as number) === 0 ? -view.w.supervision : 0) : undefined,
+  },
 });
 
 export function supervisionGaps(view: RotaView): GapSlot[] {

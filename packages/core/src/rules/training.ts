@@ -1,6 +1,7 @@
 import type { Person, ServicePoint, TrainingState } from "../model/problem";
 import { at, type Occupant } from "../check/view";
 import { defineRule } from "./rule";
+import { FREE } from "./search-view";
 
 export function trainingFor(person: Person, point: ServicePoint): TrainingState {
   return person.training?.[point.id] ?? person.training?.[point.kind] ?? "none";
@@ -80,6 +81,19 @@ export const training = defineRule<{ person: string; point: string; start: strin
     return findings;
   },
   explain: (v) => `${v.person} ${v.why} (${v.start})`,
+  day: {
+    // A shadower needs a counted colleague at the point; the only one keeps shadowers there.
+    join: (view, p) =>
+      view.inst.people[p]?.training.includes("shadowing")
+        ? (k, g) => (view.isShadow(p, k) && (view.counted[k * view.G + g] as number) === 0 ? Infinity : 0)
+        : undefined,
+    keeps: (view, p, k, g) =>
+      !view.isShadow(p, k) &&
+      (view.shadows[k * view.G + g] as number) > 0 &&
+      (view.counted[k * view.G + g] as number) === 1
+        ? k
+        : FREE,
+  },
 });
 
 function isIndependent(person: Person | undefined, point: ServicePoint): boolean {

@@ -107,4 +107,14 @@ export const unsocialFairness = defineRule({
       return view.w.unsocial * Math.max(0, hours - (view.share[p] as number));
     },
   },
+  day: {
+    // Each unsocial slot of the day is priced as the first would be: nothing until over the share.
+    join(view, p) {
+      const slotHours = view.inst.slotMinutes / 60;
+      if ((view.unsocialSlots[p] as number) * slotHours < (view.share[p] as number)) return undefined;
+      const price = view.w.unsocial * slotHours;
+      return (_k, g) => (view.unsocial[g] ? price : 0);
+    },
+    inexact: "a day that crosses the fair share is priced by where the person stood before it",
+  },
 });

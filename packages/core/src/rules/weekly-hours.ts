@@ -29,4 +29,7 @@ export const weeklyHours = defineRule<{ person: string; minutes: number; limit: 
     return findings;
   },
   explain: (v) => `${v.person} works ${hours(v.minutes)} this week; the weekly maximum is ${hours(v.limit)}`,
+  day: {
+    maxWeekSlots: (view, p) => (view.inst.people[p]?.maxWeekSlots ?? 0) - (view.worked[p] as number),
+  },
 });

@@ -1,23 +1,9 @@
 import type { Instance } from "../compile/instance";
+import type { RepairOption } from "../model/results";
 import type { SearchState } from "./search/state";
 import { placesOf } from "./swaps";
 
-export type RepairOptionId = "fills" | "smaller";
-
-/** One repair a coordinator may choose, with what it changes and what it leaves open. */
-export interface RepairOption {
-  /** "fills": gaps first, then fewest changes; "smaller": changes weighed against gaps as the problem weighs them */
-  id: RepairOptionId;
-  /** the one returned (and stored) */
-  chosen: boolean;
-  /** people whose stints change, and the person-hours placed differently from the published rota */
-  people: number;
-  changedHours: number;
-  /** what the change opened that this repair leaves open, in hours */
-  leftOpen: { coverHours: number; supervisionHours: number; keyholderHours: number };
-  /** the trade-off in words: "fills everything: 9 people, 15 h changed" */
-  words: string;
-}
+export type RepairOptionId = RepairOption["id"];
 
 /**
  * Gaps weighed far above changes, each rule far above the next: minimum cover, then a lead, then
@@ -92,13 +78,17 @@ export function gapTotalsOf(state: SearchState): number {
   return cover * 1e10 + lead * 1e5 + keyholder;
 }
 
-/** The option in figures and words; `open` are the gaps the change opened that it leaves ("k@g", "lead@g", "key@g"). */
+/**
+ * The option in figures and words; `open` are the gaps the change opened that it leaves ("k@g",
+ * "lead@g", "key@g"); `proof` whether its number of changes is proven the fewest, as resolve found.
+ */
 export function describeOption(
   id: RepairOptionId,
   chosen: boolean,
   state: SearchState,
   published: readonly Int16Array[],
   open: string[],
+  proof: Pick<RepairOption, "minimal" | "minimalReason">,
 ): RepairOption {
   const inst = state.inst;
   const hours = (slots: number) => Math.round(((slots * inst.slotMinutes) / 60) * 100) / 100;
@@ -131,7 +121,7 @@ export function describeOption(
         ? `leaves ${without}`
         : "fills everything";
   const words = `${what}: ${cost}`;
-  return { id, chosen, people, changedHours: hours(changed), leftOpen, words };
+  return { id, chosen, people, changedHours: hours(changed), leftOpen, words, ...proof };
 }
 
 function fmt(h: number): string {

@@ -87,6 +87,18 @@ describe("resolve", () => {
       ["smaller", true],
     ]);
     expect(smaller.diff.changes).toBeLessThan(result.diff.changes);
+    // Each option says whether its number of changes is proven the fewest for what it fills, the one
+    // not returned by counting alone: the smaller leaves open what a fuller repair might do in fewer.
+    expect(result.options.map((o) => [o.id, o.minimal])).toEqual([
+      ["fills", true],
+      ["smaller", false],
+    ]);
+    expect(result.options[0]?.minimalReason).toBe(result.minimalReason);
+    expect(result.options[1]?.minimalReason).toMatch(/leaves more open than before the change, and no fuller repair/);
+    expect(smaller.options.map((o) => [o.id, o.minimal, o.minimalReason])).toEqual([
+      ["fills", true, result.minimalReason],
+      ["smaller", false, smaller.minimalReason],
+    ]);
   });
 
   it("fills an absence with one person taking the whole gap, and changes nothing else", () => {

@@ -26,9 +26,9 @@ import {
   gapLevelsOfPlacements,
   gapTotalsOf,
   type GapLevels,
-  type RepairOption,
   type RepairOptionId,
 } from "./repair-options";
+import type { RepairOption } from "../model/results";
 import { changesLowerBound, minimumChange, publishedLevels } from "./repair-exact";
 import { assignmentsOf, type Placement } from "./decode";
 
@@ -189,9 +189,16 @@ export function resolve(
     people: [...next.people, ...problem.people.filter((p) => !next.people.some((q) => q.id === p.id))],
   };
   const changes = diff(everyone, published, rota);
-  const { minimal, minimalReason } = proved
-    ? provenByModel(proved.proof, inst.slotMinutes)
-    : provenByCounting(inst, best, beforeLevels(problem, published, change, best));
+  // The levels before the change are worked out once: where the change moves published gaps, that
+  // compiles the problem again.
+  let levelsBefore: GapLevels | undefined;
+  const byCounting = (state: SearchState) => {
+    levelsBefore ??= beforeLevels(problem, published, change, state);
+    return provenByCounting(inst, state, levelsBefore);
+  };
+  const { minimal, minimalReason } = proved ? provenByModel(proved.proof, inst.slotMinutes) : byCounting(best);
+  // The returned repair's proof is the one above; the other option is judged by counting alone.
+  const proofOf = (a: typeof smaller) => (a === chosen ? { minimal, minimalReason } : byCounting(a.best));
   const described = (id: RepairOptionId, a: typeof smaller) =>
     describeOption(
       id,
@@ -199,6 +206,7 @@ export function resolve(
       a.best,
       inst.reference?.at ?? [],
       [...a.openedGaps].filter((g) => gapSlots(a.best).has(g)),
+      proofOf(a),
     );
   const repairOptions = fillsAttempt
     ? [described("fills", fillsAttempt), described("smaller", smallerAttempt)]

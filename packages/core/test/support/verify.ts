@@ -8,6 +8,8 @@ import { GAP_RULES, RULES, SOFT_GOALS } from "../../src/rules";
 import { pointsOf, type RuleModule } from "../../src/rules/rule";
 import type { MilpBackend } from "../../src/solve/backends/backend";
 import { loadPlacements } from "../../src/solve/load";
+import { DAY_PRICES, type DayPrices } from "../../src/solve/search/day-prices";
+import { dayOptions } from "../../src/solve/search/dp";
 import { Objective } from "../../src/solve/search/objective";
 import { SearchState } from "../../src/solve/search/state";
 
@@ -73,12 +75,25 @@ export function verifyRule(rule: RuleModule, backend: MilpBackend) {
         agrees(tolerance = 1e-6) {
           this.penalizesBy(views.checker, tolerance);
         },
+        /**
+         * The day DP's view: each person's every date of the rota re-planned by the DP with everyone
+         * else as they are; each plan it offers must change the rule's terms by the DP's price of it.
+         * Throws, naming the rule and the first plans that do not.
+         */
+        pricesDaysAlike(prices: DayPrices = DAY_PRICES, tolerance = 1e-6) {
+          const drifts = dayDrifts(rule, problem, rota, prices, tolerance);
+          if (drifts.length > 0)
+            throw new Error(
+              `rule ${rule.id}: the day DP's price drifts from the rule's: ${drifts.slice(0, 3).join("; ")}`,
+            );
+        },
       };
     },
   };
 }
 
-function viewsOf(rule: RuleModule, backend: MilpBackend, given: Problem, rota: RotaInput): Views {
+/** The problem with every weight but the rule's at 0. */
+function onlyRule(rule: RuleModule, given: Problem): Problem {
   const only = WEIGHTS_OF[rule.id];
   if (!only) throw new Error(`rule ${rule.id}: the verifier does not know its weights`);
   const weights = Object.fromEntries(
@@ -87,7 +102,43 @@ function viewsOf(rule: RuleModule, backend: MilpBackend, given: Problem, rota: R
       only.includes(name) ? (given.weights?.[name] ?? DEFAULT_WEIGHTS[name]) : 0,
     ]),
   );
-  const problem: Problem = { ...given, weights };
+  return { ...given, weights };
+}
+
+/** "person on date, n slots: the DP says a, the terms change by b", for each plan the two disagree on. */
+function dayDrifts(rule: RuleModule, given: Problem, rota: RotaInput, prices: DayPrices, tolerance: number): string[] {
+  const inst = compile(onlyRule(rule, given));
+  const state = new SearchState(inst);
+  loadPlacements(state, placementsOf(inst, rota.assignments));
+  const drifts: string[] = [];
+  for (let p = 0; p < inst.people.length; p++)
+    for (let day = 0; day < inst.dates.length; day++) {
+      const old = state.setDay(p, day, []);
+      const before = state.objective;
+      const hours = prices.hours(state, p);
+      // The DP's best plan of each length, and the rota's own plan (every slot of it required).
+      const free = dayOptions(state, p, day, new Map(), new Set([day]), undefined, prices);
+      const own = new Map(old.map(({ slot, point }) => [slot, point]));
+      const kept = dayOptions(state, p, day, own, new Set([day]), undefined, prices)[old.length];
+      for (const [slots, option] of [...free.entries(), [old.length, kept] as const]) {
+        if (!option) continue;
+        const price = option.cost + hours(slots);
+        state.setDay(p, day, option.plan);
+        const change = state.objective - before;
+        state.setDay(p, day, []);
+        if (!(Math.abs(price - change) <= tolerance * Math.max(1, Math.abs(change))))
+          drifts.push(
+            `${inst.people[p]?.id} on ${inst.dates[day]}, ${slots} slots: ` +
+              `the DP says ${price}, the terms change by ${change}`,
+          );
+      }
+      state.setDay(p, day, old);
+    }
+  return drifts;
+}
+
+function viewsOf(rule: RuleModule, backend: MilpBackend, given: Problem, rota: RotaInput): Views {
+  const problem = onlyRule(rule, given);
   const checker = pointsOf(rule.score?.(buildView(problem, rota)) ?? []);
 
   const inst = compile(problem);

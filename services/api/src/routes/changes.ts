@@ -1,4 +1,12 @@
-import { applyChange, Change, changeIssues, DeskrotaInputError, Rota, springForwardGap } from "@deskrota/core";
+import {
+  applyChange,
+  Change,
+  changeIssues,
+  DeskrotaInputError,
+  RepairOption,
+  Rota,
+  springForwardGap,
+} from "@deskrota/core";
 import { resolve } from "@deskrota/engine";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -30,19 +38,9 @@ const ChangeQuery = z.object({
     .describe("`true`: answer with the repair and its options (200) without recording anything"),
 });
 
-const RepairOption = z
-  .object({
-    id: z.enum(["fills", "smaller"]),
-    chosen: z.boolean().describe("the repair in this answer"),
-    people: z.number().int(),
-    changedHours: z.number().describe("person-hours placed differently from the repaired version"),
-    leftOpen: z
-      .object({ coverHours: z.number(), supervisionHours: z.number(), keyholderHours: z.number() })
-      .describe("what the change opened that this repair leaves open"),
-    words: z.string().describe('the trade-off, e.g. "fills everything: 9 people, 15 h changed"'),
-    apply: z.string().describe("preview or record this repair: the same change POSTed here (…&option=id)"),
-  })
-  .meta({ id: "RepairOption" });
+const RepairOptionAnswer = RepairOption.extend({
+  apply: z.string().describe("preview or record this repair: the same change POSTed here (…&option=id)"),
+}).meta({ id: "RepairOption" });
 
 const ChangeResult = z
   .object({
@@ -50,11 +48,13 @@ const ChangeResult = z
     version: z.number().int().nullable().describe("the version recorded; null for a dry run"),
     baseVersion: z.number().int().describe("the version repaired: the published one, else the latest"),
     now: z.string(),
-    minimal: z.boolean().describe("whether no rota could make fewer changes and fill as much"),
+    minimal: z
+      .boolean()
+      .describe("whether no rota could make fewer changes and fill as much (the chosen option's `minimal`)"),
     minimalReason: z.string(),
     diff: Diff,
     options: z
-      .array(RepairOption)
+      .array(RepairOptionAnswer)
       .describe(
         "the repairs to choose from: one when filling everything costs nothing more, else the one that " +
           "fills first and the smaller one, each with its trade-off in words",

@@ -1904,10 +1904,14 @@ export interface components {
       };
     };
     RepairOption: {
-      /** @enum {string} */
+      /**
+       * @description `fills`: minimum cover, a lead and a keyholder first, then the fewest changes; `smaller`: changes weighed against gaps as the problem weighs them
+       * @enum {string}
+       */
       id: "fills" | "smaller";
       /** @description the repair in this answer */
       chosen: boolean;
+      /** @description people whose stints change */
       people: number;
       /** @description person-hours placed differently from the repaired version */
       changedHours: number;
@@ -1919,6 +1923,10 @@ export interface components {
       };
       /** @description the trade-off, e.g. "fills everything: 9 people, 15 h changed" */
       words: string;
+      /** @description its number of changes is proven the fewest for the cover it reaches (by counting, or by the exact model); false when it is only the fewest found */
+      minimal: boolean;
+      /** @description why `minimal` is what it is, in words */
+      minimalReason: string;
       /** @description preview or record this repair: the same change POSTed here (…&option=id) */
       apply: string;
     };
@@ -1929,7 +1937,7 @@ export interface components {
       /** @description the version repaired: the published one, else the latest */
       baseVersion: number;
       now: string;
-      /** @description whether no rota could make fewer changes and fill as much */
+      /** @description whether no rota could make fewer changes and fill as much (the chosen option's `minimal`) */
       minimal: boolean;
       minimalReason: string;
       diff: components["schemas"]["Diff"];

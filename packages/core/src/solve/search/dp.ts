@@ -1,10 +1,11 @@
-import { penalty } from "../../rules/hours-fairness";
 import type { SlotInfo } from "../../compile/instance";
+import { ANY_POINT, FREE } from "../../rules/search-view";
+import { DAY_PRICES, type DayPrices } from "./day-prices";
 import type { DayPlan, SearchState } from "./state";
 
+export { ANY_POINT };
+
 const NONE = -1;
-/** a required slot where any of the site's points will do */
-export const ANY_POINT = -2;
 
 /**
  * A DP table kept between calls, doubled when a call needs more: the search runs thousands of DPs
@@ -34,8 +35,8 @@ const scratch = {
 export type Required = Map<number, number>;
 
 /**
- * What the rest of the rota needs from a person's current day: students who would be left without
- * staff, shadowing colleagues who would lose their only independent colleague, pinned stints.
+ * What the rest of the rota needs from a person's current day: pinned stints, and what the rules
+ * say others rely on (`DayTerms.keeps`: a shadower's only colleague, students' only staff member).
  */
 export function requiredOf(
   state: SearchState,
@@ -44,24 +45,9 @@ export function requiredOf(
   pinned: ReadonlyMap<number, number> | undefined,
 ): Required {
   const required: Required = new Map();
-  const person = state.inst.people[p];
   for (const { slot, point } of state.dayPlan(p, day)) {
-    const pin = pinned?.get(slot);
-    if (pin !== undefined) required.set(slot, pin);
-    else if (
-      !state.isShadow(p, point) &&
-      (state.shadows[point * state.G + slot] as number) > 0 &&
-      state.counted[point * state.G + slot] === 1
-    )
-      required.set(slot, point);
-    else if (
-      person &&
-      !person.student &&
-      !state.inst.studentAloneAllowed &&
-      (state.students[slot] as number) > 0 &&
-      state.staff[slot] === 1
-    )
-      required.set(slot, ANY_POINT);
+    const need = pinned?.get(slot) ?? DAY_PRICES.keeps(state, p, point, slot);
+    if (need !== FREE) required.set(slot, need);
   }
   return required;
 }
@@ -86,8 +72,9 @@ interface Frame {
 }
 
 /** Limits that the person's shifts on the dates not being re-planned put on `day`. */
-function frameOf(state: SearchState, p: number, movable: ReadonlySet<number>, day: number): Frame {
+function frameOf(state: SearchState, p: number, movable: ReadonlySet<number>, day: number, prices: DayPrices): Frame {
   const inst = state.inst;
+  const rest = prices.restMs(state);
   let earliest = -Infinity;
   let latest = Infinity;
   const busy: [number, number][] = [];
@@ -97,19 +84,21 @@ function frameOf(state: SearchState, p: number, movable: ReadonlySet<number>, da
       const start = (inst.slots[run.first] as SlotInfo).start;
       const end = (inst.slots[run.last] as SlotInfo).end;
       busy.push([start, end]);
-      if (d < day) earliest = Math.max(earliest, end + inst.minRestMs);
-      if (d > day) latest = Math.min(latest, start - inst.minRestMs);
+      if (d < day) earliest = Math.max(earliest, end + rest);
+      if (d > day) latest = Math.min(latest, start - rest);
     }
   });
   // The movable dates are already cleared, so what is worked now is what the other dates take.
-  return { earliest, latest, busy, room: (inst.people[p]?.maxWeekSlots ?? 0) - (state.worked[p] as number) };
+  return { earliest, latest, busy, room: prices.maxWeekSlots(state, p) };
 }
 
 /**
  * For one person and date, the best plan of every length (index = slots, 0 = not working), given
  * everyone else as they are, by dynamic programming over the day's slots with (point, stint
- * length, shift length) as state. Every hard rule holds for each plan. The person's plans on
- * `movable` dates must already be removed from the state.
+ * length, shift length) as state. The rules' `day` terms (`prices`) give each placement's and
+ * each shape's price and the limits a plan keeps: every hard rule holds for each plan, by those
+ * limits and by the state's shape (one shift at one site, in slots the person is free). The
+ * person's plans on `movable` dates must already be removed from the state.
  */
 export function dayOptions(
   state: SearchState,
@@ -118,19 +107,23 @@ export function dayOptions(
   required: Required,
   movable: ReadonlySet<number>,
   valueAt?: SlotValuer,
+  prices: DayPrices = DAY_PRICES,
 ): (DayOption | undefined)[] {
   const inst = state.inst;
   const person = inst.people[p];
   const table: (DayOption | undefined)[] = [];
   if (!person) return table;
   if (required.size === 0) table[0] = { plan: [], cost: 0, start: Infinity, end: -Infinity };
-  const frame = frameOf(state, p, movable, day);
-  const maxLen = Math.min(person.maxDaySlots, frame.room);
-  if (maxLen < person.minShiftSlots) return table;
+  const frame = frameOf(state, p, movable, day, prices);
+  const maxLen = Math.min(prices.maxDaySlots(state, p), frame.room);
+  const minShift = prices.minShiftSlots(state, p);
+  if (maxLen < minShift) return table;
   const at = state.at[p] as Int16Array;
   const G = state.G;
-  const slotHours = inst.slotMinutes / 60;
-  const unsocialMarginal = state.unsocialSlots[p]! * slotHours >= state.share[p]! ? state.w.unsocial * slotHours : 0;
+  const joinAt = valueAt ?? prices.joinOf(state, p);
+  const shortStints = prices.shortStint(state);
+  const pointChanges = prices.pointChange(state);
+  const perShift = prices.shift(state);
   const requiredSlots = [...required.keys()];
   const occupied = (slot: number) => slot >= 0 && slot < G && (at[slot] as number) !== NONE;
 
@@ -140,7 +133,7 @@ export function dayOptions(
     const sitePoints = site.points;
     const J = sitePoints.length;
     // r counts the stint so far, exactly up to a point's limit, saturating where only "short or not" matters.
-    const stintLimit = sitePoints.map((k) => inst.points[k]?.maxStintSlots ?? Infinity);
+    const stintLimit = sitePoints.map((k) => prices.maxStintSlots(state, k));
     const R = Math.max(1, state.shortSlots, ...stintLimit.filter(Number.isFinite));
 
     for (const chain of chainsOf(state, p, s, day, maxLen, frame.busy, at)) {
@@ -165,7 +158,7 @@ export function dayOptions(
         for (const k of options) {
           if (need !== undefined && need !== ANY_POINT && need !== k) continue;
           const j = sitePoints.indexOf(k);
-          if (j >= 0) value[i * J + j] = valueAt ? valueAt(k, g) : slotValue(state, p, k, g, unsocialMarginal);
+          if (j >= 0) value[i * J + j] = joinAt(k, g);
         }
       }
 
@@ -180,9 +173,6 @@ export function dayOptions(
       const bestEnd = new Float64Array(maxLen + 1).fill(Infinity);
       const bestState = new Int32Array(maxLen + 1).fill(-1);
       const shortSlots = state.shortSlots;
-      const shortStints = state.w.shortStints;
-      const pointChanges = state.w.pointChanges;
-      const minShift = person.minShiftSlots;
       for (let i = 0; i < n; i++) {
         const g = chain[i] as number;
         const slot = inst.slots[g] as SlotInfo;
@@ -250,7 +240,7 @@ export function dayOptions(
         }
       }
       for (let len = 1; len <= maxLen; len++) {
-        const total = (bestEnd[len] as number) + state.w.shifts;
+        const total = (bestEnd[len] as number) + perShift;
         if (bestState[len]! < 0 || total >= (table[len]?.cost ?? Infinity)) continue;
         const plan: DayPlan = [];
         for (let t = bestState[len] as number; t >= 0; t = from[t] as number) {
@@ -269,16 +259,6 @@ export function dayOptions(
   return table;
 }
 
-/** The weekly-hours term of working `slots` more than the person's fixed days already give. */
-function hoursTerm(state: SearchState, p: number, baseSlots: number): (extra: number) => number {
-  const person = state.inst.people[p];
-  const h = state.inst.slotMinutes / 60;
-  if (!person) return () => 0;
-  const at = (slots: number) => penalty(slots * h, person.targetSlots * h, person.minSlots * h, state.inst.weights);
-  const base = at(baseSlots);
-  return (extra) => at(baseSlots + extra) - base;
-}
-
 export interface DayResult {
   plan: DayPlan;
   estimate: number;
@@ -287,7 +267,7 @@ export interface DayResult {
 /** The best plan for one date, everything else fixed; null when `required` cannot be met. */
 export function bestDay(state: SearchState, p: number, day: number, required: Required): DayResult | null {
   const table = dayOptions(state, p, day, required, new Set([day]));
-  const hours = hoursTerm(state, p, state.worked[p] as number);
+  const hours = DAY_PRICES.hours(state, p);
   let best: DayResult | null = null;
   table.forEach((option, len) => {
     if (!option) return;
@@ -316,12 +296,10 @@ export function bestDays(
     dayOptions(state, p, day, required.get(day) ?? new Map(), movable, relaxed?.valueAt),
   );
   if (tables.some((t) => t.every((o) => o === undefined))) return null;
-  const person = state.inst.people[p];
-  const base = state.worked[p] as number;
-  const room = (person?.maxWeekSlots ?? 0) - base;
-  const hours = hoursTerm(state, p, base);
+  const room = DAY_PRICES.maxWeekSlots(state, p);
+  const hours = DAY_PRICES.hours(state, p);
   // A relaxed week (for a bound) may not lose a plan to the rest rule: it is left out.
-  const rest = relaxed ? 0 : state.inst.minRestMs;
+  const rest = relaxed ? 0 : DAY_PRICES.restMs(state);
   // A state is (slots used, end of the last shift): its key is used + (room + 1) × an id of that end.
   type Entry = { cost: number; used: number; lastEnd: number; len: number; previous: Entry | undefined };
   const endIds = new Map<number, number>([[-Infinity, 0]]);
@@ -363,31 +341,6 @@ export function bestDays(
     plans.set(day, tables[i]?.[lens[i] ?? 0]?.plan ?? []);
   });
   return { plans, cost: best.cost + hours(best.used) };
-}
-
-/** Cost of the person being at point k in slot g, everyone else as they are. Infinity: not allowed. */
-export function slotValue(state: SearchState, p: number, k: number, g: number, unsocialMarginal: number): number {
-  const inst = state.inst;
-  const person = inst.people[p];
-  if (!person) return Infinity;
-  const i = k * state.G + g;
-  if (person.student && !inst.studentAloneAllowed && (state.staff[g] as number) === 0) return Infinity;
-  let v = state.placementCost(p, k, g);
-  if (state.isShadow(p, k)) {
-    if ((state.counted[i] as number) === 0) return Infinity;
-    const mentor = person.mentor;
-    if (mentor >= 0 && state.at[mentor]?.[g] === k && !state.isShadow(mentor, k)) v -= state.w.mentor;
-  } else {
-    const c = state.counted[i] as number;
-    if (c >= (state.demandMax[i] as number)) return Infinity;
-    if (c < (state.demandMin[i] as number)) v -= state.w.cover;
-    if (c < (state.demandTarget[i] as number)) v -= state.w.target;
-    for (const s of state.mentees[p] ?? []) if (state.at[s]?.[g] === k && state.isShadow(s, k)) v -= state.w.mentor;
-  }
-  if (person.lead && state.leads[g] === 0) v -= state.w.supervision;
-  if (person.keyholder && state.edge[g] && state.keys[g] === 0) v -= state.w.keyholder;
-  if (state.unsocial[g]) v += unsocialMarginal;
-  return v;
 }
 
 /**

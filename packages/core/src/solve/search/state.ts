@@ -1,12 +1,8 @@
 import type { Instance, SlotInfo } from "../../compile/instance";
 import { HARD_RULES } from "../../rules";
 import { hoursCost } from "../../rules/hours-fairness";
-import { edgeSlots } from "../../rules/keyholder";
-import { rotationPointsOf } from "../../rules/rotation";
-import { type SearchView, type SearchWeights, type ShiftRun, searchWeights } from "../../rules/search-view";
-import { menteesOf } from "../../rules/shadowing";
-import { shortSlotsOf } from "../../rules/steady-desks";
-import { unsocialTables } from "../../rules/unsocial-fairness";
+import { type ViewTables, viewTables } from "../../rules/search-tables";
+import type { SearchView, SearchWeights, ShiftRun } from "../../rules/search-view";
 import { DeskrotaInternalError } from "../errors";
 import { OBJECTIVE } from "./objective";
 
@@ -19,18 +15,17 @@ const NONE = -1;
 
 /**
  * The rota under search, with the counters every goal needs kept up to date, so that changing one
- * person's day is evaluated exactly in time proportional to that day. The rules price it (their
- * `search` terms, summed by `OBJECTIVE`); `objective` equals the MILP's objective and the checker's
- * total score for the same rota (the per-rule verifier and a property test hold them to that).
+ * person's day is evaluated exactly in time proportional to that day. It is the rules' `SearchView`
+ * (whose fields say what each holds; its fixed tables come from `viewTables`). The rules price it
+ * (their `search` terms, summed by `OBJECTIVE`); `objective` equals the MILP's objective and the
+ * checker's total score for the same rota (the per-rule verifier and a property test hold them to that).
  */
 export class SearchState implements SearchView {
   readonly inst: Instance;
   readonly G: number;
   readonly K: number;
   readonly P: number;
-  /** per person: point per global slot, −1 where not working */
   readonly at: Int16Array[];
-  /** per person, per date: the shifts belonging to that date */
   readonly shifts: ShiftRun[][][];
   /** per person: how many times their days were set, so that a copy of the rota can copy only who changed */
   readonly versions: Uint32Array;
@@ -42,7 +37,6 @@ export class SearchState implements SearchView {
   readonly students: Int16Array;
   readonly worked: Int32Array;
   readonly unsocialSlots: Int32Array;
-  /** counted slots per person and point */
   readonly visits: Int32Array;
   /** per person and slot: the points the structural rules allow (undefined: cannot work then) */
   readonly options: (Int16Array | undefined)[][];
@@ -56,9 +50,7 @@ export class SearchState implements SearchView {
   readonly capacity: Int16Array;
   readonly leadsPossible: Uint8Array;
   readonly keysPossible: Uint8Array;
-  /** per person: the points a student rotates across (independent, at their sites) */
   readonly rotationPoints: number[][];
-  /** per person: the people whose mentor they are */
   readonly mentees: number[][];
   readonly w: SearchWeights;
   readonly shortSlots: number;
@@ -77,8 +69,6 @@ export class SearchState implements SearchView {
     this.G = G;
     this.K = K;
     this.P = P;
-    this.w = searchWeights(inst);
-    this.shortSlots = shortSlotsOf(inst);
     this.at = inst.people.map(() => new Int16Array(G).fill(NONE));
     this.shifts = inst.people.map(() => inst.dates.map(() => []));
     this.versions = new Uint32Array(P);
@@ -104,6 +94,8 @@ export class SearchState implements SearchView {
     this.keysPossible = fixed.keysPossible;
     this.rotationPoints = fixed.rotationPoints;
     this.mentees = fixed.mentees;
+    this.w = fixed.w;
+    this.shortSlots = fixed.shortSlots;
     this.objective = this.fullObjective();
   }
 
@@ -236,42 +228,12 @@ export class SearchState implements SearchView {
   }
 }
 
-type FixedTables = Pick<
-  SearchState,
-  | "demandMin"
-  | "demandTarget"
-  | "demandMax"
-  | "edge"
-  | "unsocial"
-  | "share"
-  | "options"
-  | "capacity"
-  | "leadsPossible"
-  | "keysPossible"
-  | "rotationPoints"
-  | "mentees"
->;
+type FixedTables = ViewTables & Pick<SearchState, "options" | "capacity" | "leadsPossible" | "keysPossible">;
 
-/** The tables of a state that depend on the instance alone. */
+/** The tables of a state that depend on the instance alone: the view's, and who may work where. */
 function fixedTables(inst: Instance): FixedTables {
   const G = inst.slots.length;
   const K = inst.points.length;
-  const demandMin = new Int16Array(K * G);
-  const demandTarget = new Int16Array(K * G);
-  const demandMax = new Int16Array(K * G).fill(-1);
-  for (const point of inst.points) {
-    for (const g of inst.sites[point.site]?.slots ?? []) {
-      const d = point.demand[g];
-      if (!d) continue;
-      demandMin[point.index * G + g] = d.min;
-      demandTarget[point.index * G + g] = d.target;
-      demandMax[point.index * G + g] = d.max;
-    }
-  }
-  const edge = new Uint8Array(G);
-  for (const g of edgeSlots(inst)) edge[g] = 1;
-  const { unsocial, share } = unsocialTables(inst);
-
   const filters = HARD_RULES.filter((r) => r.allows);
   const reference = inst.reference;
   const options = inst.people.map((person) => {
@@ -301,20 +263,5 @@ function fixedTables(inst: Instance): FixedTables {
       for (const k of points) if (person.training[k] === "independent") capacity[k * G + g]!++;
     });
   });
-  const rotationPoints = inst.people.map((person) => rotationPointsOf(inst, person));
-  const mentees = menteesOf(inst);
-  return {
-    demandMin,
-    demandTarget,
-    demandMax,
-    edge,
-    unsocial,
-    share,
-    options,
-    capacity,
-    leadsPossible,
-    keysPossible,
-    rotationPoints,
-    mentees,
-  };
+  return { ...viewTables(inst), options, capacity, leadsPossible, keysPossible };
 }

@@ -25,6 +25,8 @@ export interface RepairOption {
   people: number;
   changedHours: number;
   words: string;
+  minimal: boolean;
+  minimalReason: string;
 }
 export interface ChangeAnswer {
   version: number | null;
@@ -33,6 +35,18 @@ export interface ChangeAnswer {
 }
 
 const OPTION_TITLES = { fills: "Fill everything it opens", smaller: "Change less, leave some open" } as const;
+
+/** Whether the option's number of changes is proven the fewest: only what the server proved is said to be. */
+function proofLines(o: RepairOption): HTMLElement[] {
+  return [
+    h(
+      "p",
+      { class: "proof" },
+      o.minimal === true ? "Proven the fewest changes for this cover." : "The fewest found; not proven.",
+    ),
+    ...(o.minimalReason ? [h("p", { class: "hint" }, `Why: ${o.minimalReason}.`)] : []),
+  ];
+}
 
 /**
  * The two repairs the server offers when filling everything takes more changes: each with its
@@ -62,6 +76,7 @@ export function optionChoice(
           { class: "card repair-option", "data-option": o.id },
           h("h4", {}, OPTION_TITLES[o.id]),
           h("p", {}, `${o.words[0]?.toUpperCase() ?? ""}${o.words.slice(1)}.`),
+          proofLines(o),
           h(
             "button",
             {

@@ -1,9 +1,9 @@
 import { h } from "../dom";
 import { DAY_KEYS, type DayKey, hhmm, minutesOf } from "../time";
 
-// A person's weekly availability painted on a week grid: press and drag with the mouse to paint
-// (or clear, starting on a painted slot); with the keyboard, arrows move and Space toggles. The
-// grid reads and writes the format's own shape: { mon: [["09:00", "17:00"]], … }.
+// A person's weekly availability painted on a week grid: press and drag with a mouse, a finger or
+// a pen to paint (or clear, starting on a painted slot); with the keyboard, arrows move and Space
+// toggles. The grid reads and writes the format's own shape: { mon: [["09:00", "17:00"]], … }.
 
 export type WeekHours = Partial<Record<DayKey, [string, string][]>>;
 
@@ -74,14 +74,6 @@ export function availabilityPainter(
           tabindex: r === 0 && c === 0 ? "0" : "-1",
         });
         (cells[r] as HTMLButtonElement[])[c] = button;
-        button.addEventListener("mousedown", (event) => {
-          event.preventDefault();
-          painting = !on.has(button.dataset.key as string);
-          set(button, painting);
-        });
-        button.addEventListener("mouseenter", () => {
-          if (painting !== null) set(button, painting);
-        });
         button.addEventListener("keydown", (event) => {
           const move: Record<string, [number, number]> = {
             ArrowUp: [-1, 0],
@@ -107,12 +99,31 @@ export function availabilityPainter(
       }),
     );
   });
-  window.addEventListener("mouseup", () => {
-    painting = null;
+  // A finger's pointer stays with the slot it went down on, so the slot under it is looked up
+  // rather than waited for as an enter event; touch-action (styles.css) keeps the drag from scrolling.
+  const slotUnder = (event: PointerEvent) => {
+    const under = document.elementFromPoint(event.clientX, event.clientY);
+    return under instanceof HTMLButtonElement && under.classList.contains("slot") && body.contains(under)
+      ? under
+      : null;
+  };
+  const body = h("tbody", {}, rows);
+  body.addEventListener("pointerdown", (event) => {
+    const button = slotUnder(event);
+    if (!button || event.button !== 0) return;
+    event.preventDefault();
+    painting = !on.has(button.dataset.key as string);
+    set(button, painting);
   });
+  body.addEventListener("pointermove", (event) => {
+    if (painting === null) return;
+    const button = slotUnder(event);
+    if (button) set(button, painting);
+  });
+  for (const end of ["pointerup", "pointercancel"]) window.addEventListener(end, () => (painting = null));
   const root = h(
     "div",
-    { class: "painter-wrap" },
+    {},
     h(
       "table",
       { class: "painter" },
@@ -127,7 +138,7 @@ export function availabilityPainter(
           DAY_KEYS.map((d) => h("th", { scope: "col" }, DAY_NAMES[d].slice(0, 3))),
         ),
       ),
-      h("tbody", {}, rows),
+      body,
     ),
   );
   return { root, value: () => toRuns(on, range.slot) };

@@ -1,7 +1,7 @@
 import { focusHeading, h, render } from "../dom";
 import type { View } from "../main";
 import { nameLookup } from "../people";
-import { dayLabel, local, weekDates } from "../time";
+import { dayLabel, local, longDayLabel, weekDates } from "../time";
 import type { Problem, Rota } from "../types";
 import { getRota, loadVersion } from "./load";
 import { versionHash } from "./rota";
@@ -28,12 +28,16 @@ function gapsBySiteAndDay(problem: Problem, rota: Rota): Map<string, DayGaps> {
   return out;
 }
 
-function siteTable(problem: Problem, rota: Rota, siteHref: (site: string) => string): HTMLElement {
+/** "2 gaps, 3.5 h": a site's gaps on one day, in words. */
+function gapWords(g: DayGaps): string {
+  return `${g.count} ${g.count === 1 ? "gap" : "gaps"}, ${Math.round(g.minutes / 6) / 10} h`;
+}
+
+function siteTable(problem: Problem, gaps: Map<string, DayGaps>, siteHref: (site: string) => string): HTMLElement {
   const dates = weekDates(problem.weekStart);
-  const gaps = gapsBySiteAndDay(problem, rota);
   return h(
     "div",
-    { class: "table-wrap" },
+    { class: "table-wrap overview-table" },
     h(
       "table",
       { class: "list overview" },
@@ -59,18 +63,54 @@ function siteTable(problem: Problem, rota: Rota, siteHref: (site: string) => str
             dates.map((d) => {
               const g = gaps.get(`${site.id}@${d}`);
               return g
-                ? h(
-                    "td",
-                    { class: "has-gap gap-line" },
-                    h("span", { "aria-hidden": "true" }, "⚠ "),
-                    `${g.count} ${g.count === 1 ? "gap" : "gaps"}, ${Math.round(g.minutes / 6) / 10} h`,
-                  )
+                ? h("td", { class: "has-gap gap-line" }, h("span", { "aria-hidden": "true" }, "⚠ "), gapWords(g))
                 : h("td", { class: "covered" }, "covered");
             }),
           ),
         ),
       ),
     ),
+  );
+}
+
+/**
+ * The same gaps day by day, for a phone (styles.css shows it instead of the table there): on each
+ * day the sites with gaps, each leading to its grid, then the sites that are covered.
+ */
+function dayList(problem: Problem, gaps: Map<string, DayGaps>, siteHref: (site: string) => string): HTMLElement {
+  return h(
+    "ol",
+    { class: "overview-days", "aria-label": "Gaps per site, day by day" },
+    weekDates(problem.weekStart).map((date) => {
+      const open = problem.sites.flatMap((site) => {
+        const g = gaps.get(`${site.id}@${date}`);
+        return g ? [{ site, g }] : [];
+      });
+      const covered = problem.sites.filter((site) => !gaps.has(`${site.id}@${date}`));
+      return h(
+        "li",
+        {},
+        h("h3", {}, longDayLabel(date)),
+        open.length > 0 &&
+          h(
+            "ul",
+            {},
+            open.map(({ site, g }) =>
+              h(
+                "li",
+                { class: "gap-line" },
+                h("a", { href: siteHref(site.id) }, site.name),
+                ": ",
+                h("span", { "aria-hidden": "true" }, "⚠ "),
+                gapWords(g),
+              ),
+            ),
+          ),
+        open.length === 0
+          ? h("p", {}, "Every site is covered.")
+          : covered.length > 0 && h("p", { class: "hint" }, `Covered: ${covered.map((s) => s.name).join(", ")}.`),
+      );
+    }),
   );
 }
 
@@ -139,12 +179,15 @@ export const overviewView: View = async (main, route, signal) => {
   if (signal.aborted) return;
   const { problem, version } = loaded;
   const here = versionHash(record.id, version.version);
+  const gaps = gapsBySiteAndDay(problem, version.rota);
+  const siteHref = (site: string) => versionHash(record.id, version.version, site);
   render(
     main,
     h("p", {}, h("a", { href: here }, `Back to ${record.name ?? record.id} (v${version.version})`)),
     h("h1", {}, `All sites: ${record.name ?? record.id}`),
     h("p", { class: "hint" }, `Week of ${problem.weekStart}, v${version.version}.`),
-    siteTable(problem, version.rota, (site) => versionHash(record.id, version.version, site)),
+    siteTable(problem, gaps, siteHref),
+    dayList(problem, gaps, siteHref),
     personSearch(problem, version.rota, (person) => `${here}/people/${encodeURIComponent(person)}`),
   );
   focusHeading(main);
