@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { Assignment } from "../model/rota";
 import { band, point, site, staff, tinyProblem } from "../../test/support/tiny";
 import { availableHours, weekFacts } from "./facts";
 import { setupFromProblem } from "./week";
@@ -114,7 +115,7 @@ describe("fair shares", () => {
         }),
       ],
     });
-    const shares = (dan: ReturnType<typeof stint>) =>
+    const shares = (dan: Assignment) =>
       weekFacts(
         twoSites,
         { assignments: [stint("ann", "big-desk", "23", "09:00", "13:00"), dan] },
