@@ -1,7 +1,8 @@
-// `pnpm --filter @deskrota/benchmarks term-work [weeks] [seeds] [moves] [carry]`: the term section's plan (typical week's
-// setup, one seeded day-long absence a week) solved by the core's search at a fixed number of moves per week without HiGHS's exact
-// moves, with carry-over and each week alone (`carry`: with carry-over only). Deterministic and independent of the machine's load: the way to
-// compare a change to the fair share or the carry-over (the term section's time-limited figures move with load).
+// `pnpm --filter @deskrota/benchmarks term-work [weeks] [seeds] [moves] [carry]`: the term section's plan
+// (typical week's setup, one seeded day-long absence a week) solved by the core's search at a fixed number
+// of moves per week without HiGHS's exact moves, with carry-over and each week alone (`carry`: with
+// carry-over only). Deterministic and independent of the machine's load: the way to compare a change to
+// the fair share, the carry-over or the search (the term section's time-limited figures move with load).
 import { GAP_RULE_IDS, check, planTerm, setupFromProblem, type TermWeek, termSummary } from "@deskrota/core";
 import { solve } from "@deskrota/core/internal";
 import { EXAMPLE_INSTANCES, loadProblem } from "./instances";
