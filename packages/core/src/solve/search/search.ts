@@ -4,7 +4,6 @@ import type { MilpBackend } from "../backends/backend";
 import { Polisher } from "./polish";
 import { random, shuffle, type Random } from "./random";
 import { SearchState, type DayPlan, type ShiftRun } from "./state";
-import { type Handover, hasSharedLeads, leadHandover } from "./leads";
 import { hasTwoSiteStaff, sitePair } from "./sites";
 import { shortStintNeighbourhood } from "./steady";
 
@@ -75,11 +74,6 @@ const SHORT_SHARE = 0.3;
  * 0.05 more unmet cover (docs/benchmarks.md).
  */
 const SITE_SHARE = 0.02;
-/**
- * Share of the moves that hand a lead's sole-lead hours to another lead of the site (leads.ts), where
- * some site has more than one lead.
- */
-const LEAD_SHARE = 0.05;
 const HOURS_MAJORITY = 0.5;
 const HOURS_REFRESH = 256;
 /** people drawn to find the one furthest below their target */
@@ -285,7 +279,6 @@ export function search(state: SearchState, pins: Pins, limits: SearchLimits): Se
   const shortShare = state.w.shortStints > 0 && state.shortSlots > 1 && limits.focus === undefined ? SHORT_SHARE : 0;
   const siteShare =
     limits.focus === undefined && hasTwoSiteStaff(state) && hoursPart(state) < HOURS_MAJORITY ? SITE_SHARE : 0;
-  const leadShare = limits.focus === undefined && hasSharedLeads(state) ? LEAD_SHARE : 0;
   const history = new Float64Array(
     Math.max(50, Math.min(HISTORY_MAX, Math.round(inst.people.length * HISTORY_PER_PERSON))),
   ).fill(state.objective);
@@ -298,11 +291,6 @@ export function search(state: SearchState, pins: Pins, limits: SearchLimits): Se
       !hours && shortShare > 0 && rng() < shortShare
         ? shortStintNeighbourhood(state, rng, moveSize(rng, limits.ruinSize ?? 8))
         : undefined;
-    const handover =
-      !hours && !steady && leadShare > 0 && rng() < leadShare
-        ? leadHandover(state, rng, moveSize(rng, limits.ruinSize ?? 8))
-        : undefined;
-    if (handover) return handOver(handover, journal);
     const {
       picked: chosen,
       seed,
@@ -328,27 +316,6 @@ export function search(state: SearchState, pins: Pins, limits: SearchLimits): Se
       ok = replan(p, day, journal);
     }
     return ok;
-  };
-  /**
-   * The giver's day and the others' cleared; a filler takes the sole-lead slot, the giver is re-planned last,
-   * then everyone once more.
-   */
-  const handOver = ({ picked, slot, fillers }: Handover, journal: Journal): boolean => {
-    for (const [p, day] of picked) {
-      if (requiredOf(state, p, day, pins.get(p)).size > 0) return false;
-      journal.push({ p, day, old: state.setDay(p, day, []) });
-    }
-    const [giver, ...others] = picked as [[number, number], ...[number, number][]];
-    const forced = others[Math.floor(rng() * fillers)] as [number, number];
-    let ok = replan(forced[0], forced[1], journal, { slot, point: -1, qualification: "lead" });
-    for (const [p, day] of shuffle(rng, others)) {
-      if (!ok) break;
-      if (p !== forced[0]) ok = replan(p, day, journal);
-    }
-    if (!ok || !replan(giver[0], giver[1], journal)) return false;
-    // Each took what helped them most before the giver let go: once more, each answering the others' days.
-    for (const [p, day] of shuffle(rng, picked)) if (!replan(p, day, journal)) return false;
-    return true;
   };
   while (!stop()) {
     if (polishDue()) {
