@@ -160,7 +160,7 @@ export function measureImport(instance: BenchInstance): ImportResult {
   return { instance: instance.id, people: setup.people.length, ms: Math.round(median(times) ?? 0) };
 }
 
-function summarise(
+export function summarise(
   carryOver: boolean,
   wallS: number,
   summary: TermSummary,

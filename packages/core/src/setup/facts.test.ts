@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { Assignment } from "../model/rota";
 import { band, point, site, staff, tinyProblem } from "../../test/support/tiny";
 import { availableHours, weekFacts } from "./facts";
 import { setupFromProblem } from "./week";
@@ -88,6 +89,47 @@ describe("fair shares", () => {
       ["ann", 4, 4],
       ["bob", 0, 0],
       ["cy", 4, 4],
+    ]);
+  });
+
+  it("give no hours at a site on a day the rota had the person shadowing at another", () => {
+    const monday = { mon: [["09:00", "17:00"]] };
+    const twoSites = tinyProblem({
+      sites: [
+        site("big", {
+          open: monday,
+          servicePoints: [point("big-desk", "helpdesk", [band(["mon"], "09:00", "17:00", 1)])],
+        }),
+        site("small", {
+          open: monday,
+          servicePoints: [point("small-rec", "reception", [band(["mon"], "09:00", "17:00", 1)])],
+        }),
+      ],
+      weights: { supervision: 0, keyholder: 0 },
+      people: [
+        staff("ann", { sites: ["big"], hours: { target: 10, max: 20 } }),
+        staff("dan", {
+          sites: ["big", "small"],
+          hours: { target: 10, max: 20 },
+          training: { helpdesk: "independent", reception: "shadowing" },
+        }),
+      ],
+    });
+    const shares = (dan: Assignment) =>
+      weekFacts(
+        twoSites,
+        { assignments: [stint("ann", "big-desk", "23", "09:00", "13:00"), dan] },
+        setupFromProblem(twoSites).setup,
+      ).map((f) => [f.person, f.fairShare]);
+    // Shadowing at the small library on Monday, Dan could not have had the big one's Monday hours.
+    expect(shares({ ...stint("dan", "small-rec", "23", "09:00", "11:00"), shadowing: true })).toEqual([
+      ["ann", 4],
+      ["dan", 2],
+    ]);
+    // Shadowing at the big library itself, the 4 h are shared: ann 3, dan 1 + his 2 h of shadowing.
+    expect(shares({ ...stint("dan", "big-desk", "23", "13:00", "15:00"), shadowing: true })).toEqual([
+      ["ann", 3],
+      ["dan", 3],
     ]);
   });
 });

@@ -98,7 +98,8 @@ export function weekFacts(problem: Problem, rota: RotaInput, setup: Pick<Setup, 
   const contracts = new Map(rows.map((r) => [r.person, r.contract]));
   const ownHours = new Map(rows.map((r) => [r.person, r.shadowing]));
   const ledBy = shadowingLeads(view);
-  const fair = fairShares({ problem, slots, worked: workedAt, contracts, ownHours, ledBy });
+  const shadowedAt = shadowingSites(view);
+  const fair = fairShares({ problem, slots, worked: workedAt, contracts, ownHours, ledBy, shadowedAt });
   const unsocialFair = fairShares({
     problem,
     slots: slots.filter((s) => s.unsocial),
@@ -106,6 +107,7 @@ export function weekFacts(problem: Problem, rota: RotaInput, setup: Pick<Setup, 
     contracts,
     ownHours: new Map(rows.map((r) => [r.person, r.unsocialShadowing])),
     ledBy,
+    shadowedAt,
   });
   return rows.map(({ shadowing, unsocialShadowing, ...r }) => ({
     ...r,
@@ -125,4 +127,16 @@ function shadowingLeads(view: RotaView): Set<string> {
     });
   }
   return led;
+}
+
+/** `person day` → the site of their shadowing that day (by the day its first slot falls on). */
+function shadowingSites(view: RotaView): Map<string, string> {
+  const at = new Map<string, string>();
+  for (const [person, stints] of view.stintsByPerson) {
+    for (const stint of stints) {
+      const [first] = stint.shadowing ? stepsOf(view, stint) : [];
+      if (first) at.set(`${person} ${first.day}`, stint.site);
+    }
+  }
+  return at;
 }

@@ -40,6 +40,12 @@ describe("fair shares", () => {
     expect(Object.fromEntries(shadowed)).toEqual({ ann: 4.5, bob: 1.5, cy: 2 });
   });
 
+  it("give no one hours at a site on a day the rota had them shadowing at another (one site a day)", () => {
+    // Bob shadowed at another site on Monday: of the 4 h beside ann only cy's 2 h could be anyone's.
+    expect(shares(12, { shadowedAt: new Map([["bob 0", "annex"]]) })).toEqual({ ann: 8, bob: 0, cy: 2 });
+    expect(shares(12, { shadowedAt: new Map([["bob 0", "main"]]) })).toEqual({ ann: 8, bob: 2, cy: 2 });
+  });
+
   it("ask no one else for a lead where the rota had one shadowing, and take own hours off max", () => {
     const slots = deskSlots(problem);
     const ledBy = new Set(slots.map((s) => `${s.site} ${s.slot.start}`));

@@ -21,6 +21,8 @@ export interface ShareInput {
   ownHours?: Map<string, number>;
   /** `site slotStart` where the rota had a lead shadowing: the supervision rule asks no one else there */
   ledBy?: Set<string>;
+  /** `person day` (0 = Monday) → the site where the rota had them shadowing that day */
+  shadowedAt?: Map<string, string>;
 }
 
 /**
@@ -100,7 +102,7 @@ interface Network {
  * rule asks for a lead (keyholder) gets one place straight from the source that only they can take,
  * so every such hour must be someone qualified's.
  */
-function buildNetwork({ problem, slots, worked, ledBy }: ShareInput): Network {
+function buildNetwork({ problem, slots, worked, ledBy, shadowedAt }: ShareInput): Network {
   const graph = new FlowNetwork();
   const source = graph.addNode();
   const sink = graph.addNode();
@@ -124,7 +126,9 @@ function buildNetwork({ problem, slots, worked, ledBy }: ShareInput): Network {
   };
   const weights = resolveWeights(problem.weights);
   const sites = new Map<string, { node: number; reserved: number; leadEdges: { edge: number; hours: number }[] }>();
-  for (const { desk, hours, led } of blocks(slots, ledBy)) {
+  for (const block of blocks(slots, ledBy)) {
+    const { hours, led } = block;
+    const desk = shadowedAt ? sameSiteAsShadowing(block.desk, shadowedAt) : block.desk;
     if ((worked.get(desk.site) ?? 0) <= 0) continue;
     const people = [...new Set(desk.points.flatMap((point) => point.people))];
     if (people.length === 0) continue;
@@ -196,6 +200,15 @@ function blocks(slots: DeskSlot[], ledBy: Set<string> | undefined): { desk: Desk
     }
   }
   return out;
+}
+
+/**
+ * The slot without the people the rota had shadowing at another site that day: one site a day is a
+ * rule, and where they shadowed is the rota's (their shadowing counts in their own share).
+ */
+function sameSiteAsShadowing(desk: DeskSlot, shadowedAt: Map<string, string>): DeskSlot {
+  const here = (p: Person) => (shadowedAt.get(`${p.id} ${desk.slot.day}`) ?? desk.site) === desk.site;
+  return { ...desk, points: desk.points.map((point) => ({ ...point, people: point.people.filter(here) })) };
 }
 
 /**

@@ -1,0 +1,61 @@
+// `pnpm --filter @deskrota/benchmarks term-work [weeks] [seeds] [moves] [carry]`: the term section's plan
+// (typical week's setup, one seeded day-long absence a week) solved by the core's search at a fixed number
+// of moves per week without HiGHS's exact moves, with carry-over and each week alone (`carry`: with
+// carry-over only). Deterministic and independent of the machine's load: the way to compare a change to
+// the fair share, the carry-over or the search (the term section's time-limited figures move with load).
+import { GAP_RULE_IDS, check, planTerm, setupFromProblem, type TermWeek, termSummary } from "@deskrota/core";
+import { solve } from "@deskrota/core/internal";
+import { EXAMPLE_INSTANCES, loadProblem } from "./instances";
+import { summarise, termAbsences } from "./sections/term";
+
+const [weeks = "4", seeds = "1", budget = "100000", modes = "both"] = process.argv.slice(2);
+const instance = EXAMPLE_INSTANCES.find((i) => i.id === "typical-week");
+if (!instance) throw new Error("no typical-week instance");
+const { setup } = setupFromProblem(loadProblem(instance.ref));
+const settings = { from: "2027-01-11", weeks: Number(weeks), absences: Number(weeks) };
+const entries = termAbsences(
+  setup.people.map((p) => p.id),
+  settings,
+);
+const gaps = new Set<string>(GAP_RULE_IDS);
+
+for (const seed of seeds.split(",").map(Number)) {
+  for (const carryOver of modes === "carry" ? [true] : [true, false]) {
+    const started = performance.now();
+    const solved: TermWeek[] = [];
+    let hard = 0;
+    await planTerm({
+      setup,
+      from: settings.from,
+      weeks: settings.weeks,
+      entries,
+      carryOver,
+      solve: async (problem) => solve(problem, { seed, workBudget: Number(budget) }),
+      onWeek: ({ weekStart, problem, rota }) => {
+        solved.push({ weekStart, problem, rota });
+        hard += check(problem, rota).violations.filter((v) => !gaps.has(v.rule)).length;
+      },
+    });
+    const run = summarise(carryOver, (performance.now() - started) / 1000, termSummary(solved, setup), hard, solved);
+    const fair = run.fromFairShare;
+    console.log(
+      [
+        `seed ${seed}`,
+        carryOver ? "with carry" : "alone",
+        `median ${fair?.p50} max ${fair?.max} within 2 h ${fair?.within2hPct} %`,
+        `uncovered ${run.uncoveredByWeek.join(" ")}`,
+        `unsocial spread ${run.unsocialSpread}`,
+        `hard ${run.hardViolations}`,
+        `${run.wallS.toFixed(0)} s`,
+      ].join(" | "),
+    );
+    if (carryOver) {
+      for (const f of run.far) {
+        console.log(
+          `  ${f.person} ${f.fromFairShare} worked ${f.worked} only-lead ${f.onlyLeadHours} ` +
+            `shadowing ${f.shadowingHours} at-limit ${f.weeksTargetAtLimit}`,
+        );
+      }
+    }
+  }
+}
