@@ -9,60 +9,16 @@ import {
 import { afterAll, describe, expect, it } from "vitest";
 import { resolve, WorkerPool } from "../src";
 import { SMALL_WEEK_PROOF_SECONDS } from "../src/protocol";
+import { annSick, chainPublished, chainWeek } from "./support/chain-week";
 
 const pool = new WorkerPool(1);
 afterAll(() => pool.close());
 
-// A desk open Monday and Tuesday mornings. Cal may work only 4 h a week, Dee only on Tuesdays:
-// filling Ann's Monday takes a chain (Cal to Monday, Dee to Cal's Tuesday) the search alone misses.
-const person = (id: string, extra: Record<string, unknown> = {}) => ({
-  id,
-  name: id,
-  role: "staff",
-  sites: ["main"],
-  hours: { target: 4, max: 20 },
-  training: { helpdesk: "independent" },
-  qualifications: ["lead", "keyholder"],
-  availability: { mon: [["00:00", "24:00"]], tue: [["00:00", "24:00"]] },
-  ...extra,
-});
-const parsed = parseProblem({
-  version: 1,
-  weekStart: "2026-11-23",
-  timeZone: "Europe/London",
-  slotMinutes: 30,
-  sites: [
-    {
-      id: "main",
-      name: "Main",
-      open: { mon: [["09:00", "13:00"]], tue: [["09:00", "13:00"]] },
-      servicePoints: [
-        {
-          id: "desk",
-          name: "Desk",
-          kind: "helpdesk",
-          cover: [{ days: ["mon", "tue"], from: "09:00", to: "13:00", min: 1 }],
-        },
-      ],
-    },
-  ],
-  people: [
-    person("ann"),
-    person("cal", { hours: { target: 4, max: 4 } }),
-    person("dee", { availability: { tue: [["00:00", "24:00"]] } }),
-  ],
-});
+const parsed = parseProblem(chainWeek);
 if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
 const problem: Problem = parsed.value;
-const published = {
-  assignments: [
-    { person: "ann", point: "desk", start: "2026-11-23T09:00", end: "2026-11-23T13:00" },
-    { person: "cal", point: "desk", start: "2026-11-24T09:00", end: "2026-11-24T13:00" },
-  ],
-};
-const change: Change = {
-  absences: [{ person: "ann", from: "2026-11-23T09:00", to: "2026-11-23T13:00", reason: "sick" }],
-};
+const published = chainPublished;
+const change: Change = annSick;
 
 describe("the engine's repair", () => {
   it("answers with the search's repair, then proves a small week's: through the chain, fewest changes", async () => {

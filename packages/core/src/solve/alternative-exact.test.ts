@@ -1,25 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { metrics } from "../metrics";
 import { highs } from "../../test/support/highs";
-import { band, hardViolations, point, rota, site, staff, stint, tinyProblem, TUESDAY } from "../../test/support/tiny";
+import { alternative, balanced, desk, problem } from "../../test/support/preference-swap";
+import { hardViolations, rota, staff, stint, tinyProblem, TUESDAY } from "../../test/support/tiny";
 import { fewestAlternativeChanges } from "./alternative-exact";
-
-// A desk open Monday and Tuesday mornings. Cal wants Tuesday mornings: the preferences-first
-// alternative gives him Bob's Tuesday, and also swaps Ann's Monday for Bob's for no gain.
-const desk = site("main", {
-  open: { mon: [["09:00", "13:00"]], tue: [["09:00", "13:00"]] },
-  servicePoints: [point("desk", "helpdesk", [band(["mon", "tue"], "09:00", "13:00", 1)])],
-});
-const problem = tinyProblem({
-  sites: [desk],
-  people: [
-    staff("ann"),
-    staff("bob"),
-    staff("cal", { preferences: [{ days: ["tue"], from: "09:00", to: "13:00", weight: 5 }] }),
-  ],
-});
-const balanced = rota([stint("ann", "desk", "09:00", "13:00"), stint("bob", "desk", "09:00", "13:00", TUESDAY)]);
-const alternative = rota([stint("bob", "desk", "09:00", "13:00"), stint("cal", "desk", "09:00", "13:00", TUESDAY)]);
 
 describe("an alternative's fewest changes against the balanced rota", () => {
   it("holds its figures and proves the fewest: only the change its goal needs", async () => {

@@ -1,27 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { compile } from "../compile/instance";
 import { highs } from "../../test/support/highs";
-import { band, point, rota, site, staff, stint, tinyProblem, TUESDAY } from "../../test/support/tiny";
+import { alternative, balanced, problem } from "../../test/support/preference-swap";
+import { rota, stint, TUESDAY } from "../../test/support/tiny";
 import { fewestAlternativeChanges } from "./alternative-exact";
 import { takeBack } from "./alternative-polish";
 import { canonical } from "./solve";
-
-// Cal wants Tuesday mornings. The alternative gives him Bob's Tuesday, and also swaps Ann's Monday
-// for Bob's, which its goal does not need.
-const desk = site("main", {
-  open: { mon: [["09:00", "13:00"]], tue: [["09:00", "13:00"]] },
-  servicePoints: [point("desk", "helpdesk", [band(["mon", "tue"], "09:00", "13:00", 1)])],
-});
-const problem = tinyProblem({
-  sites: [desk],
-  people: [
-    staff("ann"),
-    staff("bob"),
-    staff("cal", { preferences: [{ days: ["tue"], from: "09:00", to: "13:00", weight: 5 }] }),
-  ],
-});
-const balanced = rota([stint("ann", "desk", "09:00", "13:00"), stint("bob", "desk", "09:00", "13:00", TUESDAY)]);
-const alternative = rota([stint("bob", "desk", "09:00", "13:00"), stint("cal", "desk", "09:00", "13:00", TUESDAY)]);
 
 describe("taking back what an alternative's goal does not need", () => {
   it("undoes the needless swap together, keeps the one the goal needs, and reaches the proven fewest", async () => {
