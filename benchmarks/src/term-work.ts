@@ -3,10 +3,10 @@
 // of moves per week without HiGHS's exact moves, with carry-over and each week alone (`carry`: with
 // carry-over only). Deterministic and independent of the machine's load: the way to compare a change to
 // the fair share, the carry-over or the search (the term section's time-limited figures move with load).
-import { GAP_RULE_IDS, check, planTerm, setupFromProblem, type TermWeek, termSummary } from "@deskrota/core";
+import { setupFromProblem } from "@deskrota/core";
 import { solve } from "@deskrota/core/internal";
 import { EXAMPLE_INSTANCES, loadProblem } from "./instances";
-import { summarise, termAbsences } from "./sections/term";
+import { checkedTerm, termAbsences } from "./sections/term";
 
 const [weeks = "4", seeds = "1", budget = "100000", modes = "both"] = process.argv.slice(2);
 const instance = EXAMPLE_INSTANCES.find((i) => i.id === "typical-week");
@@ -17,26 +17,17 @@ const entries = termAbsences(
   setup.people.map((p) => p.id),
   settings,
 );
-const gaps = new Set<string>(GAP_RULE_IDS);
-
 for (const seed of seeds.split(",").map(Number)) {
   for (const carryOver of modes === "carry" ? [true] : [true, false]) {
-    const started = performance.now();
-    const solved: TermWeek[] = [];
-    let hard = 0;
-    await planTerm({
+    const run = await checkedTerm({
       setup,
       from: settings.from,
       weeks: settings.weeks,
       entries,
       carryOver,
       solve: async (problem) => solve(problem, { seed, workBudget: Number(budget) }),
-      onWeek: ({ weekStart, problem, rota }) => {
-        solved.push({ weekStart, problem, rota });
-        hard += check(problem, rota).violations.filter((v) => !gaps.has(v.rule)).length;
-      },
     });
-    const run = summarise(carryOver, (performance.now() - started) / 1000, termSummary(solved, setup), hard, solved);
+    if (run.failed) throw new Error(run.failed);
     const fair = run.fromFairShare;
     console.log(
       [

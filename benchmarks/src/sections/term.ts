@@ -108,13 +108,9 @@ export async function measureTerm(
   // week's work, so it is done once before either term is timed.
   // A warm-up that overruns on a loaded machine has still warmed up: its outcome does not matter.
   await solve(loadProblem({ kind: "example", name: "small-campus" }), { timeLimitMs: 2_000 }).catch(() => undefined);
-  const run = async (carryOver: boolean): Promise<TermRun> => {
-    const started = performance.now();
-    let hardViolations = 0;
-    const solved: TermWeek[] = [];
-    const gaps = new Set<string>(GAP_RULE_IDS);
-    try {
-      await planTerm({
+  const run = (carryOver: boolean) =>
+    checkedTerm(
+      {
         setup,
         from: settings.from,
         weeks: settings.weeks,
@@ -122,25 +118,48 @@ export async function measureTerm(
         carryOver,
         solve: (problem) =>
           solve(problem, settings.timeLimitMs === undefined ? {} : { timeLimitMs: settings.timeLimitMs }),
-        onWeek: ({ weekStart, problem, rota }) => {
-          solved.push({ weekStart, problem, rota });
-          hardViolations += check(problem, rota).violations.filter((v) => !gaps.has(v.rule)).length;
-          log(`term ${instance.id} ${carryOver ? "with carry-over" : "weeks alone"}: ${weekStart} solved`);
-        },
-      });
-    } catch (error) {
-      // A week the engine could not finish (e.g. a worker overran on a loaded machine) ends the term
-      // here; what was solved before it is still reported, marked.
-      const wallS = (performance.now() - started) / 1000;
-      const failed = `week ${solved.length + 1}: ${(error as Error).message}`;
-      return { ...summarise(carryOver, wallS, termSummary(solved, setup), hardViolations, solved), failed };
-    }
-    const wallS = (performance.now() - started) / 1000;
-    return summarise(carryOver, wallS, termSummary(solved, setup), hardViolations, solved);
-  };
+      },
+      (weekStart) => log(`term ${instance.id} ${carryOver ? "with carry-over" : "weeks alone"}: ${weekStart} solved`),
+    );
   const withCarry = await run(true);
   const alone = await run(false);
   return { instance: instance.id, settings, withCarry, alone };
+}
+
+/**
+ * A term planned week by week, every rota judged by the independent checker, and summarised. A week
+ * the engine could not finish (e.g. a worker overran on a loaded machine) ends the term there; what
+ * was solved before it is still reported, marked.
+ */
+export async function checkedTerm(
+  request: Omit<Parameters<typeof planTerm>[0], "onWeek"> & { carryOver: boolean },
+  onSolved: (weekStart: string) => void = () => undefined,
+): Promise<TermRun> {
+  const started = performance.now();
+  let hardViolations = 0;
+  const solved: TermWeek[] = [];
+  const gaps = new Set<string>(GAP_RULE_IDS);
+  const summary = () =>
+    summarise(
+      request.carryOver,
+      (performance.now() - started) / 1000,
+      termSummary(solved, request.setup),
+      hardViolations,
+      solved,
+    );
+  try {
+    await planTerm({
+      ...request,
+      onWeek: ({ weekStart, problem, rota }) => {
+        solved.push({ weekStart, problem, rota });
+        hardViolations += check(problem, rota).violations.filter((v) => !gaps.has(v.rule)).length;
+        onSolved(weekStart);
+      },
+    });
+  } catch (error) {
+    return { ...summary(), failed: `week ${solved.length + 1}: ${(error as Error).message}` };
+  }
+  return summary();
 }
 
 /** The people sheet's import as `POST /v1/setup/people?dryRun=true` does it, on an instance's people. */
@@ -160,7 +179,7 @@ export function measureImport(instance: BenchInstance): ImportResult {
   return { instance: instance.id, people: setup.people.length, ms: Math.round(median(times) ?? 0) };
 }
 
-export function summarise(
+function summarise(
   carryOver: boolean,
   wallS: number,
   summary: TermSummary,
