@@ -2,16 +2,14 @@ import { describe, expect, it } from "vitest";
 import { check } from "../check";
 import { solveModel, withoutRows } from "../../test/support/highs";
 import {
-  band,
   brokenRules,
   hardViolations,
-  point,
   rota,
-  site,
   staff,
   stint,
   tinyProblem,
   TUESDAY,
+  twoMornings,
 } from "../../test/support/tiny";
 
 // The help desk needs one person Monday 09:00–13:00. Ann may work at most 3 h a week.
@@ -47,12 +45,7 @@ describe("weekly-hours", () => {
   it("keeps the model's week within the cap even when every day's shift fits on its own", async () => {
     // Monday and Tuesday each need 4 h and only Ann (cap 5 h) can come: each day alone fits.
     const twoDays = tinyProblem({
-      sites: [
-        site("main", {
-          open: { mon: [["09:00", "13:00"]], tue: [["09:00", "13:00"]] },
-          servicePoints: [point("desk", "helpdesk", [band(["mon", "tue"], "09:00", "13:00", 1)])],
-        }),
-      ],
+      sites: [twoMornings()],
       people: [staff("ann", { hours: { target: 5, max: 5 } })],
     });
     const loose = await solveModel(twoDays, withoutRows("weekly-hours"));

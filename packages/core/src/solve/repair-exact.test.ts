@@ -3,15 +3,12 @@ import { check } from "../check";
 import { applyChange, type Change } from "../model/change";
 import type { Problem } from "../model/problem";
 import { highs } from "../../test/support/highs";
-import { at, band, point, rota, site, staff, stint, tinyProblem, TUESDAY } from "../../test/support/tiny";
+import { at, rota, staff, stint, TUESDAY, tinyProblem, twoMornings } from "../../test/support/tiny";
 import { minimumChange } from "./repair-exact";
 
 // A desk open Monday and Tuesday 09:00–13:00 needing one person. Ann works Monday, Cal Tuesday;
 // Cal may work only 4 h a week, and Dee only on Tuesdays. With 30-minute slots a morning is 8.
-const desk = site("main", {
-  open: { mon: [["09:00", "13:00"]], tue: [["09:00", "13:00"]] },
-  servicePoints: [point("desk", "helpdesk", [band(["mon", "tue"], "09:00", "13:00", 1)])],
-});
+const desk = twoMornings();
 const tuesdays = { tue: [["00:00", "24:00"]] };
 const cal = staff("cal", { hours: { target: 4, max: 4 } });
 const dee = staff("dee", { availability: tuesdays });

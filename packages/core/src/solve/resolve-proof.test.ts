@@ -2,18 +2,14 @@ import { describe, expect, it } from "vitest";
 import { check } from "../check";
 import { applyChange, type Change } from "../model/change";
 import { highs } from "../../test/support/highs";
-import { band, point, rota, site, staff, stint, tinyProblem, TUESDAY } from "../../test/support/tiny";
+import { rota, staff, stint, TUESDAY, tinyProblem, twoMornings } from "../../test/support/tiny";
 import type { MilpBackend } from "./backends/backend";
 import { resolve, type ResolveResult } from "./resolve";
 
 // A desk open Monday and Tuesday mornings; Cal may work only 4 h a week, Dee only on Tuesdays: the
 // fewest changes that fill Ann's Monday move Cal to Monday and Dee to Tuesday (32 person-slots).
-const desk = site("main", {
-  open: { mon: [["09:00", "13:00"]], tue: [["09:00", "13:00"]] },
-  servicePoints: [point("desk", "helpdesk", [band(["mon", "tue"], "09:00", "13:00", 1)])],
-});
 const problem = tinyProblem({
-  sites: [desk],
+  sites: [twoMornings()],
   people: [
     staff("ann"),
     staff("cal", { hours: { target: 4, max: 4 } }),

@@ -1,12 +1,9 @@
-import { band, point, rota, site, staff, stint, tinyProblem, TUESDAY } from "./tiny";
+import { rota, staff, stint, TUESDAY, tinyProblem, twoMornings } from "./tiny";
 
 // A desk open Monday and Tuesday mornings. Cal wants Tuesday mornings: the preferences-first
 // alternative gives him Bob's Tuesday, and also swaps Ann's Monday for Bob's, which its goal does
 // not need (16 person-slots for nothing). The alternatives' exact check and take-back both read it.
-export const desk = site("main", {
-  open: { mon: [["09:00", "13:00"]], tue: [["09:00", "13:00"]] },
-  servicePoints: [point("desk", "helpdesk", [band(["mon", "tue"], "09:00", "13:00", 1)])],
-});
+export const desk = twoMornings();
 
 export const problem = tinyProblem({
   sites: [desk],

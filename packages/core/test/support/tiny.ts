@@ -63,6 +63,13 @@ export function site(id = "main", extra: Json = {}): Json {
   };
 }
 
+/** The default site's desk open Monday and Tuesday mornings, one person needed throughout. */
+export const twoMornings = (): Json =>
+  site("main", {
+    open: { mon: [["09:00", "13:00"]], tue: [["09:00", "13:00"]] },
+    servicePoints: [point("desk", "helpdesk", [band(["mon", "tue"], "09:00", "13:00", 1)])],
+  });
+
 /** A valid problem: the defaults above unless overridden; throws with every issue when invalid. */
 export function tinyProblem(overrides: Json = {}): Problem {
   const input = {
