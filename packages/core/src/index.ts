@@ -45,6 +45,7 @@ export {
   RotaMetrics,
   Comparison,
   RepairOption,
+  RepairProof,
 } from "./model/results";
 export type { PersonDiff, StintRef, GapQuery, SwapCandidate, Unable, ComparedRota } from "./model/results";
 export type { CheckReport } from "./check";

@@ -160,6 +160,26 @@ export const RepairOption = z.object({
 });
 export type RepairOption = z.infer<typeof RepairOption>;
 
+/** What the exact minimum-change model said of a repair (`resolve`'s `proof`), present when it ran. */
+export const RepairProof = z
+  .object({
+    changedSlots: z.number().int().describe("person-slots the repair places differently from the version repaired"),
+    minimum: z.number().int().nullable().describe("the fewest the exact model found (null: it found none in time)"),
+    bound: z.number().int().describe("no repair reaching `target` changes fewer person-slots than this"),
+    proven: z.boolean().describe("`minimum` is proven the fewest (and so is `target`)"),
+    timedOut: z
+      .boolean()
+      .describe("a solve stopped at its time limit: what is not proven is not proven for want of time"),
+    timeLimitSeconds: z.number().describe("the model's limit for each of its solves"),
+    target: z
+      .object({ cover: z.number(), lead: z.number(), keyholder: z.number() })
+      .describe("what a repair must leave open at most, in slots (person-slots for cover): as before the change"),
+    fillsMore: z.boolean().describe("the repair leaves less open than `target` (it fills older gaps too)"),
+  })
+  .describe("what the exact minimum-change model said; present when it ran")
+  .meta({ id: "RepairProof" });
+export type RepairProof = z.infer<typeof RepairProof>;
+
 /** A rota's measures, for comparing rotas of one problem. */
 export const RotaMetrics = z
   .object({

@@ -28,7 +28,7 @@ import {
   type GapLevels,
   type RepairOptionId,
 } from "./repair-options";
-import type { RepairOption } from "../model/results";
+import type { RepairOption, RepairProof } from "../model/results";
 import { changesLowerBound, minimumChange, publishedLevels } from "./repair-exact";
 import { assignmentsOf, type Placement } from "./decode";
 
@@ -67,24 +67,6 @@ export interface ResolveOptions {
 }
 
 /** What the exact minimum-change model said about the repair returned. */
-export interface RepairProof {
-  /** person-slots the returned repair places differently from the published rota */
-  changedSlots: number;
-  /** the fewest person-slots any repair reaching `target` changes, as far as the model got */
-  minimum: number | null;
-  /** no repair reaching `target` changes fewer than this */
-  bound: number;
-  /** `minimum` is proven (and so is `target`) */
-  proven: boolean;
-  /** a solve of the model stopped at its time limit: what is not proven is not proven for want of time */
-  timedOut: boolean;
-  /** the model's limit for each of its solves */
-  timeLimitSeconds: number;
-  /** the gap levels a repair must reach: person-slots short of cover, slots without a lead or keyholder */
-  target: GapLevels;
-  /** the repair returned leaves less open than `target` (it fills gaps from before the change too) */
-  fillsMore: boolean;
-}
 
 export interface ResolveResult {
   rota: Rota & { diff: Diff };

@@ -4,6 +4,7 @@ import {
   changeIssues,
   DeskrotaInputError,
   RepairOption,
+  RepairProof,
   Rota,
   springForwardGap,
 } from "@deskrota/core";
@@ -12,7 +13,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { ApiError, conflict, ErrorBody, issuesIn } from "../http/errors";
 import { Diff } from "@deskrota/core";
-import { Prove, proveOption, RepairProof } from "../http/prove";
+import { Prove, proveOption } from "../http/prove";
 import { DateTimeText, RotaParams } from "../http/schemas";
 import type { Services } from "../services";
 import { versionFor } from "./versions";

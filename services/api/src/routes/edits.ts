@@ -1,9 +1,9 @@
-import { applyEdit, changeIssues, DeskrotaInputError, Diff, diff, Edit, Rota } from "@deskrota/core";
+import { applyEdit, changeIssues, DeskrotaInputError, Diff, diff, Edit, RepairProof, Rota } from "@deskrota/core";
 import { resolve } from "@deskrota/engine";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { ApiError, conflict, ErrorBody, issuesIn } from "../http/errors";
-import { Prove, proveOption, RepairProof } from "../http/prove";
+import { Prove, proveOption } from "../http/prove";
 import { DateTimeText, RotaParams, VersionNumber } from "../http/schemas";
 import type { RotaRecord, VersionRecord } from "../store/rota-records";
 import type { Services } from "../services";

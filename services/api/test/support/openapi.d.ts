@@ -1099,7 +1099,7 @@ export interface components {
         }[];
       };
     };
-    /** @description prove the repair makes the fewest changes: the exact minimum-change model runs after the search, from its repair (`true`: 20 s per solve; it makes up to four), and the answer says whether it proved it or why not (`not proven: time limit: …`). Small weeks are proven unasked, 2 s per solve */
+    /** @description prove the repair makes the fewest changes: the exact minimum-change model runs after the search, from its repair (`true`: 20 s per solve; it makes up to four), and the answer says whether it proved it or why not (`not proven: time limit: …`). */
     ProveInput:
       | boolean
       | {
@@ -1384,6 +1384,29 @@ export interface components {
       }[];
       /** @description the part of the gap before `now`, which no swap changes */
       frozen?: string;
+    };
+    /** @description what the exact minimum-change model said; present when it ran */
+    RepairProof: {
+      /** @description person-slots the repair places differently from the version repaired */
+      changedSlots: number;
+      /** @description the fewest the exact model found (null: it found none in time) */
+      minimum: number | null;
+      /** @description no repair reaching `target` changes fewer person-slots than this */
+      bound: number;
+      /** @description `minimum` is proven the fewest (and so is `target`) */
+      proven: boolean;
+      /** @description a solve stopped at its time limit: what is not proven is not proven for want of time */
+      timedOut: boolean;
+      /** @description the model's limit for each of its solves */
+      timeLimitSeconds: number;
+      /** @description what a repair must leave open at most, in slots (person-slots for cover): as before the change */
+      target: {
+        cover: number;
+        lead: number;
+        keyholder: number;
+      };
+      /** @description the repair leaves less open than `target` (it fills older gaps too) */
+      fillsMore: boolean;
     };
     Metrics: {
       /** @description share of minimum cover met, 0–100 */
@@ -2001,29 +2024,6 @@ export interface components {
           seed?: number;
         };
       };
-    };
-    /** @description what the exact minimum-change model said; present when it ran (asked, or a small week) */
-    RepairProof: {
-      /** @description person-slots the repair places differently from the version repaired */
-      changedSlots: number;
-      /** @description the fewest the exact model found (null: it found none in time) */
-      minimum: number | null;
-      /** @description no repair reaching `target` changes fewer person-slots than this */
-      bound: number;
-      /** @description `minimum` is proven the fewest */
-      proven: boolean;
-      /** @description a solve stopped at its time limit: what is not proven is not proven for want of time */
-      timedOut: boolean;
-      /** @description the model's limit for each of its solves */
-      timeLimitSeconds: number;
-      /** @description what a repair must leave open at most, in slots (person-slots for cover): as before the change */
-      target: {
-        cover: number;
-        lead: number;
-        keyholder: number;
-      };
-      /** @description the repair leaves less open than `target` (it fills older gaps too) */
-      fillsMore: boolean;
     };
     RepairOption: {
       /**
