@@ -12,8 +12,10 @@ import {
   rowsToPeople,
   setupFromProblem,
   type TermSummary,
+  type Setup,
   type TermWeek,
   termSummary,
+  weekFacts,
 } from "@deskrota/core";
 import { solve } from "@deskrota/engine";
 import { readCsv, writeCsv } from "@deskrota/sheets";
@@ -37,6 +39,8 @@ export interface TermRun {
   uncoveredByWeek: number[];
   /** |worked − fair share| over the term, per person: median, largest, share of people within 2 h */
   fromFairShare: { p50: number; max: number; within2hPct: number } | null;
+  /** the same against issue 14's share, slot by slot (no minimum shift for a sole lead) */
+  fromSlotShare: { p50: number; max: number; within2hPct: number } | null;
   /** the same, after each week (the drift) */
   maxFromFairShareByWeek: number[];
   unsocialSpread: number;
@@ -51,6 +55,13 @@ export interface FarPerson {
   person: string;
   /** worked − fair share over the term */
   fromFairShare: number;
+  /** worked − issue 14's share (slot by slot) over the term */
+  fromSlotShare: number;
+  /**
+   * what holds them above the slot share: the minimum shift through slots only they could give a lead
+   * (keyholder), as `site weekday (lead, keyholder) ×weeks +hours over the term`
+   */
+  heldBy: string[];
   worked: number;
   /** hours in which they were the only lead on site: the supervision rule needed them there */
   onlyLeadHours: number;
@@ -146,6 +157,7 @@ export async function checkedTerm(
       termSummary(solved, request.setup),
       hardViolations,
       solved,
+      request.setup,
     );
   try {
     await planTerm({
@@ -185,9 +197,14 @@ function summarise(
   summary: TermSummary,
   hardViolations: number,
   solved: TermWeek[],
+  setup: Setup,
 ): TermRun {
-  const distance = summary.people.map((p) => Math.abs(p.fromFairShare));
   const round = (x: number) => Math.round(x * 100) / 100;
+  const spread = (distance: number[]) => ({
+    p50: round(median(distance) ?? 0),
+    max: round(Math.max(0, ...distance)),
+    within2hPct: round((100 * distance.filter((d) => d <= 2).length) / Math.max(1, distance.length)),
+  });
   const drift = summary.weeks.map((_, w) =>
     round(
       Math.max(
@@ -202,23 +219,22 @@ function summarise(
     carryOver,
     wallS: round(wallS),
     uncoveredByWeek: summary.weeks.map((w) => w.uncoveredHours),
-    fromFairShare:
-      summary.weeks.length === 0
-        ? null
-        : {
-            p50: round(median(distance) ?? 0),
-            max: summary.maxFromFairShare,
-            within2hPct: round((100 * distance.filter((d) => d <= 2).length) / Math.max(1, distance.length)),
-          },
+    fromFairShare: summary.weeks.length === 0 ? null : spread(summary.people.map((p) => Math.abs(p.fromFairShare))),
+    fromSlotShare: summary.weeks.length === 0 ? null : spread(summary.people.map((p) => Math.abs(p.fromSlotShare))),
     maxFromFairShareByWeek: drift,
     unsocialSpread: summary.unsocial.spread,
     hardViolations,
-    far: explainFar(summary, solved),
+    far: explainFar(summary, solved, setup),
   };
 }
 
-/** Everyone beyond 2 h of their fair share, farthest first, with the facts of the weeks that bear on why. */
-function explainFar(summary: TermSummary, solved: TermWeek[]): FarPerson[] {
+/**
+ * Everyone beyond 2 h of their fair share or of issue 14's slot share, farthest first, with the facts of
+ * the weeks that bear on why.
+ */
+function explainFar(summary: TermSummary, solved: TermWeek[], setup: Setup): FarPerson[] {
+  const far = summary.people.filter((p) => Math.abs(p.fromFairShare) > 2 || Math.abs(p.fromSlotShare) > 2);
+  const heldBy = floorsOf(solved, setup, new Set(far.map((p) => p.person)));
   const onlyLead = new Map<string, number>();
   const shadowing = new Map<string, number>();
   const atLimit = new Map<string, number>();
@@ -240,17 +256,41 @@ function explainFar(summary: TermSummary, solved: TermWeek[]): FarPerson[] {
     }
   }
   const round = (x: number) => Math.round(x * 10) / 10;
-  return summary.people
-    .filter((p) => Math.abs(p.fromFairShare) > 2)
-    .sort((a, b) => Math.abs(b.fromFairShare) - Math.abs(a.fromFairShare))
+  return far
+    .sort((a, b) => Math.abs(b.fromSlotShare) - Math.abs(a.fromSlotShare))
     .map((p) => ({
       person: p.person,
       fromFairShare: round(p.fromFairShare),
+      fromSlotShare: round(p.fromSlotShare),
+      heldBy: heldBy.get(p.person) ?? [],
       worked: round(p.worked),
       onlyLeadHours: round(onlyLead.get(p.person) ?? 0),
       shadowingHours: round(shadowing.get(p.person) ?? 0),
       weeksTargetAtLimit: atLimit.get(p.person) ?? 0,
     }));
+}
+
+const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+
+/** Per person, the floors of their weeks (`weekFacts(…).floors`) by site, weekday and need, with the weeks and hours. */
+function floorsOf(solved: TermWeek[], setup: Setup, people: Set<string>): Map<string, string[]> {
+  const tally = new Map<string, Map<string, { weeks: number; hours: number }>>();
+  for (const { problem, rota } of solved) {
+    for (const f of weekFacts(problem, rota, setup).flatMap((w) => (people.has(w.person) ? w.floors : []))) {
+      const day = WEEKDAYS[DateTime.fromISO(f.date).weekday - 1];
+      const key = `${f.site} ${day} (${f.needs.join(", ")})`;
+      const mine = tally.get(f.person) ?? new Map<string, { weeks: number; hours: number }>();
+      const t = mine.get(key) ?? { weeks: 0, hours: 0 };
+      mine.set(key, { weeks: t.weeks + 1, hours: t.hours + f.hours - f.soleHours });
+      tally.set(f.person, mine);
+    }
+  }
+  return new Map(
+    [...tally].map(([person, mine]) => [
+      person,
+      [...mine].map(([key, t]) => `${key} ×${t.weeks} +${Math.round(t.hours * 10) / 10} h`),
+    ]),
+  );
 }
 
 const hoursOf = (problem: Problem, start: string, end: string) =>
@@ -285,28 +325,35 @@ const COLUMNS = [
   "uncovered h per week",
   "from fair share, median / max (h)",
   "within 2 h",
+  "from slot share (issue 14's), median / max (h)",
+  "within 2 h of it",
   "unsocial spread (h)",
   "hard violations",
 ];
 
-/** Who is more than 2 h from their fair share with the carry-over, and the facts that bear on why. */
+/** Who is more than 2 h from a share with the carry-over, and the facts that bear on why. */
 function renderFar(run: TermRun): string[] {
-  if (run.far.length === 0) return ["With carry-over everyone ends the term within 2 h of their fair share.", ""];
+  if (run.far.length === 0) return ["With carry-over everyone ends the term within 2 h of both shares.", ""];
   return [
-    `More than 2 h from their fair share with carry-over (${run.far.length}): worked − share over the term; ` +
-      "hours as the only lead on site (the supervision rule needed them there); shadowing hours; weeks whose " +
-      "carried target was already at its limit (floor when above the share, ceiling when below).",
+    `More than 2 h from the fair share or the slot share with carry-over (${run.far.length}): worked − share ` +
+      "over the term; what holds them above the slot share (a minimum shift through slots only they could " +
+      "give a lead or keyholder: site, weekday, weeks, hours over the term); hours as the only lead on site; " +
+      "shadowing hours; weeks whose carried target was already at its limit (floor when above the share, " +
+      "ceiling when below).",
     "",
-    "| person | from share (h) | worked (h) | only lead on site (h) | shadowing (h) | target at its limit |",
-    "|---|---|---|---|---|---|",
+    "| person | from fair share (h) | from slot share (h) | held above the slot share by | worked (h) | only lead on site (h) | shadowing (h) | target at its limit |",
+    "|---|---|---|---|---|---|---|---|",
     ...run.far.map(
       (f) =>
-        `| ${f.person} | ${f.fromFairShare > 0 ? "+" : ""}${f.fromFairShare} | ${f.worked} | ${f.onlyLeadHours} | ` +
-        `${f.shadowingHours} | ${f.weeksTargetAtLimit} of ${run.uncoveredByWeek.length} weeks |`,
+        `| ${f.person} | ${signed(f.fromFairShare)} | ${signed(f.fromSlotShare)} | ${f.heldBy.join("; ") || "—"} | ` +
+        `${f.worked} | ${f.onlyLeadHours} | ${f.shadowingHours} | ${f.weeksTargetAtLimit} of ${run.uncoveredByWeek.length} weeks |`,
     ),
     "",
   ];
 }
+
+const signed = (x: number) => `${x > 0 ? "+" : ""}${x}`;
+const spreadCells = (s: TermRun["fromFairShare"]) => (s ? [`${s.p50} / ${s.max}`, `${s.within2hPct} %`] : ["—", "—"]);
 
 /** The term's table for latest.md. */
 export function renderTerms(terms: TermResult[], imports: ImportResult[]): string[] {
@@ -326,8 +373,8 @@ export function renderTerms(terms: TermResult[], imports: ImportResult[]): strin
           `${r.carryOver ? "with carry-over" : "each week alone"}${r.failed ? ` (**stopped**: ${r.failed})` : ""}`,
           `${r.wallS.toFixed(0)} s`,
           r.uncoveredByWeek.join(" · "),
-          r.fromFairShare ? `${r.fromFairShare.p50} / ${r.fromFairShare.max}` : "—",
-          r.fromFairShare ? `${r.fromFairShare.within2hPct} %` : "—",
+          ...spreadCells(r.fromFairShare),
+          ...spreadCells(r.fromSlotShare),
           r.unsocialSpread,
           r.hardViolations,
         ].join(" | ")} |`,

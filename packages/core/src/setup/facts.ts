@@ -3,7 +3,8 @@ import type { Problem } from "../model/problem";
 import type { RotaInput } from "../model/rota";
 import { isUnsocial } from "../rules/unsocial-fairness";
 import { deskSlots } from "./desk-slots";
-import { fairShares } from "./fair-share";
+import { fairShares, shareFloors } from "./fair-share";
+import type { ShiftFloor } from "./shift-floors";
 import type { Setup } from "./schema";
 
 /** What one published week says about one person, in hours (shadowing in minutes, per point id). */
@@ -15,7 +16,12 @@ export interface PersonWeek {
   unsocial: number;
   /** hours the person could have worked at a desk (see `availableHours`) */
   available: number;
+  /** the share a rota could give: slot by slot, and the shifts of at least the minimum a sole lead's slots force */
   fairShare: number;
+  /** issue 14's share, slot by slot: below `fairShare` for a person the `floors` hold above it */
+  slotShare: number;
+  /** the dates where the rules can have no one else in some slots, and the shift that then takes */
+  floors: ShiftFloor[];
   unsocialShare: number;
   shadowingMinutes: Record<string, number>;
 }
@@ -99,7 +105,10 @@ export function weekFacts(problem: Problem, rota: RotaInput, setup: Pick<Setup, 
   const ownHours = new Map(rows.map((r) => [r.person, r.shadowing]));
   const ledBy = shadowingLeads(view);
   const shadowedAt = shadowingSites(view);
-  const fair = fairShares({ problem, slots, worked: workedAt, contracts, ownHours, ledBy, shadowedAt });
+  const hoursInput = { problem, slots, worked: workedAt, contracts, ownHours, ledBy, shadowedAt };
+  const fair = fairShares(hoursInput);
+  const slotFair = fairShares({ ...hoursInput, floors: false });
+  const floors = shareFloors(hoursInput);
   const unsocialFair = fairShares({
     problem,
     slots: slots.filter((s) => s.unsocial),
@@ -108,10 +117,14 @@ export function weekFacts(problem: Problem, rota: RotaInput, setup: Pick<Setup, 
     ownHours: new Map(rows.map((r) => [r.person, r.unsocialShadowing])),
     ledBy,
     shadowedAt,
+    // The minimum shift bounds a sole lead's hours, not which of them fall in the evening.
+    floors: false,
   });
   return rows.map(({ shadowing, unsocialShadowing, ...r }) => ({
     ...r,
     fairShare: (fair.get(r.person) ?? 0) + shadowing,
+    slotShare: (slotFair.get(r.person) ?? 0) + shadowing,
+    floors: floors.filter((f) => f.person === r.person),
     unsocialShare: (unsocialFair.get(r.person) ?? 0) + unsocialShadowing,
   }));
 }

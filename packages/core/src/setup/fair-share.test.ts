@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { band, point, site, staff, tinyProblem } from "../../test/support/tiny";
 import { deskSlots } from "./desk-slots";
-import { fairShares } from "./fair-share";
+import { fairShares, shareFloors } from "./fair-share";
 
 /** Monday 09:00–17:00, one desk of two places; ann the only lead, cy available two hours. */
 const problem = tinyProblem({
@@ -54,4 +54,57 @@ describe("fair shares", () => {
     // bob and cy can be there: 11.5 h is the most any rota could have, cy's 2 h at the lower ratio.
     expect(shares(12, { ledBy, ownHours: new Map([["ann", 18]]) })).toEqual({ ann: 2, bob: 7.5, cy: 2 });
   });
+});
+
+/**
+ * Monday 09:00–17:00, one desk of two places. Bea (a lead) leaves at 16:00, so ann, on a small contract,
+ * is the only lead who can close: the shift that does it lasts the minimum two hours, whatever her share.
+ */
+const closing = tinyProblem({
+  sites: [
+    site("main", {
+      open: { mon: [["09:00", "17:00"]] },
+      servicePoints: [point("desk", "helpdesk", [band(["mon"], "09:00", "17:00", 1, { max: 2 })])],
+    }),
+  ],
+  people: [
+    staff("ann", { hours: { target: 2, max: 20 } }),
+    staff("bea", { hours: { target: 20, max: 20 }, availability: { mon: [["09:00", "16:00"]] } }),
+    staff("bob", { hours: { target: 20, max: 20 }, qualifications: [] }),
+  ],
+});
+
+describe("fair shares of a sole lead", () => {
+  const input = (extra: Partial<Parameters<typeof fairShares>[0]> = {}) => ({
+    problem: closing,
+    slots: deskSlots(closing),
+    worked: new Map([["main", 12]]),
+    contracts: new Map(closing.people.map((p) => [p.id, p.hours.target])),
+    ...extra,
+  });
+
+  it("keep the minimum shift through the slots only they can lead, the rest split by contract", () => {
+    // 8 h of the 12 are the lead's place, the other 4 the second place, bob's. Ann's closing hour needs
+    // her on a 2-hour shift: her second hour is one of bea's (a lead place), bea's ratio being the higher.
+    expect(Object.fromEntries(fairShares(input()))).toEqual({ ann: 2, bea: 6, bob: 4 });
+    expect(shareFloors(input())).toEqual([
+      { person: "ann", site: "main", date: "2026-11-23", soleHours: 1, needs: ["lead", "keyholder"], hours: 2 },
+    ]);
+  });
+
+  it("slot by slot (issue 14's share) give the sole lead only the hour that needs her", () => {
+    expect(Object.fromEntries(fairShares(input({ floors: false })))).toEqual({ ann: 1, bea: 7, bob: 4 });
+  });
+
+  it("keep no more than the hours around that slot that they could work", () => {
+    const late = { ...closing, people: closing.people.map((p) => (p.id === "ann" ? onlyFrom16(p) : p)) };
+    const shares = fairShares({ ...input(), problem: late, slots: deskSlots(late) });
+    expect(Object.fromEntries(shares)).toEqual({ ann: 1, bea: 7, bob: 4 });
+    expect(shareFloors({ ...input(), problem: late, slots: deskSlots(late) })).toEqual([]);
+  });
+});
+
+const onlyFrom16 = (p: (typeof closing.people)[number]) => ({
+  ...p,
+  availability: { mon: [["16:00", "17:00"]] as [string, string][] },
 });

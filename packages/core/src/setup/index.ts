@@ -16,6 +16,7 @@ export {
 } from "./carry";
 export { weekFacts, availableHours } from "./facts";
 export type { PersonWeek } from "./facts";
+export type { ShiftFloor } from "./shift-floors";
 export { termSummary, termWeeks, planTerm } from "./term";
 export type { TermWeek, TermPerson, TermPersonWeek, TermSummary, PlanRequest, Plan } from "./term";
 export { PEOPLE_COLUMNS } from "./sheet/columns";

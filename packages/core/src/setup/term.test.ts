@@ -79,7 +79,14 @@ describe("planTerm and termSummary", () => {
       fromContract: 0,
       unsocial: 0,
     });
-    expect(ann?.weeks[0]).toEqual({ weekStart: "2027-01-11", worked: 8, contract: 8, fairShare: 5, unsocial: 0 });
+    expect(ann?.weeks[0]).toEqual({
+      weekStart: "2027-01-11",
+      worked: 8,
+      contract: 8,
+      fairShare: 5,
+      slotShare: 5,
+      unsocial: 0,
+    });
     const cy = summary.people.find((p) => p.person === "cy");
     expect(cy).toMatchObject({ worked: 0, fairShare: 6, fromFairShare: -6 });
     expect(summary.maxFromFairShare).toBe(9);

@@ -20,6 +20,7 @@ export interface TermPersonWeek {
   worked: number;
   contract: number;
   fairShare: number;
+  slotShare: number;
   unsocial: number;
 }
 
@@ -30,8 +31,12 @@ export interface TermPerson {
   worked: number;
   contract: number;
   fairShare: number;
+  /** issue 14's share, slot by slot (`PersonWeek.slotShare`) */
+  slotShare: number;
   /** worked − fair share over the term */
   fromFairShare: number;
+  /** worked − slot share over the term */
+  fromSlotShare: number;
   /** worked − contract over the term */
   fromContract: number;
   unsocial: number;
@@ -64,7 +69,9 @@ export function termSummary(weeks: TermWeek[], setup: Setup): TermSummary {
         worked: 0,
         contract: 0,
         fairShare: 0,
+        slotShare: 0,
         fromFairShare: 0,
+        fromSlotShare: 0,
         fromContract: 0,
         unsocial: 0,
       },
@@ -80,11 +87,13 @@ export function termSummary(weeks: TermWeek[], setup: Setup): TermSummary {
         worked: r2(f.worked),
         contract: f.contract,
         fairShare: r2(f.fairShare),
+        slotShare: r2(f.slotShare),
         unsocial: r2(f.unsocial),
       });
       row.worked += f.worked;
       row.contract += f.contract;
       row.fairShare += f.fairShare;
+      row.slotShare += f.slotShare;
       row.unsocial += f.unsocial;
     }
     return {
@@ -99,7 +108,9 @@ export function termSummary(weeks: TermWeek[], setup: Setup): TermSummary {
     worked: r2(p.worked),
     contract: r2(p.contract),
     fairShare: r2(p.fairShare),
+    slotShare: r2(p.slotShare),
     fromFairShare: r2(p.worked - p.fairShare),
+    fromSlotShare: r2(p.worked - p.slotShare),
     fromContract: r2(p.worked - p.contract),
     unsocial: r2(p.unsocial),
   }));
