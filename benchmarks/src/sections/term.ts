@@ -1,5 +1,5 @@
 import {
-  availableHours,
+  rosterableHours,
   check,
   type DatedEntry,
   diffPeople,
@@ -245,7 +245,7 @@ function explainFar(summary: TermSummary, solved: TermWeek[], setup: Setup): Far
     for (const a of rota.assignments) {
       if (a.shadowing) add(shadowing, a.person, hoursOf(problem, a.start, a.end));
     }
-    const available = availableHours(problem);
+    const available = rosterableHours(problem);
     for (const person of problem.people) {
       const floor = person.hours.min ?? 0;
       const ceiling = Math.min(person.hours.max ?? Number.POSITIVE_INFINITY, available.get(person.id) ?? 0);

@@ -6,7 +6,7 @@ import type { RotaInput } from "../model/rota";
 import { trainingFor } from "../rules/training";
 import { DEFAULT_EVENING_FROM } from "../model/defaults";
 import { minutesOf } from "../model/primitives";
-import { availableHours, weekFacts } from "./facts";
+import { rosterableHours, weekFacts } from "./facts";
 import { type Setup, shadowingThreshold } from "./schema";
 
 /** One person's running totals over the published weeks of a term, in hours (shadowing in minutes). */
@@ -95,12 +95,12 @@ const UNSOCIAL_MAX_WEIGHT = 3;
 
 /**
  * Shift a freshly built week toward zero balances: each target moves by minus the person's fair-share
- * balance, scaled by `correctionGain` (clamped to their min/max and to the hours they can work that
- * week), and a person with more (fewer) unsocial hours than their share gets a "would rather not"
+ * balance, scaled by `correctionGain` (clamped to their min/max and to the hours they can be rostered
+ * that week, shadowing included), and a person with more (fewer) unsocial hours than their share gets a "would rather not"
  * ("wants") preference for evenings and weekends, stronger the larger the imbalance.
  */
 export function applyCarry(problem: Problem, carry: Carry): Problem {
-  const available = availableHours(problem);
+  const available = rosterableHours(problem);
   const gain = correctionGain(carry);
   const evening = eveningOnGrid(problem);
   const weeks = carry.weeks.length;

@@ -1,5 +1,5 @@
 import { demandAt } from "../check/demand";
-import type { Person, Problem } from "../model/problem";
+import type { Person, Problem, ServicePoint } from "../model/problem";
 import { trainingFor } from "../rules/training";
 import { isUnsocial } from "../rules/unsocial-fairness";
 import { parseDated, type Slot, siteSlots, weeklyCovers } from "../time/week";
@@ -18,9 +18,14 @@ export interface DeskSlot {
 
 /**
  * Every open slot of the week with its points' room and the people who could fill it: at a site of
- * theirs, at a point they work on their own, inside their availability, outside absences.
+ * theirs, at a point they work on their own (`shadowing`: or shadow at), inside their availability,
+ * outside absences.
  */
-export function deskSlots(problem: Problem): DeskSlot[] {
+export function deskSlots(problem: Problem, { shadowing = false } = {}): DeskSlot[] {
+  const can = (p: Person, point: ServicePoint) => {
+    const state = trainingFor(p, point);
+    return state === "independent" || (shadowing && state === "shadowing");
+  };
   const hours = problem.slotMinutes / 60;
   const absent = new Map(problem.people.map((p) => [p.id, absenceTest(problem, p)]));
   return problem.sites.flatMap((site) => {
@@ -32,7 +37,7 @@ export function deskSlots(problem: Problem): DeskSlot[] {
       );
       const points = site.servicePoints.flatMap((point) => {
         const max = demandAt(point, slot, problem.slotMinutes)?.max ?? 0;
-        return max > 0 ? [{ max, people: here.filter((p) => trainingFor(p, point) === "independent") }] : [];
+        return max > 0 ? [{ max, people: here.filter((p) => can(p, point)) }] : [];
       });
       const edge = slots[i - 1]?.end !== slot.start || slots[i + 1]?.start !== slot.end;
       return { site: site.id, slot, hours, edge, unsocial: isUnsocial(problem, slot.day, slot.minute), points };

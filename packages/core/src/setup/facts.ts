@@ -53,6 +53,14 @@ export function availableHours(problem: Problem, slots = deskSlots(problem)): Ma
 }
 
 /**
+ * Hours each person could be rostered that week, shadowing included: the ceiling of a carried target,
+ * since a target counts every hour on the rota (training too), not only the desk hours of `availableHours`.
+ */
+export function rosterableHours(problem: Problem): Map<string, number> {
+  return availableHours(problem, deskSlots(problem, { shadowing: true }));
+}
+
+/**
  * The facts of one solved week: hours worked, unsocial hours, shadowing per point, and each
  * person's fair share of the desk hours and of the unsocial hours actually worked. Shadowing is
  * training beside someone, not a place at a desk: it is not shared out, and counts in the

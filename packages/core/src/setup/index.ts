@@ -14,7 +14,7 @@ export {
   fairBalance,
   unsocialBalance,
 } from "./carry";
-export { weekFacts, availableHours } from "./facts";
+export { weekFacts, availableHours, rosterableHours } from "./facts";
 export type { PersonWeek } from "./facts";
 export type { ShiftFloor } from "./shift-floors";
 export { termSummary, termWeeks, planTerm } from "./term";
