@@ -132,6 +132,25 @@ describe("carry-over of hours", () => {
     expect(away.people[0]?.hours.target).toBe(9);
     expect(week1.people.map((p) => p.hours.target)).toEqual([10, 10]);
   });
+
+  it("lets a trainee's target reach the hours they could shadow, which a target counts as any other", () => {
+    const cy = staff("cy", {
+      hours: { target: 10, max: 20 },
+      training: { helpdesk: "shadowing" },
+      mentor: "ann",
+      availability: { mon: [["09:00", "13:00"]] },
+    });
+    const carry: Carry = {
+      version: 1,
+      weeks: ["2026-11-16"],
+      people: {
+        cy: { worked: 0, target: 10, fairShare: 4, unsocial: 0, unsocialShare: 0, shadowingMinutes: {}, proposed: [] },
+      },
+    };
+    const week = buildWeekProblem({ setup: standing([cy]), weekStart: "2026-11-30", carry });
+    // Monday morning, shadowing: no desk hour of their own, 4 hours on the rota.
+    expect(week.people.find((p) => p.id === "cy")?.hours.target).toBe(4);
+  });
 });
 
 describe("carry-over of training", () => {
