@@ -272,7 +272,7 @@ function explainFar(summary: TermSummary, solved: TermWeek[], setup: Setup): Far
 
 const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 
-/** Per person, the floors of their weeks (`weekFacts(…).floors`) by site, weekday and need, with the weeks and hours. */
+/** Per person, the floors of their weeks (`weekFacts(…).floors`) by site, weekday and need, with weeks and hours. */
 function floorsOf(solved: TermWeek[], setup: Setup, people: Set<string>): Map<string, string[]> {
   const tally = new Map<string, Map<string, { weeks: number; hours: number }>>();
   for (const { problem, rota } of solved) {
@@ -341,12 +341,14 @@ function renderFar(run: TermRun): string[] {
       "shadowing hours; weeks whose carried target was already at its limit (floor when above the share, " +
       "ceiling when below).",
     "",
-    "| person | from fair share (h) | from slot share (h) | held above the slot share by | worked (h) | only lead on site (h) | shadowing (h) | target at its limit |",
+    "| person | from fair share (h) | from slot share (h) | held above the slot share by | worked (h) | " +
+      "only lead on site (h) | shadowing (h) | target at its limit |",
     "|---|---|---|---|---|---|---|---|",
     ...run.far.map(
       (f) =>
         `| ${f.person} | ${signed(f.fromFairShare)} | ${signed(f.fromSlotShare)} | ${f.heldBy.join("; ") || "—"} | ` +
-        `${f.worked} | ${f.onlyLeadHours} | ${f.shadowingHours} | ${f.weeksTargetAtLimit} of ${run.uncoveredByWeek.length} weeks |`,
+        `${f.worked} | ${f.onlyLeadHours} | ${f.shadowingHours} | ` +
+        `${f.weeksTargetAtLimit} of ${run.uncoveredByWeek.length} weeks |`,
     ),
     "",
   ];

@@ -1,4 +1,4 @@
-import { availableHours, check, fairBalance, type Problem, setupFromProblem } from "@deskrota/core";
+import { check, fairBalance, type Problem, rosterableHours, setupFromProblem } from "@deskrota/core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { example, testApp, type TestApp } from "./support/app";
 
@@ -101,12 +101,12 @@ describe("POST /v1/weeks/{weekStart}/rotas, publish, and the carry-over", () => 
     expect(week2.carry.weeks).toEqual([WEEK1]);
     const problem: Problem = (await call("GET", `/v1/weeks/${WEEK2}/problem`)).json();
     const setup = (await call("GET", "/v1/setup")).json().setup;
-    const available = availableHours(problem);
+    const available = rosterableHours(problem);
     let moved = 0;
     for (const person of problem.people) {
       const balance = fairBalance(week2.carry.people[person.id]);
       const contract = setup.people.find((p: { id: string }) => p.id === person.id).hours;
-      // Targets never exceed what the person can work that week, carry-over or not.
+      // Targets never exceed what the person can be rostered that week (shadowing too), carry-over or not.
       const ceiling = Math.min(contract.max ?? Number.POSITIVE_INFINITY, available.get(person.id) ?? 0);
       const shift = person.hours.target - Math.min(contract.target, ceiling);
       // Someone who worked more than their share gets less next week, and the other way round.

@@ -96,8 +96,8 @@ const UNSOCIAL_MAX_WEIGHT = 3;
 /**
  * Shift a freshly built week toward zero balances: each target moves by minus the person's fair-share
  * balance, scaled by `correctionGain` (clamped to their min/max and to the hours they can be rostered
- * that week, shadowing included), and a person with more (fewer) unsocial hours than their share gets a "would rather not"
- * ("wants") preference for evenings and weekends, stronger the larger the imbalance.
+ * that week, shadowing included), and a person with more (fewer) unsocial hours than their share gets
+ * a "would rather not" ("wants") preference for evenings and weekends, stronger the larger the imbalance.
  */
 export function applyCarry(problem: Problem, carry: Carry): Problem {
   const available = rosterableHours(problem);
