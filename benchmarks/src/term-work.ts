@@ -59,7 +59,7 @@ for (const seed of seeds.split(",").map(Number)) {
         console.log(
           `  ${f.person} fair ${f.fromFairShare} slot ${f.fromSlotShare} worked ${f.worked} ` +
             `only-lead ${f.onlyLeadHours} shadowing ${f.shadowingHours} at-limit ${f.weeksTargetAtLimit}` +
-            (f.heldBy.length ? ` held by ${f.heldBy.join("; ")}` : ""),
+            (f.floors.length ? ` floors${f.heldAbove ? " (holding)" : " (not binding)"} ${f.floors.join("; ")}` : ""),
         );
       }
     }

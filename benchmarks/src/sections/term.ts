@@ -58,10 +58,12 @@ export interface FarPerson {
   /** worked − issue 14's share (slot by slot) over the term */
   fromSlotShare: number;
   /**
-   * what holds them above the slot share: the minimum shift through slots only they could give a lead
-   * (keyholder), as `site weekday (lead, keyholder) ×weeks +hours over the term`
+   * their floors (a minimum shift through slots only they could give a lead or keyholder), as
+   * `site weekday (lead, keyholder) ×weeks +hours over the term`
    */
-  heldBy: string[];
+  floors: string[];
+  /** whether the floors hold their fair share above the slot share (else the ratio already gives them more) */
+  heldAbove: boolean;
   worked: number;
   /** hours in which they were the only lead on site: the supervision rule needed them there */
   onlyLeadHours: number;
@@ -262,7 +264,8 @@ function explainFar(summary: TermSummary, solved: TermWeek[], setup: Setup): Far
       person: p.person,
       fromFairShare: round(p.fromFairShare),
       fromSlotShare: round(p.fromSlotShare),
-      heldBy: heldBy.get(p.person) ?? [],
+      floors: heldBy.get(p.person) ?? [],
+      heldAbove: p.fairShare > p.slotShare + 0.01,
       worked: round(p.worked),
       onlyLeadHours: round(onlyLead.get(p.person) ?? 0),
       shadowingHours: round(shadowing.get(p.person) ?? 0),
@@ -336,17 +339,18 @@ function renderFar(run: TermRun): string[] {
   if (run.far.length === 0) return ["With carry-over everyone ends the term within 2 h of both shares.", ""];
   return [
     `More than 2 h from the fair share or the slot share with carry-over (${run.far.length}): worked − share ` +
-      "over the term; what holds them above the slot share (a minimum shift through slots only they could " +
-      "give a lead or keyholder: site, weekday, weeks, hours over the term); hours as the only lead on site; " +
+      "over the term; their floors, the minimum shift through slots only they could give a lead or keyholder " +
+      "(site, weekday, weeks, hours beyond those slots over the term), which hold the fair share above the slot " +
+      "share unless the ratio already gives them more; hours as the only lead on site; " +
       "shadowing hours; weeks whose carried target was already at its limit (floor when above the share, " +
       "ceiling when below).",
     "",
-    "| person | from fair share (h) | from slot share (h) | held above the slot share by | worked (h) | " +
+    "| person | from fair share (h) | from slot share (h) | floors (held above the slot share by) | worked (h) | " +
       "only lead on site (h) | shadowing (h) | target at its limit |",
     "|---|---|---|---|---|---|---|---|",
     ...run.far.map(
       (f) =>
-        `| ${f.person} | ${signed(f.fromFairShare)} | ${signed(f.fromSlotShare)} | ${f.heldBy.join("; ") || "—"} | ` +
+        `| ${f.person} | ${signed(f.fromFairShare)} | ${signed(f.fromSlotShare)} | ${floorCell(f)} | ` +
         `${f.worked} | ${f.onlyLeadHours} | ${f.shadowingHours} | ` +
         `${f.weeksTargetAtLimit} of ${run.uncoveredByWeek.length} weeks |`,
     ),
@@ -354,6 +358,8 @@ function renderFar(run: TermRun): string[] {
   ];
 }
 
+const floorCell = (f: FarPerson) =>
+  f.floors.length === 0 ? "—" : `${f.heldAbove ? "" : "not above the ratio share: "}${f.floors.join("; ")}`;
 const signed = (x: number) => `${x > 0 ? "+" : ""}${x}`;
 const spreadCells = (s: TermRun["fromFairShare"]) => (s ? [`${s.p50} / ${s.max}`, `${s.within2hPct} %`] : ["—", "—"]);
 
