@@ -1,7 +1,7 @@
-// `pnpm --filter @deskrota/benchmarks term-work [weeks] [seeds] [moves] [carry|both] [out-dir]`: the term
+// `pnpm --filter @deskrota/benchmarks term-work [weeks] [seeds] [moves] [carry|alone|both] [out-dir]`: the term
 // section's plan (typical week's setup, one seeded day-long absence a week) solved by the core's search at a
-// fixed number of moves per week without HiGHS's exact moves, with carry-over and each week alone (`carry`:
-// with carry-over only). Deterministic and independent of the machine's load: the way to compare a change to
+// fixed number of moves per week without HiGHS's exact moves, with carry-over and each week alone (`carry`,
+// `alone`: only that one). Deterministic and independent of the machine's load: the way to compare a change to
 // the fair share, the carry-over or the search (the term section's time-limited figures move with load).
 // With `out-dir`, each run's weeks (problem and rota) are written there as JSON, to read a term again
 // without re-solving it.
@@ -23,7 +23,7 @@ const entries = termAbsences(
   settings,
 );
 for (const seed of seeds.split(",").map(Number)) {
-  for (const carryOver of modes === "carry" ? [true] : [true, false]) {
+  for (const carryOver of modes === "carry" ? [true] : modes === "alone" ? [false] : [true, false]) {
     const solved: TermWeek[] = [];
     const run = await checkedTerm({
       setup,
