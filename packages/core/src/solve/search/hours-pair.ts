@@ -21,10 +21,10 @@ export function neediest(state: SearchState, rng: Random): { p: number; gain: nu
 /**
  * Someone far below their target and a colleague at one of their sites who can spare hours (of a
  * few drawn who work this week, the one whose penalty one slot less raises least, and less than the
- * first person's falls): their weeks are re-planned together, the first person's before the
- * colleague's. Where the desks cannot hold everyone's target (large-system: 1 870 desk-hours a
- * week against 3 328 contracted), the hours against targets are a fair division of too few hours,
- * and the move hands a colleague's shifts over on several days at once, where a move over a few
+ * first person's falls). The search re-plans both on each day the colleague works, the first
+ * person first. Where the desks cannot hold everyone's target (large-system: 1 870 desk-hours a
+ * week against 3 328 contracted), the hours against targets are a fair division of too few hours;
+ * the move hands a colleague's shifts over on several days at once, where a move over a few
  * person-days at one slot (`hoursNeighbourhood`) hands over one shift and fails when that slot's
  * desk is held by someone it did not free.
  */

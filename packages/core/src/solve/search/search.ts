@@ -62,9 +62,10 @@ const FORCED_SHARE = 0.5;
  */
 const HOURS_SHARE = 0.3;
 /**
- * Share of the moves, while the hours moves run, that re-plan the weeks of someone far below their
- * target and a colleague who can spare hours (`hoursPair`). Large-system, 100 000 moves, seed 1:
- * 30 111 at 0.3, 31 342 at 0.5, 31 838 without (docs/decisions.md §19).
+ * Share of the moves, while the hours moves run, that give someone far below their target the days
+ * of a colleague who can spare hours (`hoursPair`). Large-system, 100 000 moves, seeds 1–3: median
+ * 31 377 against 31 598 without, in the same time; re-planning the two whole weeks instead gave
+ * 30 111 but cost 40 % more time a move, and at equal time (70 000 moves) 32 606 (docs/decisions.md §19).
  */
 const PAIR_SHARE = 0.3;
 /**
@@ -345,6 +346,24 @@ export function search(state: SearchState, pins: Pins, limits: SearchLimits): Se
     }
     return ok;
   };
+  /**
+   * On each day the giver works and the person below target is free to be re-planned, both days
+   * again, the person below target first.
+   */
+  const pairDays = ([under, giver]: [number, number], journal: Journal): boolean => {
+    const both: number[] = [];
+    for (let day = 0; day < days; day++) {
+      if (!worksOn(state, giver, day)) continue;
+      if (requiredOf(state, giver, day, pins.get(giver)).size > 0) continue;
+      if (requiredOf(state, under, day, pins.get(under)).size > 0) continue;
+      journal.push({ p: giver, day, old: state.setDay(giver, day, []) });
+      journal.push({ p: under, day, old: state.setDay(under, day, []) });
+      both.push(day);
+    }
+    for (const day of both) if (!replan(under, day, journal)) return false;
+    for (const day of both) if (!replan(giver, day, journal)) return false;
+    return true;
+  };
   while (!stop()) {
     if (polishDue()) {
       if (polish() < 0) lastGain = outcome.moves;
@@ -357,10 +376,10 @@ export function search(state: SearchState, pins: Pins, limits: SearchLimits): Se
     let ok = true;
     if (outcome.moves % HOURS_REFRESH === 0)
       hoursShare = limits.focus === undefined && hoursPart(state) >= HOURS_MAJORITY ? HOURS_SHARE : 0;
-    const pair =
-      (hoursShare > 0 && pairShare > 0 && rng() < pairShare ? hoursPair(state, rng) : undefined) ??
-      (siteShare > 0 && rng() < siteShare ? sitePair(state, rng) : undefined);
-    if (pair) {
+    const given = hoursShare > 0 && pairShare > 0 && rng() < pairShare ? hoursPair(state, rng) : undefined;
+    const pair = given ? undefined : siteShare > 0 && rng() < siteShare ? sitePair(state, rng) : undefined;
+    if (given) ok = pairDays(given, journal);
+    else if (pair) {
       const [under, colleague] = pair;
       for (let day = 0; day < days; day++) {
         if (requiredOf(state, colleague, day, pins.get(colleague)).size > 0) continue;
