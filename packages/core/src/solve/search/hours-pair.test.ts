@@ -1,9 +1,25 @@
-import { describe, expect, it } from "vitest";
-import { site, staff, tinyProblem, twoMornings } from "../../../test/support/tiny";
+import { describe, expect, it, vi } from "vitest";
+import { band, point, site, staff, tinyProblem, twoMornings } from "../../../test/support/tiny";
+import { check, scoreRota } from "../../check";
 import { compile } from "../../compile/instance";
+import { solve } from "../solve";
 import { hoursPair, neediest } from "./hours-pair";
 import { random } from "./random";
 import { SearchState } from "./state";
+
+/** The pairs the search was given, to show that a search below took them. */
+const given = vi.hoisted(() => ({ pairs: 0 }));
+vi.mock("./hours-pair", async (original) => {
+  const actual = await original<typeof import("./hours-pair")>();
+  return {
+    ...actual,
+    hoursPair: (...args: Parameters<typeof actual.hoursPair>) => {
+      const pair = actual.hoursPair(...args);
+      if (pair) given.pairs++;
+      return pair;
+    },
+  };
+});
 
 const SEEDS = [1, 2, 3, 4, 5, 6, 7, 8];
 
@@ -60,5 +76,29 @@ describe("hours pairs (a week for someone far below target, from a colleague who
   it("never pairs across sites nobody shares: Cat's 2 hours over at the annex are not Ann's to take", () => {
     const state = start([]);
     for (const seed of SEEDS) expect(hoursPair(state, random(seed))).toBeUndefined();
+  });
+});
+
+describe("a search with hours pairs", () => {
+  // 120 people with targets of 8 hours (960 in all) and a desk open every morning for at most 30
+  // (840 hours): the hours against targets are most of the objective, so the pairs run.
+  const week = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+  const crowded = tinyProblem({
+    sites: [
+      site("main", {
+        open: Object.fromEntries(week.map((day) => [day, [["09:00", "13:00"]]])),
+        servicePoints: [point("desk", "helpdesk", [band(week, "09:00", "13:00", 1, { max: 30 })])],
+      }),
+    ],
+    people: Array.from({ length: 120 }, (_, i) =>
+      staff(`p${String(i).padStart(3, "0")}`, { hours: { target: 8, max: 20 } }),
+    ),
+  });
+
+  it("keeps every rota valid and its objective the checker's score", () => {
+    const rota = solve(crowded, { seed: 3, workBudget: 3000 });
+    expect(given.pairs).toBeGreaterThan(100);
+    expect(check(crowded, rota).violations).toEqual([]);
+    expect(rota.solver?.objective).toBeCloseTo(scoreRota(crowded, rota).soft, 3);
   });
 });
