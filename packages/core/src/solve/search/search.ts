@@ -5,7 +5,6 @@ import { Polisher } from "./polish";
 import { random, shuffle, type Random } from "./random";
 import { SearchState, type DayPlan, type ShiftRun } from "./state";
 import { hasTwoSiteStaff, sitePair } from "./sites";
-import { hoursPair, neediest } from "./hours-pair";
 import { shortStintNeighbourhood } from "./steady";
 import { START_SWEEPS, startShare } from "./start";
 
@@ -62,18 +61,6 @@ const FORCED_SHARE = 0.5;
  */
 const HOURS_SHARE = 0.3;
 /**
- * Share of the moves, while the hours moves run, that give someone far below their target the days
- * of a colleague who can spare hours (`hoursPair`). Large-system, 100 000 moves, seeds 1–3: median
- * 31 377 against 31 598 without, in the same time; re-planning the two whole weeks instead gave
- * 30 111 but cost 40 % more time a move, and at equal time (70 000 moves) 32 606 (docs/decisions.md §19).
- */
-const PAIR_SHARE = 0.3;
-/**
- * Hours pairs run only in systems of at least this many people: on the small campus (10 people,
- * 20 000 moves, seeds 1–3) they left the median objective 0.6 % worse.
- */
-const PAIR_MIN_PEOPLE = 100;
-/**
  * Share of the moves that start at a stint under an hour (steady.ts), where such stints cost
  * anything. Typical-week and dst-week, `shortStints` 40, 40 000 moves, three seeds: 0.3 left 4.2 % and 2.5 % of
  * stints under an hour (median), 0.1 left 6.8 % and 1.0 %, none 7.6 % and 4.2 %; unmet cover and
@@ -90,6 +77,8 @@ const SHORT_SHARE = 0.3;
 const SITE_SHARE = 0.02;
 const HOURS_MAJORITY = 0.5;
 const HOURS_REFRESH = 256;
+/** people drawn to find the one furthest below their target */
+const HOURS_DRAWS = 8;
 /**
  * Late acceptance compares with the objective this many moves ago. Against the earlier 5 per
  * person up to 1 000: typical-week at 10 s, 32 seeds, 6 h / 15 h reached by 15 instead of 7;
@@ -304,7 +293,6 @@ export function search(state: SearchState, pins: Pins, limits: SearchLimits): Se
 
   // Late acceptance hill climbing over ruin-and-recreate moves, with exact moves when it stalls.
   let hoursShare = 0;
-  const pairShare = state.P >= PAIR_MIN_PEOPLE ? PAIR_SHARE : 0;
   const shortShare = state.w.shortStints > 0 && state.shortSlots > 1 && limits.focus === undefined ? SHORT_SHARE : 0;
   const siteShare =
     limits.focus === undefined && hasTwoSiteStaff(state) && hoursPart(state) < HOURS_MAJORITY ? SITE_SHARE : 0;
@@ -346,24 +334,6 @@ export function search(state: SearchState, pins: Pins, limits: SearchLimits): Se
     }
     return ok;
   };
-  /**
-   * On each day the giver works and the person below target is free to be re-planned, both days
-   * again, the person below target first.
-   */
-  const pairDays = ([under, giver]: [number, number], journal: Journal): boolean => {
-    const both: number[] = [];
-    for (let day = 0; day < days; day++) {
-      if (!worksOn(state, giver, day)) continue;
-      if (requiredOf(state, giver, day, pins.get(giver)).size > 0) continue;
-      if (requiredOf(state, under, day, pins.get(under)).size > 0) continue;
-      journal.push({ p: giver, day, old: state.setDay(giver, day, []) });
-      journal.push({ p: under, day, old: state.setDay(under, day, []) });
-      both.push(day);
-    }
-    for (const day of both) if (!replan(under, day, journal)) return false;
-    for (const day of both) if (!replan(giver, day, journal)) return false;
-    return true;
-  };
   while (!stop()) {
     if (polishDue()) {
       if (polish() < 0) lastGain = outcome.moves;
@@ -376,10 +346,8 @@ export function search(state: SearchState, pins: Pins, limits: SearchLimits): Se
     let ok = true;
     if (outcome.moves % HOURS_REFRESH === 0)
       hoursShare = limits.focus === undefined && hoursPart(state) >= HOURS_MAJORITY ? HOURS_SHARE : 0;
-    const given = hoursShare > 0 && pairShare > 0 && rng() < pairShare ? hoursPair(state, rng) : undefined;
-    const pair = given ? undefined : siteShare > 0 && rng() < siteShare ? sitePair(state, rng) : undefined;
-    if (given) ok = pairDays(given, journal);
-    else if (pair) {
+    const pair = siteShare > 0 && rng() < siteShare ? sitePair(state, rng) : undefined;
+    if (pair) {
       const [under, colleague] = pair;
       for (let day = 0; day < days; day++) {
         if (requiredOf(state, colleague, day, pins.get(colleague)).size > 0) continue;
@@ -475,7 +443,13 @@ function hoursNeighbourhood(
   most: number,
 ): { picked: [number, number][]; seed: Seed; fillers: number } | undefined {
   const inst = state.inst;
-  const chosen = neediest(state, rng).p;
+  let chosen = -1;
+  let gain = 1e-9;
+  for (let draw = 0; draw < HOURS_DRAWS; draw++) {
+    const p = Math.floor(rng() * state.P);
+    const saved = state.hoursCost(p) - state.hoursCost(p, 1);
+    if (saved > gain) [chosen, gain] = [p, saved];
+  }
   const person = inst.people[chosen];
   if (!person || person.sites.length === 0) return undefined;
   for (let tries = 0; tries < 30; tries++) {

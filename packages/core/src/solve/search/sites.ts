@@ -1,7 +1,9 @@
 import type { SlotInfo } from "../../compile/instance";
-import { neediest } from "./hours-pair";
 import type { Random } from "./random";
 import type { SearchState } from "./state";
+
+/** people drawn to find the one whose penalty one more slot lowers most */
+const DRAWS = 8;
 
 /** Whether anyone works at more than one site: only then can a site move change anything. */
 export function hasTwoSiteStaff(state: SearchState): boolean {
@@ -14,7 +16,13 @@ export function hasTwoSiteStaff(state: SearchState): boolean {
  */
 export function sitePair(state: SearchState, rng: Random): [number, number] | undefined {
   const inst = state.inst;
-  const chosen = neediest(state, rng).p;
+  let chosen = -1;
+  let gain = 1e-9;
+  for (let draw = 0; draw < DRAWS; draw++) {
+    const p = Math.floor(rng() * state.P);
+    const saved = state.hoursCost(p) - state.hoursCost(p, 1);
+    if (saved > gain) [chosen, gain] = [p, saved];
+  }
   const person = inst.people[chosen];
   if (!person) return undefined;
   const shares = (q: number) =>
