@@ -6,7 +6,6 @@ import { random, shuffle, type Random } from "./random";
 import { SearchState, type DayPlan, type ShiftRun } from "./state";
 import { hasTwoSiteStaff, sitePair } from "./sites";
 import { shortStintNeighbourhood } from "./steady";
-import { transferNeighbourhood } from "./transfer";
 import { START_SWEEPS, startShare } from "./start";
 
 export interface SearchLimits {
@@ -76,13 +75,6 @@ const SHORT_SHARE = 0.3;
  * 0.05 more unmet cover (docs/benchmarks.md).
  */
 const SITE_SHARE = 0.02;
-/**
- * Share of the moves that hand a place from whoever loses least by it to someone below target
- * (transfer.ts), where the hours are not most of the objective; colleagues at that site that day
- * re-planned with the two.
- */
-const TRANSFER_SHARE = 0.1;
-const TRANSFER_COLLEAGUES = 2;
 const HOURS_MAJORITY = 0.5;
 const HOURS_REFRESH = 256;
 /** people drawn to find the one furthest below their target */
@@ -304,7 +296,6 @@ export function search(state: SearchState, pins: Pins, limits: SearchLimits): Se
   const shortShare = state.w.shortStints > 0 && state.shortSlots > 1 && limits.focus === undefined ? SHORT_SHARE : 0;
   const siteShare =
     limits.focus === undefined && hasTwoSiteStaff(state) && hoursPart(state) < HOURS_MAJORITY ? SITE_SHARE : 0;
-  const transferShare = limits.focus === undefined && hoursPart(state) < HOURS_MAJORITY ? TRANSFER_SHARE : 0;
   const history = new Float64Array(
     Math.max(50, Math.min(HISTORY_MAX, Math.round(inst.people.length * HISTORY_PER_PERSON))),
   ).fill(state.objective);
@@ -312,11 +303,7 @@ export function search(state: SearchState, pins: Pins, limits: SearchLimits): Se
   const dayMove = (journal: Journal): boolean => {
     let ok = true;
     const hours =
-      hoursShare > 0 && rng() < hoursShare
-        ? hoursNeighbourhood(state, rng, limits.ruinSize ?? 8)
-        : transferShare > 0 && rng() < transferShare
-          ? transferNeighbourhood(state, rng, TRANSFER_COLLEAGUES)
-          : undefined;
+      hoursShare > 0 && rng() < hoursShare ? hoursNeighbourhood(state, rng, limits.ruinSize ?? 8) : undefined;
     const steady =
       !hours && shortShare > 0 && rng() < shortShare
         ? shortStintNeighbourhood(state, rng, moveSize(rng, limits.ruinSize ?? 8))
