@@ -2,7 +2,7 @@ import { check } from "../check";
 import { placementsOf, type Instance } from "../compile/instance";
 import type { Problem } from "../model/problem";
 import type { Rota, RotaInput } from "../model/rota";
-import { goalFigure } from "./alternative-exact";
+import { goalFigure, UNREPORTED } from "./alternative-exact";
 import { loadPlacements } from "./load";
 import { rotaOf, unchecked } from "./output";
 import { gapLevelsOf } from "./repair-options";
@@ -56,7 +56,7 @@ export function takeBack(
     taken += took;
   }
   if (taken === 0) return undefined;
-  return rotaOf(state, { ...(alternative.solver ?? defaultReport), objective: round(state.objective) });
+  return rotaOf(state, { ...(alternative.solver ?? UNREPORTED), objective: round(state.objective) });
 }
 
 /** Passes over the groups at most: each after the first only retries what an earlier one refused. */
@@ -104,16 +104,6 @@ function swapGroups(judge: Instance, state: SearchState, reference: SearchState)
   for (const d of changed) groups.set(root(key(d)), [...(groups.get(root(key(d))) ?? []), d]);
   return [...groups.values()];
 }
-
-const defaultReport = {
-  status: "feasible" as const,
-  backend: "search",
-  timeMs: 0,
-  objective: 0,
-  bestBound: null,
-  gap: null,
-  iterations: 0,
-};
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
