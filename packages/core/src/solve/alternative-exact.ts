@@ -114,8 +114,8 @@ export interface ExactLimits {
  * The alternative moved as close to the balanced rota as the exact model finds it can be with only
  * the person-days it changed open (docs/decisions.md, "Alternatives take back what their goal does
  * not need"): its rota when it changes fewer person-slots than the alternative and the independent
- * checker finds no hard rule broken in it, else undefined. The goal and gap levels are held by the model; whether the result is
- * still an alternative worth offering is for the caller to judge.
+ * checker finds no hard rule broken in it, else undefined. The goal and gap levels are held by the
+ * model; whether the result is still an alternative worth offering is for the caller to judge.
  */
 export function closerByExact(
   problem: Problem,
