@@ -63,8 +63,11 @@ function fewest(
   const goal = GOALS[profile]?.(model.ctx, at);
   if (goal) model.atMost(goal.expression, goal.held);
   if (onlyChangedDays) keepUnchangedDays(model.ctx, at, inst.reference?.at ?? []);
+  // Read once the model is built: building the week's model takes a second or two of the time.
+  const seconds = Math.min(options.timeLimitSeconds ?? Infinity, options.secondsLeft?.() ?? Infinity);
+  if (seconds < MIN_SECONDS) return { changes, minimum: null, bound: 0, proven: false };
   const limit = {
-    ...(options.timeLimitSeconds !== undefined ? { timeLimitSeconds: options.timeLimitSeconds } : {}),
+    ...(Number.isFinite(seconds) ? { timeLimitSeconds: seconds } : {}),
     ...(options.nodeLimit !== undefined ? { nodeLimit: options.nodeLimit } : {}),
   };
   const found = model.minimise(model.changes, startOf(model.ctx, at), limit);
@@ -107,8 +110,13 @@ function keepUnchangedDays(ctx: ModelContext, at: readonly Int16Array[], referen
 export interface ExactLimits {
   backend: MilpBackend;
   timeLimitSeconds?: number;
+  /** the seconds left of the caller's deadline, read when the model is built and the solve starts */
+  secondsLeft?: () => number;
   nodeLimit?: number;
 }
+
+/** Less time than this left is not worth starting HiGHS for. */
+const MIN_SECONDS = 0.5;
 
 /**
  * The alternative moved as close to the balanced rota as the exact model finds it can be with only

@@ -203,12 +203,11 @@ export function alternatives(problem: Problem, k: number, options: AlternativesO
     if (best.clear) {
       const back = takeBack(problem, judge, balanced.rota, best.rota, profile.id, outOfTime);
       if (back && clearly(back)) best = { rota: back, clear: true };
-      const left = clock ? (profileEnd - clock()) / 1000 : Infinity;
       const exact = options.exact ?? options.backend;
-      if (exact && left >= MIN_EXACT_SECONDS && judge.people.length * judge.slots.length <= EXACT_MAX_PAIRS) {
+      if (exact && !outOfTime() && judge.people.length * judge.slots.length <= EXACT_MAX_PAIRS) {
         const closer = closerByExact(problem, judge, balanced.rota, best.rota, profile.id, {
           backend: exact,
-          ...(clock ? { timeLimitSeconds: left } : {}),
+          ...(clock ? { secondsLeft: () => (profileEnd - clock()) / 1000 } : {}),
           ...(options.workBudget !== undefined || !clock ? { nodeLimit: exactNodes(options.workBudget) } : {}),
         });
         // The model holds the gap levels and the goal, not every headline figure: judged again.
@@ -248,8 +247,6 @@ export function withoutDominated(
   return { kept, dropped };
 }
 
-/** Less than this left of a profile's share is not worth starting the exact model for. */
-const MIN_EXACT_SECONDS = 0.5;
 /**
  * People × slots beyond which the exact step is not tried: building the week's model alone takes
  * longer than a profile's share there (the typical week has 23 460, the large system 403 500).
