@@ -132,5 +132,8 @@ describe("training in words", () => {
     expect(setupChangeWords(before, after)).toEqual([
       "Chen Mensah: training changed (Service Desk independent → none)",
     ]);
+    // Records moved from a kind to its point change nobody's training: nothing to say.
+    chen.training = { "campus-helpdesk": "independent", "campus-roving": "independent" };
+    expect(setupChangeWords(before, after)).toEqual([]);
   });
 });

@@ -74,19 +74,13 @@ const stateAt = (p: Person, point: Point) => p.training?.[point.id] ?? p.trainin
 
 /**
  * "Service Desk shadowing → independent": each point where the person's state changed, whether the
- * record is on the point or on its kind; a change no point feels (a record on a kind no point has)
- * is said by its key.
+ * record is on the point or on its kind. Records moved from a kind to its points (as the person
+ * editor saves them) change no point's state, and are not said.
  */
-function trainingWords(was: Person, now: Person, names: Names): string {
-  const felt = names.points
+function trainingWords(was: Person, now: Person, names: Names): string[] {
+  return names.points
     .filter((point) => stateAt(was, point) !== stateAt(now, point))
     .map((point) => `${point.name} ${stateAt(was, point)} → ${stateAt(now, point)}`);
-  if (felt.length) return felt.join(", ");
-  const keys = [...new Set([...Object.keys(was.training ?? {}), ...Object.keys(now.training ?? {})])];
-  return keys
-    .filter((k) => was.training?.[k] !== now.training?.[k])
-    .map((k) => `${k} ${was.training?.[k] ?? "none"} → ${now.training?.[k] ?? "none"}`)
-    .join(", ");
 }
 
 /** One person's changed fields, each in words. */
@@ -100,7 +94,8 @@ function personFieldWords(was: Person, now: Person, names: Names): string[] {
   if (!same(was.shifts, now.shifts)) words.push(`stints changed (${recordWords(was.shifts, now.shifts, SHIFTS)})`);
   if (!same(was.availability, now.availability))
     words.push(`availability changed (${weekHoursChangeWords(was.availability, now.availability).join(", ")})`);
-  if (!same(was.training, now.training)) words.push(`training changed (${trainingWords(was, now, names)})`);
+  const training = trainingWords(was, now, names);
+  if (training.length) words.push(`training changed (${training.join(", ")})`);
   if (!same(was.qualifications, now.qualifications))
     words.push(`qualifications changed (${setWords(was.qualifications ?? [], now.qualifications ?? [])})`);
   if (!same(was.preferences, now.preferences)) {
@@ -140,7 +135,8 @@ function pointWords(before: readonly Point[], after: readonly Point[]): string[]
 
 type Exception = NonNullable<Site["exceptions"]>[number];
 const exceptionText = (e: Exception) =>
-  `${dateInWords(e.date)} ${e.open.length ? `open ${windowsInWords(e.open)}` : "closed"}${e.note ? ` (${e.note})` : ""}`;
+  `${dateInWords(e.date)} ${e.open.length ? `open ${windowsInWords(e.open)}` : "closed"}` +
+  `${e.note ? ` (${e.note})` : ""}`;
 
 function siteWords(was: Site, now: Site): string[] {
   const words: string[] = [];

@@ -1,10 +1,12 @@
+import { dateInWords, dayShort, numbersInWords, windowsInWords } from "@deskrota/core";
 import { getJson, sendJson } from "../api";
 import { announce, focusHeading, h, render } from "../dom";
 import type { View } from "../main";
 import type { Problem, RotaSummary, TermSummary } from "../types";
 import { failureBlock } from "./failure";
 import { hoursChart } from "./term-chart";
-import { nextMonday } from "../time";
+import { dayKeyOf, nextMonday } from "../time";
+import { type Band, cutBy, type DatedException } from "./cover-bands";
 
 // Plan a week (the problem it would build, before solving: who is away, site exceptions, the
 // carry-over) and a term (weeks as rows with status and gaps; hours against contract per person
@@ -25,10 +27,26 @@ interface Plan {
 
 const POLL_MS = 1000;
 
+/** "Bands it cuts: Service Desk Fri 08:30–17:00, min 1 (all of it); Roving …": what cover the exception takes away. */
+function bandsCut(site: Problem["sites"][number], e: DatedException): string {
+  const day = dayKeyOf(e.date);
+  const cut = site.servicePoints.flatMap((p) =>
+    p.cover
+      .filter((b) => b.days.includes(day))
+      .flatMap((b) => {
+        const parts = cutBy(b as Band, e);
+        const whole = parts.length === 1 && parts[0] === `${b.from}–${b.to}`;
+        const how = whole ? "all of it" : `${parts.join(", ")} of it`;
+        return parts.length ? [`${p.name} ${dayShort(day)} ${b.from}–${b.to}, ${numbersInWords(b)} (${how})`] : [];
+      }),
+  );
+  return cut.length ? `Bands it cuts: ${cut.join("; ")}.` : "It cuts no cover band.";
+}
+
 function weekPreview(week: string, problem: Problem, info: WeekInfo): HTMLElement {
   const name = (id: string) => problem.people.find((p) => p.id === id)?.name ?? id;
   const away = problem.people.flatMap((p) => (p.absences ?? []).map((a) => ({ who: p.name, ...a })));
-  const exceptions = problem.sites.flatMap((s) => (s.exceptions ?? []).map((e) => ({ site: s.name, ...e })));
+  const exceptions = problem.sites.flatMap((s) => (s.exceptions ?? []).map((e) => ({ site: s, ...e })));
   return h(
     "section",
     { class: "card", "aria-labelledby": "week-title" },
@@ -57,7 +75,9 @@ function weekPreview(week: string, problem: Problem, info: WeekInfo): HTMLElemen
             h(
               "li",
               {},
-              `${e.site} on ${e.date}: ${e.open.length ? e.open.map(([f, t]) => `${f}–${t}`).join(", ") : "closed"}`,
+              `${e.site.name} on ${dateInWords(e.date)}: ` +
+                `${e.open.length ? `open ${windowsInWords(e.open)} only` : "closed"}` +
+                `${e.note ? ` (${e.note})` : ""}. ${bandsCut(e.site, e)}`,
             ),
           ),
         )

@@ -311,12 +311,11 @@ export const setupView: View = async (main, route, signal) => {
   }
   if (signal.aborted) return;
   const { setup } = view;
-  const name = (id: string) => setup.people.find((p) => p.id === id)?.name ?? id;
   const saved = Number(route.query.get("saved"));
   const banner = h("div", {});
   if (saved) {
     const made = await getJson<SetupRevision>(`/v1/setup/revisions/${saved}`);
-    render(banner, savedBanner(made, name, refresh));
+    render(banner, savedBanner(made, refresh));
   }
   const status = h("div", {});
   const remove = async (p: { id: string; name: string }) => {
@@ -350,7 +349,7 @@ export const setupView: View = async (main, route, signal) => {
     status,
     sitesSection(setup, status),
     peopleTable(setup, (p) => void remove(p)),
-    historyList(view.revision, name, refresh),
+    historyList(view.revision, refresh),
   );
   focusHeading(main);
 };
