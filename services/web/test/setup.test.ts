@@ -70,7 +70,7 @@ describe("setting up the desk", () => {
       const said = banner.getByRole("listitem");
       await expect(said.allInnerTexts()).resolves.toEqual([
         expect.stringMatching(
-          /^Leila Hughes: hours changed \(contract 8 → 9\), availability changed \(Mon .*, Tue .*\)$/,
+          /^Leila Hughes: hours changed \(contract 8 → 9\), availability changed \(Mon [^()]*, Tue [^()]*\)$/,
         ),
       ]);
       const edited = (await setupNow()).setup.people.find((p) => p.id === "u001");
@@ -160,6 +160,11 @@ describe("setting up the desk", () => {
     const before = (await setupNow()).revision;
     await page.getByRole("button", { name: `Restore revision ${before - 1}`, exact: true }).click();
     await page.getByText(`Revision ${before + 1} ·`, { exact: false }).waitFor();
+    // The banner follows: the restore is the revision just saved, with its change and its own Undo.
+    const banner = page.locator(".saved");
+    await banner.getByText(`Saved as revision ${before + 1}`).waitFor();
+    await expect(banner.getByRole("listitem").allInnerTexts()).resolves.toEqual(["Added Sam Okafor"]);
+    await banner.getByRole("button", { name: `Undo (restore revision ${before})` }).waitFor();
     expect((await setupNow()).setup.people.some((p) => p.id === "u099")).toBe(true);
     await shot("04-history");
   });

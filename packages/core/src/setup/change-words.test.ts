@@ -132,7 +132,10 @@ describe("training in words", () => {
     expect(setupChangeWords(before, after)).toEqual([
       "Chen Mensah: training changed (Service Desk independent → none)",
     ]);
-    // Records moved from a kind to its point change nobody's training: nothing to say.
+    // An empty list saved where there was none, and records moved from a kind to its point, change
+    // nothing a coordinator sees: nothing to say.
+    chen.preferences = [];
+    chen.qualifications = [...(before.people[0]?.qualifications ?? [])];
     chen.training = { "campus-helpdesk": "independent", "campus-roving": "independent" };
     expect(setupChangeWords(before, after)).toEqual([]);
   });

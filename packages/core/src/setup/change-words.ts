@@ -83,33 +83,30 @@ function trainingWords(was: Person, now: Person, names: Names): string[] {
     .map((point) => `${point.name} ${stateAt(was, point)} → ${stateAt(now, point)}`);
 }
 
-/** One person's changed fields, each in words. */
+const preferenceTexts = (ps: Person["preferences"]) =>
+  (ps ?? []).map((p) => `${daysInWords(p.days)} ${p.from}–${p.to} ${p.weight > 0 ? "liked" : "avoided"} (${p.weight})`);
+
+/**
+ * One person's changed fields, each in words. A field is said only where its words say something:
+ * an empty list saved where there was none ("preferences": []) changes nothing a coordinator sees.
+ */
 function personFieldWords(was: Person, now: Person, names: Names): string[] {
-  const words: string[] = [];
-  if (was.name !== now.name) words.push(`renamed from ${was.name}`);
-  if (was.role !== now.role) words.push(`role ${was.role} → ${now.role}`);
-  if (!same(was.sites, now.sites))
-    words.push(`sites ${setWords(was.sites.map(names.site), now.sites.map(names.site))}`);
-  if (!same(was.hours, now.hours)) words.push(`hours changed (${recordWords(was.hours, now.hours, HOURS)})`);
-  if (!same(was.shifts, now.shifts)) words.push(`stints changed (${recordWords(was.shifts, now.shifts, SHIFTS)})`);
-  if (!same(was.availability, now.availability))
-    words.push(`availability changed (${weekHoursChangeWords(was.availability, now.availability).join(", ")})`);
-  const training = trainingWords(was, now, names);
-  if (training.length) words.push(`training changed (${training.join(", ")})`);
-  if (!same(was.qualifications, now.qualifications))
-    words.push(`qualifications changed (${setWords(was.qualifications ?? [], now.qualifications ?? [])})`);
-  if (!same(was.preferences, now.preferences)) {
-    const text = (ps: Person["preferences"]) =>
-      (ps ?? []).map(
-        (p) => `${daysInWords(p.days)} ${p.from}–${p.to} ${p.weight > 0 ? "liked" : "avoided"} (${p.weight})`,
-      );
-    words.push(`preferences changed (${setWords(text(was.preferences), text(now.preferences))})`);
-  }
-  if (was.mentor !== now.mentor)
-    words.push(
-      `mentor ${was.mentor ? names.person(was.mentor) : "none"} → ${now.mentor ? names.person(now.mentor) : "none"}`,
-    );
-  return words;
+  const mentor = (p: Person) => (p.mentor ? names.person(p.mentor) : "none");
+  const said: [string, string][] = [
+    ["renamed from", was.name !== now.name ? was.name : ""],
+    ["role", was.role !== now.role ? `${was.role} → ${now.role}` : ""],
+    ["sites", setWords(was.sites.map(names.site), now.sites.map(names.site))],
+    ["hours changed", recordWords(was.hours, now.hours, HOURS)],
+    ["stints changed", recordWords(was.shifts, now.shifts, SHIFTS)],
+    ["availability changed", weekHoursChangeWords(was.availability, now.availability).join(", ")],
+    ["training changed", trainingWords(was, now, names).join(", ")],
+    ["qualifications changed", setWords(was.qualifications ?? [], now.qualifications ?? [])],
+    ["preferences changed", setWords(preferenceTexts(was.preferences), preferenceTexts(now.preferences))],
+    ["mentor", was.mentor !== now.mentor ? `${mentor(was)} → ${mentor(now)}` : ""],
+  ];
+  return said
+    .filter(([, detail]) => detail)
+    .map(([what, detail]) => (what.endsWith("changed") ? `${what} (${detail})` : `${what} ${detail}`));
 }
 
 function pointWords(before: readonly Point[], after: readonly Point[]): string[] {

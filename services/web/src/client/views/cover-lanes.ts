@@ -258,7 +258,7 @@ export function drawLanes(root: HTMLElement, s: CoverState, hint: string, prefix
     return h(
       "div",
       { class: "lane", role: "group", "aria-label": `${s.pointName} on ${dayShort(day)}` },
-      h("span", { class: "lane-day", "aria-hidden": "true" }, day),
+      h("span", { class: "lane-day", "aria-hidden": "true" }, dayShort(day)),
       track,
       notes.childElementCount > 0 && notes,
     );

@@ -22,21 +22,22 @@ function changeList(r: SetupRevision): HTMLElement {
   return h("ul", { class: "change-words" }, ...words.map((w) => h("li", {}, w)));
 }
 
-async function restore(n: number, note: string, done: () => void, status: HTMLElement): Promise<void> {
+/** Restores revision n as a new one, whose change (and Undo) the banner then shows, as after any save. */
+async function restore(n: number, note: string, status: HTMLElement): Promise<void> {
   try {
     const made = await sendJson<SetupRevision>(
       "POST",
       `/v1/setup/revisions/${n}/restore?note=${encodeURIComponent(note)}`,
     );
     announce(`Restored revision ${n} as revision ${made.revision}.`);
-    done();
+    location.hash = `#/setup?saved=${made.revision}`;
   } catch (error) {
     render(status, failureBlock("Could not restore", error));
   }
 }
 
 /** "Saved: …" with Undo, for the revision a save just made. */
-export function savedBanner(saved: SetupRevision, done: () => void): HTMLElement {
+export function savedBanner(saved: SetupRevision): HTMLElement {
   const status = h("div", {});
   return h(
     "div",
@@ -49,7 +50,7 @@ export function savedBanner(saved: SetupRevision, done: () => void): HTMLElement
         "button",
         {
           type: "button",
-          onclick: () => void restore(saved.revision - 1, `undo of revision ${saved.revision}`, done, status),
+          onclick: () => void restore(saved.revision - 1, `undo of revision ${saved.revision}`, status),
         },
         `Undo (restore revision ${saved.revision - 1})`,
       ),
@@ -58,7 +59,7 @@ export function savedBanner(saved: SetupRevision, done: () => void): HTMLElement
 }
 
 /** The history, newest first, each revision restorable. */
-export function historyList(current: number, done: () => void): HTMLElement {
+export function historyList(current: number): HTMLElement {
   const list = h("ol", { class: "history", reversed: true });
   const status = h("div", {});
   const root = h("details", { class: "card" }, h("summary", {}, "History of the setup"), list, status);
@@ -80,7 +81,7 @@ export function historyList(current: number, done: () => void): HTMLElement {
               {
                 type: "button",
                 class: "link",
-                onclick: () => void restore(r.revision, `restored from the history`, done, status),
+                onclick: () => void restore(r.revision, `restored from the history`, status),
               },
               ` Restore revision ${r.revision}`,
             ),

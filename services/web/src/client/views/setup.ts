@@ -315,7 +315,7 @@ export const setupView: View = async (main, route, signal) => {
   const banner = h("div", {});
   if (saved) {
     const made = await getJson<SetupRevision>(`/v1/setup/revisions/${saved}`);
-    render(banner, savedBanner(made, refresh));
+    render(banner, savedBanner(made));
   }
   const status = h("div", {});
   const remove = async (p: { id: string; name: string }) => {
@@ -335,7 +335,8 @@ export const setupView: View = async (main, route, signal) => {
     h(
       "p",
       { class: "hint" },
-      `Revision ${view.revision} · ${setup.sites.length} sites · ${setup.people.length} ` +
+      `Revision ${view.revision} · ${setup.sites.length} site${setup.sites.length === 1 ? "" : "s"} · ` +
+        `${setup.people.length} ${setup.people.length === 1 ? "person" : "people"} ` +
         `people · times in ${setup.timeZone}`,
     ),
     banner,
@@ -349,7 +350,7 @@ export const setupView: View = async (main, route, signal) => {
     status,
     sitesSection(setup, status),
     peopleTable(setup, (p) => void remove(p)),
-    historyList(view.revision, refresh),
+    historyList(view.revision),
   );
   focusHeading(main);
 };
