@@ -186,7 +186,9 @@ describe("setting up the desk", () => {
     });
     await page.getByRole("button", { name: "Check the sheet" }).click();
     await page.getByText(/0 added, 1 changed, 0 removed, 0 problems/).waitFor();
-    await expect(page.locator(".sheet-changes").textContent()).resolves.toMatch(/s001: .*20 → 21/);
+    await expect(page.locator(".sheet-changes").textContent()).resolves.toMatch(
+      /^Chen Mensah \(s001\): Hours target 20 → 21$/,
+    );
     await shot("05-dry-run");
     await axeClean("import");
     await page.getByRole("button", { name: "Apply these changes" }).click();
