@@ -349,7 +349,12 @@ describe("planning", () => {
     expect(res.status).toBe(201);
     await open("#/plan?week=2026-11-23", "Plan a week or a term");
     await page.getByRole("button", { name: "Show the problem it would build" }).click();
-    await page.getByText("Mei Jones: 2026-11-24 13:00 to 2026-11-24 21:00 (course)").waitFor();
+    await page.getByText("Mei Jones: Tue 24 Nov 2026 13:00–21:00 (course)").waitFor();
+    await page.getByText("The week of Mon 23 Nov 2026, as it would be built").waitFor();
+    // The carry-over's proposals name the point as the coordinator does, not by its id.
+    await expect(page.getByText(/^Each person's hours target/).innerText()).resolves.toMatch(
+      /Proposed for independent work: Maria Khan on Service Desk, Fatima Kim on Service Desk\.$/,
+    );
     const exceptions = page.locator("h3:text('Site exceptions') + ul > li");
     await expect(exceptions.allInnerTexts()).resolves.toEqual([
       "Campus Library & Learning Centre on Fri 27 Nov 2026: closed (staff training). Bands it cuts: " +

@@ -1,4 +1,5 @@
 import { h, render } from "../dom";
+import { dayShort } from "@deskrota/core";
 import { DAY_KEYS } from "../time";
 import type { Band, CoverState } from "./cover-bands";
 
@@ -48,7 +49,7 @@ export function drawRows(body: HTMLElement, s: CoverState): void {
               { class: "choice inline" },
               h("input", {
                 type: "checkbox",
-                "aria-label": `${d}, band ${i + 1} of ${s.pointName}`,
+                "aria-label": `${dayShort(d)}, band ${i + 1} of ${s.pointName}`,
                 checked: band.days.includes(d),
                 onchange: (e: Event) => {
                   band.days = (e.target as HTMLInputElement).checked
@@ -57,7 +58,7 @@ export function drawRows(body: HTMLElement, s: CoverState): void {
                   edited();
                 },
               }),
-              d,
+              dayShort(d),
             ),
           ),
         ),

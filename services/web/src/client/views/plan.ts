@@ -43,27 +43,42 @@ function bandsCut(site: Problem["sites"][number], e: DatedException): string {
   return cut.length ? `Bands it cuts: ${cut.join("; ")}.` : "It cuts no cover band.";
 }
 
+/** "Tue 24 Nov 2026 13:00–21:00", or "… 13:00 to Wed 25 Nov 2026 09:00" across days. */
+function spanInWords(from: string, to: string): string {
+  const [d1 = "", t1 = ""] = from.split("T");
+  const [d2 = "", t2 = ""] = to.split("T");
+  return d1 === d2 ? `${dateInWords(d1)} ${t1}–${t2}` : `${dateInWords(d1)} ${t1} to ${dateInWords(d2)} ${t2}`;
+}
+
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
 function weekPreview(week: string, problem: Problem, info: WeekInfo): HTMLElement {
   const name = (id: string) => problem.people.find((p) => p.id === id)?.name ?? id;
+  // A proposal names a point by its id or its kind: said by the points' names.
+  const points = problem.sites.flatMap((s) => s.servicePoints);
+  const pointName = (key: string) =>
+    points
+      .filter((p) => p.id === key || p.kind === key)
+      .map((p) => p.name)
+      .join(" / ") || key;
   const away = problem.people.flatMap((p) => (p.absences ?? []).map((a) => ({ who: p.name, ...a })));
   const exceptions = problem.sites.flatMap((s) => (s.exceptions ?? []).map((e) => ({ site: s, ...e })));
+  const proposed = info.proposals.map((p) => `${name(p.person)} on ${pointName(p.point)}`).join(", ");
   return h(
     "section",
     { class: "card", "aria-labelledby": "week-title" },
-    h("h2", { id: "week-title" }, `The week of ${week}, as it would be built`),
-    h("p", {}, `${problem.people.length} people at ${problem.sites.length} sites.`),
+    h("h2", { id: "week-title" }, `The week of ${dateInWords(week)}, as it would be built`),
+    h(
+      "p",
+      {},
+      `${count(problem.people.length, "person", "people")} at ${count(problem.sites.length, "site", "sites")}.`,
+    ),
     h("h3", {}, "Who is away"),
     away.length
       ? h(
           "ul",
           {},
-          away.map((a) =>
-            h(
-              "li",
-              {},
-              `${a.who}: ${a.from.replace("T", " ")} to ${a.to.replace("T", " ")}${a.reason ? ` (${a.reason})` : ""}`,
-            ),
-          ),
+          away.map((a) => h("li", {}, `${a.who}: ${spanInWords(a.from, a.to)}${a.reason ? ` (${a.reason})` : ""}`)),
         )
       : h("p", {}, "Nobody is recorded as away."),
     h("h3", {}, "Site exceptions"),
@@ -87,11 +102,9 @@ function weekPreview(week: string, problem: Problem, info: WeekInfo): HTMLElemen
       "p",
       {},
       info.carry
-        ? "Targets are shifted toward each person's fair share (docs/setup.md)."
+        ? "Each person's hours target is shifted toward their fair share, from the weeks published before."
         : "None yet: no earlier week is published.",
-      info.proposals.length
-        ? ` Proposed for independent work: ${info.proposals.map((p) => `${name(p.person)} on ${p.point}`).join(", ")}.`
-        : "",
+      info.proposals.length ? ` Proposed for independent work: ${proposed}.` : "",
     ),
   );
 }
