@@ -68,7 +68,7 @@ describe.each(backends)("setup stores on %s", (_name, open) => {
     expect((await s.setups.revision(orgId, 1))?.setup).toEqual(setup);
   });
 
-  test("a revision stored before changes carried words is read with them, from its setup and the one before", async () => {
+  test("a revision stored before changes carried words is read with them, worked out from the setups", async () => {
     const { words: _, ...bare } = setupChanges(renamed("D"), renamed("Eve"));
     const made = await s.setups.write(orgId, orgId, () => ({
       setup: renamed("Eve"),
