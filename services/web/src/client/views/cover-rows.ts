@@ -15,6 +15,8 @@ export function drawRows(body: HTMLElement, s: CoverState): void {
       step: "1",
       class: "short",
       "aria-label": `${key} people, band ${i + 1} of ${s.pointName}`,
+      // The three boxes stack in one cell: an empty one still says which number it holds.
+      placeholder: key,
       value: band[key] === undefined ? "" : String(band[key]),
       onchange: (e: Event) => {
         const raw = (e.target as HTMLInputElement).value;
