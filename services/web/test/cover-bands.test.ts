@@ -249,6 +249,7 @@ describe("cover bands on the day timeline", () => {
 
   test("a dated exception that closes or shortens a day is said on each bar it cuts", async () => {
     await openSite();
+    await page.getByText("None: every date keeps the weekly hours.").waitFor();
     await page.getByRole("button", { name: "Add an exception" }).click();
     await page.getByLabel("Date of exception 1").fill("2026-12-25");
     const friday = desk().locator('.track[data-day="fri"] ~ .lane-notes');

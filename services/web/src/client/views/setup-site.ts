@@ -214,6 +214,8 @@ export const setupSiteView: View = async (main, route, signal) => {
   const drawExceptions = () =>
     render(
       exceptionList,
+      exceptions.length === 0 &&
+        h("tr", {}, h("td", { colspan: "3", class: "hint" }, "None: every date keeps the weekly hours.")),
       exceptions.map((e, i) =>
         h(
           "tr",
