@@ -76,6 +76,7 @@ describe("setting up the desk", () => {
       const edited = (await setupNow()).setup.people.find((p) => p.id === "u001");
       expect(edited?.hours.target).toBe(9);
       await shot("03-saved");
+      await axeClean("saved banner");
       await banner.getByRole("button", { name: "Undo (restore revision 1)" }).click();
       await page.getByText("Revision 3 ·", { exact: false }).waitFor();
       expect((await setupNow()).setup.people.find((p) => p.id === "u001")?.hours.target).toBe(8);
@@ -157,6 +158,8 @@ describe("setting up the desk", () => {
     await expect(page.locator(".history > li").first().innerText()).resolves.toMatch(
       /^Revision \d+ \(a person changed, .*“removed Sam Okafor”\)\s+Removed Sam Okafor\b/,
     );
+    await shot("04-history");
+    await axeClean("setup history");
     const before = (await setupNow()).revision;
     await page.getByRole("button", { name: `Restore revision ${before - 1}`, exact: true }).click();
     await page.getByText(`Revision ${before + 1} ·`, { exact: false }).waitFor();
@@ -166,7 +169,7 @@ describe("setting up the desk", () => {
     await expect(banner.getByRole("listitem").allInnerTexts()).resolves.toEqual(["Added Sam Okafor"]);
     await banner.getByRole("button", { name: `Undo (restore revision ${before})` }).waitFor();
     expect((await setupNow()).setup.people.some((p) => p.id === "u099")).toBe(true);
-    await shot("04-history");
+    await shot("04-restored");
   });
 
   test("imports a spreadsheet: the dry run shows each change and problem, then applies", async () => {
