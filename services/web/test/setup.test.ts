@@ -37,6 +37,10 @@ describe("setting up the desk", () => {
     await page.getByText("6 of 10 people shown.").waitFor();
     await page.getByLabel("Training").selectOption("shadowing");
     await page.getByText("2 of 10 people shown.").waitFor();
+    // Training by the points' names, never a point's id or kind.
+    await expect(rows().first().locator("td").nth(3).innerText()).resolves.toMatch(
+      /^(Service Desk: shadowing, Roving: independent|Service Desk: independent, Roving: shadowing)$/,
+    );
     await shot("01-people");
     await axeClean("people");
   });
