@@ -74,7 +74,7 @@ describe("setting up the desk", () => {
       const said = banner.getByRole("listitem");
       await expect(said.allInnerTexts()).resolves.toEqual([
         expect.stringMatching(
-          /^Leila Hughes: hours changed \(contract 8 → 9\), availability changed \(Mon [^()]*, Tue [^()]*\)$/,
+          /^Leila Hughes: hours changed \(contract 8 → 9\), availability changed \(Mon [^()]*; Tue [^()]*\)$/,
         ),
       ]);
       const edited = (await setupNow()).setup.people.find((p) => p.id === "u001");

@@ -28,7 +28,7 @@ describe("setupChangeWords", () => {
     chen.availability = { ...chen.availability, mon: [["08:30", "12:00"]], sat: [["09:00", "17:00"]] };
     delete chen.availability.fri;
     expect(setupChangeWords(before, after)).toEqual([
-      "Chen Mensah: availability changed (Mon 08:30–16:30 → 08:30–12:00, Fri 08:30–16:30 removed, " +
+      "Chen Mensah: availability changed (Mon 08:30–16:30 → 08:30–12:00; Fri 08:30–16:30 removed; " +
         "Sat 09:00–17:00 added)",
     ]);
   });

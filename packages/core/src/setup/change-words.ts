@@ -98,7 +98,7 @@ function personFieldWords(was: Person, now: Person, names: Names): string[] {
     ["sites", setWords(was.sites.map(names.site), now.sites.map(names.site))],
     ["hours changed", recordWords(was.hours, now.hours, HOURS)],
     ["stints changed", recordWords(was.shifts, now.shifts, SHIFTS)],
-    ["availability changed", weekHoursChangeWords(was.availability, now.availability).join(", ")],
+    ["availability changed", weekHoursChangeWords(was.availability, now.availability).join("; ")],
     ["training changed", trainingWords(was, now, names).join(", ")],
     ["qualifications changed", setWords(was.qualifications ?? [], now.qualifications ?? [])],
     ["preferences changed", setWords(preferenceTexts(was.preferences), preferenceTexts(now.preferences))],
@@ -141,7 +141,7 @@ function siteWords(was: Site, now: Site): string[] {
   if (was.timeZone !== now.timeZone)
     words.push(`Time zone of ${now.name} changed: ${valueText(was.timeZone)} → ${valueText(now.timeZone)}`);
   if (!same(was.open, now.open))
-    words.push(`Opening hours of ${now.name} changed: ${weekHoursChangeWords(was.open, now.open).join(", ")}`);
+    words.push(`Opening hours of ${now.name} changed: ${weekHoursChangeWords(was.open, now.open).join("; ")}`);
   if (!same(was.exceptions, now.exceptions)) {
     const text = (es: Site["exceptions"]) => (es ?? []).map(exceptionText);
     words.push(`Dated exceptions of ${now.name} changed: ${setWords(text(was.exceptions), text(now.exceptions))}`);
