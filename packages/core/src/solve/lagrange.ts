@@ -7,6 +7,12 @@ import { LooseWeeks, type PricedWeek } from "./loose-week";
 /** Iterations without a better bound before the step is halved. */
 const STALL = 8;
 /**
+ * How much of the previous direction each step keeps: the prices move from the best ones found
+ * along a blend of this step's subgradient and the earlier ones (the volume algorithm's averaging),
+ * instead of zig-zagging after each person's all-or-nothing week (docs/decisions.md §19).
+ */
+const DEFLECTION = 0.8;
+/**
  * Iterations of the first pass, on loose weeks (`LooseWeeks`): each costs a few milliseconds on the
  * large system where one of the week DP costs a third of a second, and they take the prices most
  * of the way from their start (docs/decisions.md §16).
@@ -33,7 +39,8 @@ export interface LagrangeOptions {
   deadline?: number | (() => number);
   clock?: () => number;
   onBound?(bound: number): void;
-  trace?(step: { it: number; value: number; norm: number; scale: number; counted: number; leads: number }): void;
+  /** every step, for measuring the bound alone (benchmarks' `bound`): which pass, its value and step */
+  trace?(step: { pass: "loose" | "exact"; it: number; value: number; scale: number }): void;
 }
 
 /** The prices of the relaxed rows, per point and slot (λ, τ, μ) or per slot (σ, κ). */
@@ -45,7 +52,11 @@ interface Prices {
   kappa: Float64Array;
 }
 
-type WeekOf = (p: number, valueAt: (k: number, g: number) => number) => PricedWeek;
+/** One way of pricing a person's week, and the pass of the bound it belongs to. */
+interface WeekPricing {
+  pass: "loose" | "exact";
+  week(p: number, valueAt: (k: number, g: number) => number): PricedWeek;
+}
 
 /**
  * A lower bound without a matrix: the rows that tie people together (minimum and target cover,
@@ -62,8 +73,8 @@ export function lagrangeBound(inst: Instance, options: LagrangeOptions): number 
   const empty = new SearchState(inst);
   const days = inst.dates.map((_, d) => d);
   const weeks = new LooseWeeks(empty);
-  const loose: WeekOf = (p, valueAt) => weeks.week(p, valueAt);
-  const exact: WeekOf = (p, valueAt) => {
+  const loose: WeekPricing = { pass: "loose", week: (p, valueAt) => weeks.week(p, valueAt) };
+  const exactWeek: WeekPricing["week"] = (p, valueAt) => {
     const person = inst.people[p];
     const week = person?.maxShiftsPerDay === 1 ? bestDays(empty, p, days, new Map(), { valueAt }) : null;
     if (!person || !week) return weeks.week(p, valueAt);
@@ -72,6 +83,7 @@ export function lagrangeBound(inst: Instance, options: LagrangeOptions): number 
     const h = inst.slotMinutes / 60;
     return { cost: week.cost + penalty(0, person.targetSlots * h, person.minSlots * h, inst.weights), slots };
   };
+  const exact: WeekPricing = { pass: "exact", week: exactWeek };
   const first = subgradient(
     empty,
     startingPrices(empty, options.startShare ?? 0.5),
@@ -119,7 +131,7 @@ function startingPrices(empty: SearchState, share: number): Prices {
 function subgradient(
   empty: SearchState,
   start: Prices,
-  weekOf: WeekOf,
+  pricing: WeekPricing,
   options: LagrangeOptions,
   startScale = 2,
   settled?: { share: number; window: number },
@@ -135,6 +147,14 @@ function subgradient(
   });
   const now = start;
   const bestPrices = copy(start);
+  // The blended direction of the steps so far, per price.
+  const dir: Prices = {
+    lambda: new Float64Array(K * G),
+    tau: new Float64Array(K * G),
+    mu: new Float64Array(K * G),
+    sigma: new Float64Array(G),
+    kappa: new Float64Array(G),
+  };
   const { lambda, tau, mu, sigma, kappa } = now;
   // The rows that exist: a point open in a slot; and the site slots (each needs a lead).
   const rows = Int32Array.from(
@@ -189,7 +209,7 @@ function subgradient(
         if (keyholder && empty.edge[g]) v -= kappa[g] as number;
         return v;
       };
-      const week = weekOf(p, valueAt);
+      const week = pricing.week(p, valueAt);
       value += week.cost;
       for (const { slot, point } of week.slots) {
         if (!empty.isShadow(p, point)) counted[point * G + slot] = (counted[point * G + slot] as number) + 1;
@@ -207,43 +227,48 @@ function subgradient(
       scale /= 2;
       sinceBest = 0;
     }
-    // Subgradient: how far each priced row is from holding, for these plans.
+    // The direction: how far each priced row is from holding for these plans, blended with the
+    // directions before, where the best prices can still move that way.
     let norm = 0;
     for (const i of rows) {
       const c = counted[i] as number;
-      norm +=
-        clip(lambda[i] as number, (demandMin[i] as number) - c, 0, w.cover) ** 2 +
-        clip(tau[i] as number, (demandTarget[i] as number) - c, 0, w.target) ** 2 +
-        clip(mu[i] as number, c - (demandMax[i] as number), 0, Infinity) ** 2;
+      const l = clip(bestPrices.lambda[i] as number, blend((demandMin[i] as number) - c, dir.lambda[i]), 0, w.cover);
+      const t = clip(bestPrices.tau[i] as number, blend((demandTarget[i] as number) - c, dir.tau[i]), 0, w.target);
+      const m = clip(bestPrices.mu[i] as number, blend(c - (demandMax[i] as number), dir.mu[i]), 0, Infinity);
+      dir.lambda[i] = l;
+      dir.tau[i] = t;
+      dir.mu[i] = m;
+      norm += l * l + t * t + m * m;
     }
     for (const g of siteSlots) {
-      norm += clip(sigma[g] as number, 1 - (leads[g] as number), 0, w.supervision) ** 2;
-      if (empty.edge[g]) norm += clip(kappa[g] as number, 1 - (keys[g] as number), 0, w.keyholder) ** 2;
+      const lead = clip(bestPrices.sigma[g] as number, blend(1 - (leads[g] as number), dir.sigma[g]), 0, w.supervision);
+      dir.sigma[g] = lead;
+      norm += lead * lead;
+      if (!empty.edge[g]) continue;
+      const key = clip(bestPrices.kappa[g] as number, blend(1 - (keys[g] as number), dir.kappa[g]), 0, w.keyholder);
+      dir.kappa[g] = key;
+      norm += key * key;
     }
     if (norm === 0) break;
-    if (options.trace)
-      options.trace({
-        it,
-        value,
-        norm,
-        scale,
-        counted: counted.reduce((a, b) => a + b, 0),
-        leads: leads.reduce((a, b) => a + b, 0),
-      });
-    // Polyak's step: aim at the rota we know, as if the bound could reach it.
-    const t = (scale * Math.max(1, options.upper() - value)) / norm;
+    options.trace?.({ pass: pricing.pass, it, value, scale });
+    // Polyak's step from the best prices: aim at the rota we know, as if the bound could reach it.
+    const t = (scale * Math.max(1, options.upper() - best)) / norm;
     for (const i of rows) {
-      const c = counted[i] as number;
-      lambda[i] = bounded((lambda[i] as number) + t * ((demandMin[i] as number) - c), 0, w.cover);
-      tau[i] = bounded((tau[i] as number) + t * ((demandTarget[i] as number) - c), 0, w.target);
-      mu[i] = Math.max(0, (mu[i] as number) + t * (c - (demandMax[i] as number)));
+      lambda[i] = bounded((bestPrices.lambda[i] as number) + t * (dir.lambda[i] as number), 0, w.cover);
+      tau[i] = bounded((bestPrices.tau[i] as number) + t * (dir.tau[i] as number), 0, w.target);
+      mu[i] = Math.max(0, (bestPrices.mu[i] as number) + t * (dir.mu[i] as number));
     }
     for (const g of siteSlots) {
-      sigma[g] = bounded((sigma[g] as number) + t * (1 - (leads[g] as number)), 0, w.supervision);
-      if (empty.edge[g]) kappa[g] = bounded((kappa[g] as number) + t * (1 - (keys[g] as number)), 0, w.keyholder);
+      sigma[g] = bounded((bestPrices.sigma[g] as number) + t * (dir.sigma[g] as number), 0, w.supervision);
+      if (empty.edge[g])
+        kappa[g] = bounded((bestPrices.kappa[g] as number) + t * (dir.kappa[g] as number), 0, w.keyholder);
     }
   }
   return { bound: best, prices: bestPrices, scale };
+}
+
+function blend(gradient: number, before: number | undefined): number {
+  return (1 - DEFLECTION) * gradient + DEFLECTION * (before as number);
 }
 
 function bounded(value: number, low: number, high: number): number {
