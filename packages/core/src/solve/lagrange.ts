@@ -169,6 +169,9 @@ function subgradient(
   const counted = new Float64Array(K * G);
   const leads = new Float64Array(G);
   const keys = new Float64Array(G);
+  // A keyholder's price per slot (zero away from opening and closing) and who shadows where.
+  const keyPrices = new Float64Array(G);
+  const shadows = inst.people.map((person) => Uint8Array.from(person.training, (t) => (t === "shadowing" ? 1 : 0)));
   let best = -Infinity;
   let scale = startScale;
   let sinceBest = 0;
@@ -193,7 +196,10 @@ function subgradient(
       value += l * (demandMin[i] as number) + t * (demandTarget[i] as number) - m * (demandMax[i] as number);
       net[i] = m - l - t;
     }
-    for (const g of siteSlots) value += (sigma[g] as number) + (kappa[g] as number);
+    for (const g of siteSlots) {
+      value += (sigma[g] as number) + (kappa[g] as number);
+      keyPrices[g] = empty.edge[g] ? (kappa[g] as number) : 0;
+    }
 
     for (const person of inst.people) {
       const p = person.index;
@@ -202,17 +208,17 @@ function subgradient(
       const preference = person.preference;
       const lead = person.lead;
       const keyholder = person.keyholder;
-      const valueAt = (k: number, g: number) => {
-        let v = -(preference[g] as number) * w.preferences;
-        v += empty.isShadow(p, k) ? shadowing : (net[k * G + g] as number);
-        if (lead) v -= sigma[g] as number;
-        if (keyholder && empty.edge[g]) v -= kappa[g] as number;
-        return v;
-      };
+      const shadow = shadows[p] as Uint8Array;
+      // Called for every workable (point, slot) of the week: most of a loose step's time.
+      const valueAt = (k: number, g: number) =>
+        -(preference[g] as number) * w.preferences +
+        (shadow[k] ? shadowing : (net[k * G + g] as number)) -
+        (lead ? (sigma[g] as number) : 0) -
+        (keyholder ? (keyPrices[g] as number) : 0);
       const week = pricing.week(p, valueAt);
       value += week.cost;
       for (const { slot, point } of week.slots) {
-        if (!empty.isShadow(p, point)) counted[point * G + slot] = (counted[point * G + slot] as number) + 1;
+        if (!shadow[point]) counted[point * G + slot] = (counted[point * G + slot] as number) + 1;
         if (lead) leads[slot] = (leads[slot] as number) + 1;
         if (keyholder) keys[slot] = (keys[slot] as number) + 1;
       }
