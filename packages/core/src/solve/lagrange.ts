@@ -84,23 +84,29 @@ export function lagrangeBound(inst: Instance, options: LagrangeOptions): number 
     return { cost: week.cost + penalty(0, person.targetSlots * h, person.minSlots * h, inst.weights), slots };
   };
   const exact: WeekPricing = { pass: "exact", week: exactWeek };
-  const first = subgradient(
-    empty,
-    startingPrices(empty, options.startShare ?? 0.5),
-    loose,
-    { ...options, iterations: options.looseIterations ?? LOOSE_ITERATIONS },
-    2,
-    { share: LOOSE_SETTLED, window: LOOSE_WINDOW },
-  );
-  // The second pass goes on from where the first ended, steps as small as they had become.
+  const share = options.startShare ?? 0.5;
+  const looseSteps = { ...options, iterations: options.looseIterations ?? LOOSE_ITERATIONS };
+  const settled = { share: LOOSE_SETTLED, window: LOOSE_WINDOW };
+  // Plain steps climb fastest from the starting prices, and the week DP at the prices they reach is
+  // a useful bound within seconds; steps from the best prices climb slower but, on the large system,
+  // end at prices where the week DP's steps gain more (docs/decisions.md §19). Both are priced by the
+  // DP once, and its steps go on from the better, the way that reached it.
+  const quick = subgradient(empty, startingPrices(empty, share), loose, looseSteps, "plain", 2, settled);
+  const quickExact = subgradient(empty, quick.prices, exact, { ...options, iterations: 1 }, "plain", quick.scale);
+  const stable = subgradient(empty, startingPrices(empty, share), loose, looseSteps, "stable", 2, settled);
+  const stableExact = subgradient(empty, stable.prices, exact, { ...options, iterations: 1 }, "stable", stable.scale);
+  // (a pass's `start` becomes its last step's prices: what goes on is each one-step pass's best)
+  const stableWins = stableExact.bound >= quickExact.bound;
+  const from = stableWins ? stableExact : quickExact;
   const second = subgradient(
     empty,
-    first.prices,
+    from.prices,
     exact,
     { ...options, iterations: options.iterations ?? 200 },
-    first.scale,
+    stableWins ? "stable" : "plain",
+    from.scale,
   );
-  const best = Math.max(first.bound, second.bound);
+  const best = Math.max(quick.bound, quickExact.bound, stable.bound, stableExact.bound, second.bound);
   return Number.isFinite(best) ? best : null;
 }
 
@@ -133,6 +139,7 @@ function subgradient(
   start: Prices,
   pricing: WeekPricing,
   options: LagrangeOptions,
+  steps: "plain" | "stable",
   startScale = 2,
   settled?: { share: number; window: number },
 ): { bound: number; prices: Prices; scale: number } {
@@ -235,46 +242,48 @@ function subgradient(
     }
     // The direction: how far each priced row is from holding for these plans, blended with the
     // directions before, where the best prices can still move that way.
+    const stable = steps === "stable";
+    const from = stable ? bestPrices : now;
+    const keep = stable ? DEFLECTION : 0;
     let norm = 0;
     for (const i of rows) {
       const c = counted[i] as number;
-      const l = clip(bestPrices.lambda[i] as number, blend((demandMin[i] as number) - c, dir.lambda[i]), 0, w.cover);
-      const t = clip(bestPrices.tau[i] as number, blend((demandTarget[i] as number) - c, dir.tau[i]), 0, w.target);
-      const m = clip(bestPrices.mu[i] as number, blend(c - (demandMax[i] as number), dir.mu[i]), 0, Infinity);
+      const l = clip(from.lambda[i] as number, blend((demandMin[i] as number) - c, dir.lambda[i], keep), 0, w.cover);
+      const t = clip(from.tau[i] as number, blend((demandTarget[i] as number) - c, dir.tau[i], keep), 0, w.target);
+      const m = clip(from.mu[i] as number, blend(c - (demandMax[i] as number), dir.mu[i], keep), 0, Infinity);
       dir.lambda[i] = l;
       dir.tau[i] = t;
       dir.mu[i] = m;
       norm += l * l + t * t + m * m;
     }
     for (const g of siteSlots) {
-      const lead = clip(bestPrices.sigma[g] as number, blend(1 - (leads[g] as number), dir.sigma[g]), 0, w.supervision);
+      const lead = clip(from.sigma[g] as number, blend(1 - (leads[g] as number), dir.sigma[g], keep), 0, w.supervision);
       dir.sigma[g] = lead;
       norm += lead * lead;
       if (!empty.edge[g]) continue;
-      const key = clip(bestPrices.kappa[g] as number, blend(1 - (keys[g] as number), dir.kappa[g]), 0, w.keyholder);
+      const key = clip(from.kappa[g] as number, blend(1 - (keys[g] as number), dir.kappa[g], keep), 0, w.keyholder);
       dir.kappa[g] = key;
       norm += key * key;
     }
     if (norm === 0) break;
     options.trace?.({ pass: pricing.pass, it, value, scale });
-    // Polyak's step from the best prices: aim at the rota we know, as if the bound could reach it.
-    const t = (scale * Math.max(1, options.upper() - best)) / norm;
+    // Polyak's step: aim at the rota we know, as if the bound could reach it.
+    const t = (scale * Math.max(1, options.upper() - (stable ? best : value))) / norm;
     for (const i of rows) {
-      lambda[i] = bounded((bestPrices.lambda[i] as number) + t * (dir.lambda[i] as number), 0, w.cover);
-      tau[i] = bounded((bestPrices.tau[i] as number) + t * (dir.tau[i] as number), 0, w.target);
-      mu[i] = Math.max(0, (bestPrices.mu[i] as number) + t * (dir.mu[i] as number));
+      lambda[i] = bounded((from.lambda[i] as number) + t * (dir.lambda[i] as number), 0, w.cover);
+      tau[i] = bounded((from.tau[i] as number) + t * (dir.tau[i] as number), 0, w.target);
+      mu[i] = Math.max(0, (from.mu[i] as number) + t * (dir.mu[i] as number));
     }
     for (const g of siteSlots) {
-      sigma[g] = bounded((bestPrices.sigma[g] as number) + t * (dir.sigma[g] as number), 0, w.supervision);
-      if (empty.edge[g])
-        kappa[g] = bounded((bestPrices.kappa[g] as number) + t * (dir.kappa[g] as number), 0, w.keyholder);
+      sigma[g] = bounded((from.sigma[g] as number) + t * (dir.sigma[g] as number), 0, w.supervision);
+      if (empty.edge[g]) kappa[g] = bounded((from.kappa[g] as number) + t * (dir.kappa[g] as number), 0, w.keyholder);
     }
   }
   return { bound: best, prices: bestPrices, scale };
 }
 
-function blend(gradient: number, before: number | undefined): number {
-  return (1 - DEFLECTION) * gradient + DEFLECTION * (before as number);
+function blend(gradient: number, before: number | undefined, keep: number): number {
+  return (1 - keep) * gradient + keep * (before as number);
 }
 
 function bounded(value: number, low: number, high: number): number {
