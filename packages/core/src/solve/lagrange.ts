@@ -13,6 +13,12 @@ const STALL = 8;
  */
 const DEFLECTION = 0.8;
 /**
+ * The time (in `clock` units, ms in the engine) that must be left after the first DP bound for the
+ * second start, from the best prices: on the large system it costs ~7 s of CPU before it pays, so
+ * a 10 s solve keeps the plain steps (docs/decisions.md §19).
+ */
+const STABLE_LEAST = 20_000;
+/**
  * Iterations of the first pass, on loose weeks (`LooseWeeks`): each costs a few milliseconds on the
  * large system where one of the week DP costs a third of a second, and they take the prices most
  * of the way from their start (docs/decisions.md §16).
@@ -51,6 +57,9 @@ interface Prices {
   sigma: Float64Array;
   kappa: Float64Array;
 }
+
+/** Steps from the last prices along the subgradient, or from the best ones along the blended direction. */
+type Steps = "plain" | "stable";
 
 /** One way of pricing a person's week, and the pass of the bound it belongs to. */
 interface WeekPricing {
@@ -92,21 +101,30 @@ export function lagrangeBound(inst: Instance, options: LagrangeOptions): number 
   // end at prices where the week DP's steps gain more (docs/decisions.md §19). Both are priced by the
   // DP once, and its steps go on from the better, the way that reached it.
   const quick = subgradient(empty, startingPrices(empty, share), loose, looseSteps, "plain", 2, settled);
-  const quickExact = subgradient(empty, quick.prices, exact, { ...options, iterations: 1 }, "plain", quick.scale);
-  const stable = subgradient(empty, startingPrices(empty, share), loose, looseSteps, "stable", 2, settled);
-  const stableExact = subgradient(empty, stable.prices, exact, { ...options, iterations: 1 }, "stable", stable.scale);
-  // (a pass's `start` becomes its last step's prices: what goes on is each one-step pass's best)
-  const stableWins = stableExact.bound >= quickExact.bound;
-  const from = stableWins ? stableExact : quickExact;
+  const left =
+    options.deadline === undefined || !options.clock ? Infinity : deadlineOf(options.deadline) - options.clock();
+  let from: { prices: Prices; scale: number; steps: Steps } = { ...quick, steps: "plain" };
+  let best = quick.bound;
+  if (left >= STABLE_LEAST) {
+    // (a pass's `start` becomes its last step's prices: what goes on is a one-step pass's best)
+    const once = { ...options, iterations: 1 };
+    const quickExact = subgradient(empty, quick.prices, exact, once, "plain", quick.scale);
+    const stable = subgradient(empty, startingPrices(empty, share), loose, looseSteps, "stable", 2, settled);
+    const stableExact = subgradient(empty, stable.prices, exact, once, "stable", stable.scale);
+    best = Math.max(best, quickExact.bound, stable.bound, stableExact.bound);
+    from =
+      stableExact.bound > quickExact.bound ? { ...stableExact, steps: "stable" } : { ...quickExact, steps: "plain" };
+  }
+  // The DP's steps go on from where the loose weeks ended, steps as small as they had become.
   const second = subgradient(
     empty,
     from.prices,
     exact,
     { ...options, iterations: options.iterations ?? 200 },
-    stableWins ? "stable" : "plain",
+    from.steps,
     from.scale,
   );
-  const best = Math.max(quick.bound, quickExact.bound, stable.bound, stableExact.bound, second.bound);
+  best = Math.max(best, second.bound);
   return Number.isFinite(best) ? best : null;
 }
 
@@ -139,7 +157,7 @@ function subgradient(
   start: Prices,
   pricing: WeekPricing,
   options: LagrangeOptions,
-  steps: "plain" | "stable",
+  steps: Steps,
   startScale = 2,
   settled?: { share: number; window: number },
 ): { bound: number; prices: Prices; scale: number } {
@@ -185,7 +203,7 @@ function subgradient(
   const iterations = options.iterations ?? 200;
   const history: number[] = [];
   const given = options.deadline;
-  const deadline = typeof given === "number" ? () => given : given;
+  const deadline = given === undefined ? undefined : () => deadlineOf(given);
   for (let it = 0; it < iterations; it++) {
     if (deadline !== undefined && options.clock && options.clock() >= deadline()) break;
     if (settled && it >= settled.window) {
@@ -280,6 +298,10 @@ function subgradient(
     }
   }
   return { bound: best, prices: bestPrices, scale };
+}
+
+function deadlineOf(given: number | (() => number)): number {
+  return typeof given === "number" ? given : given();
 }
 
 function blend(gradient: number, before: number | undefined, keep: number): number {
