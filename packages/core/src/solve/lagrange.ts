@@ -13,11 +13,12 @@ const STALL = 8;
  */
 const DEFLECTION = 0.8;
 /**
- * The time (in `clock` units, ms in the engine) that must be left after the first DP bound for the
- * second start, from the best prices: on the large system it costs ~7 s of CPU before it pays, so
- * a 10 s solve keeps the plain steps (docs/decisions.md §19).
+ * The second start, from the best prices, runs only where the time left is this many times what the
+ * first start's loose steps took: its loose steps take ~3 times as long before its first DP bound, so
+ * a 10 s solve, or a minute on a machine busy enough to slow the first start fourfold, keeps the
+ * plain steps (docs/decisions.md §19).
  */
-const STABLE_LEAST = 20_000;
+const STABLE_TIMES = 6;
 /**
  * Iterations of the first pass, on loose weeks (`LooseWeeks`): each costs a few milliseconds on the
  * large system where one of the week DP costs a third of a second, and they take the prices most
@@ -100,12 +101,14 @@ export function lagrangeBound(inst: Instance, options: LagrangeOptions): number 
   // a useful bound within seconds; steps from the best prices climb slower but, on the large system,
   // end at prices where the week DP's steps gain more (docs/decisions.md §19). Both are priced by the
   // DP once, and its steps go on from the better, the way that reached it.
+  const clock = options.clock;
+  const started = clock?.() ?? 0;
   const quick = subgradient(empty, startingPrices(empty, share), loose, looseSteps, "plain", 2, settled);
-  const left =
-    options.deadline === undefined || !options.clock ? Infinity : deadlineOf(options.deadline) - options.clock();
+  const spent = (clock?.() ?? started) - started;
+  const left = options.deadline === undefined || !clock ? Infinity : deadlineOf(options.deadline) - clock();
   let from: { prices: Prices; scale: number; steps: Steps } = { ...quick, steps: "plain" };
   let best = quick.bound;
-  if (left >= STABLE_LEAST) {
+  if (left >= STABLE_TIMES * spent) {
     // (a pass's `start` becomes its last step's prices: what goes on is a one-step pass's best)
     const once = { ...options, iterations: 1 };
     const quickExact = subgradient(empty, quick.prices, exact, once, "plain", quick.scale);
