@@ -21,9 +21,11 @@ import { median } from "./stats";
  * of the machine changes the time taken but not the figures). Per profile and seed: offered or
  * dropped, its goal against the balanced rota with the margin asked, and the share of the balanced
  * rota it changes — beside the share a solve from scratch with the profile's weights changes (how
- * alternatives were made before they started from the balanced rota). Each offered alternative's
- * person-slots changed are set beside the fewest a rota holding its figures needs (the exact model,
- * `fewestAlternativeChanges`, up to SECONDS of HiGHS each: proven, or the best found and the bound).
+ * alternatives were made before they started from the balanced rota). The alternatives are made
+ * with HiGHS as their exact step (nodes in proportion to the work budget, so still deterministic).
+ * Each offered alternative's person-slots changed are set beside the fewest a rota holding its
+ * figures needs (the exact model, `fewestAlternativeChanges`, up to SECONDS of HiGHS each: proven,
+ * or the best found and the bound).
  */
 const { values } = parseArgs({
   options: {
@@ -61,7 +63,11 @@ for (const id of INSTANCES) {
   if (!instance) throw new Error(`no instance ${id}`);
   const problem = loadProblem(instance.ref);
   for (const seed of seeds) {
-    const { alternatives: offered, dropped } = alternatives(problem, PROFILES.length, { workBudget: work, seed });
+    const { alternatives: offered, dropped } = alternatives(problem, PROFILES.length, {
+      workBudget: work,
+      seed,
+      exact: backend,
+    });
     const balanced = offered[0];
     if (!balanced) throw new Error("no balanced rota");
     PROFILES.slice(1).forEach((profile, i) => {

@@ -67,8 +67,8 @@ export class WorkerPool {
     this.waiting.shift()?.();
   }
 
-  private spawn(script: URL): Slot {
-    const slot: Slot = { worker: new Worker(script), busy: false };
+  private spawn(script: string): Slot {
+    const slot: Slot = { worker: new Worker(script, { eval: true }), busy: false };
     this.slots.push(slot);
     return slot;
   }

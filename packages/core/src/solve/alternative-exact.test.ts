@@ -1,9 +1,12 @@
 import { describe, expect, it } from "vitest";
+import { check } from "../check";
+import { compile } from "../compile/instance";
 import { metrics } from "../metrics";
 import { highs } from "../../test/support/highs";
 import { alternative, balanced, desk, problem } from "../../test/support/preference-swap";
 import { hardViolations, rota, staff, stint, tinyProblem, TUESDAY } from "../../test/support/tiny";
-import { fewestAlternativeChanges } from "./alternative-exact";
+import { closerByExact, fewestAlternativeChanges } from "./alternative-exact";
+import { canonical } from "./solve";
 
 describe("an alternative's fewest changes against the balanced rota", () => {
   it("holds its figures and proves the fewest: only the change its goal needs", async () => {
@@ -46,5 +49,20 @@ describe("an alternative's fewest changes against the balanced rota", () => {
       minimum: 8,
       proven: true,
     });
+  });
+
+  it("gives the alternative the model's closer rota, checked, and nothing when it is already the closest", async () => {
+    const backend = await highs();
+    const judge = compile(canonical(problem));
+    const closer = closerByExact(problem, judge, balanced, alternative, "preferences-first", { backend, nodeLimit: 1 });
+    // Ann keeps her Monday; Cal takes Bob's Tuesday, all the goal needs.
+    expect(closer?.assignments.map((a) => `${a.person} ${a.start.slice(0, 10)}`)).toEqual([
+      "ann 2026-11-23",
+      "cal 2026-11-24",
+    ]);
+    expect(check(problem, closer ?? balanced).valid).toBe(true);
+    expect(closerByExact(problem, judge, balanced, closer ?? alternative, "preferences-first", { backend })).toBe(
+      undefined,
+    );
   });
 });

@@ -1,10 +1,14 @@
+import { check } from "../check";
 import { compile, placementsOf, type Instance, type SlotInfo } from "../compile/instance";
 import type { ModelContext } from "../compile/model";
 import type { Problem } from "../model/problem";
-import type { RotaInput } from "../model/rota";
-import type { MilpBackend } from "./backends/backend";
+import type { Rota, RotaInput } from "../model/rota";
+import { fits, type MilpBackend } from "./backends/backend";
 import { assignmentsOf, placementOf } from "./decode";
+import { loadPlacements } from "./load";
+import { rotaOf } from "./output";
 import { changesFrom, expression, type Expression, levelsOf, repairModel, startOf } from "./repair-exact";
+import { SearchState } from "./search/state";
 import { canonical } from "./solve";
 
 export interface FewestAlternativeChanges {
@@ -34,29 +38,122 @@ export function fewestAlternativeChanges(
   balanced: RotaInput,
   alternative: RotaInput,
   profile: string,
-  options: { backend: MilpBackend; timeLimitSeconds?: number },
+  options: ExactLimits,
+): FewestAlternativeChanges {
+  return fewest(problem, balanced, alternative, profile, options, false);
+}
+
+/** The model above; `onlyChangedDays` keeps every person-day the alternative plans as the balanced rota does. */
+function fewest(
+  problem: Problem,
+  balanced: RotaInput,
+  alternative: RotaInput,
+  profile: string,
+  options: ExactLimits,
+  onlyChangedDays: boolean,
 ): FewestAlternativeChanges {
   const inst = compile(canonical(problem), { reference: { assignments: balanced.assignments, now: -Infinity } });
   const model = repairModel(inst, options.backend);
   const at = placementsOf(inst, alternative.assignments);
+  const changes = changesFrom(inst, at);
+  // A dense backend is not given a whole week (backends/backend.ts, `fits`).
+  if (!fits(options.backend, model.ctx.milp)) return { changes, minimum: null, bound: 0, proven: false };
   const levels = levelsOf(inst, at);
   for (const level of ["cover", "lead", "keyholder"] as const) model.atMost(model.levels[level], levels[level]);
   const goal = GOALS[profile]?.(model.ctx, at);
   if (goal) model.atMost(goal.expression, goal.held);
-  const changes = changesFrom(inst, at);
-  const limit = options.timeLimitSeconds !== undefined ? { timeLimitSeconds: options.timeLimitSeconds } : {};
-  const fewest = model.minimise(model.changes, startOf(model.ctx, at), limit);
-  const bound = Math.min(changes, Math.max(0, Math.ceil((fewest.bound ?? 0) - 1e-6)));
-  if (!fewest.x) return { changes, minimum: null, bound, proven: false };
-  const minimum = Math.round(model.changes.value(fewest.x));
+  if (onlyChangedDays) keepUnchangedDays(model.ctx, at, inst.reference?.at ?? []);
+  // Read once the model is built: building the week's model takes a second or two of the time.
+  const seconds = Math.min(options.timeLimitSeconds ?? Infinity, options.secondsLeft?.() ?? Infinity);
+  if (seconds < MIN_SECONDS) return { changes, minimum: null, bound: 0, proven: false };
+  const limit = {
+    ...(Number.isFinite(seconds) ? { timeLimitSeconds: seconds } : {}),
+    ...(options.nodeLimit !== undefined ? { nodeLimit: options.nodeLimit } : {}),
+  };
+  const found = model.minimise(model.changes, startOf(model.ctx, at), limit);
+  const bound = Math.min(changes, Math.max(0, Math.ceil((found.bound ?? 0) - 1e-6)));
+  if (!found.x) return { changes, minimum: null, bound, proven: false };
+  const minimum = Math.round(model.changes.value(found.x));
   return {
     changes,
     minimum,
     bound: Math.min(bound, minimum),
-    proven: fewest.status === "optimal" || bound >= minimum,
-    rota: { assignments: assignmentsOf(inst, placementOf(model.ctx, fewest.x)) },
+    proven: found.status === "optimal" || bound >= minimum,
+    rota: { assignments: assignmentsOf(inst, placementOf(model.ctx, found.x)) },
   };
 }
+
+/**
+ * Fixes each person's work on every date where the alternative plans them as the balanced rota
+ * does: only what the alternative changed is open to the model, which is then small enough to
+ * solve within a profile's share of the time limit (the whole week's model took minutes on the
+ * typical week: docs/benchmarks.md).
+ */
+function keepUnchangedDays(ctx: ModelContext, at: readonly Int16Array[], reference: readonly Int16Array[]): void {
+  const { inst, milp } = ctx;
+  ctx.workByPerson.forEach((own, p) => {
+    const changedDays = new Set<number>();
+    (at[p] ?? []).forEach((k, g) => {
+      if (k !== (reference[p]?.[g] ?? -1)) changedDays.add((inst.slots[g] as SlotInfo).day);
+    });
+    for (const [g, list] of own) {
+      if (changedDays.has((inst.slots[g] as SlotInfo).day)) continue;
+      for (const w of list) {
+        if (at[p]?.[g] === w.point) milp.lower[w.variable] = 1;
+        else milp.upper[w.variable] = 0;
+      }
+    }
+  });
+}
+
+/** The exact model's backend and its limits: seconds of wall clock, or nodes (deterministic). */
+export interface ExactLimits {
+  backend: MilpBackend;
+  timeLimitSeconds?: number;
+  /** the seconds left of the caller's deadline, read when the model is built and the solve starts */
+  secondsLeft?: () => number;
+  nodeLimit?: number;
+}
+
+/** Less time than this left is not worth starting HiGHS for. */
+const MIN_SECONDS = 0.5;
+
+/**
+ * The alternative moved as close to the balanced rota as the exact model finds it can be with only
+ * the person-days it changed open (docs/decisions.md, "Alternatives take back what their goal does
+ * not need"): its rota when it changes fewer person-slots than the alternative and the independent
+ * checker finds no hard rule broken in it, else undefined. The goal and gap levels are held by the
+ * model; whether the result is still an alternative worth offering is for the caller to judge.
+ */
+export function closerByExact(
+  problem: Problem,
+  judge: Instance,
+  balanced: RotaInput,
+  alternative: RotaInput & Pick<Rota, "solver">,
+  profile: string,
+  limits: ExactLimits,
+): Rota | undefined {
+  const closest = fewest(problem, balanced, alternative, profile, limits, true);
+  if (!closest.rota || closest.minimum === null || closest.minimum >= closest.changes) return undefined;
+  const state = new SearchState(judge);
+  loadPlacements(state, placementsOf(judge, closest.rota.assignments));
+  const rota = rotaOf(state, {
+    ...(alternative.solver ?? UNREPORTED),
+    objective: Math.round(state.objective * 1000) / 1000,
+  });
+  return check(problem, rota).valid ? rota : undefined;
+}
+
+/** The solver report of a rota made without one (a hand-made alternative in a test). */
+export const UNREPORTED = {
+  status: "feasible" as const,
+  backend: "search",
+  timeMs: 0,
+  objective: 0,
+  bestBound: null,
+  gap: null,
+  iterations: 0,
+};
 
 /** A profile's goal as an expression to hold at most `held` (its value in the alternative). */
 type GoalModel = (ctx: ModelContext, at: readonly Int16Array[]) => { expression: Expression; held: number };

@@ -2,7 +2,7 @@ import { check } from "../check";
 import { placementsOf, type Instance } from "../compile/instance";
 import type { Problem } from "../model/problem";
 import type { Rota, RotaInput } from "../model/rota";
-import { goalFigure } from "./alternative-exact";
+import { goalFigure, UNREPORTED } from "./alternative-exact";
 import { loadPlacements } from "./load";
 import { rotaOf, unchecked } from "./output";
 import { gapLevelsOf } from "./repair-options";
@@ -10,10 +10,11 @@ import { type DayPlan, SearchState } from "./search/state";
 
 /**
  * An alternative with what its trade-off did not need taken back (docs/decisions.md, "Alternatives
- * take back what their goal does not need"): each person-day it plans differently from the balanced
- * rota goes back to the balanced plan, together with those it changed places with that day, where
- * minimum cover, a lead, a keyholder and the profile's goal stay no worse than the alternative's and
- * the independent checker finds no hard rule broken. Undefined when nothing could be taken back.
+ * take back what their goal does not need"): each group of person-days it plans differently from the
+ * balanced rota goes back to the balanced plan together, where minimum cover, a lead, a keyholder
+ * and the profile's goal stay no worse than the alternative's and the independent checker finds no
+ * hard rule broken. Passes repeat while one takes something back, as a group refused at first may
+ * fit once others have gone back. Undefined when nothing could be taken back.
  */
 export function takeBack(
   problem: Problem,
@@ -41,66 +42,68 @@ export function takeBack(
   };
   const valid = () => check(problem, unchecked(state)).valid;
   let taken = 0;
-  judge.dates.forEach((_, day) => {
-    for (const group of swapsOn(judge, state, reference, day)) {
-      if (stop()) return;
-      // A balanced shift past midnight may run into what the alternative plans the next date.
-      const free = (p: number) => {
-        const own = new Set(state.dayPlan(p, day).map((s) => s.slot));
-        return reference.dayPlan(p, day).every(({ slot }) => own.has(slot) || (state.at[p]?.[slot] ?? -1) < 0);
-      };
-      if (!group.every(free)) continue;
-      const old = group.map((p) => state.setDay(p, day, reference.dayPlan(p, day)));
-      if (holds() && valid()) taken++;
-      else
-        group.forEach((p, i) => {
-          state.setDay(p, day, old[i] as DayPlan);
-        });
+  for (let pass = 0, took = 1; pass < PASSES && took > 0 && !stop(); pass++) {
+    took = 0;
+    for (const group of swapGroups(judge, state, reference)) {
+      if (stop()) break;
+      const journal = group.map(({ p, day }) => ({ p, day, old: state.dayPlan(p, day) }));
+      // Cleared first: a balanced shift past midnight takes slots the alternative plans on the next date.
+      for (const { p, day } of group) state.setDay(p, day, []);
+      for (const { p, day } of group) state.setDay(p, day, reference.dayPlan(p, day));
+      if (holds() && valid()) took++;
+      else state.undo(journal);
     }
-  });
+    taken += took;
+  }
   if (taken === 0) return undefined;
-  return rotaOf(state, { ...(alternative.solver ?? defaultReport), objective: round(state.objective) });
+  return rotaOf(state, { ...(alternative.solver ?? UNREPORTED), objective: round(state.objective) });
 }
+
+/** Passes over the groups at most: each after the first only retries what an earlier one refused. */
+const PASSES = 3;
+
+type PersonDay = { p: number; day: number };
 
 /**
- * The people whose plans on a day differ from the balanced rota's, in groups that changed places
- * with each other (their differences share a point and slot): a group goes back together, as a
- * swap of two people is undone only by both going back.
+ * The person-days planned differently from the balanced rota, in groups that go back together:
+ * people who changed places (their differences share a point and slot), as a swap of two people is
+ * undone only by both going back, and one person's consecutive dates where a shift past midnight in
+ * one plan runs into the other date's plan in the other.
  */
-function swapsOn(judge: Instance, state: SearchState, reference: SearchState, day: number): number[][] {
-  const changed = judge.people
-    .map((person) => person.index)
-    .filter((p) => !samePlan(state.dayPlan(p, day), reference.dayPlan(p, day)));
-  const groupOf = new Map(changed.map((p) => [p, p]));
-  const root = (p: number): number => {
-    const up = groupOf.get(p) as number;
-    return up === p ? p : root(up);
+function swapGroups(judge: Instance, state: SearchState, reference: SearchState): PersonDay[][] {
+  const changed: PersonDay[] = [];
+  judge.dates.forEach((_, day) => {
+    for (const { index: p } of judge.people)
+      if (!samePlan(state.dayPlan(p, day), reference.dayPlan(p, day))) changed.push({ p, day });
+  });
+  const key = ({ p, day }: PersonDay) => `${p}:${day}`;
+  const up = new Map(changed.map((d) => [key(d), key(d)]));
+  const root = (k: string): string => {
+    const parent = up.get(k) ?? k;
+    return parent === k ? k : root(parent);
   };
-  const firstAt = new Map<string, number>();
-  for (const p of changed) {
-    for (const plan of [state.dayPlan(p, day), reference.dayPlan(p, day)])
+  const join = (a: string, b: string) => {
+    if (up.has(a) && up.has(b)) up.set(root(a), root(b));
+  };
+  const firstAt = new Map<string, string>();
+  for (const d of changed) {
+    for (const plan of [state.dayPlan(d.p, d.day), reference.dayPlan(d.p, d.day)])
       for (const { slot, point } of plan) {
-        if (state.at[p]?.[slot] === reference.at[p]?.[slot]) continue;
-        const key = `${point}@${slot}`;
-        const other = firstAt.get(key);
-        if (other === undefined) firstAt.set(key, p);
-        else groupOf.set(root(p), root(other));
+        if (state.at[d.p]?.[slot] === reference.at[d.p]?.[slot]) continue;
+        const at = `${point}@${slot}`;
+        const other = firstAt.get(at);
+        if (other === undefined) firstAt.set(at, key(d));
+        else join(key(d), other);
       }
+    for (const next of [d.day - 1, d.day + 1]) {
+      const theirs = new Set(state.dayPlan(d.p, next).map((s) => s.slot));
+      if (reference.dayPlan(d.p, d.day).some((s) => theirs.has(s.slot))) join(key(d), key({ p: d.p, day: next }));
+    }
   }
-  const groups = new Map<number, number[]>();
-  for (const p of changed) groups.set(root(p), [...(groups.get(root(p)) ?? []), p]);
+  const groups = new Map<string, PersonDay[]>();
+  for (const d of changed) groups.set(root(key(d)), [...(groups.get(root(key(d))) ?? []), d]);
   return [...groups.values()];
 }
-
-const defaultReport = {
-  status: "feasible" as const,
-  backend: "search",
-  timeMs: 0,
-  objective: 0,
-  bestBound: null,
-  gap: null,
-  iterations: 0,
-};
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 

@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { check, scoreRota } from "../check";
 import { metrics } from "../metrics";
+import { highs } from "../../test/support/highs";
 import { at, staff, tinyProblem } from "../../test/support/tiny";
 import { type Alternative, alternatives, PROFILES, withoutDominated } from "./alternatives";
+import type { BackendOptions, MilpBackend } from "./backends/backend";
 
 // The desk needs one person Monday 09:00–13:00. Ann is contracted for those 4 hours; Bob is
 // contracted for none but would love them. The problem's own weights give Ann the desk (her hours
@@ -130,6 +132,30 @@ describe("alternatives", () => {
       { profile: "coverage-first", reason: "coverage-first: not tried: the time limit was spent" },
       { profile: "fairness-first", reason: "fairness-first: not tried: the time limit was spent" },
     ]);
+  });
+
+  it("gives its exact step nodes for a work budget, and on a clock what is left of the share", async () => {
+    const backend = await highs();
+    const asked: { options: BackendOptions; at: number }[] = [];
+    let ms = 0;
+    const exact: MilpBackend = {
+      ...backend,
+      solve: (milp, o) => {
+        asked.push({ options: o, at: ms });
+        return backend.solve(milp, o);
+      },
+    };
+    alternatives(problem, 4, { workBudget: 3000, seed: 1, exact });
+    // Only preferences-first is offered; the model is tried for it alone, deterministically.
+    expect(asked.map(({ options: o }) => [o.nodeLimit, o.timeLimitSeconds])).toEqual([[3, undefined]]);
+    asked.length = 0;
+    // A millisecond per reading: preferences-first, the last profile, ends at 85 % of the 40 s.
+    alternatives(problem, 4, { timeLimitMs: 40_000, clock: () => ++ms, seed: 1, exact });
+    expect(asked).toHaveLength(1);
+    const [{ options: timed, at: start }] = asked as [{ options: BackendOptions; at: number }];
+    expect(timed.nodeLimit).toBeUndefined();
+    expect(timed.timeLimitSeconds).toBeGreaterThan(0);
+    expect(start + (timed.timeLimitSeconds ?? Infinity) * 1000).toBeLessThanOrEqual(1 + 0.85 * 40_000);
   });
 
   it("is reproducible with a work budget and a seed", () => {

@@ -8,6 +8,7 @@ import type { Rota } from "../model/rota";
 import { resolveWeights, type WeightName, type WeightTable } from "../model/weights";
 import { dominatedBy, tradeOffSentence } from "../trade-off";
 import { tradeOffFacts, type TradeOffFacts } from "../trade-off-facts";
+import { closerByExact } from "./alternative-exact";
 import { takeBack } from "./alternative-polish";
 import type { MilpBackend } from "./backends/backend";
 import { gapOf } from "./certificate";
@@ -121,6 +122,12 @@ export interface AlternativesOptions {
   /** per profile, deterministic mode */
   workBudget?: number;
   backend?: MilpBackend;
+  /**
+   * the MILP that moves each alternative to the fewest changes its figures allow, with what is left
+   * of the profile's share of the time limit, or nodes in proportion to the work budget (default
+   * `backend`; none: the take-back alone)
+   */
+  exact?: MilpBackend;
 }
 
 /**
@@ -196,6 +203,17 @@ export function alternatives(problem: Problem, k: number, options: AlternativesO
     if (best.clear) {
       const back = takeBack(problem, judge, balanced.rota, best.rota, profile.id, outOfTime);
       if (back && clearly(back)) best = { rota: back, clear: true };
+      const exact = options.exact ?? options.backend;
+      if (exact && !outOfTime() && judge.people.length * judge.slots.length <= EXACT_MAX_PAIRS) {
+        const closer = closerByExact(problem, judge, balanced.rota, best.rota, profile.id, {
+          backend: exact,
+          ...(clock ? { secondsLeft: () => (profileEnd - clock()) / 1000 } : {}),
+          ...(options.workBudget !== undefined || !clock ? { nodeLimit: exactNodes(options.workBudget) } : {}),
+        });
+        // The model holds the gap levels and the goal, not every headline figure: judged again.
+        if (closer && clearly(closer) && !dominatedBy(balanced.metrics, metrics(problem, closer)))
+          best = { rota: closer, clear: true };
+      }
     }
     const alternative = described(problem, profile, scored(problem, best.rota), { ...balanced, facts: balancedFacts });
     if (best.clear) offered.push(alternative);
@@ -227,6 +245,19 @@ export function withoutDominated(
       });
   }
   return { kept, dropped };
+}
+
+/**
+ * People × slots beyond which the exact step is not tried: building the week's model alone takes
+ * longer than a profile's share there (the typical week has 23 460, the large system 403 500).
+ */
+const EXACT_MAX_PAIRS = 50_000;
+/** Search moves per branch-and-bound node of the exact model, when a work budget sets the effort. */
+const MOVES_PER_NODE = 1000;
+
+/** The exact model's nodes for a profile's work budget (or the default one), at least its root. */
+function exactNodes(workBudget: number | undefined): number {
+  return Math.max(1, Math.ceil((workBudget ?? DEFAULT_RUNG_MOVES * STEPS) / MOVES_PER_NODE));
 }
 
 /** Warm-start moves per rung when neither a work budget nor a clock is given. */

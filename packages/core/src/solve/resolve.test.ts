@@ -629,6 +629,16 @@ describe("resolve", () => {
     expect(result.rota.solver?.timeMs).toSatisfy((t: number) => t >= 0 && t <= 45);
   });
 
+  it("does no more moves with a clock than without, and gives the same repair where the limit is not reached", () => {
+    const change = sick("bob", "2026-11-23T13:00", "2026-11-23T17:00");
+    const timed = resolve(problem, published, change, { now: SUNDAY_BEFORE, clock: () => 0, workBudget: 5, seed: 1 });
+    const counted = resolve(problem, published, change, { now: SUNDAY_BEFORE, workBudget: 5, seed: 1 });
+    // Two attempts at most (the smaller repair, then the one that fills first), five moves each.
+    expect(timed.rota.solver?.iterations).toBeLessThanOrEqual(10);
+    expect(timed.rota.assignments).toEqual(counted.rota.assignments);
+    expect(timed.diff).toEqual(counted.diff);
+  });
+
   it("refuses a malformed change, naming the part of the change", () => {
     const attempt = (change: Change) => () => repair(change, SUNDAY_BEFORE);
     expect(attempt({ absences: [{ person: "zed", from: "2026-11-23T13:00", to: "2026-11-23T17:00" }] })).toThrow(

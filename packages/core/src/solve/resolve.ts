@@ -38,6 +38,7 @@ export interface ResolveOptions {
   timeLimitMs?: number;
   clock?: () => number;
   seed?: number;
+  /** search moves per repair (default 400), with or without a clock: a clock only ends it sooner */
   workBudget?: number;
   backend?: MilpBackend;
   /**
@@ -141,9 +142,11 @@ export function resolve(
       focus: [...new Set([...openedGaps].map((gap) => Number(gap.slice(gap.indexOf("@") + 1))))],
       seed: options.seed ?? 1,
       ...(options.backend ? { backend: options.backend } : {}),
-      ...(clock
-        ? { clock, deadline: (clock() ?? started) + (options.timeLimitMs ?? DEFAULT_RESOLVE_MS) }
-        : { moves: options.workBudget ?? DEFAULT_RESOLVE_MOVES }),
+      // The moves are capped with a clock too: on a machine that does them within the limit the
+      // repair is the same as a deterministic run's, and one that keeps finding crumbs of objective
+      // cannot hold the answer to the limit (decisions.md §15).
+      moves: options.workBudget ?? DEFAULT_RESOLVE_MOVES,
+      ...(clock ? { clock, deadline: (clock() ?? started) + (options.timeLimitMs ?? DEFAULT_RESOLVE_MS) } : {}),
     });
     // Judged by the problem's own weights, whatever the search weighed.
     const best = new SearchState(inst, state);
