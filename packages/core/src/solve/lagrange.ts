@@ -108,11 +108,11 @@ export function lagrangeBound(inst: Instance, options: LagrangeOptions): number 
   // a useful bound within seconds; steps from the best prices climb slower but, on the large system,
   // end at prices where the week DP's steps gain more (docs/decisions.md §19). Both are priced by the
   // DP once, and its steps go on from the better, the way that reached it.
-  const clock = options.clock;
-  const started = clock?.() ?? 0;
   const quick = subgradient(empty, startingPrices(empty, share), loose, looseSteps, "plain", 2, settled);
-  const spent = (clock?.() ?? started) - started;
-  const left = options.deadline === undefined || !clock ? Infinity : deadlineOf(options.deadline) - clock();
+  // From the clock readings the steps take anyway: a caller's clock may count its readings.
+  const left =
+    options.deadline === undefined || quick.read === null ? Infinity : deadlineOf(options.deadline) - quick.read.last;
+  const spent = quick.read === null ? 0 : quick.read.last - quick.read.first;
   let from: { prices: Prices; scale: number; steps: Steps } = { ...quick, steps: "plain" };
   let best = quick.bound;
   if (left >= STABLE_TIMES * spent) {
@@ -170,7 +170,7 @@ function subgradient(
   steps: Steps,
   startScale = 2,
   settled?: { share: number; window: number },
-): { bound: number; prices: Prices; scale: number } {
+): { bound: number; prices: Prices; scale: number; read: { first: number; last: number } | null } {
   const inst = empty.inst;
   const { G, K, w } = empty;
   const copy = (from: Prices): Prices => ({
@@ -214,8 +214,14 @@ function subgradient(
   const history: number[] = [];
   const given = options.deadline;
   const deadline = given === undefined ? undefined : () => deadlineOf(given);
+  // the first and the last reading of the clock
+  let read = null as { first: number; last: number } | null;
   for (let it = 0; it < iterations; it++) {
-    if (deadline !== undefined && options.clock && options.clock() >= deadline()) break;
+    if (deadline !== undefined && options.clock) {
+      const now = options.clock();
+      read = { first: read?.first ?? now, last: now };
+      if (now >= deadline()) break;
+    }
     if (settled && it >= settled.window) {
       const before = history[it - settled.window] as number;
       if (Number.isFinite(before) && best - before <= settled.share * Math.abs(best)) break;
@@ -308,7 +314,7 @@ function subgradient(
       if (empty.edge[g]) kappa[g] = bounded((from.kappa[g] as number) + t * (dir.kappa[g] as number), 0, w.keyholder);
     }
   }
-  return { bound: best, prices: bestPrices, scale };
+  return { bound: best, prices: bestPrices, scale, read };
 }
 
 function deadlineOf(given: number | (() => number)): number {
