@@ -68,6 +68,20 @@ describe.each(backends)("setup stores on %s", (_name, open) => {
     expect((await s.setups.revision(orgId, 1))?.setup).toEqual(setup);
   });
 
+  test("a revision stored before changes carried words is read with them, worked out from the setups", async () => {
+    const { words: _, ...bare } = setupChanges(renamed("D"), renamed("Eve"));
+    const made = await s.setups.write(orgId, orgId, () => ({
+      setup: renamed("Eve"),
+      kind: "person",
+      changes: bare as ReturnType<typeof setupChanges>,
+    }));
+    const n = made.revision.revision;
+    const said = [`Eve: renamed from ${(await s.setups.revision(orgId, n - 1))?.setup.people[0]?.name}`];
+    expect((await s.setups.list(orgId))[0]?.changes.words).toEqual(said);
+    expect((await s.setups.revision(orgId, n))?.changes.words).toEqual(said);
+    expect((await s.setups.latest(orgId))?.changes.words).toEqual(said);
+  });
+
   test("a revision can be neither changed nor deleted", async () => {
     await expect(db.query("UPDATE setup_revisions SET note = 'x' WHERE org_id = $1", [orgId])).rejects.toThrow(
       /immutable/,

@@ -125,6 +125,12 @@ describe("people and sites one by one", () => {
     const res = await call("PATCH", "/v1/setup/sites/campus", { servicePoints: points });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().changes.sites.changed).toEqual([{ id: "campus", fields: ["servicePoints"] }]);
+    // The same change in the words the page shows: the site's and the point's names, band by band.
+    expect(res.json().changes.words).toEqual([
+      expect.stringMatching(
+        /^Service points of Campus Library & Learning Centre changed: Service Desk: cover removed /,
+      ),
+    ]);
     expect((await call("DELETE", "/v1/setup/sites/campus")).statusCode).toBe(409);
     expect((await call("PUT", "/v1/setup/sites/annex", { ...setup.sites[0], id: "annex" })).statusCode).toBe(400);
   });

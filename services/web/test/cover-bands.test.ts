@@ -123,11 +123,14 @@ describe("cover bands on the day timeline", () => {
 
     await page.getByRole("button", { name: "Save the site" }).click();
     const banner = page.locator(".saved");
-    await banner.getByText(/site campus: servicePoints changed\./).waitFor();
-    // The band by band change, in words, with the revision.
-    await expect(banner.innerText()).resolves.toContain(
-      "Service Desk Fri 08:30–17:00, min 1 → Fri 09:30–16:00, min 1; added Fri 16:00–17:00, min 1, target 2",
-    );
+    // The band by band change, in the site's and the point's names, with the revision.
+    await banner
+      .getByText(
+        "Service points of Campus Library & Learning Centre changed: Service Desk: cover Fri 08:30–17:00, " +
+          "min 1 → Fri 09:30–16:00, min 1; added Fri 16:00–17:00, min 1, target 2",
+        { exact: true },
+      )
+      .waitFor();
     expect(await deskCover()).toEqual([
       { days: ["mon", "tue", "wed", "thu"], from: "08:30", to: "21:00", min: 1 },
       { days: ["fri"], from: "09:30", to: "16:00", min: 1 },
@@ -146,9 +149,27 @@ describe("cover bands on the day timeline", () => {
   test("keyboard only: move, resize, numbers, a day split off, delete, focus seen; saved, undone", async () => {
     await openSite();
     const sunday = bar("Service Desk Sun 11:00–17:00, min 1");
-    await sunday.focus();
-    await page.keyboard.press("ArrowRight");
     const focused = () => page.evaluate(() => document.activeElement?.textContent ?? "");
+    const outline = () =>
+      page.evaluate(() => {
+        const style = getComputedStyle(document.activeElement as Element);
+        return `${style.outlineStyle} ${style.outlineWidth}`;
+      });
+    // ↑ and ↓ go from day to day, to the bar nearest in time, the focus seen; the hint says so.
+    await expect(desk().locator(".hint").innerText()).resolves.toContain("↑ and ↓ go to the day above or below");
+    await sunday.focus();
+    await page.keyboard.press("ArrowUp");
+    await expect(focused()).resolves.toMatch(/^Service Desk Sat 11:00–17:00, min 1/);
+    await page.keyboard.press("ArrowUp");
+    await expect(focused()).resolves.toMatch(/^Service Desk Fri 08:30–17:00, min 1/);
+    await expect(outline()).resolves.toMatch(/^solid [1-9]/);
+    for (const day of ["Thu", "Wed", "Tue", "Mon", "Mon"]) {
+      await page.keyboard.press("ArrowUp");
+      await expect(focused()).resolves.toMatch(new RegExp(`^Service Desk ${day} 08:30–21:00, min 1`));
+    }
+    for (let i = 0; i < 6; i += 1) await page.keyboard.press("ArrowDown");
+    await expect(focused()).resolves.toMatch(/^Service Desk Sun 11:00–17:00, min 1/);
+    await page.keyboard.press("ArrowRight");
     await expect(focused()).resolves.toMatch(/^Service Desk Sun 11:30–17:30, min 1/);
     await page.keyboard.press("Shift+ArrowLeft");
     await page.keyboard.press("Shift+ArrowLeft");
@@ -157,11 +178,7 @@ describe("cover bands on the day timeline", () => {
     // Both days of the band moved: it is one band.
     await bar("Service Desk Sat 12:00–16:30, min 1").waitFor();
     // The focus is visible on the bar.
-    const outline = await page.evaluate(() => {
-      const style = getComputedStyle(document.activeElement as Element);
-      return `${style.outlineStyle} ${style.outlineWidth}`;
-    });
-    expect(outline).toMatch(/^solid [1-9]/);
+    await expect(outline()).resolves.toMatch(/^solid [1-9]/);
     await shot("04-keyboard-focus");
 
     // Enter opens the band's editor with the focus in it; Sunday becomes a band of its own.
@@ -208,11 +225,14 @@ describe("cover bands on the day timeline", () => {
     await page.getByRole("button", { name: "Save the site" }).focus();
     await page.keyboard.press("Enter");
     const banner = page.locator(".saved");
-    await banner.getByText(/site campus: servicePoints changed\./).waitFor();
-    await expect(banner.innerText()).resolves.toContain(
-      "Service Desk Sat, Sun 11:00–17:00, min 1 → Sat 12:00–16:30, min 1; added Sun 12:30–17:00, min 2; " +
-        "Roving removed Mon–Thu 12:00–16:00, min 1",
-    );
+    await banner
+      .getByText(
+        "Service points of Campus Library & Learning Centre changed: Service Desk: cover Sat, Sun 11:00–17:00, " +
+          "min 1 → Sat 12:00–16:30, min 1; added Sun 12:30–17:00, min 2; Roving: cover removed Mon–Thu " +
+          "12:00–16:00, min 1",
+        { exact: true },
+      )
+      .waitFor();
     const cover = await deskCover();
     expect(cover?.slice(2)).toEqual([
       { days: ["sat"], from: "12:00", to: "16:30", min: 1 },
@@ -224,6 +244,35 @@ describe("cover bands on the day timeline", () => {
     await expect
       .poll(async () => (await deskCover())?.slice(2))
       .toEqual([{ days: ["sat", "sun"], from: "11:00", to: "17:00", min: 1 }]);
+    expect(errors).toEqual([]);
+  });
+
+  test("a dated exception that closes or shortens a day is said on each bar it cuts", async () => {
+    await openSite();
+    await page.getByText("None: every date keeps the weekly hours.").waitFor();
+    await page.getByRole("button", { name: "Add an exception" }).click();
+    await page.getByLabel("Date of exception 1").fill("2026-12-25");
+    const friday = desk().locator('.track[data-day="fri"] ~ .lane-notes');
+    await expect(friday.innerText()).resolves.toBe(
+      "Band 2 on Fri 25 Dec 2026: the site is closed, so the band does not apply.",
+    );
+    await bar("Service Desk Fri 08:30–17:00, min 1, cut on a dated exception").waitFor();
+    await page.getByRole("button", { name: "Add an exception" }).click();
+    await page.getByLabel("Date of exception 2").fill("2026-12-26");
+    await page.getByLabel("Opening hours of exception 2 (empty: closed)").fill("11:00-14:00");
+    await page.getByLabel("Opening hours of exception 2 (empty: closed)").dispatchEvent("change");
+    await expect(desk().locator('.track[data-day="sat"] ~ .lane-notes').innerText()).resolves.toBe(
+      "Band 3 on Sat 26 Dec 2026: open 11:00–14:00 only, so 14:00–17:00 of the band does not apply.",
+    );
+    // The bar's description carries the note to a screen reader; a closed weekday is untouched.
+    const saturday = bar("Service Desk Sat 11:00–17:00, min 1, cut on a dated exception");
+    const described = (await saturday.getAttribute("aria-describedby"))?.split(" ") ?? [];
+    await expect(
+      page.evaluate((ids) => ids.map((id) => document.getElementById(id)?.textContent).join(" "), described),
+    ).resolves.toMatch(/^Band 3 on Sat 26 Dec 2026: open 11:00–14:00 only/);
+    await expect(desk().locator('.track[data-day="mon"] ~ .lane-notes').count()).resolves.toBe(0);
+    await shot("08-exceptions");
+    await axeClean("cover timeline with dated exceptions");
     expect(errors).toEqual([]);
   });
 

@@ -37,6 +37,10 @@ describe("setting up the desk", () => {
     await page.getByText("6 of 10 people shown.").waitFor();
     await page.getByLabel("Training").selectOption("shadowing");
     await page.getByText("2 of 10 people shown.").waitFor();
+    // Training by the points' names, never a point's id or kind.
+    await expect(rows().first().locator("td").nth(3).innerText()).resolves.toMatch(
+      /^(Service Desk: shadowing, Roving: independent|Service Desk: independent, Roving: shadowing)$/,
+    );
     await shot("01-people");
     await axeClean("people");
   });
@@ -65,11 +69,18 @@ describe("setting up the desk", () => {
       await axeClean("person editor");
       await page.getByRole("button", { name: "Save" }).click();
       const banner = page.locator(".saved");
-      await banner.getByText(/Saved as revision 2: /).waitFor();
-      await expect(banner.textContent()).resolves.toMatch(/Leila Hughes: .*availability.*changed/);
+      await banner.getByText("Saved as revision 2").waitFor();
+      // In the words the editor uses, never a field name of the format.
+      const said = banner.getByRole("listitem");
+      await expect(said.allInnerTexts()).resolves.toEqual([
+        expect.stringMatching(
+          /^Leila Hughes: hours changed \(contract 8 → 9\), availability changed \(Mon [^()]*; Tue [^()]*\)$/,
+        ),
+      ]);
       const edited = (await setupNow()).setup.people.find((p) => p.id === "u001");
       expect(edited?.hours.target).toBe(9);
       await shot("03-saved");
+      await axeClean("saved banner");
       await banner.getByRole("button", { name: "Undo (restore revision 1)" }).click();
       await page.getByText("Revision 3 ·", { exact: false }).waitFor();
       expect((await setupNow()).setup.people.find((p) => p.id === "u001")?.hours.target).toBe(8);
@@ -94,7 +105,10 @@ describe("setting up the desk", () => {
     await page.getByRole("button", { name: "Save" }).click();
     await page
       .locator(".saved")
-      .getByText(/preferences.*changed|changed.*preferences/)
+      .getByText(
+        "Rhys Khan: stints changed (most stints a day 1 → 2), preferences changed (Fri 17:00–20:00 avoided (-8) added)",
+        { exact: true },
+      )
       .waitFor();
     const saved = (await setupNow()).setup.people.find((p) => p.id === "u002") as unknown as {
       preferences: unknown[];
@@ -128,7 +142,7 @@ describe("setting up the desk", () => {
     await page.getByRole("button", { name: "Confirm as independent on Service Desk" }).click();
     await page
       .locator(".saved")
-      .getByText(/training changed/)
+      .getByText(/^Maria Khan: training changed \(Service Desk shadowing → independent\)$/)
       .waitFor();
     const maria = (await setupNow()).setup.people.find((p) => p.id === "u005");
     // The point's id wins over its kind ("helpdesk": shadowing stays for other help desks).
@@ -140,22 +154,26 @@ describe("setting up the desk", () => {
     await page.locator("#person-id").fill("u099");
     await page.getByLabel("Name", { exact: true }).fill("Sam Okafor");
     await page.getByRole("button", { name: "Add this person" }).click();
-    await page
-      .locator(".saved")
-      .getByText(/added Sam Okafor/)
-      .waitFor();
+    await page.locator(".saved").getByText("Added Sam Okafor", { exact: true }).waitFor();
     await page.getByRole("button", { name: "Remove Sam Okafor (u099)" }).click();
-    await page
-      .locator(".saved")
-      .getByText(/removed u099|removed Sam Okafor/)
-      .waitFor();
+    await page.locator(".saved").getByText("Removed Sam Okafor", { exact: true }).waitFor();
     await page.getByText("History of the setup").click();
-    await page.locator(".history li").first().waitFor();
+    // Each revision says what made it and what it changed, in words.
+    await expect(page.locator(".history > li").first().innerText()).resolves.toMatch(
+      /^Revision \d+ \(a person changed, .*“removed Sam Okafor”\)\s+Removed Sam Okafor\b/,
+    );
+    await shot("04-history");
+    await axeClean("setup history");
     const before = (await setupNow()).revision;
     await page.getByRole("button", { name: `Restore revision ${before - 1}`, exact: true }).click();
     await page.getByText(`Revision ${before + 1} ·`, { exact: false }).waitFor();
+    // The banner follows: the restore is the revision just saved, with its change and its own Undo.
+    const banner = page.locator(".saved");
+    await banner.getByText(`Saved as revision ${before + 1}`).waitFor();
+    await expect(banner.getByRole("listitem").allInnerTexts()).resolves.toEqual(["Added Sam Okafor"]);
+    await banner.getByRole("button", { name: `Undo (restore revision ${before})` }).waitFor();
     expect((await setupNow()).setup.people.some((p) => p.id === "u099")).toBe(true);
-    await shot("04-history");
+    await shot("04-restored");
   });
 
   test("imports a spreadsheet: the dry run shows each change and problem, then applies", async () => {
@@ -175,13 +193,15 @@ describe("setting up the desk", () => {
     });
     await page.getByRole("button", { name: "Check the sheet" }).click();
     await page.getByText(/0 added, 1 changed, 0 removed, 0 problems/).waitFor();
-    await expect(page.locator(".sheet-changes").textContent()).resolves.toMatch(/s001: .*20 → 21/);
+    await expect(page.locator(".sheet-changes").textContent()).resolves.toMatch(
+      /^Chen Mensah \(s001\): Hours target 20 → 21$/,
+    );
     await shot("05-dry-run");
     await axeClean("import");
     await page.getByRole("button", { name: "Apply these changes" }).click();
     await page
       .locator(".saved")
-      .getByText(/s001|Chen Mensah/)
+      .getByText(/^Chen Mensah: hours changed \(contract 20 → 21\)$/)
       .waitFor();
     expect((await setupNow()).setup.people.find((p) => p.id === "s001")?.hours.target).toBe(21);
 
@@ -233,10 +253,13 @@ describe("sites", () => {
     await shot("07-site");
     await axeClean("site editor");
     await page.getByRole("button", { name: "Save the site" }).click();
-    await page
-      .locator(".saved")
-      .getByText(/site campus: .*changed/)
-      .waitFor();
+    // The banner is drawn whole: once its first line is there, all are.
+    await page.locator(".saved li").first().waitFor();
+    await expect(page.locator(".saved li").allInnerTexts()).resolves.toEqual([
+      expect.stringMatching(/^Opening hours of Campus Library & Learning Centre changed: Sat .*→ 10:00–16:00$/),
+      "Dated exceptions of Campus Library & Learning Centre changed: Fri 25 Dec 2026 closed added",
+      expect.stringMatching(/^Service points of Campus Library & Learning Centre changed: Service Desk: cover .*min 2/),
+    ]);
     const site = ((await (await api("/v1/setup")).json()) as { setup: { sites: Record<string, unknown>[] } }).setup
       .sites[0] as {
       open: Record<string, string[][]>;
@@ -258,10 +281,7 @@ describe("sites", () => {
     await shot("07b-new-site");
     await axeClean("new site");
     await page.getByRole("button", { name: "Add this site" }).click();
-    await page
-      .locator(".saved")
-      .getByText(/site added: branch/)
-      .waitFor();
+    await page.locator(".saved").getByText("Site Branch Library added", { exact: true }).waitFor();
     const sites = async () =>
       (
         (await (await api("/v1/setup")).json()) as {
@@ -276,10 +296,7 @@ describe("sites", () => {
     await shot("07c-remove-site");
     await axeClean("removing a site");
     await notice.getByRole("button", { name: "Remove Branch Library now" }).click();
-    await page
-      .locator(".saved")
-      .getByText(/site removed: branch/)
-      .waitFor();
+    await page.locator(".saved").getByText("Site Branch Library removed", { exact: true }).waitFor();
     expect((await sites()).some((s) => s.id === "branch")).toBe(false);
   });
 
@@ -299,7 +316,7 @@ describe("sites", () => {
     await page.getByRole("button", { name: "Save the site" }).click();
     await page
       .locator(".saved")
-      .getByText(/site campus: .*changed/)
+      .getByText(/^Service points of Campus Library & Learning Centre changed: Chat added; Roving removed$/)
       .waitFor();
     const campus = (
       (await (await api("/v1/setup")).json()) as {
@@ -318,7 +335,16 @@ describe("sites", () => {
 });
 
 describe("planning", () => {
-  test("a week's problem before solving: who is away", async () => {
+  test("a week's problem before solving: who is away, each exception and the bands it cuts", async () => {
+    const { setup } = (await (await api("/v1/setup")).json()) as {
+      setup: { sites: { id: string; exceptions?: unknown[] }[] };
+    };
+    const campus = setup.sites.find((s) => s.id === "campus") as { exceptions?: unknown[] };
+    campus.exceptions = [
+      { date: "2026-11-27", open: [], note: "staff training" },
+      { date: "2026-11-28", open: [["11:00", "14:00"]] },
+    ];
+    expect((await api("/v1/setup?note=exceptions", { method: "PUT", body: setup })).status).toBe(200);
     const res = await api("/v1/setup/absences", {
       method: "POST",
       body: {
@@ -330,7 +356,19 @@ describe("planning", () => {
     expect(res.status).toBe(201);
     await open("#/plan?week=2026-11-23", "Plan a week or a term");
     await page.getByRole("button", { name: "Show the problem it would build" }).click();
-    await page.getByText("Mei Jones: 2026-11-24 13:00 to 2026-11-24 21:00 (course)").waitFor();
+    await page.getByText("Mei Jones: Tue 24 Nov 2026 13:00–21:00 (course)").waitFor();
+    await page.getByText("The week of Mon 23 Nov 2026, as it would be built").waitFor();
+    // The carry-over's proposals name the point as the coordinator does, not by its id.
+    await expect(page.getByText(/^Each person's hours target/).innerText()).resolves.toMatch(
+      /Proposed for independent work: Maria Khan on Service Desk, Fatima Kim on Service Desk\.$/,
+    );
+    const exceptions = page.locator("h3:text('Site exceptions') + ul > li");
+    await expect(exceptions.allInnerTexts()).resolves.toEqual([
+      "Campus Library & Learning Centre on Fri 27 Nov 2026: closed (staff training). Bands it cuts: " +
+        "Service Desk Fri 08:30–17:00, min 1 (all of it).",
+      "Campus Library & Learning Centre on Sat 28 Nov 2026: open 11:00–14:00 only. Bands it cuts: " +
+        "Service Desk Sat 11:00–17:00, min 1 (14:00–17:00 of it).",
+    ]);
     await shot("07-week");
     await axeClean("week preview");
   });

@@ -22,3 +22,14 @@ export { PEOPLE_COLUMNS } from "./sheet/columns";
 export type { Column } from "./sheet/columns";
 export { peopleToRows, rowsToPeople, diffPeople } from "./sheet/people";
 export type { SheetIssue, PeopleDiff } from "./sheet/people";
+export { setupChangeWords } from "./change-words";
+export {
+  bandInWords,
+  coverChangeWords,
+  dateInWords,
+  dayShort,
+  daysInWords,
+  numbersInWords,
+  weekHoursChangeWords,
+  windowsInWords,
+} from "./cover-words";

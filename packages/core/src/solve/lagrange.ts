@@ -9,14 +9,14 @@ const STALL = 8;
 /**
  * How much of the previous direction each step keeps: the prices move from the best ones found
  * along a blend of this step's subgradient and the earlier ones (the volume algorithm's averaging),
- * instead of zig-zagging after each person's all-or-nothing week (docs/decisions.md §19).
+ * instead of zig-zagging after each person's all-or-nothing week (docs/decisions.md §20).
  */
 const DEFLECTION = 0.8;
 /**
  * The second start, from the best prices, runs only where the time left is this many times what the
  * first start's loose steps took: its loose steps take ~3 times as long before its first DP bound, so
  * a 10 s solve, or a minute on a machine busy enough to slow the first start fourfold, keeps the
- * plain steps (docs/decisions.md §19).
+ * plain steps (docs/decisions.md §20).
  */
 const STABLE_TIMES = 6;
 /**
@@ -106,7 +106,7 @@ export function lagrangeBound(inst: Instance, options: LagrangeOptions): number 
   const settled = { share: LOOSE_SETTLED, window: LOOSE_WINDOW };
   // Plain steps climb fastest from the starting prices, and the week DP at the prices they reach is
   // a useful bound within seconds; steps from the best prices climb slower but, on the large system,
-  // end at prices where the week DP's steps gain more (docs/decisions.md §19). Both are priced by the
+  // end at prices where the week DP's steps gain more (docs/decisions.md §20). Both are priced by the
   // DP once, and its steps go on from the better, the way that reached it.
   const quick = subgradient(empty, startingPrices(empty, share), loose, looseSteps, "plain", 2, settled);
   // From the clock readings the steps take anyway: a caller's clock may count its readings.

@@ -13,6 +13,9 @@ export const SetupChanges = z
     people: ItemChanges,
     sites: ItemChanges,
     settings: z.array(z.string()).describe("other top-level fields changed: slotMinutes, rules, weights, training…"),
+    words: z
+      .array(z.string())
+      .describe("the change in plain words with the setup's names, one sentence per site, person or setting"),
   })
   .meta({ id: "SetupChanges", description: "what a revision changed against the one before" });
 

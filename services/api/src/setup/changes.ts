@@ -1,4 +1,4 @@
-import type { Setup } from "@deskrota/core";
+import { type Setup, setupChangeWords } from "@deskrota/core";
 import { isDeepStrictEqual } from "node:util";
 
 /** Items of one list (people or sites) added, changed (which fields) and removed, by id. */
@@ -14,6 +14,8 @@ export interface SetupChanges {
   sites: ItemChanges;
   /** other top-level settings changed: slotMinutes, rules, weights, training… */
   settings: string[];
+  /** the same, in plain words with the setup's names (the core's setupChangeWords) */
+  words: string[];
 }
 
 const keysOf = (a: object, b: object) => [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
@@ -48,6 +50,7 @@ export function setupChanges(before: Setup | null, after: Setup): SetupChanges {
     people: itemChanges(p0, p1),
     sites: itemChanges(s0, s1),
     settings: before ? fieldsChanged(rest0, rest1) : [],
+    words: setupChangeWords(before, after),
   };
 }
 

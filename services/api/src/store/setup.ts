@@ -1,4 +1,4 @@
-import type { Setup } from "@deskrota/core";
+import { type Setup, setupChangeWords } from "@deskrota/core";
 import type { Database, Sql } from "../db/database";
 import { isUnchanged, type SetupChanges } from "../setup/changes";
 
@@ -68,7 +68,8 @@ export class SetupStore {
       orgId,
       revision,
     ]);
-    return rows[0] ? revisionOf(rows[0]) : null;
+    const [row] = await this.worded(this.db, orgId, rows);
+    return row ? revisionOf(row) : null;
   }
 
   async list(orgId: string): Promise<RevisionSummary[]> {
@@ -76,7 +77,7 @@ export class SetupStore {
       `SELECT ${SUMMARY_COLUMNS} FROM setup_revisions WHERE org_id = $1 ORDER BY revision DESC`,
       [orgId],
     );
-    return rows.map(summaryOf);
+    return (await this.worded(this.db, orgId, rows)).map(summaryOf);
   }
 
   /**
@@ -119,6 +120,30 @@ export class SetupStore {
       "SELECT * FROM setup_revisions WHERE org_id = $1 ORDER BY revision DESC LIMIT 1",
       [orgId],
     );
-    return rows[0] ? revisionOf(rows[0]) : null;
+    const [row] = await this.worded(sql, orgId, rows);
+    return row ? revisionOf(row) : null;
+  }
+
+  /** Revisions stored before their changes carried words get them from their setup and the one before. */
+  private async worded(sql: Sql, orgId: string, rows: RevisionRow[]): Promise<RevisionRow[]> {
+    const bare = rows.filter((row) => !Array.isArray(row.changes.words));
+    if (!bare.length) return rows;
+    const wanted = bare.flatMap((row) => [row.revision, row.revision - 1]);
+    const setups = new Map(
+      (
+        await sql.query<{ revision: number; setup: Setup }>(
+          "SELECT revision, setup FROM setup_revisions WHERE org_id = $1 AND revision = ANY($2::int[])",
+          [orgId, wanted],
+        )
+      ).map((r) => [r.revision, r.setup]),
+    );
+    return rows.map((row) => {
+      const after = setups.get(row.revision);
+      if (Array.isArray(row.changes.words) || !after) return row;
+      return {
+        ...row,
+        changes: { ...row.changes, words: setupChangeWords(setups.get(row.revision - 1) ?? null, after) },
+      };
+    });
   }
 }

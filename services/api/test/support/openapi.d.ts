@@ -2338,6 +2338,8 @@ export interface components {
       };
       /** @description other top-level fields changed: slotMinutes, rules, weights, training… */
       settings: string[];
+      /** @description the change in plain words with the setup's names, one sentence per site, person or setting */
+      words: string[];
     };
     SetupRevisionSummary: {
       revision: number;

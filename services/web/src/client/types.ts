@@ -26,7 +26,7 @@ interface ItemChanges {
 export interface SetupRevision {
   revision: number;
   kind: "put" | "person" | "site" | "import" | "training" | "restore";
-  changes: { people: ItemChanges; sites: ItemChanges; settings: string[] };
+  changes: { people: ItemChanges; sites: ItemChanges; settings: string[]; words: string[] };
   note: string | null;
   author: string;
   createdAt: string;

@@ -1,15 +1,7 @@
+import { dayShort, daysInWords, numbersInWords } from "@deskrota/core";
 import { h, render } from "../dom";
 import { DAY_KEYS, type DayKey } from "../time";
-import {
-  type Band,
-  barFindings,
-  bandProblems,
-  type CoverState,
-  dayShort,
-  daysInWords,
-  numbersInWords,
-  overlapInWords,
-} from "./cover-bands";
+import { type Band, barFindings, bandProblems, type CoverState, overlapInWords } from "./cover-bands";
 
 // The picked bar's band, edited beside the drawing: its times, min / target / max with steppers, its
 // days, a day split off into a band of its own, or the band removed. It edits the same band the bar
@@ -21,12 +13,13 @@ type NumberKey = "min" | "target" | "max";
 function summary(s: CoverState, i: number, day: DayKey): HTMLElement[] {
   const band = s.bands[i] as Band;
   const found = band.days.includes(day)
-    ? barFindings(s.bands, i, day, s.openOn(day), s.slot)
-    : { wrong: bandProblems(band, s.slot), overlaps: [] };
+    ? barFindings(s.bands, i, day, s.openOn(day), s.slot, s.exceptions())
+    : { wrong: bandProblems(band, s.slot), overlaps: [], cuts: [] };
   return [
     h("p", {}, `Band ${i + 1}: ${daysInWords(band.days)} ${band.from}–${band.to}, ${numbersInWords(band)}.`),
     ...found.wrong.map((p) => h("p", { class: "band-problem" }, `⚠ ${p}.`)),
     ...found.overlaps.map((o) => h("p", { class: "band-overlap" }, `${dayShort(day)}: ${overlapInWords(i, o)}.`)),
+    ...found.cuts.map((cut) => h("p", { class: "band-overlap" }, `${cut}.`)),
   ];
 }
 

@@ -1,4 +1,5 @@
-import { DAY_KEYS, type DayKey, hhmm, minutesOf } from "../time";
+import { dateInWords, dayShort, numbersInWords, windowsInWords } from "@deskrota/core";
+import { type DayKey, dayKeyOf, hhmm, minutesOf } from "../time";
 
 // A service point's cover bands as the timeline edits them: what a band says in words, what is
 // wrong with it on a given day (overlaps, outside opening hours, numbers out of order), and the
@@ -16,48 +17,9 @@ export interface Band {
 
 export type Windows = [string, string][];
 
-const DAY_SHORT: Record<DayKey, string> = {
-  mon: "Mon",
-  tue: "Tue",
-  wed: "Wed",
-  thu: "Thu",
-  fri: "Fri",
-  sat: "Sat",
-  sun: "Sun",
-};
-export const dayShort = (day: DayKey): string => DAY_SHORT[day];
-
 /** "24:00" ends a day; an empty or unreadable time counts as midnight so a half-typed band still draws. */
 export const endOf = (band: Band): number => minutesOf(band.to) || 24 * 60;
 export const startOf = (band: Band): number => minutesOf(band.from) || 0;
-
-/** "Mon–Thu", "Sat, Sun", "Mon, Wed–Fri": runs of three or more days joined with a dash. */
-export function daysInWords(days: DayKey[]): string {
-  const at = DAY_KEYS.map((d) => days.includes(d));
-  const parts: string[] = [];
-  for (let i = 0; i < at.length; i += 1) {
-    if (!at[i]) continue;
-    let j = i;
-    while (at[j + 1]) j += 1;
-    const first = dayShort(DAY_KEYS[i] as DayKey);
-    const last = dayShort(DAY_KEYS[j] as DayKey);
-    if (j - i >= 2) parts.push(`${first}–${last}`);
-    else parts.push(...DAY_KEYS.slice(i, j + 1).map(dayShort));
-    i = j;
-  }
-  return parts.join(", ") || "no day";
-}
-
-/** "min 1, target 2, max 3" (target and max only when given). */
-export function numbersInWords(band: Band): string {
-  return [
-    `min ${band.min}`,
-    band.target !== undefined && `target ${band.target}`,
-    band.max !== undefined && `max ${band.max}`,
-  ]
-    .filter(Boolean)
-    .join(", ");
-}
 
 /** "Reception Mon 09:00–17:00, min 1, target 2, max 3": one bar of a band, as a screen reader says it. */
 export function barInWords(pointName: string, band: Band, day: DayKey): string {
@@ -94,6 +56,41 @@ function outside(from: number, to: number, windows: Windows): string[] {
   return gaps;
 }
 
+/** A dated exception of the site: that date's hours instead of the weekday's (none: closed). */
+export interface DatedException {
+  date: string;
+  open: Windows;
+  note?: string | undefined;
+}
+
+/** The parts of `band` a dated exception takes away ("HH:MM–HH:MM"): all of it on a closed day. */
+export function cutBy(band: Band, exception: DatedException): string[] {
+  const from = startOf(band);
+  const to = endOf(band);
+  if (from >= to) return [];
+  return exception.open.length ? outside(from, to, exception.open) : [`${band.from}–${band.to}`];
+}
+
+/**
+ * What each dated exception on `day`'s weekday takes from a band: "Fri 25 Dec 2026 (Christmas): the site
+ * is closed, so the band does not apply", "Sat 26 Dec 2026: open 10:00–14:00 only, so 14:00–17:00 of the
+ * band does not apply". A note, not a fault: the band is right for every other week.
+ */
+export function exceptionCuts(band: Band, day: DayKey, exceptions: readonly DatedException[]): string[] {
+  return exceptions
+    .filter((e) => /^\d{4}-\d\d-\d\d$/.test(e.date) && dayKeyOf(e.date) === day)
+    .sort((a, b) => a.date.localeCompare(b.date))
+    .flatMap((e) => {
+      const when = `${dateInWords(e.date)}${e.note ? ` (${e.note})` : ""}`;
+      const cut = cutBy(band, e);
+      if (!cut.length) return [];
+      if (!e.open.length) return [`${when}: the site is closed, so the band does not apply`];
+      return cut.length
+        ? [`${when}: open ${windowsInWords(e.open)} only, so ${cut.join(", ")} of the band does not apply`]
+        : [];
+    });
+}
+
 /** Where band `band` overlaps another on one day. */
 export interface Overlap {
   band: number;
@@ -113,10 +110,19 @@ export interface BarFindings {
   /** The format lets bands overlap (the larger numbers hold), as a peak band on a day-long one does;
    * said as a note, not as a fault, since on a drawing it can as well be a slip as a peak. */
   overlaps: Overlap[];
+  /** what the site's dated exceptions on this weekday take from the band (exceptionCuts) */
+  cuts: string[];
 }
 
-/** What is said on band `index`'s bar on `day`. */
-export function barFindings(bands: Band[], index: number, day: DayKey, open: Windows, slot: number): BarFindings {
+/** What is said on band `index`'s bar on `day`, against the day's opening hours and the dated exceptions. */
+export function barFindings(
+  bands: Band[],
+  index: number,
+  day: DayKey,
+  open: Windows,
+  slot: number,
+  exceptions: readonly DatedException[],
+): BarFindings {
   const band = bands[index] as Band;
   const from = startOf(band);
   const to = endOf(band);
@@ -134,7 +140,7 @@ export function barFindings(bands: Band[], index: number, day: DayKey, open: Win
     const end = Math.min(to, endOf(other));
     if (start < end) overlaps.push({ band: j, from: hhmm(start), to: hhmm(end) });
   });
-  return { wrong, overlaps };
+  return { wrong, overlaps, cuts: exceptionCuts(band, day, exceptions) };
 }
 
 export type Edge = "move" | "start" | "end";
@@ -175,30 +181,11 @@ export interface CoverState {
   readonly pointName: string;
   readonly slot: number;
   openOn(day: DayKey): Windows;
+  /** the site's dated exceptions as the form holds them now */
+  exceptions(): readonly DatedException[];
   /** Redraws what did not make the change; a bar that made it gets the focus back. */
   changed(source: Source): void;
   /** Shows the selected band's editor; from the keyboard it takes the focus. */
   edit(withFocus: boolean): void;
   remove(index: number): void;
-}
-
-/** "Fri 08:30–17:00, min 1" */
-export const bandInWords = (band: Band): string =>
-  `${daysInWords(band.days)} ${band.from}–${band.to}, ${numbersInWords(band)}`;
-
-/**
- * A point's bands before and after, band by band in words ("Fri 08:30–17:00, min 1 → Fri 09:30–16:00,
- * min 1; added …"): the revision's note, since the setup's own diff names only the changed field.
- */
-export function coverChangeWords(before: Band[], after: Band[]): string[] {
-  const words: string[] = [];
-  for (let i = 0; i < Math.max(before.length, after.length); i += 1) {
-    const was = before[i];
-    const now = after[i];
-    if (was && now) {
-      if (bandInWords(was) !== bandInWords(now)) words.push(`${bandInWords(was)} → ${bandInWords(now)}`);
-    } else if (was) words.push(`removed ${bandInWords(was)}`);
-    else if (now) words.push(`added ${bandInWords(now)}`);
-  }
-  return words;
 }

@@ -1,3 +1,4 @@
+import { dayShort } from "@deskrota/core";
 import { h, render } from "../dom";
 import { DAY_KEYS, type DayKey, minutesOf } from "../time";
 import {
@@ -6,7 +7,6 @@ import {
   type BarFindings,
   barFindings,
   type CoverState,
-  dayShort,
   drawn,
   type Edge,
   endOf,
@@ -18,8 +18,9 @@ import {
 // The day timeline itself is the editor: one lane per weekday, a bar per band and day. With a
 // pointer (mouse, pen or finger) a bar's edges change its times, its body moves it, and a drag on an
 // empty part of a lane draws a new band; every drag snaps to the setup's slot. With the keyboard a bar
-// is a button: arrows move it, Shift+arrows move its end, Alt+Shift+arrows its start, Enter opens its
-// numbers, Delete removes it. What is wrong with a bar is said under it at once, and in its description.
+// is a button: ←/→ move it, Shift+←/→ move its end, Alt+Shift+←/→ its start, ↑/↓ go to the bar nearest
+// in time on the day above or below (days without bars are skipped), Enter opens its numbers, Delete
+// removes it. What is wrong with a bar is said under it at once, and in its description.
 // Bars are placed through the CSSOM (el.style), which the page's Content-Security-Policy allows.
 
 interface Span {
@@ -61,13 +62,31 @@ function hourScale(span: Span): HTMLElement {
 }
 
 /** What a bar says of its findings: to a screen reader after its words, and on the bar before its numbers. */
-const SAID = { warn: [", needs attention", "⚠ "], overlap: [", overlaps another band", ""] } as const;
+const SAID = {
+  warn: [", needs attention", "⚠ "],
+  overlap: [", overlaps another band", ""],
+  cut: [", cut on a dated exception", ""],
+} as const;
 
 const short = (band: Band) => [band.min, band.target, band.max].filter((n) => n !== undefined).join("/");
 
 /** A pointer drag's minutes from where it started, read against the track it started on. */
 function minutesPerPixel(track: HTMLElement, span: Span): number {
   return (span.to - span.from) / Math.max(1, track.getBoundingClientRect().width);
+}
+
+/**
+ * The bar nearest `minute` on the first day from `day` in direction `step` (−1 up, +1 down) that has
+ * any: ↑/↓ walk the days as a list walks its rows, to bars of any band.
+ */
+function barAcrossDays(root: HTMLElement, s: CoverState, day: DayKey, step: number, minute: number) {
+  for (let d = DAY_KEYS.indexOf(day) + step; d >= 0 && d < DAY_KEYS.length; d += step) {
+    const bars = [...root.querySelectorAll<HTMLElement>(`.band[data-day="${DAY_KEYS[d]}"]:not(.ghost)`)];
+    const away = (el: HTMLElement) => Math.abs(startOf(s.bands[Number(el.dataset.band)] as Band) - minute);
+    const nearest = bars.sort((a, b) => away(a) - away(b))[0];
+    if (nearest) return nearest;
+  }
+  return null;
 }
 
 /**
@@ -84,7 +103,7 @@ export function drawLanes(root: HTMLElement, s: CoverState, hint: string, prefix
   const bar = (band: Band, i: number, day: DayKey, track: HTMLElement, found: BarFindings) => {
     const note = `${prefix}-${i}-${day}`;
     const picked = s.selected?.band === i;
-    const kind = found.wrong.length ? "warn" : found.overlaps.length ? "overlap" : null;
+    const kind = found.wrong.length ? "warn" : found.overlaps.length ? "overlap" : found.cuts.length ? "cut" : null;
     const [state, mark] = kind ? SAID[kind] : ["", ""];
     const el = h(
       "button",
@@ -96,6 +115,7 @@ export function drawLanes(root: HTMLElement, s: CoverState, hint: string, prefix
         "aria-describedby": [
           found.wrong.length > 0 && note,
           ...found.overlaps.map((o) => pairNote(i, o.band, day)),
+          found.cuts.length > 0 && `${note}-cut`,
           hint,
         ]
           .filter(Boolean)
@@ -153,7 +173,12 @@ export function drawLanes(root: HTMLElement, s: CoverState, hint: string, prefix
     });
     el.addEventListener("keydown", (event) => {
       const step = { ArrowLeft: -1, ArrowRight: 1 }[event.key];
-      if (step !== undefined) {
+      const across = { ArrowUp: -1, ArrowDown: 1 }[event.key];
+      if (across !== undefined) {
+        // Kept from the page scrolling even at the first or last day: the focus stays put there.
+        event.preventDefault();
+        barAcrossDays(root, s, day, across, startOf(band))?.focus();
+      } else if (step !== undefined) {
         event.preventDefault();
         const edge: Edge = !event.shiftKey ? "move" : event.altKey || event.ctrlKey ? "start" : "end";
         const next = shifted(band, edge, step * s.slot, s.slot, 0, 24 * 60);
@@ -218,18 +243,22 @@ export function drawLanes(root: HTMLElement, s: CoverState, hint: string, prefix
     const notes = h("ul", { class: "lane-notes" });
     s.bands.forEach((band, i) => {
       if (!band.days.includes(day)) return;
-      const found = barFindings(s.bands, i, day, s.openOn(day), s.slot);
+      const found = barFindings(s.bands, i, day, s.openOn(day), s.slot, s.exceptions());
       track.append(bar(band, i, day, track, found));
       if (found.wrong.length)
         notes.append(h("li", { id: `${prefix}-${i}-${day}` }, `⚠ Band ${i + 1}: ${found.wrong.join("; ")}.`));
       for (const o of found.overlaps.filter((o) => o.band > i))
         notes.append(h("li", { id: pairNote(i, o.band, day), class: "overlap" }, `${overlapInWords(i, o)}.`));
+      if (found.cuts.length)
+        notes.append(
+          h("li", { id: `${prefix}-${i}-${day}-cut`, class: "cut" }, `Band ${i + 1} on ${found.cuts.join("; ")}.`),
+        );
     });
     track.addEventListener("pointerdown", drawOn(track, day));
     return h(
       "div",
       { class: "lane", role: "group", "aria-label": `${s.pointName} on ${dayShort(day)}` },
-      h("span", { class: "lane-day", "aria-hidden": "true" }, day),
+      h("span", { class: "lane-day", "aria-hidden": "true" }, dayShort(day)),
       track,
       notes.childElementCount > 0 && notes,
     );

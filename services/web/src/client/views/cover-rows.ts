@@ -1,4 +1,5 @@
 import { h, render } from "../dom";
+import { dayShort } from "@deskrota/core";
 import { DAY_KEYS } from "../time";
 import type { Band, CoverState } from "./cover-bands";
 
@@ -14,6 +15,8 @@ export function drawRows(body: HTMLElement, s: CoverState): void {
       step: "1",
       class: "short",
       "aria-label": `${key} people, band ${i + 1} of ${s.pointName}`,
+      // The three boxes stack in one cell: an empty one still says which number it holds.
+      placeholder: key,
       value: band[key] === undefined ? "" : String(band[key]),
       onchange: (e: Event) => {
         const raw = (e.target as HTMLInputElement).value;
@@ -48,7 +51,7 @@ export function drawRows(body: HTMLElement, s: CoverState): void {
               { class: "choice inline" },
               h("input", {
                 type: "checkbox",
-                "aria-label": `${d}, band ${i + 1} of ${s.pointName}`,
+                "aria-label": `${dayShort(d)}, band ${i + 1} of ${s.pointName}`,
                 checked: band.days.includes(d),
                 onchange: (e: Event) => {
                   band.days = (e.target as HTMLInputElement).checked
@@ -57,7 +60,7 @@ export function drawRows(body: HTMLElement, s: CoverState): void {
                   edited();
                 },
               }),
-              d,
+              dayShort(d),
             ),
           ),
         ),

@@ -1,7 +1,8 @@
+import { daysInWords } from "@deskrota/core";
 import { announce, h, uid } from "../dom";
 import type { DayKey } from "../time";
 import { bandPanel } from "./cover-band-panel";
-import { type Band, type CoverState, daysInWords, type Source, type Windows } from "./cover-bands";
+import type { Band, CoverState, DatedException, Source, Windows } from "./cover-bands";
 import { drawLanes } from "./cover-lanes";
 import { drawRows } from "./cover-rows";
 
@@ -16,6 +17,8 @@ export interface CoverOptions {
   slot: number;
   /** the site's opening hours on a weekday as the form holds them now */
   openOn: (day: DayKey) => Windows;
+  /** the site's dated exceptions as the form holds them now: a band they cut says so on its bar */
+  exceptions: () => readonly DatedException[];
 }
 
 /** The editor of one point's bands; `value()` reads them back in the format's shape, `refresh()` redraws
@@ -47,6 +50,7 @@ export function coverEditor(
     pointName,
     slot: options.slot,
     openOn: options.openOn,
+    exceptions: options.exceptions,
     changed(source: Source) {
       drawLanes(lanes, state, hint, notes);
       if (source !== "rows") drawRows(rows, state);
@@ -99,8 +103,9 @@ export function coverEditor(
       "p",
       { class: "hint", id: hint },
       `Drag a bar to move it, its edges to change its times, or across an empty part of a day to draw a new band ` +
-        `(${options.slot}-minute steps). On a bar: arrows move it, Shift+arrows move its end, Alt+Shift+arrows its ` +
-        "start, Enter edits its numbers and days, Delete removes the band.",
+        `(${options.slot}-minute steps). On a bar: ← and → move it, Shift+← / → move its end, Alt+Shift+← / → ` +
+        "its start, ↑ and ↓ go to the day above or below, Enter edits its numbers and days, Delete removes " +
+        "the band.",
     ),
     lanes,
     panelBox,

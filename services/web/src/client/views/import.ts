@@ -1,6 +1,7 @@
-import { download, sendFile } from "../api";
+import { download, getJson, sendFile } from "../api";
 import { focusHeading, h, render } from "../dom";
 import type { View } from "../main";
+import type { SetupView } from "../types";
 import { failureBlock } from "./failure";
 
 // The people from a spreadsheet: upload, see the dry run (rows added, changed field by field,
@@ -19,7 +20,13 @@ const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 const typeOf = (file: File) => (/\.xlsx$/i.test(file.name) ? XLSX : "text/csv");
 const text = (v: unknown) => (v === undefined || v === null || v === "" ? "(empty)" : String(v));
 
-function report(run: DryRun): HTMLElement {
+/** "Chen Mensah (s001)": the sheet is keyed by id, the coordinator knows the name; someone new by id. */
+function whoIs(setup: SetupView["setup"]): (id: string) => string {
+  const names = new Map(setup.people.map((p) => [p.id, `${p.name} (${p.id})`]));
+  return (id) => names.get(id) ?? id;
+}
+
+function report(run: DryRun, who: (id: string) => string): HTMLElement {
   return h(
     "section",
     { class: "card", "aria-labelledby": "dry-run-title" },
@@ -45,13 +52,13 @@ function report(run: DryRun): HTMLElement {
           h(
             "li",
             {},
-            h("strong", {}, c.id),
+            h("strong", {}, who(c.id)),
             ": ",
             c.fields.map((f) => `${f.field} ${text(f.before)} → ${text(f.after)}`).join("; "),
           ),
         ),
       ),
-    run.removed.length > 0 && h("p", {}, h("strong", {}, "Removed: "), run.removed.join(", ")),
+    run.removed.length > 0 && h("p", {}, h("strong", {}, "Removed: "), run.removed.map(who).join(", ")),
   );
 }
 
@@ -78,9 +85,10 @@ export const importView: View = (main) => {
     render(result, h("p", { role: "status" }, "Reading the sheet…"));
     try {
       const run = await sendFile<DryRun>("/v1/setup/people?dryRun=true", chosen, typeOf(chosen));
+      const { setup } = await getJson<SetupView>("/v1/setup");
       render(
         result,
-        report(run),
+        report(run, whoIs(setup)),
         h(
           "div",
           { class: "actions" },

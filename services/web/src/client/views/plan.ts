@@ -1,10 +1,12 @@
+import { dateInWords, dayShort, numbersInWords, windowsInWords } from "@deskrota/core";
 import { getJson, sendJson } from "../api";
 import { announce, focusHeading, h, render } from "../dom";
 import type { View } from "../main";
 import type { Problem, RotaSummary, TermSummary } from "../types";
 import { failureBlock } from "./failure";
 import { hoursChart } from "./term-chart";
-import { nextMonday } from "../time";
+import { dayKeyOf, nextMonday } from "../time";
+import { type Band, cutBy, type DatedException } from "./cover-bands";
 
 // Plan a week (the problem it would build, before solving: who is away, site exceptions, the
 // carry-over) and a term (weeks as rows with status and gaps; hours against contract per person
@@ -25,27 +27,58 @@ interface Plan {
 
 const POLL_MS = 1000;
 
+/** "Bands it cuts: Service Desk Fri 08:30–17:00, min 1 (all of it); Roving …": what cover the exception takes away. */
+function bandsCut(site: Problem["sites"][number], e: DatedException): string {
+  const day = dayKeyOf(e.date);
+  const cut = site.servicePoints.flatMap((p) =>
+    p.cover
+      .filter((b) => b.days.includes(day))
+      .flatMap((b) => {
+        const parts = cutBy(b as Band, e);
+        const whole = parts.length === 1 && parts[0] === `${b.from}–${b.to}`;
+        const how = whole ? "all of it" : `${parts.join(", ")} of it`;
+        return parts.length ? [`${p.name} ${dayShort(day)} ${b.from}–${b.to}, ${numbersInWords(b)} (${how})`] : [];
+      }),
+  );
+  return cut.length ? `Bands it cuts: ${cut.join("; ")}.` : "It cuts no cover band.";
+}
+
+/** "Tue 24 Nov 2026 13:00–21:00", or "… 13:00 to Wed 25 Nov 2026 09:00" across days. */
+function spanInWords(from: string, to: string): string {
+  const [d1 = "", t1 = ""] = from.split("T");
+  const [d2 = "", t2 = ""] = to.split("T");
+  return d1 === d2 ? `${dateInWords(d1)} ${t1}–${t2}` : `${dateInWords(d1)} ${t1} to ${dateInWords(d2)} ${t2}`;
+}
+
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
 function weekPreview(week: string, problem: Problem, info: WeekInfo): HTMLElement {
   const name = (id: string) => problem.people.find((p) => p.id === id)?.name ?? id;
+  // A proposal names a point by its id or its kind: said by the points' names.
+  const points = problem.sites.flatMap((s) => s.servicePoints);
+  const pointName = (key: string) =>
+    points
+      .filter((p) => p.id === key || p.kind === key)
+      .map((p) => p.name)
+      .join(" / ") || key;
   const away = problem.people.flatMap((p) => (p.absences ?? []).map((a) => ({ who: p.name, ...a })));
-  const exceptions = problem.sites.flatMap((s) => (s.exceptions ?? []).map((e) => ({ site: s.name, ...e })));
+  const exceptions = problem.sites.flatMap((s) => (s.exceptions ?? []).map((e) => ({ site: s, ...e })));
+  const proposed = info.proposals.map((p) => `${name(p.person)} on ${pointName(p.point)}`).join(", ");
   return h(
     "section",
     { class: "card", "aria-labelledby": "week-title" },
-    h("h2", { id: "week-title" }, `The week of ${week}, as it would be built`),
-    h("p", {}, `${problem.people.length} people at ${problem.sites.length} sites.`),
+    h("h2", { id: "week-title" }, `The week of ${dateInWords(week)}, as it would be built`),
+    h(
+      "p",
+      {},
+      `${count(problem.people.length, "person", "people")} at ${count(problem.sites.length, "site", "sites")}.`,
+    ),
     h("h3", {}, "Who is away"),
     away.length
       ? h(
           "ul",
           {},
-          away.map((a) =>
-            h(
-              "li",
-              {},
-              `${a.who}: ${a.from.replace("T", " ")} to ${a.to.replace("T", " ")}${a.reason ? ` (${a.reason})` : ""}`,
-            ),
-          ),
+          away.map((a) => h("li", {}, `${a.who}: ${spanInWords(a.from, a.to)}${a.reason ? ` (${a.reason})` : ""}`)),
         )
       : h("p", {}, "Nobody is recorded as away."),
     h("h3", {}, "Site exceptions"),
@@ -57,7 +90,9 @@ function weekPreview(week: string, problem: Problem, info: WeekInfo): HTMLElemen
             h(
               "li",
               {},
-              `${e.site} on ${e.date}: ${e.open.length ? e.open.map(([f, t]) => `${f}–${t}`).join(", ") : "closed"}`,
+              `${e.site.name} on ${dateInWords(e.date)}: ` +
+                `${e.open.length ? `open ${windowsInWords(e.open)} only` : "closed"}` +
+                `${e.note ? ` (${e.note})` : ""}. ${bandsCut(e.site, e)}`,
             ),
           ),
         )
@@ -67,11 +102,9 @@ function weekPreview(week: string, problem: Problem, info: WeekInfo): HTMLElemen
       "p",
       {},
       info.carry
-        ? "Targets are shifted toward each person's fair share (docs/setup.md)."
+        ? "Each person's hours target is shifted toward their fair share, from the weeks published before."
         : "None yet: no earlier week is published.",
-      info.proposals.length
-        ? ` Proposed for independent work: ${info.proposals.map((p) => `${name(p.person)} on ${p.point}`).join(", ")}.`
-        : "",
+      info.proposals.length ? ` Proposed for independent work: ${proposed}.` : "",
     ),
   );
 }

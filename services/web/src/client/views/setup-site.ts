@@ -3,7 +3,6 @@ import { focusHeading, h, render } from "../dom";
 import type { View } from "../main";
 import { DAY_KEYS } from "../time";
 import type { Setup, SetupRevision, SetupView } from "../types";
-import { coverChangeWords } from "./cover-bands";
 import { type Band, type CoverOptions, coverEditor } from "./cover-timeline";
 import { failureBlock } from "./failure";
 
@@ -34,17 +33,6 @@ const parseWindows = (text: string): Windows =>
     .map((part) => part.split(/\s*[-–]\s*/) as [string, string]);
 
 type Point = Site["servicePoints"][number];
-
-/** ": Service Desk Fri 08:30–17:00, min 1 → Fri 09:30–16:00, min 1", kept within the note's 2 000 characters. */
-function coverNote(before: Point[], after: Point[]): string {
-  const parts = after.flatMap((point) => {
-    const was = before.find((p) => p.id === point.id);
-    const words = was ? coverChangeWords(was.cover as Band[], point.cover as Band[]) : [];
-    return words.length ? [`${point.name} ${words.join("; ")}`] : [];
-  });
-  const text = parts.length ? `: ${parts.join("; ")}` : "";
-  return text.length > 1800 ? `${text.slice(0, 1799)}…` : text;
-}
 
 const text = (id: string, label: string, value: string, extra: Record<string, string> = {}) =>
   h("div", { class: "field" }, h("label", { for: id }, label), h("input", { id, value, ...extra }));
@@ -226,6 +214,8 @@ export const setupSiteView: View = async (main, route, signal) => {
   const drawExceptions = () =>
     render(
       exceptionList,
+      exceptions.length === 0 &&
+        h("tr", {}, h("td", { colspan: "3", class: "hint" }, "None: every date keeps the weekly hours.")),
       exceptions.map((e, i) =>
         h(
           "tr",
@@ -239,6 +229,7 @@ export const setupSiteView: View = async (main, route, signal) => {
               value: e.date,
               onchange: (ev: Event) => {
                 e.date = (ev.target as HTMLInputElement).value;
+                points.refresh();
               },
             }),
           ),
@@ -251,6 +242,7 @@ export const setupSiteView: View = async (main, route, signal) => {
               placeholder: "closed",
               onchange: (ev: Event) => {
                 e.open = parseWindows((ev.target as HTMLInputElement).value);
+                points.refresh();
               },
             }),
           ),
@@ -265,6 +257,7 @@ export const setupSiteView: View = async (main, route, signal) => {
                 onclick: () => {
                   exceptions.splice(i, 1);
                   drawExceptions();
+                  points.refresh();
                 },
               },
               `Remove exception ${i + 1}`,
@@ -282,7 +275,16 @@ export const setupSiteView: View = async (main, route, signal) => {
     site.servicePoints,
     adding,
     (remaining) => withSite(setup, { ...site, servicePoints: remaining }).gone,
-    { slot: setup.slotMinutes, openOn },
+    {
+      slot: setup.slotMinutes,
+      openOn,
+      // Only well-formed hours: a half-typed one draws no cut.
+      exceptions: () =>
+        exceptions.map((e) => ({
+          ...e,
+          open: (e.open as Windows).filter((w) => w.length === 2 && w.every((t) => /^\d\d:\d\d$/.test(t))),
+        })),
+    },
   );
   const form = h(
     "form",
@@ -306,7 +308,7 @@ export const setupSiteView: View = async (main, route, signal) => {
           ...(site.exceptions || exceptions.length ? { exceptions: exceptions.filter((e) => e.date) } : {}),
           servicePoints: points.value(),
         };
-        const note = `${adding ? "added" : "edited"} ${next.name}${coverNote(site.servicePoints, next.servicePoints)}`;
+        const note = `${adding ? "added" : "edited"} ${next.name}`;
         // Training records on a removed point go in the same revision, so Undo brings both back.
         const whole = withSite(setup, next);
         try {

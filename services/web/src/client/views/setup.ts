@@ -10,16 +10,26 @@ import { historyList, savedBanner } from "./setup-history";
 
 type Key = "name" | "role" | "sites" | "target" | "training";
 
-const trainingText = (p: SetupPerson) =>
-  Object.entries(p.training ?? {})
-    .map(([point, state]) => `${point}: ${state}`)
-    .join(", ") || "none";
+/**
+ * "Service Desk: independent, Roving: shadowing": the person's state at each point of their sites, by
+ * the point's name; a record on the point's id wins over one on its kind, as the engine reads them.
+ */
+const trainingIn =
+  (setup: Setup) =>
+  (p: SetupPerson): string =>
+    setup.sites
+      .filter((s) => p.sites.includes(s.id))
+      .flatMap((s) => s.servicePoints)
+      .map((point) => [point.name, p.training?.[point.id] ?? p.training?.[point.kind] ?? "none"] as const)
+      .filter(([, state]) => state !== "none")
+      .map(([name, state]) => `${name}: ${state}`)
+      .join(", ") || "none";
 
-function sortValue(p: SetupPerson, key: Key, siteName: (id: string) => string): string | number {
+function sortValue(p: SetupPerson, key: Key, siteName: (id: string) => string, training: (p: SetupPerson) => string) {
   if (key === "target") return p.hours.target;
   if (key === "role") return p.role;
   if (key === "sites") return p.sites.map(siteName).join(", ");
-  if (key === "training") return trainingText(p);
+  if (key === "training") return training(p);
   return p.name;
 }
 
@@ -55,6 +65,7 @@ function startForm(refresh: () => void): HTMLElement {
 
 function peopleTable(setup: Setup, remove: (p: SetupPerson) => void): HTMLElement {
   const siteName = (id: string) => setup.sites.find((s) => s.id === id)?.name ?? id;
+  const trainingText = trainingIn(setup);
   let key: Key = "name";
   let ascending = true;
   const filters = { site: "", role: "", training: "", text: "" };
@@ -95,7 +106,7 @@ function peopleTable(setup: Setup, remove: (p: SetupPerson) => void): HTMLElemen
       .filter((p) => !filters.training || Object.values(p.training ?? {}).includes(filters.training as "shadowing"))
       .filter((p) => `${p.name} ${p.id}`.toLowerCase().includes(filters.text.toLowerCase()))
       .sort((a, b) => {
-        const [x, y] = [sortValue(a, key, siteName), sortValue(b, key, siteName)];
+        const [x, y] = [sortValue(a, key, siteName, trainingText), sortValue(b, key, siteName, trainingText)];
         const order = typeof x === "number" && typeof y === "number" ? x - y : String(x).localeCompare(String(y));
         return ascending ? order : -order;
       });
@@ -311,12 +322,11 @@ export const setupView: View = async (main, route, signal) => {
   }
   if (signal.aborted) return;
   const { setup } = view;
-  const name = (id: string) => setup.people.find((p) => p.id === id)?.name ?? id;
   const saved = Number(route.query.get("saved"));
   const banner = h("div", {});
   if (saved) {
     const made = await getJson<SetupRevision>(`/v1/setup/revisions/${saved}`);
-    render(banner, savedBanner(made, name, refresh));
+    render(banner, savedBanner(made));
   }
   const status = h("div", {});
   const remove = async (p: { id: string; name: string }) => {
@@ -336,7 +346,8 @@ export const setupView: View = async (main, route, signal) => {
     h(
       "p",
       { class: "hint" },
-      `Revision ${view.revision} · ${setup.sites.length} sites · ${setup.people.length} ` +
+      `Revision ${view.revision} · ${setup.sites.length} site${setup.sites.length === 1 ? "" : "s"} · ` +
+        `${setup.people.length} ${setup.people.length === 1 ? "person" : "people"} ` +
         `people · times in ${setup.timeZone}`,
     ),
     banner,
@@ -350,7 +361,7 @@ export const setupView: View = async (main, route, signal) => {
     status,
     sitesSection(setup, status),
     peopleTable(setup, (p) => void remove(p)),
-    historyList(view.revision, name, refresh),
+    historyList(view.revision),
   );
   focusHeading(main);
 };
