@@ -17,7 +17,8 @@ await solve(loadProblem({ kind: "example", name: "small-campus" }), { timeLimitM
 const at = <T>(series: [number, T][], ms: number): T | null => series.findLast(([t]) => t <= ms)?.[1] ?? null;
 const shown = (objective: number | null, bound: number | null) => {
   const gap = objective === null ? null : gapOf(objective, bound);
-  return `${gap === null ? "no useful bound" : `gap ${(gap * 100).toFixed(1)} %`} (rota ${objective?.toFixed(0) ?? "—"}, bound ${bound?.toFixed(0) ?? "—"})`;
+  const said = gap === null ? "no useful bound" : `gap ${(gap * 100).toFixed(1)} %`;
+  return `${said} (rota ${objective?.toFixed(0) ?? "—"}, bound ${bound?.toFixed(0) ?? "—"})`;
 };
 for (const seed of seeds.split(",").map(Number)) {
   const curve: [number, number][] = [];
