@@ -7,6 +7,26 @@ import { LooseWeeks, type PricedWeek } from "./loose-week";
 /** Iterations without a better bound before the step is halved. */
 const STALL = 8;
 /**
+ * How much of the previous direction each step keeps: the prices move from the best ones found
+ * along a blend of this step's subgradient and the earlier ones (the volume algorithm's averaging),
+ * instead of zig-zagging after each person's all-or-nothing week (docs/decisions.md §21).
+ */
+const DEFLECTION = 0.8;
+/**
+ * The second start, from the best prices, runs only where the time left is this many times what the
+ * first start's loose steps took: its loose steps take ~3 times as long before its first DP bound, so
+ * a 10 s solve, or a minute on a machine busy enough to slow the first start fourfold, keeps the
+ * plain steps (docs/decisions.md §21).
+ */
+const STABLE_TIMES = 6;
+/**
+ * Steps from the best prices aim this share above the best bound (at most at the best rota): aimed at
+ * the search's rota, which early in a solve is far above any bound, they overshoot, and the second
+ * start then lost to the first (large system, rota 32 000: 20 210 against 20 319 at the first DP
+ * bound; aimed 45 % above, 20 904, and the same with the best rota known as the aim).
+ */
+const AIM_ABOVE = 0.45;
+/**
  * Iterations of the first pass, on loose weeks (`LooseWeeks`): each costs a few milliseconds on the
  * large system where one of the week DP costs a third of a second, and they take the prices most
  * of the way from their start (docs/decisions.md §16).
@@ -33,7 +53,8 @@ export interface LagrangeOptions {
   deadline?: number | (() => number);
   clock?: () => number;
   onBound?(bound: number): void;
-  trace?(step: { it: number; value: number; norm: number; scale: number; counted: number; leads: number }): void;
+  /** every step, for measuring the bound alone (benchmarks' `bound`): which pass, its value and step */
+  trace?(step: { pass: "loose" | "exact"; it: number; value: number; scale: number }): void;
 }
 
 /** The prices of the relaxed rows, per point and slot (λ, τ, μ) or per slot (σ, κ). */
@@ -45,7 +66,14 @@ interface Prices {
   kappa: Float64Array;
 }
 
-type WeekOf = (p: number, valueAt: (k: number, g: number) => number) => PricedWeek;
+/** Steps from the last prices along the subgradient, or from the best ones along the blended direction. */
+type Steps = "plain" | "stable";
+
+/** One way of pricing a person's week, and the pass of the bound it belongs to. */
+interface WeekPricing {
+  pass: "loose" | "exact";
+  week(p: number, valueAt: (k: number, g: number) => number): PricedWeek;
+}
 
 /**
  * A lower bound without a matrix: the rows that tie people together (minimum and target cover,
@@ -62,8 +90,8 @@ export function lagrangeBound(inst: Instance, options: LagrangeOptions): number 
   const empty = new SearchState(inst);
   const days = inst.dates.map((_, d) => d);
   const weeks = new LooseWeeks(empty);
-  const loose: WeekOf = (p, valueAt) => weeks.week(p, valueAt);
-  const exact: WeekOf = (p, valueAt) => {
+  const loose: WeekPricing = { pass: "loose", week: (p, valueAt) => weeks.week(p, valueAt) };
+  const exactWeek: WeekPricing["week"] = (p, valueAt) => {
     const person = inst.people[p];
     const week = person?.maxShiftsPerDay === 1 ? bestDays(empty, p, days, new Map(), { valueAt }) : null;
     if (!person || !week) return weeks.week(p, valueAt);
@@ -72,23 +100,41 @@ export function lagrangeBound(inst: Instance, options: LagrangeOptions): number 
     const h = inst.slotMinutes / 60;
     return { cost: week.cost + penalty(0, person.targetSlots * h, person.minSlots * h, inst.weights), slots };
   };
-  const first = subgradient(
-    empty,
-    startingPrices(empty, options.startShare ?? 0.5),
-    loose,
-    { ...options, iterations: options.looseIterations ?? LOOSE_ITERATIONS },
-    2,
-    { share: LOOSE_SETTLED, window: LOOSE_WINDOW },
-  );
-  // The second pass goes on from where the first ended, steps as small as they had become.
+  const exact: WeekPricing = { pass: "exact", week: exactWeek };
+  const share = options.startShare ?? 0.5;
+  const looseSteps = { ...options, iterations: options.looseIterations ?? LOOSE_ITERATIONS };
+  const settled = { share: LOOSE_SETTLED, window: LOOSE_WINDOW };
+  // Plain steps climb fastest from the starting prices, and the week DP at the prices they reach is
+  // a useful bound within seconds; steps from the best prices climb slower but, on the large system,
+  // end at prices where the week DP's steps gain more (docs/decisions.md §21). Both are priced by the
+  // DP once, and its steps go on from the better, the way that reached it.
+  const quick = subgradient(empty, startingPrices(empty, share), loose, looseSteps, "plain", 2, settled);
+  // From the clock readings the steps take anyway: a caller's clock may count its readings.
+  const left =
+    options.deadline === undefined || quick.read === null ? Infinity : deadlineOf(options.deadline) - quick.read.last;
+  const spent = quick.read === null ? 0 : quick.read.last - quick.read.first;
+  let from: { prices: Prices; scale: number; steps: Steps } = { ...quick, steps: "plain" };
+  let best = quick.bound;
+  if (left >= STABLE_TIMES * spent) {
+    // (a pass's `start` becomes its last step's prices: what goes on is a one-step pass's best)
+    const once = { ...options, iterations: 1 };
+    const quickExact = subgradient(empty, quick.prices, exact, once, "plain", quick.scale);
+    const stable = subgradient(empty, startingPrices(empty, share), loose, looseSteps, "stable", 2, settled);
+    const stableExact = subgradient(empty, stable.prices, exact, once, "stable", stable.scale);
+    best = Math.max(best, quickExact.bound, stable.bound, stableExact.bound);
+    from =
+      stableExact.bound > quickExact.bound ? { ...stableExact, steps: "stable" } : { ...quickExact, steps: "plain" };
+  }
+  // The DP's steps go on from where the loose weeks ended, steps as small as they had become.
   const second = subgradient(
     empty,
-    first.prices,
+    from.prices,
     exact,
     { ...options, iterations: options.iterations ?? 200 },
-    first.scale,
+    from.steps,
+    from.scale,
   );
-  const best = Math.max(first.bound, second.bound);
+  best = Math.max(best, second.bound);
   return Number.isFinite(best) ? best : null;
 }
 
@@ -119,11 +165,12 @@ function startingPrices(empty: SearchState, share: number): Prices {
 function subgradient(
   empty: SearchState,
   start: Prices,
-  weekOf: WeekOf,
+  pricing: WeekPricing,
   options: LagrangeOptions,
+  steps: Steps,
   startScale = 2,
   settled?: { share: number; window: number },
-): { bound: number; prices: Prices; scale: number } {
+): { bound: number; prices: Prices; scale: number; read: { first: number; last: number } | null } {
   const inst = empty.inst;
   const { G, K, w } = empty;
   const copy = (from: Prices): Prices => ({
@@ -135,6 +182,14 @@ function subgradient(
   });
   const now = start;
   const bestPrices = copy(start);
+  // The blended direction of the steps so far, per price.
+  const dir: Prices = {
+    lambda: new Float64Array(K * G),
+    tau: new Float64Array(K * G),
+    mu: new Float64Array(K * G),
+    sigma: new Float64Array(G),
+    kappa: new Float64Array(G),
+  };
   const { lambda, tau, mu, sigma, kappa } = now;
   // The rows that exist: a point open in a slot; and the site slots (each needs a lead).
   const rows = Int32Array.from(
@@ -149,15 +204,24 @@ function subgradient(
   const counted = new Float64Array(K * G);
   const leads = new Float64Array(G);
   const keys = new Float64Array(G);
+  // A keyholder's price per slot (zero away from opening and closing) and who shadows where.
+  const keyPrices = new Float64Array(G);
+  const shadows = inst.people.map((person) => Uint8Array.from(person.training, (t) => (t === "shadowing" ? 1 : 0)));
   let best = -Infinity;
   let scale = startScale;
   let sinceBest = 0;
   const iterations = options.iterations ?? 200;
   const history: number[] = [];
   const given = options.deadline;
-  const deadline = typeof given === "number" ? () => given : given;
+  const deadline = given === undefined ? undefined : () => deadlineOf(given);
+  // the first and the last reading of the clock
+  let read = null as { first: number; last: number } | null;
   for (let it = 0; it < iterations; it++) {
-    if (deadline !== undefined && options.clock && options.clock() >= deadline()) break;
+    if (deadline !== undefined && options.clock) {
+      const now = options.clock();
+      read = { first: read?.first ?? now, last: now };
+      if (now >= deadline()) break;
+    }
     if (settled && it >= settled.window) {
       const before = history[it - settled.window] as number;
       if (Number.isFinite(before) && best - before <= settled.share * Math.abs(best)) break;
@@ -173,7 +237,10 @@ function subgradient(
       value += l * (demandMin[i] as number) + t * (demandTarget[i] as number) - m * (demandMax[i] as number);
       net[i] = m - l - t;
     }
-    for (const g of siteSlots) value += (sigma[g] as number) + (kappa[g] as number);
+    for (const g of siteSlots) {
+      value += (sigma[g] as number) + (kappa[g] as number);
+      keyPrices[g] = empty.edge[g] ? (kappa[g] as number) : 0;
+    }
 
     for (const person of inst.people) {
       const p = person.index;
@@ -182,17 +249,17 @@ function subgradient(
       const preference = person.preference;
       const lead = person.lead;
       const keyholder = person.keyholder;
-      const valueAt = (k: number, g: number) => {
-        let v = -(preference[g] as number) * w.preferences;
-        v += empty.isShadow(p, k) ? shadowing : (net[k * G + g] as number);
-        if (lead) v -= sigma[g] as number;
-        if (keyholder && empty.edge[g]) v -= kappa[g] as number;
-        return v;
-      };
-      const week = weekOf(p, valueAt);
+      const shadow = shadows[p] as Uint8Array;
+      // Called for every workable (point, slot) of the week: most of a loose step's time.
+      const valueAt = (k: number, g: number) =>
+        -(preference[g] as number) * w.preferences +
+        (shadow[k] ? shadowing : (net[k * G + g] as number)) -
+        (lead ? (sigma[g] as number) : 0) -
+        (keyholder ? (keyPrices[g] as number) : 0);
+      const week = pricing.week(p, valueAt);
       value += week.cost;
       for (const { slot, point } of week.slots) {
-        if (!empty.isShadow(p, point)) counted[point * G + slot] = (counted[point * G + slot] as number) + 1;
+        if (!shadow[point]) counted[point * G + slot] = (counted[point * G + slot] as number) + 1;
         if (lead) leads[slot] = (leads[slot] as number) + 1;
         if (keyholder) keys[slot] = (keys[slot] as number) + 1;
       }
@@ -207,43 +274,55 @@ function subgradient(
       scale /= 2;
       sinceBest = 0;
     }
-    // Subgradient: how far each priced row is from holding, for these plans.
+    // The direction: how far each priced row is from holding for these plans, blended with the
+    // directions before, where the best prices can still move that way.
+    const stable = steps === "stable";
+    const from = stable ? bestPrices : now;
+    const keep = stable ? DEFLECTION : 0;
     let norm = 0;
     for (const i of rows) {
       const c = counted[i] as number;
-      norm +=
-        clip(lambda[i] as number, (demandMin[i] as number) - c, 0, w.cover) ** 2 +
-        clip(tau[i] as number, (demandTarget[i] as number) - c, 0, w.target) ** 2 +
-        clip(mu[i] as number, c - (demandMax[i] as number), 0, Infinity) ** 2;
+      const l = clip(from.lambda[i] as number, blend((demandMin[i] as number) - c, dir.lambda[i], keep), 0, w.cover);
+      const t = clip(from.tau[i] as number, blend((demandTarget[i] as number) - c, dir.tau[i], keep), 0, w.target);
+      const m = clip(from.mu[i] as number, blend(c - (demandMax[i] as number), dir.mu[i], keep), 0, Infinity);
+      dir.lambda[i] = l;
+      dir.tau[i] = t;
+      dir.mu[i] = m;
+      norm += l * l + t * t + m * m;
     }
     for (const g of siteSlots) {
-      norm += clip(sigma[g] as number, 1 - (leads[g] as number), 0, w.supervision) ** 2;
-      if (empty.edge[g]) norm += clip(kappa[g] as number, 1 - (keys[g] as number), 0, w.keyholder) ** 2;
+      const lead = clip(from.sigma[g] as number, blend(1 - (leads[g] as number), dir.sigma[g], keep), 0, w.supervision);
+      dir.sigma[g] = lead;
+      norm += lead * lead;
+      if (!empty.edge[g]) continue;
+      const key = clip(from.kappa[g] as number, blend(1 - (keys[g] as number), dir.kappa[g], keep), 0, w.keyholder);
+      dir.kappa[g] = key;
+      norm += key * key;
     }
     if (norm === 0) break;
-    if (options.trace)
-      options.trace({
-        it,
-        value,
-        norm,
-        scale,
-        counted: counted.reduce((a, b) => a + b, 0),
-        leads: leads.reduce((a, b) => a + b, 0),
-      });
+    options.trace?.({ pass: pricing.pass, it, value, scale });
     // Polyak's step: aim at the rota we know, as if the bound could reach it.
-    const t = (scale * Math.max(1, options.upper() - value)) / norm;
+    const aim = stable && best > 0 ? Math.min(options.upper(), best * (1 + AIM_ABOVE)) : options.upper();
+    const t = (scale * Math.max(1, aim - (stable ? best : value))) / norm;
     for (const i of rows) {
-      const c = counted[i] as number;
-      lambda[i] = bounded((lambda[i] as number) + t * ((demandMin[i] as number) - c), 0, w.cover);
-      tau[i] = bounded((tau[i] as number) + t * ((demandTarget[i] as number) - c), 0, w.target);
-      mu[i] = Math.max(0, (mu[i] as number) + t * (c - (demandMax[i] as number)));
+      lambda[i] = bounded((from.lambda[i] as number) + t * (dir.lambda[i] as number), 0, w.cover);
+      tau[i] = bounded((from.tau[i] as number) + t * (dir.tau[i] as number), 0, w.target);
+      mu[i] = Math.max(0, (from.mu[i] as number) + t * (dir.mu[i] as number));
     }
     for (const g of siteSlots) {
-      sigma[g] = bounded((sigma[g] as number) + t * (1 - (leads[g] as number)), 0, w.supervision);
-      if (empty.edge[g]) kappa[g] = bounded((kappa[g] as number) + t * (1 - (keys[g] as number)), 0, w.keyholder);
+      sigma[g] = bounded((from.sigma[g] as number) + t * (dir.sigma[g] as number), 0, w.supervision);
+      if (empty.edge[g]) kappa[g] = bounded((from.kappa[g] as number) + t * (dir.kappa[g] as number), 0, w.keyholder);
     }
   }
-  return { bound: best, prices: bestPrices, scale };
+  return { bound: best, prices: bestPrices, scale, read };
+}
+
+function deadlineOf(given: number | (() => number)): number {
+  return typeof given === "number" ? given : given();
+}
+
+function blend(gradient: number, before: number | undefined, keep: number): number {
+  return (1 - keep) * gradient + keep * (before as number);
 }
 
 function bounded(value: number, low: number, high: number): number {
