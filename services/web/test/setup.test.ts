@@ -162,6 +162,11 @@ describe("setting up the desk", () => {
     await expect(page.locator(".history > li").first().innerText()).resolves.toMatch(
       /^Revision \d+ \(a person changed, .*“removed Sam Okafor”\)\s+Removed Sam Okafor\b/,
     );
+    // The threshold saved by the test before, in the point's name rather than the setup's JSON.
+    await page.getByText("Shadowing hours before independent work: Service Desk none → 0.5 h").waitFor();
+    await expect(page.locator("h1 + .hint").innerText()).resolves.toMatch(
+      /^Revision \d+ · 1 site · 10 people · times in America\/Toronto$/,
+    );
     await shot("04-history");
     await axeClean("setup history");
     const before = (await setupNow()).revision;

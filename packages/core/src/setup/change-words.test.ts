@@ -21,6 +21,16 @@ describe("setupChangeWords", () => {
     ]);
   });
 
+  it("says the shadowing threshold by the point's name, not as the setup stores it", () => {
+    const before = campus();
+    const after = campus();
+    const desk = after.sites[0]?.servicePoints[0] as Setup["sites"][number]["servicePoints"][number];
+    after.training = { shadowingHoursToIndependent: 8, byPoint: { [desk.id]: 0.5 } };
+    expect(setupChangeWords(before, after)).toEqual([
+      `Shadowing hours before independent work: every point none → 8 h, ${desk.name} none → 0.5 h`,
+    ]);
+  });
+
   it("says a person's availability day by day", () => {
     const before = campus();
     const after = campus();

@@ -157,11 +157,31 @@ const SETTINGS: Record<string, string> = {
   rules: "Rules",
   weights: "Weights",
   solver: "Solver settings",
-  training: "Training policy",
 };
 
-function settingWords(before: Setup, after: Setup): string[] {
+/**
+ * "Shadowing hours before independent work: Help Desk none → 0.5 h": the threshold per point by the
+ * point's name, since the setup keys it by the point's id.
+ */
+function trainingPolicyWords(was: Setup["training"], now: Setup["training"], names: Names): string {
+  const hours = (h: number | undefined) => (h === undefined ? "none" : `${h} h`);
+  const all = was?.shadowingHoursToIndependent !== now?.shadowingHoursToIndependent;
+  const everywhere = all
+    ? [`every point ${hours(was?.shadowingHoursToIndependent)} → ${hours(now?.shadowingHoursToIndependent)}`]
+    : [];
+  const ids = [...new Set([...Object.keys(was?.byPoint ?? {}), ...Object.keys(now?.byPoint ?? {})])];
+  const byPoint = ids
+    .filter((id) => was?.byPoint?.[id] !== now?.byPoint?.[id])
+    .map((id) => {
+      const name = names.points.find((point) => point.id === id)?.name ?? id;
+      return `${name} ${hours(was?.byPoint?.[id])} → ${hours(now?.byPoint?.[id])}`;
+    });
+  return `Shadowing hours before independent work: ${[...everywhere, ...byPoint].join(", ")}`;
+}
+
+function settingWords(before: Setup, after: Setup, names: Names): string[] {
   const words: string[] = [];
+  if (!same(before.training, after.training)) words.push(trainingPolicyWords(before.training, after.training, names));
   for (const key of Object.keys(SETTINGS) as (keyof typeof SETTINGS & keyof Setup)[]) {
     const was = before[key];
     const now = after[key];
@@ -219,6 +239,6 @@ export function setupChangeWords(before: Setup | null, after: Setup): string[] {
     if (fields.length) words.push(`${label(person)}: ${fields.join(", ")}`);
   }
   if (removed.length) words.push(`Removed ${removed.map(label).join(", ")}`);
-  words.push(...settingWords(before, after));
+  words.push(...settingWords(before, after, names));
   return words;
 }

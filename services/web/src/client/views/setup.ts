@@ -347,8 +347,7 @@ export const setupView: View = async (main, route, signal) => {
       "p",
       { class: "hint" },
       `Revision ${view.revision} · ${setup.sites.length} site${setup.sites.length === 1 ? "" : "s"} · ` +
-        `${setup.people.length} ${setup.people.length === 1 ? "person" : "people"} ` +
-        `people · times in ${setup.timeZone}`,
+        `${setup.people.length} ${setup.people.length === 1 ? "person" : "people"} · times in ${setup.timeZone}`,
     ),
     banner,
     h(
