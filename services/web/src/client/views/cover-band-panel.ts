@@ -1,6 +1,7 @@
+import { dayChoices } from "./day-choices";
 import { dayShort, daysInWords, numbersInWords } from "@deskrota/core";
 import { h, render } from "../dom";
-import { DAY_KEYS, type DayKey } from "../time";
+import type { DayKey } from "../time";
 import { type Band, barFindings, bandProblems, type CoverState, overlapInWords } from "./cover-bands";
 
 // The picked bar's band, edited beside the drawing: its times, min / target / max with steppers, its
@@ -94,28 +95,7 @@ export function bandPanel(root: HTMLElement, s: CoverState, backToBar: () => voi
         step(1, "+", "One more:"),
       );
     };
-    const days = h(
-      "fieldset",
-      { class: "band-days" },
-      h("legend", {}, "On"),
-      DAY_KEYS.map((d) =>
-        h(
-          "label",
-          { class: "choice inline" },
-          h("input", {
-            type: "checkbox",
-            checked: band.days.includes(d),
-            onchange: (e: Event) => {
-              band.days = (e.target as HTMLInputElement).checked
-                ? DAY_KEYS.filter((k) => k === d || band.days.includes(k))
-                : band.days.filter((k) => k !== d);
-              edited();
-            },
-          }),
-          dayShort(d),
-        ),
-      ),
-    );
+    const days = h("fieldset", { class: "band-days" }, h("legend", {}, "On"), dayChoices(band, undefined, edited));
     const split =
       band.days.length > 1 &&
       band.days.includes(day) &&

@@ -1,6 +1,6 @@
+import { dayChoices } from "./day-choices";
 import { h, render } from "../dom";
 import { dayShort } from "@deskrota/core";
-import { DAY_KEYS } from "../time";
 import type { Band, CoverState } from "./cover-bands";
 
 // The bands as rows under the drawing, for reading them all at once or typing exact times. They edit
@@ -45,24 +45,7 @@ export function drawRows(body: HTMLElement, s: CoverState): void {
         h(
           "td",
           {},
-          DAY_KEYS.map((d) =>
-            h(
-              "label",
-              { class: "choice inline" },
-              h("input", {
-                type: "checkbox",
-                "aria-label": `${dayShort(d)}, band ${i + 1} of ${s.pointName}`,
-                checked: band.days.includes(d),
-                onchange: (e: Event) => {
-                  band.days = (e.target as HTMLInputElement).checked
-                    ? DAY_KEYS.filter((k) => k === d || band.days.includes(k))
-                    : band.days.filter((k) => k !== d);
-                  edited();
-                },
-              }),
-              dayShort(d),
-            ),
-          ),
+          dayChoices(band, (d) => `${dayShort(d)}, band ${i + 1} of ${s.pointName}`, edited),
         ),
         h("td", {}, time(band, "from", i), " – ", time(band, "to", i)),
         h("td", {}, number(band, "min", i, false), number(band, "target", i, true), number(band, "max", i, true)),

@@ -1,5 +1,6 @@
+import { dayChoices } from "./day-choices";
 import { h, render } from "../dom";
-import { DAY_KEYS, type DayKey } from "../time";
+import type { DayKey } from "../time";
 
 // A person's preferences: times they want (weight above 0) or would rather not (below 0) work, as
 // rows of days, from – to and a weight from −10 to 10. The solver weighs them against the desk's
@@ -28,27 +29,7 @@ export function preferencesEditor(
     return h(
       "tr",
       {},
-      h(
-        "td",
-        {},
-        DAY_KEYS.map((d) =>
-          h(
-            "label",
-            { class: "choice inline" },
-            h("input", {
-              type: "checkbox",
-              "aria-label": label(d),
-              checked: pref.days.includes(d),
-              onchange: (e: Event) => {
-                pref.days = (e.target as HTMLInputElement).checked
-                  ? DAY_KEYS.filter((k) => k === d || pref.days.includes(k))
-                  : pref.days.filter((k) => k !== d);
-              },
-            }),
-            d,
-          ),
-        ),
-      ),
+      h("td", {}, dayChoices(pref, label)),
       h(
         "td",
         {},
