@@ -1,18 +1,10 @@
 import { check } from "@deskrota/core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { example, type TestApp, testApp } from "./support/app";
-import { injector } from "./support/published";
+import { injector, type Stint } from "./support/published";
 
 // Editing by hand and undo: each action builds on the latest version, is judged by the checker,
 // and becomes the next version with its diff; refused or dry-run actions store nothing.
-
-interface Stint {
-  person: string;
-  point: string;
-  start: string;
-  end: string;
-  shadowing?: boolean;
-}
 
 let t: TestApp;
 let id: string;

@@ -1,23 +1,13 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { example, type TestApp, testApp } from "./support/app";
+import { BEFORE_THE_WEEK, injector, type Stint } from "./support/published";
 
 // Asking for a proof that a repair makes the fewest changes (`prove` in the body of the re-solve
 // routes): the answer says it is proven only when the exact model proved it, and otherwise why not.
 
-interface Stint {
-  person: string;
-  point: string;
-  start: string;
-  end: string;
-  shadowing?: boolean;
-}
-
-/** Before the example weeks: every stint may still move. */
-const NOW = "2026-11-22T00:00";
+const NOW = BEFORE_THE_WEEK;
 let t: TestApp;
-
-const inject = (method: "GET" | "POST", url: string, payload?: unknown) =>
-  t.app.inject({ method, url, headers: t.auth, ...(payload === undefined ? {} : { payload: payload as object }) });
+const inject = injector(() => t);
 const stintOf = ({ person, point, start, end }: Stint) => ({ person, point, start, end });
 const absenceIn = ({ person, start, end }: Stint) => ({ absences: [{ person, from: start, to: end, reason: "sick" }] });
 

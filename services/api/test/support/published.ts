@@ -4,11 +4,13 @@ import { example, type TestApp } from "./app";
 // A published rota to change: the small campus, solved on a small budget and published as v1,
 // for the tests of changes to a published week (absences, their undo).
 
+/** A stint as the API answers it. */
 export interface Stint {
   person: string;
   point: string;
   start: string;
   end: string;
+  shadowing?: boolean;
 }
 
 /** Solves in moments: the repair is under test, not the first solve. */
