@@ -19,7 +19,7 @@ import { median } from "./stats";
 
 /**
  * `pnpm bench [--quick] [--instances a,b]` (`--instances term`: the term plan alone; `repairs`: the repairs
- * against the proven minimum alone): bounds and
+ * against the proven minimum alone; `resolve`: the re-solves after an absence alone): bounds and
  * backends first (the gaps need the bounds), then the engine on every instance, then the derived
  * tables, then the term plan. One measured thing at a time: the machine has two cores.
  */

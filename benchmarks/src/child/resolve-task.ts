@@ -53,7 +53,8 @@ export async function runResolveTask(task: ResolveTask, started: Started): Promi
   };
 }
 
-function absenceFor(stint: Assignment): { change: Change; now: string } {
+/** One person drops this stint, saying so two hours before it starts. */
+export function absenceFor(stint: Assignment): { change: Change; now: string } {
   const start = DateTime.fromISO(stint.start, { setZone: true });
   return {
     change: { absences: [{ person: stint.person, from: stint.start, to: stint.end, reason: "sick" }] },

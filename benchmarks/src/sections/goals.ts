@@ -120,11 +120,14 @@ export function goals(
     ["typical-week", 100],
     ["large-system", 200],
   ] as const) {
-    const p95 = resolves.find((r) => r.instance === id)?.latencyMs.p95 ?? null;
+    const x = resolves.find((r) => r.instance === id);
+    const p95 = x?.latencyMs.p95 ?? null;
     row(
       `${id}: re-solve after an absence`,
       `p95 ≤ ${most} ms`,
-      p95 !== null ? `${p95} ms` : null,
+      p95 !== null
+        ? `${p95} ms (p50 ${x?.latencyMs.p50} ms; in the worker p50 / p95 ${x?.workerMs.p50} / ${x?.workerMs.p95} ms)`
+        : null,
       p95 !== null && p95 <= most,
     );
   }

@@ -1,7 +1,7 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { workerScript } from "./bundle";
-import { epochNow, type Progress, type Task, type WorkerReply, type WorkerRequest } from "./protocol";
+import { epochNow, type Progress, type Task, type WorkerReady, type WorkerReply, type WorkerRequest } from "./protocol";
 
 export interface RunOptions {
   /** the task is asked to stop at its deadline (ms from when it starts running) and terminated `graceMs` later */
@@ -10,6 +10,8 @@ export interface RunOptions {
   onProgress?(message: Progress): void;
   /** the task's answer before its result (a re-solve's repair, then its proof as the result) */
   onAnswer?(value: unknown): void;
+  /** the task is posted to its worker: a new worker first warms up (warm-up.ts), and the deadline runs from here */
+  onStart?(): void;
   signal?: AbortSignal;
 }
 
@@ -21,11 +23,13 @@ export type RunOutcome =
 interface Slot {
   worker: Worker;
   busy: boolean;
+  /** settles when the worker has warmed up (or stopped): its first task is posted after it */
+  ready: Promise<void>;
 }
 
 /**
  * Warm worker threads (loading the engine in a fresh thread costs ~0.6 s, more than a re-solve).
- * Each runs one task at a time. A task that overruns its deadline plus the grace period has its
+ * Each warms its repair path before its first task (warm-up.ts) and runs one task at a time. A task that overruns its deadline plus the grace period has its
  * worker terminated and replaced: a solver that ignores its own limit cannot hold the caller.
  */
 export class WorkerPool {
@@ -68,7 +72,18 @@ export class WorkerPool {
   }
 
   private spawn(script: string): Slot {
-    const slot: Slot = { worker: new Worker(script, { eval: true }), busy: false };
+    const worker = new Worker(script, { eval: true });
+    const ready = new Promise<void>((done) => {
+      const onReady = (message: WorkerReady | WorkerReply) => {
+        if (message.type !== "ready") return;
+        worker.off("message", onReady);
+        done();
+      };
+      worker.on("message", onReady);
+      // A worker that dies while warming up fails its first task through that task's own listeners.
+      worker.once("exit", () => done());
+    });
+    const slot: Slot = { worker, busy: false, ready };
     this.slots.push(slot);
     return slot;
   }
@@ -99,8 +114,11 @@ export class WorkerPool {
         else this.replace(slot);
         resolve(outcome);
       };
+      let posted = false;
       const askToStop = () => {
         Atomics.store(flag, 0, 1);
+        // Not yet posted: the task sees the flag when it starts, and its grace runs from the post.
+        if (!posted) return;
         clearTimeout(hard);
         hard = setTimeout(() => finish({ kind: "terminated" }, false), grace);
       };
@@ -119,14 +137,22 @@ export class WorkerPool {
           },
           false,
         );
-      let hard = setTimeout(() => finish({ kind: "terminated" }, false), options.deadlineMs + grace);
+      let hard: ReturnType<typeof setTimeout> | undefined;
       slot.worker.on("message", onMessage);
       slot.worker.on("error", onFailure);
       slot.worker.on("exit", onFailure);
       if (options.signal?.aborted) askToStop();
       options.signal?.addEventListener("abort", askToStop);
-      const request: WorkerRequest = { id, task, stop, deadlineAt: epochNow() + options.deadlineMs };
-      slot.worker.postMessage(request);
+      // The deadline runs from the post, after the worker's warm-up.
+      void slot.ready.then(() => {
+        if (settled) return;
+        posted = true;
+        const stopped = Atomics.load(flag, 0) === 1;
+        hard = setTimeout(() => finish({ kind: "terminated" }, false), (stopped ? 0 : options.deadlineMs) + grace);
+        const request: WorkerRequest = { id, task, stop, deadlineAt: epochNow() + options.deadlineMs };
+        slot.worker.postMessage(request);
+        options.onStart?.();
+      });
     });
   }
 }

@@ -117,6 +117,10 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
       },
     },
   );
+  let boundStarted: (at: number) => void = () => undefined;
+  const boundPosted = new Promise<number>((posted) => {
+    boundStarted = posted;
+  });
   const boundRun = !wantBound
     ? undefined
     : pool
@@ -125,6 +129,7 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
           {
             deadlineMs: timeLimitMs,
             ...signal,
+            onStart: () => boundStarted(performance.now()),
             onProgress: (message: Progress) => {
               if (message.bestBound === null || (bound !== null && message.bestBound <= bound)) return;
               bound = message.bestBound;
@@ -153,11 +158,14 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
     options.signal?.aborted ?? false,
     options.onFault,
   );
-  // The bound gets what is left of the time limit, not a moment more; a stopped solve does not wait for it.
+  // The bound gets what is left of its time limit, counted from when its worker took it (a new
+  // worker warms up first), not a moment more; a stopped solve does not wait for it.
   if (boundRun && !options.signal?.aborted)
     await Promise.race([
       boundRun,
-      new Promise((wake) => setTimeout(wake, Math.max(0, started + timeLimitMs - performance.now())).unref()),
+      boundPosted.then(
+        (at) => new Promise((wake) => setTimeout(wake, Math.max(0, at + timeLimitMs - performance.now())).unref()),
+      ),
     ]);
   settled = true;
   // On a small week the exact MILP on the second core may have done better (or proved it).

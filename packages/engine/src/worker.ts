@@ -13,6 +13,7 @@ import {
   type Rota,
 } from "@deskrota/core/internal";
 import { freshHighs, highs } from "./highs";
+import { warmUp } from "./warm-up";
 import { epochNow, SMALL_WEEK_PROOF_SECONDS, type Task, type WorkerReply, type WorkerRequest } from "./protocol";
 
 /** Rotas are posted at most this often while improving (each one is a full rota on the wire). */
@@ -122,6 +123,14 @@ async function run(
       return analyse(task.problem, task.rota);
   }
 }
+
+try {
+  warmUp();
+} catch {
+  // A warm-up that fails leaves the thread as cold as it was, never unable to take a task.
+}
+// The pool posts no task before this: the warm-up is counted in no task's limit.
+parentPort?.postMessage({ type: "ready" });
 
 parentPort?.on("message", async ({ id, task, stop, deadlineAt }: WorkerRequest) => {
   const post = (reply: object) => parentPort?.postMessage({ id, ...reply });

@@ -1,0 +1,54 @@
+// `pnpm --filter @deskrota/benchmarks resolve-cpu [instance] [absences] [publish moves] [repair moves]`: the quick
+// bench's re-solves after an absence (same absences, seed 5) through the engine's warm worker pool, from a rota
+// published at a fixed work budget and repaired at a fixed one, so that the repairs are the same whatever the load
+// (decisions.md §15). Per re-solve: the process's CPU time (every thread), the call's wall time and the worker's own;
+// then a hash of every repair, which a change that must not alter repairs must leave as it is.
+import { createHash } from "node:crypto";
+import { resolve, solve } from "@deskrota/engine";
+import { absenceFor } from "./child/resolve-task";
+import { EXAMPLE_INSTANCES, GENERATED_INSTANCES } from "./instances";
+import { loadProblem } from "./instances";
+import { rng } from "./random";
+import { median, percentile } from "./stats";
+
+const [name = "typical-week", absences = "20", publishMoves = "3000", repairMoves = "400"] = process.argv.slice(2);
+const instance = [...EXAMPLE_INSTANCES, ...GENERATED_INSTANCES].find((i) => i.id === name);
+if (!instance) throw new Error(`no benchmark instance ${name}`);
+const problem = loadProblem(instance.ref);
+const published = await solve(problem, { workBudget: +publishMoves, seed: 1 });
+const r = rng(5);
+const changes = Array.from({ length: +absences }, () => absenceFor(r.pick(published.assignments)));
+const hash = createHash("sha256");
+const cpu: number[] = [];
+const wall: number[] = [];
+const worker: number[] = [];
+for (const { change, now } of changes) {
+  const cpuBefore = process.cpuUsage();
+  const t = performance.now();
+  // A limit far above the moves' time: the work budget alone ends each repair.
+  const result = await resolve(problem, published, change, {
+    now,
+    seed: 1,
+    workBudget: +repairMoves,
+    timeLimitMs: 60_000,
+  });
+  wall.push(performance.now() - t);
+  const used = process.cpuUsage(cpuBefore);
+  cpu.push((used.user + used.system) / 1000);
+  worker.push(result.rota.solver?.timeMs ?? 0);
+  hash.update(JSON.stringify([result.rota.assignments, result.rota.solver?.objective, result.diff.changes]));
+}
+const row = (label: string, xs: number[]) =>
+  `${label} p50 ${median(xs)?.toFixed(0)} / p95 ${percentile(xs, 95)?.toFixed(0)} / total ${xs
+    .reduce((a, b) => a + b, 0)
+    .toFixed(0)} ms`;
+console.log(`${name}: ${changes.length} re-solves of ${repairMoves} moves, published at ${publishMoves} moves`);
+console.log(row("cpu   ", cpu));
+console.log(row("wall  ", wall));
+console.log(row("worker", worker));
+console.log(`each  cpu ${cpu.map((x) => x.toFixed(0)).join(" ")}`);
+// The published rota can differ with the load (the exact moves are due by the clock): repairs compare only beside
+// the same published rota.
+const publishedHash = createHash("sha256").update(JSON.stringify(published.assignments)).digest("hex").slice(0, 16);
+console.log(`published ${publishedHash} repairs ${hash.digest("hex").slice(0, 16)}`);
+process.exit(0);

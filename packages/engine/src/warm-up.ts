@@ -1,0 +1,31 @@
+import { parseProblem, resolve, solve } from "@deskrota/core/internal";
+import smallCampus from "../../../docs/examples/small-campus.json";
+
+/** Absences the warm-up repairs: enough for V8 to optimise the repair path's hot functions. */
+const ABSENCES = 8;
+
+/**
+ * A fresh worker's first re-solves cost 2.6–4.4× a warm one's: V8 has not yet compiled the repair
+ * path (the states, the checker and score of the answer, the diff, compile). So each worker, before
+ * it takes its first task, publishes a rota of a small real week (the small-campus example, 10
+ * people) and repairs it after a few absences, as a service would after a deploy
+ * (decisions.md §15, fifth round). Nothing of it is kept: the results of later tasks are the same.
+ * Returns how many repairs it made (none if the example no longer parses).
+ */
+export function warmUp(): number {
+  const parsed = parseProblem(smallCampus);
+  if (!parsed.ok) return 0;
+  const problem = parsed.value;
+  const published = solve(problem, { seed: 1, workBudget: 300 });
+  const step = Math.max(1, Math.floor(published.assignments.length / ABSENCES));
+  let repairs = 0;
+  for (let k = 0; k < ABSENCES; k++) {
+    const stint = published.assignments[k * step];
+    if (!stint) break;
+    const absence = { person: stint.person, from: stint.start, to: stint.end, reason: "sick" as const };
+    // Told at the start of the stint's day: the days before it are the past, as in a real re-solve.
+    resolve(problem, published, { absences: [absence] }, { now: `${stint.start.slice(0, 10)}T00:00`, seed: 1 });
+    repairs++;
+  }
+  return repairs;
+}
