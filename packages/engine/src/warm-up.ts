@@ -2,7 +2,7 @@ import { parseProblem, resolve, solve } from "@deskrota/core/internal";
 import smallCampus from "../../../docs/examples/small-campus.json";
 
 /** Absences the warm-up repairs: enough for V8 to optimise the repair path's hot functions. */
-const ABSENCES = 8;
+const ABSENCES = 12;
 
 /**
  * A fresh worker's first re-solves cost 2.6–4.4× a warm one's: V8 has not yet compiled the repair
@@ -17,14 +17,18 @@ export function warmUp(): number {
   if (!parsed.ok) return 0;
   const problem = parsed.value;
   const published = solve(problem, { seed: 1, workBudget: 300 });
-  const step = Math.max(1, Math.floor(published.assignments.length / ABSENCES));
+  const stints = published.assignments;
+  const step = Math.max(1, Math.floor(stints.length / ABSENCES));
   let repairs = 0;
   for (let k = 0; k < ABSENCES; k++) {
-    const stint = published.assignments[k * step];
-    if (!stint) break;
-    const absence = { person: stint.person, from: stint.start, to: stint.end, reason: "sick" as const };
-    // Told at the start of the stint's day: the days before it are the past, as in a real re-solve.
-    resolve(problem, published, { absences: [absence] }, { now: `${stint.start.slice(0, 10)}T00:00`, seed: 1 });
+    // Every other change takes out the next stints' people too: gaps the repair cannot fill, so the
+    // fill-first repair, the options and the gaps' explanations are warmed as well.
+    const away = stints.slice(k * step, k * step + (k % 2 === 0 ? 1 : 3));
+    const first = away[0];
+    if (!first) break;
+    const absences = away.map((s) => ({ person: s.person, from: s.start, to: s.end, reason: "sick" as const }));
+    // Told at the start of the first stint's day: the days before it are the past, as in a real re-solve.
+    resolve(problem, published, { absences }, { now: `${first.start.slice(0, 10)}T00:00`, seed: 1 });
     repairs++;
   }
   return repairs;

@@ -20,7 +20,7 @@ const repaired = (): unknown => {
 describe("a worker's warm-up", () => {
   it("repairs the small campus after absences, and leaves later repairs as they were without it", () => {
     const cold = repaired();
-    expect(warmUp()).toBe(8);
+    expect(warmUp()).toBe(12);
     expect(repaired()).toEqual(cold);
   });
 });
