@@ -347,7 +347,7 @@ export function renderReport(r: Results): string {
     ],
     r.resolves.map((x) => [
       x.instance,
-      `${x.publishedStints ?? "—"} stints after ${x.publishMs / 1000} s`,
+      `${x.publishedStints ?? "—"} stints after ${x.publishWork !== undefined ? `${x.publishWork} moves` : `${(x.publishMs ?? 0) / 1000} s`}`,
       x.status === "ok" ? String(x.absences) : `${x.status}: ${(x.message ?? "").split("\n")[0]?.slice(0, 200)}`,
       spread(x.latencyMs, " ms"),
       spread(x.workerMs, " ms"),

@@ -13,11 +13,16 @@ export interface SolveTask {
 export interface ResolveTask {
   kind: "resolve";
   instance: InstanceRef;
-  /** time limit of the solve that publishes the rota to repair */
-  publishMs: number;
+  /**
+   * The solve that publishes the rota to repair: a time limit, or a work budget (the same rota whatever
+   * the load; a timed solve of the large week overran its grace period under load).
+   */
+  publish: Publish;
   absences: number;
   seed: number;
 }
+
+export type Publish = { timeLimitMs: number } | { workBudget: number };
 
 /** Afternoon absences, each repaired by the engine and by the exact minimum-change model. */
 export interface RepairsTask {

@@ -29,7 +29,7 @@ export interface ResolveRun {
  */
 export async function runResolveTask(task: ResolveTask, started: Started): Promise<ResolveRun> {
   const problem = loadProblem(task.instance);
-  const published = await solve(problem, { timeLimitMs: task.publishMs, seed: 1 });
+  const published = await solve(problem, { ...task.publish, seed: 1 });
   const r = rng(task.seed);
   const changes = Array.from({ length: task.absences }, () => absenceFor(r.pick(published.assignments)));
   started();

@@ -1,11 +1,12 @@
+import type { Publish } from "../child/protocol";
 import type { ResolveRun } from "../child/resolve-task";
 import { runChild } from "../child/run";
 import type { BenchInstance } from "../instances";
 import { percentile } from "../stats";
 
 export interface ResolveSettings {
-  /** time limit of the solve that publishes the rota */
-  publishMs: number;
+  /** the solve that publishes the rota: a time limit or a work budget */
+  publish: Publish;
   absences: number;
 }
 
@@ -20,7 +21,9 @@ export interface ResolveSummary {
   status: string;
   message?: string;
   absences: number;
-  publishMs: number;
+  /** the publishing solve's time limit, or (`publishWork`) its work budget */
+  publishMs?: number;
+  publishWork?: number;
   publishedStints: number | null;
   /** the call with a warm worker pool, ms */
   latencyMs: Spread;
@@ -40,7 +43,7 @@ export async function measureResolve(
   log: (line: string) => void,
 ): Promise<ResolveSummary> {
   const outcome = await runChild<ResolveRun>(
-    { kind: "resolve", instance: instance.ref, publishMs: settings.publishMs, absences: settings.absences, seed: 5 },
+    { kind: "resolve", instance: instance.ref, publish: settings.publish, absences: settings.absences, seed: 5 },
     { killAfterMs: settings.absences * 10_000 + 60_000, rssLimitMb: 6000 },
   );
   const samples = outcome.value?.samples ?? [];
@@ -54,7 +57,9 @@ export async function measureResolve(
     status: outcome.status,
     ...(outcome.message ? { message: outcome.message } : {}),
     absences: samples.length,
-    publishMs: settings.publishMs,
+    ...("workBudget" in settings.publish
+      ? { publishWork: settings.publish.workBudget }
+      : { publishMs: settings.publish.timeLimitMs }),
     publishedStints: outcome.value?.publishedStints ?? null,
     latencyMs: spread(samples.map((s) => s.wallMs)),
     workerMs: spread(samples.map((s) => s.workerMs)),
