@@ -324,7 +324,7 @@ export function renderReport(r: Results): string {
   line("## Re-solve after an absence");
   line();
   line(
-    "A rota is published (a solve with the limit shown), then re-solved after each of the random absences in turn, " +
+    "A rota is published (a solve with the limit or work budget shown), then re-solved after each of the random absences in turn, " +
       "each against the published rota: one person drops one published stint, two hours before it starts. Latency is " +
       'the `@deskrota/engine` call with a warm worker pool; "in the worker" is the repair itself. Changes are ' +
       "stints removed + added + moved.",
