@@ -1,6 +1,7 @@
 import type { Results } from "./results";
 import type { BackendSummary } from "./sections/backends";
 import type { LpTime } from "./sections/scaling";
+import type { ResolveSummary } from "./sections/resolve";
 import { CHECKPOINTS_S } from "./sections/solves";
 import { renderRepairs } from "./sections/repairs";
 import { renderTerms } from "./sections/term";
@@ -324,8 +325,9 @@ export function renderReport(r: Results): string {
   line("## Re-solve after an absence");
   line();
   line(
-    "A rota is published (a solve with the limit or work budget shown), then re-solved after each of the random absences in turn, " +
-      "each against the published rota: one person drops one published stint, two hours before it starts. Latency is " +
+    "A rota is published (a solve with the limit or work budget shown), then re-solved after each of the random " +
+      "absences in turn, each against the published rota: one person drops one published stint, two hours before it " +
+      "starts. Latency is " +
       'the `@deskrota/engine` call with a warm worker pool; "in the worker" is the repair itself. Changes are ' +
       "stints removed + added + moved.",
   );
@@ -347,7 +349,7 @@ export function renderReport(r: Results): string {
     ],
     r.resolves.map((x) => [
       x.instance,
-      `${x.publishedStints ?? "—"} stints after ${x.publishWork !== undefined ? `${x.publishWork} moves` : `${(x.publishMs ?? 0) / 1000} s`}`,
+      `${x.publishedStints ?? "—"} stints after ${published(x)}`,
       x.status === "ok" ? String(x.absences) : `${x.status}: ${(x.message ?? "").split("\n")[0]?.slice(0, 200)}`,
       spread(x.latencyMs, " ms"),
       spread(x.workerMs, " ms"),
@@ -457,4 +459,9 @@ function pct(x: number | null): string {
 
 function num(x: number | null, digits = 0): string {
   return x === null ? "—" : x.toFixed(digits);
+}
+
+/** How a re-solve line's rota was published: its work budget or its time limit. */
+function published(x: Pick<ResolveSummary, "publishMs" | "publishWork">): string {
+  return x.publishWork !== undefined ? `${x.publishWork} moves` : `${(x.publishMs ?? 0) / 1000} s`;
 }

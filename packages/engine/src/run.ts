@@ -29,8 +29,9 @@ interface Slot {
 
 /**
  * Warm worker threads (loading the engine in a fresh thread costs ~0.6 s, more than a re-solve).
- * Each warms its repair path before its first task (warm-up.ts) and runs one task at a time. A task that overruns its deadline plus the grace period has its
- * worker terminated and replaced: a solver that ignores its own limit cannot hold the caller.
+ * Each warms its repair path before its first task (warm-up.ts) and runs one task at a time. A task
+ * that overruns its deadline plus the grace period has its worker terminated and replaced: a solver
+ * that ignores its own limit cannot hold the caller.
  */
 export class WorkerPool {
   private readonly slots: Slot[] = [];

@@ -6,11 +6,12 @@ const ABSENCES = 12;
 
 /**
  * A fresh worker's first re-solves cost 2.6–4.4× a warm one's: V8 has not yet compiled the repair
- * path (the states, the checker and score of the answer, the diff, compile). So each worker, before
- * it takes its first task, publishes a rota of a small real week (the small-campus example, 10
- * people) and repairs it after a few absences, as a service would after a deploy
- * (decisions.md §15, fifth round). Nothing of it is kept: the results of later tasks are the same.
- * Returns how many repairs it made (none if the example no longer parses).
+ * path (the states, the checker and score of the answer, the diff, compile) nor seen the week's
+ * object shapes. So each worker, before it takes its first task, publishes a rota of a small real
+ * week (the small-campus example, 10 people) and repairs it after a few changes, as a service would
+ * after a deploy. That takes the compiling off (about a fifth of the first re-solves' CPU); the
+ * shapes are each week's own (decisions.md §15, fifth round). Nothing of it is kept: the results of
+ * later tasks are the same. Returns how many repairs it made (none if the example no longer parses).
  */
 export function warmUp(): number {
   const parsed = parseProblem(smallCampus);
