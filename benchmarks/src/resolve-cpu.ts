@@ -1,21 +1,25 @@
-// `pnpm --filter @deskrota/benchmarks resolve-cpu [instance] [absences] [publish moves] [repair moves]`: the quick
-// bench's re-solves after an absence (same absences, seed 5) through the engine's warm worker pool, from a rota
+// `pnpm --filter @deskrota/benchmarks resolve-cpu [instance] [absences] [publish moves] [repair moves] [--cold]`:
+// the quick bench's re-solves after an absence (same absences, seed 5) through the engine's worker pool, from a rota
 // published at a fixed work budget and repaired at a fixed one, so that the repairs are the same whatever the load
 // (decisions.md §15). Per re-solve: the process's CPU time (every thread), the call's wall time and the worker's own;
 // then a hash of every repair, which a change that must not alter repairs must leave as it is.
 import { createHash } from "node:crypto";
-import { resolve, solve } from "@deskrota/engine";
+import { resolve, solve, WorkerPool } from "@deskrota/engine";
 import { absenceFor } from "./child/resolve-task";
 import { EXAMPLE_INSTANCES, GENERATED_INSTANCES } from "./instances";
 import { loadProblem } from "./instances";
 import { rng } from "./random";
 import { median, percentile } from "./stats";
 
-const [name = "typical-week", absences = "20", publishMoves = "3000", repairMoves = "400"] = process.argv.slice(2);
+const [name = "typical-week", absences = "20", publishMoves = "3000", repairMoves = "400"] = process.argv
+  .slice(2)
+  .filter((a) => a !== "--cold");
 const instance = [...EXAMPLE_INSTANCES, ...GENERATED_INSTANCES].find((i) => i.id === name);
 if (!instance) throw new Error(`no benchmark instance ${name}`);
 const problem = loadProblem(instance.ref);
-const published = await solve(problem, { workBudget: +publishMoves, seed: 1 });
+// As the quick bench's re-solve lines: a pool whose workers warm their repair path (--cold: without).
+const pool = new WorkerPool(2, { warmUp: !process.argv.includes("--cold") });
+const published = await solve(problem, { workBudget: +publishMoves, seed: 1, pool });
 const r = rng(5);
 const changes = Array.from({ length: +absences }, () => absenceFor(r.pick(published.assignments)));
 const hash = createHash("sha256");
@@ -27,6 +31,7 @@ for (const { change, now } of changes) {
   const t = performance.now();
   // A limit far above the moves' time: the work budget alone ends each repair.
   const result = await resolve(problem, published, change, {
+    pool,
     now,
     seed: 1,
     workBudget: +repairMoves,

@@ -68,7 +68,7 @@ export type WorkerReply = { id: number } & (
   | { type: "error"; error: { name: string; code?: string; message: string; issues?: unknown } }
 );
 
-/** A new worker's first message: it has warmed its repair path (warm-up.ts) and takes tasks from now on. */
+/** A new worker's first message: it has warmed its repair path where asked (warm-up.ts) and takes tasks now. */
 export type WorkerReady = { type: "ready" };
 
 export interface WorkerRequest {

@@ -23,13 +23,13 @@ export type RunOutcome =
 interface Slot {
   worker: Worker;
   busy: boolean;
-  /** settles when the worker has warmed up (or stopped): its first task is posted after it */
+  /** settles when the worker is ready (warmed up where asked) or stopped: its first task is posted after it */
   ready: Promise<void>;
 }
 
 /**
  * Warm worker threads (loading the engine in a fresh thread costs ~0.6 s, more than a re-solve).
- * Each warms its repair path before its first task (warm-up.ts) and runs one task at a time. A task
+ * Each runs one task at a time, after its warm-up where the pool asks for one. A task
  * that overruns its deadline plus the grace period has its worker terminated and replaced: a solver
  * that ignores its own limit cannot hold the caller.
  */
@@ -38,7 +38,15 @@ export class WorkerPool {
   private readonly waiting: (() => void)[] = [];
   private nextId = 1;
 
-  constructor(readonly size: number = Math.max(2, availableParallelism())) {}
+  /**
+   * `warmUp`: each worker warms its repair path before its first task (warm-up.ts), ~2 s of CPU per
+   * thread under load: for a service's re-solve pool started ahead of its traffic, not for a one-shot
+   * solve, whose first task would wait for it (decisions.md §15, fifth round).
+   */
+  constructor(
+    readonly size: number = Math.max(2, availableParallelism()),
+    private readonly options: { warmUp?: boolean } = {},
+  ) {}
 
   run(task: Task, options: RunOptions): Promise<RunOutcome> {
     return this.acquire().then((slot) => this.execute(slot, task, options));
@@ -73,7 +81,7 @@ export class WorkerPool {
   }
 
   private spawn(script: string): Slot {
-    const worker = new Worker(script, { eval: true });
+    const worker = new Worker(script, { eval: true, workerData: { warmUp: this.options.warmUp === true } });
     const ready = new Promise<void>((done) => {
       const onReady = (message: WorkerReady | WorkerReply) => {
         if (message.type !== "ready") return;

@@ -1,4 +1,4 @@
-import { parentPort } from "node:worker_threads";
+import { parentPort, workerData } from "node:worker_threads";
 import {
   alternatives,
   analyse,
@@ -125,7 +125,7 @@ async function run(
 }
 
 try {
-  warmUp();
+  if ((workerData as { warmUp?: boolean } | undefined)?.warmUp) warmUp();
 } catch {
   // A warm-up that fails leaves the thread as cold as it was, never unable to take a task.
 }
