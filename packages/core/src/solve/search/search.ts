@@ -7,6 +7,7 @@ import { SearchState, type DayPlan, type ShiftRun } from "./state";
 import { hasTwoSiteStaff, sitePair } from "./sites";
 import { shortStintNeighbourhood } from "./steady";
 import { START_SWEEPS, startShare } from "./start";
+import { historyLength } from "./acceptance";
 
 export interface SearchLimits {
   /** milliseconds on `clock` after which to stop; omitted in deterministic runs */
@@ -79,14 +80,6 @@ const HOURS_MAJORITY = 0.5;
 const HOURS_REFRESH = 256;
 /** people drawn to find the one furthest below their target */
 const HOURS_DRAWS = 8;
-/**
- * Late acceptance compares with the objective this many moves ago. Against the earlier 5 per
- * person up to 1 000: typical-week at 10 s, 32 seeds, 6 h / 15 h reached by 15 instead of 7;
- * large-system at 60 s, four seeds, median objective 28 770 against 31 093; dst-week alike. Longer
- * (×3) was worse, shorter (÷10) no better (docs/decisions.md).
- */
-const HISTORY_PER_PERSON = 1.5;
-const HISTORY_MAX = 300;
 /** people re-planned over their whole week in an exact move at a hard gap */
 const POLISH_WEEKS = 2;
 /** other person-days of the gap's site and day in such a move */
@@ -294,11 +287,12 @@ export function search(state: SearchState, pins: Pins, limits: SearchLimits): Se
   // Late acceptance hill climbing over ruin-and-recreate moves, with exact moves when it stalls.
   let hoursShare = 0;
   const shortShare = state.w.shortStints > 0 && state.shortSlots > 1 && limits.focus === undefined ? SHORT_SHARE : 0;
-  const siteShare =
-    limits.focus === undefined && hasTwoSiteStaff(state) && hoursPart(state) < HOURS_MAJORITY ? SITE_SHARE : 0;
-  const history = new Float64Array(
-    Math.max(50, Math.min(HISTORY_MAX, Math.round(inst.people.length * HISTORY_PER_PERSON))),
-  ).fill(state.objective);
+  const hoursMost = hoursPart(state) >= HOURS_MAJORITY;
+  const siteShare = limits.focus === undefined && hasTwoSiteStaff(state) && !hoursMost ? SITE_SHARE : 0;
+  // A repair (a focus) keeps the history its latency was measured with: the short one is measured on full solves.
+  const history = new Float64Array(historyLength(inst.people.length, limits.focus === undefined && hoursMost)).fill(
+    state.objective,
+  );
   /** A move over a few person-days at a gap, a short stint, or for someone's hours. */
   const dayMove = (journal: Journal): boolean => {
     let ok = true;

@@ -1,0 +1,23 @@
+/**
+ * Late acceptance compares with the objective this many moves ago. Against the earlier 5 per
+ * person up to 1 000: typical-week at 10 s, 32 seeds, 6 h / 15 h reached by 15 instead of 7;
+ * large-system at 60 s, four seeds, median objective 28 770 against 31 093; dst-week alike. Longer
+ * (×3) was worse, shorter (÷10) no better (docs/decisions.md).
+ */
+const HISTORY_PER_PERSON = 1.5;
+const HISTORY_MIN = 50;
+const HISTORY_MAX = 300;
+/**
+ * Where the hours against targets are most of the objective, the history is this short. Their
+ * tiers are convex, so a rota a little worse is rarely a way round to a better one, and a long
+ * history lets the search give back what the hours moves won while the objective falls steeply:
+ * large-system, 78 000 moves (a quiet 10 s), seed 1, `--no-exact`: 33 488 with 300, 30 559 with
+ * 50, 27 188 with 20 (docs/decisions.md §23).
+ */
+export const HOURS_HISTORY = 20;
+
+/** How many moves back late acceptance looks, for a week of `people` people. */
+export function historyLength(people: number, hoursMost: boolean): number {
+  if (hoursMost) return HOURS_HISTORY;
+  return Math.max(HISTORY_MIN, Math.min(HISTORY_MAX, Math.round(people * HISTORY_PER_PERSON)));
+}
