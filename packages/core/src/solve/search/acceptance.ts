@@ -8,7 +8,7 @@ const HISTORY_PER_PERSON = 1.5;
 const HISTORY_MIN = 50;
 const HISTORY_MAX = 300;
 /**
- * Where the hours against targets are most of the objective, the history is this short. Their
+ * While the hours against targets are most of the objective (the hours moves run), the history is this short. Their
  * tiers are convex, so a rota a little worse is rarely a way round to a better one, and a long
  * history lets the search give back what the hours moves won while the objective falls steeply:
  * large-system, 78 000 moves (a quiet 10 s), seed 1, `--no-exact`: 33 488 with 300, 30 559 with
@@ -20,4 +20,39 @@ export const HOURS_HISTORY = 20;
 export function historyLength(people: number, hoursMost: boolean): number {
   if (hoursMost) return HOURS_HISTORY;
   return Math.max(HISTORY_MIN, Math.min(HISTORY_MAX, Math.round(people * HISTORY_PER_PERSON)));
+}
+
+/**
+ * Late acceptance: a move is kept when its rota is no worse than the rota before it or than the
+ * best of the slot it takes in the history. The history is short while the hours are most of the
+ * objective; when that changes, the history starts again from the objective at that moment.
+ */
+export class LateAcceptance {
+  private readonly history: Float64Array;
+  private readonly long: number;
+  private length: number;
+
+  constructor(people: number, objective: number) {
+    this.long = historyLength(people, false);
+    this.length = this.long;
+    this.history = new Float64Array(this.long).fill(objective);
+  }
+
+  shorten(short: boolean, objective: number): void {
+    const length = short ? HOURS_HISTORY : this.long;
+    if (length === this.length) return;
+    this.length = length;
+    this.history.fill(objective, 0, length);
+  }
+
+  /** Whether move number `move`, which took the objective from `before` to `after`, is kept. */
+  accepts(move: number, before: number, after: number): boolean {
+    return after <= (this.history[move % this.length] as number) + 1e-9 || after <= before + 1e-9;
+  }
+
+  /** The objective after move number `move` (kept or taken back). */
+  record(move: number, objective: number): void {
+    const slot = move % this.length;
+    if (objective < (this.history[slot] as number)) this.history[slot] = objective;
+  }
 }

@@ -7,7 +7,7 @@ import { SearchState, type DayPlan, type ShiftRun } from "./state";
 import { hasTwoSiteStaff, sitePair } from "./sites";
 import { shortStintNeighbourhood } from "./steady";
 import { START_SWEEPS, startShare } from "./start";
-import { historyLength } from "./acceptance";
+import { LateAcceptance } from "./acceptance";
 
 export interface SearchLimits {
   /** milliseconds on `clock` after which to stop; omitted in deterministic runs */
@@ -287,12 +287,9 @@ export function search(state: SearchState, pins: Pins, limits: SearchLimits): Se
   // Late acceptance hill climbing over ruin-and-recreate moves, with exact moves when it stalls.
   let hoursShare = 0;
   const shortShare = state.w.shortStints > 0 && state.shortSlots > 1 && limits.focus === undefined ? SHORT_SHARE : 0;
-  const hoursMost = hoursPart(state) >= HOURS_MAJORITY;
-  const siteShare = limits.focus === undefined && hasTwoSiteStaff(state) && !hoursMost ? SITE_SHARE : 0;
-  // A repair (a focus) keeps the history its latency was measured with: the short one is measured on full solves.
-  const history = new Float64Array(historyLength(inst.people.length, limits.focus === undefined && hoursMost)).fill(
-    state.objective,
-  );
+  const siteShare =
+    limits.focus === undefined && hasTwoSiteStaff(state) && hoursPart(state) < HOURS_MAJORITY ? SITE_SHARE : 0;
+  const acceptance = new LateAcceptance(inst.people.length, state.objective);
   /** A move over a few person-days at a gap, a short stint, or for someone's hours. */
   const dayMove = (journal: Journal): boolean => {
     let ok = true;
@@ -338,8 +335,10 @@ export function search(state: SearchState, pins: Pins, limits: SearchLimits): Se
     const before = state.objective;
     const journal: Journal = [];
     let ok = true;
-    if (outcome.moves % HOURS_REFRESH === 0)
+    if (outcome.moves % HOURS_REFRESH === 0) {
       hoursShare = limits.focus === undefined && hoursPart(state) >= HOURS_MAJORITY ? HOURS_SHARE : 0;
+      acceptance.shorten(hoursShare > 0, state.objective);
+    }
     const pair = siteShare > 0 && rng() < siteShare ? sitePair(state, rng) : undefined;
     if (pair) {
       const [under, colleague] = pair;
@@ -349,10 +348,8 @@ export function search(state: SearchState, pins: Pins, limits: SearchLimits): Se
       }
       ok = replanWeek(under, journal) && replanWeek(colleague, journal);
     } else ok = dayMove(journal);
-    const slot = outcome.moves % history.length;
-    const accepted = ok && (state.objective <= (history[slot] as number) + 1e-9 || state.objective <= before + 1e-9);
-    if (!accepted) revert(journal);
-    if (state.objective < (history[slot] as number)) history[slot] = state.objective;
+    if (!(ok && acceptance.accepts(outcome.moves, before, state.objective))) revert(journal);
+    acceptance.record(outcome.moves, state.objective);
     outcome.moves++;
     if (state.objective < outcome.best - 1e-9) lastGain = outcome.moves;
     improved();
