@@ -12,7 +12,8 @@ const HISTORY_MAX = 300;
  * tiers are convex, so a rota a little worse is rarely a way round to a better one, and a long
  * history lets the search give back what the hours moves won while the objective falls steeply:
  * large-system, 78 000 moves (a quiet 10 s), seed 1, `--no-exact`: 33 488 with 300, 30 559 with
- * 50, 27 188 with 20 (docs/decisions.md §23).
+ * 50, 27 188 with 20 from the start; 27 564 (seeds 1–3 median) short only while the hours moves run
+ * (docs/decisions.md §23).
  */
 export const HOURS_HISTORY = 20;
 
@@ -29,17 +30,19 @@ export function historyLength(people: number, hoursMost: boolean): number {
  */
 export class LateAcceptance {
   private readonly history: Float64Array;
-  private readonly long: number;
   private length: number;
 
-  constructor(people: number, objective: number) {
-    this.long = historyLength(people, false);
-    this.length = this.long;
-    this.history = new Float64Array(this.long).fill(objective);
+  constructor(
+    private readonly people: number,
+    objective: number,
+  ) {
+    this.length = historyLength(people, false);
+    this.history = new Float64Array(Math.max(this.length, HOURS_HISTORY)).fill(objective);
   }
 
+  /** The short history (or the long one) from this move on. */
   shorten(short: boolean, objective: number): void {
-    const length = short ? HOURS_HISTORY : this.long;
+    const length = historyLength(this.people, short);
     if (length === this.length) return;
     this.length = length;
     this.history.fill(objective, 0, length);
