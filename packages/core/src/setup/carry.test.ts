@@ -133,6 +133,35 @@ describe("carry-over of hours", () => {
     expect(week1.people.map((p) => p.hours.target)).toEqual([10, 10]);
   });
 
+  it("turns what a clamped target leaves undone into a preference on every hour of the week", () => {
+    const setup = standing();
+    const person = (worked: number, fairShare: number) => ({
+      worked,
+      target: 10,
+      fairShare,
+      unsocial: 0,
+      unsocialShare: 0,
+      shadowingMinutes: {},
+      proposed: [],
+    });
+    const week = (ann: ReturnType<typeof person>, bob: ReturnType<typeof person>) => {
+      const carry: Carry = { version: 1, weeks: ["2026-11-16"], people: { ann, bob } };
+      const built = buildWeekProblem({ setup, weekStart: "2026-11-30", carry });
+      return built.people.map((p) => ({ target: p.hours.target, preferences: p.preferences ?? [] }));
+    };
+    const allWeek = (weight: number) => [
+      { days: ["mon", "tue", "wed", "thu", "fri", "sat", "sun"], from: "00:00", to: "24:00", weight },
+    ];
+    // Gain 1, and half a balance as drift (one week seen): ann, 20 h under her share, asks for 10 + 30 =
+    // 40 h, 20 past her max: "wants" on every hour, at the strongest; bob, 10 h over, asks for 10 − 15 =
+    // −5 h, 7 under his min of 2: "would rather not", weight 4.
+    const [ann, bob] = week(person(0, 20), person(20, 10));
+    expect(ann).toEqual({ target: 20, preferences: allWeek(10) });
+    expect(bob).toEqual({ target: 2, preferences: allWeek(-4) });
+    // Targets that reach what the balances ask leave no preference.
+    expect(week(person(8, 10), person(12, 10)).map((p) => p.preferences)).toEqual([[], []]);
+  });
+
   it("lets a trainee's target reach the hours they could shadow, which a target counts as any other", () => {
     const cy = staff("cy", {
       hours: { target: 10, max: 20 },
