@@ -92,7 +92,7 @@ const round = (x: number) => Math.round(x * 1000) / 1000;
 /** The least unsocial imbalance (hours) worth a nudge, and the strongest nudge (a preference weight). */
 const UNSOCIAL_DEAD_BAND = 1;
 const UNSOCIAL_MAX_WEIGHT = 3;
-/** The least correction (hours) a clamped target leaves undone worth a nudge; hours of it per unit of weight. */
+/** The least cut (hours) a target at its floor leaves undone worth a nudge; hours of it per unit of weight. */
 const BEYOND_DEAD_BAND = 1;
 const BEYOND_HOURS_PER_WEIGHT = 2;
 const ALL_DAYS: Preference["days"] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
@@ -100,8 +100,8 @@ const ALL_DAYS: Preference["days"] = ["mon", "tue", "wed", "thu", "fri", "sat", 
 /**
  * Shift a freshly built week toward zero balances: each target moves by minus the person's fair-share
  * balance, scaled by `correctionGain` (clamped to their min/max and to the hours they can be rostered
- * that week, shadowing included; what the clamp leaves undone becomes a preference on the whole week,
- * `beyondLimit`), and a person with more (fewer) unsocial hours than their share gets a "would rather
+ * that week, shadowing included; what a floor leaves of a cut becomes a preference on the whole week,
+ * `beyondFloor`), and a person with more (fewer) unsocial hours than their share gets a "would rather
  * not" ("wants") preference for evenings and weekends, stronger the larger the imbalance.
  */
 export function applyCarry(problem: Problem, carry: Carry): Problem {
@@ -127,7 +127,7 @@ export function applyCarry(problem: Problem, carry: Carry): Problem {
       const weight = imbalance > 0 ? -strength : strength;
       preferences.push(...unsocialPreferences(evening, weight));
     }
-    preferences.push(...beyondLimit(wanted - shifted));
+    preferences.push(...beyondFloor(wanted - shifted));
     return preferences.length ? { ...person, hours, preferences } : { ...person, hours };
   });
   return { ...problem, people };
@@ -158,15 +158,16 @@ function correctionGain(carry: Carry): number {
 }
 
 /**
- * What a target clamped at its floor (ceiling) leaves of the correction, as a "would rather not" ("wants")
- * preference on every hour of the week, stronger the more is left. Past its target a person's hours cost
- * the same per hour whoever works them, so a lower target alone does not take hours from a lead who
- * keeps working beyond their share; the preference makes each of their hours cost more than a colleague's.
+ * What a target clamped at its floor leaves of the cut, as a "would rather not" preference on every hour
+ * of the week, stronger the more is left. Past its target a person's hours cost the same per hour
+ * whoever works them (the hours rule's last tier is flat), so a lower target alone does not take hours
+ * from a lead who keeps working beyond their share; the preference makes each of their hours cost more
+ * than a colleague's. Below a target the tiers already grow, so a target clamped at its ceiling gets none.
  */
-function beyondLimit(left: number): Preference[] {
-  if (Math.abs(left) < BEYOND_DEAD_BAND) return [];
-  const strength = Math.min(10, Math.ceil(Math.abs(left) / BEYOND_HOURS_PER_WEIGHT));
-  return [{ days: ALL_DAYS, from: "00:00", to: "24:00", weight: left > 0 ? strength : -strength }];
+function beyondFloor(left: number): Preference[] {
+  if (left > -BEYOND_DEAD_BAND) return [];
+  const strength = Math.min(10, Math.ceil(-left / BEYOND_HOURS_PER_WEIGHT));
+  return [{ days: ALL_DAYS, from: "00:00", to: "24:00", weight: -strength }];
 }
 
 function unsocialPreferences(evening: string, weight: number): Preference[] {
