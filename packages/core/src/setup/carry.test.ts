@@ -151,37 +151,6 @@ describe("carry-over of hours", () => {
     // Monday morning, shadowing: no desk hour of their own, 4 hours on the rota.
     expect(week.people.find((p) => p.id === "cy")?.hours.target).toBe(4);
   });
-
-  it("turns what a target at its floor leaves of the cut into a 'would rather not' on every hour", () => {
-    const setup = standing();
-    const person = (worked: number, fairShare: number) => ({
-      worked,
-      target: 10,
-      fairShare,
-      unsocial: 0,
-      unsocialShare: 0,
-      shadowingMinutes: {},
-      proposed: [],
-    });
-    const week = (ann: ReturnType<typeof person>, bob: ReturnType<typeof person>) => {
-      const carry: Carry = { version: 1, weeks: ["2026-11-16"], people: { ann, bob } };
-      const built = buildWeekProblem({ setup, weekStart: "2026-11-30", carry });
-      return built.people.map((p) => ({ target: p.hours.target, preferences: p.preferences ?? [] }));
-    };
-    const allWeek = (weight: number) => [
-      { days: ["mon", "tue", "wed", "thu", "fri", "sat", "sun"], from: "00:00", to: "24:00", weight },
-    ];
-    // Gain 1, and half a balance as drift (one week seen): bob, 10 h over his share, asks for 10 − 15 =
-    // −5 h, 7 under his min of 2: "would rather not", weight 4. ann, 20 h under hers, asks for 10 + 30 =
-    // 40 h, 20 past her max: below a target the hours rule's tiers already grow, so no preference.
-    const [ann, bob] = week(person(0, 20), person(20, 10));
-    expect(ann).toEqual({ target: 20, preferences: [] });
-    expect(bob).toEqual({ target: 2, preferences: allWeek(-4) });
-    // 15 h over asks for 10 − 22.5 = −12.5 h, 14.5 under the floor: the weight grows with what is left.
-    expect(week(person(0, 20), person(25, 10))[1]?.preferences).toEqual(allWeek(-8));
-    // Targets that reach what the balances ask leave no preference.
-    expect(week(person(8, 10), person(12, 10)).map((p) => p.preferences)).toEqual([[], []]);
-  });
 });
 
 describe("carry-over of training", () => {

@@ -92,17 +92,12 @@ const round = (x: number) => Math.round(x * 1000) / 1000;
 /** The least unsocial imbalance (hours) worth a nudge, and the strongest nudge (a preference weight). */
 const UNSOCIAL_DEAD_BAND = 1;
 const UNSOCIAL_MAX_WEIGHT = 3;
-/** The least cut (hours) a target at its floor leaves undone worth a nudge; hours of it per unit of weight. */
-const BEYOND_DEAD_BAND = 1;
-const BEYOND_HOURS_PER_WEIGHT = 2;
-const ALL_DAYS: Preference["days"] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 
 /**
  * Shift a freshly built week toward zero balances: each target moves by minus the person's fair-share
  * balance, scaled by `correctionGain` (clamped to their min/max and to the hours they can be rostered
- * that week, shadowing included; what a floor leaves of a cut becomes a preference on the whole week,
- * `beyondFloor`), and a person with more (fewer) unsocial hours than their share gets a "would rather
- * not" ("wants") preference for evenings and weekends, stronger the larger the imbalance.
+ * that week, shadowing included), and a person with more (fewer) unsocial hours than their share gets
+ * a "would rather not" ("wants") preference for evenings and weekends, stronger the larger the imbalance.
  */
 export function applyCarry(problem: Problem, carry: Carry): Problem {
   const available = rosterableHours(problem);
@@ -115,8 +110,7 @@ export function applyCarry(problem: Problem, carry: Carry): Problem {
     const hours = { ...person.hours };
     const ceiling = Math.min(hours.max ?? Number.POSITIVE_INFINITY, available.get(person.id) ?? 0);
     const floor = Math.min(hours.min ?? 0, ceiling);
-    const wanted = hours.target - gain * (fairBalance(c) + drift(c, gain, weeks));
-    const shifted = Math.max(floor, Math.min(ceiling, wanted));
+    const shifted = Math.max(floor, Math.min(ceiling, hours.target - gain * (fairBalance(c) + drift(c, gain, weeks))));
     hours.target = Math.round(Math.max(shifted, 0) * 4) / 4;
     if (hours.min !== undefined && hours.min > hours.target) hours.min = hours.target;
     if (hours.max !== undefined && hours.max < hours.target) hours.max = hours.target;
@@ -127,7 +121,6 @@ export function applyCarry(problem: Problem, carry: Carry): Problem {
       const weight = imbalance > 0 ? -strength : strength;
       preferences.push(...unsocialPreferences(evening, weight));
     }
-    preferences.push(...beyondFloor(wanted - shifted));
     return preferences.length ? { ...person, hours, preferences } : { ...person, hours };
   });
   return { ...problem, people };
@@ -155,19 +148,6 @@ function correctionGain(carry: Carry): number {
   const target = all.reduce((sum, c) => sum + c.target, 0);
   if (worked <= 0 || target <= 0) return 1;
   return 1 / Math.min(1, Math.max(0.5, worked / target));
-}
-
-/**
- * What a target clamped at its floor leaves of the cut, as a "would rather not" preference on every hour
- * of the week, stronger the more is left. Past its target a person's hours cost the same per hour
- * whoever works them (the hours rule's last tier is flat), so a lower target alone does not take hours
- * from a lead who keeps working beyond their share; the preference makes each of their hours cost more
- * than a colleague's. Below a target the tiers already grow, so a target clamped at its ceiling gets none.
- */
-function beyondFloor(left: number): Preference[] {
-  if (left > -BEYOND_DEAD_BAND) return [];
-  const strength = Math.min(10, Math.ceil(-left / BEYOND_HOURS_PER_WEIGHT));
-  return [{ days: ALL_DAYS, from: "00:00", to: "24:00", weight: -strength }];
 }
 
 function unsocialPreferences(evening: string, weight: number): Preference[] {
