@@ -7,6 +7,7 @@ import { SearchState, type DayPlan, type ShiftRun } from "./state";
 import { hasTwoSiteStaff, sitePair } from "./sites";
 import { shortStintNeighbourhood } from "./steady";
 import { START_SWEEPS, startShare } from "./start";
+import { LateAcceptance } from "./acceptance";
 
 export interface SearchLimits {
   /** milliseconds on `clock` after which to stop; omitted in deterministic runs */
@@ -79,14 +80,6 @@ const HOURS_MAJORITY = 0.5;
 const HOURS_REFRESH = 256;
 /** people drawn to find the one furthest below their target */
 const HOURS_DRAWS = 8;
-/**
- * Late acceptance compares with the objective this many moves ago. Against the earlier 5 per
- * person up to 1 000: typical-week at 10 s, 32 seeds, 6 h / 15 h reached by 15 instead of 7;
- * large-system at 60 s, four seeds, median objective 28 770 against 31 093; dst-week alike. Longer
- * (×3) was worse, shorter (÷10) no better (docs/decisions.md).
- */
-const HISTORY_PER_PERSON = 1.5;
-const HISTORY_MAX = 300;
 /** people re-planned over their whole week in an exact move at a hard gap */
 const POLISH_WEEKS = 2;
 /** other person-days of the gap's site and day in such a move */
@@ -296,9 +289,7 @@ export function search(state: SearchState, pins: Pins, limits: SearchLimits): Se
   const shortShare = state.w.shortStints > 0 && state.shortSlots > 1 && limits.focus === undefined ? SHORT_SHARE : 0;
   const siteShare =
     limits.focus === undefined && hasTwoSiteStaff(state) && hoursPart(state) < HOURS_MAJORITY ? SITE_SHARE : 0;
-  const history = new Float64Array(
-    Math.max(50, Math.min(HISTORY_MAX, Math.round(inst.people.length * HISTORY_PER_PERSON))),
-  ).fill(state.objective);
+  const acceptance = new LateAcceptance(inst.people.length, state.objective);
   /** A move over a few person-days at a gap, a short stint, or for someone's hours. */
   const dayMove = (journal: Journal): boolean => {
     let ok = true;
@@ -344,8 +335,10 @@ export function search(state: SearchState, pins: Pins, limits: SearchLimits): Se
     const before = state.objective;
     const journal: Journal = [];
     let ok = true;
-    if (outcome.moves % HOURS_REFRESH === 0)
+    if (outcome.moves % HOURS_REFRESH === 0) {
       hoursShare = limits.focus === undefined && hoursPart(state) >= HOURS_MAJORITY ? HOURS_SHARE : 0;
+      acceptance.shorten(hoursShare > 0, state.objective);
+    }
     const pair = siteShare > 0 && rng() < siteShare ? sitePair(state, rng) : undefined;
     if (pair) {
       const [under, colleague] = pair;
@@ -355,10 +348,8 @@ export function search(state: SearchState, pins: Pins, limits: SearchLimits): Se
       }
       ok = replanWeek(under, journal) && replanWeek(colleague, journal);
     } else ok = dayMove(journal);
-    const slot = outcome.moves % history.length;
-    const accepted = ok && (state.objective <= (history[slot] as number) + 1e-9 || state.objective <= before + 1e-9);
-    if (!accepted) revert(journal);
-    if (state.objective < (history[slot] as number)) history[slot] = state.objective;
+    if (!(ok && acceptance.accepts(outcome.moves, before, state.objective))) revert(journal);
+    acceptance.record(outcome.moves, state.objective);
     outcome.moves++;
     if (state.objective < outcome.best - 1e-9) lastGain = outcome.moves;
     improved();
