@@ -313,9 +313,19 @@ export function bestDays(
     }
     return id;
   };
+  // A relaxed week forgets an end no later date's plan can start before: its states then differ only
+  // in the slots used, a few dozen per date instead of one per length and end (the bound's DP steps
+  // spent most of their time on them). The search keeps its states as they were.
+  const laterStart = tables.map(() => Infinity);
+  for (let i = relaxed ? tables.length - 2 : -1; i >= 0; i--) {
+    let start = laterStart[i + 1] as number;
+    for (const option of (tables[i + 1] ?? []).slice(1)) if (option) start = Math.min(start, option.start);
+    laterStart[i] = start;
+  }
   let frontier = new Map<number, Entry>([[0, { cost: 0, used: 0, lastEnd: -Infinity, len: 0, previous: undefined }]]);
-  for (const table of tables) {
+  for (const [i, table] of tables.entries()) {
     const next = new Map<number, Entry>();
+    const forget = relaxed ? (laterStart[i] as number) - rest : -Infinity;
     for (const entry of frontier.values()) {
       for (let len = 0; len < table.length; len++) {
         const option = table[len];
@@ -323,7 +333,8 @@ export function bestDays(
         const used = entry.used + len;
         if (used > room || used > most) continue;
         if (len > 0 && option.start < entry.lastEnd + rest) continue;
-        const lastEnd = len > 0 ? option.end : entry.lastEnd;
+        const ends = len > 0 ? option.end : entry.lastEnd;
+        const lastEnd = ends > forget ? ends : -Infinity;
         const key = used + (room + 1) * endId(lastEnd);
         const cost = entry.cost + option.cost;
         const known = next.get(key);
