@@ -52,6 +52,22 @@ export class WorkerPool {
     return this.acquire().then((slot) => this.execute(slot, task, options));
   }
 
+  /**
+   * Starts every thread now, each warming its repair path, and settles when all are ready: for a
+   * service before it listens, so that its first coordinators' re-solves do not pay for V8's
+   * compiling and no request waits behind a warm-up.
+   */
+  async warm(): Promise<void> {
+    const script = await workerScript();
+    while (this.slots.length < this.size) this.spawn(script, true).worker.unref();
+    await Promise.all(this.slots.map((s) => s.ready));
+  }
+
+  /** Threads started so far (the pool starts them as tasks need them, or all at once by `warm`). */
+  get started(): number {
+    return this.slots.length;
+  }
+
   /** Terminates every worker (tasks under way end as "terminated"). */
   async close(): Promise<void> {
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
@@ -80,8 +96,8 @@ export class WorkerPool {
     this.waiting.shift()?.();
   }
 
-  private spawn(script: string): Slot {
-    const worker = new Worker(script, { eval: true, workerData: { warmUp: this.options.warmUp === true } });
+  private spawn(script: string, warmUp = this.options.warmUp === true): Slot {
+    const worker = new Worker(script, { eval: true, workerData: { warmUp } });
     const ready = new Promise<void>((done) => {
       const onReady = (message: WorkerReady | WorkerReply) => {
         if (message.type !== "ready") return;

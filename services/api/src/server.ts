@@ -1,3 +1,4 @@
+import { defaultPool } from "@deskrota/engine";
 import closeWithGrace from "close-with-grace";
 import pino from "pino";
 import { buildApp } from "./app";
@@ -32,6 +33,8 @@ try {
     await app.close();
     log.info("closed");
   });
+  // Solves and re-solves run on the engine's shared pool: its threads warm up before the first request.
+  await defaultPool().warm();
   const address = await app.listen({ port: config.port, host: config.host });
   const first = await bootstrap(services, log);
   if (first) process.stdout.write(`${banner(first, address)}\n`);
