@@ -125,7 +125,8 @@ function rebuilds(state: SearchState, pins: Pins, p: number, day: number): boole
  * Ways to take the short stint away: relabel it to the point before or after it, drop it at the
  * shift's edge, or lengthen it to an hour into a neighbouring stint; each alone, and each with a
  * colleague working beside it at the site taking over what the person leaves (the slots and
- * points the person no longer covers), as a hand-over does.
+ * points the person no longer covers), as a hand-over does; or exchange points with such a
+ * colleague from the stint on, or up to its end.
  */
 function candidatesOf(state: SearchState, p: number, day: number, stints: Stint[], i: number): Candidate[] {
   const plan = state.dayPlan(p, day);
@@ -153,6 +154,27 @@ function candidatesOf(state: SearchState, p: number, day: number, stints: Stint[
       candidates.push([
         { p, day, plan: mine },
         { p: q, day: qDay, plan: theirs },
+      ]);
+    }
+  }
+  // Or the person and a colleague beside them exchange points from the stint on, or up to its end:
+  // two people taking turns at a desk with a stint limit, each turn moved by half an hour.
+  const first = (state.inst.slots[(plan[stint.from] as DayPlan[number]).slot] as SlotInfo).start;
+  const last = (state.inst.slots[(plan[stint.to] as DayPlan[number]).slot] as SlotInfo).end;
+  const mine = new Map(plan.map((x) => [x.slot, x.point]));
+  for (const [q, qDay] of beside(state, p, plan.slice(stint.from, stint.to + 1))) {
+    const theirPlan = state.dayPlan(q, qDay);
+    const theirs = new Map(theirPlan.map((x) => [x.slot, x.point]));
+    for (const tail of [true, false]) {
+      const swapped = (slot: number) => {
+        const info = state.inst.slots[slot] as SlotInfo;
+        return mine.has(slot) && theirs.has(slot) && (tail ? info.start >= first : info.end <= last);
+      };
+      const exchange = (own: DayPlan, other: Map<number, number>) =>
+        own.map((x) => (swapped(x.slot) ? { ...x, point: other.get(x.slot) as number } : x));
+      candidates.push([
+        { p, day, plan: exchange(plan, theirs) },
+        { p: q, day: qDay, plan: exchange(theirPlan, mine) },
       ]);
     }
   }
