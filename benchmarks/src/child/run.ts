@@ -27,6 +27,14 @@ export interface ChildLimits {
 const ENTRY = fileURLToPath(new URL("./entry.ts", import.meta.url));
 /** how `pnpm start` and `pnpm deskrota` run: plain Node, no loader thread (its ~40 MB would be measured too) */
 const LAUNCHER = fileURLToPath(new URL("../../../scripts/launch.mjs", import.meta.url));
+/**
+ * The environment `pnpm deskrota` and `pnpm start` give the program: the variables their scripts in the root
+ * package.json set before `node` (glibc's malloc settings, docs/decisions.md §15). Read from there, so
+ * that the measured process starts as the product does.
+ */
+const PRODUCT_ENV = productEnv(
+  JSON.parse(readFileSync(new URL("../../../package.json", import.meta.url), "utf8")).scripts.deskrota,
+);
 const SAMPLE_MS = 100;
 /** loading and model building are not measured, but must not hang the benchmark either */
 const START_LIMIT_MS = 300_000;
@@ -42,7 +50,11 @@ export const enginesSeen = new Set<string>();
  */
 export function runChild<T>(task: ChildTask, limits: ChildLimits): Promise<ChildOutcome<T>> {
   enginesSeen.add(engineFingerprint());
-  const child = fork(LAUNCHER, [ENTRY], { execArgv: [], stdio: ["ignore", "ignore", "inherit", "ipc"] });
+  const child = fork(LAUNCHER, [ENTRY], {
+    execArgv: [],
+    env: { ...process.env, ...PRODUCT_ENV },
+    stdio: ["ignore", "ignore", "inherit", "ipc"],
+  });
   child.send(task);
   const pid = child.pid;
   let peakKb = 0;
@@ -107,4 +119,15 @@ function procStatus(pid: number): { hwmKb: number; rssKb: number } | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** The `NAME=value` words a script starts with. */
+export function productEnv(script: string): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const word of script.split(/\s+/)) {
+    const assignment = /^([A-Za-z_][A-Za-z0-9_]*)=(\S*)$/.exec(word);
+    if (!assignment) break;
+    env[assignment[1] as string] = assignment[2] as string;
+  }
+  return env;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { example } from "../../test/support/examples";
 import { highs } from "../../test/support/highs";
+import type { BackendOptions, MilpBackend } from "./backends/backend";
 import { exactOrBound } from "./exact";
 import { lowerBound, solve } from "./solve";
 
@@ -67,5 +68,26 @@ describe("exactOrBound", () => {
     expect(reported.length).toBeGreaterThan(0);
     expect(result.bound as number).toBeLessThan(await lp());
     expect(loads).toBe(0);
+  });
+
+  it("keeps the LP bound of a small week whose limit leaves the whole-week MILP too little time", async () => {
+    // What each solve was asked: the LP (a relaxation), then the MILP only with ≥ 5 s for it.
+    const asked: BackendOptions[] = [];
+    const recording: MilpBackend = {
+      name: "recording",
+      maxDenseCells: Infinity,
+      solve: (_milp, options) => {
+        asked.push(options);
+        return options.relaxation ? { status: "optimal", objective: 100, bound: 100 } : { status: "limit" };
+      },
+    };
+    const small = example("small-campus");
+    const short = await exactOrBound(small, async () => recording, { timeLimitSeconds: 3 });
+    expect(short).toEqual({ bound: 100, boundKind: "lp-relaxation", proven: false });
+    expect(asked.map((o) => o.relaxation === true)).toEqual([true]);
+    asked.length = 0;
+    await exactOrBound(small, async () => recording, { timeLimitSeconds: 6.5 });
+    expect(asked.map((o) => o.relaxation === true)).toEqual([true, false]);
+    expect(asked[1]?.timeLimitSeconds).toBe(5);
   });
 });

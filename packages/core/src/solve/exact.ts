@@ -46,6 +46,14 @@ const LP_TOO_WORTH_GAP = 0.2;
  */
 const WHOLE_WEEK_CUT_POOL = 100;
 
+/**
+ * The whole-week MILP runs only where it gets at least this long; a shorter solve keeps the LP bound.
+ * On the small campus HiGHS's root LP alone took 1.7 s of CPU and its WebAssembly heap +91 MB, and its
+ * first bound above the LP's came after 10.8 s (+128 MB): a MILP given less gave no better bound, and
+ * its heap was a third of a 3 s solve's memory (docs/decisions.md §15, fifth round).
+ */
+const WHOLE_WEEK_MIN_SECONDS = 5;
+
 /** The MILP stops this long before the limit: decoding, checking and handing back its rota. */
 const FINISHING_SECONDS = 1.5;
 
@@ -123,11 +131,17 @@ export async function exactOrBound(
   // The LP bound first: it is quick on a small week and useful however the MILP fares.
   const relaxed = lowerBound(problem, backend, { timeLimitSeconds: options.timeLimitSeconds });
   if (relaxed !== null) options.onBound?.(relaxed, "lp-relaxation");
-  const model = buildModel(inst, RULES);
-  if (!fits(backend, model.milp)) return { bound: relaxed, proven: false };
   // The limit is for the whole call: the MILP ends early enough to decode and report its answer.
+  const milpSeconds = options.timeLimitSeconds - spent() - FINISHING_SECONDS;
+  const lpOnly =
+    relaxed === null
+      ? { bound: null, proven: false }
+      : { bound: relaxed, boundKind: "lp-relaxation" as const, proven: false };
+  if (milpSeconds < WHOLE_WEEK_MIN_SECONDS) return lpOnly;
+  const model = buildModel(inst, RULES);
+  if (!fits(backend, model.milp)) return lpOnly;
   const result = backend.solve(model.milp, {
-    timeLimitSeconds: Math.max(0.1, options.timeLimitSeconds - spent() - FINISHING_SECONDS),
+    timeLimitSeconds: milpSeconds,
     relativeGap: 1e-6,
     cutPool: WHOLE_WEEK_CUT_POOL,
   });
