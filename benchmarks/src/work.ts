@@ -47,7 +47,7 @@ for (const name of names.split(",")) {
         `lead ${m.gapHours.supervision}`,
         `keyholder ${m.gapHours.keyholder}`,
         `short ${stints.short}/${stints.stints} ${shortPct.toFixed(1)} %`,
-        `closing a gap ${stints.closingGap}/${stints.checked}`,
+        `closing a gap ${stints.closingGap}/${stints.short}`,
         `violations ${check(problem, rota).violations.length}`,
         `${wallS.toFixed(1)} s`,
         `moves ${rota.solver?.iterations}`,

@@ -48,7 +48,7 @@ export interface SolveSummary {
   targetCoverPct: number | null;
   gapHours: { cover: number | null; supervision: number | null; keyholder: number | null };
   meanHoursDeviation: number | null;
-  /** stints under an hour, % of all stints; and % of the short ones examined that close a gap */
+  /** stints under an hour, % of all stints; and % of them that close a gap */
   shortStintPct: number | null;
   shortClosingGapPct: number | null;
   hardViolations: number;
@@ -166,9 +166,7 @@ function summarise(
     },
     meanHoursDeviation: median(ok.map((r) => r.metrics.meanHoursDeviation)),
     shortStintPct: median(ok.map((r) => (r.stints.stints > 0 ? pct(r.stints.short / r.stints.stints) : null))),
-    shortClosingGapPct: median(
-      ok.map((r) => (r.stints.checked > 0 ? pct(r.stints.closingGap / r.stints.checked) : null)),
-    ),
+    shortClosingGapPct: median(ok.map((r) => (r.stints.short > 0 ? pct(r.stints.closingGap / r.stints.short) : null))),
     hardViolations: Math.max(0, ...ok.map((r) => r.hardViolations)),
     peakRssMb: median(records.map((r) => r.peakRssMb)),
     peakRssMaxMb: records.length ? Math.max(...records.map((r) => r.peakRssMb)) : null,

@@ -11,6 +11,7 @@ import { rotaOf } from "./output";
 import { bestDay, requiredOf } from "./search/dp";
 import { bestState, pinnedDays, search, type Pins, type SearchOutcome } from "./search/search";
 import { SearchState, type DayPlan } from "./search/state";
+import { finishSteady } from "./search/steady-finish";
 
 export interface SolveOptions {
   /** wall-clock budget; needs `clock` */
@@ -99,6 +100,7 @@ export function solve(problem: Problem, options: SolveOptions = {}): Rota {
     },
   });
   const best = bestState(state, outcome);
+  finishSteady(best, pins);
   const timedOut = clock !== undefined && clock() >= deadline;
   const proven =
     options.lowerBound !== undefined &&
