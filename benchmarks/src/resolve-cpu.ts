@@ -18,7 +18,8 @@ const instance = [...EXAMPLE_INSTANCES, ...GENERATED_INSTANCES].find((i) => i.id
 if (!instance) throw new Error(`no benchmark instance ${name}`);
 const problem = loadProblem(instance.ref);
 // As the quick bench's re-solve lines: a pool whose workers warm their repair path (--cold: without).
-const pool = new WorkerPool(2, { warmUp: !process.argv.includes("--cold") });
+const pool = new WorkerPool(2);
+if (!process.argv.includes("--cold")) await pool.warm();
 const published = await solve(problem, { workBudget: +publishMoves, seed: 1, pool });
 const r = rng(5);
 const changes = Array.from({ length: +absences }, () => absenceFor(r.pick(published.assignments)));

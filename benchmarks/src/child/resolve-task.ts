@@ -30,7 +30,8 @@ export interface ResolveRun {
 export async function runResolveTask(task: ResolveTask, started: Started): Promise<ResolveRun> {
   const problem = loadProblem(task.instance);
   // A service's re-solve pool, started ahead of its traffic: its workers warm their repair path first.
-  const pool = new WorkerPool(2, { warmUp: true });
+  const pool = new WorkerPool(2);
+  await pool.warm();
   const published = await solve(problem, { ...task.publish, seed: 1, pool });
   const r = rng(task.seed);
   const changes = Array.from({ length: task.absences }, () => absenceFor(r.pick(published.assignments)));

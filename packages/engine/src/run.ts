@@ -29,7 +29,7 @@ interface Slot {
 
 /**
  * Warm worker threads (loading the engine in a fresh thread costs ~0.6 s, more than a re-solve).
- * Each runs one task at a time, after its warm-up where the pool asks for one. A task
+ * Each runs one task at a time, after its warm-up where the pool was warmed. A task
  * that overruns its deadline plus the grace period has its worker terminated and replaced: a solver
  * that ignores its own limit cannot hold the caller.
  */
@@ -38,29 +38,24 @@ export class WorkerPool {
   private readonly waiting: (() => void)[] = [];
   private nextId = 1;
 
-  /**
-   * `warmUp`: each worker warms its repair path before its first task (warm-up.ts), ~2 s of CPU per
-   * thread under load: for a service's re-solve pool started ahead of its traffic, not for a one-shot
-   * solve, whose first task would wait for it (decisions.md §15, fifth round).
-   */
-  constructor(
-    readonly size: number = Math.max(2, availableParallelism()),
-    private readonly options: { warmUp?: boolean } = {},
-  ) {}
+  constructor(readonly size: number = Math.max(2, availableParallelism())) {}
 
   run(task: Task, options: RunOptions): Promise<RunOutcome> {
     return this.acquire().then((slot) => this.execute(slot, task, options));
   }
 
   /**
-   * Starts every thread now, each warming its repair path, and settles when all are ready: for a
-   * service before it listens, so that its first coordinators' re-solves do not pay for V8's
-   * compiling and no request waits behind a warm-up.
+   * Starts every thread now, each warming its repair path (warm-up.ts, ~2 s of CPU per thread under
+   * load), and settles when all are ready: for a service before it listens, so that its first
+   * coordinators' re-solves do not pay for V8's compiling and no request waits behind a warm-up; not
+   * for a one-shot solve, which would wait for it (decisions.md §15, fifth round).
    */
   async warm(): Promise<void> {
     const script = await workerScript();
-    while (this.slots.length < this.size) this.spawn(script, true).worker.unref();
+    while (this.slots.length < this.size) this.spawn(script, true);
+    // Referenced while they warm up, so that the process waits for them; idle after it, like after a task.
     await Promise.all(this.slots.map((s) => s.ready));
+    for (const slot of this.slots) if (!slot.busy) slot.worker.unref();
   }
 
   /** Threads started so far (the pool starts them as tasks need them, or all at once by `warm`). */
@@ -96,7 +91,7 @@ export class WorkerPool {
     this.waiting.shift()?.();
   }
 
-  private spawn(script: string, warmUp = this.options.warmUp === true): Slot {
+  private spawn(script: string, warmUp = false): Slot {
     const worker = new Worker(script, { eval: true, workerData: { warmUp } });
     const ready = new Promise<void>((done) => {
       const onReady = (message: WorkerReady | WorkerReply) => {
