@@ -25,4 +25,4 @@ export { minimumChange, repairFigures } from "./solve/repair-exact";
 export type { MinimumChange, MinimumChangeOptions } from "./solve/repair-exact";
 export { fewestAlternativeChanges } from "./solve/alternative-exact";
 export type { FewestAlternativeChanges } from "./solve/alternative-exact";
-export type { GapLevels } from "./solve/repair-options";
+export type { GapLevels } from "./solve/search/gap-levels";

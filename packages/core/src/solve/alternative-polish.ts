@@ -5,7 +5,7 @@ import type { Rota, RotaInput } from "../model/rota";
 import { goalFigure, UNREPORTED } from "./alternative-exact";
 import { loadPlacements } from "./load";
 import { rotaOf, unchecked } from "./output";
-import { gapLevelsOf } from "./repair-options";
+import { gapLevelsOf } from "./search/gap-levels";
 import { type DayPlan, SearchState } from "./search/state";
 
 /**

@@ -14,7 +14,7 @@ import { assignmentsOf, placementOf } from "./decode";
 import { DeskrotaInputError } from "./errors";
 import { frozenPins } from "./frozen";
 import { loadPlacements } from "./load";
-import { gapLevelsOf, gapLevelsOfPlacements, type GapLevels } from "./repair-options";
+import { gapLevelsOf, gapLevelsOfPlacements, type GapLevels } from "./search/gap-levels";
 import { SearchState } from "./search/state";
 import { canonical } from "./solve";
 

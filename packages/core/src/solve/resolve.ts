@@ -19,15 +19,8 @@ import { frozenPins } from "./frozen";
 import { SearchState, type DayPlan } from "./search/state";
 import { gapOf } from "./certificate";
 import { canonical } from "./solve";
-import {
-  describeOption,
-  fillFirst,
-  gapLevelsOf,
-  gapLevelsOfPlacements,
-  gapTotalsOf,
-  type GapLevels,
-  type RepairOptionId,
-} from "./repair-options";
+import { describeOption, fillFirst, gapTotalsOf, type RepairOptionId } from "./repair-options";
+import { gapLevelsOf, gapLevelsOfPlacements, type GapLevels } from "./search/gap-levels";
 import type { RepairOption, RepairProof } from "../model/results";
 import { changesLowerBound, minimumChange, publishedLevels } from "./repair-exact";
 import { assignmentsOf, type Placement } from "./decode";

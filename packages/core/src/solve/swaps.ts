@@ -9,6 +9,7 @@ import { DeskrotaInputError } from "./errors";
 import { compile, placementsOf, type Instance, type SlotInfo } from "../compile/instance";
 import { loadPlacements } from "./load";
 import { rotaOf } from "./output";
+import { gapLevelsOf, type GapLevels } from "./search/gap-levels";
 import { SearchState, type DayPlan } from "./search/state";
 import { bestTake, pinnedSlots, type Take } from "./take";
 
@@ -49,7 +50,7 @@ export function swapCandidates(
   const frozen = frozenPart(inst, asked, slots, options.now);
   if (slots.length === 0) return { gap, candidates: [], unable: [], ...(frozen ? { frozen } : {}) };
   const days = [...new Set(slots.map((g) => (inst.slots[g] as SlotInfo).day))];
-  const totals = gapTotals(state);
+  const totals = gapLevelsOf(state);
   const pins = pinnedSlots(inst);
   const candidates: SwapCandidate[] = [];
   const unable: (Unable & { closeness: number })[] = [];
@@ -272,7 +273,7 @@ function describe(
   p: number,
   tried: Take,
   gapLength: number,
-  totals: GapTotals,
+  totals: GapLevels,
 ): SwapCandidate {
   const person = inst.people[p] as Instance["people"][number];
   const zone = inst.sites[(inst.slots[tried.run[0] as number] as SlotInfo).site]?.zone ?? inst.problem.timeZone;
@@ -284,12 +285,12 @@ function describe(
   const scoreChange = state.objective - objectiveBefore;
   const workedAfter = state.worked[p] as number;
   const leftShort = coverGapsLeft(state, tried.old).filter((g) => !shortBefore.includes(g));
-  const after = gapTotals(state);
+  const after = gapLevelsOf(state);
   state.setDay(p, day, tried.old);
   const hours = (slots: number) => Math.round(((slots * inst.slotMinutes) / 60) * 100) / 100;
   const effect: SwapEffect = {
     coverHours: hours(after.cover - totals.cover),
-    supervisionHours: hours(after.supervision - totals.supervision),
+    supervisionHours: hours(after.lead - totals.lead),
     keyholderHours: hours(after.keyholder - totals.keyholder),
     hours: hours(workedAfter - workedBefore),
   };
@@ -321,29 +322,6 @@ function describe(
     scoreChange: Math.round(scoreChange * 1000) / 1000,
     costs: costsInWords(inst, p, workedBefore, workedAfter, tried, leftShort, knockOn),
   };
-}
-
-interface GapTotals {
-  cover: number;
-  supervision: number;
-  keyholder: number;
-}
-
-/** Slots of unmet minimum cover (counting each person missing), without a lead, and without a keyholder at an edge. */
-function gapTotals(state: SearchState): GapTotals {
-  const inst = state.inst;
-  const totals = { cover: 0, supervision: 0, keyholder: 0 };
-  for (const site of inst.sites) {
-    for (const g of site.slots) {
-      if (state.leads[g] === 0) totals.supervision++;
-      if (state.edge[g] && state.keys[g] === 0) totals.keyholder++;
-      for (const k of site.points) {
-        const i = k * state.G + g;
-        totals.cover += Math.max(0, (state.demandMin[i] as number) - (state.counted[i] as number));
-      }
-    }
-  }
-  return totals;
 }
 
 /** "Help Desk Mon 23 Nov 09:00–13:00 and …" for "point@slot" keys, as runs of touching slots. */

@@ -1,5 +1,6 @@
 import type { SlotInfo } from "../../compile/instance";
 import { bestDay, requiredOf } from "./dp";
+import { gapLevelsAt } from "./gap-levels";
 import type { Pins } from "./search";
 import type { DayPlan, SearchState } from "./state";
 
@@ -12,9 +13,6 @@ interface Stint {
 
 /** A change tried: person-days and the plan each must keep (slot → point), the rest left to the day DP. */
 type Candidate = { p: number; day: number; plan: DayPlan }[];
-
-/** Unmet cover (person-slots), slots without a lead, opening/closing slots without a keyholder. */
-type Gaps = [number, number, number];
 
 const EPSILON = 1e-9;
 
@@ -70,7 +68,7 @@ function apply(state: SearchState, pins: Pins, candidate: Candidate, keep = fals
   const before = state.objective;
   const days = candidate.map(({ p, day }) => ({ p, day, old: state.dayPlan(p, day) }));
   const slots = new Set(days.flatMap(({ old }) => old.map((x) => x.slot)));
-  const gapsBefore = gapsIn(state, slots);
+  const gapsBefore = gapLevelsAt(state, slots);
   const shortBefore = days.reduce((n, { old }) => n + shortCount(state, old), 0);
   let ok = true;
   const requireds = candidate.map(({ p, day, plan }) => {
@@ -98,10 +96,12 @@ function apply(state: SearchState, pins: Pins, candidate: Candidate, keep = fals
   if (ok && candidate.length > 1) ok = days.every(({ p, day }) => rebuilds(state, pins, p, day));
   if (ok) {
     for (const { p, day } of days) for (const x of state.dayPlan(p, day)) slots.add(x.slot);
-    const gapsAfter = gapsIn(state, slots);
+    const gapsAfter = gapLevelsAt(state, slots);
     const shortAfter = days.reduce((n, { p, day }) => n + shortCount(state, state.dayPlan(p, day)), 0);
     ok =
-      gapsAfter.every((g, i) => g <= (gapsBefore[i] as number)) &&
+      gapsAfter.cover <= gapsBefore.cover &&
+      gapsAfter.lead <= gapsBefore.lead &&
+      gapsAfter.keyholder <= gapsBefore.keyholder &&
       shortAfter < shortBefore &&
       state.objective <= before + EPSILON;
   }
@@ -242,19 +242,4 @@ function closesGap(state: SearchState, p: number, plan: DayPlan, stint: Stint): 
     if (person?.keyholder && state.edge[g] && state.keys[g] === 1) return true;
   }
   return false;
-}
-
-function gapsIn(state: SearchState, slots: Iterable<number>): Gaps {
-  const gaps: Gaps = [0, 0, 0];
-  for (const g of slots) {
-    const site = state.inst.sites[(state.inst.slots[g] as SlotInfo).site];
-    for (const k of site?.points ?? []) {
-      const i = k * state.G + g;
-      if ((state.demandMax[i] as number) >= 0)
-        gaps[0] += Math.max(0, (state.demandMin[i] as number) - (state.counted[i] as number));
-    }
-    if (state.leads[g] === 0) gaps[1]++;
-    if (state.edge[g] && state.keys[g] === 0) gaps[2]++;
-  }
-  return gaps;
 }
