@@ -138,15 +138,19 @@ export function lagrangeBound(inst: Instance, options: LagrangeOptions): number 
   return Number.isFinite(best) ? best : null;
 }
 
-function startingPrices(empty: SearchState, share: number): Prices {
-  const { G, K, w } = empty;
-  const prices: Prices = {
+function zeroPrices(K: number, G: number): Prices {
+  return {
     lambda: new Float64Array(K * G),
     tau: new Float64Array(K * G),
     mu: new Float64Array(K * G),
     sigma: new Float64Array(G),
     kappa: new Float64Array(G),
   };
+}
+
+function startingPrices(empty: SearchState, share: number): Prices {
+  const { G, K, w } = empty;
+  const prices = zeroPrices(K, G);
   for (let i = 0; i < K * G; i++) {
     if ((empty.demandMax[i] as number) < 0) continue;
     prices.lambda[i] = (empty.demandMin[i] as number) > 0 ? w.cover * share : 0;
@@ -183,13 +187,7 @@ function subgradient(
   const now = start;
   const bestPrices = copy(start);
   // The blended direction of the steps so far, per price.
-  const dir: Prices = {
-    lambda: new Float64Array(K * G),
-    tau: new Float64Array(K * G),
-    mu: new Float64Array(K * G),
-    sigma: new Float64Array(G),
-    kappa: new Float64Array(G),
-  };
+  const dir = zeroPrices(K, G);
   const { lambda, tau, mu, sigma, kappa } = now;
   // The rows that exist: a point open in a slot; and the site slots (each needs a lead).
   const rows = Int32Array.from(
