@@ -1,8 +1,9 @@
 import type { SlotInfo } from "../../compile/instance";
-import { bestDay, requiredOf } from "./dp";
+import { bestDay, dayOptions, requiredOf } from "./dp";
 import { gapLevelsAt } from "./gap-levels";
 import type { Pins } from "./search";
 import type { DayPlan, SearchState } from "./state";
+import { windowRelabels } from "./steady-window";
 
 /** One stint of a day plan: its point and the plan's indices it spans. */
 interface Stint {
@@ -11,8 +12,11 @@ interface Stint {
   to: number;
 }
 
-/** A change tried: person-days and the plan each must keep (slot → point), the rest left to the day DP. */
-type Candidate = { p: number; day: number; plan: DayPlan }[];
+/**
+ * A change tried: person-days and the plan each must keep (slot → point), the rest left to the day DP;
+ * or, `exact`, the plans themselves (a window re-labelled, each person keeping the slots they work).
+ */
+type Candidate = { p: number; day: number; plan: DayPlan }[] & { exact?: true };
 
 const EPSILON = 1e-9;
 
@@ -84,8 +88,9 @@ function apply(state: SearchState, pins: Pins, candidate: Candidate, keep = fals
   if (!ok) return undefined;
   // All cleared first: in a hand-over each of the two days needs the place the other leaves.
   for (const { p, day } of candidate) state.setDay(p, day, []);
-  for (const [c, { p, day }] of candidate.entries()) {
-    const result = bestDay(state, p, day, requireds[c] as Map<number, number>);
+  for (const [c, { p, day, plan }] of candidate.entries()) {
+    // A re-labelled window keeps its slots: the DP may not lengthen one day into a slot another needs.
+    const result = candidate.exact ? { plan } : bestDay(state, p, day, requireds[c] as Map<number, number>);
     if (!result) {
       ok = false;
       break;
@@ -93,7 +98,7 @@ function apply(state: SearchState, pins: Pins, candidate: Candidate, keep = fals
     state.setDay(p, day, result.plan);
   }
   // Each day was built with the others as they were then: each must still be one the DP builds now.
-  if (ok && candidate.length > 1) ok = days.every(({ p, day }) => rebuilds(state, pins, p, day));
+  if (ok && (candidate.length > 1 || candidate.exact)) ok = days.every(({ p, day }) => holds(state, pins, p, day));
   if (ok) {
     for (const { p, day } of days) for (const x of state.dayPlan(p, day)) slots.add(x.slot);
     const gapsAfter = gapLevelsAt(state, slots);
@@ -110,15 +115,22 @@ function apply(state: SearchState, pins: Pins, candidate: Candidate, keep = fals
   return ok ? { objective } : undefined;
 }
 
-/** The day as it is, asked of the DP with every slot required where it is: null when a hard rule fails. */
-function rebuilds(state: SearchState, pins: Pins, p: number, day: number): boolean {
+/**
+ * Whether the day as it is is one the DP can build, with the rest of the rota as it is: every slot
+ * required where it is, and no longer (a plan of its length holding them all is the plan itself).
+ */
+function holds(state: SearchState, pins: Pins, p: number, day: number): boolean {
   const plan = state.dayPlan(p, day);
   const required = requiredOf(state, p, day, pins.get(p));
-  for (const { slot, point } of plan) required.set(slot, point);
+  for (const { slot, point } of plan) {
+    const need = required.get(slot);
+    if (need !== undefined && need >= 0 && need !== point) return false;
+    required.set(slot, point);
+  }
   state.setDay(p, day, []);
-  const result = bestDay(state, p, day, required);
+  const options = dayOptions(state, p, day, required, new Set([day]));
   state.setDay(p, day, plan);
-  return result !== null && result.plan.length === plan.length;
+  return plan.length === 0 || options[plan.length] !== undefined;
 }
 
 /**
@@ -178,6 +190,12 @@ function candidatesOf(state: SearchState, p: number, day: number, stints: Stint[
       ]);
     }
   }
+  for (const relabel of windowRelabels(
+    state,
+    p,
+    plan.slice(stint.from, stint.to + 1).map((x) => x.slot),
+  ))
+    candidates.push(Object.assign(relabel, { exact: true as const }));
   return candidates;
 }
 

@@ -1,0 +1,257 @@
+import type { SlotInfo } from "../../compile/instance";
+import type { DayPlan, SearchState } from "./state";
+
+/** A relabelled window: each person-day whose points change, with its whole new plan. */
+export type Relabel = { p: number; day: number; plan: DayPlan }[];
+
+/** how far either side of a short stint the windows tried reach */
+const REACH_MINUTES = [120, 240];
+/** people relabelled together at most: the assignments per slot grow as their factorial */
+const MAX_PEOPLE = 5;
+/** states kept per slot at most; a window past it is left as it is */
+const MAX_STATES = 20_000;
+
+const NONE = -1;
+
+/**
+ * Hand-overs in turn among two to four people at one site (A→B→C at a desk with a stint limit)
+ * leave a short stint that no change of one or two person-days removes: every turn would have to
+ * move. This re-labels a window of slots around the stint exactly among the people at the site
+ * then: each keeps the slots they work, each slot keeps the same points (and who is counted at
+ * each), and a DP over the window's slots finds the labelling with the fewest stints under an
+ * hour, then the fewest stints, then the fewest slots changed, within every stint limit and each
+ * person's allowed points. The caller judges the result with the day DP and the objective.
+ */
+export function windowRelabels(state: SearchState, p: number, stint: readonly number[]): Relabel[] {
+  const out: Relabel[] = [];
+  const seen = new Set<string>();
+  for (const minutes of REACH_MINUTES) {
+    const found = relabelled(state, p, stint, Math.round(minutes / state.inst.slotMinutes));
+    if (!found) continue;
+    const key = JSON.stringify(found);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(found);
+  }
+  return out;
+}
+
+interface Window {
+  slots: number[];
+  people: number[];
+}
+
+/** The site's open slots within `reach` of the stint on its date, and who works at the site near the stint. */
+function windowOf(state: SearchState, p: number, stint: readonly number[], reach: number): Window | undefined {
+  const inst = state.inst;
+  const first = inst.slots[stint[0] as number] as SlotInfo;
+  const last = inst.slots[stint[stint.length - 1] as number] as SlotInfo;
+  const daySlots = inst.sites[first.site]?.slotsByDay[inst.dates.indexOf(first.date)] ?? [];
+  const from = daySlots.indexOf(first.index);
+  const to = daySlots.indexOf(last.index);
+  if (from < 0 || to < 0) return undefined;
+  const slots = daySlots.slice(Math.max(0, from - reach), to + reach + 1);
+  // The people who could take over the stint: counted at the site in it or in the slots touching it
+  // (a shadower beside them keeps their place).
+  const near = [...stint, first.prev, last.next].filter((g) => g >= 0);
+  const counted = (q: number, g: number) => {
+    const k = (state.at[q] as Int16Array)[g] as number;
+    return k >= 0 && !state.isShadow(q, k);
+  };
+  const people = [p];
+  for (let q = 0; q < state.P; q++) if (q !== p && near.some((g) => counted(q, g))) people.push(q);
+  if (people.length < 2 || people.length > MAX_PEOPLE) return undefined;
+  return { slots, people };
+}
+
+/** A person's state in the DP: the point they are at (NONE: not here) and how long they have been there. */
+interface Entry {
+  points: number[];
+  runs: number[];
+  short: number;
+  stints: number;
+  changed: number;
+  from: Entry | undefined;
+}
+
+function relabelled(state: SearchState, p: number, stint: readonly number[], reach: number): Relabel | undefined {
+  const w = windowOf(state, p, stint, reach);
+  if (!w) return undefined;
+  const { slots, people } = w;
+  const inst = state.inst;
+  const limit = (k: number) => (inst.points[k]?.maxStintSlots ?? Infinity) as number;
+  const current = people.map((q) => slots.map((g) => (state.at[q] as Int16Array)[g] as number));
+  const first = inst.slots[slots[0] as number] as SlotInfo;
+  const last = inst.slots[slots[slots.length - 1] as number] as SlotInfo;
+  // The run each person brings into the window, and the one they go on with after it.
+  const before = people.map((q) => runFrom(state, q, first.prev, "prev"));
+  const after = people.map((q) => runFrom(state, q, last.next, "next"));
+  let layer: Entry[] = [
+    {
+      points: before.map((r) => r.point),
+      runs: before.map((r) => r.length),
+      short: 0,
+      stints: 0,
+      changed: 0,
+      from: undefined,
+    },
+  ];
+  for (let t = 0; t < slots.length; t++) {
+    const g = slots[t] as number;
+    const touching = t === 0 || (inst.slots[g] as SlotInfo).prev === slots[t - 1];
+    const choices = assignments(
+      state,
+      people,
+      g,
+      current.map((row) => row[t] as number),
+    );
+    const next = new Map<string, Entry>();
+    for (const entry of layer)
+      for (const choice of choices) {
+        const stepped = step(state, entry, choice, touching, limit, current, t);
+        if (!stepped) continue;
+        const key = `${stepped.points}|${stepped.runs}`;
+        const old = next.get(key);
+        if (!old || better(stepped, old)) next.set(key, stepped);
+      }
+    if (next.size === 0 || next.size > MAX_STATES) return undefined;
+    layer = [...next.values()];
+  }
+  let best: Entry | undefined;
+  for (const entry of layer) {
+    const closed = close(state, entry, after, limit);
+    if (closed && (!best || better(closed, best))) best = closed;
+  }
+  if (!best) return undefined;
+  const chosen: number[][] = people.map(() => new Array(slots.length));
+  for (let e: Entry | undefined = best, t = slots.length - 1; e?.from; e = e.from, t--)
+    e.points.forEach((k, i) => {
+      (chosen[i] as number[])[t] = k;
+    });
+  if (best.changed === 0) return undefined;
+  const relabel: Relabel = [];
+  people.forEach((q, i) => {
+    const row = chosen[i] as number[];
+    if (row.every((k, t) => k === current[i]?.[t])) return;
+    const day = dayOf(state, q, slots);
+    if (day < 0) return;
+    const by = new Map(slots.map((g, t) => [g, row[t] as number]));
+    relabel.push({ p: q, day, plan: state.dayPlan(q, day).map((x) => ({ ...x, point: by.get(x.slot) ?? x.point })) });
+  });
+  return relabel.length >= 2 ? relabel : undefined;
+}
+
+/** The run of one point that reaches `slot` going `way` from it: its point and length (NONE, 0 when not working). */
+function runFrom(state: SearchState, q: number, slot: number, way: "prev" | "next"): { point: number; length: number } {
+  const at = state.at[q] as Int16Array;
+  if (slot < 0 || (at[slot] as number) < 0) return { point: NONE, length: 0 };
+  const point = at[slot] as number;
+  let length = 0;
+  for (let g = slot; g >= 0 && at[g] === point; g = (state.inst.slots[g] as SlotInfo)[way]) length++;
+  return { point, length };
+}
+
+/**
+ * Every way to give the people working in slot g the same points as now (the same number counted
+ * at each, and shadowing at each), each at a point they may work at then.
+ */
+function assignments(state: SearchState, people: number[], g: number, now: number[]): number[][] {
+  const tag = (i: number, k: number) => `${k}:${state.isShadow(people[i] as number, k) ? 1 : 0}`;
+  const wanted = new Map<string, number>();
+  now.forEach((k, i) => {
+    if (k >= 0) wanted.set(tag(i, k), (wanted.get(tag(i, k)) ?? 0) + 1);
+  });
+  const distinct = [...new Set(now.filter((k) => k >= 0))];
+  const out: number[][] = [];
+  const chosen = now.map(() => NONE);
+  const place = (i: number) => {
+    if (i === now.length) {
+      out.push([...chosen]);
+      return;
+    }
+    if ((now[i] as number) < 0) return place(i + 1);
+    const allowed = state.options[people[i] as number]?.[g];
+    for (const k of distinct) {
+      const left = wanted.get(tag(i, k)) ?? 0;
+      if (left === 0 || !allowed?.includes(k)) continue;
+      wanted.set(tag(i, k), left - 1);
+      chosen[i] = k;
+      place(i + 1);
+      wanted.set(tag(i, k), left);
+    }
+    chosen[i] = NONE;
+  };
+  place(0);
+  return out;
+}
+
+function step(
+  state: SearchState,
+  entry: Entry,
+  choice: number[],
+  touching: boolean,
+  limit: (k: number) => number,
+  current: number[][],
+  t: number,
+): Entry | undefined {
+  const points = [...choice];
+  const runs = new Array<number>(choice.length);
+  let { short, stints, changed } = entry;
+  for (let i = 0; i < choice.length; i++) {
+    const k = choice[i] as number;
+    const was = entry.points[i] as number;
+    const run = entry.runs[i] as number;
+    if (k !== current[i]?.[t]) changed++;
+    if (k >= 0 && k === was && touching) {
+      if (run + 1 > limit(k)) return undefined;
+      runs[i] = run + 1;
+      continue;
+    }
+    if (was >= 0 && run < state.shortSlots) short++;
+    if (k >= 0) stints++;
+    runs[i] = k >= 0 ? 1 : 0;
+  }
+  return { points, runs, short, stints, changed, from: entry };
+}
+
+/** The window's last runs joined to the ones after it, where the person stays at the same point. */
+function close(
+  state: SearchState,
+  entry: Entry,
+  after: { point: number; length: number }[],
+  limit: (k: number) => number,
+): Entry | undefined {
+  let { short, stints } = entry;
+  for (let i = 0; i < after.length; i++) {
+    const k = entry.points[i] as number;
+    const run = entry.runs[i] as number;
+    const next = after[i] as { point: number; length: number };
+    if (k >= 0 && k === next.point) {
+      if (run + next.length > limit(k)) return undefined;
+      if (run + next.length < state.shortSlots) short++;
+      continue;
+    }
+    if (k >= 0 && run < state.shortSlots) short++;
+    if (next.point >= 0) {
+      stints++;
+      if (next.length < state.shortSlots) short++;
+    }
+  }
+  return { ...entry, short, stints };
+}
+
+function better(a: Entry, b: Entry): boolean {
+  if (a.short !== b.short) return a.short < b.short;
+  if (a.stints !== b.stints) return a.stints < b.stints;
+  return a.changed < b.changed;
+}
+
+/** The date index of the person's shifts that hold the window's slots. */
+function dayOf(state: SearchState, q: number, slots: number[]): number {
+  const at = state.at[q] as Int16Array;
+  const worked = slots.find((g) => (at[g] as number) >= 0);
+  if (worked === undefined) return NONE;
+  for (let day = 0; day < state.inst.dates.length; day++)
+    if (state.dayPlan(q, day).some((x) => x.slot === worked)) return day;
+  return NONE;
+}
