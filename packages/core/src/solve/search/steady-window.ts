@@ -152,32 +152,43 @@ function runFrom(state: SearchState, q: number, slot: number, way: "prev" | "nex
 }
 
 /**
- * Every way to give the people working in slot g the same points as now (the same number counted
- * at each, and shadowing at each), each at a point they may work at then.
+ * Every way to give the people working in slot g the same number counted at each point as now,
+ * each at a point they may work at then; the others shadow, each beside someone counted at their
+ * point (a shadower and a colleague may change places: the colleague counted where the shadower was).
  */
 function assignments(state: SearchState, people: number[], g: number, now: number[]): number[][] {
-  const tag = (i: number, k: number) => `${k}:${state.isShadow(people[i] as number, k) ? 1 : 0}`;
-  const wanted = new Map<string, number>();
+  const shadow = (i: number, k: number) => state.isShadow(people[i] as number, k);
+  const wanted = new Map<number, number>();
   now.forEach((k, i) => {
-    if (k >= 0) wanted.set(tag(i, k), (wanted.get(tag(i, k)) ?? 0) + 1);
+    if (k >= 0 && !shadow(i, k)) wanted.set(k, (wanted.get(k) ?? 0) + 1);
   });
-  const distinct = [...new Set(now.filter((k) => k >= 0))];
+  // Counted there by people outside the window, who stay.
+  const mine = new Map(wanted);
+  const outside = (k: number) => (state.counted[k * state.G + g] as number) - (mine.get(k) ?? 0);
   const out: number[][] = [];
   const chosen = now.map(() => NONE);
   const place = (i: number) => {
     if (i === now.length) {
-      out.push([...chosen]);
+      if ([...wanted.values()].some((left) => left > 0)) return;
+      const mentored = chosen.every(
+        (k, j) => k < 0 || !shadow(j, k) || outside(k) > 0 || chosen.some((m, o) => m === k && !shadow(o, m)),
+      );
+      if (mentored) out.push([...chosen]);
       return;
     }
     if ((now[i] as number) < 0) return place(i + 1);
-    const allowed = state.options[people[i] as number]?.[g];
-    for (const k of distinct) {
-      const left = wanted.get(tag(i, k)) ?? 0;
-      if (left === 0 || !allowed?.includes(k)) continue;
-      wanted.set(tag(i, k), left - 1);
+    for (const k of state.options[people[i] as number]?.[g] ?? []) {
+      const left = wanted.get(k) ?? 0;
+      if (shadow(i, k)) {
+        chosen[i] = k;
+        place(i + 1);
+        continue;
+      }
+      if (left === 0) continue;
+      wanted.set(k, left - 1);
       chosen[i] = k;
       place(i + 1);
-      wanted.set(tag(i, k), left);
+      wanted.set(k, left);
     }
     chosen[i] = NONE;
   };
