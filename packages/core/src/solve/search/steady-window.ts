@@ -14,13 +14,14 @@ const MAX_STATES = 20_000;
 const NONE = -1;
 
 /**
- * Hand-overs in turn among two to four people at one site (A→B→C at a desk with a stint limit)
- * leave a short stint that no change of one or two person-days removes: every turn would have to
- * move. This re-labels a window of slots around the stint exactly among the people at the site
- * then: each keeps the slots they work, each slot keeps the same points (and who is counted at
- * each), and a DP over the window's slots finds the labelling with the fewest stints under an
- * hour, then the fewest stints, then the fewest slots changed, within every stint limit and each
- * person's allowed points. The caller judges the result with the day DP and the objective.
+ * Hand-overs in turn among several people at one site (A→B→C at a desk with a stint limit) leave
+ * a short stint that no change of one or two person-days removes: every turn would have to move.
+ * This re-labels a window of slots around the stint exactly among the people counted at the site
+ * beside it: each keeps the slots they work, each slot keeps the same number counted at each point
+ * (a shadower may change places with a colleague), and a DP over the window's slots finds the
+ * labelling with the fewest stints under an hour, then the fewest stints, then the fewest slots
+ * changed, within every stint limit and each person's allowed points. The caller judges the result
+ * with the day DP, the gaps and the objective.
  */
 export function windowRelabels(state: SearchState, p: number, stint: readonly number[]): Relabel[] {
   const out: Relabel[] = [];
@@ -64,7 +65,10 @@ function windowOf(state: SearchState, p: number, stint: readonly number[], reach
   return { slots, people };
 }
 
-/** A person's state in the DP: the point they are at (NONE: not here) and how long they have been there. */
+/**
+ * A DP state after a slot: per person the point they are at (NONE: not here) and how long they have
+ * been there; the stints under an hour and the stints so far, the slots changed, and the state before.
+ */
 interface Entry {
   points: number[];
   runs: number[];
