@@ -190,11 +190,8 @@ function candidatesOf(state: SearchState, p: number, day: number, stints: Stint[
       ]);
     }
   }
-  for (const relabel of windowRelabels(
-    state,
-    p,
-    plan.slice(stint.from, stint.to + 1).map((x) => x.slot),
-  ))
+  const held = plan.slice(stint.from, stint.to + 1).map((x) => x.slot);
+  for (const relabel of windowRelabels(state, p, held))
     candidates.push(Object.assign(relabel, { exact: true as const }));
   return candidates;
 }
