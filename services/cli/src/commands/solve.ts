@@ -21,8 +21,8 @@ export async function solveCommand(args: string[]): Promise<void> {
   if (!file || positionals.length > 1) throw new UsageError(`usage: ${solveUsage}`);
   const problem = readProblem(file);
   const rota = await solve(problem, runFlags(values));
-  // One solve per command: its threads (~100 MB with HiGHS) go before the summary's check and
-  // explanations, which were the peak of the process on top of them (docs/decisions.md §15).
+  // One solve per command: its threads (40–75 MB resident with their HiGHS) go before the summary's
+  // check and explanations, which made the process's peak on top of them (docs/decisions.md §15).
   await defaultPool().close();
   if (values.out) writeJson(values.out, rota);
   if (values.json) process.stdout.write(`${JSON.stringify(rota, null, 2)}\n`);
