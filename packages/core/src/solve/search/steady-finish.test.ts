@@ -107,8 +107,8 @@ describe("the steady finish", () => {
 
   it("re-labels a window of hand-overs in turn among three people at reception", () => {
     // Reception passes Cat → Ann → Bob → Ann → Dan, with half hours at 13:00 (Bob at reception, Ann
-    // at the desk). Every change of one or two person-days leaves one of them, or takes someone past
-    // reception's two hours: the turns of Ann, Bob and Cat all have to move.
+    // at the desk). Changes of one or two person-days remove Ann's but leave Bob's, which then closes
+    // a gap (nobody else is at reception); moving the turns of Ann, Bob and Cat together removes both.
     const state = rotationState(["DDDDRRRRDRRR....", "....DDDDRDDDDDDD", "RRRRDDDDDD......", "............RRRR"]);
     const before = state.objective;
     expect(finishSteady(state, new Map())).toBeGreaterThan(0);
