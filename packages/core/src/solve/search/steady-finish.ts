@@ -55,11 +55,17 @@ export function finishSteady(state: SearchState, pins: Pins): number {
 /** Tries the candidates that remove stint `i` of the person's day; keeps the best acceptable one. */
 function tried(state: SearchState, pins: Pins, p: number, day: number, stints: Stint[], i: number): boolean {
   let best: { candidate: Candidate; objective: number } | undefined;
-  for (const candidate of candidatesOf(state, p, day, stints, i)) {
-    const outcome = apply(state, pins, candidate);
-    if (outcome && (!best || outcome.objective < best.objective - EPSILON))
-      best = { candidate, objective: outcome.objective };
-  }
+  const judge = (candidates: Candidate[]) => {
+    for (const candidate of candidates) {
+      const outcome = apply(state, pins, candidate);
+      if (outcome && (!best || outcome.objective < best.objective - EPSILON))
+        best = { candidate, objective: outcome.objective };
+    }
+  };
+  judge(candidatesOf(state, p, day, stints, i));
+  // The window is the last resort: it moves several people's turns, which a re-solve of the rota
+  // then works from, so it is tried only where no change of one or two person-days is taken.
+  if (!best) judge(windowsOf(state, p, day, stints[i] as Stint));
   if (!best) return false;
   return apply(state, pins, best.candidate, true) !== undefined;
 }
@@ -190,10 +196,16 @@ function candidatesOf(state: SearchState, p: number, day: number, stints: Stint[
       ]);
     }
   }
-  const held = plan.slice(stint.from, stint.to + 1).map((x) => x.slot);
-  for (const relabel of windowRelabels(state, p, held))
-    candidates.push(Object.assign(relabel, { exact: true as const }));
   return candidates;
+}
+
+/** The windows around the stint re-labelled exactly among the people counted beside it. */
+function windowsOf(state: SearchState, p: number, day: number, stint: Stint): Candidate[] {
+  const held = state
+    .dayPlan(p, day)
+    .slice(stint.from, stint.to + 1)
+    .map((x) => x.slot);
+  return windowRelabels(state, p, held).map((relabel) => Object.assign(relabel, { exact: true as const }));
 }
 
 /** Colleagues (with the date of their shift) whose shift holds or touches one of the slots left. */
