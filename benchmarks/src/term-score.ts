@@ -42,5 +42,9 @@ for (const file of process.argv.slice(2)) {
         `plain ${p.fromPlainShare} clamped ${p.fromClampedShare} | forced ${round(b?.forced ?? 0)} ` +
         `attainable ${round(b?.attainable ?? 0)}`,
     );
+    const path = p.weeks.map((_, w) =>
+      round(p.weeks.slice(0, w + 1).reduce((sum, week) => sum + week.worked - week.fairShare, 0)),
+    );
+    console.log(`    worked − fair share so far, week by week: ${path.join(" ")}`);
   }
 }
