@@ -28,12 +28,15 @@ for (const file of process.argv.slice(2)) {
   const mean = uncovered.reduce((sum, h) => sum + h, 0) / Math.max(1, uncovered.length);
   console.log(`${file}: median / max / within 2 h: ${figures.join(" | ")} | uncovered a week ${round(mean)}`);
   const bounds = new Map<string, { forced: number; attainable: number }>();
+  let belowForced = 0;
   for (const { problem, rota } of weeks) {
     for (const f of weekFacts(problem, rota, setup)) {
+      if (f.fairShare < f.forced - 0.01) belowForced++;
       const b = bounds.get(f.person) ?? { forced: 0, attainable: 0 };
       bounds.set(f.person, { forced: b.forced + f.forced, attainable: b.attainable + f.attainable });
     }
   }
+  console.log(`  person-weeks whose fair share is below what the week forces on them: ${belowForced}`);
   const far = summary.people.filter((p) => shares.some((share) => distance(p, share) > 2));
   for (const p of far.sort((a, b) => Math.abs(b.fromClampedShare) - Math.abs(a.fromClampedShare))) {
     const b = bounds.get(p.person);
