@@ -1,8 +1,8 @@
 // `pnpm --filter @deskrota/benchmarks term-score <file.json>…`: the figures of terms `term-work … <out-dir>` wrote,
 // judged again by today's core without solving anything: per file the distance from each share over the term
 // (median, largest, people within 2 h), uncovered hours per week, and everyone more than 2 h from the fair or
-// slot share with their forced and attainable hours (`PersonWeek`) and their balance week by week. A change to the shares' definition is measured on the same
-// rotas; a change to the carry-over needs `term-work` again.
+// slot share with their forced and attainable hours (`PersonWeek`) and their balance week by week. A change to
+// the shares' definition is measured on the same rotas; a change to the carry-over needs `term-work` again.
 import { readFileSync } from "node:fs";
 import { setupFromProblem, type TermWeek, termSummary, weekFacts } from "@deskrota/core";
 import { EXAMPLE_INSTANCES, loadProblem } from "./instances";
@@ -43,8 +43,8 @@ for (const file of process.argv.slice(2)) {
     const b = bounds.get(p.person);
     console.log(
       `  ${p.person} worked ${round(p.worked)} contract ${p.contract} | fair ${p.fromFairShare} ` +
-        `slot ${p.fromSlotShare} plain ${p.fromPlainShare} clamped ${p.fromClampedShare} | forced ${round(b?.forced ?? 0)} ` +
-        `attainable ${round(b?.attainable ?? 0)}`,
+        `slot ${p.fromSlotShare} plain ${p.fromPlainShare} clamped ${p.fromClampedShare} | ` +
+        `forced ${round(b?.forced ?? 0)} attainable ${round(b?.attainable ?? 0)}`,
     );
     const path = p.weeks.map((_, w) =>
       round(p.weeks.slice(0, w + 1).reduce((sum, week) => sum + week.worked - week.fairShare, 0)),
