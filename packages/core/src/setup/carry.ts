@@ -6,9 +6,7 @@ import type { RotaInput } from "../model/rota";
 import { trainingFor } from "../rules/training";
 import { DEFAULT_EVENING_FROM } from "../model/defaults";
 import { minutesOf } from "../model/primitives";
-import { deskSlots } from "./desk-slots";
 import { rosterableHours, weekFacts } from "./facts";
-import { shareBounds } from "./share-bounds";
 import { type Setup, shadowingThreshold } from "./schema";
 
 /** One person's running totals over the published weeks of a term, in hours (shadowing in minutes). */
@@ -97,14 +95,12 @@ const UNSOCIAL_MAX_WEIGHT = 3;
 
 /**
  * Shift a freshly built week toward zero balances: each target moves by minus the person's fair-share
- * balance, scaled by `correctionGain` (clamped to their min/max, to the hours they can be rostered
- * that week, shadowing included, and to no less than the desk hours the week forces on them,
- * `shareBounds`), and a person with more (fewer) unsocial hours than their share gets a "would rather
- * not" ("wants") preference for evenings and weekends, stronger the larger the imbalance.
+ * balance, scaled by `correctionGain` (clamped to their min/max and to the hours they can be rostered
+ * that week, shadowing included), and a person with more (fewer) unsocial hours than their share gets
+ * a "would rather not" ("wants") preference for evenings and weekends, stronger the larger the imbalance.
  */
 export function applyCarry(problem: Problem, carry: Carry): Problem {
   const available = rosterableHours(problem);
-  const bounds = shareBounds(problem, deskSlots(problem));
   const gain = correctionGain(carry);
   const evening = eveningOnGrid(problem);
   const weeks = carry.weeks.length;
@@ -113,8 +109,7 @@ export function applyCarry(problem: Problem, carry: Carry): Problem {
     if (!c) return person;
     const hours = { ...person.hours };
     const ceiling = Math.min(hours.max ?? Number.POSITIVE_INFINITY, available.get(person.id) ?? 0);
-    // Below what the rules force on them (a lead no one else can stand in for) a target asks for no rota.
-    const floor = Math.min(Math.max(hours.min ?? 0, bounds.get(person.id)?.forced ?? 0), ceiling);
+    const floor = Math.min(hours.min ?? 0, ceiling);
     const shifted = Math.max(floor, Math.min(ceiling, hours.target - gain * (fairBalance(c) + drift(c, gain, weeks))));
     hours.target = Math.round(Math.max(shifted, 0) * 4) / 4;
     if (hours.min !== undefined && hours.min > hours.target) hours.min = hours.target;
