@@ -254,10 +254,8 @@ function explainFar(summary: TermSummary, solved: TermWeek[], setup: Setup): Far
       if (a.shadowing) add(shadowing, a.person, hoursOf(problem, a.start, a.end));
     }
     const available = rosterableHours(problem);
-    // The carry's floor: min, raised to the desk hours the week forces on the person.
-    const forced = new Map(weekFacts(problem, rota, setup).map((f) => [f.person, f.forced]));
     for (const person of problem.people) {
-      const floor = Math.max(person.hours.min ?? 0, forced.get(person.id) ?? 0);
+      const floor = person.hours.min ?? 0;
       const ceiling = Math.min(person.hours.max ?? Number.POSITIVE_INFINITY, available.get(person.id) ?? 0);
       const way = sign.get(person.id) ?? 0;
       if ((way > 0 && person.hours.target <= floor) || (way < 0 && person.hours.target >= ceiling)) {
