@@ -11,7 +11,7 @@ import { EXAMPLE_INSTANCES, GENERATED_INSTANCES, loadProblem } from "./instances
 
 const args = process.argv.slice(2);
 const exactAt = args.indexOf("--exact");
-const exactSeconds = exactAt >= 0 ? Number(args[exactAt + 1]) : undefined;
+const exactSeconds = exactAt >= 0 ? Number(args[exactAt + 1]) : 0;
 const [name = "typical-week", absences = "8", publishMoves = "20000", repairMoves = "400"] = args.filter(
   (a, i) => !a.startsWith("--") && (exactAt < 0 || i !== exactAt + 1),
 );
@@ -19,7 +19,7 @@ const instance = [...EXAMPLE_INSTANCES, ...GENERATED_INSTANCES].find((i) => i.id
 if (!instance) throw new Error(`no benchmark instance ${name}`);
 const problem = loadProblem(instance.ref);
 const published = solve(problem, { workBudget: +publishMoves, seed: 1 });
-const backend = exactSeconds !== undefined ? highsBackend(await loadHighs()) : undefined;
+const backend = exactAt >= 0 ? highsBackend(await loadHighs()) : undefined;
 const hash = createHash("sha256");
 const levels = (l: { cover: number; lead: number; keyholder: number }) => `${l.cover}/${l.lead}/${l.keyholder}`;
 for (const { person, date, change, now } of afternoonAbsences(problem, published, 16, +absences)) {
