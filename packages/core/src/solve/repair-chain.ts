@@ -3,14 +3,14 @@ import { frozenPins } from "./frozen";
 import { loadPlacements } from "./load";
 import { changesFirst, fillFirst, gapTotalsOf } from "./repair-options";
 import { ANY_POINT, bestDay, bestDays, dayOptions, requiredOf, type Required } from "./search/dp";
-import type { Pins } from "./search/search";
+import { bestState, search, type Pins, type SearchLimits } from "./search/search";
 import { SearchState, type DayPlan } from "./search/state";
 
 type Journal = { p: number; day: number; old: DayPlan }[];
 
 const EPS = 1e-6;
 /** Rounds of re-planning the people who could take what a chain's first move leaves open. */
-const SETTLE_ROUNDS = 2;
+const SETTLE_ROUNDS = 4;
 /** Changed person-days above which the take-back tries them one at a time only (pairs grow as the square). */
 const PAIRS_UP_TO = 24;
 /** Passes of the take-back while one takes something back. */
@@ -21,10 +21,15 @@ const TAKE_BACK_PASSES = 3;
  * even at another site, moves to a run of unmet minimum cover, and those who could work where they
  * were are then re-planned to take what they leave (same day). For each run of cover gap on `days`,
  * every independent person able to work all of it is tried as the first move; the chain that lowers
- * the fill-first objective most is kept. Deterministic: fixed orders, no clock. The state is judged
- * by the problem's own weights again; undefined when no chain fills more.
+ * the fill-first objective most is kept; the repair's search (`settings`) then works at what is
+ * still open on those dates. Deterministic for a work budget: fixed orders. The state is judged by
+ * the problem's own weights again; undefined when no chain fills more.
  */
-export function fillByChains(searched: SearchState, days: ReadonlySet<number>): SearchState | undefined {
+export function fillByChains(
+  searched: SearchState,
+  days: ReadonlySet<number>,
+  settings: Pick<SearchLimits, "moves" | "seed" | "stallLimit" | "ruinSize" | "clock" | "deadline">,
+): SearchState | undefined {
   const state = new SearchState(fillFirst(searched.inst), searched);
   loadPlacements(state, searched.at);
   const pins = frozenPins(state.inst, state);
@@ -39,7 +44,7 @@ export function fillByChains(searched: SearchState, days: ReadonlySet<number>): 
         state.undo(journal);
         continue;
       }
-      for (const day of new Set(journal.map((entry) => entry.day))) settle(state, pins, day, journal);
+      for (const day of new Set(journal.map((entry) => entry.day))) settle(state, pins, day, journal, person.index);
       if (state.objective < (best?.value ?? entry) - EPS)
         best = { value: state.objective, plans: plansOf(state, journal) };
       state.undo(journal);
@@ -47,7 +52,22 @@ export function fillByChains(searched: SearchState, days: ReadonlySet<number>): 
     if (best) for (const { p, day, plan } of best.plans.values()) state.setDay(p, day, plan);
   }
   if (gapTotalsOf(state) >= start) return undefined;
-  return judged(searched, state);
+  // A chain settles cover and whom it moved; the repair's own search then works at what is left open those dates
+  // (a lead the first move took away).
+  const focus = [...days].flatMap((day) => state.inst.sites.flatMap((site) => site.slotsByDay[day] ?? []));
+  const outcome = search(state, pins, {
+    ...settings,
+    skipConstruction: true,
+    focus: focus.filter((g) => open(state, g)),
+  });
+  return judged(searched, bestState(state, outcome));
+}
+
+/** Whether a slot has a gap of any level: minimum cover, a lead, a keyholder. */
+function open(state: SearchState, g: number): boolean {
+  if (state.leads[g] === 0 && state.leadsPossible[g]) return true;
+  if (state.edge[g] && state.keys[g] === 0 && state.keysPossible[g]) return true;
+  return (state.inst.sites[(state.inst.slots[g] as SlotInfo).site]?.points ?? []).some((k) => short(state, k, g));
 }
 
 /**
@@ -113,29 +133,63 @@ export function takeBack(repaired: SearchState): SearchState | undefined {
   return judged(repaired, state);
 }
 
-/** The person, forced onto the whole run (their day planned around it); false where they cannot take it. */
+/**
+ * The person, forced onto the whole run (their day planned around it, keeping only their pins:
+ * a student or someone shadowing who relied on them is re-planned after them); false where the
+ * run cannot be taken so.
+ */
 function takeRun(state: SearchState, pins: Pins, p: number, run: CoverRun, journal: Journal): boolean {
   const person = state.inst.people[p];
   if (person?.training[run.point] !== "independent") return false;
   if (!run.slots.every((g) => state.options[p]?.[g]?.includes(run.point) && state.at[p]?.[g] !== run.point))
     return false;
-  const required = requiredOf(state, p, run.day, pins.get(p));
-  if (run.slots.some((g) => (required.get(g) ?? -1) >= 0 && required.get(g) !== run.point)) return false;
+  const pinned = pins.get(p);
+  const required: Required = new Map();
+  for (const { slot, point } of state.dayPlan(p, run.day)) if (pinned?.has(slot)) required.set(slot, point);
+  if (run.slots.some((g) => (required.get(g) ?? run.point) !== run.point)) return false;
   for (const g of run.slots) required.set(g, run.point);
   const days = state.inst.dates.map((_, d) => d);
-  const needs = new Map(days.map((d) => [d, d === run.day ? required : requiredOf(state, p, d, pins.get(p))]));
+  const needs = new Map(days.map((d) => [d, d === run.day ? required : requiredOf(state, p, d, pinned)]));
   journal.push({ p, day: run.day, old: state.setDay(p, run.day, []) });
   const planned = bestDay(state, p, run.day, required);
-  if (planned) {
-    state.setDay(p, run.day, planned.plan);
-    return true;
+  if (planned) state.setDay(p, run.day, planned.plan);
+  else {
+    // No room that day (the week's hours are used, or rest binds): their week, giving up hours where it costs least.
+    for (const d of days) if (d !== run.day) journal.push({ p, day: d, old: state.setDay(p, d, []) });
+    const week = bestDays(state, p, days, needs);
+    if (!week) return false;
+    for (const [d, plan] of week.plans) state.setDay(p, d, plan);
   }
-  // No room that day (the week's hours are used, or rest binds): their week, giving up hours where it costs least.
-  for (const d of days) if (d !== run.day) journal.push({ p, day: d, old: state.setDay(p, d, []) });
-  const week = bestDays(state, p, days, needs);
-  if (!week) return false;
-  for (const [d, plan] of week.plans) state.setDay(p, d, plan);
+  return replanStranded(state, pins, run.day, journal);
+}
+
+/** Re-plans whoever is left without the colleague they need on the date; false where one cannot be. */
+function replanStranded(state: SearchState, pins: Pins, day: number, journal: Journal): boolean {
+  for (const person of state.inst.people) {
+    const p = person.index;
+    if (!stranded(state, p, day)) continue;
+    const pinned = pins.get(p);
+    const required: Required = new Map();
+    for (const { slot, point } of state.dayPlan(p, day)) if (pinned?.has(slot)) required.set(slot, point);
+    journal.push({ p, day, old: state.setDay(p, day, []) });
+    const planned = bestDay(state, p, day, required);
+    if (!planned) return false;
+    state.setDay(p, day, planned.plan);
+    if (stranded(state, p, day)) return false;
+  }
   return true;
+}
+
+/** A student with no staff on site, or someone shadowing with nobody independent at the point. */
+function stranded(state: SearchState, p: number, day: number): boolean {
+  const student = state.inst.people[p]?.student && !state.inst.studentAloneAllowed;
+  return state
+    .dayPlan(p, day)
+    .some(
+      ({ slot, point }) =>
+        (student && state.staff[slot] === 0) ||
+        (state.isShadow(p, point) && state.counted[point * state.G + slot] === 0),
+    );
 }
 
 /**
@@ -144,12 +198,12 @@ function takeRun(state: SearchState, pins: Pins, p: number, run: CoverRun, journ
  */
 function settle(state: SearchState, pins: Pins, day: number, journal: Journal, skip = -1): void {
   for (let round = 0; round < SETTLE_ROUNDS; round++) {
-    const open = coverGapRuns(state, new Set([day])).flatMap((run) => run.slots.map((g) => [g, run.point]));
-    if (open.length === 0) return;
+    const could = helpers(state, day);
+    if (!could) return;
     let moved = false;
     for (const person of state.inst.people) {
       const p = person.index;
-      if (p === skip || !open.some(([g, k]) => state.options[p]?.[g as number]?.includes(k as number))) continue;
+      if (p === skip || !could(p)) continue;
       const before = state.objective;
       const required = requiredOf(state, p, day, pins.get(p));
       const old = state.setDay(p, day, []);
@@ -164,6 +218,30 @@ function settle(state: SearchState, pins: Pins, day: number, journal: Journal, s
     }
     if (!moved) return;
   }
+}
+
+/**
+ * Who could close one of the date's gaps: unmet minimum cover at a point they may work, a slot
+ * without a lead (a lead who may work then), an opening or closing slot without a keyholder.
+ * Undefined when the date has none.
+ */
+function helpers(state: SearchState, day: number): ((p: number) => boolean) | undefined {
+  const open = coverGapRuns(state, new Set([day])).flatMap((run) =>
+    run.slots.map((g): [number, number] => [g, run.point]),
+  );
+  const slots = state.inst.sites.flatMap((site) => site.slotsByDay[day] ?? []);
+  const noLead = slots.filter((g) => state.leads[g] === 0 && state.leadsPossible[g]);
+  const noKey = slots.filter((g) => state.edge[g] && state.keys[g] === 0 && state.keysPossible[g]);
+  if (open.length + noLead.length + noKey.length === 0) return undefined;
+  return (p) => {
+    const person = state.inst.people[p];
+    const can = (g: number) => (state.options[p]?.[g]?.length ?? 0) > 0;
+    return (
+      open.some(([g, k]) => state.options[p]?.[g]?.includes(k)) ||
+      (Boolean(person?.lead) && noLead.some(can)) ||
+      (Boolean(person?.keyholder) && noKey.some(can))
+    );
+  };
 }
 
 interface CoverRun {

@@ -158,7 +158,13 @@ export function resolve(
   const short = (a: typeof smaller) => open(a) > 0 || gapTotalsOf(a.best) > totalsOf(levelsBefore);
   const filling = short(smaller) ? attempt(fillFirst(inst), smaller.best) : undefined;
   if (filling && short(filling)) {
-    const chained = fillByChains(filling.best, touchedDays(filling.best, filling.openedGaps));
+    const chained = fillByChains(filling.best, touchedDays(filling.best, filling.openedGaps), {
+      moves: options.workBudget ?? DEFAULT_RESOLVE_MOVES,
+      seed: options.seed ?? 1,
+      stallLimit: STALL_MOVES,
+      ruinSize: 4,
+      ...(clock ? { clock, deadline: clock() + (options.timeLimitMs ?? DEFAULT_RESOLVE_MS) } : {}),
+    });
     if (chained && gapTotalsOf(chained) < gapTotalsOf(filling.best)) filling.best = chained;
   }
   const fills = filling && gapTotalsOf(filling.best) < gapTotalsOf(smaller.best) ? filling : undefined;
