@@ -145,7 +145,7 @@ export function resolve(
     // Judged by the problem's own weights, whatever the search weighed.
     const best = new SearchState(inst, state);
     loadPlacements(best, bestState(state, outcome).at);
-    return { best, openedGaps, moves: outcome.moves };
+    return { best, openedGaps, had, moves: outcome.moves };
   };
   // As the problem weighs them first; where that leaves open what the change opened, again with
   // gaps weighed far above changes, and the coordinator chooses (decisions.md).
@@ -207,7 +207,8 @@ export function resolve(
         a === chosen,
         a.best,
         inst.reference?.at ?? [],
-        [...a.openedGaps].filter((g) => gapSlots(a.best).has(g)),
+        // What it leaves open that was not before the change: the gaps it opened, and any it moved elsewhere.
+        [...gapSlots(a.best)].filter((g) => !a.had.has(g)),
         proofOf(a),
       );
     const repairOptions = fillsAttempt
