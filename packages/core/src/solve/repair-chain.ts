@@ -11,6 +11,8 @@ type Journal = { p: number; day: number; old: DayPlan }[];
 const EPS = 1e-6;
 /** Rounds of re-planning the people who could take what a chain's first move leaves open. */
 const SETTLE_ROUNDS = 4;
+/** How much shorter than their day a chain's first move may make it. */
+const SLIDE_MINUTES = 120;
 /** Changed person-days above which the take-back tries them one at a time only (pairs grow as the square). */
 const PAIRS_UP_TO = 24;
 /** Passes of the take-back while one takes something back. */
@@ -38,17 +40,18 @@ export function fillByChains(
     if (!stillOpen(state, run)) continue;
     const entry = state.objective;
     let best: { value: number; plans: Map<string, { p: number; day: number; plan: DayPlan }> } | undefined;
-    for (const person of state.inst.people) {
-      const journal: Journal = [];
-      if (!takeRun(state, pins, person.index, run, journal)) {
+    for (const person of state.inst.people)
+      for (const length of lengthsToTry(state, person.index, run.day)) {
+        const journal: Journal = [];
+        if (!takeRun(state, pins, person.index, run, journal, length)) {
+          state.undo(journal);
+          continue;
+        }
+        for (const day of new Set(journal.map((entry) => entry.day))) settle(state, pins, day, journal, person.index);
+        if (state.objective < (best?.value ?? entry) - EPS)
+          best = { value: state.objective, plans: plansOf(state, journal) };
         state.undo(journal);
-        continue;
       }
-      for (const day of new Set(journal.map((entry) => entry.day))) settle(state, pins, day, journal, person.index);
-      if (state.objective < (best?.value ?? entry) - EPS)
-        best = { value: state.objective, plans: plansOf(state, journal) };
-      state.undo(journal);
-    }
     if (best) for (const { p, day, plan } of best.plans.values()) state.setDay(p, day, plan);
   }
   if (gapTotalsOf(state) >= start) return undefined;
@@ -135,10 +138,17 @@ export function takeBack(repaired: SearchState): SearchState | undefined {
 
 /**
  * The person, forced onto the whole run (their day planned around it, keeping only their pins:
- * a student or someone shadowing who relied on them is re-planned after them); false where the
- * run cannot be taken so.
+ * a student or someone shadowing who relied on them is re-planned after them); with `length`, the
+ * best such day of that many slots. False where the run cannot be taken so.
  */
-function takeRun(state: SearchState, pins: Pins, p: number, run: CoverRun, journal: Journal): boolean {
+function takeRun(
+  state: SearchState,
+  pins: Pins,
+  p: number,
+  run: CoverRun,
+  journal: Journal,
+  length: number | undefined,
+): boolean {
   const person = state.inst.people[p];
   if (person?.training[run.point] !== "independent") return false;
   if (!run.slots.every((g) => state.options[p]?.[g]?.includes(run.point) && state.at[p]?.[g] !== run.point))
@@ -151,6 +161,12 @@ function takeRun(state: SearchState, pins: Pins, p: number, run: CoverRun, journ
   const days = state.inst.dates.map((_, d) => d);
   const needs = new Map(days.map((d) => [d, d === run.day ? required : requiredOf(state, p, d, pinned)]));
   journal.push({ p, day: run.day, old: state.setDay(p, run.day, []) });
+  if (length !== undefined) {
+    const option = dayOptions(state, p, run.day, required, new Set([run.day]))[length];
+    if (!option) return false;
+    state.setDay(p, run.day, option.plan);
+    return replanStranded(state, pins, run.day, journal);
+  }
   const planned = bestDay(state, p, run.day, required);
   if (planned) state.setDay(p, run.day, planned.plan);
   else {
@@ -161,6 +177,19 @@ function takeRun(state: SearchState, pins: Pins, p: number, run: CoverRun, journ
     for (const [d, plan] of week.plans) state.setDay(p, d, plan);
   }
   return replanStranded(state, pins, run.day, journal);
+}
+
+/**
+ * The first move's day: its best, and days as long as theirs that date (now, or as published) or up
+ * to two hours shorter, so that they slide to the run and leave the other end of their day to
+ * someone else (their best day keeps it).
+ */
+function lengthsToTry(state: SearchState, p: number, day: number): (number | undefined)[] {
+  const shorter = Math.round(SLIDE_MINUTES / state.inst.slotMinutes);
+  const lengths = new Set<number>();
+  for (const had of [state.dayPlan(p, day).length, publishedDay(state, p, day).length])
+    for (let length = had; length > 0 && length >= had - shorter; length--) lengths.add(length);
+  return [undefined, ...[...lengths].sort((a, b) => b - a)];
 }
 
 /** Re-plans whoever is left without the colleague they need on the date; false where one cannot be. */

@@ -157,15 +157,18 @@ export function resolve(
   // Short of the rota before the change: what the change opened is still open, or the search moved a gap elsewhere.
   const short = (a: typeof smaller) => open(a) > 0 || gapTotalsOf(a.best) > totalsOf(levelsBefore);
   const filling = short(smaller) ? attempt(fillFirst(inst), smaller.best) : undefined;
-  if (filling && short(filling)) {
-    const chained = fillByChains(filling.best, touchedDays(filling.best, filling.openedGaps), {
+  if (filling) {
+    // Chains from where fill-first stopped short, else from the first repair: a fill the search found may
+    // change more than a chain's (decisions.md §25).
+    const from = short(filling) ? filling.best : smaller.best;
+    const chained = fillByChains(from, touchedDays(from, filling.openedGaps), {
       moves: options.workBudget ?? DEFAULT_RESOLVE_MOVES,
       seed: options.seed ?? 1,
       stallLimit: STALL_MOVES,
       ruinSize: 4,
       ...(clock ? { clock, deadline: clock() + (options.timeLimitMs ?? DEFAULT_RESOLVE_MS) } : {}),
     });
-    if (chained && gapTotalsOf(chained) < gapTotalsOf(filling.best)) filling.best = chained;
+    if (chained) filling.best = fewerChanges(filling.best, chained);
   }
   const fills = filling && gapTotalsOf(filling.best) < gapTotalsOf(smaller.best) ? filling : undefined;
   const searched = fills && options.option !== "smaller" ? fills : smaller;
@@ -278,6 +281,14 @@ function proveFewest(
       fillsMore: fillsMore === -1,
     },
   };
+}
+
+/** Of two repairs, the one that leaves less open, and at equal gap levels the one that changes fewer once taken back. */
+function fewerChanges(a: SearchState, b: SearchState): SearchState {
+  const [gapsA, gapsB] = [gapTotalsOf(a), gapTotalsOf(b)];
+  if (gapsA !== gapsB) return gapsA < gapsB ? a : b;
+  const [backA, backB] = [takeBack(a) ?? a, takeBack(b) ?? b];
+  return changedSlots(backB) < changedSlots(backA) ? backB : backA;
 }
 
 function personSlots(state: SearchState): number {
