@@ -62,7 +62,8 @@ describe("resolve with the proof", () => {
       [
         "smaller",
         false,
-        "leaves desk Mon 23 Nov 09:00–13:00 open, with 4 h without a lead and 1 h without a keyholder: 1 person, 4 h changed",
+        "leaves desk Mon 23 Nov 09:00–13:00 open, with 4 h without a lead and 1 h without a keyholder: " +
+          "1 person, 4 h changed",
       ],
     ]);
   });

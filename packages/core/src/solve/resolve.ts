@@ -283,7 +283,7 @@ function proveFewest(
   };
 }
 
-/** Of two repairs, the one that leaves less open, and at equal gap levels the one that changes fewer once taken back. */
+/** Of two repairs, the one that leaves less open; at equal gap levels, the one that changes fewer once taken back. */
 function fewerChanges(a: SearchState, b: SearchState): SearchState {
   const [gapsA, gapsB] = [gapTotalsOf(a), gapTotalsOf(b)];
   if (gapsA !== gapsB) return gapsA < gapsB ? a : b;
