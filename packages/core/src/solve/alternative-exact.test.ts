@@ -4,7 +4,7 @@ import { compile } from "../compile/instance";
 import { metrics } from "../metrics";
 import { highs } from "../../test/support/highs";
 import { alternative, balanced, desk, problem } from "../../test/support/preference-swap";
-import { hardViolations, rota, staff, stint, tinyProblem, TUESDAY } from "../../test/support/tiny";
+import { band, hardViolations, point, rota, site, staff, stint, tinyProblem, TUESDAY } from "../../test/support/tiny";
 import { closerByExact, fewestAlternativeChanges } from "./alternative-exact";
 import { canonical } from "./solve";
 
@@ -64,5 +64,49 @@ describe("an alternative's fewest changes against the balanced rota", () => {
     expect(closerByExact(problem, judge, balanced, closer ?? alternative, "preferences-first", { backend })).toBe(
       undefined,
     );
+  });
+
+  it("moves people the alternative left alone when that is fewer changes for the same goal", async () => {
+    // Two may staff the desk on Monday, one on Tuesday. Eve would rather not work Monday mornings and Cal wants Tuesday's.
+    const roomy = tinyProblem({
+      sites: [
+        site("main", {
+          open: { mon: [["09:00", "13:00"]], tue: [["09:00", "13:00"]] },
+          servicePoints: [
+            point("desk", "helpdesk", [
+              band(["mon"], "09:00", "13:00", 1, { max: 2 }),
+              band(["tue"], "09:00", "13:00", 1, { max: 1 }),
+            ]),
+          ],
+        }),
+      ],
+      people: [
+        staff("ann"),
+        staff("bob"),
+        staff("cal", { preferences: [{ days: ["tue"], from: "09:00", to: "13:00", weight: 5 }] }),
+        staff("eve", { preferences: [{ days: ["mon"], from: "09:00", to: "13:00", weight: -5 }] }),
+      ],
+    });
+    const both = rota([...balanced.assignments, stint("eve", "desk", "09:00", "13:00")]);
+    // Cal taking Bob's Tuesday gains 4 h of wishes for 16 person-slots; Eve staying home on Monday,
+    // a day the alternative did not change, gains the same 4 h for 8.
+    const tuesday = rota([
+      stint("ann", "desk", "09:00", "13:00"),
+      stint("eve", "desk", "09:00", "13:00"),
+      stint("cal", "desk", "09:00", "13:00", TUESDAY),
+    ]);
+    const backend = await highs();
+    expect(fewestAlternativeChanges(roomy, both, tuesday, "preferences-first", { backend })).toMatchObject({
+      changes: 16,
+      minimum: 8,
+      proven: true,
+    });
+    const judge = compile(canonical(roomy));
+    const closer = closerByExact(roomy, judge, both, tuesday, "preferences-first", { backend, nodeLimit: 1 });
+    expect(closer?.assignments.map((a) => `${a.person} ${a.start.slice(0, 10)}`).sort()).toEqual([
+      "ann 2026-11-23",
+      "bob 2026-11-24",
+    ]);
+    expect(check(roomy, closer ?? both).valid).toBe(true);
   });
 });
