@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { check } from "../check";
-import { compile } from "../compile/instance";
+import { compile, placementsOf } from "../compile/instance";
 import { metrics } from "../metrics";
 import { highs } from "../../test/support/highs";
 import { alternative, balanced, desk, problem } from "../../test/support/preference-swap";
 import { band, hardViolations, point, rota, site, staff, stint, tinyProblem, TUESDAY } from "../../test/support/tiny";
-import { closerByExact, fewestAlternativeChanges } from "./alternative-exact";
+import { closerByExact, countedBound, fewestAlternativeChanges } from "./alternative-exact";
 import { canonical } from "./solve";
 
 describe("an alternative's fewest changes against the balanced rota", () => {
@@ -15,6 +15,9 @@ describe("an alternative's fewest changes against the balanced rota", () => {
     });
     // Monday's swap (16 person-slots) gains nothing: Cal taking Tuesday (16) is all the goal needs.
     expect(fewest).toMatchObject({ changes: 32, minimum: 16, bound: 16, proven: true });
+    // Counting alone proves less: Bob leaving Tuesday moves no wish, so 4 h of wishes need 8 or more.
+    const judged = compile(canonical(problem), { reference: { assignments: balanced.assignments, now: -Infinity } });
+    expect(countedBound(judged, "preferences-first", placementsOf(judged, alternative.assignments))).toBe(8);
     const found = fewest.rota ?? { assignments: [] };
     expect(hardViolations(problem, found)).toEqual([]);
     const [mine, theirs] = [metrics(problem, found), metrics(problem, alternative)];
@@ -38,6 +41,9 @@ describe("an alternative's fewest changes against the balanced rota", () => {
       minimum: 16,
       proven: true,
     });
+    // Each person-slot moves Σ |hours − target| by at most half an hour: 8 h closer needs 16.
+    const judged = compile(canonical(fair), { reference: { assignments: balanced.assignments, now: -Infinity } });
+    expect(countedBound(judged, "fairness-first", placementsOf(judged, both.assignments))).toBe(16);
     // Ann on Tuesday until 11:00 as well (4 h): half of it, already the fewest.
     const half = rota([
       stint("ann", "desk", "09:00", "13:00"),

@@ -67,10 +67,12 @@ function fewest(
   share = 1,
 ): FewestAlternativeChanges {
   const inst = compile(canonical(problem), { reference: { assignments: balanced.assignments, now: -Infinity } });
-  const model = repairModel(inst, options.backend);
   const held = placementsOf(inst, alternative.assignments);
   const at = start === alternative ? held : placementsOf(inst, start.assignments);
   const changes = changesFrom(inst, at);
+  const counted = countedBound(inst, profile, held);
+  if (changes <= counted) return { changes, minimum: changes, bound: changes, proven: true };
+  const model = repairModel(inst, options.backend);
   // A dense backend is not given a whole week (backends/backend.ts, `fits`).
   if (!fits(options.backend, model.ctx.milp)) return { changes, minimum: null, bound: 0, proven: false };
   const levels = levelsOf(inst, held);
@@ -86,7 +88,7 @@ function fewest(
     ...(options.nodeLimit !== undefined ? { nodeLimit: options.nodeLimit } : {}),
   };
   const found = model.minimise(model.changes, startOf(model.ctx, at), limit);
-  const bound = Math.min(changes, Math.max(0, Math.ceil((found.bound ?? 0) - 1e-6)));
+  const bound = Math.min(changes, Math.max(counted, Math.ceil((found.bound ?? 0) - 1e-6)));
   if (!found.x) return { changes, minimum: null, bound, proven: false };
   const minimum = Math.round(model.changes.value(found.x));
   return {
@@ -96,6 +98,19 @@ function fewest(
     proven: found.status === "optimal" || bound >= minimum,
     rota: { assignments: assignmentsOf(inst, placementOf(model.ctx, found.x)) },
   };
+}
+
+/**
+ * The counting bound: no rota holding `held`'s goal changes fewer person-slots than this, as each
+ * person-slot placed differently from the balanced rota moves Σ |hours − target| or the net hours of
+ * wishes by at most that slot's hours. A proof for the whole week with no MILP (docs/decisions.md §13c).
+ */
+export function countedBound(inst: Instance, profile: string, held: readonly Int16Array[]): number {
+  const from = goalFigure(inst, profile, inst.reference?.at ?? []);
+  const to = goalFigure(inst, profile, held);
+  if (from === undefined || to === undefined) return 0;
+  const longest = inst.slots.reduce((most, _, g) => Math.max(most, hoursOf(inst, g)), 0);
+  return longest > 0 ? Math.max(0, Math.ceil((from - to) / longest - 1e-6)) : 0;
 }
 
 /** Fixes each person's work on every date not open to the model to what `at` plans there. */
