@@ -72,9 +72,12 @@ function fewest(
   const changes = changesFrom(inst, at);
   const counted = countedBound(inst, profile, held);
   if (changes <= counted) return { changes, minimum: changes, bound: changes, proven: true };
+  // Building the model takes a second or two on the typical week: not begun without time for HiGHS.
+  if ((options.secondsLeft?.() ?? Infinity) * share < MIN_SECONDS)
+    return { changes, minimum: null, bound: counted, proven: false };
   const model = repairModel(inst, options.backend);
   // A dense backend is not given a whole week (backends/backend.ts, `fits`).
-  if (!fits(options.backend, model.ctx.milp)) return { changes, minimum: null, bound: 0, proven: false };
+  if (!fits(options.backend, model.ctx.milp)) return { changes, minimum: null, bound: counted, proven: false };
   const levels = levelsOf(inst, held);
   for (const level of ["cover", "lead", "keyholder"] as const) model.atMost(model.levels[level], levels[level]);
   const goal = GOALS[profile]?.(model.ctx, held);
@@ -82,7 +85,7 @@ function fewest(
   if (opening) keepClosedDays(model.ctx, at, opening(inst, at, inst.reference?.at ?? []));
   // Read once the model is built: building the week's model takes a second or two of the time.
   const seconds = Math.min(options.timeLimitSeconds ?? Infinity, (options.secondsLeft?.() ?? Infinity) * share);
-  if (seconds < MIN_SECONDS) return { changes, minimum: null, bound: 0, proven: false };
+  if (seconds < MIN_SECONDS) return { changes, minimum: null, bound: counted, proven: false };
   const limit = {
     ...(Number.isFinite(seconds) ? { timeLimitSeconds: seconds } : {}),
     ...(options.nodeLimit !== undefined ? { nodeLimit: options.nodeLimit } : {}),
@@ -95,7 +98,8 @@ function fewest(
     changes,
     minimum,
     bound: Math.min(bound, minimum),
-    proven: found.status === "optimal" || bound >= minimum,
+    // A restricted model's optimum is no proof for the week; the counting bound is.
+    proven: (!opening && found.status === "optimal") || bound >= minimum,
     rota: { assignments: assignmentsOf(inst, placementOf(model.ctx, found.x)) },
   };
 }
