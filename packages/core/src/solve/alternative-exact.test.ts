@@ -73,7 +73,8 @@ describe("an alternative's fewest changes against the balanced rota", () => {
   });
 
   it("moves people the alternative left alone when that is fewer changes for the same goal", async () => {
-    // Two may staff the desk on Monday, one on Tuesday. Eve would rather not work Monday mornings and Cal wants Tuesday's.
+    // Two may staff the desk on Monday, one on Tuesday. Eve would rather not work Monday mornings;
+    // Cal wants Tuesday's.
     const roomy = tinyProblem({
       sites: [
         site("main", {
