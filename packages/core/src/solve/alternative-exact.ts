@@ -185,10 +185,11 @@ export interface ExactLimits {
 const MIN_SECONDS = 0.5;
 
 /**
- * The alternative moved as close to the balanced rota as the exact model finds it can be with only
- * the person-days it changed open (docs/decisions.md, "Alternatives take back what their goal does
- * not need"): its rota when it changes fewer person-slots than the alternative and the independent
- * checker finds no hard rule broken in it, else undefined. The goal and gap levels are held by the
+ * The alternative moved as close to the balanced rota as the exact model finds it can be, first with
+ * only the person-days it changed open, then from there with every person-day at the site-dates
+ * around them (docs/decisions.md §13c; on a clock the first gets half of what is left, the second the
+ * rest): its rota when it changes fewer person-slots than the alternative and the independent checker
+ * finds no hard rule broken in it, else undefined. The goal and gap levels are held by the
  * model; whether the result is still an alternative worth offering is for the caller to judge.
  */
 export function closerByExact(
