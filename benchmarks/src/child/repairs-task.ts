@@ -48,16 +48,7 @@ export async function runRepairsTask(task: RepairsTask, started: Started): Promi
   // The core's search in this thread: a fixed work budget and seed give the same rota on any machine.
   const published = solve(problem, { workBudget: task.publishWork, seed: 1 });
   const backend = highsBackend(await loadHighs());
-  const r = rng(task.seed);
-  const absences: ReturnType<typeof afternoonAbsence>[] = [];
-  // Each person and afternoon once: a repeated draw measures nothing new.
-  const drawn = new Set<string>();
-  while (absences.length < task.absences) {
-    const absence = afternoonAbsence(problem, published, r);
-    if (drawn.has(`${absence.person}@${absence.date}`)) continue;
-    drawn.add(`${absence.person}@${absence.date}`);
-    absences.push(absence);
-  }
+  const absences = afternoonAbsences(problem, published, task.seed, task.absences);
   started();
   const cases: RepairCase[] = [];
   for (const { person, date, change, now } of absences) {
@@ -86,6 +77,21 @@ export async function runRepairsTask(task: RepairsTask, started: Started): Promi
     });
   }
   return { publishedStints: published.assignments.length, cases };
+}
+
+/** The section's absences from a published rota: `count` draws of `seed`, each person and afternoon once. */
+export function afternoonAbsences(problem: Problem, published: RotaInput, seed: number, count: number) {
+  const r = rng(seed);
+  const absences: ReturnType<typeof afternoonAbsence>[] = [];
+  // A repeated draw measures nothing new.
+  const drawn = new Set<string>();
+  while (absences.length < count) {
+    const absence = afternoonAbsence(problem, published, r);
+    if (drawn.has(`${absence.person}@${absence.date}`)) continue;
+    drawn.add(`${absence.person}@${absence.date}`);
+    absences.push(absence);
+  }
+  return absences;
 }
 
 function afternoonAbsence(problem: Problem, published: RotaInput, r: ReturnType<typeof rng>) {

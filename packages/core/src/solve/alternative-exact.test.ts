@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { check } from "../check";
-import { compile } from "../compile/instance";
+import { compile, placementsOf } from "../compile/instance";
 import { metrics } from "../metrics";
 import { highs } from "../../test/support/highs";
 import { alternative, balanced, desk, problem } from "../../test/support/preference-swap";
-import { hardViolations, rota, staff, stint, tinyProblem, TUESDAY } from "../../test/support/tiny";
-import { closerByExact, fewestAlternativeChanges } from "./alternative-exact";
+import { band, hardViolations, point, rota, site, staff, stint, tinyProblem, TUESDAY } from "../../test/support/tiny";
+import { closerByExact, countedBound, fewestAlternativeChanges } from "./alternative-exact";
 import { canonical } from "./solve";
 
 describe("an alternative's fewest changes against the balanced rota", () => {
@@ -15,6 +15,9 @@ describe("an alternative's fewest changes against the balanced rota", () => {
     });
     // Monday's swap (16 person-slots) gains nothing: Cal taking Tuesday (16) is all the goal needs.
     expect(fewest).toMatchObject({ changes: 32, minimum: 16, bound: 16, proven: true });
+    // Counting alone proves less: Bob leaving Tuesday moves no wish, so 4 h of wishes need 8 or more.
+    const judged = compile(canonical(problem), { reference: { assignments: balanced.assignments, now: -Infinity } });
+    expect(countedBound(judged, "preferences-first", placementsOf(judged, alternative.assignments))).toBe(8);
     const found = fewest.rota ?? { assignments: [] };
     expect(hardViolations(problem, found)).toEqual([]);
     const [mine, theirs] = [metrics(problem, found), metrics(problem, alternative)];
@@ -38,6 +41,9 @@ describe("an alternative's fewest changes against the balanced rota", () => {
       minimum: 16,
       proven: true,
     });
+    // Each person-slot moves Σ |hours − target| by at most half an hour: 8 h closer needs 16.
+    const judged = compile(canonical(fair), { reference: { assignments: balanced.assignments, now: -Infinity } });
+    expect(countedBound(judged, "fairness-first", placementsOf(judged, both.assignments))).toBe(16);
     // Ann on Tuesday until 11:00 as well (4 h): half of it, already the fewest.
     const half = rota([
       stint("ann", "desk", "09:00", "13:00"),
@@ -64,5 +70,50 @@ describe("an alternative's fewest changes against the balanced rota", () => {
     expect(closerByExact(problem, judge, balanced, closer ?? alternative, "preferences-first", { backend })).toBe(
       undefined,
     );
+  });
+
+  it("moves people the alternative left alone when that is fewer changes for the same goal", async () => {
+    // Two may staff the desk on Monday, one on Tuesday. Eve would rather not work Monday mornings;
+    // Cal wants Tuesday's.
+    const roomy = tinyProblem({
+      sites: [
+        site("main", {
+          open: { mon: [["09:00", "13:00"]], tue: [["09:00", "13:00"]] },
+          servicePoints: [
+            point("desk", "helpdesk", [
+              band(["mon"], "09:00", "13:00", 1, { max: 2 }),
+              band(["tue"], "09:00", "13:00", 1, { max: 1 }),
+            ]),
+          ],
+        }),
+      ],
+      people: [
+        staff("ann"),
+        staff("bob"),
+        staff("cal", { preferences: [{ days: ["tue"], from: "09:00", to: "13:00", weight: 5 }] }),
+        staff("eve", { preferences: [{ days: ["mon"], from: "09:00", to: "13:00", weight: -5 }] }),
+      ],
+    });
+    const both = rota([...balanced.assignments, stint("eve", "desk", "09:00", "13:00")]);
+    // Cal taking Bob's Tuesday gains 4 h of wishes for 16 person-slots; Eve staying home on Monday,
+    // a day the alternative did not change, gains the same 4 h for 8.
+    const tuesday = rota([
+      stint("ann", "desk", "09:00", "13:00"),
+      stint("eve", "desk", "09:00", "13:00"),
+      stint("cal", "desk", "09:00", "13:00", TUESDAY),
+    ]);
+    const backend = await highs();
+    expect(fewestAlternativeChanges(roomy, both, tuesday, "preferences-first", { backend })).toMatchObject({
+      changes: 16,
+      minimum: 8,
+      proven: true,
+    });
+    const judge = compile(canonical(roomy));
+    const closer = closerByExact(roomy, judge, both, tuesday, "preferences-first", { backend, nodeLimit: 1 });
+    expect(closer?.assignments.map((a) => `${a.person} ${a.start.slice(0, 10)}`).sort()).toEqual([
+      "ann 2026-11-23",
+      "bob 2026-11-24",
+    ]);
+    expect(check(roomy, closer ?? both).valid).toBe(true);
   });
 });

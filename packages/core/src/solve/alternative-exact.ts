@@ -40,70 +40,136 @@ export function fewestAlternativeChanges(
   profile: string,
   options: ExactLimits,
 ): FewestAlternativeChanges {
-  return fewest(problem, balanced, alternative, profile, options, false);
+  return fewest(problem, balanced, alternative, alternative, profile, options);
 }
 
-/** The model above; `onlyChangedDays` keeps every person-day the alternative plans as the balanced rota does. */
+/**
+ * Which person-days the model may change, from the placement it starts at and the balanced rota's;
+ * every other person-day keeps the starting plan. Undefined: the whole week is open.
+ */
+type Opening = (inst: Instance, at: readonly Int16Array[], reference: readonly Int16Array[]) => PersonDays;
+/** Per person, the date indices open to the model. */
+type PersonDays = Set<number>[];
+
+/**
+ * The model above holding `alternative`'s figures, started from `start` (the alternative or a rota
+ * already closer that holds them), with only the person-days `opening` names open (all without one)
+ * and `share` of the seconds left.
+ */
 function fewest(
   problem: Problem,
   balanced: RotaInput,
   alternative: RotaInput,
+  start: RotaInput,
   profile: string,
   options: ExactLimits,
-  onlyChangedDays: boolean,
+  opening?: Opening,
+  share = 1,
 ): FewestAlternativeChanges {
   const inst = compile(canonical(problem), { reference: { assignments: balanced.assignments, now: -Infinity } });
-  const model = repairModel(inst, options.backend);
-  const at = placementsOf(inst, alternative.assignments);
+  const held = placementsOf(inst, alternative.assignments);
+  const at = start === alternative ? held : placementsOf(inst, start.assignments);
   const changes = changesFrom(inst, at);
+  const counted = countedBound(inst, profile, held);
+  if (changes <= counted) return { changes, minimum: changes, bound: changes, proven: true };
+  // Building the model takes a second or two on the typical week: not begun without time for HiGHS.
+  if ((options.secondsLeft?.() ?? Infinity) * share < MIN_SECONDS)
+    return { changes, minimum: null, bound: counted, proven: false };
+  const model = repairModel(inst, options.backend);
   // A dense backend is not given a whole week (backends/backend.ts, `fits`).
-  if (!fits(options.backend, model.ctx.milp)) return { changes, minimum: null, bound: 0, proven: false };
-  const levels = levelsOf(inst, at);
+  if (!fits(options.backend, model.ctx.milp)) return { changes, minimum: null, bound: counted, proven: false };
+  const levels = levelsOf(inst, held);
   for (const level of ["cover", "lead", "keyholder"] as const) model.atMost(model.levels[level], levels[level]);
-  const goal = GOALS[profile]?.(model.ctx, at);
+  const goal = GOALS[profile]?.(model.ctx, held);
   if (goal) model.atMost(goal.expression, goal.held);
-  if (onlyChangedDays) keepUnchangedDays(model.ctx, at, inst.reference?.at ?? []);
+  if (opening) keepClosedDays(model.ctx, at, opening(inst, at, inst.reference?.at ?? []));
   // Read once the model is built: building the week's model takes a second or two of the time.
-  const seconds = Math.min(options.timeLimitSeconds ?? Infinity, options.secondsLeft?.() ?? Infinity);
-  if (seconds < MIN_SECONDS) return { changes, minimum: null, bound: 0, proven: false };
+  const seconds = Math.min(options.timeLimitSeconds ?? Infinity, (options.secondsLeft?.() ?? Infinity) * share);
+  if (seconds < MIN_SECONDS) return { changes, minimum: null, bound: counted, proven: false };
   const limit = {
     ...(Number.isFinite(seconds) ? { timeLimitSeconds: seconds } : {}),
     ...(options.nodeLimit !== undefined ? { nodeLimit: options.nodeLimit } : {}),
   };
   const found = model.minimise(model.changes, startOf(model.ctx, at), limit);
-  const bound = Math.min(changes, Math.max(0, Math.ceil((found.bound ?? 0) - 1e-6)));
+  const bound = Math.min(changes, Math.max(counted, Math.ceil((found.bound ?? 0) - 1e-6)));
   if (!found.x) return { changes, minimum: null, bound, proven: false };
   const minimum = Math.round(model.changes.value(found.x));
   return {
     changes,
     minimum,
     bound: Math.min(bound, minimum),
-    proven: found.status === "optimal" || bound >= minimum,
+    // A restricted model's optimum is no proof for the week; the counting bound is.
+    proven: (!opening && found.status === "optimal") || bound >= minimum,
     rota: { assignments: assignmentsOf(inst, placementOf(model.ctx, found.x)) },
   };
 }
 
 /**
- * Fixes each person's work on every date where the alternative plans them as the balanced rota
- * does: only what the alternative changed is open to the model, which is then small enough to
- * solve within a profile's share of the time limit (the whole week's model took minutes on the
- * typical week: docs/benchmarks.md).
+ * The counting bound: no rota holding `held`'s goal changes fewer person-slots than this, as each
+ * person-slot placed differently from the balanced rota moves Σ |hours − target| or the net hours of
+ * wishes by at most that slot's hours. A proof for the whole week with no MILP (docs/decisions.md §13c).
  */
-function keepUnchangedDays(ctx: ModelContext, at: readonly Int16Array[], reference: readonly Int16Array[]): void {
+export function countedBound(inst: Instance, profile: string, held: readonly Int16Array[]): number {
+  const from = goalFigure(inst, profile, inst.reference?.at ?? []);
+  const to = goalFigure(inst, profile, held);
+  if (from === undefined || to === undefined) return 0;
+  const longest = inst.slots.reduce((most, _, g) => Math.max(most, hoursOf(inst, g)), 0);
+  return longest > 0 ? Math.max(0, Math.ceil((from - to) / longest - 1e-6)) : 0;
+}
+
+/** Fixes each person's work on every date not open to the model to what `at` plans there. */
+function keepClosedDays(ctx: ModelContext, at: readonly Int16Array[], open: PersonDays): void {
   const { inst, milp } = ctx;
   ctx.workByPerson.forEach((own, p) => {
-    const changedDays = new Set<number>();
-    (at[p] ?? []).forEach((k, g) => {
-      if (k !== (reference[p]?.[g] ?? -1)) changedDays.add((inst.slots[g] as SlotInfo).day);
-    });
     for (const [g, list] of own) {
-      if (changedDays.has((inst.slots[g] as SlotInfo).day)) continue;
+      if (open[p]?.has((inst.slots[g] as SlotInfo).day)) continue;
       for (const w of list) {
         if (at[p]?.[g] === w.point) milp.lower[w.variable] = 1;
         else milp.upper[w.variable] = 0;
       }
     }
   });
+}
+
+/** The person-days `at` plans differently from the balanced rota: what the alternative changed. */
+const changedDays: Opening = (inst, at, reference) =>
+  inst.people.map((_, p) => {
+    const days = new Set<number>();
+    (at[p] ?? []).forEach((k, g) => {
+      if (k !== (reference[p]?.[g] ?? -1)) days.add((inst.slots[g] as SlotInfo).day);
+    });
+    return days;
+  });
+
+/**
+ * Every person-day at a site on a date where the alternative changed something, or where someone's
+ * wish is not met (preferences-first): the fewest rota may move people the alternative left alone —
+ * someone who covers a changed slot in another way, or a wish met more cheaply on another day
+ * (docs/decisions.md §13c).
+ */
+function siteDates(profile: string): Opening {
+  return (inst, at, reference) => {
+    const open = new Set<number>();
+    const mark = (g: number) => {
+      const slot = inst.slots[g] as SlotInfo;
+      open.add(slot.site * inst.dates.length + slot.day);
+    };
+    inst.people.forEach((person, p) => {
+      (at[p] ?? []).forEach((k, g) => {
+        if (k !== (reference[p]?.[g] ?? -1)) mark(g);
+        const wish = profile === "preferences-first" ? (person.preference[g] ?? 0) : 0;
+        if ((wish > 0 && k < 0) || (wish < 0 && k >= 0)) mark(g);
+      });
+    });
+    return inst.people.map((person) => {
+      const days = new Set<number>();
+      person.available.forEach((free, g) => {
+        const slot = inst.slots[g] as SlotInfo;
+        if (free && open.has(slot.site * inst.dates.length + slot.day)) days.add(slot.day);
+      });
+      return days;
+    });
+  };
 }
 
 /** The exact model's backend and its limits: seconds of wall clock, or nodes (deterministic). */
@@ -119,10 +185,11 @@ export interface ExactLimits {
 const MIN_SECONDS = 0.5;
 
 /**
- * The alternative moved as close to the balanced rota as the exact model finds it can be with only
- * the person-days it changed open (docs/decisions.md, "Alternatives take back what their goal does
- * not need"): its rota when it changes fewer person-slots than the alternative and the independent
- * checker finds no hard rule broken in it, else undefined. The goal and gap levels are held by the
+ * The alternative moved as close to the balanced rota as the exact model finds it can be, first with
+ * only the person-days it changed open, then from there with every person-day at the site-dates
+ * around them (docs/decisions.md §13c; on a clock the first gets half of what is left, the second the
+ * rest): its rota when it changes fewer person-slots than the alternative and the independent checker
+ * finds no hard rule broken in it, else undefined. The goal and gap levels are held by the
  * model; whether the result is still an alternative worth offering is for the caller to judge.
  */
 export function closerByExact(
@@ -133,10 +200,24 @@ export function closerByExact(
   profile: string,
   limits: ExactLimits,
 ): Rota | undefined {
-  const closest = fewest(problem, balanced, alternative, profile, limits, true);
-  if (!closest.rota || closest.minimum === null || closest.minimum >= closest.changes) return undefined;
+  const openings = [changedDays, siteDates(profile)];
+  let closest: RotaInput | undefined;
+  openings.forEach((opening, i) => {
+    const found = fewest(
+      problem,
+      balanced,
+      alternative,
+      closest ?? alternative,
+      profile,
+      limits,
+      opening,
+      1 / (openings.length - i),
+    );
+    if (found.rota && found.minimum !== null && found.minimum < found.changes) closest = found.rota;
+  });
+  if (!closest) return undefined;
   const state = new SearchState(judge);
-  loadPlacements(state, placementsOf(judge, closest.rota.assignments));
+  loadPlacements(state, placementsOf(judge, closest.assignments));
   const rota = rotaOf(state, {
     ...(alternative.solver ?? UNREPORTED),
     objective: Math.round(state.objective * 1000) / 1000,

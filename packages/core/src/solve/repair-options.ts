@@ -1,6 +1,6 @@
 import type { Instance } from "../compile/instance";
 import type { RepairOption } from "../model/results";
-import { gapLevelsOf } from "./search/gap-levels";
+import { gapLevelsOf, type GapLevels } from "./search/gap-levels";
 import type { SearchState } from "./search/state";
 import { placesOf } from "./swaps";
 
@@ -26,9 +26,27 @@ export function fillFirst(inst: Instance): Instance {
   };
 }
 
+/**
+ * The take-back's pricing (decisions.md §25): gaps as in fill-first, and each person-slot changed
+ * priced this many times the problem's change cost, so that keeping the published rota outweighs
+ * every soft goal; the take-back checks the gap levels itself, as changes within a day of `now`
+ * can outweigh a lead's slot at this price.
+ */
+const CHANGES_FIRST = 30;
+
+export function changesFirst(inst: Instance): Instance {
+  const reference = inst.reference;
+  const filled = fillFirst(inst);
+  if (!reference) return filled;
+  return { ...filled, reference: { ...reference, changeCost: reference.changeCost.map((c) => c * CHANGES_FIRST) } };
+}
+
 /** Unmet minimum cover, then slots without a lead, then without a keyholder, as one comparable number. */
 export function gapTotalsOf(state: SearchState): number {
-  const { cover, lead, keyholder } = gapLevelsOf(state);
+  return totalsOf(gapLevelsOf(state));
+}
+
+export function totalsOf({ cover, lead, keyholder }: GapLevels): number {
   return cover * 1e10 + lead * 1e5 + keyholder;
 }
 

@@ -45,11 +45,27 @@ describe("resolve with the proof", () => {
     });
     expect(proved.minimal).toBe(true);
     expect(proved.minimalReason).toMatch(/^32 person-slots \(16 h\) changed: proven the fewest by the exact model/);
-    // The search alone leaves Monday open (it takes two people moving to fill it), and claims nothing.
-    const plain = resolve(problem, published, change, { now: SUNDAY, workBudget: 200, seed: 1 });
-    expect(plain.proof).toBeUndefined();
-    expect(plain.rota.uncovered).toContainEqual(expect.objectContaining({ rule: "cover", point: "desk" }));
     expect(proved.rota.uncovered).toEqual([]);
+  });
+
+  it("fills through the chain without the exact model, with the proven fewest changes, and claims no proof", () => {
+    // Two people must move (Cal to Monday, Dee to Cal's Tuesday): no single move of the search fills it.
+    const plain = resolve(problem, published, change, { now: SUNDAY, workBudget: 200, seed: 1 });
+    const after = applyChange(problem, change);
+    if (!after.ok) throw new Error("the change is valid");
+    expect(check(after.value, plain.rota).violations).toEqual([]);
+    expect(plain.proof).toBeUndefined();
+    expect(plain.rota.uncovered).toEqual([]);
+    expect(plain.minimalWords).toMatch(/^not proven: 32 person-slots \(16 h\) changed/);
+    expect(plain.options.map((o) => [o.id, o.chosen, o.words])).toEqual([
+      ["fills", true, "fills everything: 2 people, 16 h changed"],
+      [
+        "smaller",
+        false,
+        "leaves desk Mon 23 Nov 09:00–13:00 open, with 4 h without a lead and 1 h without a keyholder: " +
+          "1 person, 4 h changed",
+      ],
+    ]);
   });
 
   it("says the time limit stopped it, and claims nothing, when the model runs out of time", () => {

@@ -19,7 +19,8 @@ import { frozenPins } from "./frozen";
 import { SearchState, type DayPlan } from "./search/state";
 import { gapOf } from "./certificate";
 import { canonical } from "./solve";
-import { describeOption, fillFirst, gapTotalsOf, type RepairOptionId } from "./repair-options";
+import { describeOption, fillFirst, gapTotalsOf, totalsOf, type RepairOptionId } from "./repair-options";
+import { changedSlots, fillByChains, takeBack, touchedDays } from "./repair-chain";
 import { gapLevelsOf, gapLevelsOfPlacements, type GapLevels } from "./search/gap-levels";
 import type { RepairOption, RepairProof } from "../model/results";
 import { changesLowerBound, minimumChange, publishedLevels } from "./repair-exact";
@@ -144,25 +145,39 @@ export function resolve(
     // Judged by the problem's own weights, whatever the search weighed.
     const best = new SearchState(inst, state);
     loadPlacements(best, bestState(state, outcome).at);
-    return { best, openedGaps, moves: outcome.moves };
+    return { best, openedGaps, had, moves: outcome.moves };
   };
   // As the problem weighs them first; where that leaves open what the change opened, again with
   // gaps weighed far above changes, and the coordinator chooses (decisions.md).
   const smaller = attempt(inst);
+  // The levels before the change are worked out once: where the change moves published gaps, that
+  // compiles the problem again.
+  const levelsBefore = beforeLevels(problem, published, change, smaller.best);
   const open = (a: typeof smaller) => [...a.openedGaps].filter((gap) => gapSlots(a.best).has(gap)).length;
-  const filling = open(smaller) > 0 ? attempt(fillFirst(inst), smaller.best) : undefined;
+  // Short of the rota before the change: what the change opened is still open, or the search moved a gap elsewhere.
+  const short = (a: typeof smaller) => open(a) > 0 || gapTotalsOf(a.best) > totalsOf(levelsBefore);
+  const filling = short(smaller) ? attempt(fillFirst(inst), smaller.best) : undefined;
+  if (filling) {
+    // Chains from where fill-first stopped short, else from the first repair: a fill the search found may
+    // change more than a chain's (decisions.md §25).
+    const from = short(filling) ? filling.best : smaller.best;
+    const chained = fillByChains(from, touchedDays(from, filling.openedGaps), {
+      moves: options.workBudget ?? DEFAULT_RESOLVE_MOVES,
+      seed: options.seed ?? 1,
+      stallLimit: STALL_MOVES,
+      ruinSize: 4,
+      ...(clock ? { clock, deadline: clock() + (options.timeLimitMs ?? DEFAULT_RESOLVE_MS) } : {}),
+    });
+    if (chained) filling.best = fewerChanges(filling.best, chained);
+  }
   const fills = filling && gapTotalsOf(filling.best) < gapTotalsOf(smaller.best) ? filling : undefined;
   const searched = fills && options.option !== "smaller" ? fills : smaller;
+  const byCounting = (state: SearchState) => provenByCounting(inst, state, levelsBefore);
+  // Fewest changes at the repair's gap levels, where counting does not already show it (decisions.md §25).
+  if (!byCounting(searched.best).minimal) searched.best = takeBack(searched.best) ?? searched.best;
   const proof = options.proof;
   const proving =
     proof && options.option !== "smaller" && personSlots(searched.best) <= (proof.upToPersonSlots ?? Infinity);
-  // The levels before the change are worked out once: where the change moves published gaps, that
-  // compiles the problem again.
-  let levelsBefore: GapLevels | undefined;
-  const byCounting = (state: SearchState) => {
-    levelsBefore ??= beforeLevels(problem, published, change, state);
-    return provenByCounting(inst, state, levelsBefore);
-  };
   const answer = (proved?: { state: SearchState; proof: RepairProof }): ResolveResult => {
     const provedAttempt = proved ? { ...searched, best: proved.state } : undefined;
     // The proof's repair may fill what the search left open: then the search's is the smaller option.
@@ -195,7 +210,8 @@ export function resolve(
         a === chosen,
         a.best,
         inst.reference?.at ?? [],
-        [...a.openedGaps].filter((g) => gapSlots(a.best).has(g)),
+        // What it leaves open that was not before the change: the gaps it opened, and any it moved elsewhere.
+        [...gapSlots(a.best)].filter((g) => !a.had.has(g)),
         proofOf(a),
       );
     const repairOptions = fillsAttempt
@@ -267,19 +283,16 @@ function proveFewest(
   };
 }
 
-function personSlots(state: SearchState): number {
-  return state.options.reduce((n, own) => n + own.filter(Boolean).length, 0);
+/** Of two repairs, the one that leaves less open; at equal gap levels, the one that changes fewer once taken back. */
+function fewerChanges(a: SearchState, b: SearchState): SearchState {
+  const [gapsA, gapsB] = [gapTotalsOf(a), gapTotalsOf(b)];
+  if (gapsA !== gapsB) return gapsA < gapsB ? a : b;
+  const [backA, backB] = [takeBack(a) ?? a, takeBack(b) ?? b];
+  return changedSlots(backB) < changedSlots(backA) ? backB : backA;
 }
 
-function changedSlots(state: SearchState): number {
-  const published = state.inst.reference?.at ?? [];
-  let changed = 0;
-  state.at.forEach((at, p) => {
-    at.forEach((k, g) => {
-      if (k !== (published[p]?.[g] ?? -1)) changed++;
-    });
-  });
-  return changed;
+function personSlots(state: SearchState): number {
+  return state.options.reduce((n, own) => n + own.filter(Boolean).length, 0);
 }
 
 /**

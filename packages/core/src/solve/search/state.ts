@@ -236,7 +236,12 @@ type FixedTables = ViewTables & Pick<SearchState, "options" | "capacity" | "lead
 function sameTables(a: Instance, b: Instance): boolean {
   if (a === b) return true;
   const keys = Object.keys(a) as (keyof Instance)[];
-  return keys.length === Object.keys(b).length && keys.every((key) => key === "weights" || a[key] === b[key]);
+  // The take-back prices changes apart (`changesFirst`): a reference's change costs are weights too.
+  const sameReference = a.reference?.at === b.reference?.at && a.reference?.now === b.reference?.now;
+  return (
+    keys.length === Object.keys(b).length &&
+    keys.every((key) => key === "weights" || a[key] === b[key] || (key === "reference" && sameReference))
+  );
 }
 
 /** The tables of a state that depend on the instance alone: the view's, and who may work where. */

@@ -1,0 +1,378 @@
+import type { SlotInfo } from "../compile/instance";
+import { frozenPins } from "./frozen";
+import { loadPlacements } from "./load";
+import { changesFirst, fillFirst, gapTotalsOf } from "./repair-options";
+import { ANY_POINT, bestDay, bestDays, dayOptions, requiredOf, type Required } from "./search/dp";
+import { bestState, search, type Pins, type SearchLimits } from "./search/search";
+import { SearchState, type DayPlan } from "./search/state";
+
+type Journal = { p: number; day: number; old: DayPlan }[];
+
+const EPS = 1e-6;
+/** Rounds of re-planning the people who could take what a chain's first move leaves open. */
+const SETTLE_ROUNDS = 4;
+/** How much shorter than their day a chain's first move may make it. */
+const SLIDE_MINUTES = 120;
+/** Changed person-days above which the take-back tries them one at a time only (pairs grow as the square). */
+const PAIRS_UP_TO = 24;
+/** Passes of the take-back while one takes something back. */
+const TAKE_BACK_PASSES = 3;
+
+/**
+ * A fill the search's moves do not reach (decisions.md §25): someone working elsewhere that day,
+ * even at another site, moves to a run of unmet minimum cover, and those who could work where they
+ * were are then re-planned to take what they leave (same day). For each run of cover gap on `days`,
+ * every independent person able to work all of it is tried as the first move; the chain that lowers
+ * the fill-first objective most is kept; the repair's search (`settings`) then works at what is
+ * still open on those dates. Deterministic for a work budget: fixed orders. The state is judged by
+ * the problem's own weights again; undefined when no chain fills more.
+ */
+export function fillByChains(
+  searched: SearchState,
+  days: ReadonlySet<number>,
+  settings: Pick<SearchLimits, "moves" | "seed" | "stallLimit" | "ruinSize" | "clock" | "deadline">,
+): SearchState | undefined {
+  const state = new SearchState(fillFirst(searched.inst), searched);
+  loadPlacements(state, searched.at);
+  const pins = frozenPins(state.inst, state);
+  const start = gapTotalsOf(state);
+  for (const run of coverGapRuns(state, days)) {
+    if (!stillOpen(state, run)) continue;
+    const entry = state.objective;
+    let best: { value: number; plans: Map<string, { p: number; day: number; plan: DayPlan }> } | undefined;
+    for (const person of state.inst.people)
+      for (const length of lengthsToTry(state, person.index, run.day)) {
+        const journal: Journal = [];
+        if (!takeRun(state, pins, person.index, run, journal, length)) {
+          state.undo(journal);
+          continue;
+        }
+        for (const day of new Set(journal.map((entry) => entry.day))) settle(state, pins, day, journal, person.index);
+        if (state.objective < (best?.value ?? entry) - EPS)
+          best = { value: state.objective, plans: plansOf(state, journal) };
+        state.undo(journal);
+      }
+    if (best) for (const { p, day, plan } of best.plans.values()) state.setDay(p, day, plan);
+  }
+  if (gapTotalsOf(state) >= start) return undefined;
+  // A chain settles cover and whom it moved; the repair's own search then works at what is left open those dates
+  // (a lead the first move took away).
+  const focus = [...days].flatMap((day) => state.inst.sites.flatMap((site) => site.slotsByDay[day] ?? []));
+  const outcome = search(state, pins, {
+    ...settings,
+    skipConstruction: true,
+    focus: focus.filter((g) => open(state, g)),
+  });
+  return judged(searched, bestState(state, outcome));
+}
+
+/** Whether a slot has a gap of any level: minimum cover, a lead, a keyholder. */
+function open(state: SearchState, g: number): boolean {
+  if (state.leads[g] === 0 && state.leadsPossible[g]) return true;
+  if (state.edge[g] && state.keys[g] === 0 && state.keysPossible[g]) return true;
+  return (state.inst.sites[(state.inst.slots[g] as SlotInfo).site]?.points ?? []).some((k) => short(state, k, g));
+}
+
+/**
+ * Takes back changes the repair does not need (decisions.md §25): each person-day placed
+ * differently from the published rota is re-planned, then put back as published where it can be
+ * with whoever could work what that reopens re-planned after it, then each pair of them on one
+ * date is re-planned, all with gaps weighed far above changes and changes far above every soft
+ * goal; a try is kept where the gap levels (cover, then a lead, then a keyholder) stay no worse and
+ * fewer person-slots change.
+ * Undefined when nothing comes back.
+ */
+export function takeBack(repaired: SearchState): SearchState | undefined {
+  const state = new SearchState(changesFirst(repaired.inst), repaired);
+  loadPlacements(state, repaired.at);
+  const pins = frozenPins(state.inst, state);
+  const gaps = gapTotalsOf(state);
+  const startChanges = changedSlots(state);
+  const keeps = (before: { objective: number; changes: number }) =>
+    state.objective < before.objective - EPS && gapTotalsOf(state) <= gaps && changedSlots(state) < before.changes;
+  for (let pass = 0, more = true; pass < TAKE_BACK_PASSES && more; pass++) {
+    more = false;
+    const days = changedDays(state);
+    const tries: { group: [number, number][]; restore: boolean }[] = days.flatMap((d) => [
+      { group: [d], restore: false },
+      { group: [d], restore: true },
+    ]);
+    if (days.length <= PAIRS_UP_TO)
+      for (let i = 0; i < days.length; i++)
+        for (let j = i + 1; j < days.length; j++) {
+          const [a, b] = [days[i] as [number, number], days[j] as [number, number]];
+          if (a[1] === b[1]) tries.push({ group: [a, b], restore: false }, { group: [b, a], restore: false });
+        }
+    for (const { group, restore } of tries) {
+      const before = { objective: state.objective, changes: changedSlots(state) };
+      const journal: Journal = [];
+      // What the rest relies on is read from the days as they stand, before any is cleared.
+      const needs = group.map(([p, day]) => requiredOf(state, p, day, pins.get(p)));
+      for (const [p, day] of group) journal.push({ p, day, old: state.setDay(p, day, []) });
+      const planned = group.every(([p, day], i) => {
+        const required = needs[i] as Required;
+        if (!restore) {
+          const result = bestDay(state, p, day, required);
+          if (result) state.setDay(p, day, result.plan);
+          return result !== null;
+        }
+        // Back to the published day where it can be, and whoever else could work what that reopens re-planned.
+        const back = publishedDay(state, p, day);
+        // Not against a pin or anything the rest relies on at another point.
+        if (back.some(([g, k]) => (required.get(g) ?? k) !== k && required.get(g) !== ANY_POINT)) return false;
+        for (const [g, k] of back) required.set(g, k);
+        const plan = exactly(state, p, day, required);
+        if (plan) {
+          state.setDay(p, day, plan);
+          settle(state, pins, day, journal, p);
+        }
+        return plan !== null;
+      });
+      if (planned && keeps(before)) more = true;
+      else state.undo(journal);
+    }
+  }
+  if (changedSlots(state) >= startChanges) return undefined;
+  return judged(repaired, state);
+}
+
+/**
+ * The person, forced onto the whole run (their day planned around it, keeping only their pins:
+ * a student or someone shadowing who relied on them is re-planned after them); with `length`, the
+ * best such day of that many slots. False where the run cannot be taken so.
+ */
+function takeRun(
+  state: SearchState,
+  pins: Pins,
+  p: number,
+  run: CoverRun,
+  journal: Journal,
+  length: number | undefined,
+): boolean {
+  const person = state.inst.people[p];
+  if (person?.training[run.point] !== "independent") return false;
+  if (!run.slots.every((g) => state.options[p]?.[g]?.includes(run.point) && state.at[p]?.[g] !== run.point))
+    return false;
+  const pinned = pins.get(p);
+  const required: Required = new Map();
+  for (const { slot, point } of state.dayPlan(p, run.day)) if (pinned?.has(slot)) required.set(slot, point);
+  if (run.slots.some((g) => (required.get(g) ?? run.point) !== run.point)) return false;
+  for (const g of run.slots) required.set(g, run.point);
+  const days = state.inst.dates.map((_, d) => d);
+  const needs = new Map(days.map((d) => [d, d === run.day ? required : requiredOf(state, p, d, pinned)]));
+  journal.push({ p, day: run.day, old: state.setDay(p, run.day, []) });
+  if (length !== undefined) {
+    const option = dayOptions(state, p, run.day, required, new Set([run.day]))[length];
+    if (!option) return false;
+    state.setDay(p, run.day, option.plan);
+    return replanStranded(state, pins, run.day, journal);
+  }
+  const planned = bestDay(state, p, run.day, required);
+  if (planned) state.setDay(p, run.day, planned.plan);
+  else {
+    // No room that day (the week's hours are used, or rest binds): their week, giving up hours where it costs least.
+    for (const d of days) if (d !== run.day) journal.push({ p, day: d, old: state.setDay(p, d, []) });
+    const week = bestDays(state, p, days, needs);
+    if (!week) return false;
+    for (const [d, plan] of week.plans) state.setDay(p, d, plan);
+  }
+  return replanStranded(state, pins, run.day, journal);
+}
+
+/**
+ * The first move's day: its best, and days as long as theirs that date (now, or as published) or up
+ * to two hours shorter, so that they slide to the run and leave the other end of their day to
+ * someone else (their best day keeps it).
+ */
+function lengthsToTry(state: SearchState, p: number, day: number): (number | undefined)[] {
+  const shorter = Math.round(SLIDE_MINUTES / state.inst.slotMinutes);
+  const lengths = new Set<number>();
+  for (const had of [state.dayPlan(p, day).length, publishedDay(state, p, day).length])
+    for (let length = had; length > 0 && length >= had - shorter; length--) lengths.add(length);
+  return [undefined, ...[...lengths].sort((a, b) => b - a)];
+}
+
+/** Re-plans whoever is left without the colleague they need on the date; false where one cannot be. */
+function replanStranded(state: SearchState, pins: Pins, day: number, journal: Journal): boolean {
+  for (const person of state.inst.people) {
+    const p = person.index;
+    if (!stranded(state, p, day)) continue;
+    const pinned = pins.get(p);
+    const required: Required = new Map();
+    for (const { slot, point } of state.dayPlan(p, day)) if (pinned?.has(slot)) required.set(slot, point);
+    journal.push({ p, day, old: state.setDay(p, day, []) });
+    const planned = bestDay(state, p, day, required);
+    if (!planned) return false;
+    state.setDay(p, day, planned.plan);
+    if (stranded(state, p, day)) return false;
+  }
+  return true;
+}
+
+/** A student with no staff on site, or someone shadowing with nobody independent at the point. */
+function stranded(state: SearchState, p: number, day: number): boolean {
+  const student = state.inst.people[p]?.student && !state.inst.studentAloneAllowed;
+  return state
+    .dayPlan(p, day)
+    .some(
+      ({ slot, point }) =>
+        (student && state.staff[slot] === 0) ||
+        (state.isShadow(p, point) && state.counted[point * state.G + slot] === 0),
+    );
+}
+
+/**
+ * Whoever could work a slot of the date's unmet minimum cover is re-planned at their best, in a
+ * fixed order, while that lowers the objective: what the chain's first move left open is taken.
+ */
+function settle(state: SearchState, pins: Pins, day: number, journal: Journal, skip = -1): void {
+  for (let round = 0; round < SETTLE_ROUNDS; round++) {
+    const could = helpers(state, day);
+    if (!could) return;
+    let moved = false;
+    for (const person of state.inst.people) {
+      const p = person.index;
+      if (p === skip || !could(p)) continue;
+      const before = state.objective;
+      const required = requiredOf(state, p, day, pins.get(p));
+      const old = state.setDay(p, day, []);
+      const result = bestDay(state, p, day, required);
+      if (result) state.setDay(p, day, result.plan);
+      if (result && state.objective < before - EPS) {
+        journal.push({ p, day, old });
+        moved = true;
+      } else {
+        state.setDay(p, day, old);
+      }
+    }
+    if (!moved) return;
+  }
+}
+
+/**
+ * Who could close one of the date's gaps: unmet minimum cover at a point they may work, a slot
+ * without a lead (a lead who may work then), an opening or closing slot without a keyholder.
+ * Undefined when the date has none.
+ */
+function helpers(state: SearchState, day: number): ((p: number) => boolean) | undefined {
+  const open = coverGapRuns(state, new Set([day])).flatMap((run) =>
+    run.slots.map((g): [number, number] => [g, run.point]),
+  );
+  const slots = state.inst.sites.flatMap((site) => site.slotsByDay[day] ?? []);
+  const noLead = slots.filter((g) => state.leads[g] === 0 && state.leadsPossible[g]);
+  const noKey = slots.filter((g) => state.edge[g] && state.keys[g] === 0 && state.keysPossible[g]);
+  if (open.length + noLead.length + noKey.length === 0) return undefined;
+  return (p) => {
+    const person = state.inst.people[p];
+    const can = (g: number) => (state.options[p]?.[g]?.length ?? 0) > 0;
+    return (
+      open.some(([g, k]) => state.options[p]?.[g]?.includes(k)) ||
+      (Boolean(person?.lead) && noLead.some(can)) ||
+      (Boolean(person?.keyholder) && noKey.some(can))
+    );
+  };
+}
+
+interface CoverRun {
+  point: number;
+  day: number;
+  slots: number[];
+}
+
+/** Runs of back-to-back slots where a point has fewer people than its minimum, on the given dates. */
+function coverGapRuns(state: SearchState, days: ReadonlySet<number>): CoverRun[] {
+  const inst = state.inst;
+  const runs: CoverRun[] = [];
+  for (const site of inst.sites)
+    for (const k of site.points)
+      for (const g of site.slots) {
+        const slot = inst.slots[g] as SlotInfo;
+        if (!days.has(slot.day) || !short(state, k, g)) continue;
+        const last = runs[runs.length - 1];
+        const lastSlot = last?.slots[last.slots.length - 1];
+        if (last && last.point === k && lastSlot !== undefined && (inst.slots[lastSlot] as SlotInfo).next === g)
+          last.slots.push(g);
+        else runs.push({ point: k, day: slot.day, slots: [g] });
+      }
+  return runs;
+}
+
+function short(state: SearchState, k: number, g: number): boolean {
+  const i = k * state.G + g;
+  return (state.counted[i] as number) < (state.demandMin[i] as number);
+}
+
+function stillOpen(state: SearchState, run: CoverRun): boolean {
+  return run.slots.some((g) => short(state, run.point, g));
+}
+
+/** The plan that works the required slots and nothing else, where the rules allow it. */
+function exactly(state: SearchState, p: number, day: number, required: Required): DayPlan | null {
+  const option = dayOptions(state, p, day, required, new Set([day]))[required.size];
+  if (!option || option.plan.length !== required.size) return null;
+  return option.plan.every(({ slot, point }) => required.get(slot) === point) ? option.plan : null;
+}
+
+/** The person's published slots that belong to the date's shifts (a shift past midnight belongs to its first date). */
+function publishedDay(state: SearchState, p: number, day: number): [number, number][] {
+  const inst = state.inst;
+  const at = inst.reference?.at[p];
+  if (!at) return [];
+  const out: [number, number][] = [];
+  let onDay = false;
+  at.forEach((k, g) => {
+    const slot = inst.slots[g] as SlotInfo;
+    if (k < 0) return;
+    const continues = slot.prev >= 0 && (at[slot.prev] ?? -1) >= 0;
+    if (!continues) onDay = slot.day === day;
+    if (onDay && slot.start >= (inst.reference?.now ?? 0) && state.options[p]?.[g]?.includes(k)) out.push([g, k]);
+  });
+  return out;
+}
+
+/** The final plans of every person-day a journal touched. */
+function plansOf(state: SearchState, journal: Journal): Map<string, { p: number; day: number; plan: DayPlan }> {
+  const plans = new Map<string, { p: number; day: number; plan: DayPlan }>();
+  for (const { p, day } of journal) plans.set(`${p}:${day}`, { p, day, plan: state.dayPlan(p, day) });
+  return plans;
+}
+
+/** The dates of the gaps the change opened and of every slot the repair changed: where a chain may help. */
+export function touchedDays(state: SearchState, opened: ReadonlySet<string>): Set<number> {
+  const days = new Set(changedDays(state).map(([, day]) => day));
+  for (const gap of opened) days.add((state.inst.slots[Number(gap.slice(gap.indexOf("@") + 1))] as SlotInfo).day);
+  return days;
+}
+
+/** Person-days (after `now`) whose slots differ from the published rota, in person then date order. */
+function changedDays(state: SearchState): [number, number][] {
+  const published = state.inst.reference?.at ?? [];
+  const out = new Set<string>();
+  state.at.forEach((at, p) => {
+    at.forEach((k, g) => {
+      if (k !== (published[p]?.[g] ?? -1)) out.add(`${p}:${(state.inst.slots[g] as SlotInfo).day}`);
+    });
+  });
+  return [...out]
+    .map((key) => key.split(":").map(Number) as [number, number])
+    .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+}
+
+/** Person-slots placed differently from the published rota. */
+export function changedSlots(state: SearchState): number {
+  const published = state.inst.reference?.at ?? [];
+  let changed = 0;
+  state.at.forEach((at, p) => {
+    at.forEach((k, g) => {
+      if (k !== (published[p]?.[g] ?? -1)) changed++;
+    });
+  });
+  return changed;
+}
+
+/** The same rota in a state that weighs it as the problem does. */
+function judged(like: SearchState, state: SearchState): SearchState {
+  const out = new SearchState(like.inst, like);
+  loadPlacements(out, state.at);
+  return out;
+}
