@@ -243,19 +243,34 @@ function sameTables(a: Instance, b: Instance): boolean {
 function fixedTables(inst: Instance): FixedTables {
   const G = inst.slots.length;
   const K = inst.points.length;
-  const filters = HARD_RULES.filter((r) => r.allows);
+  const filters = HARD_RULES.flatMap((r) => (r.allows ? [r.allows] : []));
   const reference = inst.reference;
+  // The lists are read, never written: one typed array per distinct list (a site's few points)
+  // rather than one per person-slot, which on the large system was 200 000 small buffers for
+  // the collector at every re-solve (decisions.md §15, sixth round).
+  const lists = new Map<string, Int16Array>();
+  const allowed: number[] = [];
   const options = inst.people.map((person) => {
     const own: (Int16Array | undefined)[] = new Array(G);
+    const published = reference?.at[person.index];
     for (const s of person.sites) {
       const site = inst.sites[s];
       if (!site) continue;
       for (const g of site.slots) {
-        let allowed = site.points.filter((k) => filters.every((r) => r.allows?.(inst, person.index, k, g)));
         // In a re-solve the past is fixed: before `now` a person may only be where they were.
-        if (reference && (inst.slots[g] as SlotInfo).start < reference.now)
-          allowed = allowed.filter((k) => reference.at[person.index]?.[g] === k);
-        if (allowed.length > 0) own[g] = Int16Array.from(allowed);
+        const past = reference !== undefined && (inst.slots[g] as SlotInfo).start < reference.now;
+        allowed.length = 0;
+        for (const k of site.points)
+          if ((!past || published?.[g] === k) && filters.every((allows) => allows(inst, person.index, k, g)))
+            allowed.push(k);
+        if (allowed.length === 0) continue;
+        const key = allowed.join();
+        let list = lists.get(key);
+        if (!list) {
+          list = Int16Array.from(allowed);
+          lists.set(key, list);
+        }
+        own[g] = list;
       }
     }
     return own;
