@@ -211,7 +211,8 @@ export class WorkerPool {
 /**
  * The task as the slot's thread is sent it: a re-solve's published version only the first time the
  * thread sees it, then its key alone: the large system's problem and rota are 310 kB, 4 ms to
- * serialise and read back at best and 17 ms at the median on a loaded machine, every re-solve. The thread keeps the same least-recently-used list (worker.ts).
+ * serialise and read back at best and 17 ms at the median on a loaded machine, every re-solve. The
+ * thread keeps the same least-recently-used list (worker.ts).
  */
 function held(slot: Slot, task: Task): Task {
   if (task.kind !== "resolve") return task;

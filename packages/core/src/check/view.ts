@@ -109,8 +109,9 @@ export function buildView(problem: Problem, rota: RotaInput, context: ViewContex
 
   const stintsByPerson = new Map<string, Stint[]>();
   const shiftsByPerson = new Map<string, Shift[]>();
-  // Grouped in one pass (in rota order, as a filter per person gave them): a filter per person
-  // read every stint once per person, 450 000 reads on the large system, three views a re-solve.
+  // Grouped in one pass (in rota order, as a filter per person gave them): a filter per person read
+  // every stint once per person, 350 000 reads on the large system (300 people, 1 159 stints), and a
+  // re-solve builds three views.
   const byPerson = new Map<string, Stint[]>();
   for (const stint of stints) {
     const own = byPerson.get(stint.person);

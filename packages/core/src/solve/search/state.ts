@@ -249,7 +249,7 @@ function fixedTables(inst: Instance): FixedTables {
   const reference = inst.reference;
   // The lists are read, never written: one typed array per distinct list of a site's points (keyed
   // by which of them it holds) rather than one per person-slot, which on the large system was
-  // 200 000 small buffers for the collector at every re-solve (decisions.md §15, sixth round).
+  // 20 000 small buffers (44 distinct lists) for the collector per state (decisions.md §15, sixth round).
   const lists = inst.sites.map(() => new Map<number | string, Int16Array>());
   const allowed: number[] = [];
   const options = inst.people.map((person) => {
