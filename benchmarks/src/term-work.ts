@@ -42,12 +42,16 @@ for (const seed of seeds.split(",").map(Number)) {
     if (run.failed) throw new Error(run.failed);
     const fair = run.fromFairShare;
     const slot = run.fromSlotShare;
+    const plain = run.fromPlainShare;
+    const clamped = run.fromClampedShare;
     console.log(
       [
         `seed ${seed}`,
         carryOver ? "with carry" : "alone",
         `fair share: median ${fair?.p50} max ${fair?.max} within 2 h ${fair?.within2hPct} %`,
         `slot share: median ${slot?.p50} max ${slot?.max} within 2 h ${slot?.within2hPct} %`,
+        `plain share: median ${plain?.p50} max ${plain?.max} within 2 h ${plain?.within2hPct} %`,
+        `clamped share: median ${clamped?.p50} max ${clamped?.max} within 2 h ${clamped?.within2hPct} %`,
         `uncovered ${run.uncoveredByWeek.join(" ")}`,
         `unsocial spread ${run.unsocialSpread}`,
         `hard ${run.hardViolations}`,

@@ -10,9 +10,10 @@ describe("productEnv", () => {
     expect(productEnv("node scripts/launch.mjs")).toEqual({});
   });
 
-  it("gives the measured process the malloc settings both of the product's start scripts use", () => {
+  it("gives the measured process the malloc and heap settings both of the product's start scripts use", () => {
     const env = productEnv(scripts.deskrota);
     expect(env.MALLOC_ARENA_MAX).toBe("2");
+    expect(env.NODE_OPTIONS).toBe("--max-semi-space-size=2");
     expect(productEnv(scripts.start)).toEqual(env);
   });
 });

@@ -41,6 +41,9 @@ export interface TermRun {
   fromFairShare: { p50: number; max: number; within2hPct: number } | null;
   /** the same against issue 14's share, slot by slot (no minimum shift for a sole lead) */
   fromSlotShare: { p50: number; max: number; within2hPct: number } | null;
+  /** against issue 14's share as it words it, and that share clamped into [forced, attainable] (`PersonWeek`) */
+  fromPlainShare: { p50: number; max: number; within2hPct: number } | null;
+  fromClampedShare: { p50: number; max: number; within2hPct: number } | null;
   /** the same, after each week (the drift) */
   maxFromFairShareByWeek: number[];
   unsocialSpread: number;
@@ -223,6 +226,9 @@ function summarise(
     uncoveredByWeek: summary.weeks.map((w) => w.uncoveredHours),
     fromFairShare: summary.weeks.length === 0 ? null : spread(summary.people.map((p) => Math.abs(p.fromFairShare))),
     fromSlotShare: summary.weeks.length === 0 ? null : spread(summary.people.map((p) => Math.abs(p.fromSlotShare))),
+    fromPlainShare: summary.weeks.length === 0 ? null : spread(summary.people.map((p) => Math.abs(p.fromPlainShare))),
+    fromClampedShare:
+      summary.weeks.length === 0 ? null : spread(summary.people.map((p) => Math.abs(p.fromClampedShare))),
     maxFromFairShareByWeek: drift,
     unsocialSpread: summary.unsocial.spread,
     hardViolations,

@@ -4,6 +4,7 @@ import type { RotaInput } from "../model/rota";
 import { isUnsocial } from "../rules/unsocial-fairness";
 import { deskSlots } from "./desk-slots";
 import { fairShares, shareFloors } from "./fair-share";
+import { shareBounds, waterFill } from "./share-bounds";
 import type { ShiftFloor } from "./shift-floors";
 import type { Setup } from "./schema";
 
@@ -20,6 +21,16 @@ export interface PersonWeek {
   fairShare: number;
   /** issue 14's share, slot by slot: below `fairShare` for a person the `floors` hold above it */
   slotShare: number;
+  /**
+   * issue 14's share as it words it: the week's desk hours in proportion to contracts, each capped by
+   * `available`, what the caps free shared by the others (`waterFill`)
+   */
+  plainShare: number;
+  /** the plain share clamped into [forced, attainable] from the problem alone (`shareBounds`) */
+  clampedShare: number;
+  /** the least the problem forces on them and the most it lets them have (`shareBounds`) */
+  forced: number;
+  attainable: number;
   /** the dates where the rules can have no one else in some slots, and the shift that then takes */
   floors: ShiftFloor[];
   unsocialShare: number;
@@ -128,10 +139,28 @@ export function weekFacts(problem: Problem, rota: RotaInput, setup: Pick<Setup, 
     // The minimum shift bounds a sole lead's hours, not which of them fall in the evening.
     floors: false,
   });
+  const bounds = shareBounds(problem, slots);
+  // As in the fair share, the ratio is of all a person's hours, shadowing included, to their contract.
+  const hours = [...workedAt.values(), ...rows.map((r) => r.shadowing)].reduce((sum, h) => sum + h, 0);
+  const byId = new Map(problem.people.map((p) => [p.id, p]));
+  const claims = (clamped: boolean) =>
+    rows.map((r) => {
+      const room = Math.max(0, (byId.get(r.person)?.hours.max ?? Number.POSITIVE_INFINITY) - r.shadowing);
+      const bound = bounds.get(r.person) ?? { forced: 0, attainable: 0 };
+      const desk = Math.min(room, clamped ? bound.attainable : r.available);
+      const low = r.shadowing + (clamped ? Math.min(bound.forced, desk) : 0);
+      return { id: r.person, weight: Math.max(r.contract, 0.01), low, high: r.shadowing + desk };
+    });
+  const plain = waterFill(hours, claims(false));
+  const clamped = waterFill(hours, claims(true));
   return rows.map(({ shadowing, unsocialShadowing, ...r }) => ({
     ...r,
     fairShare: (fair.get(r.person) ?? 0) + shadowing,
     slotShare: (slotFair.get(r.person) ?? 0) + shadowing,
+    plainShare: plain.get(r.person) ?? 0,
+    clampedShare: clamped.get(r.person) ?? 0,
+    forced: bounds.get(r.person)?.forced ?? 0,
+    attainable: bounds.get(r.person)?.attainable ?? 0,
     floors: floors.filter((f) => f.person === r.person),
     unsocialShare: (unsocialFair.get(r.person) ?? 0) + unsocialShadowing,
   }));

@@ -85,6 +85,9 @@ describe("planTerm and termSummary", () => {
       contract: 8,
       fairShare: 5,
       slotShare: 5,
+      // 12 h in proportion to 8, 8 and 4, cy capped at the 2 h she can work: 5, 5 and 2.
+      plainShare: 5,
+      clampedShare: 5,
       unsocial: 0,
     });
     const cy = summary.people.find((p) => p.person === "cy");

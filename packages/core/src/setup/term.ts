@@ -21,6 +21,8 @@ export interface TermPersonWeek {
   contract: number;
   fairShare: number;
   slotShare: number;
+  plainShare: number;
+  clampedShare: number;
   unsocial: number;
 }
 
@@ -37,6 +39,11 @@ export interface TermPerson {
   fromFairShare: number;
   /** worked − slot share over the term */
   fromSlotShare: number;
+  /** issue 14's share as it words it, and that share clamped into what the problem forces and allows (`PersonWeek`) */
+  plainShare: number;
+  clampedShare: number;
+  fromPlainShare: number;
+  fromClampedShare: number;
   /** worked − contract over the term */
   fromContract: number;
   unsocial: number;
@@ -70,8 +77,12 @@ export function termSummary(weeks: TermWeek[], setup: Setup): TermSummary {
         contract: 0,
         fairShare: 0,
         slotShare: 0,
+        plainShare: 0,
+        clampedShare: 0,
         fromFairShare: 0,
         fromSlotShare: 0,
+        fromPlainShare: 0,
+        fromClampedShare: 0,
         fromContract: 0,
         unsocial: 0,
       },
@@ -88,12 +99,16 @@ export function termSummary(weeks: TermWeek[], setup: Setup): TermSummary {
         contract: f.contract,
         fairShare: r2(f.fairShare),
         slotShare: r2(f.slotShare),
+        plainShare: r2(f.plainShare),
+        clampedShare: r2(f.clampedShare),
         unsocial: r2(f.unsocial),
       });
       row.worked += f.worked;
       row.contract += f.contract;
       row.fairShare += f.fairShare;
       row.slotShare += f.slotShare;
+      row.plainShare += f.plainShare;
+      row.clampedShare += f.clampedShare;
       row.unsocial += f.unsocial;
     }
     return {
@@ -109,8 +124,12 @@ export function termSummary(weeks: TermWeek[], setup: Setup): TermSummary {
     contract: r2(p.contract),
     fairShare: r2(p.fairShare),
     slotShare: r2(p.slotShare),
+    plainShare: r2(p.plainShare),
+    clampedShare: r2(p.clampedShare),
     fromFairShare: r2(p.worked - p.fairShare),
     fromSlotShare: r2(p.worked - p.slotShare),
+    fromPlainShare: r2(p.worked - p.plainShare),
+    fromClampedShare: r2(p.worked - p.clampedShare),
     fromContract: r2(p.worked - p.contract),
     unsocial: r2(p.unsocial),
   }));
