@@ -2,9 +2,11 @@
 // the quick bench's re-solves after an absence (same absences, seed 5) through the engine's worker pool, from a rota
 // published at a fixed work budget and repaired at a fixed one, so that the repairs are the same whatever the load
 // (decisions.md §15). Per re-solve: the process's CPU time (every thread), the call's wall time and the worker's own;
+// where the wall time went (the hand-off to the worker, the task in it, the answer back) and the bytes each way;
 // then a hash of every repair, which a change that must not alter repairs must leave as it is.
 import { createHash } from "node:crypto";
-import { resolve, solve, WorkerPool } from "@deskrota/engine";
+import { serialize } from "node:v8";
+import { resolve, solve, type TaskTiming, WorkerPool } from "@deskrota/engine";
 import { absenceFor } from "./child/resolve-task";
 import { EXAMPLE_INSTANCES, GENERATED_INSTANCES } from "./instances";
 import { loadProblem } from "./instances";
@@ -27,7 +29,15 @@ const hash = createHash("sha256");
 const cpu: number[] = [];
 const wall: number[] = [];
 const worker: number[] = [];
+const handOff = {
+  to: [] as number[],
+  task: [] as number[],
+  back: [] as number[],
+  out: [] as number[],
+  in: [] as number[],
+};
 for (const { change, now } of changes) {
+  let timing: TaskTiming | undefined;
   const cpuBefore = process.cpuUsage();
   const t = performance.now();
   // A limit far above the moves' time: the work budget alone ends each repair.
@@ -37,11 +47,22 @@ for (const { change, now } of changes) {
     seed: 1,
     workBudget: +repairMoves,
     timeLimitMs: 60_000,
+    onTiming: (t) => {
+      timing = t;
+    },
   });
   wall.push(performance.now() - t);
   const used = process.cpuUsage(cpuBefore);
   cpu.push((used.user + used.system) / 1000);
   worker.push(result.rota.solver?.timeMs ?? 0);
+  if (timing) {
+    handOff.to.push(timing.startedAt - timing.postedAt);
+    handOff.task.push(timing.endedAt - timing.startedAt);
+    handOff.back.push(timing.receivedAt - timing.endedAt);
+    // What was structured-cloned each way (v8's serializer is the one postMessage uses).
+    handOff.out.push(serialize(timing.sentVersion ? { problem, published, change } : { change }).length);
+    handOff.in.push(serialize(result).length);
+  }
   hash.update(JSON.stringify([result.rota.assignments, result.rota.solver?.objective, result.diff.changes]));
 }
 const row = (label: string, xs: number[]) =>
@@ -52,6 +73,11 @@ console.log(`${name}: ${changes.length} re-solves of ${repairMoves} moves, publi
 console.log(row("cpu   ", cpu));
 console.log(row("wall  ", wall));
 console.log(row("worker", worker));
+console.log(row("to worker     ", handOff.to));
+console.log(row("task in worker", handOff.task));
+console.log(row("answer back   ", handOff.back));
+const kb = (xs: number[]) => `${((median(xs) ?? 0) / 1024).toFixed(1)} kB (max ${(Math.max(...xs) / 1024).toFixed(1)})`;
+console.log(`posted p50 ${kb(handOff.out)}, answered p50 ${kb(handOff.in)}`);
 console.log(`each  cpu ${cpu.map((x) => x.toFixed(0)).join(" ")}`);
 // The published rota can differ with the load (the exact moves are due by the clock): repairs compare only beside
 // the same published rota.

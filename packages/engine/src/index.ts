@@ -3,5 +3,5 @@ export type { BoundProgress, SolveOptions, SolveProgress } from "./solve";
 export { resolve, alternatives, swapCandidates, compare, analyse } from "./repair";
 export type { ResolveOptions, AlternativesOptions } from "./repair";
 export { WorkerPool, defaultPool } from "./run";
-export type { RunOptions, RunOutcome } from "./run";
+export type { RunOptions, RunOutcome, TaskTiming } from "./run";
 export { highs } from "./highs";

@@ -8,10 +8,23 @@ import type {
   RotaInput,
 } from "@deskrota/core/internal";
 
-/** What a worker is asked to do. */
 /** The exact minimum-change model's limit per solve when it proves a small week's repair unasked. */
 export const SMALL_WEEK_PROOF_SECONDS = 2;
 
+/**
+ * The published version a re-solve repairs. A thread keeps the last few it was sent (`HELD_VERSIONS`),
+ * so the pool sends a version's problem and rota to a thread once and names it by `key` after that.
+ */
+export interface Base {
+  key: string;
+  problem?: Problem;
+  published?: RotaInput;
+}
+
+/** Versions each thread keeps: a service re-solves one published week per rota; a few rotas at once. */
+export const HELD_VERSIONS = 4;
+
+/** What a worker is asked to do. */
 export type Task =
   | {
       kind: "solve";
@@ -24,8 +37,7 @@ export type Task =
   | { kind: "bound"; problem: Problem; timeLimitMs: number; incumbent?: SharedArrayBuffer }
   | {
       kind: "resolve";
-      problem: Problem;
-      published: RotaInput;
+      base: Base;
       change: Change;
       now: string;
       timeLimitMs?: number;
@@ -62,7 +74,8 @@ export type Progress = {
 
 export type WorkerReply = { id: number } & (
   | Progress
-  | { type: "result"; value: unknown }
+  /** `startedAt` / `endedAt`: when the worker had the task and when its result was ready (`epochNow`) */
+  | { type: "result"; value: unknown; startedAt?: number; endedAt?: number }
   /** a task's answer before its result: a re-solve's repair before its proof */
   | { type: "answer"; value: unknown }
   | { type: "error"; error: { name: string; code?: string; message: string; issues?: unknown } }

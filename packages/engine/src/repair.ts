@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import {
   DEFAULT_RESOLVE_MS,
   type AlternativesResult,
@@ -11,7 +12,7 @@ import {
   type SwapReport,
 } from "@deskrota/core/internal";
 import { SMALL_WEEK_PROOF_SECONDS } from "./protocol";
-import { defaultPool, type WorkerPool } from "./run";
+import { defaultPool, type TaskTiming, type WorkerPool } from "./run";
 import { outcomeValue } from "./solve";
 
 export interface ResolveOptions {
@@ -36,7 +37,21 @@ export interface ResolveOptions {
    * `prove`) no exact model runs at all.
    */
   onProof?(proved: ResolveResult | undefined): void;
+  /** where the call's time went: the hand-off to the worker, its work, the answer back (the benchmark's columns) */
+  onTiming?(timing: TaskTiming): void;
   pool?: WorkerPool;
+}
+
+/** Content hashes of the problems and rotas re-solved, by object: each is hashed once. */
+const hashes = new WeakMap<object, string>();
+
+function hashOf(value: object): string {
+  let hash = hashes.get(value);
+  if (hash === undefined) {
+    hash = createHash("sha256").update(JSON.stringify(value)).digest("base64");
+    hashes.set(value, hash);
+  }
+  return hash;
 }
 
 /** The exact model's limit per solve when `prove` gives none; it makes up to four (docs/benchmarks.md). */
@@ -51,7 +66,7 @@ export async function resolve(
 ): Promise<ResolveResult> {
   const pool = options.pool ?? defaultPool();
   const limit = options.timeLimitMs ?? DEFAULT_RESOLVE_MS;
-  const { pool: _pool, prove, onProof, ...rest } = options;
+  const { pool: _pool, prove, onProof, onTiming, ...rest } = options;
   const proofSeconds = prove ? (prove === true ? PROOF_SECONDS : prove.timeLimitSeconds) : 0;
   const proveAfter = onProof !== undefined && !prove;
   let answered: ResolveResult | undefined;
@@ -62,8 +77,9 @@ export async function resolve(
   const run = pool.run(
     {
       kind: "resolve",
-      problem,
-      published,
+      // By content: a thread that holds this version is sent only its key. Hashed once per object,
+      // so a problem or rota must not be edited in place between re-solves (none of the callers does).
+      base: { key: `${hashOf(problem)}:${hashOf(published)}`, problem, published },
       change,
       ...rest,
       ...(prove ? { proofSeconds } : {}),
@@ -79,6 +95,7 @@ export async function resolve(
       },
     },
   );
+  if (onTiming) void run.then((outcome) => outcome.kind === "result" && outcome.timing && onTiming(outcome.timing));
   if (!proveAfter) return outcomeValue<ResolveResult>(await run, "the re-solve");
   const finished = run.then((outcome) => {
     if (!answered) return outcomeValue<ResolveResult>(outcome, "the re-solve");

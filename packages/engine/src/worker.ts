@@ -9,12 +9,22 @@ import {
   resolve,
   solve,
   swapCandidates,
+  type Problem,
   type Progress,
   type Rota,
+  type RotaInput,
 } from "@deskrota/core/internal";
 import { freshHighs, highs } from "./highs";
 import { warmUp } from "./warm-up";
-import { epochNow, SMALL_WEEK_PROOF_SECONDS, type Task, type WorkerReply, type WorkerRequest } from "./protocol";
+import {
+  type Base,
+  epochNow,
+  HELD_VERSIONS,
+  SMALL_WEEK_PROOF_SECONDS,
+  type Task,
+  type WorkerReply,
+  type WorkerRequest,
+} from "./protocol";
 
 /** Rotas are posted at most this often while improving (each one is a full rota on the wire). */
 const ROTA_EVERY_MS = 500;
@@ -28,19 +38,33 @@ const clock = () => performance.now();
 /** Weeks the exact minimum-change model proves after every repair unasked. */
 const SMALL_WEEK = EXACT_MAX_PERSON_SLOTS;
 
+/** The published versions this thread was sent, least recently used first (the pool keeps the same list). */
+const held = new Map<string, { problem: Problem; published: RotaInput }>();
+
+function heldVersion({ key, problem, published }: Base): { problem: Problem; published: RotaInput } {
+  const version = problem && published ? { problem, published } : held.get(key);
+  if (!version) throw new Error(`the worker holds no version ${key}`);
+  held.delete(key);
+  held.set(key, version);
+  for (const oldest of held.keys()) if (held.size > HELD_VERSIONS) held.delete(oldest);
+  return version;
+}
+
 async function run(
   task: Task,
   stop: Int32Array,
   deadlineAt: number,
   post: (reply: WorkerReply extends infer R ? (R extends { id: number } ? Omit<R, "id"> : never) : never) => void,
 ): Promise<unknown> {
+  // Before any await: the version is kept as the pool counts on, whatever happens to the task.
+  const version = task.kind === "resolve" ? heldVersion(task.base) : undefined;
   const shouldStop = () => Atomics.load(stop, 0) === 1;
   // The parent's deadline counts from when it posted the task: a thread still starting (loading the
   // engine and HiGHS took 5 s on a loaded machine) must not plan to search past it, or it is terminated.
   const within = (limitMs: number) => Math.max(0, Math.min(limitMs, deadlineAt - epochNow()));
   // The problem's `solver.backend` picks the MILP engine of the exact moves and the bound; HiGHS
   // unless it says javascript-lp-solver (decisions 12). HiGHS is loaded by the first task that needs it.
-  const jslp = task.problem.solver?.backend === "jslp";
+  const jslp = task.kind !== "resolve" && task.problem.solver?.backend === "jslp";
   const backend = () => (jslp ? Promise.resolve(jslpBackend) : highs());
   const tuning = {
     ...("seed" in task && task.seed !== undefined ? { seed: task.seed } : {}),
@@ -98,7 +122,8 @@ async function run(
           : task.proveAfter
             ? { backend: await highs(), timeLimitSeconds: SMALL_WEEK_PROOF_SECONDS, upToPersonSlots: SMALL_WEEK }
             : undefined;
-      return resolve(task.problem, task.published, task.change, {
+      const { problem, published } = version as NonNullable<typeof version>;
+      return resolve(problem, published, task.change, {
         now: task.now,
         clock,
         ...(task.timeLimitMs !== undefined ? { timeLimitMs: task.timeLimitMs } : {}),
@@ -135,7 +160,9 @@ parentPort?.postMessage({ type: "ready" });
 parentPort?.on("message", async ({ id, task, stop, deadlineAt }: WorkerRequest) => {
   const post = (reply: object) => parentPort?.postMessage({ id, ...reply });
   try {
-    post({ type: "result", value: await run(task, new Int32Array(stop), deadlineAt, post as never) });
+    const startedAt = epochNow();
+    const value = await run(task, new Int32Array(stop), deadlineAt, post as never);
+    post({ type: "result", value, startedAt, endedAt: epochNow() });
   } catch (error) {
     const e = error as { name?: string; code?: string; message?: string; issues?: unknown };
     post({

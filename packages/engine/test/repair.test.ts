@@ -8,7 +8,7 @@ import {
 } from "@deskrota/core/internal";
 import { afterAll, describe, expect, it } from "vitest";
 import { resolve, WorkerPool } from "../src";
-import { SMALL_WEEK_PROOF_SECONDS } from "../src/protocol";
+import { HELD_VERSIONS, SMALL_WEEK_PROOF_SECONDS } from "../src/protocol";
 import { annSick, chainPublished, chainWeek } from "./support/chain-week";
 
 const pool = new WorkerPool(1);
@@ -60,5 +60,65 @@ describe("the engine's repair", () => {
     const result = await resolve(problem, published, change, { now: "2026-11-22T12:00", workBudget: 200, pool });
     expect(result.proof).toBeUndefined();
     expect(result.minimal).toBe(false);
+  });
+});
+
+describe("the published version a re-solve repairs", () => {
+  it("is sent to a thread once, then named by its key, with the same repair", async () => {
+    const one = new WorkerPool(1);
+    try {
+      const sent: boolean[] = [];
+      const again = () =>
+        resolve(problem, published, change, {
+          now: "2026-11-22T12:00",
+          workBudget: 200,
+          pool: one,
+          onTiming: (t) => {
+            sent.push(t.sentVersion);
+            expect(t.postedAt).toBeLessThanOrEqual(t.startedAt);
+            expect(t.startedAt).toBeLessThanOrEqual(t.endedAt);
+            expect(t.endedAt).toBeLessThanOrEqual(t.receivedAt);
+          },
+        });
+      const first = await again();
+      const second = await again();
+      // An equal copy is the same version: sent by key alone too.
+      const copy = await resolve(structuredClone(problem), structuredClone(published), change, {
+        now: "2026-11-22T12:00",
+        workBudget: 200,
+        pool: one,
+        onTiming: (t) => sent.push(t.sentVersion),
+      });
+      expect(sent).toEqual([true, false, false]);
+      const { timeMs: _a, ...firstSolver } = first.rota.solver ?? {};
+      const { timeMs: _b, ...secondSolver } = second.rota.solver ?? {};
+      expect({ ...second, rota: { ...second.rota, solver: secondSolver } }).toEqual({
+        ...first,
+        rota: { ...first.rota, solver: firstSolver },
+      });
+      expect(copy.rota.assignments).toEqual(first.rota.assignments);
+    } finally {
+      await one.close();
+    }
+  });
+
+  it("is sent again once the thread has dropped it for newer ones", async () => {
+    const one = new WorkerPool(1);
+    try {
+      const sent: boolean[] = [];
+      const at = (now: string, week: Problem) =>
+        resolve(week, published, change, { now, workBudget: 50, pool: one, onTiming: (t) => sent.push(t.sentVersion) });
+      // Versions that differ only in their seed: HELD_VERSIONS + 1 of them push the first out.
+      const versions = Array.from({ length: HELD_VERSIONS + 1 }, (_, i) => ({
+        ...problem,
+        solver: { ...problem.solver, seed: i },
+      }));
+      for (const week of versions) await at("2026-11-22T12:00", week);
+      await at("2026-11-22T12:00", versions[HELD_VERSIONS] as Problem);
+      await at("2026-11-22T12:00", versions[0] as Problem);
+      expect(sent).toEqual([...versions.map(() => true), false, true]);
+    } finally {
+      await one.close();
+    }
   });
 });

@@ -109,8 +109,17 @@ export function buildView(problem: Problem, rota: RotaInput, context: ViewContex
 
   const stintsByPerson = new Map<string, Stint[]>();
   const shiftsByPerson = new Map<string, Shift[]>();
+  // Grouped in one pass (in rota order, as a filter per person gave them): a filter per person read
+  // every stint once per person, 350 000 reads on the large system (300 people, 1 159 stints), and a
+  // re-solve builds three views.
+  const byPerson = new Map<string, Stint[]>();
+  for (const stint of stints) {
+    const own = byPerson.get(stint.person);
+    if (own) own.push(stint);
+    else byPerson.set(stint.person, [stint]);
+  }
   for (const person of problem.people) {
-    const own = stints.filter((s) => s.person === person.id).sort((a, b) => a.start - b.start || a.end - b.end);
+    const own = (byPerson.get(person.id) ?? []).sort((a, b) => a.start - b.start || a.end - b.end);
     const merged = mergeRuns(own, (a, b) => a.point === b.point && a.shadowing === b.shadowing);
     stintsByPerson.set(person.id, merged);
     const shifts: Shift[] = [];

@@ -3,7 +3,7 @@ import { DAYS, minutesOf, type Day } from "../model/primitives";
 import type { Problem, TrainingState } from "../model/problem";
 import type { Assignment } from "../model/rota";
 import { resolveWeights, type WeightTable } from "../model/weights";
-import { parseDated, siteSlots, siteZone, weekDates, weeklyCovers } from "../time/week";
+import { parseDated, siteSlots, siteZone, weekDates } from "../time/week";
 
 /**
  * The problem compiled for search: every site's week as one global slot index, and per person and
@@ -217,19 +217,27 @@ export function compile(problem: Problem, options: CompileOptions = {}): Instanc
     );
     const available = new Uint8Array(slots.length);
     const preference = new Float64Array(slots.length);
+    // Read once per person, not once per slot (this loop runs over every person-slot each re-solve).
+    const windows = DAYS.map((day) =>
+      (person.availability?.[day] ?? []).map(([from, to]) => [minutesOf(from), minutesOf(to)] as const),
+    );
+    const wishes = (person.preferences ?? []).map((pref) => ({
+      days: DAYS.map((day) => pref.days.includes(day)),
+      from: minutesOf(pref.from),
+      to: minutesOf(pref.to),
+      weight: pref.weight,
+    }));
     for (const s of allowedSites) {
       for (const g of (sites[s] as SiteInfo).slots) {
         const slot = slots[g] as SlotInfo;
-        const open = weeklyCovers(person.availability, slot.day, slot.minute, slotMinutes);
+        const open = (windows[slot.day] ?? []).some(
+          ([from, to]) => from <= slot.minute && slot.minute + slotMinutes <= to,
+        );
         const absent = absences.some(([from, to]) => from < slot.end && slot.start < to);
         if (open && !absent) available[g] = 1;
-        for (const pref of person.preferences ?? []) {
-          if (
-            pref.days.includes(DAYS[slot.day] as Day) &&
-            minutesOf(pref.from) <= slot.minute &&
-            slot.minute + slotMinutes <= minutesOf(pref.to)
-          ) {
-            preference[g] = (preference[g] ?? 0) + pref.weight;
+        for (const wish of wishes) {
+          if (wish.days[slot.day] && wish.from <= slot.minute && slot.minute + slotMinutes <= wish.to) {
+            preference[g] = (preference[g] ?? 0) + wish.weight;
           }
         }
       }

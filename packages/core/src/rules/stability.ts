@@ -1,9 +1,16 @@
 import { parseDated } from "../time/week";
 import type { RotaView } from "../check/view";
+import type { Reference } from "../compile/instance";
 import { defineRule, hoursText } from "./rule";
 import type { SearchView } from "./search-view";
 
 const DAY_MS = 86_400_000;
+
+/**
+ * The published rota's whole change cost, per compiled reference: every search state of a re-solve
+ * starts from it (four or more a re-solve), and it ran over every person-slot of the week each time.
+ */
+const constants = new WeakMap<Reference, number>();
 
 /**
  * Soft (re-solve only): fewest changes to the published rota. Each person-hour placed differently
@@ -79,12 +86,14 @@ export const stability = defineRule({
   search: {
     constant(view) {
       const reference = view.inst.reference;
-      let total = 0;
-      if (reference)
+      if (!reference) return 0;
+      let total = constants.get(reference);
+      if (total === undefined) {
+        total = 0;
         for (const at of reference.at)
-          at.forEach((k, g) => {
-            total += k < 0 ? 0 : (reference.changeCost[g] ?? 0);
-          });
+          for (let g = 0; g < at.length; g++) if ((at[g] as number) >= 0) total += reference.changeCost[g] ?? 0;
+        constants.set(reference, total);
+      }
       return total;
     },
     placement: changePrice,

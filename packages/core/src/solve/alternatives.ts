@@ -15,7 +15,7 @@ import { gapOf } from "./certificate";
 import { goalVerdict } from "./goals";
 import { loadPlacements } from "./load";
 import { rotaOf } from "./output";
-import { bestState, search } from "./search/search";
+import { bestPlacements, search } from "./search/search";
 import { SearchState } from "./search/state";
 import { canonical, pinsOf, solve } from "./solve";
 
@@ -287,7 +287,7 @@ function warmStarted(
     ...(limits.clock ? { clock: limits.clock, deadline: limits.until ?? started } : {}),
   });
   const judged = new SearchState(judge);
-  loadPlacements(judged, bestState(state, outcome).at);
+  loadPlacements(judged, bestPlacements(state.inst, outcome));
   return rotaOf(judged, {
     status: "feasible",
     backend: limits.backend ? `search+${limits.backend.name}` : "search",

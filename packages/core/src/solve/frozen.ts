@@ -17,13 +17,14 @@ export function frozenPins(inst: Instance, state: SearchState): Pins {
   reference.at.forEach((at, p) => {
     // A stint under way at `now` is kept whole: find each stint's start, freeze it if before now.
     let stintStart = -1;
-    at.forEach((k, g) => {
-      if (k < 0) return;
+    for (let g = 0; g < at.length; g++) {
+      const k = at[g] as number;
+      if (k < 0) continue;
       const slot = inst.slots[g] as SlotInfo;
       const continues = slot.prev >= 0 && at[slot.prev] === k;
       if (!continues) stintStart = slot.start;
       if (stintStart < reference.now) hold(p, g, k);
-    });
+    }
   });
   return pins;
 }

@@ -12,15 +12,21 @@ export function loadPlacements(state: SearchState, at: readonly Int16Array[]): P
   const plans: Plans = new Map();
   at.forEach((own, p) => {
     let day = -1;
-    own.forEach((k, g) => {
-      if (k < 0) return;
+    // The entry of the last slot's date: looked up again only when the date changes (a plain loop
+    // and no key per slot: this ran over every person-slot of the week several times a re-solve).
+    let entry: { p: number; day: number; plan: DayPlan } | undefined;
+    for (let g = 0; g < own.length; g++) {
+      const k = own[g] as number;
+      if (k < 0) continue;
       const slot = inst.slots[g] as SlotInfo;
       if (slot.prev < 0 || (own[slot.prev] ?? -1) < 0) day = slot.day;
-      const key = `${p}:${day}`;
-      const entry = plans.get(key) ?? { p, day, plan: [] };
+      if (entry?.day !== day) {
+        const key = `${p}:${day}`;
+        entry = plans.get(key) ?? { p, day, plan: [] };
+        plans.set(key, entry);
+      }
       entry.plan.push({ slot: g, point: k });
-      plans.set(key, entry);
-    });
+    }
   });
   for (const { p, day, plan } of plans.values()) state.setDay(p, day, plan);
   return plans;

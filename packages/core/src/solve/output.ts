@@ -11,15 +11,16 @@ import type { SearchState } from "./search/state";
 export function placementOfState(state: SearchState): Placement {
   const placement: Placement = new Map();
   state.at.forEach((at, p) => {
-    at.forEach((k, g) => {
-      if (k < 0) return;
+    for (let g = 0; g < at.length; g++) {
+      const k = at[g] as number;
+      if (k < 0) continue;
       let mine = placement.get(p);
       if (!mine) {
         mine = new Map();
         placement.set(p, mine);
       }
       mine.set(g, { point: k, shadowing: state.isShadow(p, k) });
-    });
+    }
   });
   return placement;
 }
@@ -67,14 +68,15 @@ function peopleSummary(state: SearchState): PersonSummary[] {
     let eveningMinutes = 0;
     let weekendMinutes = 0;
     let shadowingMinutes = 0;
-    at.forEach((k, g) => {
-      if (k < 0) return;
+    for (let g = 0; g < at.length; g++) {
+      const k = at[g] as number;
+      if (k < 0) continue;
       const slot = inst.slots[g] as SlotInfo;
       minutes += inst.slotMinutes;
       if (isEvening(inst.problem, slot.minute)) eveningMinutes += inst.slotMinutes;
       if (slot.weekend) weekendMinutes += inst.slotMinutes;
       if (state.isShadow(person.index, k)) shadowingMinutes += inst.slotMinutes;
-    });
+    }
     const shifts = (state.shifts[person.index] ?? []).reduce((n, runs) => n + runs.length, 0);
     return {
       person: person.id,

@@ -363,9 +363,8 @@ export function changedSlots(state: SearchState): number {
   const published = state.inst.reference?.at ?? [];
   let changed = 0;
   state.at.forEach((at, p) => {
-    at.forEach((k, g) => {
-      if (k !== (published[p]?.[g] ?? -1)) changed++;
-    });
+    const before = published[p];
+    for (let g = 0; g < at.length; g++) if (at[g] !== (before?.[g] ?? -1)) changed++;
   });
   return changed;
 }

@@ -69,9 +69,7 @@ export function describeOption(
   state.at.forEach((at, p) => {
     const before = published[p];
     let mine = 0;
-    at.forEach((k, g) => {
-      if (k !== (before?.[g] ?? -1)) mine++;
-    });
+    for (let g = 0; g < at.length; g++) if (at[g] !== (before?.[g] ?? -1)) mine++;
     if (mine > 0) people++;
     changed += mine;
   });

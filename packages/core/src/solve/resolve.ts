@@ -14,7 +14,7 @@ import { compile, placementsOf, type Instance, type SlotInfo } from "../compile/
 import { loadPlacements, type Plans } from "./load";
 import { rotaOf } from "./output";
 import { bestDay, bestDays, requiredOf, type Required } from "./search/dp";
-import { bestState, pinnedDays, search, type Pins } from "./search/search";
+import { bestPlacements, pinnedDays, search, type Pins } from "./search/search";
 import { frozenPins } from "./frozen";
 import { SearchState, type DayPlan } from "./search/state";
 import { gapOf } from "./certificate";
@@ -144,7 +144,7 @@ export function resolve(
     });
     // Judged by the problem's own weights, whatever the search weighed.
     const best = new SearchState(inst, state);
-    loadPlacements(best, bestState(state, outcome).at);
+    loadPlacements(best, bestPlacements(weighs, outcome));
     return { best, openedGaps, had, moves: outcome.moves };
   };
   // As the problem weighs them first; where that leaves open what the change opened, again with

@@ -115,6 +115,25 @@ export function bestState(searched: SearchState, outcome: SearchOutcome): Search
   return state;
 }
 
+/**
+ * The best rota's placements alone (per person, the point per slot, −1 where not working): what
+ * `bestState(…).at` holds, without building a state and pricing every day only to read them (a
+ * re-solve and an alternative judge them in a state of their own weights).
+ */
+export function bestPlacements(inst: Instance, outcome: SearchOutcome): Int16Array[] {
+  return outcome.bestShifts.map((byDay, p) => {
+    const at = new Int16Array(inst.slots.length).fill(-1);
+    const best = outcome.bestAt[p];
+    for (const runs of byDay)
+      for (const run of runs)
+        for (let g = run.first; g >= 0; g = (inst.slots[g] as SlotInfo).next) {
+          at[g] = best?.[g] ?? -1;
+          if (g === run.last) break;
+        }
+    return at;
+  });
+}
+
 /** person → slot → pinned point */
 export type Pins = Map<number, Map<number, number>>;
 

@@ -230,6 +230,8 @@ export class SearchState implements SearchView {
   }
 }
 
+type Allows = NonNullable<(typeof HARD_RULES)[number]["allows"]>;
+
 type FixedTables = ViewTables & Pick<SearchState, "options" | "capacity" | "leadsPossible" | "keysPossible">;
 
 /** The fixed tables (but the search's weights) depend on everything in an instance but its weights. */
@@ -248,19 +250,44 @@ function sameTables(a: Instance, b: Instance): boolean {
 function fixedTables(inst: Instance): FixedTables {
   const G = inst.slots.length;
   const K = inst.points.length;
-  const filters = HARD_RULES.filter((r) => r.allows);
+  const filters = HARD_RULES.flatMap((r) => (r.allows ? [r.allows] : []));
   const reference = inst.reference;
+  // The lists are read, never written: one typed array per distinct list of a site's points (keyed
+  // by which of them it holds) rather than one per person-slot, which on the large system was
+  // 20 000 small buffers (44 distinct lists) for the collector per state (decisions.md §15, sixth round).
+  const lists = inst.sites.map(() => new Map<number | string, Int16Array>());
+  const allowed: number[] = [];
   const options = inst.people.map((person) => {
     const own: (Int16Array | undefined)[] = new Array(G);
+    const published = reference?.at[person.index];
     for (const s of person.sites) {
       const site = inst.sites[s];
       if (!site) continue;
+      const points = site.points;
+      const listed = lists[s] as Map<number | string, Int16Array>;
       for (const g of site.slots) {
-        let allowed = site.points.filter((k) => filters.every((r) => r.allows?.(inst, person.index, k, g)));
         // In a re-solve the past is fixed: before `now` a person may only be where they were.
-        if (reference && (inst.slots[g] as SlotInfo).start < reference.now)
-          allowed = allowed.filter((k) => reference.at[person.index]?.[g] === k);
-        if (allowed.length > 0) own[g] = Int16Array.from(allowed);
+        const past = reference !== undefined && (inst.slots[g] as SlotInfo).start < reference.now;
+        allowed.length = 0;
+        let held = 0;
+        for (let i = 0; i < points.length; i++) {
+          const k = points[i] as number;
+          if (past && published?.[g] !== k) continue;
+          let ok = true;
+          for (let r = 0; ok && r < filters.length; r++) ok = (filters[r] as Allows)(inst, person.index, k, g);
+          if (!ok) continue;
+          allowed.push(k);
+          held += 2 ** i;
+        }
+        if (allowed.length === 0) continue;
+        // Exact as a number up to 53 points at a site.
+        const key = points.length <= 53 ? held : allowed.join();
+        let list = listed.get(key);
+        if (!list) {
+          list = Int16Array.from(allowed);
+          listed.set(key, list);
+        }
+        own[g] = list;
       }
     }
     return own;
