@@ -42,16 +42,13 @@ export interface ResolveOptions {
   pool?: WorkerPool;
 }
 
-/** Content hashes of the problems and rotas re-solved, by object: each is hashed once. */
-const hashes = new WeakMap<object, string>();
-
+/**
+ * A content hash, worked out at every call: one cached by object would go stale if a caller edited a
+ * problem or rota in place, and the worker would then repair the old version (~1 ms for the typical
+ * week, a few for the large system, against the re-solve's tens).
+ */
 function hashOf(value: object): string {
-  let hash = hashes.get(value);
-  if (hash === undefined) {
-    hash = createHash("sha256").update(JSON.stringify(value)).digest("base64");
-    hashes.set(value, hash);
-  }
-  return hash;
+  return createHash("sha256").update(JSON.stringify(value)).digest("base64");
 }
 
 /** The exact model's limit per solve when `prove` gives none; it makes up to four (docs/benchmarks.md). */
@@ -77,8 +74,7 @@ export async function resolve(
   const run = pool.run(
     {
       kind: "resolve",
-      // By content: a thread that holds this version is sent only its key. Hashed once per object,
-      // so a problem or rota must not be edited in place between re-solves (none of the callers does).
+      // By content: a thread that holds this version is sent only its key.
       base: { key: `${hashOf(problem)}:${hashOf(published)}`, problem, published },
       change,
       ...rest,
