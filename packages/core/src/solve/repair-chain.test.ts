@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { band, point, rota, site, staff, stint, tinyProblem } from "../../test/support/tiny";
 import { compile, placementsOf } from "../compile/instance";
 import { loadPlacements } from "./load";
-import { changedSlots, takeBack } from "./repair-chain";
+import { takeBack } from "./repair-chain";
+import { changesFrom } from "./repair-exact";
 import { gapLevelsOf } from "./search/gap-levels";
 import { SearchState } from "./search/state";
 
@@ -30,9 +31,9 @@ function repairedWithBob(): SearchState {
 describe("takeBack", () => {
   it("takes back a change the gap levels do not need", () => {
     const repaired = repairedWithBob();
-    expect(changedSlots(repaired)).toBe(8);
+    expect(changesFrom(repaired.inst, repaired.at)).toBe(8);
     const back = takeBack(repaired);
-    expect(back && changedSlots(back)).toBe(0);
+    expect(back && changesFrom(back.inst, back.at)).toBe(0);
     expect(back && gapLevelsOf(back)).toEqual(gapLevelsOf(repaired));
   });
 

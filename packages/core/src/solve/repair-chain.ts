@@ -1,9 +1,10 @@
 import type { SlotInfo } from "../compile/instance";
 import { frozenPins } from "./frozen";
 import { loadPlacements } from "./load";
+import { changesFrom } from "./repair-exact";
 import { changesFirst, fillFirst, gapTotalsOf } from "./repair-options";
 import { ANY_POINT, bestDay, bestDays, dayOptions, requiredOf, type Required } from "./search/dp";
-import { bestState, search, type Pins, type SearchLimits } from "./search/search";
+import { bestPlacements, search, type Pins, type SearchLimits } from "./search/search";
 import { SearchState, type DayPlan } from "./search/state";
 
 type Journal = { p: number; day: number; old: DayPlan }[];
@@ -63,7 +64,7 @@ export function fillByChains(
     skipConstruction: true,
     focus: focus.filter((g) => open(state, g)),
   });
-  return judged(searched, bestState(state, outcome));
+  return judged(searched, bestPlacements(state.inst, outcome));
 }
 
 /** Whether a slot has a gap of any level: minimum cover, a lead, a keyholder. */
@@ -87,9 +88,11 @@ export function takeBack(repaired: SearchState): SearchState | undefined {
   loadPlacements(state, repaired.at);
   const pins = frozenPins(state.inst, state);
   const gaps = gapTotalsOf(state);
-  const startChanges = changedSlots(state);
+  const startChanges = changesFrom(state.inst, state.at);
   const keeps = (before: { objective: number; changes: number }) =>
-    state.objective < before.objective - EPS && gapTotalsOf(state) <= gaps && changedSlots(state) < before.changes;
+    state.objective < before.objective - EPS &&
+    gapTotalsOf(state) <= gaps &&
+    changesFrom(state.inst, state.at) < before.changes;
   for (let pass = 0, more = true; pass < TAKE_BACK_PASSES && more; pass++) {
     more = false;
     const days = changedDays(state);
@@ -104,7 +107,7 @@ export function takeBack(repaired: SearchState): SearchState | undefined {
           if (a[1] === b[1]) tries.push({ group: [a, b], restore: false }, { group: [b, a], restore: false });
         }
     for (const { group, restore } of tries) {
-      const before = { objective: state.objective, changes: changedSlots(state) };
+      const before = { objective: state.objective, changes: changesFrom(state.inst, state.at) };
       const journal: Journal = [];
       // What the rest relies on is read from the days as they stand, before any is cleared.
       const needs = group.map(([p, day]) => requiredOf(state, p, day, pins.get(p)));
@@ -132,8 +135,8 @@ export function takeBack(repaired: SearchState): SearchState | undefined {
       else state.undo(journal);
     }
   }
-  if (changedSlots(state) >= startChanges) return undefined;
-  return judged(repaired, state);
+  if (changesFrom(state.inst, state.at) >= startChanges) return undefined;
+  return judged(repaired, state.at);
 }
 
 /**
@@ -358,20 +361,9 @@ function changedDays(state: SearchState): [number, number][] {
     .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
 }
 
-/** Person-slots placed differently from the published rota. */
-export function changedSlots(state: SearchState): number {
-  const published = state.inst.reference?.at ?? [];
-  let changed = 0;
-  state.at.forEach((at, p) => {
-    const before = published[p];
-    for (let g = 0; g < at.length; g++) if (at[g] !== (before?.[g] ?? -1)) changed++;
-  });
-  return changed;
-}
-
 /** The same rota in a state that weighs it as the problem does. */
-function judged(like: SearchState, state: SearchState): SearchState {
+function judged(like: SearchState, at: readonly Int16Array[]): SearchState {
   const out = new SearchState(like.inst, like);
-  loadPlacements(out, state.at);
+  loadPlacements(out, at);
   return out;
 }

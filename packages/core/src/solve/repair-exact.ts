@@ -173,9 +173,8 @@ export function changesFrom(inst: Instance, at: readonly Int16Array[]): number {
   const published = inst.reference?.at ?? [];
   let changes = 0;
   at.forEach((mine, p) => {
-    mine.forEach((k, g) => {
-      if (k !== (published[p]?.[g] ?? -1)) changes++;
-    });
+    const before = published[p];
+    for (let g = 0; g < mine.length; g++) if (mine[g] !== (before?.[g] ?? -1)) changes++;
   });
   return changes;
 }

@@ -20,10 +20,10 @@ import { SearchState, type DayPlan } from "./search/state";
 import { gapOf } from "./certificate";
 import { canonical } from "./solve";
 import { describeOption, fillFirst, gapTotalsOf, totalsOf, type RepairOptionId } from "./repair-options";
-import { changedSlots, fillByChains, takeBack, touchedDays } from "./repair-chain";
+import { fillByChains, takeBack, touchedDays } from "./repair-chain";
 import { gapLevelsOf, gapLevelsOfPlacements, type GapLevels } from "./search/gap-levels";
 import type { RepairOption, RepairProof } from "../model/results";
-import { changesLowerBound, minimumChange, publishedLevels } from "./repair-exact";
+import { changesFrom, changesLowerBound, minimumChange, publishedLevels } from "./repair-exact";
 import { assignmentsOf, type Placement } from "./decode";
 
 export interface ResolveOptions {
@@ -261,7 +261,8 @@ function proveFewest(
     const candidate = new SearchState(inst, searched);
     loadPlacements(candidate, placementsOf(inst, exact.rota.assignments));
     const [gaps, searchGaps] = [gapTotalsOf(candidate), gapTotalsOf(searched)];
-    if (gaps < searchGaps || (gaps === searchGaps && exact.changes < changedSlots(searched))) state = candidate;
+    if (gaps < searchGaps || (gaps === searchGaps && exact.changes < changesFrom(searched.inst, searched.at)))
+      state = candidate;
   }
   const { changes: minimum, bound, proven, target, timedOut } = exact;
   const levels = gapLevelsOf(state);
@@ -271,7 +272,7 @@ function proveFewest(
   return {
     state,
     proof: {
-      changedSlots: changedSlots(state),
+      changedSlots: changesFrom(state.inst, state.at),
       minimum,
       bound,
       proven,
@@ -288,7 +289,7 @@ function fewerChanges(a: SearchState, b: SearchState): SearchState {
   const [gapsA, gapsB] = [gapTotalsOf(a), gapTotalsOf(b)];
   if (gapsA !== gapsB) return gapsA < gapsB ? a : b;
   const [backA, backB] = [takeBack(a) ?? a, takeBack(b) ?? b];
-  return changedSlots(backB) < changedSlots(backA) ? backB : backA;
+  return changesFrom(backB.inst, backB.at) < changesFrom(backA.inst, backA.at) ? backB : backA;
 }
 
 function personSlots(state: SearchState): number {
@@ -629,7 +630,7 @@ function provenByCounting(
   best: SearchState,
   before: GapLevels,
 ): { minimal: boolean; minimalReason: string } {
-  const changed = changedSlots(best);
+  const changed = changesFrom(best.inst, best.at);
   if (changed === 0) return { minimal: true, minimalReason: "nothing had to change" };
   const what = `${changed} person-slots (${hoursOf(changed, inst.slotMinutes)}) changed`;
   const levels = gapLevelsOf(best);
