@@ -69,8 +69,8 @@ export function fillByChains(
 
 /** Whether a slot has a gap of any level: minimum cover, a lead, a keyholder. */
 function open(state: SearchState, g: number): boolean {
-  if (state.leads[g] === 0 && state.leadsPossible[g]) return true;
-  if (state.edge[g] && state.keys[g] === 0 && state.keysPossible[g]) return true;
+  if (state.missesLead(g)) return true;
+  if (state.missesKeyholder(g)) return true;
   return (state.inst.sites[(state.inst.slots[g] as SlotInfo).site]?.points ?? []).some((k) => short(state, k, g));
 }
 
@@ -262,8 +262,8 @@ function helpers(state: SearchState, day: number): ((p: number) => boolean) | un
     run.slots.map((g): [number, number] => [g, run.point]),
   );
   const slots = state.inst.sites.flatMap((site) => site.slotsByDay[day] ?? []);
-  const noLead = slots.filter((g) => state.leads[g] === 0 && state.leadsPossible[g]);
-  const noKey = slots.filter((g) => state.edge[g] && state.keys[g] === 0 && state.keysPossible[g]);
+  const noLead = slots.filter((g) => state.missesLead(g));
+  const noKey = slots.filter((g) => state.missesKeyholder(g));
   if (open.length + noLead.length + noKey.length === 0) return undefined;
   return (p) => {
     const person = state.inst.people[p];

@@ -579,9 +579,8 @@ function canFill(state: SearchState, p: number, seed: Seed): boolean {
 
 /** What is missing at a slot: a point short of people, a lead, a keyholder, or nothing. */
 function seedAt(state: SearchState, g: number): Seed {
-  if (state.leads[g] === 0 && state.leadsPossible[g]) return { slot: g, point: -1, qualification: "lead" };
-  if (state.edge[g] && state.keys[g] === 0 && state.keysPossible[g])
-    return { slot: g, point: -1, qualification: "keyholder" };
+  if (state.missesLead(g)) return { slot: g, point: -1, qualification: "lead" };
+  if (state.missesKeyholder(g)) return { slot: g, point: -1, qualification: "keyholder" };
   for (const k of state.inst.sites[(state.inst.slots[g] as SlotInfo).site]?.points ?? []) {
     const i = k * state.G + g;
     if (
@@ -599,9 +598,8 @@ function pickSeed(state: SearchState, rng: Random): Seed {
   if (rng() < 0.7) {
     for (let tries = 0; tries < 30; tries++) {
       const g = Math.floor(rng() * state.G);
-      if (state.leads[g] === 0 && state.leadsPossible[g]) return { slot: g, point: -1, qualification: "lead" };
-      if (state.edge[g] && state.keys[g] === 0 && state.keysPossible[g])
-        return { slot: g, point: -1, qualification: "keyholder" };
+      if (state.missesLead(g)) return { slot: g, point: -1, qualification: "lead" };
+      if (state.missesKeyholder(g)) return { slot: g, point: -1, qualification: "keyholder" };
       for (const k of inst.sites[(inst.slots[g] as SlotInfo).site]?.points ?? []) {
         const i = k * state.G + g;
         const counted = state.counted[i] as number;

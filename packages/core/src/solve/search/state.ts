@@ -106,6 +106,16 @@ export class SearchState implements SearchView {
     return this.inst.people[person]?.training[point] === "shadowing";
   }
 
+  /** A slot without a lead on site where someone who may work then could be one. */
+  missesLead(g: number): boolean {
+    return this.leads[g] === 0 && Boolean(this.leadsPossible[g]);
+  }
+
+  /** An opening or closing slot without a keyholder where someone who may work then holds keys. */
+  missesKeyholder(g: number): boolean {
+    return Boolean(this.edge[g]) && this.keys[g] === 0 && Boolean(this.keysPossible[g]);
+  }
+
   /** The person's hours against their target, with `more` slots worked than now. */
   hoursCost(p: number, more = 0): number {
     return hoursCost(this, p, more);
