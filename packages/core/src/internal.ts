@@ -26,3 +26,5 @@ export type { MinimumChange, MinimumChangeOptions } from "./solve/repair-exact";
 export { fewestAlternativeChanges } from "./solve/alternative-exact";
 export type { FewestAlternativeChanges } from "./solve/alternative-exact";
 export type { GapLevels } from "./solve/search/gap-levels";
+export { placementsOf } from "./compile/instance";
+export { placementOf, assignmentsOf } from "./solve/decode";
