@@ -106,14 +106,15 @@ model.run({
     const value = event.data.objective_function_value ?? milp.objectiveOf(x);
     const at = ((performance.now() - began) / 1000).toFixed(0);
     console.log(`rota at ${at} s: mean |hours − target| ${meanOf(value).toFixed(3)} h`);
+    // Written as found: a run stopped early keeps its best rota.
+    report(best);
     return undefined;
   },
 });
 const bound = Number(model.info.get("mip_dual_bound"));
 console.log(`status ${model.getModelStatus()}; proven lower bound ${meanOf(bound).toFixed(3)} h`);
 model.dispose();
-if (best) report(best);
-else console.log("HiGHS found no rota better than the search's");
+if (!best) console.log("HiGHS found no rota better than the search's");
 
 function report(x: Float64Array): void {
   const rota = { assignments: assignmentsOf(inst, placementOf(ctx, x)) };
