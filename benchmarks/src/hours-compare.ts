@@ -1,7 +1,8 @@
 // `pnpm --filter @deskrota/benchmarks hours-compare <instance> <seed> <moves> [rota.json]`: where two rotas' hours
-// differ, person by person (without a file, the search's rota alone). The search's rota (deterministic for the seed and moves) against a rota in a file (the
-// `hours-milp` one, say): per group of people with the same sites and lead qualification, the hours worked at each site
-// (counted and shadowing) and Σ |hours − target|, then each person whose hours differ by 2 h or more (decisions §19).
+// differ, person by person (without a file, the search's rota alone). The search's rota (deterministic for the seed and
+// moves) against a rota in a file (the `hours-milp` one, say): per group of people with the same sites and lead
+// qualification, the hours worked at each site (counted and shadowing) and Σ |hours − target|, then each person whose
+// hours differ by 2 h or more (decisions §19).
 import { readFileSync } from "node:fs";
 import { type Problem, type RotaInput, parseDated, scoreRota, solve } from "@deskrota/core/internal";
 import { EXAMPLE_INSTANCES, GENERATED_INSTANCES, loadProblem } from "./instances";

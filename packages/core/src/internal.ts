@@ -28,3 +28,5 @@ export type { FewestAlternativeChanges } from "./solve/alternative-exact";
 export type { GapLevels } from "./solve/search/gap-levels";
 export { placementsOf } from "./compile/instance";
 export { placementOf, assignmentsOf } from "./solve/decode";
+export { search, bestPlacements } from "./solve/search/search";
+export { loadPlacements } from "./solve/load";
