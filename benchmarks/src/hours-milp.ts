@@ -146,8 +146,8 @@ function report(x: Float64Array): void {
   const gapRules = new Set(GAP_RULES.map((r) => r.id));
   const violations = check(problem, rota).violations.filter((v) => !gapRules.has(v.rule)).length;
   console.log(
-    `best rota: hours ${m.meanHoursDeviation}, unmet cover ${m.gapHours.cover} h, no lead ${m.gapHours.supervision} h, ` +
-      `no keyholder ${m.gapHours.keyholder} h, shadowing ${m.shadowingHours} h, ` +
+    `best rota: hours ${m.meanHoursDeviation}, unmet cover ${m.gapHours.cover} h, ` +
+      `no lead ${m.gapHours.supervision} h, no keyholder ${m.gapHours.keyholder} h, shadowing ${m.shadowingHours} h, ` +
       `${shortStints(problem, rota).short} stints under an hour, ${violations} hard-rule violations`,
   );
   if (out) writeFileSync(out, `${JSON.stringify(rota, null, 1)}\n`);
