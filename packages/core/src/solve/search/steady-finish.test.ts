@@ -112,7 +112,7 @@ describe("the steady finish", () => {
     const state = rotationState(["DDDDRRRRDRRR....", "....DDDDRDDDDDDD", "RRRRDDDDDD......", "............RRRR"]);
     const before = state.objective;
     const slots = state.inst.sites[0]?.slotsByDay[0] ?? [];
-    const [relabel] = windowRelabels(state, 0, [slots[8] as number]);
+    const [relabel] = windowRelabels(state, 0, [slots[8] as number], { steps: 100_000 });
     expect(relabel?.length).toBeGreaterThanOrEqual(2);
     for (const { p, day } of relabel ?? []) state.setDay(p, day, []);
     for (const { p, day, plan } of relabel ?? []) state.setDay(p, day, plan);
