@@ -29,8 +29,10 @@ const NONE = -1;
  * beside it: each keeps the slots they work, each slot keeps the same number counted at each point
  * (a shadower may change places with a colleague), and a DP over the window's slots finds the
  * labelling with the fewest stints under an hour, then the fewest stints, then the fewest slots
- * changed, within every stint limit and each person's allowed points. The caller judges the result
- * with the day DP, the gaps and the objective.
+ * changed, within every stint limit and each person's allowed points; only a labelling with fewer
+ * stints under an hour than the window has now is returned. Each window's DP steps are taken from
+ * `budget`, shared by the whole finish. The caller judges the result with the day DP, the gaps and
+ * the objective.
  */
 export function windowRelabels(
   state: SearchState,
