@@ -17,6 +17,16 @@ export interface StintFigures {
  * system, too dear for every one.
  */
 export function shortStints(problem: Problem, rota: RotaInput): StintFigures {
+  const { short, idle } = classified(problem, rota);
+  return { stints: rota.assignments.length, short: short.length, closingGap: short.length - idle.length };
+}
+
+/** The stints under an hour that close no gap: the ones the domain does not allow. */
+export function idleShortStints(problem: Problem, rota: RotaInput): RotaInput["assignments"] {
+  return classified(problem, rota).idle;
+}
+
+function classified(problem: Problem, rota: RotaInput) {
   const minutes = (a: RotaInput["assignments"][number]) =>
     DateTime.fromISO(a.end, { zone: problem.timeZone }).diff(
       DateTime.fromISO(a.start, { zone: problem.timeZone }),
@@ -28,21 +38,23 @@ export function shortStints(problem: Problem, rota: RotaInput): StintFigures {
     const g = metrics(p, { assignments }).gapHours;
     return g.cover + g.supervision + g.keyholder;
   };
-  let closingGap = 0;
+  const idle: RotaInput["assignments"] = [];
   for (const site of problem.sites) {
     const here = short.filter((a) => siteOf.get(a.point) === site);
     if (here.length === 0) continue;
     const alone = { ...problem, sites: [site] };
     const own = rota.assignments.filter((a) => siteOf.get(a.point) === site);
     const base = gapHours(alone, own);
-    closingGap += here.filter(
-      (stint) =>
-        gapHours(
-          alone,
-          own.filter((a) => a !== stint),
-        ) >
-        base + 1e-9,
-    ).length;
+    idle.push(
+      ...here.filter(
+        (stint) =>
+          gapHours(
+            alone,
+            own.filter((a) => a !== stint),
+          ) <=
+          base + 1e-9,
+      ),
+    );
   }
-  return { stints: rota.assignments.length, short: short.length, closingGap };
+  return { short, idle };
 }

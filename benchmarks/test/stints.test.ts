@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { parseProblem, type Problem } from "@deskrota/core/internal";
 import { describe, expect, it } from "vitest";
-import { shortStints } from "../src/stints";
+import { idleShortStints, shortStints } from "../src/stints";
 
 const parsed = parseProblem(
   JSON.parse(readFileSync(new URL("../../docs/examples/small-campus.json", import.meta.url), "utf8")),
@@ -22,5 +22,6 @@ describe("shortStints", () => {
       ],
     };
     expect(shortStints(problem, rota)).toEqual({ stints: 3, short: 2, closingGap: 1 });
+    expect(idleShortStints(problem, rota)).toEqual([rota.assignments[2]]);
   });
 });

@@ -3,7 +3,7 @@ import { bestDay, dayOptions, requiredOf } from "./dp";
 import { gapLevelsAt } from "./gap-levels";
 import type { Pins } from "./search";
 import type { DayPlan, SearchState } from "./state";
-import { windowRelabels } from "./steady-window";
+import { WINDOW_BUDGET, windowRelabels } from "./steady-window";
 
 /** One stint of a day plan: its point and the plan's indices it spans. */
 interface Stint {
@@ -32,6 +32,7 @@ const EPSILON = 1e-9;
  */
 export function finishSteady(state: SearchState, pins: Pins): number {
   let removed = 0;
+  const budget = { steps: WINDOW_BUDGET };
   for (let p = 0; p < state.P; p++) {
     for (let day = 0; day < state.inst.dates.length; day++) {
       // Each accepted change removes a short stint, so this ends.
@@ -42,7 +43,7 @@ export function finishSteady(state: SearchState, pins: Pins): number {
           (s, i) =>
             s.to - s.from + 1 < state.shortSlots &&
             !closesGap(state, p, plan, s) &&
-            tried(state, pins, p, day, stints, i),
+            tried(state, pins, budget, p, day, stints, i),
         );
         if (chosen < 0) break;
         removed++;
@@ -53,7 +54,15 @@ export function finishSteady(state: SearchState, pins: Pins): number {
 }
 
 /** Tries the candidates that remove stint `i` of the person's day; keeps the best acceptable one. */
-function tried(state: SearchState, pins: Pins, p: number, day: number, stints: Stint[], i: number): boolean {
+function tried(
+  state: SearchState,
+  pins: Pins,
+  budget: { steps: number },
+  p: number,
+  day: number,
+  stints: Stint[],
+  i: number,
+): boolean {
   let best: { candidate: Candidate; objective: number } | undefined;
   const judge = (candidates: Candidate[]) => {
     for (const candidate of candidates) {
@@ -65,7 +74,7 @@ function tried(state: SearchState, pins: Pins, p: number, day: number, stints: S
   judge(candidatesOf(state, p, day, stints, i));
   // The window is the last resort: it moves several people's turns, which a re-solve of the rota
   // then works from, so it is tried only where no change of one or two person-days is taken.
-  if (!best) judge(windowsOf(state, p, day, stints[i] as Stint));
+  if (!best) judge(windowsOf(state, p, day, stints[i] as Stint, budget));
   if (!best) return false;
   return apply(state, pins, best.candidate, true) !== undefined;
 }
@@ -81,12 +90,18 @@ function apply(state: SearchState, pins: Pins, candidate: Candidate, keep = fals
   const gapsBefore = gapLevelsAt(state, slots);
   const shortBefore = days.reduce((n, { old }) => n + shortCount(state, old), 0);
   let ok = true;
+  // Slots where someone outside the change relied on a point it moves (a shadower's only colleague):
+  // the change may bring them company of its own, so their days are judged after it, not refused.
+  const relied = new Set<number>();
   const requireds = candidate.map(({ p, day, plan }) => {
-    const required = requiredOf(state, p, day, pins.get(p));
+    const pinned = pins.get(p);
+    const required = requiredOf(state, p, day, pinned);
     for (const { slot, point } of plan) {
       const need = required.get(slot);
-      // A pinned point, or one the rest of the rota relies on, stays.
-      if (need !== undefined && need >= 0 && need !== point) ok = false;
+      if (need !== undefined && need >= 0 && need !== point) {
+        if (pinned?.has(slot)) ok = false;
+        else relied.add(slot);
+      }
       required.set(slot, point);
     }
     return required;
@@ -105,6 +120,7 @@ function apply(state: SearchState, pins: Pins, candidate: Candidate, keep = fals
   }
   // Each day was built with the others as they were then: each must still be one the DP builds now.
   if (ok && (candidate.length > 1 || candidate.exact)) ok = days.every(({ p, day }) => holds(state, pins, p, day));
+  if (ok && relied.size > 0) ok = bystanders(state, candidate, relied).every(([q, day]) => holds(state, pins, q, day));
   if (ok) {
     for (const { p, day } of days) for (const x of state.dayPlan(p, day)) slots.add(x.slot);
     const gapsAfter = gapLevelsAt(state, slots);
@@ -119,6 +135,11 @@ function apply(state: SearchState, pins: Pins, candidate: Candidate, keep = fals
   const objective = state.objective;
   if (!ok || !keep) state.undo(days);
   return ok ? { objective } : undefined;
+}
+
+/** The person-days outside the candidate that work in one of the slots (with the date of their shift). */
+function bystanders(state: SearchState, candidate: Candidate, slots: Set<number>): [number, number][] {
+  return shiftsHolding(state, slots, new Set(candidate.map(({ p }) => p)));
 }
 
 /**
@@ -200,27 +221,31 @@ function candidatesOf(state: SearchState, p: number, day: number, stints: Stint[
 }
 
 /** The windows around the stint re-labelled exactly among the people counted beside it. */
-function windowsOf(state: SearchState, p: number, day: number, stint: Stint): Candidate[] {
+function windowsOf(state: SearchState, p: number, day: number, stint: Stint, budget: { steps: number }): Candidate[] {
   const held = state
     .dayPlan(p, day)
     .slice(stint.from, stint.to + 1)
     .map((x) => x.slot);
-  return windowRelabels(state, p, held).map((relabel) => Object.assign(relabel, { exact: true as const }));
+  return windowRelabels(state, p, held, budget).map((relabel) => Object.assign(relabel, { exact: true as const }));
 }
 
 /** Colleagues (with the date of their shift) whose shift holds or touches one of the slots left. */
 function beside(state: SearchState, p: number, left: DayPlan): [number, number][] {
-  const slots = state.inst.slots;
   const near = new Set<number>();
   for (const { slot } of left) {
-    const info = slots[slot] as SlotInfo;
+    const info = state.inst.slots[slot] as SlotInfo;
     for (const g of [slot, info.prev, info.next]) if (g >= 0) near.add(g);
   }
+  return shiftsHolding(state, near, new Set([p]));
+}
+
+/** Everyone but `except` working in one of the slots, with the date of the shift that holds it. */
+function shiftsHolding(state: SearchState, slots: Set<number>, except: Set<number>): [number, number][] {
   const found: [number, number][] = [];
   for (let q = 0; q < state.P; q++) {
-    if (q === p) continue;
+    if (except.has(q)) continue;
     const at = state.at[q] as Int16Array;
-    const worked = [...near].find((g) => (at[g] as number) >= 0);
+    const worked = [...slots].find((g) => (at[g] as number) >= 0);
     if (worked === undefined) continue;
     const qDay = (state.shifts[q] ?? []).findIndex((runs) => runs.some((run) => covers(state, run, worked)));
     if (qDay >= 0) found.push([q, qDay]);

@@ -10,10 +10,15 @@ const REACH_MINUTES = [120, 240];
 const MAX_PEOPLE = 5;
 /**
  * DP steps (states times a slot's assignments) per window at most; a window past it is left as it
- * is. The windows of the examples' survivors took up to ~9 000. On a young rota a solve stopped
- * early has many short stints, and 200 000 made its finish too slow to answer the stop in time.
+ * is. The 10 s rotas' survivors on large-system took up to ~75 000 at a busy site (five people, two
+ * points with a stint limit, four hours either side).
  */
-const MAX_STEPS = 20_000;
+const MAX_STEPS = 100_000;
+/**
+ * DP steps over all the windows of one finish: a solve stopped early leaves a young rota with many
+ * short stints, and its finish must stay short (it runs after the search's deadline). ~2–3 µs a step.
+ */
+export const WINDOW_BUDGET = 300_000;
 
 const NONE = -1;
 
@@ -24,14 +29,21 @@ const NONE = -1;
  * beside it: each keeps the slots they work, each slot keeps the same number counted at each point
  * (a shadower may change places with a colleague), and a DP over the window's slots finds the
  * labelling with the fewest stints under an hour, then the fewest stints, then the fewest slots
- * changed, within every stint limit and each person's allowed points. The caller judges the result
- * with the day DP, the gaps and the objective.
+ * changed, within every stint limit and each person's allowed points; only a labelling with fewer
+ * stints under an hour than the window has now is returned. Each window's DP steps are taken from
+ * `budget`, shared by the whole finish. The caller judges the result with the day DP, the gaps and
+ * the objective.
  */
-export function windowRelabels(state: SearchState, p: number, stint: readonly number[]): Relabel[] {
+export function windowRelabels(
+  state: SearchState,
+  p: number,
+  stint: readonly number[],
+  budget: { steps: number },
+): Relabel[] {
   const out: Relabel[] = [];
   const seen = new Set<string>();
   for (const minutes of REACH_MINUTES) {
-    const found = relabelled(state, p, stint, Math.round(minutes / state.inst.slotMinutes));
+    const found = relabelled(state, p, stint, Math.round(minutes / state.inst.slotMinutes), budget);
     if (!found) continue;
     const key = JSON.stringify(found);
     if (seen.has(key)) continue;
@@ -63,9 +75,15 @@ function windowOf(state: SearchState, p: number, stint: readonly number[], reach
     const k = (state.at[q] as Int16Array)[g] as number;
     return k >= 0 && !state.isShadow(q, k);
   };
-  const people = [p];
-  for (let q = 0; q < state.P; q++) if (q !== p && near.some((g) => counted(q, g))) people.push(q);
-  if (people.length < 2 || people.length > MAX_PEOPLE) return undefined;
+  const others: number[] = [];
+  for (let q = 0; q < state.P; q++) if (q !== p && near.some((g) => counted(q, g))) others.push(q);
+  // At a large site more people are near than the DP can relabel together: those who work most
+  // at the person's own points in the window go first, as they can take over the person's turns.
+  const mine = new Set(slots.map((g) => (state.at[p] as Int16Array)[g] as number).filter((k) => k >= 0));
+  const shared = (q: number) => slots.filter((g) => mine.has((state.at[q] as Int16Array)[g] as number)).length;
+  const ranked = others.map((q) => ({ q, n: shared(q) })).sort((a, b) => b.n - a.n || a.q - b.q);
+  const people = [p, ...ranked.slice(0, MAX_PEOPLE - 1).map(({ q }) => q)];
+  if (people.length < 2) return undefined;
   return { slots, people };
 }
 
@@ -82,7 +100,13 @@ interface Entry {
   from: Entry | undefined;
 }
 
-function relabelled(state: SearchState, p: number, stint: readonly number[], reach: number): Relabel | undefined {
+function relabelled(
+  state: SearchState,
+  p: number,
+  stint: readonly number[],
+  reach: number,
+  budget: { steps: number },
+): Relabel | undefined {
   const w = windowOf(state, p, stint, reach);
   if (!w) return undefined;
   const { slots, people } = w;
@@ -94,36 +118,87 @@ function relabelled(state: SearchState, p: number, stint: readonly number[], rea
   // The run each person brings into the window, and the one they go on with after it.
   const before = people.map((q) => runFrom(state, q, first.prev, "prev"));
   const after = people.map((q) => runFrom(state, q, last.next, "next"));
-  let layer: Entry[] = [
-    {
-      points: before.map((r) => r.point),
-      runs: before.map((r) => r.length),
-      short: 0,
-      stints: 0,
-      changed: 0,
-      from: undefined,
-    },
-  ];
+  // A state's key packs each person's point (by its place among the site's points) and run length.
+  const sitePoints = inst.sites[first.site]?.points ?? [];
+  const code = new Int32Array(inst.points.length);
+  sitePoints.forEach((k, i) => {
+    code[k] = i + 1;
+  });
+  const limits = inst.points.map((_, k) => limit(k));
+  // Past an hour, how long a run at a point without a stint limit has gone on matters no more.
+  const caps = limits.map((l) => Math.max(l === Infinity ? state.shortSlots : l, state.shortSlots));
+  const runRadix = Math.max(state.shortSlots, ...sitePoints.map((k) => caps[k] as number)) + 1;
+  const radix = (sitePoints.length + 1) * runRadix;
+  if (radix ** people.length > Number.MAX_SAFE_INTEGER) return undefined;
+  const runs = new Array<number>(people.length);
+  const shortSlots = state.shortSlots;
+  // Written by `advance` for the state it steps to (one object: a step allocates nothing).
+  const stepped = { key: 0, short: 0, stints: 0, changed: 0 };
+  /** Steps from `entry` with `choice` in the slot into `stepped` and `runs`; false past a stint limit. */
+  const advance = (entry: Entry, choice: number[], now: number[], touching: boolean): boolean => {
+    let { short, stints, changed } = entry;
+    let key = 0;
+    for (let i = 0, weight = 1; i < choice.length; i++, weight *= radix) {
+      const k = choice[i] as number;
+      const was = entry.points[i] as number;
+      const run = entry.runs[i] as number;
+      if (k !== now[i]) changed++;
+      let length = 0;
+      if (k >= 0 && k === was && touching) {
+        if (run + 1 > (limits[k] as number)) return false;
+        length = Math.min(run + 1, caps[k] as number);
+      } else {
+        if (was >= 0 && run < shortSlots) short++;
+        if (k >= 0) {
+          stints++;
+          length = 1;
+        }
+      }
+      runs[i] = length;
+      key += ((k >= 0 ? (code[k] as number) : 0) * runRadix + length) * weight;
+    }
+    stepped.key = key;
+    stepped.short = short;
+    stepped.stints = stints;
+    stepped.changed = changed;
+    return true;
+  };
+  const start: Entry = {
+    points: before.map((r) => r.point),
+    runs: before.map((r) => (r.point === NONE ? 0 : Math.min(r.length, caps[r.point] as number))),
+    short: 0,
+    stints: 0,
+    changed: 0,
+    from: undefined,
+  };
+  const touches = slots.map((g, t) => t === 0 || (inst.slots[g] as SlotInfo).prev === slots[t - 1]);
+  const nows = slots.map((_, t) => current.map((row) => row[t] as number));
+  // The labelling as it is: only states with fewer stints under an hour than it are worth going on
+  // with, and a state's count of them never falls.
+  let walked: Entry | undefined = start;
+  for (let t = 0; t < slots.length && walked; t++) {
+    const now = nows[t] as number[];
+    walked = advance(walked, now, now, touches[t] as boolean)
+      ? { ...stepped, points: now, runs: [...runs], from: walked }
+      : undefined;
+  }
+  const asIs = walked && close(state, walked, after, limit);
+  if (!asIs || asIs.short === 0) return undefined;
+  let layer: Entry[] = [start];
   let steps = 0;
   for (let t = 0; t < slots.length; t++) {
-    const g = slots[t] as number;
-    const touching = t === 0 || (inst.slots[g] as SlotInfo).prev === slots[t - 1];
-    const choices = assignments(
-      state,
-      people,
-      g,
-      current.map((row) => row[t] as number),
-    );
+    const now = nows[t] as number[];
+    const choices = assignments(state, people, slots[t] as number, now);
     steps += layer.length * choices.length;
-    if (steps > MAX_STEPS) return undefined;
-    const next = new Map<string, Entry>();
+    budget.steps -= layer.length * choices.length;
+    if (steps > MAX_STEPS || budget.steps < 0) return undefined;
+    const next = new Map<number, Entry>();
     for (const entry of layer)
       for (const choice of choices) {
-        const stepped = step(state, entry, choice, touching, limit, current, t);
-        if (!stepped) continue;
-        const key = `${stepped.points}|${stepped.runs}`;
-        const old = next.get(key);
-        if (!old || better(stepped, old)) next.set(key, stepped);
+        if (!advance(entry, choice, now, touches[t] as boolean) || stepped.short >= asIs.short) continue;
+        const old = next.get(stepped.key);
+        if (!old || better(stepped, old))
+          next.set(stepped.key, { ...stepped, points: choice, runs: [...runs], from: entry });
       }
     if (next.size === 0) return undefined;
     layer = [...next.values()];
@@ -131,7 +206,7 @@ function relabelled(state: SearchState, p: number, stint: readonly number[], rea
   let best: Entry | undefined;
   for (const entry of layer) {
     const closed = close(state, entry, after, limit);
-    if (closed && (!best || better(closed, best))) best = closed;
+    if (closed && closed.short < asIs.short && (!best || better(closed, best))) best = closed;
   }
   if (!best) return undefined;
   const chosen: number[][] = people.map(() => new Array(slots.length));
@@ -139,7 +214,6 @@ function relabelled(state: SearchState, p: number, stint: readonly number[], rea
     e.points.forEach((k, i) => {
       (chosen[i] as number[])[t] = k;
     });
-  if (best.changed === 0) return undefined;
   const relabel: Relabel = [];
   people.forEach((q, i) => {
     const row = chosen[i] as number[];
@@ -207,35 +281,6 @@ function assignments(state: SearchState, people: number[], g: number, now: numbe
   return out;
 }
 
-function step(
-  state: SearchState,
-  entry: Entry,
-  choice: number[],
-  touching: boolean,
-  limit: (k: number) => number,
-  current: number[][],
-  t: number,
-): Entry | undefined {
-  const points = [...choice];
-  const runs = new Array<number>(choice.length);
-  let { short, stints, changed } = entry;
-  for (let i = 0; i < choice.length; i++) {
-    const k = choice[i] as number;
-    const was = entry.points[i] as number;
-    const run = entry.runs[i] as number;
-    if (k !== current[i]?.[t]) changed++;
-    if (k >= 0 && k === was && touching) {
-      if (run + 1 > limit(k)) return undefined;
-      runs[i] = run + 1;
-      continue;
-    }
-    if (was >= 0 && run < state.shortSlots) short++;
-    if (k >= 0) stints++;
-    runs[i] = k >= 0 ? 1 : 0;
-  }
-  return { points, runs, short, stints, changed, from: entry };
-}
-
 /** The window's last runs joined to the ones after it, where the person stays at the same point. */
 function close(
   state: SearchState,
@@ -262,7 +307,7 @@ function close(
   return { ...entry, short, stints };
 }
 
-function better(a: Entry, b: Entry): boolean {
+function better(a: Pick<Entry, "short" | "stints" | "changed">, b: Entry): boolean {
   if (a.short !== b.short) return a.short < b.short;
   if (a.stints !== b.stints) return a.stints < b.stints;
   return a.changed < b.changed;
