@@ -40,36 +40,45 @@ export function fewestAlternativeChanges(
   profile: string,
   options: ExactLimits,
 ): FewestAlternativeChanges {
-  return fewest(problem, balanced, alternative, profile, options);
+  return fewest(problem, balanced, alternative, alternative, profile, options);
 }
 
 /**
- * Which person-days the model may change, from the placement it starts at and the balanced rota's;
- * every other person-day keeps the starting plan. Undefined: the whole week is open.
+ * Which person-days the model may change, from the placement it starts at, the balanced rota's and
+ * the alternative's; every other person-day keeps the starting plan. Undefined: the whole week is open.
  */
-type Opening = (inst: Instance, at: readonly Int16Array[], reference: readonly Int16Array[]) => PersonDays;
+type Opening = (
+  inst: Instance,
+  at: readonly Int16Array[],
+  reference: readonly Int16Array[],
+  held: readonly Int16Array[],
+) => PersonDays;
 /** Per person, the date indices open to the model. */
 type PersonDays = Set<number>[];
 
 /**
- * The model above holding `alternative`'s figures and started from it, with only the person-days
- * `opening` names open (all without one).
+ * The model above holding `alternative`'s figures, started from `start` (the alternative or a rota
+ * already closer that holds them), with only the person-days `opening` names open (all without one)
+ * and `share` of the seconds left.
  */
 function fewest(
   problem: Problem,
   balanced: RotaInput,
   alternative: RotaInput,
+  start: RotaInput,
   profile: string,
   options: ExactLimits,
   opening?: Opening,
+  share = 1,
 ): FewestAlternativeChanges {
   const inst = compile(canonical(problem), { reference: { assignments: balanced.assignments, now: -Infinity } });
   const held = placementsOf(inst, alternative.assignments);
-  const changes = changesFrom(inst, held);
+  const at = start === alternative ? held : placementsOf(inst, start.assignments);
+  const changes = changesFrom(inst, at);
   const counted = countedBound(inst, profile, held);
   if (changes <= counted) return { changes, minimum: changes, bound: changes, proven: true };
   // Building the model takes a second or two on the typical week: not begun without time for HiGHS.
-  if ((options.secondsLeft?.() ?? Infinity) < MIN_SECONDS)
+  if ((options.secondsLeft?.() ?? Infinity) * share < MIN_SECONDS)
     return { changes, minimum: null, bound: counted, proven: false };
   const model = repairModel(inst, options.backend);
   // A dense backend is not given a whole week (backends/backend.ts, `fits`).
@@ -78,15 +87,15 @@ function fewest(
   for (const level of ["cover", "lead", "keyholder"] as const) model.atMost(model.levels[level], levels[level]);
   const goal = GOALS[profile]?.(model.ctx, held);
   if (goal) model.atMost(goal.expression, goal.held);
-  if (opening) keepClosedDays(model.ctx, held, opening(inst, held, inst.reference?.at ?? []));
+  if (opening) keepClosedDays(model.ctx, at, opening(inst, at, inst.reference?.at ?? [], held));
   // Read once the model is built: building the week's model takes a second or two of the time.
-  const seconds = Math.min(options.timeLimitSeconds ?? Infinity, options.secondsLeft?.() ?? Infinity);
+  const seconds = Math.min(options.timeLimitSeconds ?? Infinity, (options.secondsLeft?.() ?? Infinity) * share);
   if (seconds < MIN_SECONDS) return { changes, minimum: null, bound: counted, proven: false };
   const limit = {
     ...(Number.isFinite(seconds) ? { timeLimitSeconds: seconds } : {}),
     ...(options.nodeLimit !== undefined ? { nodeLimit: options.nodeLimit } : {}),
   };
-  const found = model.minimise(model.changes, startOf(model.ctx, held), limit);
+  const found = model.minimise(model.changes, startOf(model.ctx, at), limit);
   const bound = Math.min(changes, Math.max(counted, Math.ceil((found.bound ?? 0) - 1e-6)));
   if (!found.x) return { changes, minimum: null, bound, proven: false };
   const minimum = Math.round(model.changes.value(found.x));
@@ -127,6 +136,16 @@ function keepClosedDays(ctx: ModelContext, at: readonly Int16Array[], open: Pers
   });
 }
 
+/** The person-days `at` plans differently from the balanced rota: what the alternative changed. */
+const changedDays: Opening = (inst, at, reference) =>
+  inst.people.map((_, p) => {
+    const days = new Set<number>();
+    (at[p] ?? []).forEach((k, g) => {
+      if (k !== (reference[p]?.[g] ?? -1)) days.add((inst.slots[g] as SlotInfo).day);
+    });
+    return days;
+  });
+
 /**
  * Every person-day at a site on a date where the alternative changed something, or where someone's
  * wish is not met (preferences-first): the fewest rota may move people the alternative left alone —
@@ -160,17 +179,18 @@ function siteDates(profile: string): Opening {
 
 /**
  * The whole week of every person whose plan the alternative changed, with every person-day at the
- * site-dates around its changes: a person's hours count over the week, so the fewest rota for a
- * fairness goal often moves the same people on other dates (s001 on Thursday instead of Tuesday on
- * the typical week), which no set of site-dates holds short of the whole week (docs/decisions.md §13c).
+ * site-dates around its changes — of the alternative's, not the closer start's, which name fewer
+ * people: a person's hours count over the week, so the fewest rota for a fairness goal often moves
+ * the same people on other dates (s001 on Thursday instead of Tuesday on the typical week), which no
+ * set of site-dates holds short of the whole week (docs/decisions.md §13c).
  */
 function personWeeks(profile: string): Opening {
   const around = siteDates(profile);
-  return (inst, at, reference) => {
-    const open = around(inst, at, reference);
+  return (inst, _at, reference, held) => {
+    const open = around(inst, held, reference, held);
     const week = new Set(inst.dates.map((_, day) => day));
     inst.people.forEach((_, p) => {
-      if ((at[p] ?? []).some((k, g) => k !== (reference[p]?.[g] ?? -1))) open[p] = new Set(week);
+      if ((held[p] ?? []).some((k, g) => k !== (reference[p]?.[g] ?? -1))) open[p] = new Set(week);
     });
     return open;
   };
@@ -189,10 +209,12 @@ export interface ExactLimits {
 const MIN_SECONDS = 0.5;
 
 /**
- * The alternative moved as close to the balanced rota as the exact model finds it can be with the
- * whole weeks of the people it changed open, and every person-day at the site-dates around its
- * changes (docs/decisions.md §13c): its rota when it changes fewer person-slots than the alternative
- * and the independent checker finds no hard rule broken in it, else undefined. The goal and gap
+ * The alternative moved as close to the balanced rota as the exact model finds it can be, in three
+ * models each started from the closest rota so far (docs/decisions.md §13c): only the person-days it
+ * changed open; then every person-day at the site-dates around them; then the whole weeks of the
+ * people the alternative changed with the site-dates around its changes. Its rota when it changes
+ * fewer person-slots than the alternative and the independent checker finds no hard rule broken in
+ * it, else undefined; on a clock each model gets an even share of what is left. The goal and gap
  * levels are held by the model; whether the result is still an alternative worth offering is for
  * the caller to judge.
  */
@@ -204,8 +226,13 @@ export function closerByExact(
   profile: string,
   limits: ExactLimits,
 ): Rota | undefined {
-  const found = fewest(problem, balanced, alternative, profile, limits, personWeeks(profile));
-  const closest = found.minimum !== null && found.minimum < found.changes ? found.rota : undefined;
+  const openings = [changedDays, siteDates(profile), personWeeks(profile)];
+  let closest: RotaInput | undefined;
+  openings.forEach((opening, i) => {
+    const start = closest ?? alternative;
+    const found = fewest(problem, balanced, alternative, start, profile, limits, opening, 1 / (openings.length - i));
+    if (found.rota && found.minimum !== null && found.minimum < found.changes) closest = found.rota;
+  });
   if (!closest) return undefined;
   const state = new SearchState(judge);
   loadPlacements(state, placementsOf(judge, closest.assignments));
