@@ -16,7 +16,8 @@ import { EXAMPLE_INSTANCES, loadProblem } from "./instances";
 import { median } from "./stats";
 
 /**
- * `pnpm --filter @deskrota/benchmarks alternatives [--work N] [--seeds 1,2,3] [--exact SECONDS]`: issue 16's figures
+ * `pnpm --filter @deskrota/benchmarks alternatives [--work N] [--seeds 1,2,3] [--exact SECONDS]
+ * [--instances typical-week,dst-week]`: issue 16's figures
  * for alternatives on typical-week and dst-week at a fixed work budget (deterministic, so the load
  * of the machine changes the time taken but not the figures). Per profile and seed: offered or
  * dropped, its goal against the balanced rota with the margin asked, and the share of the balanced
@@ -32,13 +33,14 @@ const { values } = parseArgs({
     work: { type: "string", default: "20000" },
     seeds: { type: "string", default: "1,2,3" },
     exact: { type: "string", default: "30" },
+    instances: { type: "string", default: "typical-week,dst-week" },
   },
 });
 const work = Number(values.work);
 const seeds = values.seeds.split(",").map(Number);
 const exactSeconds = Number(values.exact);
 const backend = highsBackend(await loadHighs());
-const INSTANCES = ["typical-week", "dst-week"];
+const INSTANCES = values.instances.split(",");
 
 interface Row {
   instance: string;
@@ -58,16 +60,20 @@ interface Row {
 const rows: Row[] = [];
 const started = performance.now();
 const loads = [loadavg()[0] ?? 0];
+/** Seconds `alternatives()` took per instance and seed (the exact step's HiGHS included), under the load above. */
+const timings: string[] = [];
 for (const id of INSTANCES) {
   const instance = EXAMPLE_INSTANCES.find((i) => i.id === id);
   if (!instance) throw new Error(`no instance ${id}`);
   const problem = loadProblem(instance.ref);
   for (const seed of seeds) {
+    const made = performance.now();
     const { alternatives: offered, dropped } = alternatives(problem, PROFILES.length, {
       workBudget: work,
       seed,
       exact: backend,
     });
+    timings.push(`${id} seed ${seed}: ${((performance.now() - made) / 1000).toFixed(0)} s`);
     const balanced = offered[0];
     if (!balanced) throw new Error("no balanced rota");
     PROFILES.slice(1).forEach((profile, i) => {
@@ -137,6 +143,8 @@ const lines = [
       `fewest ${offered.map((r) => r.fewest?.minimum ?? "?").join(", ") || "—"}`
     );
   }),
+  "",
+  `Seconds \`alternatives()\` took, all profiles: ${timings.join("; ")}.`,
   "",
   "Trade-off sentences of the offered alternatives:",
   "",

@@ -44,10 +44,15 @@ export function fewestAlternativeChanges(
 }
 
 /**
- * Which person-days the model may change, from the placement it starts at and the balanced rota's;
- * every other person-day keeps the starting plan. Undefined: the whole week is open.
+ * Which person-days the model may change, from the placement it starts at, the balanced rota's and
+ * the alternative's; every other person-day keeps the starting plan. Undefined: the whole week is open.
  */
-type Opening = (inst: Instance, at: readonly Int16Array[], reference: readonly Int16Array[]) => PersonDays;
+type Opening = (
+  inst: Instance,
+  at: readonly Int16Array[],
+  reference: readonly Int16Array[],
+  held: readonly Int16Array[],
+) => PersonDays;
 /** Per person, the date indices open to the model. */
 type PersonDays = Set<number>[];
 
@@ -82,7 +87,7 @@ function fewest(
   for (const level of ["cover", "lead", "keyholder"] as const) model.atMost(model.levels[level], levels[level]);
   const goal = GOALS[profile]?.(model.ctx, held);
   if (goal) model.atMost(goal.expression, goal.held);
-  if (opening) keepClosedDays(model.ctx, at, opening(inst, at, inst.reference?.at ?? []));
+  if (opening) keepClosedDays(model.ctx, at, opening(inst, at, inst.reference?.at ?? [], held));
   // Read once the model is built: building the week's model takes a second or two of the time.
   const seconds = Math.min(options.timeLimitSeconds ?? Infinity, (options.secondsLeft?.() ?? Infinity) * share);
   if (seconds < MIN_SECONDS) return { changes, minimum: null, bound: counted, proven: false };
@@ -172,6 +177,25 @@ function siteDates(profile: string): Opening {
   };
 }
 
+/**
+ * The whole week of every person whose plan the alternative changed, with every person-day at the
+ * site-dates around its changes — of the alternative's, not the closer start's, which name fewer
+ * people: a person's hours count over the week, so the fewest rota for a fairness goal often moves
+ * the same people on other dates (s001 on Thursday instead of Tuesday on the typical week), which no
+ * set of site-dates holds short of the whole week (docs/decisions.md §13c).
+ */
+function personWeeks(profile: string): Opening {
+  const around = siteDates(profile);
+  return (inst, _at, reference, held) => {
+    const open = around(inst, held, reference, held);
+    const week = new Set(inst.dates.map((_, day) => day));
+    inst.people.forEach((_, p) => {
+      if ((held[p] ?? []).some((k, g) => k !== (reference[p]?.[g] ?? -1))) open[p] = new Set(week);
+    });
+    return open;
+  };
+}
+
 /** The exact model's backend and its limits: seconds of wall clock, or nodes (deterministic). */
 export interface ExactLimits {
   backend: MilpBackend;
@@ -185,12 +209,14 @@ export interface ExactLimits {
 const MIN_SECONDS = 0.5;
 
 /**
- * The alternative moved as close to the balanced rota as the exact model finds it can be, first with
- * only the person-days it changed open, then from there with every person-day at the site-dates
- * around them (docs/decisions.md §13c; on a clock the first gets half of what is left, the second the
- * rest): its rota when it changes fewer person-slots than the alternative and the independent checker
- * finds no hard rule broken in it, else undefined. The goal and gap levels are held by the
- * model; whether the result is still an alternative worth offering is for the caller to judge.
+ * The alternative moved as close to the balanced rota as the exact model finds it can be, in three
+ * models each started from the closest rota so far (docs/decisions.md §13c): only the person-days it
+ * changed open; then every person-day at the site-dates around them; then the whole weeks of the
+ * people the alternative changed with the site-dates around its changes. Its rota when it changes
+ * fewer person-slots than the alternative and the independent checker finds no hard rule broken in
+ * it, else undefined; on a clock each model gets an even share of what is left. The goal and gap
+ * levels are held by the model; whether the result is still an alternative worth offering is for
+ * the caller to judge.
  */
 export function closerByExact(
   problem: Problem,
@@ -200,19 +226,11 @@ export function closerByExact(
   profile: string,
   limits: ExactLimits,
 ): Rota | undefined {
-  const openings = [changedDays, siteDates(profile)];
+  const openings = [changedDays, siteDates(profile), personWeeks(profile)];
   let closest: RotaInput | undefined;
   openings.forEach((opening, i) => {
-    const found = fewest(
-      problem,
-      balanced,
-      alternative,
-      closest ?? alternative,
-      profile,
-      limits,
-      opening,
-      1 / (openings.length - i),
-    );
+    const start = closest ?? alternative;
+    const found = fewest(problem, balanced, alternative, start, profile, limits, opening, 1 / (openings.length - i));
     if (found.rota && found.minimum !== null && found.minimum < found.changes) closest = found.rota;
   });
   if (!closest) return undefined;

@@ -147,22 +147,29 @@ describe("alternatives", () => {
     };
     alternatives(problem, 4, { workBudget: 3000, seed: 1, exact });
     // Only preferences-first is offered; the model is tried for it alone, deterministically: the
-    // person-days it changed open, then every person-day at the site-dates around them.
+    // person-days it changed open, then every person-day at the site-dates around them, then the
+    // whole weeks of the people it changed.
     expect(asked.map(({ options: o }) => [o.nodeLimit, o.timeLimitSeconds])).toEqual([
+      [3, undefined],
       [3, undefined],
       [3, undefined],
     ]);
     asked.length = 0;
     // A millisecond per reading: preferences-first, the last profile, ends at 85 % of the 40 s; the
-    // first model may take half of what is left, the second the rest.
+    // first model may take a third of what is left, the second half of the rest, the third the rest.
     alternatives(problem, 4, { timeLimitMs: 40_000, clock: () => ++ms, seed: 1, exact });
-    expect(asked).toHaveLength(2);
-    const [first, second] = asked as [{ options: BackendOptions; at: number }, { options: BackendOptions; at: number }];
+    expect(asked).toHaveLength(3);
+    const [first, second, third] = asked as { options: BackendOptions; at: number }[] as [
+      { options: BackendOptions; at: number },
+      { options: BackendOptions; at: number },
+      { options: BackendOptions; at: number },
+    ];
     const end = 1 + 0.85 * 40_000;
     expect(first.options.nodeLimit).toBeUndefined();
-    expect(first.options.timeLimitSeconds ?? Infinity).toBeLessThanOrEqual((end - first.at) / 2000);
-    expect(second.options.timeLimitSeconds).toBeGreaterThan(0);
-    expect(second.at + (second.options.timeLimitSeconds ?? Infinity) * 1000).toBeLessThanOrEqual(end);
+    expect(first.options.timeLimitSeconds ?? Infinity).toBeLessThanOrEqual((end - first.at) / 3000);
+    expect(second.options.timeLimitSeconds ?? Infinity).toBeLessThanOrEqual((end - second.at) / 2000);
+    expect(third.options.timeLimitSeconds).toBeGreaterThan(0);
+    expect(third.at + (third.options.timeLimitSeconds ?? Infinity) * 1000).toBeLessThanOrEqual(end);
   });
 
   it("is reproducible with a work budget and a seed", () => {
