@@ -61,11 +61,15 @@ export function applyChange(problem: Problem, change: Change): Parsed<Problem> {
     return false;
   };
   const onlyAbsences = absencesOnly(change);
-  // Only people's absence lists and the pins are altered below on that path: copies of those alone.
+  // Only the absence lists of the people it names and the pins are altered below on that path: copies
+  // of those alone; everyone else is the very object they were (compile reuses their entries by it).
+  const named = new Set([...(change.absences ?? []), ...(change.removeAbsences ?? [])].map((a) => a.person));
   const next: Problem = onlyAbsences
     ? {
         ...problem,
-        people: problem.people.map((p) => (p.absences ? { ...p, absences: [...p.absences] } : { ...p })),
+        people: problem.people.map((p) =>
+          named.has(p.id) ? { ...p, ...(p.absences ? { absences: [...p.absences] } : {}) } : p,
+        ),
       }
     : (JSON.parse(JSON.stringify(problem)) as Problem);
   const byId = new Map(next.people.map((p) => [p.id, p]));

@@ -78,6 +78,13 @@ export interface ResolveResult {
   proof?: RepairProof;
 }
 
+/**
+ * The instance the last re-solve compiled: a worker re-solves one version after another, and most
+ * people are written the same in each (decisions.md §15, seventh round). One only, so that a thread
+ * keeps no more than one instance alive between tasks.
+ */
+let lastCompiled: Instance | undefined;
+
 /** The exact model's time for each of its solves when the caller gives none. */
 const DEFAULT_PROOF_SECONDS = 30;
 
@@ -112,7 +119,12 @@ export function resolve(
     ]);
   const { invalid, conflicts } = changeIssues(problem, change, options.now);
   if (invalid.length + conflicts.length > 0) throw new DeskrotaInputError([...invalid, ...conflicts]);
-  const inst = compile(canonical(next), { reference: { assignments: published.assignments, now } });
+  // The last re-solve's instance: the people written as there keep their entries (compile checks).
+  const inst = compile(canonical(next), {
+    reference: { assignments: published.assignments, now },
+    ...(lastCompiled ? { reuse: lastCompiled } : {}),
+  });
+  lastCompiled = inst;
   // The change's pins come last in the problem after it.
   const ownPins = (next.pinned?.length ?? 0) - (change.pin?.length ?? 0);
   const pinPath = (i: number) => (i >= ownPins ? `pin.${i - ownPins}` : `(problem after the change) pinned.${i}`);
