@@ -184,7 +184,21 @@ export function resolve(
   }
   const fills = filling && gapTotalsOf(filling.best) < gapTotalsOf(smaller.best) ? filling : undefined;
   const searched = fills && options.option !== "smaller" ? fills : smaller;
-  const byCounting = (state: SearchState) => provenByCounting(inst, state, levelsBefore);
+  // Counted once per state (the returned repair's is asked up to three times), and the lower bound
+  // once per table of who may work where: it reads the published rota and those tables alone, and
+  // every state of a re-solve borrows the first one's.
+  const counted = new Map<SearchState, ReturnType<typeof provenByCounting>>();
+  const bounds = new Map<SearchState["options"], number>();
+  const lowerBound = (state: SearchState) => {
+    const known = bounds.get(state.options) ?? changesLowerBound(state, levelsBefore);
+    bounds.set(state.options, known);
+    return known;
+  };
+  const byCounting = (state: SearchState) => {
+    const known = counted.get(state) ?? provenByCounting(inst, state, levelsBefore, lowerBound);
+    counted.set(state, known);
+    return known;
+  };
   // Fewest changes at the repair's gap levels, where counting does not already show it (decisions.md §25).
   if (!byCounting(searched.best).minimal) searched.best = takeBack(searched.best) ?? searched.best;
   const proof = options.proof;
@@ -641,6 +655,7 @@ function provenByCounting(
   inst: Instance,
   best: SearchState,
   before: GapLevels,
+  lowerBound: (state: SearchState) => number,
 ): { minimal: boolean; minimalReason: string } {
   const changed = changesFrom(best.inst, best.at);
   if (changed === 0) return { minimal: true, minimalReason: "nothing had to change" };
@@ -656,7 +671,7 @@ function provenByCounting(
       minimal: false,
       minimalReason: `${what}; it leaves more open than before the change, and no fuller repair is proven impossible`,
     };
-  const bound = changesLowerBound(best, before);
+  const bound = lowerBound(best);
   if (changed <= bound)
     return {
       minimal: true,
