@@ -58,7 +58,7 @@ export type Task =
       workBudget?: AlternativesOptions["workBudget"];
     }
   /**
-   * Hold a published version and repair it after a few absences of the thread's own choosing, the
+   * Hold a published version and repair it after absences of the thread's own choosing (24), the
    * results thrown away: V8 meets the week's own shapes before its first real re-solve. A background
    * task: the pool sets its stop flag when a real task needs the thread, and it ends within a move.
    */

@@ -76,7 +76,7 @@ export async function prepare(
   options: { pool?: WorkerPool } = {},
 ): Promise<Prepared | undefined> {
   const pool = options.pool ?? defaultPool();
-  // Twelve repairs, two of them filling first, each with its default limit: far inside a minute.
+  // 24 repairs, each with its default limit and moves: 4–10 s of CPU at load 13 (large), inside a minute.
   const outcome = await pool.runInBackground(
     { kind: "warm", base: baseOf(problem, published) },
     { deadlineMs: 60_000 },

@@ -8,8 +8,14 @@ import {
 } from "@deskrota/core/internal";
 import smallCampus from "../../../docs/examples/small-campus.json";
 
-/** Absences a warm-up repairs: enough for V8 to optimise the repair path's hot functions. */
+/** Absences a fresh thread's warm-up repairs: enough for V8 to compile the repair path. */
 const ABSENCES = 12;
+/**
+ * Absences a thread repairs on a published week (`warmOn` for `prepare`). Twelve left the week's first
+ * 20 real re-solves at 2.3–2.8× the CPU of the same 20 again; 24 at 1.3×, 36 at 1.1× (typical week,
+ * in one process, load 13–14: decisions.md §15, seventh round).
+ */
+export const WEEK_ABSENCES = 24;
 
 /**
  * A fresh worker's first re-solves cost 2.6–4.4× a warm one's: V8 has not yet compiled the repair
@@ -29,7 +35,7 @@ export function warmUp(): number {
 }
 
 /**
- * Repairs a published week after `ABSENCES` absences spread over its stints, the repairs thrown
+ * Repairs a published week after `absences` absences spread over its stints, the repairs thrown
  * away. Every other one takes out the next stints' people too: gaps the repair cannot fill, so the
  * fill-first repair, the chains, the options and the gaps' explanations are warmed as well. With a
  * `clock`, the repairs run as a worker's do (by the clock, as well as by their moves). `shouldStop`
@@ -39,9 +45,9 @@ export function warmUp(): number {
 export function warmOn(
   problem: Problem,
   published: RotaInput,
-  options: { clock?: () => number; shouldStop?: () => boolean } = {},
+  options: { clock?: () => number; shouldStop?: () => boolean; absences?: number } = {},
 ): number {
-  const { clock, shouldStop = () => false } = options;
+  const { clock, shouldStop = () => false, absences: count = ABSENCES } = options;
   const stopped = new Error("a real task wants the thread");
   const stopping = clock
     ? () => {
@@ -50,9 +56,9 @@ export function warmOn(
       }
     : undefined;
   const stints = published.assignments;
-  const step = Math.max(1, Math.floor(stints.length / ABSENCES));
+  const step = Math.max(1, Math.floor(stints.length / count));
   let repairs = 0;
-  for (let k = 0; k < ABSENCES && !shouldStop(); k++) {
+  for (let k = 0; k < count && !shouldStop(); k++) {
     const away = stints.slice(k * step, k * step + (k % 2 === 0 ? 1 : 3));
     const first = away[0];
     if (!first) break;

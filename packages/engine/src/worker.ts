@@ -15,7 +15,7 @@ import {
   type RotaInput,
 } from "@deskrota/core/internal";
 import { freshHighs, highs } from "./highs";
-import { warmOn, warmUp } from "./warm-up";
+import { WEEK_ABSENCES, warmOn, warmUp } from "./warm-up";
 import {
   type Base,
   epochNow,
@@ -135,7 +135,9 @@ async function run(
     }
     case "warm": {
       const { problem, published } = version as NonNullable<typeof version>;
-      const repairs = warmOn(problem, published, { clock, shouldStop });
+      // It ends by the pool's deadline too, with the repairs made by then, rather than be terminated.
+      const due = () => shouldStop() || epochNow() >= deadlineAt;
+      const repairs = warmOn(problem, published, { clock, shouldStop: due, absences: WEEK_ABSENCES });
       return { repairs, preempted: shouldStop() };
     }
     case "alternatives":
