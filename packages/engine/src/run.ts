@@ -116,7 +116,7 @@ export class WorkerPool {
     return new Promise((wake) => this.waiting.push(() => wake(this.acquire(key))));
   }
 
-  /** An idle thread, one that holds the re-solve's version first (sending it again costs, and the thread may be warm on it). */
+  /** An idle thread: one that holds the re-solve's version first (no version to send, and it may be warm on it). */
   private idleSlot(key: string | undefined): Slot | undefined {
     const idle = this.slots.filter((s) => !s.busy);
     return (key !== undefined ? idle.find((s) => s.held.includes(key)) : undefined) ?? idle[0];

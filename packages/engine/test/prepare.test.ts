@@ -19,7 +19,7 @@ async function withPool<T>(size: number, body: (pool: WorkerPool) => Promise<T>)
 }
 
 describe("a published week prepared for its re-solves", () => {
-  it("is warmed on in a thread that keeps it: its re-solve goes there, by key, with the repair unprepared", async () => {
+  it("is warmed on in a thread that keeps it: its re-solve goes there, by key, repaired as unprepared", async () => {
     const plain = await withPool(1, (pool) => resolve(problem, chainPublished, annSick, { now, pool }));
     const sent: boolean[] = [];
     const { done, repaired } = await withPool(2, async (pool) => {
