@@ -1,7 +1,8 @@
 // `pnpm --filter @deskrota/benchmarks term-score <file.json>…`: the figures of terms `term-work … <out-dir>` wrote,
 // judged again by today's core without solving anything: per file the distance from each share over the term
 // (median, largest, people within 2 h), uncovered hours per week, and everyone more than 2 h from the fair or
-// slot share with their forced and attainable hours (`PersonWeek`) and their balance week by week. A change to
+// slot share with their forced and attainable hours (`PersonWeek`), their balance, the target each week was
+// solved with, and their hours and fair share, week by week. A change to
 // the shares' definition is measured on the same rotas; a change to the carry-over needs `term-work` again.
 import { readFileSync } from "node:fs";
 import { setupFromProblem, type TermWeek, termSummary, weekFacts } from "@deskrota/core";
@@ -50,5 +51,10 @@ for (const file of process.argv.slice(2)) {
       round(p.weeks.slice(0, w + 1).reduce((sum, week) => sum + week.worked - week.fairShare, 0)),
     );
     console.log(`    worked − fair share so far, week by week: ${path.join(" ")}`);
+    // What the carry asked of them against what the weeks gave: a target far from the share it is meant to
+    // reach, week after week, is the carry's limit or the search's; a share that moves is the weeks'.
+    const targets = weeks.map(({ problem }) => problem.people.find((x) => x.id === p.person)?.hours.target ?? "-");
+    console.log(`    target solved with, week by week: ${targets.join(" ")}`);
+    console.log(`    worked / fair share, week by week: ${p.weeks.map((w) => `${w.worked}/${w.fairShare}`).join(" ")}`);
   }
 }

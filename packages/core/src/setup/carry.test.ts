@@ -1,9 +1,11 @@
+import { fc, it as prop } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import type { Assignment } from "../model/rota";
 import { parseProblem } from "../model/parse";
 import { DeskrotaInputError } from "../solve/errors";
 import { band, point, site, staff, tinyProblem } from "../../test/support/tiny";
 import { Carry, EMPTY_CARRY, carryForward, confirmTraining, fairBalance, hoursBalance, unsocialBalance } from "./carry";
+import { termWeeks } from "./term";
 import { setupFromProblem } from "./week";
 import { buildWeekProblem } from "./week";
 
@@ -92,6 +94,46 @@ describe("carry-over of hours", () => {
     // The same balances with targets left alone: a drift of ∓4 h over two weeks, shrunk to ∓4 ÷ 3.
     expect(targets(person(12, 16, 0), person(20, 16, 0))).toEqual([16.75, 3.25]);
   });
+
+  // Any balances, any number of weeks, no target shifted yet: each target moves against its person's fair
+  // balance (never past the contract the other way), stays in [min, max], and of two people on the same
+  // contract the one further above their share gets the lower target.
+  const carried = fc.record({
+    worked: fc.integer({ min: 0, max: 160 }).map((q) => q / 4),
+    fairShare: fc.integer({ min: 0, max: 160 }).map((q) => q / 4),
+  });
+  prop.prop([carried, carried, fc.integer({ min: 1, max: 6 })])(
+    "moves each target against the person's fair balance, within their limits",
+    (ann, bob, weeks) => {
+      const setup = standing();
+      const person = (c: { worked: number; fairShare: number }) => ({
+        ...c,
+        target: 10 * weeks,
+        unsocial: 0,
+        unsocialShare: 0,
+        shadowingMinutes: {},
+        proposed: [],
+        shift: 0,
+      });
+      const mondays = termWeeks("2026-12-14", weeks + 1).slice(0, weeks);
+      const carry = Carry.parse({ version: 1, weeks: mondays, people: { ann: person(ann), bob: person(bob) } });
+      const next = termWeeks("2026-12-14", weeks + 1)[weeks] as string;
+      const targets = buildWeekProblem({ setup, weekStart: next, carry }).people.map((p) => p.hours.target);
+      const balances = [ann.worked - ann.fairShare, bob.worked - bob.fairShare];
+      balances.forEach((balance, i) => {
+        const target = targets[i] as number;
+        expect(target).toBeGreaterThanOrEqual(2);
+        expect(target).toBeLessThanOrEqual(20);
+        if (balance > 0) expect(target).toBeLessThan(10);
+        if (balance < 0) expect(target).toBeGreaterThan(10);
+        if (balance === 0) expect(target).toBe(10);
+      });
+      if (balances[0] !== balances[1]) {
+        const [higher, lower] = (balances[0] as number) > (balances[1] as number) ? [0, 1] : [1, 0];
+        expect(targets[higher]).toBeLessThanOrEqual(targets[lower] as number);
+      }
+    },
+  );
 
   it("keeps a shifted target inside the person's min and max and the hours they can work", () => {
     const setup = standing();
