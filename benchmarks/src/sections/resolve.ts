@@ -25,6 +25,8 @@ export interface ResolveSummary {
   publishMs?: number;
   publishWork?: number;
   publishedStints: number | null;
+  /** the warm-up on the published week before the first absence (not in the latencies) */
+  prepared: ResolveRun["prepared"] | null;
   /** the call with a warm worker pool, ms */
   latencyMs: Spread;
   /** the repair inside the worker, ms */
@@ -61,6 +63,7 @@ export async function measureResolve(
       ? { publishWork: settings.publish.workBudget }
       : { publishMs: settings.publish.timeLimitMs }),
     publishedStints: outcome.value?.publishedStints ?? null,
+    prepared: outcome.value?.prepared ?? null,
     latencyMs: spread(samples.map((s) => s.wallMs)),
     workerMs: spread(samples.map((s) => s.workerMs)),
     changes: spread(samples.map((s) => s.changes)),

@@ -57,6 +57,12 @@ export type Task =
       seed?: number;
       workBudget?: AlternativesOptions["workBudget"];
     }
+  /**
+   * Hold a published version and repair it after absences of the thread's own choosing (24), the
+   * results thrown away: V8 meets the week's own shapes before its first real re-solve. A background
+   * task: the pool sets its stop flag when a real task needs the thread, and it ends within a move.
+   */
+  | { kind: "warm"; base: Base }
   | { kind: "swaps"; problem: Problem; rota: RotaInput; gap: GapQuery; now?: string }
   | { kind: "compare"; problem: Problem; rotas: { id: string; rota: RotaInput }[]; reference?: string }
   | { kind: "analyse"; problem: Problem; rota: RotaInput };

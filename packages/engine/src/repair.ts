@@ -11,7 +11,7 @@ import {
   type RotaInput,
   type SwapReport,
 } from "@deskrota/core/internal";
-import { SMALL_WEEK_PROOF_SECONDS } from "./protocol";
+import { type Base, SMALL_WEEK_PROOF_SECONDS } from "./protocol";
 import { defaultPool, type TaskTiming, type WorkerPool } from "./run";
 import { outcomeValue } from "./solve";
 
@@ -51,6 +51,39 @@ function hashOf(value: object): string {
   return createHash("sha256").update(JSON.stringify(value)).digest("base64");
 }
 
+/** A published version, named by its content: a thread that holds it is sent only its key. */
+function baseOf(problem: Problem, published: RotaInput): Base {
+  return { key: `${hashOf(problem)}:${hashOf(published)}`, problem, published };
+}
+
+/** What `prepare` did: repairs made on the week, and whether a real task stopped it first. */
+export interface Prepared {
+  repairs: number;
+  preempted: boolean;
+}
+
+/**
+ * Hands a published version to a thread ahead of its first re-solve, which repairs the week after a
+ * few absences of its own and throws the repairs away: the week's first real re-solves then find V8
+ * specialised to its shapes (3–5× the CPU of a warm re-solve otherwise: decisions.md §15, seventh
+ * round). For a service between publishing a rota and its first absence. Background work: only on a
+ * thread nothing else wants (`undefined` when there is none), stopped within a search move when a real
+ * task needs the thread, and the re-solves of the version go to the thread that holds it.
+ */
+export async function prepare(
+  problem: Problem,
+  published: RotaInput,
+  options: { pool?: WorkerPool } = {},
+): Promise<Prepared | undefined> {
+  const pool = options.pool ?? defaultPool();
+  // 24 repairs, each with its default limit and moves: 4–10 s of CPU at load 13 (large), inside a minute.
+  const outcome = await pool.runInBackground(
+    { kind: "warm", base: baseOf(problem, published) },
+    { deadlineMs: 60_000 },
+  );
+  return outcome && outcomeValue<Prepared>(outcome, "the warm-up on the published week");
+}
+
 /** The exact model's limit per solve when `prove` gives none; it makes up to four (docs/benchmarks.md). */
 const PROOF_SECONDS = 20;
 
@@ -75,7 +108,7 @@ export async function resolve(
     {
       kind: "resolve",
       // By content: a thread that holds this version is sent only its key.
-      base: { key: `${hashOf(problem)}:${hashOf(published)}`, problem, published },
+      base: baseOf(problem, published),
       change,
       ...rest,
       ...(prove ? { proofSeconds } : {}),

@@ -46,6 +46,8 @@ interface Slot {
   ready: Promise<void>;
   /** the re-solves' versions the thread keeps, least recently used first (worker.ts keeps the same list) */
   held: string[];
+  /** the stop flag of the background task under way (`runInBackground`), which a real task may set */
+  background?: Int32Array;
 }
 
 /**
@@ -62,7 +64,21 @@ export class WorkerPool {
   constructor(readonly size: number = Math.max(2, availableParallelism())) {}
 
   run(task: Task, options: RunOptions): Promise<RunOutcome> {
-    return this.acquire().then((slot) => this.execute(slot, task, options));
+    return this.acquire(versionOf(task)).then((slot) => this.execute(slot, task, options));
+  }
+
+  /**
+   * Runs a task only on a thread nothing else wants: an idle one (one that holds the task's version
+   * first), or a new one while the pool has room; else not at all (`undefined`). A real task that
+   * finds no idle thread sets its stop flag and takes the thread when it has stopped (a warm-up ends
+   * within a search move, or between repairs).
+   */
+  async runInBackground(task: Task, options: RunOptions): Promise<RunOutcome | undefined> {
+    const script = await workerScript();
+    const key = versionOf(task);
+    const idle = this.idleSlot(key) ?? (this.slots.length < this.size ? this.spawn(script) : undefined);
+    if (!idle) return undefined;
+    return this.execute(this.claim(idle), task, options, true);
   }
 
   /**
@@ -90,13 +106,21 @@ export class WorkerPool {
     this.slots.length = 0;
   }
 
-  private async acquire(): Promise<Slot> {
+  private async acquire(key?: string): Promise<Slot> {
     // Awaited first, so that what follows runs at once: no other task slips in between.
     const script = await workerScript();
-    const idle = this.slots.find((s) => !s.busy);
+    const idle = this.idleSlot(key);
     if (idle) return this.claim(idle);
     if (this.slots.length < this.size) return this.claim(this.spawn(script));
-    return new Promise((wake) => this.waiting.push(() => wake(this.acquire())));
+    // Background work gives way: its thread is released when it has stopped, and wakes the first waiting.
+    for (const slot of this.slots) if (slot.background) Atomics.store(slot.background, 0, 1);
+    return new Promise((wake) => this.waiting.push(() => wake(this.acquire(key))));
+  }
+
+  /** An idle thread: one that holds the re-solve's version first (no version to send, and it may be warm on it). */
+  private idleSlot(key: string | undefined): Slot | undefined {
+    const idle = this.slots.filter((s) => !s.busy);
+    return (key !== undefined ? idle.find((s) => s.held.includes(key)) : undefined) ?? idle[0];
   }
 
   private claim(slot: Slot): Slot {
@@ -107,6 +131,7 @@ export class WorkerPool {
 
   private release(slot: Slot): void {
     slot.busy = false;
+    delete slot.background;
     // An idle worker must not keep a CLI process alive.
     slot.worker.unref();
     this.waiting.shift()?.();
@@ -137,10 +162,11 @@ export class WorkerPool {
     this.waiting.shift()?.();
   }
 
-  private execute(slot: Slot, task: Task, options: RunOptions): Promise<RunOutcome> {
+  private execute(slot: Slot, task: Task, options: RunOptions, background = false): Promise<RunOutcome> {
     const id = this.nextId++;
     const stop = new SharedArrayBuffer(4);
     const flag = new Int32Array(stop);
+    if (background) slot.background = flag;
     const grace = options.graceMs ?? 1500;
     return new Promise((resolve) => {
       let settled = false;
@@ -200,7 +226,7 @@ export class WorkerPool {
         const stopped = Atomics.load(flag, 0) === 1;
         hard = setTimeout(() => finish({ kind: "terminated" }, false), (stopped ? 0 : options.deadlineMs) + grace);
         const sent = held(slot, task);
-        sentVersion = sent.kind === "resolve" && sent.base.problem !== undefined;
+        sentVersion = (sent.kind === "resolve" || sent.kind === "warm") && sent.base.problem !== undefined;
         postedAt = epochNow();
         const request: WorkerRequest = { id, task: sent, stop, deadlineAt: postedAt + options.deadlineMs };
         slot.worker.postMessage(request);
@@ -217,13 +243,18 @@ export class WorkerPool {
  * thread keeps the same least-recently-used list (worker.ts).
  */
 function held(slot: Slot, task: Task): Task {
-  if (task.kind !== "resolve") return task;
+  if (task.kind !== "resolve" && task.kind !== "warm") return task;
   const { key } = task.base;
   const had = slot.held.indexOf(key);
   if (had >= 0) slot.held.splice(had, 1);
   slot.held.push(key);
   if (slot.held.length > HELD_VERSIONS) slot.held.shift();
   return had >= 0 ? { ...task, base: { key } } : task;
+}
+
+/** The published version a re-solve or a warm-up names, if any. */
+function versionOf(task: Task): string | undefined {
+  return task.kind === "resolve" || task.kind === "warm" ? task.base.key : undefined;
 }
 
 let shared: WorkerPool | undefined;

@@ -15,7 +15,7 @@ import {
   type RotaInput,
 } from "@deskrota/core/internal";
 import { freshHighs, highs } from "./highs";
-import { warmUp } from "./warm-up";
+import { WEEK_ABSENCES, warmOn, warmUp } from "./warm-up";
 import {
   type Base,
   epochNow,
@@ -57,14 +57,14 @@ async function run(
   post: (reply: WorkerReply extends infer R ? (R extends { id: number } ? Omit<R, "id"> : never) : never) => void,
 ): Promise<unknown> {
   // Before any await: the version is kept as the pool counts on, whatever happens to the task.
-  const version = task.kind === "resolve" ? heldVersion(task.base) : undefined;
+  const version = task.kind === "resolve" || task.kind === "warm" ? heldVersion(task.base) : undefined;
   const shouldStop = () => Atomics.load(stop, 0) === 1;
   // The parent's deadline counts from when it posted the task: a thread still starting (loading the
   // engine and HiGHS took 5 s on a loaded machine) must not plan to search past it, or it is terminated.
   const within = (limitMs: number) => Math.max(0, Math.min(limitMs, deadlineAt - epochNow()));
   // The problem's `solver.backend` picks the MILP engine of the exact moves and the bound; HiGHS
   // unless it says javascript-lp-solver (decisions 12). HiGHS is loaded by the first task that needs it.
-  const jslp = task.kind !== "resolve" && task.problem.solver?.backend === "jslp";
+  const jslp = "problem" in task && task.problem.solver?.backend === "jslp";
   const backend = () => (jslp ? Promise.resolve(jslpBackend) : highs());
   const tuning = {
     ...("seed" in task && task.seed !== undefined ? { seed: task.seed } : {}),
@@ -132,6 +132,13 @@ async function run(
         ...(task.proveAfter ? { onAnswer: (value: unknown) => post({ type: "answer", value }) } : {}),
         ...tuning,
       });
+    }
+    case "warm": {
+      const { problem, published } = version as NonNullable<typeof version>;
+      // It ends by the pool's deadline too, with the repairs made by then, rather than be terminated.
+      const due = () => shouldStop() || epochNow() >= deadlineAt;
+      const repairs = warmOn(problem, published, { clock, shouldStop: due, absences: WEEK_ABSENCES });
+      return { repairs, preempted: shouldStop() };
     }
     case "alternatives":
       return alternatives(task.problem, task.k, {

@@ -1,6 +1,6 @@
 import { parseProblem, resolve, type ResolveResult } from "@deskrota/core/internal";
 import { describe, expect, it } from "vitest";
-import { warmUp } from "../src/warm-up";
+import { warmOn, warmUp } from "../src/warm-up";
 import { annSick, chainPublished, chainWeek } from "./support/chain-week";
 
 const parsed = parseProblem(chainWeek);
@@ -22,5 +22,19 @@ describe("a worker's warm-up", () => {
     const cold = repaired();
     expect(warmUp()).toBe(12);
     expect(repaired()).toEqual(cold);
+  });
+
+  it("repairs a published week after its own absences, and leaves its later repairs as they were", () => {
+    const cold = repaired();
+    // Two stints: Ann's alone, then Cal's (the next three stints are only that one).
+    expect(warmOn(problem, chainPublished, { clock: () => performance.now() })).toBe(2);
+    expect(repaired()).toEqual(cold);
+  });
+
+  it("stops within the repair under way when told to, with the repairs made so far", () => {
+    let reads = 0;
+    const clock = () => reads++;
+    expect(warmOn(problem, chainPublished, { clock, shouldStop: () => reads > 3 })).toBe(0);
+    expect(warmOn(problem, chainPublished, { clock, shouldStop: () => true })).toBe(0);
   });
 });

@@ -39,6 +39,14 @@ export interface Reference {
 export interface CompileOptions {
   /** the published rota and the moment of the re-solve */
   reference?: { assignments: readonly Assignment[]; now: number };
+  /**
+   * An instance compiled before (a re-solve's last one): where its slots, points and roster are this
+   * problem's, a person written exactly as there keeps their entry (their week of slots, ~9 bytes a
+   * person-slot, was most of a large re-solve's compile and of its garbage: decisions.md §15, seventh
+   * round). Judged by content, not by object, so a problem edited in place is compiled afresh; entries
+   * are never written after compile, so sharing them is safe.
+   */
+  reuse?: Instance;
 }
 
 export interface SiteInfo {
@@ -210,7 +218,11 @@ export function compile(problem: Problem, options: CompileOptions = {}): Instanc
 
   const personIndex = new Map(problem.people.map((p, i) => [p.id, i]));
   const siteIndex = new Map(problem.sites.map((s, i) => [s.id, i]));
+  const reused = reusable(options.reuse, problem, slots, points);
   const people: PersonInfo[] = problem.people.map((person, index) => {
+    const written = JSON.stringify(person);
+    const kept = reused?.[index];
+    if (kept && writtenAs.get(kept) === written) return kept;
     const allowedSites = person.sites.map((id) => siteIndex.get(id) ?? -1).filter((s) => s >= 0);
     const absences = (person.absences ?? []).map(
       (a) => [parseDated(a.from, problem.timeZone), parseDated(a.to, problem.timeZone)] as const,
@@ -245,7 +257,7 @@ export function compile(problem: Problem, options: CompileOptions = {}): Instanc
     const training = points.map((point) => person.training?.[point.id] ?? person.training?.[point.kind] ?? "none");
     const quals = new Set(person.qualifications ?? []);
     const slotsOf = (hours: number) => (hours * 60) / slotMinutes;
-    return {
+    const info: PersonInfo = {
       index,
       id: person.id,
       name: person.name,
@@ -264,6 +276,8 @@ export function compile(problem: Problem, options: CompileOptions = {}): Instanc
       targetSlots: slotsOf(person.hours.target),
       minSlots: slotsOf(person.hours.min ?? 0),
     };
+    writtenAs.set(info, written);
+    return info;
   });
 
   const pointIndex = new Map(points.map((p) => [p.id, p.index]));
@@ -296,6 +310,37 @@ export function compile(problem: Problem, options: CompileOptions = {}): Instanc
     people,
     pins,
   };
+}
+
+/** How each compiled person was written in the problem (JSON): `reuse` keeps an entry only for the same text. */
+const writtenAs = new WeakMap<PersonInfo, string>();
+
+/**
+ * The people of `reuse`, by index, where what their entries are worked out from besides the person
+ * (the slots, their local minutes, the sites and points, the roster's order, the zone) is as here.
+ */
+function reusable(
+  reuse: Instance | undefined,
+  problem: Problem,
+  slots: readonly SlotInfo[],
+  points: readonly PointInfo[],
+): readonly PersonInfo[] | undefined {
+  if (!reuse || reuse.problem.timeZone !== problem.timeZone || reuse.problem.slotMinutes !== problem.slotMinutes)
+    return undefined;
+  const sameSlots =
+    reuse.slots.length === slots.length &&
+    slots.every((slot, g) => {
+      const was = reuse.slots[g] as SlotInfo;
+      return was.start === slot.start && was.end === slot.end && was.site === slot.site && was.minute === slot.minute;
+    });
+  const samePoints =
+    reuse.sites.length === problem.sites.length &&
+    problem.sites.every((site, s) => reuse.sites[s]?.id === site.id) &&
+    reuse.points.length === points.length &&
+    points.every((k, i) => reuse.points[i]?.id === k.id && reuse.points[i]?.kind === k.kind);
+  const before = reuse.problem.people;
+  const sameRoster = before.length === problem.people.length && before.every((p, i) => p.id === problem.people[i]?.id);
+  return sameSlots && samePoints && sameRoster ? reuse.people : undefined;
 }
 
 const DAY_MS = 86_400_000;

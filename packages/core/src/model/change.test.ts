@@ -145,6 +145,38 @@ describe("applyChange", () => {
     expect(JSON.stringify(problem)).toBe(before);
   });
 
+  it("leaves the problem as it was after an absences-only change too (validated alone, sharing the rest)", () => {
+    const before = JSON.stringify(problem);
+    applied({
+      absences: [{ person: "bob", from: "2026-11-23T09:00", to: "2026-11-23T10:00" }],
+      removeAbsences: [{ person: "ann", from: "2026-11-25T09:00", to: "2026-11-25T17:00" }],
+    });
+    expect(JSON.stringify(problem)).toBe(before);
+  });
+
+  it("validates an absences-only change alone, and finds in it what the whole problem's validation finds", () => {
+    // An empty list of another part sends the same absences through the whole problem's validation.
+    const whole = (absences: unknown[]) => ({ absences, availability: [] });
+    const cases: unknown[][] = [
+      [{ person: "ann", from: "2026-11-24T18:00", to: "2026-11-24T12:00" }],
+      // The hour the clocks skip in London, at either end.
+      [{ person: "bob", from: "2026-03-29T01:30", to: "2026-03-29T04:00" }],
+      [{ person: "bob", from: "2026-03-29T00:00", to: "2026-03-29T01:15" }],
+      [{ person: "bob", from: "2026-11-24T12:00", to: "2026-11-24T18:00", reason: 3 }],
+      [{ person: "bob", from: "tomorrow", to: "2026-11-24T18:00" }],
+    ];
+    for (const absences of cases) {
+      const alone = applyChange(problem, { absences } as Change);
+      expect(alone.ok).toBe(false);
+      expect(alone).toEqual(applyChange(problem, whole(absences) as Change));
+    }
+    const fine = [{ person: "bob", from: "2026-11-24T12:00", to: "2026-11-24T18:00", reason: "sick" }];
+    expect(applied({ absences: fine })).toEqual(applied(whole(fine) as Change));
+    expect(applied({ removeAbsences: [{ person: "ann", from: "2026-11-25T09:00", to: "2026-11-25T17:00" }] })).toEqual(
+      applied({ removeAbsences: [{ person: "ann", from: "2026-11-25T09:00", to: "2026-11-25T17:00" }], pin: [] }),
+    );
+  });
+
   it("names unknown people and points with their paths in the change", () => {
     expect(issuesOf({ absences: [{ person: "zed", from: "2026-11-24T12:00", to: "2026-11-24T18:00" }] })).toEqual([
       { path: "absences.0.person", code: "unknown_reference", message: "there is no person zed" },

@@ -3,6 +3,7 @@ import { toIssues, type Issue, type Parsed } from "./parse";
 import { Absence, CoverBand, Person, Pin, Problem } from "./problem";
 import { Id, WeekHours } from "./primitives";
 import { parseDated } from "../time/week";
+import { absenceIssues } from "./semantics";
 
 /**
  * What changed since a rota was published, in the problem format's own shapes (docs/api.md).
@@ -32,10 +33,23 @@ export function isEmptyChange(change: Change): boolean {
 }
 
 /**
+ * Absences recorded or taken out, and nothing else: the change a re-solve mostly gets. The problem
+ * after it differs from the valid one before only in those absences (and the pins they release).
+ */
+function absencesOnly(change: Change): boolean {
+  return Object.entries(change).every(
+    ([part, value]) => value === undefined || part === "absences" || part === "removeAbsences",
+  );
+}
+
+/**
  * The problem after the change, validated again as a whole (an absence for an unknown person, a
  * pin that no longer fits, a band off the grid… are listed with their paths in the change; what
  * the change did not bring in keeps its path in the problem, marked as such). An absence releases
- * the absent person's pins it overlaps, as removing a person releases theirs.
+ * the absent person's pins it overlaps, as removing a person releases theirs. `problem` must be a
+ * valid (parsed) problem: where the change only records or takes out absences, only the change is
+ * validated (its shapes and each new absence's interval), and the problem after it shares what it
+ * did not alter with `problem` (parsing the whole large example again cost ~10 ms a re-solve).
  */
 export function applyChange(problem: Problem, change: Change): Parsed<Problem> {
   const issues: Issue[] = [];
@@ -46,7 +60,18 @@ export function applyChange(problem: Problem, change: Change): Parsed<Problem> {
     issues.push({ path, code: "unknown_reference", message: `there is no person ${id}` });
     return false;
   };
-  const next: Problem = JSON.parse(JSON.stringify(problem)) as Problem;
+  const onlyAbsences = absencesOnly(change);
+  // Only the absence lists of the people it names and the pins are altered below on that path: copies
+  // of those alone; everyone else is the very object they were (compile reuses their entries by it).
+  const named = new Set([...(change.absences ?? []), ...(change.removeAbsences ?? [])].map((a) => a.person));
+  const next: Problem = onlyAbsences
+    ? {
+        ...problem,
+        people: problem.people.map((p) =>
+          named.has(p.id) ? { ...p, ...(p.absences ? { absences: [...p.absences] } : {}) } : p,
+        ),
+      }
+    : (JSON.parse(JSON.stringify(problem)) as Problem);
   const byId = new Map(next.people.map((p) => [p.id, p]));
   // Each part of the problem the change brought in, and its path in the change: what the whole
   // problem's validation finds there is reported where the coordinator wrote it.
@@ -127,6 +152,14 @@ export function applyChange(problem: Problem, change: Change): Parsed<Problem> {
     from.set(c.cover, `cover.${i}.cover`);
   });
   if (issues.length > 0) return { ok: false, issues };
+  if (onlyAbsences) {
+    const shapes = Change.safeParse(change);
+    if (!shapes.success) return { ok: false, issues: toIssues(shapes.error) };
+    const intervals = (change.absences ?? []).flatMap((a, i) =>
+      absenceIssues(a, problem.timeZone, ["absences", i]).map((issue) => ({ ...issue, path: issue.path.join(".") })),
+    );
+    return intervals.length > 0 ? { ok: false, issues: intervals } : { ok: true, value: next };
+  }
   const result = Problem.safeParse(next);
   if (result.success) return { ok: true, value: result.data };
   const paths = changePaths(next, from);

@@ -171,6 +171,19 @@ function unique(
   else seen.set(id, index);
 }
 
+/** An absence's own dated interval, as the problem's validation checks each recorded one. */
+export function absenceIssues(
+  absence: { from: string; to: string },
+  zone: string,
+  path: (string | number)[],
+): InputIssue[] {
+  const issues: InputIssue[] = [];
+  datedInterval(absence.from, absence.to, zone, path, "absence", (code, at, message) =>
+    issues.push({ code, path: at, message }),
+  );
+  return issues;
+}
+
 function datedInterval(
   from: unknown,
   to: unknown,

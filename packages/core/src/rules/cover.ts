@@ -85,12 +85,12 @@ export function coverGaps(view: RotaView, level: (d: { min: number; target: numb
       site.slots.forEach((slot, i) => {
         const demand = demandAt(point, slot, view.slotMinutes);
         if (!demand) return;
-        const counted = (site.occupancy[i] as Occupant[]).filter((o) => {
-          const person = view.people.get(o.person);
-          return (
-            o.point === point.id && !o.shadowing && person !== undefined && trainingFor(person, point) === "independent"
-          );
-        }).length;
+        // Counted, not filtered into a list: this runs for every point-slot of the week, twice per score.
+        let counted = 0;
+        for (const o of site.occupancy[i] as Occupant[]) {
+          const person = o.point === point.id && !o.shadowing ? view.people.get(o.person) : undefined;
+          if (person !== undefined && trainingFor(person, point) === "independent") counted++;
+        }
         const missing = level(demand) - counted;
         if (missing > 0) gaps.push({ site, target: point.id, slot, missing });
       });

@@ -78,6 +78,13 @@ export interface ResolveResult {
   proof?: RepairProof;
 }
 
+/**
+ * The instance the last re-solve compiled: a worker re-solves one version after another, and most
+ * people are written the same in each (decisions.md §15, seventh round). One only, so that a thread
+ * keeps no more than one instance alive between tasks.
+ */
+let lastCompiled: Instance | undefined;
+
 /** The exact model's time for each of its solves when the caller gives none. */
 const DEFAULT_PROOF_SECONDS = 30;
 
@@ -112,7 +119,12 @@ export function resolve(
     ]);
   const { invalid, conflicts } = changeIssues(problem, change, options.now);
   if (invalid.length + conflicts.length > 0) throw new DeskrotaInputError([...invalid, ...conflicts]);
-  const inst = compile(canonical(next), { reference: { assignments: published.assignments, now } });
+  // The last re-solve's instance: the people written as there keep their entries (compile checks).
+  const inst = compile(canonical(next), {
+    reference: { assignments: published.assignments, now },
+    ...(lastCompiled ? { reuse: lastCompiled } : {}),
+  });
+  lastCompiled = inst;
   // The change's pins come last in the problem after it.
   const ownPins = (next.pinned?.length ?? 0) - (change.pin?.length ?? 0);
   const pinPath = (i: number) => (i >= ownPins ? `pin.${i - ownPins}` : `(problem after the change) pinned.${i}`);
@@ -172,7 +184,21 @@ export function resolve(
   }
   const fills = filling && gapTotalsOf(filling.best) < gapTotalsOf(smaller.best) ? filling : undefined;
   const searched = fills && options.option !== "smaller" ? fills : smaller;
-  const byCounting = (state: SearchState) => provenByCounting(inst, state, levelsBefore);
+  // Counted once per state (the returned repair's is asked up to three times), and the lower bound
+  // once per table of who may work where: it reads the published rota and those tables alone, and
+  // every state of a re-solve borrows the first one's.
+  const counted = new Map<SearchState, ReturnType<typeof provenByCounting>>();
+  const bounds = new Map<SearchState["options"], number>();
+  const lowerBound = (state: SearchState) => {
+    const known = bounds.get(state.options) ?? changesLowerBound(state, levelsBefore);
+    bounds.set(state.options, known);
+    return known;
+  };
+  const byCounting = (state: SearchState) => {
+    const known = counted.get(state) ?? provenByCounting(inst, state, levelsBefore, lowerBound);
+    counted.set(state, known);
+    return known;
+  };
   // Fewest changes at the repair's gap levels, where counting does not already show it (decisions.md §25).
   if (!byCounting(searched.best).minimal) searched.best = takeBack(searched.best) ?? searched.best;
   const proof = options.proof;
@@ -629,6 +655,7 @@ function provenByCounting(
   inst: Instance,
   best: SearchState,
   before: GapLevels,
+  lowerBound: (state: SearchState) => number,
 ): { minimal: boolean; minimalReason: string } {
   const changed = changesFrom(best.inst, best.at);
   if (changed === 0) return { minimal: true, minimalReason: "nothing had to change" };
@@ -644,7 +671,7 @@ function provenByCounting(
       minimal: false,
       minimalReason: `${what}; it leaves more open than before the change, and no fuller repair is proven impossible`,
     };
-  const bound = changesLowerBound(best, before);
+  const bound = lowerBound(best);
   if (changed <= bound)
     return {
       minimal: true,
