@@ -43,19 +43,21 @@ export function fillByChains(
     let best: { value: number; plans: Map<string, { p: number; day: number; plan: DayPlan }> } | undefined;
     const asides = asidesOf(state, run);
     for (const person of state.inst.people)
-      for (const length of lengthsToTry(state, person.index, run.day))
-        for (const aside of length === undefined ? [undefined] : [undefined, ...asides]) {
-          if (aside?.[0] === person.index) continue;
-          const journal: Journal = [];
-          if (!takeRun(state, pins, person.index, run, journal, length, aside)) {
+      for (const piece of piecesFor(state, person.index, run))
+        for (const length of lengthsToTry(state, person.index, run.day))
+          for (const aside of length === undefined ? [undefined] : [undefined, ...asides]) {
+            if (aside?.[0] === person.index) continue;
+            const journal: Journal = [];
+            if (!takeRun(state, pins, person.index, piece, journal, length, aside)) {
+              state.undo(journal);
+              continue;
+            }
+            for (const day of new Set(journal.map((entry) => entry.day)))
+              settle(state, pins, day, journal, person.index);
+            if (!strandedOn(state, journal) && state.objective < (best?.value ?? entry) - EPS)
+              best = { value: state.objective, plans: plansOf(state, journal) };
             state.undo(journal);
-            continue;
           }
-          for (const day of new Set(journal.map((entry) => entry.day))) settle(state, pins, day, journal, person.index);
-          if (state.objective < (best?.value ?? entry) - EPS)
-            best = { value: state.objective, plans: plansOf(state, journal) };
-          state.undo(journal);
-        }
     if (best) for (const { p, day, plan } of best.plans.values()) state.setDay(p, day, plan);
   }
   if (gapTotalsOf(state) < start) {
@@ -219,6 +221,24 @@ function pinsOn(state: SearchState, pins: Pins, p: number, day: number): Require
   return required;
 }
 
+/**
+ * The run, or where the person may work only part of it (their hours there start or end inside it), each end of it
+ * they may work: taking one end fills part of the run, and where nobody can take it whole that is the most there is.
+ */
+function piecesFor(state: SearchState, p: number, run: CoverRun): CoverRun[] {
+  const may = (g: number) =>
+    run.point === ANY_POINT
+      ? (state.options[p]?.[g]?.length ?? 0) > 0
+      : Boolean(state.options[p]?.[g]?.includes(run.point));
+  if (run.slots.every(may)) return [run];
+  const head = run.slots.slice(
+    0,
+    run.slots.findIndex((g) => !may(g)),
+  );
+  const tail = run.slots.slice(run.slots.length - [...run.slots].reverse().findIndex((g) => !may(g)));
+  return [head, tail].filter((slots) => slots.length > 0).map((slots) => ({ ...run, slots }));
+}
+
 /** A colleague who steps aside for a chain's first move, and what of their day they keep meanwhile (an end trimmed). */
 type Aside = [number, DayPlan];
 
@@ -260,19 +280,27 @@ function lengthsToTry(state: SearchState, p: number, day: number): (number | und
   return [undefined, ...[...lengths].sort((a, b) => b - a)];
 }
 
-/** Re-plans whoever is left without the colleague they need on the date; false where one cannot be. */
-function replanStranded(state: SearchState, pins: Pins, day: number, journal: Journal): boolean {
+/**
+ * Re-plans whoever is left without the colleague they need on the date. One whose stint is under way (frozen) stays
+ * as it is: the settling after may bring them a colleague, and a chain that leaves anyone so is not kept
+ * (`strandedOn`).
+ */
+function replanStranded(state: SearchState, pins: Pins, day: number, journal: Journal): true {
   for (const person of state.inst.people) {
     const p = person.index;
     if (!stranded(state, p, day)) continue;
-    const required = pinsOn(state, pins, p, day);
-    journal.push({ p, day, old: state.setDay(p, day, []) });
-    const planned = bestDay(state, p, day, required);
-    if (!planned) return false;
-    state.setDay(p, day, planned.plan);
-    if (stranded(state, p, day)) return false;
+    const old = state.setDay(p, day, []);
+    const planned = bestDay(state, p, day, pinsOn(state, pins, p, day));
+    if (planned) journal.push({ p, day, old });
+    state.setDay(p, day, planned ? planned.plan : old);
   }
   return true;
+}
+
+/** Whether anyone is without the colleague they need on one of the dates a journal touched. */
+function strandedOn(state: SearchState, journal: Journal): boolean {
+  const days = new Set(journal.map((entry) => entry.day));
+  return state.inst.people.some((person) => [...days].some((day) => stranded(state, person.index, day)));
 }
 
 /** A student with no staff on site, or someone shadowing with nobody independent at the point. */
@@ -354,20 +382,24 @@ function leadChains(state: SearchState, pins: Pins, days: ReadonlySet<number>): 
     const asides = asidesOf(state, run);
     for (const person of state.inst.people) {
       if (!person.lead) continue;
-      const lengths = new Set([...lengthsToTry(state, person.index, run.day), run.slots.length]);
-      for (const length of lengths)
-        for (const aside of length === undefined ? [undefined] : [undefined, ...asides]) {
-          if (aside?.[0] === person.index) continue;
-          const journal: Journal = [];
-          if (takeRun(state, pins, person.index, run, journal, length, aside)) {
-            for (const day of new Set(journal.map((entry) => entry.day)))
-              settle(state, pins, day, journal, person.index);
-            const gaps = gapTotalsOf(state);
-            if (gaps < best.gaps || (gaps === best.gaps && best.plans.size > 0 && state.objective < best.value - EPS))
-              best = { gaps, value: state.objective, plans: plansOf(state, journal) };
+      for (const piece of piecesFor(state, person.index, run)) {
+        const lengths = new Set([...lengthsToTry(state, person.index, run.day), piece.slots.length]);
+        for (const length of lengths)
+          for (const aside of length === undefined ? [undefined] : [undefined, ...asides]) {
+            if (aside?.[0] === person.index) continue;
+            const journal: Journal = [];
+            if (takeRun(state, pins, person.index, piece, journal, length, aside)) {
+              for (const day of new Set(journal.map((entry) => entry.day)))
+                settle(state, pins, day, journal, person.index);
+              const gaps = gapTotalsOf(state);
+              const better =
+                gaps < best.gaps || (gaps === best.gaps && best.plans.size > 0 && state.objective < best.value - EPS);
+              if (better && !strandedOn(state, journal))
+                best = { gaps, value: state.objective, plans: plansOf(state, journal) };
+            }
+            state.undo(journal);
           }
-          state.undo(journal);
-        }
+      }
     }
     for (const { p, day, plan } of best.plans.values()) state.setDay(p, day, plan);
   }
