@@ -49,4 +49,27 @@ describe("a chain that takes one end of a run nobody can take whole", () => {
     const chained = fillByChains(open, new Set([0]), { moves: 0, seed: 1, stallLimit: 60, ruinSize: 4 });
     expect(chained && gapLevelsOf(chained).cover).toBe(2);
   });
+
+  it("does so with Eve pinned shadowing at Health 12:00–17:00, beside Bob until he moves", () => {
+    // Eve needs an independent colleague beside her: Bob leaving strands her until Cal is settled in. With only runs
+    // taken whole (before), no chain filled any of Main's run.
+    const withEve = tinyProblem({
+      sites: [desk("main"), desk("health")],
+      people: [...problem.people, staff("eve", { sites: ["health"], training: { helpdesk: "shadowing" } })],
+      pinned: [{ person: "eve", point: "health-desk", start: "2026-11-23T12:00", end: "2026-11-23T17:00" }],
+    });
+    const after = applyChange(withEve, change);
+    if (!after.ok) throw new Error("the change is valid");
+    const assignments = [
+      ...published.assignments,
+      stint("eve", "health-desk", "12:00", "17:00", undefined, { shadowing: true }),
+    ];
+    const inst = compile(after.value, { reference: { assignments, now: SUNDAY } });
+    const open = new SearchState(inst);
+    const kept = assignments.map((a) => (a.person === "ann" ? stint("ann", "main-desk", "12:00", "16:00") : a));
+    loadPlacements(open, placementsOf(inst, kept));
+    expect(gapLevelsOf(open).cover).toBe(4);
+    const chained = fillByChains(open, new Set([0]), { moves: 0, seed: 1, stallLimit: 60, ruinSize: 4 });
+    expect(chained && gapLevelsOf(chained).cover).toBe(2);
+  });
 });
