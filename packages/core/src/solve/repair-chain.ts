@@ -136,7 +136,7 @@ export function takeBack(repaired: SearchState): SearchState | undefined {
         // Not against a pin or anything the rest relies on at another point.
         if (back.some(([g, k]) => (required.get(g) ?? k) !== k && required.get(g) !== ANY_POINT)) return false;
         for (const [g, k] of back) required.set(g, k);
-        const plan = exactly(state, p, day, required);
+        const plan = exactly(state, p, day, required) ?? besideBlockers(state, pins, p, day, back, required, journal);
         if (plan) {
           state.setDay(p, day, plan);
           settle(state, pins, day, journal, p);
@@ -455,6 +455,40 @@ function short(state: SearchState, k: number, g: number): boolean {
 
 function stillOpen(state: SearchState, run: CoverRun): boolean {
   return run.slots.some((g) => short(state, run.point, g));
+}
+
+/**
+ * The published day where others now stand in its way (a point full where it was): they step aside, the day goes
+ * back, and each is re-planned after it keeping their pins (a student and a colleague who swapped desks for half an
+ * hour swap back). Null where the day cannot go back so; the state is then as it was but for the journal.
+ */
+function besideBlockers(
+  state: SearchState,
+  pins: Pins,
+  p: number,
+  day: number,
+  back: [number, number][],
+  required: Required,
+  journal: Journal,
+): DayPlan | null {
+  const full = back.filter(
+    ([g, k]) => (state.counted[k * state.G + g] as number) >= (state.demandMax[k * state.G + g] as number),
+  );
+  const blockers = state.inst.people
+    .map((person) => person.index)
+    .filter((q) => q !== p && full.some(([g, k]) => state.at[q]?.[g] === k));
+  if (blockers.length === 0) return null;
+  const theirs = blockers.map((q) => pinsOn(state, pins, q, day));
+  for (const q of blockers) journal.push({ p: q, day, old: state.setDay(q, day, []) });
+  const plan = exactly(state, p, day, required);
+  if (!plan) return null;
+  state.setDay(p, day, plan);
+  const replanned = blockers.every((q, i) => {
+    const result = bestDay(state, q, day, theirs[i] as Required);
+    if (result) state.setDay(q, day, result.plan);
+    return result !== null;
+  });
+  return replanned ? plan : null;
 }
 
 /** The plan that works the required slots and nothing else, where the rules allow it. */
