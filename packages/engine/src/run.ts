@@ -1,5 +1,6 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
+import { baselineWasmOnly } from "./baseline-wasm";
 import { workerScript } from "./bundle";
 import {
   epochNow,
@@ -112,6 +113,7 @@ export class WorkerPool {
   }
 
   private spawn(script: string, warmUp = false): Slot {
+    baselineWasmOnly();
     const worker = new Worker(script, { eval: true, workerData: { warmUp } });
     const ready = new Promise<void>((done) => {
       const onReady = (message: WorkerReady | WorkerReply) => {
