@@ -33,7 +33,7 @@ export function fillByChains(
   days: ReadonlySet<number>,
   settings: Pick<SearchLimits, "moves" | "seed" | "stallLimit" | "ruinSize" | "clock" | "deadline">,
 ): SearchState | undefined {
-  const state = new SearchState(fillFirst(searched.inst), searched);
+  let state = new SearchState(fillFirst(searched.inst), searched);
   loadPlacements(state, searched.at);
   const pins = frozenPins(state.inst, state);
   const start = gapTotalsOf(state);
@@ -41,30 +41,42 @@ export function fillByChains(
     if (!stillOpen(state, run)) continue;
     const entry = state.objective;
     let best: { value: number; plans: Map<string, { p: number; day: number; plan: DayPlan }> } | undefined;
+    const asides = asidesOf(state, run);
     for (const person of state.inst.people)
-      for (const length of lengthsToTry(state, person.index, run.day)) {
-        const journal: Journal = [];
-        if (!takeRun(state, pins, person.index, run, journal, length)) {
-          state.undo(journal);
-          continue;
-        }
-        for (const day of new Set(journal.map((entry) => entry.day))) settle(state, pins, day, journal, person.index);
-        if (state.objective < (best?.value ?? entry) - EPS)
-          best = { value: state.objective, plans: plansOf(state, journal) };
-        state.undo(journal);
-      }
+      for (const piece of piecesFor(state, person.index, run))
+        for (const length of lengthsToTry(state, person.index, run.day))
+          for (const aside of length === undefined ? [undefined] : [undefined, ...asides]) {
+            if (aside?.[0] === person.index) continue;
+            const journal: Journal = [];
+            if (!takeRun(state, pins, person.index, piece, journal, length, aside)) {
+              state.undo(journal);
+              continue;
+            }
+            for (const day of new Set(journal.map((entry) => entry.day)))
+              settle(state, pins, day, journal, person.index);
+            if (!strandedOn(state, journal) && state.objective < (best?.value ?? entry) - EPS)
+              best = { value: state.objective, plans: plansOf(state, journal) };
+            state.undo(journal);
+          }
     if (best) for (const { p, day, plan } of best.plans.values()) state.setDay(p, day, plan);
   }
+  if (gapTotalsOf(state) < start) {
+    // A chain settles cover and whom it moved; the repair's own search then works at what is left open those dates
+    // (a lead the first move took away). Its best by the fill-first objective is kept only at levels no worse.
+    const focus = [...days].flatMap((day) => state.inst.sites.flatMap((site) => site.slotsByDay[day] ?? []));
+    const settled = new SearchState(state.inst, state);
+    loadPlacements(settled, state.at);
+    const outcome = search(settled, pins, {
+      ...settings,
+      skipConstruction: true,
+      focus: focus.filter((g) => open(settled, g)),
+    });
+    const after = judged(state, bestPlacements(state.inst, outcome));
+    if (gapTotalsOf(after) <= gapTotalsOf(state)) state = after;
+  }
+  leadChains(state, pins, days);
   if (gapTotalsOf(state) >= start) return undefined;
-  // A chain settles cover and whom it moved; the repair's own search then works at what is left open those dates
-  // (a lead the first move took away).
-  const focus = [...days].flatMap((day) => state.inst.sites.flatMap((site) => site.slotsByDay[day] ?? []));
-  const outcome = search(state, pins, {
-    ...settings,
-    skipConstruction: true,
-    focus: focus.filter((g) => open(state, g)),
-  });
-  return judged(searched, bestPlacements(state.inst, outcome));
+  return judged(searched, state.at);
 }
 
 /** Whether a slot has a gap of any level: minimum cover, a lead, a keyholder. */
@@ -124,7 +136,7 @@ export function takeBack(repaired: SearchState): SearchState | undefined {
         // Not against a pin or anything the rest relies on at another point.
         if (back.some(([g, k]) => (required.get(g) ?? k) !== k && required.get(g) !== ANY_POINT)) return false;
         for (const [g, k] of back) required.set(g, k);
-        const plan = exactly(state, p, day, required);
+        const plan = exactly(state, p, day, required) ?? besideBlockers(state, pins, p, day, back, required, journal);
         if (plan) {
           state.setDay(p, day, plan);
           settle(state, pins, day, journal, p);
@@ -151,23 +163,42 @@ function takeRun(
   run: CoverRun,
   journal: Journal,
   length: number | undefined,
+  aside?: Aside,
 ): boolean {
   const person = state.inst.people[p];
-  if (person?.training[run.point] !== "independent") return false;
-  if (!run.slots.every((g) => state.options[p]?.[g]?.includes(run.point) && state.at[p]?.[g] !== run.point))
-    return false;
+  const lead = run.point === ANY_POINT;
+  if (lead ? !person?.lead : person?.training[run.point] !== "independent") return false;
+  const may = (g: number) =>
+    lead ? (state.options[p]?.[g]?.length ?? 0) > 0 : state.options[p]?.[g]?.includes(run.point);
+  if (!run.slots.every((g) => may(g) && state.at[p]?.[g] !== run.point)) return false;
   const pinned = pins.get(p);
-  const required: Required = new Map();
-  for (const { slot, point } of state.dayPlan(p, run.day)) if (pinned?.has(slot)) required.set(slot, point);
-  if (run.slots.some((g) => (required.get(g) ?? run.point) !== run.point)) return false;
-  for (const g of run.slots) required.set(g, run.point);
+  const required = pinsOn(state, pins, p, run.day);
+  if (run.slots.some((g) => !lead && (required.get(g) ?? run.point) !== run.point)) return false;
+  for (const g of run.slots) if (!required.has(g)) required.set(g, run.point);
   const days = state.inst.dates.map((_, d) => d);
   const needs = new Map(days.map((d) => [d, d === run.day ? required : requiredOf(state, p, d, pinned)]));
   journal.push({ p, day: run.day, old: state.setDay(p, run.day, []) });
   if (length !== undefined) {
-    const option = dayOptions(state, p, run.day, required, new Set([run.day]))[length];
+    const options = () => dayOptions(state, p, run.day, required, new Set([run.day]));
+    if (!aside) {
+      const option = options()[length];
+      if (!option) return false;
+      state.setDay(p, run.day, option.plan);
+      return replanStranded(state, pins, run.day, journal);
+    }
+    // A colleague steps aside only where the day cannot be had with them where they are (tried above).
+    if (options()[length]) return false;
+    const [q, keep] = aside;
+    const theirs = pinsOn(state, pins, q, run.day);
+    for (const { slot, point } of keep) theirs.set(slot, point);
+    journal.push({ p: q, day: run.day, old: state.setDay(q, run.day, keep) });
+    const option = options()[length];
     if (!option) return false;
+    state.setDay(q, run.day, []);
     state.setDay(p, run.day, option.plan);
+    const back = bestDay(state, q, run.day, theirs);
+    if (!back) return false;
+    state.setDay(q, run.day, back.plan);
     return replanStranded(state, pins, run.day, journal);
   }
   const planned = bestDay(state, p, run.day, required);
@@ -180,6 +211,60 @@ function takeRun(
     for (const [d, plan] of week.plans) state.setDay(p, d, plan);
   }
   return replanStranded(state, pins, run.day, journal);
+}
+
+/** The slots of the person's day on the date that are pinned (frozen or the coordinator's), with their points. */
+function pinsOn(state: SearchState, pins: Pins, p: number, day: number): Required {
+  const pinned = pins.get(p);
+  const required: Required = new Map();
+  for (const { slot, point } of state.dayPlan(p, day)) if (pinned?.has(slot)) required.set(slot, point);
+  return required;
+}
+
+/**
+ * The run, or where the person may work only part of it (their hours there start or end inside it), each end of it
+ * they may work: taking one end fills part of the run, and where nobody can take it whole that is the most there is.
+ */
+function piecesFor(state: SearchState, p: number, run: CoverRun): CoverRun[] {
+  const may = (g: number) =>
+    run.point === ANY_POINT
+      ? (state.options[p]?.[g]?.length ?? 0) > 0
+      : Boolean(state.options[p]?.[g]?.includes(run.point));
+  if (run.slots.every(may)) return [run];
+  const head = run.slots.slice(
+    0,
+    run.slots.findIndex((g) => !may(g)),
+  );
+  const tail = run.slots.slice(run.slots.length - [...run.slots].reverse().findIndex((g) => !may(g)));
+  return [head, tail].filter((slots) => slots.length > 0).map((slots) => ({ ...run, slots }));
+}
+
+/** A colleague who steps aside for a chain's first move, and what of their day they keep meanwhile (an end trimmed). */
+type Aside = [number, DayPlan];
+
+/**
+ * Who works at the run's site on its date, in index order, each stepping aside wholly (re-planned after the first
+ * move) or by an end of their day that lies within the run's hours (kept on the rest of it, as one who starts half
+ * an hour later so that a lead can take that half-hour and shadow the rest beside them).
+ */
+function asidesOf(state: SearchState, run: CoverRun): Aside[] {
+  const inst = state.inst;
+  const site = (inst.slots[run.slots[0] as number] as SlotInfo).site;
+  const from = (inst.slots[run.slots[0] as number] as SlotInfo).start;
+  const to = (inst.slots[run.slots[run.slots.length - 1] as number] as SlotInfo).end;
+  const within = (part: DayPlan) =>
+    part.every(({ slot }) => (inst.slots[slot] as SlotInfo).start < to && (inst.slots[slot] as SlotInfo).end > from);
+  const out: Aside[] = [];
+  for (const person of inst.people) {
+    const plan = state.dayPlan(person.index, run.day);
+    if (!plan.some(({ slot }) => (inst.slots[slot] as SlotInfo).site === site)) continue;
+    out.push([person.index, []]);
+    for (let t = 1; t < plan.length; t++) {
+      if (within(plan.slice(0, t))) out.push([person.index, plan.slice(t)]);
+      if (within(plan.slice(-t))) out.push([person.index, plan.slice(0, -t)]);
+    }
+  }
+  return out;
 }
 
 /**
@@ -195,21 +280,27 @@ function lengthsToTry(state: SearchState, p: number, day: number): (number | und
   return [undefined, ...[...lengths].sort((a, b) => b - a)];
 }
 
-/** Re-plans whoever is left without the colleague they need on the date; false where one cannot be. */
-function replanStranded(state: SearchState, pins: Pins, day: number, journal: Journal): boolean {
+/**
+ * Re-plans whoever is left without the colleague they need on the date. One whose stint is under way (frozen) stays
+ * as it is: the settling after may bring them a colleague, and a chain that leaves anyone so is not kept
+ * (`strandedOn`).
+ */
+function replanStranded(state: SearchState, pins: Pins, day: number, journal: Journal): true {
   for (const person of state.inst.people) {
     const p = person.index;
     if (!stranded(state, p, day)) continue;
-    const pinned = pins.get(p);
-    const required: Required = new Map();
-    for (const { slot, point } of state.dayPlan(p, day)) if (pinned?.has(slot)) required.set(slot, point);
-    journal.push({ p, day, old: state.setDay(p, day, []) });
-    const planned = bestDay(state, p, day, required);
-    if (!planned) return false;
-    state.setDay(p, day, planned.plan);
-    if (stranded(state, p, day)) return false;
+    const old = state.setDay(p, day, []);
+    const planned = bestDay(state, p, day, pinsOn(state, pins, p, day));
+    if (planned) journal.push({ p, day, old });
+    state.setDay(p, day, planned ? planned.plan : old);
   }
   return true;
+}
+
+/** Whether anyone is without the colleague they need on one of the dates a journal touched. */
+function strandedOn(state: SearchState, journal: Journal): boolean {
+  const days = new Set(journal.map((entry) => entry.day));
+  return state.inst.people.some((person) => [...days].some((day) => stranded(state, person.index, day)));
 }
 
 /** A student with no staff on site, or someone shadowing with nobody independent at the point. */
@@ -276,7 +367,64 @@ function helpers(state: SearchState, day: number): ((p: number) => boolean) | un
   };
 }
 
+/**
+ * Where a run of slots is left without a lead at a site on the given dates (decisions.md §25, round seven): each lead
+ * able to be there all of it is made to take it, their day at its best, as long as the run, or as long as their day
+ * (sliding a lead's evening earlier, say), with a colleague stepping aside where that is what makes room; those who
+ * could close what that leaves are re-planned after them. The chain kept is the one with the lowest gap levels
+ * (cover, then a lead, then a keyholder: the fill-first objective weighs a lead and a keyholder alike), the objective
+ * breaking ties; none is kept that does not lower them.
+ */
+function leadChains(state: SearchState, pins: Pins, days: ReadonlySet<number>): void {
+  for (const run of leadGapRuns(state, days)) {
+    if (!run.slots.some((g) => state.missesLead(g))) continue;
+    let best = { gaps: gapTotalsOf(state), value: state.objective, plans: new Map<string, Placed>() };
+    const asides = asidesOf(state, run);
+    for (const person of state.inst.people) {
+      if (!person.lead) continue;
+      for (const piece of piecesFor(state, person.index, run)) {
+        const lengths = new Set([...lengthsToTry(state, person.index, run.day), piece.slots.length]);
+        for (const length of lengths)
+          for (const aside of length === undefined ? [undefined] : [undefined, ...asides]) {
+            if (aside?.[0] === person.index) continue;
+            const journal: Journal = [];
+            if (takeRun(state, pins, person.index, piece, journal, length, aside)) {
+              for (const day of new Set(journal.map((entry) => entry.day)))
+                settle(state, pins, day, journal, person.index);
+              const gaps = gapTotalsOf(state);
+              const better =
+                gaps < best.gaps || (gaps === best.gaps && best.plans.size > 0 && state.objective < best.value - EPS);
+              if (better && !strandedOn(state, journal))
+                best = { gaps, value: state.objective, plans: plansOf(state, journal) };
+            }
+            state.undo(journal);
+          }
+      }
+    }
+    for (const { p, day, plan } of best.plans.values()) state.setDay(p, day, plan);
+  }
+}
+
+/** Runs of back-to-back slots of a site without a lead where one could be, on the given dates (point: any). */
+function leadGapRuns(state: SearchState, days: ReadonlySet<number>): CoverRun[] {
+  const inst = state.inst;
+  const runs: CoverRun[] = [];
+  for (const site of inst.sites)
+    for (const g of site.slots) {
+      const slot = inst.slots[g] as SlotInfo;
+      if (!days.has(slot.day) || !state.missesLead(g)) continue;
+      const last = runs[runs.length - 1];
+      const lastSlot = last?.slots[last.slots.length - 1];
+      if (last && lastSlot !== undefined && (inst.slots[lastSlot] as SlotInfo).next === g) last.slots.push(g);
+      else runs.push({ point: ANY_POINT, day: slot.day, slots: [g] });
+    }
+  return runs;
+}
+
+type Placed = { p: number; day: number; plan: DayPlan };
+
 interface CoverRun {
+  /** the point, or ANY_POINT for a run without a lead */
   point: number;
   day: number;
   slots: number[];
@@ -307,6 +455,40 @@ function short(state: SearchState, k: number, g: number): boolean {
 
 function stillOpen(state: SearchState, run: CoverRun): boolean {
   return run.slots.some((g) => short(state, run.point, g));
+}
+
+/**
+ * The published day where others now stand in its way (a point full where it was): they step aside, the day goes
+ * back, and each is re-planned after it keeping their pins (a student and a colleague who swapped desks for half an
+ * hour swap back). Null where the day cannot go back so; the state is then as it was but for the journal.
+ */
+function besideBlockers(
+  state: SearchState,
+  pins: Pins,
+  p: number,
+  day: number,
+  back: [number, number][],
+  required: Required,
+  journal: Journal,
+): DayPlan | null {
+  const full = back.filter(
+    ([g, k]) => (state.counted[k * state.G + g] as number) >= (state.demandMax[k * state.G + g] as number),
+  );
+  const blockers = state.inst.people
+    .map((person) => person.index)
+    .filter((q) => q !== p && full.some(([g, k]) => state.at[q]?.[g] === k));
+  if (blockers.length === 0) return null;
+  const theirs = blockers.map((q) => pinsOn(state, pins, q, day));
+  for (const q of blockers) journal.push({ p: q, day, old: state.setDay(q, day, []) });
+  const plan = exactly(state, p, day, required);
+  if (!plan) return null;
+  state.setDay(p, day, plan);
+  const replanned = blockers.every((q, i) => {
+    const result = bestDay(state, q, day, theirs[i] as Required);
+    if (result) state.setDay(q, day, result.plan);
+    return result !== null;
+  });
+  return replanned ? plan : null;
 }
 
 /** The plan that works the required slots and nothing else, where the rules allow it. */
