@@ -13,6 +13,7 @@ import {
   compile,
   GAP_RULES,
   HARD_RULES,
+  highsModel,
   type Instance,
   metrics,
   type ModelContext,
@@ -88,29 +89,7 @@ const people = inst.people.length;
 const meanOf = (objective: number) => (objective * slotHours) / people;
 const start = startOf(ctx, placementsOf(inst, searched.assignments));
 const highs = await loadHighs({ print: (line) => console.log(line), printErr: (line) => console.error(line) });
-const inf = highs.infinity;
-const clamp = (v: number) => (v === Infinity ? inf : v === -Infinity ? -inf : v);
-const model = highs.createModel({
-  numCols: milp.numCols,
-  numRows: milp.numRows,
-  offset: milp.offset,
-  colCost: Float64Array.from(milp.cost),
-  colLower: Float64Array.from(milp.lower, clamp),
-  colUpper: Float64Array.from(milp.upper, clamp),
-  rowLower: Float64Array.from(milp.rowLower, clamp),
-  rowUpper: Float64Array.from(milp.rowUpper, clamp),
-  matrix: {
-    format: "csr",
-    numRows: milp.numRows,
-    numCols: milp.numCols,
-    starts: Int32Array.from(milp.rowStart),
-    indices: Int32Array.from(milp.rowIndex),
-    values: Float64Array.from(milp.rowValue),
-  },
-  integrality: Int32Array.from(milp.integer, (b) =>
-    b ? highs.constants.variableType.integer : highs.constants.variableType.continuous,
-  ),
-});
+const model = highsModel(highs, milp, true);
 model.options.set({ output_flag: true, log_to_console: true, time_limit: Number(seconds), mip_rel_gap: 0 });
 model.setSolution(start);
 const began = performance.now();

@@ -8,7 +8,7 @@ export type { Slot } from "./time/week";
 export { DEFAULT_WEIGHTS } from "./model/weights";
 export { lowerBound, DEFAULT_TIME_LIMIT_MS } from "./solve/solve";
 export { DEFAULT_RESOLVE_MS } from "./solve/resolve";
-export { highsBackend } from "./solve/backends/highs";
+export { highsBackend, highsModel } from "./solve/backends/highs";
 export { jslpBackend } from "./solve/backends/jslp";
 export type { MilpBackend, BackendOptions, BackendResult } from "./solve/backends/backend";
 export { Milp, verifySolution } from "./compile/milp";

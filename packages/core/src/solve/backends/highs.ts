@@ -7,8 +7,37 @@ import type { BackendOptions, BackendResult, BackendStatus, MilpBackend } from "
  * core must not do) and hands it in. Models go in as CSR arrays; time limits, warm starts,
  * incumbent streaming and cooperative interruption use HiGHS's own options and callbacks.
  */
+/** A compiled MILP as a HiGHS model: CSR rows, infinite bounds as HiGHS's own; `integral` false drops
+ * the integrality (the LP relaxation). */
+export function highsModel(highs: Highs, milp: Milp, integral: boolean): ReturnType<Highs["createModel"]> {
+  const { variableType } = highs.constants;
+  const inf = highs.infinity;
+  const clamp = (v: number) => (v === Infinity ? inf : v === -Infinity ? -inf : v);
+  return highs.createModel({
+    numCols: milp.numCols,
+    numRows: milp.numRows,
+    offset: milp.offset,
+    colCost: Float64Array.from(milp.cost),
+    colLower: Float64Array.from(milp.lower, clamp),
+    colUpper: Float64Array.from(milp.upper, clamp),
+    rowLower: Float64Array.from(milp.rowLower, clamp),
+    rowUpper: Float64Array.from(milp.rowUpper, clamp),
+    matrix: {
+      format: "csr",
+      numRows: milp.numRows,
+      numCols: milp.numCols,
+      starts: Int32Array.from(milp.rowStart),
+      indices: Int32Array.from(milp.rowIndex),
+      values: Float64Array.from(milp.rowValue),
+    },
+    ...(integral
+      ? { integrality: Int32Array.from(milp.integer, (b) => (b ? variableType.integer : variableType.continuous)) }
+      : {}),
+  });
+}
+
 export function highsBackend(highs: Highs): MilpBackend {
-  const { modelStatus, callbackType, variableType } = highs.constants;
+  const { modelStatus, callbackType } = highs.constants;
   return {
     name: "highs",
     maxDenseCells: Infinity,
@@ -18,31 +47,7 @@ export function highsBackend(highs: Highs): MilpBackend {
         return { status: "optimal", x: new Float64Array(0), objective: milp.offset, bound: milp.offset };
       // Without integers it is an LP, whose optimum is its own bound (HiGHS reports no MIP bound then).
       const relaxation = options.relaxation === true || !milp.integer.some(Boolean);
-      const inf = highs.infinity;
-      const clamp = (v: number) => (v === Infinity ? inf : v === -Infinity ? -inf : v);
-      const model = highs.createModel({
-        numCols: milp.numCols,
-        numRows: milp.numRows,
-        offset: milp.offset,
-        colCost: Float64Array.from(milp.cost),
-        colLower: Float64Array.from(milp.lower, clamp),
-        colUpper: Float64Array.from(milp.upper, clamp),
-        rowLower: Float64Array.from(milp.rowLower, clamp),
-        rowUpper: Float64Array.from(milp.rowUpper, clamp),
-        matrix: {
-          format: "csr",
-          numRows: milp.numRows,
-          numCols: milp.numCols,
-          starts: Int32Array.from(milp.rowStart),
-          indices: Int32Array.from(milp.rowIndex),
-          values: Float64Array.from(milp.rowValue),
-        },
-        ...(relaxation
-          ? {}
-          : {
-              integrality: Int32Array.from(milp.integer, (b) => (b ? variableType.integer : variableType.continuous)),
-            }),
-      });
+      const model = highsModel(highs, milp, !relaxation);
       try {
         model.options.set({
           output_flag: false,
