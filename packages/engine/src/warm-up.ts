@@ -1,5 +1,6 @@
 import {
   DeskrotaInputError,
+  type Instance,
   parseProblem,
   type Problem,
   resolve,
@@ -45,9 +46,14 @@ export function warmUp(): number {
 export function warmOn(
   problem: Problem,
   published: RotaInput,
-  options: { clock?: () => number; shouldStop?: () => boolean; absences?: number } = {},
+  options: {
+    clock?: () => number;
+    shouldStop?: () => boolean;
+    absences?: number;
+    compiled?: { last?: Instance };
+  } = {},
 ): number {
-  const { clock, shouldStop = () => false, absences: count = ABSENCES } = options;
+  const { clock, shouldStop = () => false, absences: count = ABSENCES, compiled } = options;
   const stopped = new Error("a real task wants the thread");
   const stopping = clock
     ? () => {
@@ -66,7 +72,12 @@ export function warmOn(
     // Told at the start of the first stint's day: the days before it are the past, as in a real re-solve.
     const now = `${first.start.slice(0, 10)}T00:00`;
     try {
-      resolve(problem, published, { absences }, { now, seed: 1, ...(stopping ? { clock: stopping } : {}) });
+      resolve(
+        problem,
+        published,
+        { absences },
+        { now, seed: 1, ...(stopping ? { clock: stopping } : {}), ...(compiled ? { compiled } : {}) },
+      );
       repairs++;
     } catch (error) {
       if (error === stopped) break;

@@ -9,6 +9,7 @@ import {
   resolve,
   solve,
   swapCandidates,
+  type Instance,
   type Problem,
   type Progress,
   type Rota,
@@ -40,6 +41,11 @@ const SMALL_WEEK = EXACT_MAX_PERSON_SLOTS;
 
 /** The published versions this thread was sent, least recently used first (the pool keeps the same list). */
 const held = new Map<string, { problem: Problem; published: RotaInput }>();
+/**
+ * The instance this thread's last re-solve compiled (core `resolve`'s `compiled`): one only, so that a
+ * thread keeps no more than one alive between tasks.
+ */
+const compiled: { last?: Instance } = {};
 
 function heldVersion({ key, problem, published }: Base): { problem: Problem; published: RotaInput } {
   const version = problem && published ? { problem, published } : held.get(key);
@@ -128,6 +134,7 @@ async function run(
         clock,
         ...(task.timeLimitMs !== undefined ? { timeLimitMs: task.timeLimitMs } : {}),
         ...(task.option !== undefined ? { option: task.option } : {}),
+        compiled,
         ...(proof ? { proof } : {}),
         ...(task.proveAfter ? { onAnswer: (value: unknown) => post({ type: "answer", value }) } : {}),
         ...tuning,
@@ -137,7 +144,7 @@ async function run(
       const { problem, published } = version as NonNullable<typeof version>;
       // It ends by the pool's deadline too, with the repairs made by then, rather than be terminated.
       const due = () => shouldStop() || epochNow() >= deadlineAt;
-      const repairs = warmOn(problem, published, { clock, shouldStop: due, absences: WEEK_ABSENCES });
+      const repairs = warmOn(problem, published, { clock, shouldStop: due, absences: WEEK_ABSENCES, compiled });
       return { repairs, preempted: shouldStop() };
     }
     case "alternatives":

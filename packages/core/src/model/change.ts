@@ -62,7 +62,7 @@ export function applyChange(problem: Problem, change: Change): Parsed<Problem> {
   };
   const onlyAbsences = absencesOnly(change);
   // Only the absence lists of the people it names and the pins are altered below on that path: copies
-  // of those alone; everyone else is the very object they were (compile reuses their entries by it).
+  // of those alone; everyone else is the very object they were.
   const named = new Set([...(change.absences ?? []), ...(change.removeAbsences ?? [])].map((a) => a.person));
   const next: Problem = onlyAbsences
     ? {

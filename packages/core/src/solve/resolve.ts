@@ -42,6 +42,12 @@ export interface ResolveOptions {
    */
   option?: RepairOptionId;
   /**
+   * A box the caller keeps between its re-solves, holding the instance the last one compiled: a
+   * worker re-solves one version after another, and the people written the same in each keep their
+   * compiled entries (decisions.md §15, seventh round). Read, then set to this re-solve's instance.
+   */
+  compiled?: { last?: Instance };
+  /**
    * Prove the fills-first repair makes the fewest changes: the exact minimum-change model runs after
    * the search, from its repair, and its rota replaces the search's where it changes fewer
    * person-slots and leaves no more open. Seconds on the typical week, not milliseconds: asked for,
@@ -78,13 +84,6 @@ export interface ResolveResult {
   proof?: RepairProof;
 }
 
-/**
- * The instance the last re-solve compiled: a worker re-solves one version after another, and most
- * people are written the same in each (decisions.md §15, seventh round). One only, so that a thread
- * keeps no more than one instance alive between tasks.
- */
-let lastCompiled: Instance | undefined;
-
 /** The exact model's time for each of its solves when the caller gives none. */
 const DEFAULT_PROOF_SECONDS = 30;
 
@@ -120,11 +119,12 @@ export function resolve(
   const { invalid, conflicts } = changeIssues(problem, change, options.now);
   if (invalid.length + conflicts.length > 0) throw new DeskrotaInputError([...invalid, ...conflicts]);
   // The last re-solve's instance: the people written as there keep their entries (compile checks).
+  const last = options.compiled?.last;
   const inst = compile(canonical(next), {
     reference: { assignments: published.assignments, now },
-    ...(lastCompiled ? { reuse: lastCompiled } : {}),
+    ...(last ? { reuse: last } : {}),
   });
-  lastCompiled = inst;
+  if (options.compiled) options.compiled.last = inst;
   // The change's pins come last in the problem after it.
   const ownPins = (next.pinned?.length ?? 0) - (change.pin?.length ?? 0);
   const pinPath = (i: number) => (i >= ownPins ? `pin.${i - ownPins}` : `(problem after the change) pinned.${i}`);
