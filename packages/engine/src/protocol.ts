@@ -21,6 +21,11 @@ export interface Base {
   published?: RotaInput;
 }
 
+/** A task that names a published version (a re-solve, or a warm-up on the week): threads hold those. */
+export function namesVersion(task: Task): task is Extract<Task, { base: Base }> {
+  return task.kind === "resolve" || task.kind === "warm";
+}
+
 /** Versions each thread keeps: a service re-solves one published week per rota; a few rotas at once. */
 export const HELD_VERSIONS = 4;
 

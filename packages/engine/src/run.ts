@@ -5,6 +5,7 @@ import { workerScript } from "./bundle";
 import {
   epochNow,
   HELD_VERSIONS,
+  namesVersion,
   type Progress,
   type Task,
   type WorkerReady,
@@ -226,7 +227,7 @@ export class WorkerPool {
         const stopped = Atomics.load(flag, 0) === 1;
         hard = setTimeout(() => finish({ kind: "terminated" }, false), (stopped ? 0 : options.deadlineMs) + grace);
         const sent = held(slot, task);
-        sentVersion = (sent.kind === "resolve" || sent.kind === "warm") && sent.base.problem !== undefined;
+        sentVersion = namesVersion(sent) && sent.base.problem !== undefined;
         postedAt = epochNow();
         const request: WorkerRequest = { id, task: sent, stop, deadlineAt: postedAt + options.deadlineMs };
         slot.worker.postMessage(request);
@@ -243,7 +244,7 @@ export class WorkerPool {
  * thread keeps the same least-recently-used list (worker.ts).
  */
 function held(slot: Slot, task: Task): Task {
-  if (task.kind !== "resolve" && task.kind !== "warm") return task;
+  if (!namesVersion(task)) return task;
   const { key } = task.base;
   const had = slot.held.indexOf(key);
   if (had >= 0) slot.held.splice(had, 1);
@@ -254,7 +255,7 @@ function held(slot: Slot, task: Task): Task {
 
 /** The published version a re-solve or a warm-up names, if any. */
 function versionOf(task: Task): string | undefined {
-  return task.kind === "resolve" || task.kind === "warm" ? task.base.key : undefined;
+  return namesVersion(task) ? task.base.key : undefined;
 }
 
 let shared: WorkerPool | undefined;

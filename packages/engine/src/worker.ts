@@ -21,6 +21,7 @@ import {
   type Base,
   epochNow,
   HELD_VERSIONS,
+  namesVersion,
   SMALL_WEEK_PROOF_SECONDS,
   type Task,
   type WorkerReply,
@@ -63,7 +64,7 @@ async function run(
   post: (reply: WorkerReply extends infer R ? (R extends { id: number } ? Omit<R, "id"> : never) : never) => void,
 ): Promise<unknown> {
   // Before any await: the version is kept as the pool counts on, whatever happens to the task.
-  const version = task.kind === "resolve" || task.kind === "warm" ? heldVersion(task.base) : undefined;
+  const version = namesVersion(task) ? heldVersion(task.base) : undefined;
   const shouldStop = () => Atomics.load(stop, 0) === 1;
   // The parent's deadline counts from when it posted the task: a thread still starting (loading the
   // engine and HiGHS took 5 s on a loaded machine) must not plan to search past it, or it is terminated.
