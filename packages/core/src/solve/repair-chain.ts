@@ -45,19 +45,10 @@ export function fillByChains(
     for (const person of state.inst.people)
       for (const piece of piecesFor(state, person.index, run))
         for (const length of lengthsToTry(state, person.index, run.day))
-          for (const aside of length === undefined ? [undefined] : [undefined, ...asides]) {
-            if (aside?.[0] === person.index) continue;
-            const journal: Journal = [];
-            if (!takeRun(state, pins, person.index, piece, journal, length, aside)) {
-              state.undo(journal);
-              continue;
-            }
-            for (const day of new Set(journal.map((entry) => entry.day)))
-              settle(state, pins, day, journal, person.index);
-            if (!strandedOn(state, journal) && state.objective < (best?.value ?? entry) - EPS)
+          tryChains(state, pins, person.index, piece, length, asides, (journal) => {
+            if (state.objective < (best?.value ?? entry) - EPS)
               best = { value: state.objective, plans: plansOf(state, journal) };
-            state.undo(journal);
-          }
+          });
     if (best) for (const { p, day, plan } of best.plans.values()) state.setDay(p, day, plan);
   }
   if (gapTotalsOf(state) < start) {
@@ -168,9 +159,7 @@ function takeRun(
   const person = state.inst.people[p];
   const lead = run.point === ANY_POINT;
   if (lead ? !person?.lead : person?.training[run.point] !== "independent") return false;
-  const may = (g: number) =>
-    lead ? (state.options[p]?.[g]?.length ?? 0) > 0 : state.options[p]?.[g]?.includes(run.point);
-  if (!run.slots.every((g) => may(g) && state.at[p]?.[g] !== run.point)) return false;
+  if (!run.slots.every((g) => mayTake(state, p, run, g) && state.at[p]?.[g] !== run.point)) return false;
   const pinned = pins.get(p);
   const required = pinsOn(state, pins, p, run.day);
   if (run.slots.some((g) => !lead && (required.get(g) ?? run.point) !== run.point)) return false;
@@ -213,6 +202,38 @@ function takeRun(
   return replanStranded(state, pins, run.day, journal);
 }
 
+/**
+ * Each chain that starts with the person taking the run (at that length; with each colleague stepping aside in turn
+ * where a length is given) and settles the dates it touched: `consider` sees the state with the chain in place, for
+ * each that leaves nobody without the colleague they need, before it is undone.
+ */
+function tryChains(
+  state: SearchState,
+  pins: Pins,
+  p: number,
+  run: CoverRun,
+  length: number | undefined,
+  asides: readonly Aside[],
+  consider: (journal: Journal) => void,
+): void {
+  for (const aside of length === undefined ? [undefined] : [undefined, ...asides]) {
+    if (aside?.[0] === p) continue;
+    const journal: Journal = [];
+    if (takeRun(state, pins, p, run, journal, length, aside)) {
+      for (const day of new Set(journal.map((entry) => entry.day))) settle(state, pins, day, journal, p);
+      if (!strandedOn(state, journal)) consider(journal);
+    }
+    state.undo(journal);
+  }
+}
+
+/** Whether the person may work the run's point (any point, for a run without a lead) at a slot. */
+function mayTake(state: SearchState, p: number, run: CoverRun, g: number): boolean {
+  return run.point === ANY_POINT
+    ? (state.options[p]?.[g]?.length ?? 0) > 0
+    : Boolean(state.options[p]?.[g]?.includes(run.point));
+}
+
 /** The slots of the person's day on the date that are pinned (frozen or the coordinator's), with their points. */
 function pinsOn(state: SearchState, pins: Pins, p: number, day: number): Required {
   const pinned = pins.get(p);
@@ -226,10 +247,7 @@ function pinsOn(state: SearchState, pins: Pins, p: number, day: number): Require
  * they may work: taking one end fills part of the run, and where nobody can take it whole that is the most there is.
  */
 function piecesFor(state: SearchState, p: number, run: CoverRun): CoverRun[] {
-  const may = (g: number) =>
-    run.point === ANY_POINT
-      ? (state.options[p]?.[g]?.length ?? 0) > 0
-      : Boolean(state.options[p]?.[g]?.includes(run.point));
+  const may = (g: number) => mayTake(state, p, run, g);
   if (run.slots.every(may)) return [run];
   const head = run.slots.slice(
     0,
@@ -385,20 +403,12 @@ function leadChains(state: SearchState, pins: Pins, days: ReadonlySet<number>): 
       for (const piece of piecesFor(state, person.index, run)) {
         const lengths = new Set([...lengthsToTry(state, person.index, run.day), piece.slots.length]);
         for (const length of lengths)
-          for (const aside of length === undefined ? [undefined] : [undefined, ...asides]) {
-            if (aside?.[0] === person.index) continue;
-            const journal: Journal = [];
-            if (takeRun(state, pins, person.index, piece, journal, length, aside)) {
-              for (const day of new Set(journal.map((entry) => entry.day)))
-                settle(state, pins, day, journal, person.index);
-              const gaps = gapTotalsOf(state);
-              const better =
-                gaps < best.gaps || (gaps === best.gaps && best.plans.size > 0 && state.objective < best.value - EPS);
-              if (better && !strandedOn(state, journal))
-                best = { gaps, value: state.objective, plans: plansOf(state, journal) };
-            }
-            state.undo(journal);
-          }
+          tryChains(state, pins, person.index, piece, length, asides, (journal) => {
+            const gaps = gapTotalsOf(state);
+            const better =
+              gaps < best.gaps || (gaps === best.gaps && best.plans.size > 0 && state.objective < best.value - EPS);
+            if (better) best = { gaps, value: state.objective, plans: plansOf(state, journal) };
+          });
       }
     }
     for (const { p, day, plan } of best.plans.values()) state.setDay(p, day, plan);
