@@ -17,6 +17,8 @@ export type { Instance } from "./compile/instance";
 export { buildModel } from "./compile/model";
 export type { ModelContext } from "./compile/model";
 export { SearchState } from "./solve/search/state";
+export { dayOptions } from "./solve/search/dp";
+export { DayPrices } from "./solve/search/day-prices";
 export { exactOrBound, EXACT_MAX_PERSON_SLOTS } from "./solve/exact";
 export type { ExactResult, ExactOptions } from "./solve/exact";
 export { lagrangeBound } from "./solve/lagrange";
