@@ -62,6 +62,8 @@ export class StintMaster {
   constructor(
     readonly inst: Instance,
     caps: Caps,
+    /** the share of stints that may be under an hour */
+    private readonly shortShare = SHORT_SHARE,
   ) {
     const state = new SearchState(inst);
     this.state = state;
@@ -94,7 +96,11 @@ export class StintMaster {
           this.shadowRow.set((person.index * K + k) * G + g, row(-Infinity, 0));
           this.shadowers[k * G + g]?.push(person.index);
         }
-    this.capRows = { cover: row(-Infinity, caps.cover), lead: row(-Infinity, caps.lead), keyholder: row(-Infinity, caps.keyholder) };
+    this.capRows = {
+      cover: row(-Infinity, caps.cover),
+      lead: row(-Infinity, caps.lead),
+      keyholder: row(-Infinity, caps.keyholder),
+    };
     this.shortRow = row(-Infinity, 0);
   }
 
@@ -132,7 +138,7 @@ export class StintMaster {
       stints++;
       if (length < state.shortSlots) short++;
     }
-    add(this.shortRow, short - SHORT_SHARE * stints);
+    add(this.shortRow, short - this.shortShare * stints);
     add(p, 1);
     const rows = [...entries.keys()].sort((a, b) => a - b);
     return {
@@ -175,17 +181,17 @@ export class StintMaster {
    * Pricing: person p's week of least reduced cost at the row duals `y` (HiGHS's sign: reduced cost = cost − yᵀa), by
    * the search's own day DP per date (every hard rule of one person's day: availability, training, one shift at one
    * site, its minimum and maximum length, stint limits) and a DP over the dates on the weekly hours. The rest between
-   * days is left out (a relaxation; `columnOf` judges the week it returns). Returns the DP's value, a lower bound on
-   * every week's reduced cost, and its week.
+   * days is left out (a relaxation; `columnOf` judges the weeks it returns). Returns, for the `count` best weekly
+   * totals, the DP's value (the first: a lower bound on every week's reduced cost) and its week.
    */
-  price(p: number, y: Float64Array): { value: number; week: Week } {
+  price(p: number, y: Float64Array, count = 1): { value: number; week: Week }[] {
     const { inst, state } = this;
     const { G, K } = state;
     const person = inst.people[p];
     if (!person) throw new Error(`no person ${p}`);
     const shortY = y[this.shortRow] as number;
     this.prices.short = -shortY;
-    this.prices.stint = SHORT_SHARE * shortY;
+    this.prices.stint = this.shortShare * shortY;
     const at = (r: number | undefined) => (r !== undefined && r >= 0 ? (y[r] as number) : 0);
     const valueAt = (k: number, g: number) => {
       let v = -(person.lead ? at(this.leadRow[g]) : 0) - (person.keyholder ? at(this.keyRow[g]) : 0);
@@ -221,21 +227,46 @@ export class StintMaster {
       best = next;
       choices.push(choice);
     }
-    let value = Infinity;
-    let used = 0;
-    for (let u = 0; u <= room; u++) {
-      const c = (best[u] as number) + Math.abs(u - person.targetSlots);
-      if (c < value) {
-        value = c;
-        used = u;
+    // The best week of each total, cheapest first: the first is the least reduced cost.
+    const totals = Array.from({ length: room + 1 }, (_, u) => u)
+      .filter((u) => (best[u] as number) < Infinity)
+      .sort((a, b) => totalOf(a) - totalOf(b))
+      .slice(0, count);
+    return totals.map((total) => {
+      const week: Week = new Map();
+      let used = total;
+      for (let d = days.length - 1; d >= 0; d--) {
+        const len = choices[d]?.[used] as number;
+        for (const { slot, point } of len > 0 ? (tables[d]?.[len]?.plan ?? []) : []) week.set(slot, point);
+        used -= len;
       }
+      return { value: totalOf(total) - (y[p] as number), week };
+    });
+
+    function totalOf(u: number): number {
+      return (best[u] as number) + Math.abs(u - (person as { targetSlots: number }).targetSlots);
     }
-    const week: Week = new Map();
-    for (let d = days.length - 1; d >= 0; d--) {
-      const len = choices[d]?.[used] as number;
-      for (const { slot, point } of len > 0 ? (tables[d]?.[len]?.plan ?? []) : []) week.set(slot, point);
-      used -= len;
+  }
+
+  /**
+   * The Lagrangian bound at duals `y` (any signs the rows allow): the rows priced, each person's week chosen alone
+   * (`least`: each person's least reduced cost at `y`, from `price`), each slack at its better end.
+   */
+  lagrangian(y: Float64Array, least: number[]): number {
+    let value = 0;
+    const people = this.inst.people.length;
+    for (let r = people; r < this.numRows; r++) {
+      const v = y[r] as number;
+      if (v > 0) value += v * (this.rowLower[r] as number);
+      else if (v < 0) value += v * (this.rowUpper[r] as number);
     }
-    return { value: value - (y[p] as number), week };
+    least.forEach((rc, p) => {
+      value += rc + (y[p] as number);
+    });
+    for (const slack of this.slacks) {
+      const reduced = -(y[slack.row] as number) - (y[this.capRows[slack.cap]] as number);
+      value += Math.min(0, reduced) * slack.upper;
+    }
+    return value;
   }
 }
