@@ -26,7 +26,7 @@ import { idleShortStints, shortStints } from "./stints";
 const args = process.argv.slice(2);
 const flag = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 const out = flag("--out");
-const [name = "typical-week", seedText = "1", moves = "20000", steps = "300", lpSeconds = "600", milpSeconds = "600"] =
+const [name = "typical-week", seedText = "1", moves = "20000", steps = "2000", lpSeconds = "0", milpSeconds = "300"] =
   args.filter((a, i) => !a.startsWith("--") && args[i - 1] !== "--out");
 const instance = [...EXAMPLE_INSTANCES, ...GENERATED_INSTANCES].find((i) => i.id === name);
 if (!instance) throw new Error(`no benchmark instance ${name}`);
@@ -125,6 +125,7 @@ const seconds = () => (performance.now() - began) / 1000;
 // First the Lagrangian by subgradient steps, every week it meets a column of the restricted master.
 const met: Column[] = [];
 const upper = start.reduce((sum, c) => sum + c.cost, 0);
+console.log(`the search's weeks as columns: Σ |hours − target| ${meanOf(upper)} h a person`);
 const stepped = subgradientBound(
   master,
   upper,

@@ -4,7 +4,7 @@
 import type { Column, StintMaster } from "./stint-master";
 
 /** Steps without a better bound before the step is halved. */
-const STALL = 10;
+const STALL = 100;
 
 export interface BoundRun {
   bound: number;
