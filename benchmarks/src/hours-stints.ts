@@ -3,9 +3,10 @@
 // issue 19 item 1 with stints in the model (decisions §19, round eight). Minimises Σ |hours − target| over whole
 // person-weeks (columns from the search's day DP, priced by the LP duals) with unmet cover, time without a lead and
 // time without a keyholder each at most the search's rota's (seed, moves) and at most 5 % of stints under an hour.
-// Prints the column generation's LP value and its Lagrangian lower bound at each round, then the restricted master
-// as a MILP (price-and-branch, started from the search's rota) and every better rota's figures by the core's
-// `metrics` and `check`; `--out` writes the best.
+// Prints the Lagrangian lower bound of `steps` subgradient steps, then (lp-seconds > 0) column generation rounds on
+// the restricted master (each person's `--keep` cheapest weeks met), then (milp-seconds > 0) that master as a MILP
+// (price-and-branch, started from the search's rota) with the best rota's figures by the core's `metrics` and
+// `check`; `--out` writes it. `--short-share 1` lifts the limit on short stints, to see what it adds to the bound.
 import { writeFileSync } from "node:fs";
 import {
   assignmentsOf,
@@ -27,7 +28,7 @@ const args = process.argv.slice(2);
 const flag = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 const out = flag("--out");
 const [name = "typical-week", seedText = "1", moves = "20000", steps = "2000", lpSeconds = "0", milpSeconds = "300"] =
-  args.filter((a, i) => !a.startsWith("--") && args[i - 1] !== "--out");
+  args.filter((a, i) => !a.startsWith("--") && !["--out", "--keep", "--short-share"].includes(args[i - 1] ?? ""));
 const instance = [...EXAMPLE_INSTANCES, ...GENERATED_INSTANCES].find((i) => i.id === name);
 if (!instance) throw new Error(`no benchmark instance ${name}`);
 const problem = loadProblem(instance.ref);
@@ -43,7 +44,6 @@ const searchWeeks: Week[] = placementsOf(inst, searched.assignments).map((at) =>
   return week;
 });
 
-// --short-share 1: no limit on stints under an hour, to see what the limit adds to the bound
 const master = new StintMaster(
   inst,
   { cover: Infinity, lead: Infinity, keyholder: Infinity },
@@ -88,7 +88,7 @@ const model = highs.createModel({
     values: new Float64Array(2 * slackCols).fill(1),
   },
 });
-// Interior point: the first LP holds every week the steps met, and simplex took minutes over it.
+// Interior point: the first LP holds thousands of weeks, and simplex took minutes over it.
 model.options.set({ output_flag: false, solver: "ipm" });
 const addColumns = (added: Column[]) => {
   if (added.length === 0) return;
@@ -227,9 +227,8 @@ if (Number(milpSeconds) > 0) {
       return undefined;
     },
   });
-  console.log(
-    `restricted master: status ${model.getModelStatus()}, its own bound ${meanOf(Number(model.info.get("mip_dual_bound")))} h`,
-  );
+  const own = meanOf(Number(model.info.get("mip_dual_bound")));
+  console.log(`restricted master: status ${model.getModelStatus()}, its own bound ${own} h`);
   model.dispose();
   if (best) {
     console.log("best rota of the restricted master:");
