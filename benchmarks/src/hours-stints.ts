@@ -27,7 +27,7 @@ import { idleShortStints, shortStints } from "./stints";
 const args = process.argv.slice(2);
 const flag = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 const out = flag("--out");
-const [name = "typical-week", seedText = "1", moves = "20000", steps = "2000", lpSeconds = "0", milpSeconds = "300"] =
+const [name = "typical-week", seedText = "1", moves = "20000", steps = "4000", lpSeconds = "0", milpSeconds = "300"] =
   args.filter((a, i) => !a.startsWith("--") && !["--out", "--keep", "--short-share"].includes(args[i - 1] ?? ""));
 const instance = [...EXAMPLE_INSTANCES, ...GENERATED_INSTANCES].find((i) => i.id === name);
 if (!instance) throw new Error(`no benchmark instance ${name}`);
