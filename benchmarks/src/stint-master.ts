@@ -68,7 +68,10 @@ export class StintMaster {
     const state = new SearchState(inst);
     this.state = state;
     const { G, K } = state;
-    const row = (lower: number, upper: number) => this.rowLower.push(lower) - 1 + 0 * this.rowUpper.push(upper);
+    const row = (lower: number, upper: number) => {
+      this.rowUpper.push(upper);
+      return this.rowLower.push(lower) - 1;
+    };
     for (const _ of inst.people) row(1, 1);
     this.pointRow = new Int32Array(K * G).fill(-1);
     for (let i = 0; i < K * G; i++) {
@@ -189,6 +192,7 @@ export class StintMaster {
     const { G, K } = state;
     const person = inst.people[p];
     if (!person) throw new Error(`no person ${p}`);
+    const target = person.targetSlots;
     const shortY = y[this.shortRow] as number;
     this.prices.short = -shortY;
     this.prices.stint = this.shortShare * shortY;
@@ -204,7 +208,7 @@ export class StintMaster {
     const movable = new Set(days);
     const tables = days.map((d) => dayOptions(state, p, d, new Map(), movable, valueAt, this.prices));
     const room = Math.min(person.maxWeekSlots, this.prices.maxWeekSlots(state, p));
-    // best[d][used]: the least cost of dates 0..d using `used` slots, and the length taken on date d
+    // best[used]: the least cost of the dates so far using `used` slots; choices[d][used]: the length taken on date d
     let best = new Float64Array(room + 1).fill(Infinity);
     best[0] = 0;
     const choices: Int32Array[] = [];
@@ -244,7 +248,7 @@ export class StintMaster {
     });
 
     function totalOf(u: number): number {
-      return (best[u] as number) + Math.abs(u - (person as { targetSlots: number }).targetSlots);
+      return (best[u] as number) + Math.abs(u - target);
     }
   }
 
