@@ -1,11 +1,12 @@
-// `pnpm --filter @deskrota/benchmarks api-resolve [instance] [absences] [--runs N]`: re-solves after an absence on
-// the HTTP API's own path, with the warm-up after a publish (DESKROTA_WARM_ON_PUBLISH) off and on. Each run is a
-// fresh process, started as `pnpm start` runs (the API in it, on a fresh embedded store, its engine threads warmed
-// before the first request, as server.ts does; requests by `app.inject`, no socket): it solves the instance at a
-// fixed work budget (20 000 moves, seed 1, as the quick bench's re-solve section), publishes it, waits for the
-// warm-up where it is on, then asks for the bench's absences (seed 5, each said two hours ahead) as dry-run changes
-// one at a time, each a re-solve against the published version. Printed: the first re-solve's answer time, p50 and
-// p95 over all, where the re-solves ran (a thread that held the version, or one sent it), and the medians over runs.
+// `pnpm --filter @deskrota/benchmarks api-resolve [instance] [absences] [publish moves] [--runs N]`: re-solves
+// after an absence on the HTTP API's own path, with the warm-up after a publish (DESKROTA_WARM_ON_PUBLISH) off and
+// on. Each run is a fresh process, started as `pnpm start` runs (the API in it, on a fresh embedded store, its
+// engine threads warmed before the first request, as server.ts does; requests by `app.inject`, no socket). It
+// solves the instance at a fixed work budget (default 3 000 moves, seed 1, as `resolve-cpu`; the quick bench
+// publishes at 20 000) and publishes it. Where the warm-up is on, it waits for it to end. Then it asks for the
+// bench's absences (seed 5, each said two hours ahead) as dry-run changes, one at a time, each a re-solve against
+// the published version. Printed: the first re-solve's answer time, p50 and p95 over all, where the re-solves ran
+// (a thread that held the version, or one sent it), and the medians over runs.
 import { fork } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
@@ -35,15 +36,15 @@ interface Run {
   sent: number;
 }
 
-const PUBLISH = "workBudget=20000&seed=1&timeLimitSeconds=600";
 const args = process.argv.slice(2);
 const flag = (name: string) => {
   const at = args.indexOf(name);
   return at >= 0 ? args[at + 1] : undefined;
 };
-const [name = "typical-week", absences = "20"] = args.filter(
+const [name = "typical-week", absences = "20", publishMoves = "3000"] = args.filter(
   (a, i) => !a.startsWith("--") && !args[i - 1]?.startsWith("--"),
 );
+const PUBLISH = `workBudget=${publishMoves}&seed=1&timeLimitSeconds=600`;
 const child = flag("--warm");
 if (child === "on" || child === "off") {
   console.log(JSON.stringify(await measure(child)));
@@ -76,7 +77,7 @@ function line(r: Run): string {
 function inChild(warm: "on" | "off"): Promise<Run> {
   const launcher = fileURLToPath(new URL("../../scripts/launch.mjs", import.meta.url));
   const script = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")).scripts.start;
-  const run = fork(launcher, [fileURLToPath(import.meta.url), name, absences, "--warm", warm], {
+  const run = fork(launcher, [fileURLToPath(import.meta.url), name, absences, publishMoves, "--warm", warm], {
     execArgv: [],
     env: { ...process.env, ...productEnv(script) },
     stdio: ["ignore", "pipe", "inherit", "ipc"],
@@ -103,6 +104,8 @@ async function measure(warm: "on" | "off"): Promise<Run> {
     DESKROTA_EXAMPLE: "none",
     LOG_LEVEL: "silent",
     DESKROTA_WARM_ON_PUBLISH: warm,
+    // The publish's bound would only take a second thread from its search; re-solves have none.
+    DESKROTA_LOWER_BOUND: "off",
     // Limits for many clients, not one: nothing here may be shed or refused.
     DESKROTA_RATE_LIMIT_PER_TOKEN: "0",
     DESKROTA_RATE_LIMIT_PER_ADDRESS: "0",
