@@ -1,11 +1,11 @@
-// `pnpm --filter @deskrota/benchmarks term-milp <term.json> <week> [carried|share] [seconds]`: is a term week's fair
-// share reachable at the search's gap levels (issue 14, decisions §18 "Round eight")? One week of a term
-// `term-work … <out-dir>` wrote (week counted from 1), as the repository's own MILP (hard rules, cover, leads,
-// keyholders, hours against targets, every soft goal left out), minimising Σ |hours − target| with unmet cover, time
-// without a lead and time without a keyholder each at most the term's rota's. `carried`: the targets the week was
-// solved with; `share`: each person's fair share of the term's rota, so an optimum of 0 says a rota gives everyone
-// their share at the same gaps. Starts HiGHS from the term's rota and prints, person by person, where the best rota
-// found differs from it by more than an hour.
+// `pnpm --filter @deskrota/benchmarks term-milp <term.json> <week> [carried|share] [seconds] [--only <site,…>]
+// [--steady] [--out <file>]`: is a term week's fair share reachable at the search's gap levels (issue 14, decisions
+// §18 "Round eight")? One week of a term `term-work … <out-dir>` wrote (week counted from 1), as the repository's own
+// MILP (hard rules, cover, leads, keyholders, hours against targets, every soft goal left out), minimising
+// Σ |hours − target| with unmet cover, time without a lead and time without a keyholder each at most the term's
+// rota's. `carried`: the targets the week was solved with; `share`: each person's fair share of the term's rota, so
+// an optimum of 0 says a rota gives everyone their share at the same gaps. Starts HiGHS from the term's rota and
+// prints, person by person, where the best rota found differs from it by more than an hour.
 import { readFileSync, writeFileSync } from "node:fs";
 import { setupFromProblem, type TermWeek, weekFacts } from "@deskrota/core";
 import {
@@ -25,17 +25,22 @@ import {
 } from "@deskrota/core/internal";
 import loadHighs from "highs";
 import { EXAMPLE_INSTANCES, loadProblem } from "./instances";
+import { shortStints } from "./stints";
 
 const args = process.argv.slice(2);
 // --only <site,…>: every other site's placements and shifts held at the term's rota's (a smaller model)
 const only = args.includes("--only") ? args[args.indexOf("--only") + 1] : undefined;
+// --steady: steady desks too, with no more stints under an hour than the term's rota has
+const steady = args.includes("--steady");
 // --out <file>: the best rota found, as JSON
 const out = args.includes("--out") ? args[args.indexOf("--out") + 1] : undefined;
 const [file, weekText = "12", mode = "share", seconds = "300"] = args.filter(
   (a, i) => !a.startsWith("--") && args[i - 1] !== "--only" && args[i - 1] !== "--out",
 );
 if (!file)
-  throw new Error("usage: term-milp <term.json> <week> [carried|share] [seconds] [--only <site,…>] [--out <file>]");
+  throw new Error(
+    "usage: term-milp <term.json> <week> [carried|share] [seconds] [--only <site,…>] [--steady] [--out <file>]",
+  );
 const typical = EXAMPLE_INSTANCES.find((i) => i.id === "typical-week");
 if (!typical) throw new Error("no typical-week instance");
 const { setup } = setupFromProblem(loadProblem(typical.ref));
@@ -61,7 +66,8 @@ console.log(
 
 const inst = compile(problem);
 const hours = RULES.filter((r) => r.id === "hours-fairness");
-const ctx = buildModel(inst, [...HARD_RULES, ...GAP_RULES, ...hours]);
+const steadyRules = steady ? RULES.filter((r) => r.id === "steady-desks") : [];
+const ctx = buildModel(inst, [...HARD_RULES, ...GAP_RULES, ...hours, ...steadyRules]);
 const { milp } = ctx;
 const slotHours = inst.slotMinutes / 60;
 milp.cost.fill(0);
@@ -82,6 +88,16 @@ for (const [rule, allowedHours] of [
     gaps.map(() => 1),
     -Infinity,
     Math.round(allowed * 1e6) / 1e6,
+  );
+}
+if (steady) {
+  const short = milp.labels.flatMap((label, j) => (label.startsWith("short-stint[") ? [j] : []));
+  milp.addRow(
+    "short-at-most",
+    short,
+    short.map(() => 1),
+    -Infinity,
+    shortStints(problem, week.rota).short,
   );
 }
 const start = startOf(ctx, placementsOf(inst, week.rota.assignments));
@@ -112,7 +128,8 @@ if (best) {
   const m = metrics(problem, rota).gapHours;
   console.log(
     `best rota: Σ |hours − target| ${(milp.objectiveOf(best) * slotHours).toFixed(2)} h, unmet cover ${m.cover} h, ` +
-      `no lead ${m.supervision} h, no keyholder ${m.keyholder} h`,
+      `no lead ${m.supervision} h, no keyholder ${m.keyholder} h, ` +
+      `${shortStints(problem, rota).short} stints under an hour (the term's rota ${shortStints(problem, week.rota).short})`,
   );
   if (out) writeFileSync(out, `${JSON.stringify({ problem, rota })}\n`);
   const found = new Map(weekFacts(problem, rota, setup).map((f) => [f.person, f]));
