@@ -126,10 +126,11 @@ model.dispose();
 if (best) {
   const rota = { assignments: assignmentsOf(inst, placementOf(ctx, best)) };
   const m = metrics(problem, rota).gapHours;
+  const short = (r: typeof rota) => shortStints(problem, r).short;
   console.log(
     `best rota: Σ |hours − target| ${(milp.objectiveOf(best) * slotHours).toFixed(2)} h, unmet cover ${m.cover} h, ` +
       `no lead ${m.supervision} h, no keyholder ${m.keyholder} h, ` +
-      `${shortStints(problem, rota).short} stints under an hour (the term's rota ${shortStints(problem, week.rota).short})`,
+      `${short(rota)} stints under an hour (the term's rota ${short(week.rota)})`,
   );
   if (out) writeFileSync(out, `${JSON.stringify({ problem, rota })}\n`);
   const found = new Map(weekFacts(problem, rota, setup).map((f) => [f.person, f]));
