@@ -1,11 +1,11 @@
 // `pnpm --filter @deskrota/benchmarks term-milp <term.json> <week> [carried|share] [seconds] [--only <site,…>]
-// [--steady] [--out <file>]`: is a term week's fair share reachable at the search's gap levels (issue 14, decisions
-// §18 "Round eight")? One week of a term `term-work … <out-dir>` wrote (week counted from 1), as the repository's own
-// MILP (hard rules, cover, leads, keyholders, hours against targets, every soft goal left out), minimising
-// Σ |hours − target| with unmet cover, time without a lead and time without a keyholder each at most the term's
-// rota's. `carried`: the targets the week was solved with; `share`: each person's fair share of the term's rota, so
-// an optimum of 0 says a rota gives everyone their share at the same gaps. Starts HiGHS from the term's rota and
-// prints, person by person, where the best rota found differs from it by more than an hour.
+// [--steady [--short <n>]] [--out <file>]`: is a term week's fair share reachable at the search's gap levels
+// (issue 14, decisions §18 "Round eight")? One week of a term `term-work … <out-dir>` wrote (week counted from 1),
+// as the repository's own MILP (hard rules, cover, leads, keyholders, hours against targets, every soft goal left
+// out), minimising Σ |hours − target| with unmet cover, time without a lead and time without a keyholder each at
+// most the term's rota's. `carried`: the targets the week was solved with; `share`: each person's fair share of
+// the term's rota, so an optimum of 0 says a rota gives everyone their share at the same gaps. Starts HiGHS from
+// the term's rota and prints, person by person, where the best rota found differs from it by more than an hour.
 import { readFileSync, writeFileSync } from "node:fs";
 import { setupFromProblem, type TermWeek, weekFacts } from "@deskrota/core";
 import {
@@ -30,16 +30,18 @@ import { shortStints } from "./stints";
 const args = process.argv.slice(2);
 // --only <site,…>: every other site's placements and shifts held at the term's rota's (a smaller model)
 const only = args.includes("--only") ? args[args.indexOf("--only") + 1] : undefined;
-// --steady: steady desks too, with no more stints under an hour than the term's rota has
+// --steady [--short <n>]: steady desks too, with no more stints under an hour than the term's rota has (or n)
 const steady = args.includes("--steady");
+const shortAllowed = args.includes("--short") ? Number(args[args.indexOf("--short") + 1]) : undefined;
 // --out <file>: the best rota found, as JSON
 const out = args.includes("--out") ? args[args.indexOf("--out") + 1] : undefined;
 const [file, weekText = "12", mode = "share", seconds = "300"] = args.filter(
-  (a, i) => !a.startsWith("--") && args[i - 1] !== "--only" && args[i - 1] !== "--out",
+  (a, i) => !a.startsWith("--") && !["--only", "--out", "--short"].includes(args[i - 1] ?? ""),
 );
 if (!file)
   throw new Error(
-    "usage: term-milp <term.json> <week> [carried|share] [seconds] [--only <site,…>] [--steady] [--out <file>]",
+    "usage: term-milp <term.json> <week> [carried|share] [seconds] [--only <site,…>] [--steady [--short <n>]] " +
+      "[--out <file>]",
   );
 const typical = EXAMPLE_INSTANCES.find((i) => i.id === "typical-week");
 if (!typical) throw new Error("no typical-week instance");
@@ -97,7 +99,7 @@ if (steady) {
     short,
     short.map(() => 1),
     -Infinity,
-    shortStints(problem, week.rota).short,
+    shortAllowed ?? shortStints(problem, week.rota).short,
   );
 }
 const start = startOf(ctx, placementsOf(inst, week.rota.assignments));
