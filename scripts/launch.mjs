@@ -13,8 +13,8 @@ import { build } from "esbuild";
 
 // The start scripts cap this thread's young generation (NODE_OPTIONS=--max-semi-space-size=2): V8 had
 // grown it to 32 MB while the program loaded and parsed, and kept it for a thread that then mostly waits
-// (docs/decisions.md §15). V8 reads the flag for each isolate it creates, and it would override the young
-// generation the engine gives its worker threads (packages/engine/src/run.ts), so it is cleared here.
+// (docs/decisions.md §15). V8 reads the flag for each isolate it creates, so it is cleared here: the
+// engine's worker threads keep V8's default (with a smaller one their searches promoted more and ran slower).
 setFlagsFromString("--max-semi-space-size=0");
 
 const [entry] = process.argv.slice(2);

@@ -40,14 +40,6 @@ export type RunOutcome =
   | { kind: "error"; error: Extract<WorkerReply, { type: "error" }>["error"] }
   | { kind: "terminated" };
 
-/**
- * Each worker's young generation, MB: semi-spaces of 8 MB where V8's default (48) allows 16. The search's
- * moves and the bound's Lagrangian both grew theirs to the full 2 × 16 MB within a second, resident till the
- * thread ended; at 24 the search's process peaked 9–15 MB lower for the same moves and the same CPU, the
- * bound's ~10 MB lower (docs/decisions.md §15, eighth round). At 12 the bound promoted more and peaked higher.
- */
-export const WORKER_YOUNG_GENERATION_MB = 24;
-
 interface Slot {
   worker: Worker;
   busy: boolean;
@@ -149,11 +141,7 @@ export class WorkerPool {
 
   private spawn(script: string, warmUp = false): Slot {
     baselineWasmOnly();
-    const worker = new Worker(script, {
-      eval: true,
-      workerData: { warmUp },
-      resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
-    });
+    const worker = new Worker(script, { eval: true, workerData: { warmUp } });
     const ready = new Promise<void>((done) => {
       const onReady = (message: WorkerReady | WorkerReply) => {
         if (message.type !== "ready") return;
