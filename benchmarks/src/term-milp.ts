@@ -10,20 +10,14 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { setupFromProblem, type TermWeek, weekFacts } from "@deskrota/core";
 import {
   assignmentsOf,
-  buildModel,
-  compile,
-  GAP_RULES,
-  HARD_RULES,
   highsModel,
-  type Instance,
   metrics,
   type ModelContext,
   placementOf,
-  placementsOf,
-  RULES,
   verifySolution,
 } from "@deskrota/core/internal";
 import loadHighs from "highs";
+import { hoursModel } from "./hours-model";
 import { EXAMPLE_INSTANCES, loadProblem } from "./instances";
 import { shortStints } from "./stints";
 
@@ -60,49 +54,15 @@ const problem =
         }),
       }
     : week.problem;
-const levels = metrics(problem, week.rota).gapHours;
+const { inst, ctx, slotHours, levels, start } = hoursModel(problem, week.rota, {
+  steady,
+  ...(shortAllowed === undefined ? {} : { shortAllowed }),
+});
+const { milp } = ctx;
 console.log(
   `${file} week ${weekText} (${mode} targets): the term's rota has unmet cover ${levels.cover} h, ` +
     `no lead ${levels.supervision} h, no keyholder ${levels.keyholder} h`,
 );
-
-const inst = compile(problem);
-const hours = RULES.filter((r) => r.id === "hours-fairness");
-const steadyRules = steady ? RULES.filter((r) => r.id === "steady-desks") : [];
-const ctx = buildModel(inst, [...HARD_RULES, ...GAP_RULES, ...hours, ...steadyRules]);
-const { milp } = ctx;
-const slotHours = inst.slotMinutes / 60;
-milp.cost.fill(0);
-milp.offset = 0;
-for (let j = 0; j < milp.numCols; j++) if (/^hours-(under|over)\d+\[/.test(milp.labels[j] ?? "")) milp.cost[j] = 1;
-for (const person of inst.people)
-  if ((ctx.columnsByPerson[person.index] ?? []).length === 0) milp.offset += person.targetSlots;
-for (const [rule, allowedHours] of [
-  ["cover", levels.cover],
-  ["supervision", levels.supervision],
-  ["keyholder", levels.keyholder],
-] as const) {
-  const gaps = milp.labels.flatMap((label, j) => (label.startsWith(`${rule}-gap[`) ? [j] : []));
-  const allowed = allowedHours / slotHours - unavoidable(inst, rule);
-  milp.addRow(
-    `${rule}-at-most`,
-    gaps,
-    gaps.map(() => 1),
-    -Infinity,
-    Math.round(allowed * 1e6) / 1e6,
-  );
-}
-if (steady) {
-  const short = milp.labels.flatMap((label, j) => (label.startsWith("short-stint[") ? [j] : []));
-  milp.addRow(
-    "short-at-most",
-    short,
-    short.map(() => 1),
-    -Infinity,
-    shortAllowed ?? shortStints(problem, week.rota).short,
-  );
-}
-const start = startOf(ctx, placementsOf(inst, week.rota.assignments));
 if (only) holdOtherSites(ctx, start, only);
 const off = (worked: Map<string, { worked: number }>) =>
   problem.people.reduce((sum, p) => sum + Math.abs((worked.get(p.id)?.worked ?? 0) - (p.hours.target ?? 0)), 0);
@@ -148,13 +108,6 @@ if (best) {
   }
 } else console.log("HiGHS found no rota");
 
-/** A gap rule's slots no one can fill (the model's constant for it), counted as the metrics count them. */
-function unavoidable(inst: Instance, rule: string): number {
-  const offset = (rules: typeof HARD_RULES) => buildModel(inst, rules, { labelled: false }).milp.offset;
-  const weight = inst.weights[rule as "cover" | "supervision" | "keyholder"] * slotHours;
-  return (offset([...HARD_RULES, ...GAP_RULES.filter((r) => r.id === rule)]) - offset(HARD_RULES)) / weight;
-}
-
 /** Every placement and shift outside `sites` fixed at the start's value. */
 function holdOtherSites(ctx: ModelContext, start: { indices: Int32Array; values: Float64Array }, sites: string): void {
   const at = new Map(Array.from(start.indices, (j, i) => [j, start.values[i] as number]));
@@ -166,25 +119,4 @@ function holdOtherSites(ctx: ModelContext, start: { indices: Int32Array; values:
   };
   for (const list of ctx.workBySlot) for (const w of list) if (elsewhere(w.slot)) hold(w.variable);
   for (const columns of ctx.columnsByPerson) for (const c of columns) if (elsewhere(c.first)) hold(c.variable);
-}
-
-/** The term's rota as a MILP start: its placements and its shifts (runs of back-to-back slots) at 1, the rest 0. */
-function startOf(ctx: ModelContext, at: Int16Array[]): { indices: Int32Array; values: Float64Array } {
-  const values = new Float64Array(ctx.milp.numCols);
-  for (const list of ctx.workBySlot)
-    for (const w of list) if (at[w.person]?.[w.slot] === w.point) values[w.variable] = 1;
-  ctx.columnsByPerson.forEach((columns, p) => {
-    const own = at[p] as Int16Array;
-    const runs = new Set<string>();
-    for (let g = 0; g < own.length; g++) {
-      const slot = inst.slots[g];
-      if (!slot || (own[g] as number) < 0 || (slot.prev >= 0 && (own[slot.prev] as number) >= 0)) continue;
-      let last = g;
-      for (let n = slot.next; n >= 0 && (own[n] as number) >= 0; n = inst.slots[n]?.next ?? -1) last = n;
-      runs.add(`${g}:${last}`);
-    }
-    for (const column of columns) if (runs.has(`${column.first}:${column.last}`)) values[column.variable] = 1;
-  });
-  const integer = ctx.milp.integer.flatMap((b, j) => (b ? [j] : []));
-  return { indices: Int32Array.from(integer), values: Float64Array.from(integer, (j) => values[j] as number) };
 }
