@@ -85,11 +85,14 @@ export type Progress = {
 
 export type WorkerReply = { id: number } & (
   | Progress
-  /** `startedAt` / `endedAt`: when the worker had the task and when its result was ready (`epochNow`) */
-  | { type: "result"; value: unknown; startedAt?: number; endedAt?: number }
+  /**
+   * `startedAt` / `endedAt`: when the worker had the task and when its result was ready (`epochNow`);
+   * `retire`: the task loaded a HiGHS of its own, whose heap only the thread's end gives back
+   */
+  | { type: "result"; value: unknown; startedAt?: number; endedAt?: number; retire?: true }
   /** a task's answer before its result: a re-solve's repair before its proof */
   | { type: "answer"; value: unknown }
-  | { type: "error"; error: { name: string; code?: string; message: string; issues?: unknown } }
+  | { type: "error"; error: { name: string; code?: string; message: string; issues?: unknown }; retire?: true }
 );
 
 /** A new worker's first message: it has warmed its repair path where asked (warm-up.ts) and takes tasks now. */

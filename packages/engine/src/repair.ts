@@ -68,18 +68,19 @@ export interface Prepared {
  * specialised to its shapes (3–5× the CPU of a warm re-solve otherwise: decisions.md §15, seventh
  * round). For a service between publishing a rota and its first absence. Background work: only on a
  * thread nothing else wants (`undefined` when there is none), stopped within a search move when a real
- * task needs the thread, and the re-solves of the version go to the thread that holds it.
+ * task needs the thread or `signal` aborts (a newer version superseding it: `preempted`, with the
+ * repairs made so far), and the re-solves of the version go to the thread that holds it.
  */
 export async function prepare(
   problem: Problem,
   published: RotaInput,
-  options: { pool?: WorkerPool } = {},
+  options: { pool?: WorkerPool; signal?: AbortSignal } = {},
 ): Promise<Prepared | undefined> {
   const pool = options.pool ?? defaultPool();
   // 24 repairs, each with its default limit and moves: 4–10 s of CPU at load 13 (large), inside a minute.
   const outcome = await pool.runInBackground(
     { kind: "warm", base: baseOf(problem, published) },
-    { deadlineMs: 60_000 },
+    { deadlineMs: 60_000, ...(options.signal ? { signal: options.signal } : {}) },
   );
   return outcome && outcomeValue<Prepared>(outcome, "the warm-up on the published week");
 }

@@ -55,7 +55,8 @@ interface Slot {
  * Warm worker threads (loading the engine in a fresh thread costs ~0.6 s, more than a re-solve).
  * Each runs one task at a time, after its warm-up where the pool was warmed. A task
  * that overruns its deadline plus the grace period has its worker terminated and replaced: a solver
- * that ignores its own limit cannot hold the caller.
+ * that ignores its own limit cannot hold the caller. A thread whose task loaded a HiGHS of its own is
+ * retired after it the same way: that WebAssembly heap stayed resident through the thread's later tasks.
  */
 export class WorkerPool {
   private readonly slots: Slot[] = [];
@@ -171,7 +172,8 @@ export class WorkerPool {
     const grace = options.graceMs ?? 1500;
     return new Promise((resolve) => {
       let settled = false;
-      const finish = (outcome: RunOutcome, healthy: boolean) => {
+      /** `keep`: the thread takes further tasks (else it is terminated, and a new one started when needed) */
+      const finish = (outcome: RunOutcome, keep: boolean) => {
         if (settled) return;
         settled = true;
         clearTimeout(hard);
@@ -179,7 +181,7 @@ export class WorkerPool {
         slot.worker.off("message", onMessage);
         slot.worker.off("error", onFailure);
         slot.worker.off("exit", onFailure);
-        if (healthy) this.release(slot);
+        if (keep) this.release(slot);
         else this.replace(slot);
         resolve(outcome);
       };
@@ -203,8 +205,8 @@ export class WorkerPool {
             startedAt !== undefined && endedAt !== undefined
               ? { postedAt, startedAt, endedAt, receivedAt: epochNow(), sentVersion }
               : undefined;
-          finish({ kind: "result", value: reply.value, ...(timing ? { timing } : {}) }, true);
-        } else finish({ kind: "error", error: reply.error }, true);
+          finish({ kind: "result", value: reply.value, ...(timing ? { timing } : {}) }, !reply.retire);
+        } else finish({ kind: "error", error: reply.error }, !reply.retire);
       };
       const onFailure = (error?: unknown) =>
         finish(

@@ -48,6 +48,17 @@ const held = new Map<string, { problem: Problem; published: RotaInput }>();
  */
 const compiled: { last?: Instance } = {};
 
+/**
+ * Set by a task that loads a HiGHS of its own (a small week's bound, a re-solve's proof when asked): its
+ * WebAssembly heap stayed resident in the thread through later tasks (an idle thread is seldom fully
+ * collected), so the pool retires the thread after it (docs/decisions.md §15, eighth round).
+ */
+let ownHighs = false;
+const highsOfItsOwn = () => {
+  ownHighs = true;
+  return freshHighs();
+};
+
 function heldVersion({ key, problem, published }: Base): { problem: Problem; published: RotaInput } {
   const version = problem && published ? { problem, published } : held.get(key);
   if (!version) throw new Error(`the worker holds no version ${key}`);
@@ -111,7 +122,7 @@ async function run(
       const incumbent = task.incumbent ? new Float64Array(task.incumbent) : undefined;
       // A HiGHS of its own, dropped with the task: a whole-week MILP grows its WebAssembly heap by
       // 100 MB and more, which a heap kept for the thread's next tasks would never give back.
-      return exactOrBound(task.problem, jslp ? backend : freshHighs, {
+      return exactOrBound(task.problem, jslp ? backend : highsOfItsOwn, {
         timeLimitSeconds: within(task.timeLimitMs) / 1000,
         clock,
         incumbent: () => (incumbent && Number.isFinite(incumbent[0]) ? incumbent[0] : undefined),
@@ -125,7 +136,7 @@ async function run(
       // the thread's warm one proves small weeks in a second or so (docs/benchmarks.md).
       const proof =
         task.proofSeconds !== undefined
-          ? { backend: await freshHighs(), timeLimitSeconds: task.proofSeconds }
+          ? { backend: await highsOfItsOwn(), timeLimitSeconds: task.proofSeconds }
           : task.proveAfter
             ? { backend: await highs(), timeLimitSeconds: SMALL_WEEK_PROOF_SECONDS, upToPersonSlots: SMALL_WEEK }
             : undefined;
@@ -174,10 +185,11 @@ parentPort?.postMessage({ type: "ready" });
 
 parentPort?.on("message", async ({ id, task, stop, deadlineAt }: WorkerRequest) => {
   const post = (reply: object) => parentPort?.postMessage({ id, ...reply });
+  const retire = () => (ownHighs ? { retire: true } : {});
   try {
     const startedAt = epochNow();
     const value = await run(task, new Int32Array(stop), deadlineAt, post as never);
-    post({ type: "result", value, startedAt, endedAt: epochNow() });
+    post({ type: "result", value, startedAt, endedAt: epochNow(), ...retire() });
   } catch (error) {
     const e = error as { name?: string; code?: string; message?: string; issues?: unknown };
     post({
@@ -188,6 +200,7 @@ parentPort?.on("message", async ({ id, task, stop, deadlineAt }: WorkerRequest) 
         message: e.message ?? String(error),
         ...(e.issues ? { issues: e.issues } : {}),
       },
+      ...retire(),
     });
   }
 });

@@ -54,6 +54,14 @@ describe("a published week prepared for its re-solves", () => {
     });
   });
 
+  it("stops when its signal aborts, as a newer version supersedes it, and the thread takes the next task", async () => {
+    await withPool(1, async (pool) => {
+      const superseded = await prepare(problem, chainPublished, { pool, signal: AbortSignal.abort() });
+      expect(superseded).toEqual({ repairs: 0, preempted: true });
+      expect(await prepare(problem, chainPublished, { pool })).toEqual({ repairs: 2, preempted: false });
+    });
+  });
+
   it("is not warmed on where every thread is busy", async () => {
     await withPool(1, async (pool) => {
       const busy = resolve(problem, chainPublished, annSick, { now, pool });

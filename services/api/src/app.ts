@@ -113,6 +113,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   );
 
   app.addHook("preClose", async () => {
+    await services.warmUps.close();
     await services.queue.close();
   });
   app.addHook("onClose", async () => {

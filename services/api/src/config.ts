@@ -33,6 +33,7 @@ const Env = z
     DESKROTA_BODY_LIMIT_BYTES: z.preprocess(blankIsUnset, int(1024, 512 * 1024 * 1024).default(1024 * 1024)),
     DESKROTA_SOLVERS: z.preprocess(blankIsUnset, int(0, 256).optional()),
     DESKROTA_LOWER_BOUND: z.preprocess(blankIsUnset, z.enum(["on", "off"]).default("on")),
+    DESKROTA_WARM_ON_PUBLISH: z.preprocess(blankIsUnset, z.enum(["on", "off"]).default("on")),
     DESKROTA_QUEUE_LIMIT: z.preprocess(blankIsUnset, int(0, 100_000).default(32)),
     DESKROTA_QUEUE_LIMIT_PER_ORG: z.preprocess(blankIsUnset, int(0, 100_000).optional()),
     DESKROTA_TIME_LIMIT_SECONDS: z.preprocess(blankIsUnset, z.coerce.number().positive().max(3600).default(10)),
@@ -93,6 +94,11 @@ export interface Config {
   solvers: number;
   /** compute a lower bound beside each solve (the progress "gap"); costs a second thread */
   lowerBound: boolean;
+  /**
+   * after a publish, warm an idle engine thread on the version its changes repair (engine `prepare`): the
+   * week's first re-solves then run warm; seconds of background CPU per publish, given way to real work
+   */
+  warmOnPublish: boolean;
   /** jobs that may wait beyond the running ones before new ones get 503 */
   queueLimit: number;
   /** of those, how many one organisation may hold (default: three quarters), so others still get in */
@@ -134,6 +140,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimitBytes: e.DESKROTA_BODY_LIMIT_BYTES,
     solvers: e.DESKROTA_SOLVERS ?? defaultSolvers(e.DESKROTA_LOWER_BOUND === "on"),
     lowerBound: e.DESKROTA_LOWER_BOUND === "on",
+    warmOnPublish: e.DESKROTA_WARM_ON_PUBLISH === "on",
     queueLimit: e.DESKROTA_QUEUE_LIMIT,
     queueLimitPerOrg: Math.min(
       e.DESKROTA_QUEUE_LIMIT,

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from "fastify";
-import { collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
 import type { SolveQueue } from "./jobs/queue";
 
 /** The route whose answers are re-solves: timed from request to answer, as the coordinator waits. */
@@ -23,6 +23,21 @@ export class Metrics {
     name: "deskrota_resolve_duration_seconds",
     help: "Time from a change's request to its answer (a re-solve), for changes that were stored",
     buckets: [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30],
+    registers: [this.registry],
+  });
+
+  readonly warmUps = new Counter({
+    name: "deskrota_publish_warmups_total",
+    help: "Warm-ups of an engine thread on a version just published, by how they ended",
+    labelNames: ["outcome"] as const,
+    registers: [this.registry],
+  });
+  readonly resolveVersions = new Counter({
+    name: "deskrota_resolves_total",
+    help:
+      "Re-solves by whether their thread already held the version they repair (`held`: warmed on it after the " +
+      "publish, or an earlier re-solve of it) or was sent it (`sent`: the thread meets it cold)",
+    labelNames: ["version"] as const,
     registers: [this.registry],
   });
 

@@ -12,6 +12,7 @@ import { FeedStore } from "./store/feeds";
 import { JobStore } from "./store/jobs";
 import { OrgStore } from "./store/orgs";
 import { RotaStore } from "./store/rotas";
+import { WarmUps } from "./warm-ups";
 
 /** The database and one store per aggregate: organisations and tokens, rotas and versions, solve jobs. */
 export interface Store {
@@ -32,6 +33,8 @@ export interface Services extends Store {
   lookups: WorkerPool;
   queue: SolveQueue;
   metrics: Metrics;
+  /** after a publish, a thread warms on the week for its re-solves (config `warmOnPublish`) */
+  warmUps: WarmUps;
 }
 
 /** Opens the configured store and brings its schema up to date. */
@@ -79,7 +82,8 @@ export async function startServices(config: Config, log: FastifyBaseLogger, work
         })
       : await LocalQueue.start(store, pool, ctx);
     metrics.watch(queue);
-    return { ...store, config, pool, lookups: new WorkerPool(1), queue, metrics };
+    const warmUps = new WarmUps(config.warmOnPublish, store.rotas, metrics);
+    return { ...store, config, pool, lookups: new WorkerPool(1), queue, metrics, warmUps };
   } catch (error) {
     await store.db.close();
     throw error;

@@ -12,6 +12,7 @@ test("with nothing set: the embedded store in ./data, port 3000, the typical wee
     dataDir: "./data",
     bodyLimitBytes: 1024 * 1024,
     lowerBound: true,
+    warmOnPublish: true,
     example: BUNDLED_EXAMPLE,
   });
   expect(config.solvers).toBeGreaterThanOrEqual(1);
@@ -25,11 +26,13 @@ test("empty means unset; numbers and switches are read from their text", () => {
     DESKROTA_LOWER_BOUND: "off",
     DESKROTA_SOLVERS: "3",
     DESKROTA_TIME_LIMIT_SECONDS: "2.5",
+    DESKROTA_WARM_ON_PUBLISH: "off",
   });
   expect(config).toMatchObject({
     port: 3000,
     bodyLimitBytes: 2048,
     lowerBound: false,
+    warmOnPublish: false,
     solvers: 3,
     defaultTimeLimitMs: 2500,
   });

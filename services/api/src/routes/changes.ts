@@ -16,7 +16,7 @@ import { Diff } from "@deskrota/core";
 import { Prove, proveOption } from "../http/prove";
 import { DateTimeText, RotaParams } from "../http/schemas";
 import type { Services } from "../services";
-import { versionFor } from "./versions";
+import { repairBase } from "./versions";
 
 const ChangeQuery = z.object({
   now: DateTimeText.optional().describe(
@@ -72,7 +72,7 @@ const ChangeResult = z
   .meta({ id: "ChangeResult" });
 
 export const changeRoutes =
-  ({ rotas, pool, config }: Services): FastifyPluginAsyncZod =>
+  ({ rotas, pool, config, metrics }: Services): FastifyPluginAsyncZod =>
   async (app) => {
     app.post(
       "/rotas/:id/changes",
@@ -125,17 +125,7 @@ export const changeRoutes =
             ],
           });
         }
-        const { record, version: latest } = await versionFor(
-          rotas,
-          request.orgId,
-          request.params.id,
-          undefined,
-          "latest",
-        );
-        const base =
-          record.publishedVersion === null || record.publishedVersion === latest.version
-            ? latest
-            : (await versionFor(rotas, request.orgId, record.id, record.publishedVersion)).version;
+        const { record, latest, base } = await repairBase(rotas, request.orgId, request.params.id);
         const { prove, ...change } = request.body;
         const now = request.query.now ?? new Date().toISOString();
         const skipped = springForwardGap(now, latest.problem.timeZone);
@@ -160,6 +150,7 @@ export const changeRoutes =
             ...(timeLimitSeconds !== undefined ? { timeLimitMs: timeLimitSeconds * 1000 } : {}),
             ...(option !== undefined ? { option } : {}),
             ...proveOption(prove),
+            onTiming: (timing) => metrics.resolveVersions.inc({ version: timing.sentVersion ? "sent" : "held" }),
           }),
         );
         // The engine's rota carries its diff too; here the diff lives beside it, in the version.

@@ -46,8 +46,26 @@ export async function versionFor(
   return { record, version: found };
 }
 
+/**
+ * What a change to the rota repairs: the published version's rota (else the latest's) against the latest
+ * problem. The re-solve of a change and the warm-up after a publish both take it from here: the engine
+ * matches a warmed thread to a re-solve by the content of these two.
+ */
+export async function repairBase(
+  rotas: RotaStore,
+  orgId: string,
+  id: string,
+): Promise<{ record: RotaRecord; latest: VersionRecord; base: VersionRecord }> {
+  const { record, version: latest } = await versionFor(rotas, orgId, id, undefined, "latest");
+  const base =
+    record.publishedVersion === null || record.publishedVersion === latest.version
+      ? latest
+      : (await versionFor(rotas, orgId, record.id, record.publishedVersion)).version;
+  return { record, latest, base };
+}
+
 export const versionRoutes =
-  ({ rotas }: Services): FastifyPluginAsyncZod =>
+  ({ rotas, warmUps }: Services): FastifyPluginAsyncZod =>
   async (app) => {
     app.get(
       "/rotas/:id/versions",
@@ -109,7 +127,8 @@ export const versionRoutes =
           summary: "Mark a version as the one people were told about",
           description:
             "Changes are re-solved against the published version, keeping as much of it as they can. Body optional: " +
-            "{ version } (default: the latest).",
+            "{ version } (default: the latest). After the answer, an idle solver thread warms on the version for " +
+            "its first re-solves (unless DESKROTA_WARM_ON_PUBLISH=off).",
           params: RotaParams,
           body: PublishBody,
           response: {
@@ -127,6 +146,7 @@ export const versionRoutes =
         const version = request.body?.version ?? record.latestVersion;
         const published = await rotas.publish(request.orgId, record.id, version);
         if (!published?.publishedAt) throw notFound(`version ${version} of rota ${record.id}`);
+        warmUps.afterPublish(request.orgId, record.id, request.log);
         return { id: published.id, publishedVersion: version, publishedAt: published.publishedAt };
       },
     );

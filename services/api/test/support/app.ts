@@ -15,7 +15,8 @@ export function example(name: "small-campus" | "typical-week" | "dst-week" | "la
 
 /**
  * Settings for tests: small, quick solves without the lower bound beside them (its HiGHS start-up
- * would double each solve's CPU on a two-core machine); no preload; progress written often.
+ * would double each solve's CPU on a two-core machine); no warm-up after a publish (seconds of CPU
+ * each, for re-solves whose speed no test times); no preload; progress written often.
  */
 export function testConfig(overrides: Partial<Config> = {}): Config {
   return {
@@ -27,6 +28,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     bodyLimitBytes: 1024 * 1024,
     solvers: 1,
     lowerBound: false,
+    warmOnPublish: false,
     queueLimit: 4,
     queueLimitPerOrg: 4,
     defaultTimeLimitMs: 2000,

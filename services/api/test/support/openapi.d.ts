@@ -204,7 +204,7 @@ export interface paths {
     put?: never;
     /**
      * Mark a version as the one people were told about
-     * @description Changes are re-solved against the published version, keeping as much of it as they can. Body optional: { version } (default: the latest).
+     * @description Changes are re-solved against the published version, keeping as much of it as they can. Body optional: { version } (default: the latest). After the answer, an idle solver thread warms on the version for its first re-solves (unless DESKROTA_WARM_ON_PUBLISH=off).
      */
     post: operations["publishVersion"];
     delete?: never;

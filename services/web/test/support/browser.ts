@@ -28,12 +28,13 @@ async function launch(): Promise<Browser> {
 }
 
 /**
- * The page's test server: no lower bound, one solver thread, and no load shedding — the page is
- * under test here, not the server's 503 when a shared machine delays its event loop (limits.test
- * covers that).
+ * The page's test server: no lower bound, one solver thread, no warm-up after a publish (seconds of
+ * CPU for re-solves no page test times), and no load shedding — the page is under test here, not the
+ * server's 503 when a shared machine delays its event loop (limits.test covers that).
  */
 const PAGE_SERVER_ENV = {
   DESKROTA_LOWER_BOUND: "off",
+  DESKROTA_WARM_ON_PUBLISH: "off",
   DESKROTA_SOLVERS: "1",
   DESKROTA_MAX_EVENT_LOOP_DELAY_MS: "0",
 };
