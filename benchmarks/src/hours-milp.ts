@@ -6,18 +6,9 @@
 // the proven lower bound), each better rota's figures as found, and the best rota's metrics; `--out` writes that rota
 // (decisions §19).
 import { writeFileSync } from "node:fs";
-import {
-  assignmentsOf,
-  check,
-  GAP_RULES,
-  highsModel,
-  metrics,
-  placementOf,
-  solve,
-  verifySolution,
-} from "@deskrota/core/internal";
+import { assignmentsOf, check, GAP_RULES, metrics, placementOf, solve } from "@deskrota/core/internal";
 import loadHighs from "highs";
-import { hoursModel } from "./hours-model";
+import { hoursModel, runFrom } from "./hours-model";
 import { EXAMPLE_INSTANCES, GENERATED_INSTANCES, loadProblem } from "./instances";
 import { shortStints } from "./stints";
 
@@ -40,40 +31,32 @@ console.log(
     `${shortStints(problem, searched).short} stints under an hour`,
 );
 
-const { inst, ctx, slotHours, start } = hoursModel(problem, searched, { steady });
+const exact = hoursModel(problem, searched, { steady });
+const { inst, ctx, slotHours } = exact;
 const { milp } = ctx;
 console.log(`model: ${milp.numCols} columns, ${milp.numRows} rows, ${milp.numNonzeros} non-zeros`);
 
 const people = inst.people.length;
 const meanOf = (objective: number) => (objective * slotHours) / people;
 const highs = await loadHighs({ print: (line) => console.log(line), printErr: (line) => console.error(line) });
-const model = highsModel(highs, milp, true);
-model.options.set({ output_flag: true, log_to_console: true, time_limit: Number(seconds), mip_rel_gap: 0 });
-model.setSolution(start);
 const began = performance.now();
-let best: Float64Array | undefined;
-model.run({
-  [highs.constants.callbackType.mipImprovingSolution](event) {
-    const x = event.data.mip_solution;
-    // Only a point of the original model is a rota (the sub-MIPs' points are checked as well).
-    if (!x || x.length !== milp.numCols || verifySolution(milp, x).length > 0) return undefined;
-    best = Float64Array.from(x);
-    const value = event.data.objective_function_value ?? milp.objectiveOf(x);
+const { best, bound, status } = runFrom(
+  highs,
+  exact,
+  Number(seconds),
+  (x) => {
     const at = ((performance.now() - began) / 1000).toFixed(0);
-    console.log(`rota at ${at} s: mean |hours − target| ${meanOf(value).toFixed(3)} h`);
+    console.log(`rota at ${at} s: mean |hours − target| ${meanOf(milp.objectiveOf(x)).toFixed(3)} h`);
     // Written as found: a run stopped early keeps its best rota.
-    report(best);
-    return undefined;
+    report(x);
   },
-});
-const bound = Number(model.info.get("mip_dual_bound"));
-const final = Float64Array.from(model.getSolution().colValue);
-if (final.length === milp.numCols && verifySolution(milp, final).length === 0 && milp.objectiveOf(final) < Infinity) {
-  console.log(`HiGHS's final rota: mean |hours − target| ${meanOf(milp.objectiveOf(final)).toFixed(3)} h`);
-  report(final);
+  true,
+);
+if (best) {
+  console.log(`HiGHS's final rota: mean |hours − target| ${meanOf(milp.objectiveOf(best)).toFixed(3)} h`);
+  report(best);
 }
-console.log(`status ${model.getModelStatus()}; proven lower bound ${meanOf(bound).toFixed(3)} h`);
-model.dispose();
+console.log(`status ${status}; proven lower bound ${meanOf(bound).toFixed(3)} h`);
 if (!best) console.log("HiGHS found no rota better than the search's");
 
 function report(x: Float64Array): void {

@@ -7,6 +7,7 @@ import {
   compile,
   GAP_RULES,
   HARD_RULES,
+  highsModel,
   type Instance,
   metrics,
   type ModelContext,
@@ -14,7 +15,9 @@ import {
   type Problem,
   RULES,
   type RotaInput,
+  verifySolution,
 } from "@deskrota/core/internal";
+import type { Highs } from "highs";
 import { shortStints } from "./stints";
 
 export interface HoursModel {
@@ -106,4 +109,48 @@ function startOf(inst: Instance, ctx: ModelContext, at: Int16Array[]): HoursMode
   });
   const integer = ctx.milp.integer.flatMap((b, j) => (b ? [j] : []));
   return { indices: Int32Array.from(integer), values: Float64Array.from(integer, (j) => values[j] as number) };
+}
+
+export interface ExactRun {
+  /** the best rota HiGHS reported, if any: its final point, else the last better one */
+  best?: Float64Array;
+  /** the proven lower bound, in the model's units */
+  bound: number;
+  status: string;
+}
+
+/**
+ * HiGHS from `start` for `seconds`: each better rota goes to `found` as it is reported (a run stopped early keeps
+ * what it found), then the final point if it is a rota.
+ */
+export function runFrom(
+  highs: Highs,
+  model: HoursModel,
+  seconds: number,
+  found: (x: Float64Array) => void = () => undefined,
+  log = false,
+): ExactRun {
+  const { milp } = model.ctx;
+  const run = highsModel(highs, milp, true);
+  run.options.set({ output_flag: log, log_to_console: log, time_limit: seconds, mip_rel_gap: 0 });
+  run.setSolution(model.start);
+  let best: Float64Array | undefined;
+  // Only a point of the original model is a rota (the sub-MIPs' points are reported as well).
+  const isRota = (x: ArrayLike<number> | undefined): x is ArrayLike<number> =>
+    x !== undefined && x.length === milp.numCols && verifySolution(milp, Float64Array.from(x)).length === 0;
+  run.run({
+    [highs.constants.callbackType.mipImprovingSolution](event) {
+      const x = event.data.mip_solution;
+      if (!isRota(x)) return undefined;
+      best = Float64Array.from(x);
+      found(best);
+      return undefined;
+    },
+  });
+  const bound = Number(run.info.get("mip_dual_bound"));
+  const final = Float64Array.from(run.getSolution().colValue);
+  if (isRota(final) && milp.objectiveOf(final) < Number.POSITIVE_INFINITY) best = final;
+  const status = String(run.getModelStatus());
+  run.dispose();
+  return { ...(best ? { best } : {}), bound, status };
 }

@@ -8,16 +8,9 @@
 // the term's rota and prints, person by person, where the best rota found differs from it by more than an hour.
 import { readFileSync, writeFileSync } from "node:fs";
 import { setupFromProblem, type TermWeek, weekFacts } from "@deskrota/core";
-import {
-  assignmentsOf,
-  highsModel,
-  metrics,
-  type ModelContext,
-  placementOf,
-  verifySolution,
-} from "@deskrota/core/internal";
+import { assignmentsOf, metrics, type ModelContext, placementOf } from "@deskrota/core/internal";
 import loadHighs from "highs";
-import { hoursModel } from "./hours-model";
+import { hoursModel, runFrom } from "./hours-model";
 import { EXAMPLE_INSTANCES, loadProblem } from "./instances";
 import { shortStints } from "./stints";
 
@@ -54,10 +47,11 @@ const problem =
         }),
       }
     : week.problem;
-const { inst, ctx, slotHours, levels, start } = hoursModel(problem, week.rota, {
+const exact = hoursModel(problem, week.rota, {
   steady,
   ...(shortAllowed === undefined ? {} : { shortAllowed }),
 });
+const { inst, ctx, slotHours, levels, start } = exact;
 const { milp } = ctx;
 console.log(
   `${file} week ${weekText} (${mode} targets): the term's rota has unmet cover ${levels.cover} h, ` +
@@ -68,23 +62,9 @@ const off = (worked: Map<string, { worked: number }>) =>
   problem.people.reduce((sum, p) => sum + Math.abs((worked.get(p.id)?.worked ?? 0) - (p.hours.target ?? 0)), 0);
 console.log(`the term's rota: Σ |worked − target| ${off(facts).toFixed(2)} h`);
 const highs = await loadHighs({ print: () => undefined, printErr: (line) => console.error(line) });
-const model = highsModel(highs, milp, true);
-model.options.set({ output_flag: false, time_limit: Number(seconds), mip_rel_gap: 0 });
-model.setSolution(start);
-let best: Float64Array | undefined;
-model.run({
-  [highs.constants.callbackType.mipImprovingSolution](event) {
-    const x = event.data.mip_solution;
-    if (!x || x.length !== milp.numCols || verifySolution(milp, x).length > 0) return undefined;
-    best = Float64Array.from(x);
-    return undefined;
-  },
-});
-const bound = Number(model.info.get("mip_dual_bound")) * slotHours;
-const final = Float64Array.from(model.getSolution().colValue);
-if (final.length === milp.numCols && verifySolution(milp, final).length === 0) best = final;
-console.log(`status ${model.getModelStatus()}; proven lower bound Σ ${bound.toFixed(2)} h`);
-model.dispose();
+const { best, bound: slots, status } = runFrom(highs, exact, Number(seconds));
+const bound = slots * slotHours;
+console.log(`status ${status}; proven lower bound Σ ${bound.toFixed(2)} h`);
 if (best) {
   const rota = { assignments: assignmentsOf(inst, placementOf(ctx, best)) };
   const m = metrics(problem, rota).gapHours;
