@@ -1,13 +1,12 @@
 import { describe, expect, it } from "vitest";
+import { repairState } from "../../test/support/repair";
 import { check } from "../check";
 import { applyChange, type Change } from "../model/change";
 import { band, point, rota, site, staff, stint, student, tinyProblem } from "../../test/support/tiny";
-import { compile, placementsOf } from "../compile/instance";
-import { loadPlacements } from "./load";
 import { fillByChains, takeBack } from "./repair-chain";
 import { changesFrom } from "./repair-exact";
 import { gapLevelsOf } from "./search/gap-levels";
-import { SearchState } from "./search/state";
+import type { SearchState } from "./search/state";
 import { resolve } from "./resolve";
 
 // Monday 12:00–21:00: a help desk that takes one person, and roving 12:00–16:00 in stints of at most 2 h. Only Ann
@@ -48,13 +47,8 @@ const SUNDAY = Date.parse("2026-11-22T12:00:00Z");
 
 /** The published rota less Ann's stint: roving 12:00–14:00 open. */
 function withoutAnn(): SearchState {
-  const after = applyChange(problem, change);
-  if (!after.ok) throw new Error("the change is valid");
-  const inst = compile(after.value, { reference: { assignments: published.assignments, now: SUNDAY } });
-  const state = new SearchState(inst);
   const kept = published.assignments.filter((a) => a.person !== "ann");
-  loadPlacements(state, placementsOf(inst, kept));
-  return state;
+  return repairState(problem, published.assignments, kept, SUNDAY, change);
 }
 
 describe("a chain's first move with a colleague stepping aside", () => {

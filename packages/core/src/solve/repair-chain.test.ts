@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { repairState } from "../../test/support/repair";
 import { band, point, rota, site, staff, stint, tinyProblem } from "../../test/support/tiny";
-import { compile, placementsOf } from "../compile/instance";
+import { compile } from "../compile/instance";
 import { loadPlacements } from "./load";
 import { takeBack } from "./repair-chain";
 import { changesFrom } from "./repair-exact";
@@ -21,11 +22,8 @@ const SUNDAY = Date.parse("2026-11-22T12:00:00Z");
 
 /** A repair that also put Bob beside Ann: 8 person-slots changed that close no gap. */
 function repairedWithBob(): SearchState {
-  const inst = compile(problem, { reference: { assignments: published.assignments, now: SUNDAY } });
-  const state = new SearchState(inst);
   const withBob = rota([stint("ann", "desk", "09:00", "13:00"), stint("bob", "desk", "09:00", "13:00")]);
-  loadPlacements(state, placementsOf(inst, withBob.assignments));
-  return state;
+  return repairState(problem, published.assignments, withBob.assignments, SUNDAY);
 }
 
 describe("takeBack", () => {

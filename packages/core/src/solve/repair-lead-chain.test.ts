@@ -1,11 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { compile, placementsOf } from "../compile/instance";
-import { applyChange, type Change } from "../model/change";
+import { repairState } from "../../test/support/repair";
+import type { Change } from "../model/change";
 import { band, point, rota, site, staff, stint, tinyProblem } from "../../test/support/tiny";
-import { loadPlacements } from "./load";
 import { fillByChains } from "./repair-chain";
 import { gapLevelsOf } from "./search/gap-levels";
-import { SearchState } from "./search/state";
 
 // Monday 12:00–21:00, a desk for one or two. Ann (a lead) is off 14:30–17:00; Cat, no lead, may work only then; Lee,
 // a lead and keyholder for at most 2.5 h a day, closes 19:00–21:00 beside Bob (no lead). With Cat on the desk, the
@@ -39,16 +37,12 @@ const SUNDAY = Date.parse("2026-11-22T12:00:00Z");
 
 describe("a chain for a run without a lead", () => {
   it("slides Lee's evening to the afternoon: one half-hour fewer without a lead, the close without keys", () => {
-    const after = applyChange(problem, change);
-    if (!after.ok) throw new Error("the change is valid");
-    const inst = compile(after.value, { reference: { assignments: published.assignments, now: SUNDAY } });
-    const open = new SearchState(inst);
     const kept = [
       stint("ann", "desk", "12:00", "14:30"),
       stint("cat", "desk", "14:30", "17:00"),
       ...published.assignments.filter((a) => a.person !== "ann"),
     ];
-    loadPlacements(open, placementsOf(inst, kept));
+    const open = repairState(problem, published.assignments, kept, SUNDAY, change);
     // Cover is back (Cat); the run 14:30–17:00 has no lead, and no move of one person's day fills it at a gain.
     expect(gapLevelsOf(open)).toEqual({ cover: 0, lead: 9, keyholder: 0 });
     const chained = fillByChains(open, new Set([0]), { moves: 0, seed: 1, stallLimit: 60, ruinSize: 4 });

@@ -1,11 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { compile, placementsOf } from "../compile/instance";
-import { applyChange, type Change } from "../model/change";
+import { repairState } from "../../test/support/repair";
+import type { Change } from "../model/change";
 import { band, point, rota, site, staff, stint, tinyProblem } from "../../test/support/tiny";
-import { loadPlacements } from "./load";
 import { fillByChains } from "./repair-chain";
 import { gapLevelsOf } from "./search/gap-levels";
-import { SearchState } from "./search/state";
 
 // Two sites open Monday 12:00–18:00, a desk each. Ann is off at Main 16:00–18:00. Only Bob could work at Main then,
 // and only until 17:00; he is at Health 13:00–17:00, where Cal could take his place. The fewest gaps: Bob moves
@@ -37,14 +35,10 @@ const SUNDAY = Date.parse("2026-11-22T12:00:00Z");
 
 describe("a chain that takes one end of a run nobody can take whole", () => {
   it("moves Bob to Main for 16:00–17:00 and lets Cal take his place at Health", () => {
-    const after = applyChange(problem, change);
-    if (!after.ok) throw new Error("the change is valid");
-    const inst = compile(after.value, { reference: { assignments: published.assignments, now: SUNDAY } });
-    const open = new SearchState(inst);
     const kept = published.assignments.map((a) =>
       a.person === "ann" ? stint("ann", "main-desk", "12:00", "16:00") : a,
     );
-    loadPlacements(open, placementsOf(inst, kept));
+    const open = repairState(problem, published.assignments, kept, SUNDAY, change);
     expect(gapLevelsOf(open).cover).toBe(4);
     const chained = fillByChains(open, new Set([0]), { moves: 0, seed: 1, stallLimit: 60, ruinSize: 4 });
     expect(chained && gapLevelsOf(chained).cover).toBe(2);
@@ -58,16 +52,12 @@ describe("a chain that takes one end of a run nobody can take whole", () => {
       people: [...problem.people, staff("eve", { sites: ["health"], training: { helpdesk: "shadowing" } })],
       pinned: [{ person: "eve", point: "health-desk", start: "2026-11-23T12:00", end: "2026-11-23T17:00" }],
     });
-    const after = applyChange(withEve, change);
-    if (!after.ok) throw new Error("the change is valid");
     const assignments = [
       ...published.assignments,
       stint("eve", "health-desk", "12:00", "17:00", undefined, { shadowing: true }),
     ];
-    const inst = compile(after.value, { reference: { assignments, now: SUNDAY } });
-    const open = new SearchState(inst);
     const kept = assignments.map((a) => (a.person === "ann" ? stint("ann", "main-desk", "12:00", "16:00") : a));
-    loadPlacements(open, placementsOf(inst, kept));
+    const open = repairState(withEve, assignments, kept, SUNDAY, change);
     expect(gapLevelsOf(open).cover).toBe(4);
     const chained = fillByChains(open, new Set([0]), { moves: 0, seed: 1, stallLimit: 60, ruinSize: 4 });
     expect(chained && gapLevelsOf(chained).cover).toBe(2);

@@ -1,11 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { repairState } from "../../test/support/repair";
 import { band, point, rota, site, staff, stint, student, tinyProblem } from "../../test/support/tiny";
-import { compile, placementsOf } from "../compile/instance";
-import { loadPlacements } from "./load";
 import { takeBack } from "./repair-chain";
 import { changesFrom } from "./repair-exact";
 import { gapLevelsOf } from "./search/gap-levels";
-import { SearchState } from "./search/state";
 
 // Main, Monday 09:00–13:00: a desk and roving, one person each. Ann keeps the desk and Stu (a student) roves. The
 // repair also staffs the Annex every morning of the week with four people (28 person-days, too many for the
@@ -39,8 +37,6 @@ const SUNDAY = Date.parse("2026-11-22T12:00:00Z");
 
 describe("takeBack with a colleague in the way", () => {
   it("puts Ann's desk back with Stu stepping aside, and keeps every needed change", () => {
-    const inst = compile(problem, { reference: { assignments: published.assignments, now: SUNDAY } });
-    const repaired = new SearchState(inst);
     const swapped = [
       stint("ann", "desk", "09:00", "12:30"),
       stint("ann", "roving", "12:30", "13:00"),
@@ -48,8 +44,8 @@ describe("takeBack with a colleague in the way", () => {
       stint("stu", "desk", "12:30", "13:00"),
       ...annexers.flatMap((id) => DATES.map((date) => stint(id, "annex-desk", "09:00", "13:00", date))),
     ];
-    loadPlacements(repaired, placementsOf(inst, swapped));
-    expect(changesFrom(inst, repaired.at)).toBe(224 + 2);
+    const repaired = repairState(problem, published.assignments, swapped, SUNDAY);
+    expect(changesFrom(repaired.inst, repaired.at)).toBe(224 + 2);
     const back = takeBack(repaired);
     expect(back && changesFrom(back.inst, back.at)).toBe(224);
     expect(back && gapLevelsOf(back)).toEqual(gapLevelsOf(repaired));
